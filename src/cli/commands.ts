@@ -1,0 +1,5 @@
+import type { Command } from './command.js';
+import { commentCommand } from './comment.js';
+
+/** Every `modelci` command, in the order `modelci --help` lists them. */
+export const commands: Command[] = [commentCommand];
