@@ -1,0 +1,30 @@
+#!/usr/bin/env bash
+# Lands this worktree's branch on `main` (checked out at the main worktree) as a fast-forward:
+# rebase on main, rebuild bundles, typecheck + lint, then `merge --ff-only`. Run your tests first.
+# Conflicts in dist/ resolve themselves (merge driver keeps one side; the rebuild fixes it); a
+# conflict anywhere else stops the script: resolve it, `git rebase --continue`, run again.
+set -euo pipefail
+branch=$(git branch --show-current)
+[ "$branch" != main ] || { echo "land.sh: run it from your own branch's worktree" >&2; exit 1; }
+main_wt=$(git worktree list --porcelain | awk '/^worktree /{wt=$2} /^branch refs\/heads\/main$/{print wt}')
+git config merge.modelci-dist.driver true
+[ -z "$(git status --porcelain)" ] || { echo "land.sh: commit or stash your changes first" >&2; git status --short >&2; exit 1; }
+for attempt in 1 2 3 4 5 6; do
+  git rebase main
+  if ! git diff --quiet HEAD@{1} HEAD -- package-lock.json 2>/dev/null; then npm install --no-audit --no-fund >/dev/null; fi
+  npm run --silent build >/dev/null
+  UPDATE_SCHEMA=1 npx vitest run test/unit/config/schema-file.test.ts >/dev/null
+  npx prettier --write . >/dev/null
+  git add -A
+  git commit -qm "Rebuild bundles and schema after rebase on main" || true
+  npm run --silent typecheck
+  npm run --silent lint >/dev/null || { npm run lint; exit 1; }
+  if git -C "$main_wt" merge --ff-only -q "$branch"; then
+    echo "land.sh: landed $branch at $(git rev-parse --short HEAD) on main"
+    exit 0
+  fi
+  echo "land.sh: main moved meanwhile; retrying ($attempt)" >&2
+  sleep $((attempt * 3))
+done
+echo "land.sh: could not land after 6 attempts" >&2
+exit 1

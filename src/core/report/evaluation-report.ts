@@ -1,0 +1,98 @@
+/**
+ * The evaluation report (`modelci evaluate --json`, the evaluate action's `report` file): what the
+ * comment renders, what register records, what gates read. Versioned: readers check `schema`.
+ * Draft contract shared by the evaluate, comment and registry work; extend, do not rename.
+ */
+export const EVALUATION_REPORT_SCHEMA = 'modelci/evaluation-report@1' as const;
+
+export type Task = 'binary' | 'multiclass' | 'regression';
+
+export interface TensorSpec {
+  name: string;
+  /** ONNX element type name: float, double, int64, string, ... */
+  type: string;
+  /** Dimensions; a string or null for symbolic/unknown (e.g. batch). */
+  shape: (number | string | null)[];
+}
+
+export interface ModelSignature {
+  inputs: TensorSpec[];
+  outputs: TensorSpec[];
+}
+
+export interface Fingerprint {
+  path: string;
+  sha256: string;
+  bytes: number;
+  rows?: number;
+}
+
+export interface MetricValue {
+  value: number;
+  /** 95% bootstrap interval [low, high], when computed. */
+  ci?: [number, number];
+}
+
+export interface MetricComparison {
+  baseline: number;
+  candidate: number;
+  delta: number;
+  /** delta / |baseline|; null when the baseline is 0. */
+  relative_delta: number | null;
+  /** Interval of the paired difference (candidate - baseline). */
+  ci_delta?: [number, number];
+  test: 'mcnemar' | 'paired_bootstrap';
+  p_value: number;
+  /** better / worse / unchanged by the metric's direction and the configured tolerance. */
+  verdict: 'better' | 'worse' | 'unchanged';
+  direction: 'higher' | 'lower';
+}
+
+export interface SliceMetrics {
+  column: string;
+  value: string;
+  rows: number;
+  metrics: Record<string, MetricValue>;
+  /** Per metric vs the baseline on the same slice, when there is a baseline. */
+  comparison?: Record<string, MetricComparison>;
+  /** True when a slice gate flags this slice. */
+  regressed?: boolean;
+}
+
+export interface GateResult {
+  /** Gate id, e.g. `min.roc_auc`, `max_regression.accuracy`, `latency_p95`, `signature`. */
+  gate: string;
+  passed: boolean;
+  /** One human sentence, e.g. "roc_auc 0.912 ≥ 0.9". */
+  reason: string;
+  metric?: string;
+  actual?: number;
+  threshold?: number;
+}
+
+export interface GateVerdict {
+  passed: boolean;
+  results: GateResult[];
+}
+
+export interface EvaluationReport {
+  schema: typeof EVALUATION_REPORT_SCHEMA;
+  model_name: string;
+  task: Task;
+  candidate: { model: Fingerprint; signature: ModelSignature; params?: Record<string, unknown> };
+  baseline?: {
+    model: Fingerprint;
+    signature: ModelSignature;
+    source: string;
+    version?: string;
+    params?: Record<string, unknown>;
+  };
+  dataset: Fingerprint & { label: string; dropped_rows: number; training_data?: Fingerprint };
+  metrics: Record<string, MetricValue>;
+  baseline_metrics?: Record<string, MetricValue>;
+  comparison?: Record<string, MetricComparison>;
+  confusion_matrix?: { labels: (string | number)[]; matrix: number[][] };
+  slices?: SliceMetrics[];
+  gates?: GateVerdict;
+  bootstrap: { resamples: number; seed: number; confidence: number };
+}

@@ -1,0 +1,11 @@
+// onnxruntime-node's native library (~46 MB) is not bundled into dist/: it is loaded at run time.
+// The CLI gets it from the package's node_modules; the evaluate issue adds the runner tool-cache
+// path for actions.
+export type OnnxRuntime = typeof import('onnxruntime-node');
+
+let cached: Promise<OnnxRuntime> | undefined;
+
+export function loadOnnxRuntime(): Promise<OnnxRuntime> {
+  cached ??= import('onnxruntime-node') as Promise<OnnxRuntime>;
+  return cached;
+}
