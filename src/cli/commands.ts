@@ -1,5 +1,6 @@
 import type { Command } from './command.js';
 import { commentCommand } from './comment.js';
+import { serveCommand } from './serve.js';
 
 /** Every `modelci` command, in the order `modelci --help` lists them. */
-export const commands: Command[] = [commentCommand];
+export const commands: Command[] = [commentCommand, serveCommand];

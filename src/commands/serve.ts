@@ -1,0 +1,106 @@
+import { basename } from 'node:path';
+import { ModelciError } from '../core/errors.js';
+import type { ModelSource } from '../serve/loaded-model.js';
+import { PredictionLog } from '../serve/prediction-log.js';
+import { ModelServer } from '../serve/server.js';
+
+export interface ServeOptions {
+  /** Files to serve directly (`--model name=file.onnx`). */
+  models: ModelSource[];
+  /** Canary versions: loaded after the stable ones with their traffic share. */
+  canaries?: { source: ModelSource; weight: number }[];
+  /** Re-resolves a model from its origin (registry stage pointer) on reload; file mode: none. */
+  reload?: (name: string) => Promise<ModelSource>;
+  host?: string;
+  port: number;
+  maxBodyBytes?: number;
+  requestTimeoutMs?: number;
+  shutdownGraceMs?: number;
+  predictionLog?: string;
+  features?: Record<string, string[]>;
+  adminToken?: string;
+  serverVersion?: string;
+  log?: (line: string) => void;
+}
+
+export interface ServeHandle {
+  server: ModelServer;
+  url: string;
+  /** Graceful stop: in-flight requests finish first. */
+  close(): Promise<void>;
+  /** Reloads every model from its origin (registry mode), as a hot swap. */
+  reloadAll(): Promise<void>;
+}
+
+/** `name=path` pairs from the command line or action inputs. */
+export function parseModelFlag(flag: string, what = '--model'): { name: string; file: string } {
+  const eq = flag.indexOf('=');
+  if (eq <= 0 || eq === flag.length - 1)
+    throw new ModelciError('USAGE', `${what} "${flag}" must look like <name>=<file.onnx>`, {
+      hint: `e.g. ${what} churn=model.onnx`,
+    });
+  return { name: flag.slice(0, eq), file: flag.slice(eq + 1) };
+}
+
+export function fileSource(name: string, file: string): ModelSource {
+  return { name, file, version: basename(file) };
+}
+
+/** Starts the inference server with every model loaded; resolves once it listens. */
+export async function runServe(options: ServeOptions): Promise<ServeHandle> {
+  if (options.models.length === 0)
+    throw new ModelciError('USAGE', 'nothing to serve', {
+      hint: 'Pass --model <name>=<file.onnx>, or --registry <dir> --stage <stage>',
+    });
+  const names = new Set<string>();
+  for (const m of options.models) {
+    if (names.has(m.name))
+      throw new ModelciError('USAGE', `model "${m.name}" is given twice`, {
+        hint: 'Use --canary to serve a second version of the same model',
+      });
+    names.add(m.name);
+  }
+  const server = new ModelServer({
+    ...(options.host ? { host: options.host } : {}),
+    port: options.port,
+    ...(options.maxBodyBytes ? { maxBodyBytes: options.maxBodyBytes } : {}),
+    ...(options.requestTimeoutMs ? { requestTimeoutMs: options.requestTimeoutMs } : {}),
+    ...(options.shutdownGraceMs ? { shutdownGraceMs: options.shutdownGraceMs } : {}),
+    ...(options.predictionLog ? { predictionLog: new PredictionLog(options.predictionLog) } : {}),
+    ...(options.features ? { features: options.features } : {}),
+    ...(options.reload ? { reload: options.reload } : {}),
+    ...(options.adminToken ? { adminToken: options.adminToken } : {}),
+    ...(options.serverVersion ? { serverVersion: options.serverVersion } : {}),
+    ...(options.log ? { log: options.log } : {}),
+  });
+  for (const m of options.models) await server.load(m);
+  for (const c of options.canaries ?? []) {
+    if (!names.has(c.source.name))
+      throw new ModelciError('USAGE', `canary for "${c.source.name}", which is not served`, {
+        hint: 'Serve the stable version with --model first',
+      });
+    await server.load(c.source, { canaryWeight: c.weight });
+  }
+  let url: string;
+  try {
+    url = await server.listen();
+  } catch (e) {
+    await server.close();
+    throw new ModelciError(
+      'USAGE',
+      `cannot listen on port ${options.port}: ${(e as Error).message}`,
+      {
+        hint: 'Pick another --port, or 0 for a free one',
+      },
+    );
+  }
+  return {
+    server,
+    url,
+    close: () => server.close(),
+    async reloadAll() {
+      if (!options.reload) return;
+      for (const name of names) await server.load(await options.reload(name));
+    },
+  };
+}

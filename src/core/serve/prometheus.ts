@@ -1,0 +1,133 @@
+/**
+ * A minimal Prometheus registry rendered in the text exposition format (version 0.0.4): counters,
+ * gauges and histograms with labels. Hand-written to keep the server free of dependencies.
+ */
+
+export type Labels = Record<string, string>;
+
+interface Series<V> {
+  labels: Labels;
+  value: V;
+}
+
+interface HistogramValue {
+  buckets: number[];
+  sum: number;
+  count: number;
+}
+
+function key(labels: Labels): string {
+  return JSON.stringify(Object.entries(labels).sort(([a], [b]) => (a < b ? -1 : 1)));
+}
+
+/** Label values escape backslash, double quote and newline (exposition format rules). */
+export function escapeLabelValue(v: string): string {
+  return v.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\n/g, '\\n');
+}
+
+function labelText(labels: Labels, extra?: [string, string]): string {
+  const parts = Object.entries(labels).map(([k, v]) => `${k}="${escapeLabelValue(v)}"`);
+  if (extra) parts.push(`${extra[0]}="${escapeLabelValue(extra[1])}"`);
+  return parts.length ? `{${parts.join(',')}}` : '';
+}
+
+function num(v: number): string {
+  if (v === Infinity) return '+Inf';
+  if (v === -Infinity) return '-Inf';
+  if (Number.isNaN(v)) return 'NaN';
+  return String(v);
+}
+
+function helpText(s: string): string {
+  return s.replace(/\\/g, '\\\\').replace(/\n/g, '\\n');
+}
+
+abstract class Metric<V> {
+  protected readonly series = new Map<string, Series<V>>();
+  constructor(
+    readonly name: string,
+    readonly help: string,
+  ) {}
+  protected at(labels: Labels, init: () => V): Series<V> {
+    const k = key(labels);
+    let s = this.series.get(k);
+    if (!s) {
+      s = { labels: { ...labels }, value: init() };
+      this.series.set(k, s);
+    }
+    return s;
+  }
+  abstract render(): string[];
+}
+
+export class Counter extends Metric<number> {
+  inc(labels: Labels = {}, by = 1): void {
+    this.at(labels, () => 0).value += by;
+  }
+  get(labels: Labels = {}): number {
+    return this.series.get(key(labels))?.value ?? 0;
+  }
+  render(): string[] {
+    return [
+      `# HELP ${this.name} ${helpText(this.help)}`,
+      `# TYPE ${this.name} counter`,
+      ...[...this.series.values()].map((s) => `${this.name}${labelText(s.labels)} ${num(s.value)}`),
+    ];
+  }
+}
+
+export class Gauge extends Metric<number> {
+  set(labels: Labels, value: number): void {
+    this.at(labels, () => 0).value = value;
+  }
+  /** Drops every series whose labels include these (e.g. a version that was swapped out). */
+  remove(match: Labels): void {
+    for (const [k, s] of this.series)
+      if (Object.entries(match).every(([n, v]) => s.labels[n] === v)) this.series.delete(k);
+  }
+  render(): string[] {
+    return [
+      `# HELP ${this.name} ${helpText(this.help)}`,
+      `# TYPE ${this.name} gauge`,
+      ...[...this.series.values()].map((s) => `${this.name}${labelText(s.labels)} ${num(s.value)}`),
+    ];
+  }
+}
+
+export class Histogram extends Metric<HistogramValue> {
+  constructor(
+    name: string,
+    help: string,
+    readonly bounds: number[],
+  ) {
+    super(name, help);
+  }
+  observe(labels: Labels, value: number): void {
+    const s = this.at(labels, () => ({ buckets: this.bounds.map(() => 0), sum: 0, count: 0 }));
+    for (let i = 0; i < this.bounds.length; i++)
+      if (value <= this.bounds[i]!) s.value.buckets[i]!++;
+    s.value.sum += value;
+    s.value.count++;
+  }
+  render(): string[] {
+    const lines = [`# HELP ${this.name} ${helpText(this.help)}`, `# TYPE ${this.name} histogram`];
+    for (const s of this.series.values()) {
+      this.bounds.forEach((b, i) =>
+        lines.push(
+          `${this.name}_bucket${labelText(s.labels, ['le', num(b)])} ${s.value.buckets[i]}`,
+        ),
+      );
+      lines.push(`${this.name}_bucket${labelText(s.labels, ['le', '+Inf'])} ${s.value.count}`);
+      lines.push(`${this.name}_sum${labelText(s.labels)} ${num(s.value.sum)}`);
+      lines.push(`${this.name}_count${labelText(s.labels)} ${s.value.count}`);
+    }
+    return lines;
+  }
+}
+
+/** Renders metrics one family after another; the body ends with a newline as the format requires. */
+export function renderExposition(metrics: { render(): string[] }[]): string {
+  return metrics.flatMap((m) => m.render()).join('\n') + '\n';
+}
+
+export const PROMETHEUS_CONTENT_TYPE = 'text/plain; version=0.0.4; charset=utf-8';

@@ -1,0 +1,217 @@
+import { createHash } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import type { InferenceSession, Tensor } from 'onnxruntime-node';
+import { ModelciError } from '../core/errors.js';
+import {
+  datatypeOfOnnxType,
+  ProtocolError,
+  type Datatype,
+  type DecodedInput,
+  type DecodedRequest,
+  type MetadataTensor,
+  type ResponseOutput,
+  type ServingSignature,
+} from '../core/serve/protocol.js';
+import { loadOnnxRuntime, type OnnxRuntime } from '../onnx/runtime.js';
+
+export interface ModelSource {
+  name: string;
+  /** Version label reported in responses and metrics (`file` when serving a bare file). */
+  version: string;
+  file: string;
+  /** When given, the file's sha256 must match before the model is loaded. */
+  sha256?: string;
+}
+
+const TENSOR_TYPE: Record<Datatype, Tensor.Type | undefined> = {
+  BOOL: 'bool',
+  UINT8: 'uint8',
+  UINT16: 'uint16',
+  UINT32: 'uint32',
+  UINT64: 'uint64',
+  INT8: 'int8',
+  INT16: 'int16',
+  INT32: 'int32',
+  INT64: 'int64',
+  FP16: undefined,
+  FP32: 'float32',
+  FP64: 'float64',
+  BYTES: 'string',
+};
+
+function toMetadata(
+  meta: readonly InferenceSession.ValueMetadata[],
+  file: string,
+): MetadataTensor[] {
+  return meta.map((m) => {
+    if (!m.isTensor)
+      throw new ModelciError(
+        'MODEL',
+        `"${m.name}" is not a tensor; the server serves tensors only`,
+        {
+          file,
+          hint: 'Export the model with tensor inputs and outputs (e.g. zipmap=False for sklearn)',
+        },
+      );
+    const datatype = datatypeOfOnnxType(m.type);
+    if (!datatype)
+      throw new ModelciError(
+        'MODEL',
+        `"${m.name}" has element type ${m.type}, which is not served`,
+        {
+          file,
+        },
+      );
+    return {
+      name: m.name,
+      datatype,
+      shape: m.shape.map((d) => (typeof d === 'number' && d >= 0 ? d : -1)),
+    };
+  });
+}
+
+// Typed array for each onnxruntime element type; JSON numbers were range-checked by the protocol.
+function tensorData(type: Tensor.Type, values: DecodedInput['values']): Tensor.DataType {
+  const nums = values as number[];
+  switch (type) {
+    case 'float32':
+      return Float32Array.from(nums);
+    case 'float64':
+      return Float64Array.from(nums);
+    case 'int64':
+      return BigInt64Array.from(nums, (v) => BigInt(v));
+    case 'uint64':
+      return BigUint64Array.from(nums, (v) => BigInt(v));
+    case 'int32':
+      return Int32Array.from(nums);
+    case 'int16':
+      return Int16Array.from(nums);
+    case 'int8':
+      return Int8Array.from(nums);
+    case 'uint32':
+      return Uint32Array.from(nums);
+    case 'uint16':
+      return Uint16Array.from(nums);
+    case 'uint8':
+      return Uint8Array.from(nums);
+    case 'bool':
+      return Uint8Array.from(values as boolean[], (v) => (v ? 1 : 0));
+    default:
+      return values as string[];
+  }
+}
+
+function outputData(t: Tensor): ResponseOutput['data'] {
+  const data = t.data as ArrayLike<unknown>;
+  if (t.type === 'bool') return Array.from(data as Uint8Array, (v) => v !== 0);
+  if (t.type === 'int64' || t.type === 'uint64') return Array.from(data as BigInt64Array, Number);
+  return Array.from(data as ArrayLike<number | string>);
+}
+
+/**
+ * One version of one model held in memory: its onnxruntime session, its signature, and how many
+ * requests are running on it, so a hot swap releases the session only after they finish.
+ */
+export class LoadedModel {
+  private inflight = 0;
+  private retired = false;
+  private released = false;
+
+  private constructor(
+    readonly source: ModelSource,
+    readonly sha256: string,
+    readonly signature: ServingSignature,
+    private readonly session: InferenceSession,
+    private readonly ort: OnnxRuntime,
+  ) {}
+
+  static async load(source: ModelSource): Promise<LoadedModel> {
+    let bytes: Buffer;
+    try {
+      bytes = await readFile(source.file);
+    } catch (e) {
+      throw new ModelciError('FILE', `cannot read model file: ${(e as Error).message}`, {
+        file: source.file,
+        hint: 'Check the path given to --model or the registry artifact',
+      });
+    }
+    const sha256 = createHash('sha256').update(bytes).digest('hex');
+    if (source.sha256 && source.sha256 !== sha256)
+      throw new ModelciError(
+        'MODEL',
+        `sha256 mismatch: expected ${source.sha256}, file has ${sha256}`,
+        { file: source.file, hint: 'The artifact changed after it was registered; re-register it' },
+      );
+    const ort = await loadOnnxRuntime();
+    let session: InferenceSession;
+    try {
+      session = await ort.InferenceSession.create(bytes);
+    } catch (e) {
+      throw new ModelciError(
+        'MODEL',
+        `onnxruntime cannot load the model: ${(e as Error).message}`,
+        {
+          file: source.file,
+        },
+      );
+    }
+    const signature = {
+      inputs: toMetadata(session.inputMetadata, source.file),
+      outputs: toMetadata(session.outputMetadata, source.file),
+    };
+    return new LoadedModel(source, sha256, signature, session, ort);
+  }
+
+  get version(): string {
+    return this.source.version;
+  }
+
+  get busy(): number {
+    return this.inflight;
+  }
+
+  /** Runs a validated request. Callers hold the model with `acquire`/`release` around it. */
+  async infer(request: DecodedRequest): Promise<ResponseOutput[]> {
+    const feeds: Record<string, Tensor> = {};
+    for (const input of request.inputs) {
+      const type = TENSOR_TYPE[input.datatype];
+      if (!type)
+        throw new ProtocolError(
+          400,
+          `input "${input.name}": datatype ${input.datatype} is not supported by this server`,
+        );
+      feeds[input.name] = new this.ort.Tensor(type, tensorData(type, input.values), input.shape);
+    }
+    const results = await this.session.run(feeds, request.outputs);
+    return request.outputs.map((name) => {
+      const t = results[name]!;
+      return {
+        name,
+        datatype: datatypeOfOnnxType(t.type)!,
+        shape: [...t.dims],
+        data: outputData(t),
+      };
+    });
+  }
+
+  acquire(): void {
+    this.inflight++;
+  }
+
+  release(): void {
+    this.inflight--;
+    if (this.retired && this.inflight === 0) void this.dispose();
+  }
+
+  /** Marks the model swapped out: its session is released once no request runs on it. */
+  retire(): void {
+    this.retired = true;
+    if (this.inflight === 0) void this.dispose();
+  }
+
+  async dispose(): Promise<void> {
+    if (this.released) return;
+    this.released = true;
+    await this.session.release();
+  }
+}

@@ -1,0 +1,64 @@
+import { routesToCanary } from '../core/serve/canary.js';
+import type { LoadedModel } from './loaded-model.js';
+
+/**
+ * A model name as clients see it: the stable version, and optionally a canary that takes a share
+ * of the traffic. Swapping replaces a pointer between two requests (JS runs one at a time), so no
+ * request sees a half-loaded model; the old version is released after its requests finish.
+ */
+export class ServedModel {
+  private sequence = 0;
+  private canaryModel: LoadedModel | undefined;
+  private canaryWeight = 0;
+
+  constructor(
+    readonly name: string,
+    private stableModel: LoadedModel,
+  ) {}
+
+  get stable(): LoadedModel {
+    return this.stableModel;
+  }
+
+  get canary(): { model: LoadedModel; weight: number } | undefined {
+    return this.canaryModel ? { model: this.canaryModel, weight: this.canaryWeight } : undefined;
+  }
+
+  /** Every version currently loaded (stable first). */
+  get versions(): LoadedModel[] {
+    return this.canaryModel ? [this.stableModel, this.canaryModel] : [this.stableModel];
+  }
+
+  /** The version that answers this request, already acquired: call `release()` when done. */
+  route(id: string | undefined, version?: string): LoadedModel | undefined {
+    let chosen: LoadedModel | undefined;
+    if (version !== undefined) chosen = this.versions.find((m) => m.version === version);
+    else if (this.canaryModel && routesToCanary(this.canaryWeight, id, this.sequence++))
+      chosen = this.canaryModel;
+    else chosen = this.stableModel;
+    chosen?.acquire();
+    return chosen;
+  }
+
+  /** Makes `next` the stable version; returns the one it replaced (already retired). */
+  swapStable(next: LoadedModel): LoadedModel {
+    const old = this.stableModel;
+    this.stableModel = next;
+    if (old !== next && old !== this.canaryModel) old.retire();
+    return old;
+  }
+
+  /** Sets (or with weight 0 / no model, removes) the canary version. */
+  setCanary(next: LoadedModel | undefined, weight: number): LoadedModel | undefined {
+    const old = this.canaryModel;
+    this.canaryModel = next && weight > 0 ? next : undefined;
+    this.canaryWeight = this.canaryModel ? weight : 0;
+    if (old && old !== this.canaryModel && old !== this.stableModel) old.retire();
+    if (next && !this.canaryModel && next !== this.stableModel) next.retire();
+    return old;
+  }
+
+  retireAll(): void {
+    for (const m of this.versions) m.retire();
+  }
+}

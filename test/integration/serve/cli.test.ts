@@ -1,0 +1,94 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { connect } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { writeClassifier } from '../../harness/onnx-models.js';
+
+const children: ChildProcess[] = [];
+afterEach(() => {
+  for (const c of children.splice(0)) if (c.exitCode === null) c.kill('SIGKILL');
+});
+
+/** Starts `modelci serve` (the CLI entry through tsx) and waits for its "listening on" line. */
+async function startCli(
+  args: string[],
+): Promise<{ child: ChildProcess; url: string; stderr: () => string }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli.ts', 'serve', ...args], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  children.push(child);
+  let stdout = '';
+  let stderr = '';
+  child.stderr!.on('data', (d) => (stderr += d.toString()));
+  const url = await new Promise<string>((resolve, reject) => {
+    child.stdout!.on('data', (d) => {
+      stdout += d.toString();
+      const m = /^modelci serve: listening on (http:\/\/\S+)\n/m.exec(stdout);
+      if (m) resolve(m[1]!);
+    });
+    child.on('exit', (code) => reject(new Error(`serve exited ${code}: ${stderr}`)));
+  });
+  return { child, url, stderr: () => stderr };
+}
+
+function exitCode(child: ChildProcess): Promise<number | null> {
+  return child.exitCode !== null
+    ? Promise.resolve(child.exitCode)
+    : new Promise((resolve) => child.on('exit', (code) => resolve(code)));
+}
+
+describe('modelci serve (CLI)', () => {
+  it('prints its URL once, serves, and on SIGTERM finishes the in-flight request and exits 0', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'modelci-cli-'));
+    const model = writeClassifier(join(dir, 'clf.onnx'));
+    const { child, url, stderr } = await startCli(['--model', `clf=${model}`, '--port', '0']);
+    expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+    expect((await fetch(`${url}/v2/health/ready`)).status).toBe(200);
+
+    const body = JSON.stringify({
+      id: 'inflight',
+      inputs: [{ name: 'input', shape: [1, 4], datatype: 'FP32', data: [1, 2, 3, 4] }],
+    });
+    const socket = connect(Number(new URL(url).port), '127.0.0.1');
+    let answer = '';
+    socket.on('data', (d) => (answer += d.toString()));
+    const done = new Promise<void>((resolve) => socket.on('close', () => resolve()));
+    const half = Math.floor(body.length / 2);
+    socket.write(
+      `POST /v2/models/clf/infer HTTP/1.1\r\nHost: x\r\nContent-Length: ${body.length}\r\n\r\n${body.slice(0, half)}`,
+    );
+    await new Promise((r) => setTimeout(r, 100));
+
+    child.kill('SIGTERM');
+    while (!stderr().includes('SIGTERM: draining')) await new Promise((r) => setTimeout(r, 20));
+    // New connections are refused while the in-flight request is still open.
+    await expect(fetch(`${url}/v2/health/live`)).rejects.toThrow();
+    expect(child.exitCode).toBeNull();
+
+    socket.write(body.slice(half));
+    await done;
+    expect(answer).toMatch(/^HTTP\/1.1 200/);
+    expect(answer).toMatch(/"id":"inflight"/);
+    expect(answer.toLowerCase()).toContain('connection: close');
+    expect(await exitCode(child)).toBe(0);
+  });
+
+  it('fails with a one-line usage error for a bad --model flag and a missing file', async () => {
+    const run = (args: string[]) =>
+      new Promise<{ code: number | null; stderr: string }>((resolve) => {
+        const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli.ts', 'serve', ...args]);
+        let stderr = '';
+        child.stderr.on('data', (d) => (stderr += d.toString()));
+        child.on('exit', (code) => resolve({ code, stderr }));
+      });
+    const bad = await run(['--model', 'nofile', '--port', '0']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/--model "nofile" must look like <name>=<file.onnx>/);
+    const missing = await run(['--model', 'x=/nonexistent/m.onnx', '--port', '0']);
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toMatch(/\/nonexistent\/m.onnx: cannot read model file/);
+    expect(missing.stderr).not.toMatch(/at .*\.ts:\d+/);
+  });
+});

@@ -1,0 +1,64 @@
+import { describe, expect, it } from 'vitest';
+import { predictionRows } from '../../../src/core/serve/prediction-rows.js';
+
+describe('prediction log rows', () => {
+  const base = { ts: '2026-01-01T00:00:00.000Z', model: 'clf', version: '1.0.0', id: 'r1' };
+  const outputs = [
+    { name: 'probabilities', datatype: 'FP32' as const, shape: [2, 2], data: [0.9, 0.1, 0.3, 0.7] },
+    { name: 'label', datatype: 'INT64' as const, shape: [2], data: [0, 1] },
+  ];
+  const input = {
+    name: 'input',
+    datatype: 'FP32' as const,
+    shape: [2, 3],
+    values: [1, 2, 3, 4, 5, 6],
+  };
+
+  it('writes one flat row per predicted row with features by name', () => {
+    const rows = predictionRows({
+      ...base,
+      inputs: [input],
+      outputs,
+      features: ['age', 'income', 'tenure'],
+    });
+    expect(rows).toEqual([
+      {
+        _ts: base.ts,
+        _model: 'clf',
+        _version: '1.0.0',
+        _id: 'r1',
+        _row: 0,
+        age: 1,
+        income: 2,
+        tenure: 3,
+        '_out.probabilities.0': 0.9,
+        '_out.probabilities.1': 0.1,
+        '_out.label': 0,
+      },
+      {
+        _ts: base.ts,
+        _model: 'clf',
+        _version: '1.0.0',
+        _id: 'r1',
+        _row: 1,
+        age: 4,
+        income: 5,
+        tenure: 6,
+        '_out.probabilities.0': 0.3,
+        '_out.probabilities.1': 0.7,
+        '_out.label': 1,
+      },
+    ]);
+  });
+
+  it('names positions when feature names are unknown or do not fit', () => {
+    const rows = predictionRows({
+      ...base,
+      id: undefined,
+      inputs: [input],
+      outputs,
+      features: ['a', 'b'],
+    });
+    expect(rows[1]).toMatchObject({ _id: null, 'input.0': 4, 'input.1': 5, 'input.2': 6 });
+  });
+});
