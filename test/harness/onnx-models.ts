@@ -1,99 +1,6 @@
-// Tiny real ONNX models for the serving and deploy tests, written with protobufjs from the few
-// onnx.proto messages they need (the shared builder in src/onnx/ replaces this once it lands).
+// Tiny real ONNX models for the serving and deploy tests, written with the shared builder.
 import { writeFileSync } from 'node:fs';
-import protobuf from 'protobufjs';
-
-const root = protobuf.Root.fromJSON({
-  nested: {
-    onnx: {
-      nested: {
-        ModelProto: {
-          fields: {
-            ir_version: { type: 'int64', id: 1 },
-            producer_name: { type: 'string', id: 2 },
-            graph: { type: 'GraphProto', id: 7 },
-            opset_import: { rule: 'repeated', type: 'OperatorSetIdProto', id: 8 },
-          },
-        },
-        OperatorSetIdProto: {
-          fields: { domain: { type: 'string', id: 1 }, version: { type: 'int64', id: 2 } },
-        },
-        GraphProto: {
-          fields: {
-            node: { rule: 'repeated', type: 'NodeProto', id: 1 },
-            name: { type: 'string', id: 2 },
-            initializer: { rule: 'repeated', type: 'TensorProto', id: 5 },
-            input: { rule: 'repeated', type: 'ValueInfoProto', id: 11 },
-            output: { rule: 'repeated', type: 'ValueInfoProto', id: 12 },
-          },
-        },
-        NodeProto: {
-          fields: {
-            input: { rule: 'repeated', type: 'string', id: 1 },
-            output: { rule: 'repeated', type: 'string', id: 2 },
-            name: { type: 'string', id: 3 },
-            op_type: { type: 'string', id: 4 },
-            attribute: { rule: 'repeated', type: 'AttributeProto', id: 5 },
-          },
-        },
-        AttributeProto: {
-          fields: {
-            name: { type: 'string', id: 1 },
-            f: { type: 'float', id: 2 },
-            i: { type: 'int64', id: 3 },
-            type: { type: 'int32', id: 20 },
-          },
-        },
-        TensorProto: {
-          fields: {
-            dims: { rule: 'repeated', type: 'int64', id: 1 },
-            data_type: { type: 'int32', id: 2 },
-            float_data: { rule: 'repeated', type: 'float', id: 4 },
-            name: { type: 'string', id: 8 },
-          },
-        },
-        ValueInfoProto: {
-          fields: { name: { type: 'string', id: 1 }, type: { type: 'TypeProto', id: 2 } },
-        },
-        TypeProto: {
-          fields: { tensor_type: { type: 'TensorTypeProto', id: 1 } },
-        },
-        TensorTypeProto: {
-          fields: {
-            elem_type: { type: 'int32', id: 1 },
-            shape: { type: 'TensorShapeProto', id: 2 },
-          },
-        },
-        TensorShapeProto: {
-          fields: { dim: { rule: 'repeated', type: 'Dimension', id: 1 } },
-        },
-        Dimension: {
-          oneofs: { value: { oneof: ['dim_value', 'dim_param'] } },
-          fields: { dim_value: { type: 'int64', id: 1 }, dim_param: { type: 'string', id: 2 } },
-        },
-      },
-    },
-  },
-});
-
-const ModelProto = root.lookupType('onnx.ModelProto');
-const FLOAT = 1;
-const INT64 = 7;
-const ATTR_INT = 2;
-
-function valueInfo(name: string, elemType: number, dims: (number | string)[]) {
-  return {
-    name,
-    type: {
-      tensor_type: {
-        elem_type: elemType,
-        shape: {
-          dim: dims.map((d) => (typeof d === 'number' ? { dim_value: d } : { dim_param: d })),
-        },
-      },
-    },
-  };
-}
+import { attr, buildOnnxModel } from '../../src/onnx/build.js';
 
 export interface LinearClassifier {
   /** Weights [features][classes], row-major. */
@@ -108,50 +15,37 @@ export interface LinearClassifier {
 export function linearClassifierOnnx(model: LinearClassifier): Uint8Array {
   const features = model.weights.length;
   const classes = model.bias.length;
-  const message = ModelProto.fromObject({
-    ir_version: 8,
-    producer_name: 'modelci-tests',
-    opset_import: [{ domain: '', version: 13 }],
-    graph: {
+  return buildOnnxModel(
+    {
       name: 'linear',
-      initializer: [
-        {
-          name: 'W',
-          data_type: FLOAT,
-          dims: [features, classes],
-          float_data: model.weights.flat(),
-        },
-        { name: 'B', data_type: FLOAT, dims: [classes], float_data: model.bias },
+      initializers: [
+        { name: 'W', type: 'float', dims: [features, classes], values: model.weights.flat() },
+        { name: 'B', type: 'float', dims: [classes], values: model.bias },
       ],
-      node: [
-        { op_type: 'MatMul', input: ['input', 'W'], output: ['xw'], name: 'matmul' },
-        { op_type: 'Add', input: ['xw', 'B'], output: ['logits'], name: 'add' },
+      nodes: [
+        { op: 'MatMul', inputs: ['input', 'W'], outputs: ['xw'] },
+        { op: 'Add', inputs: ['xw', 'B'], outputs: ['logits'] },
         {
-          op_type: 'Softmax',
-          input: ['logits'],
-          output: ['probabilities'],
-          name: 'softmax',
-          attribute: [{ name: 'axis', i: 1, type: ATTR_INT }],
+          op: 'Softmax',
+          inputs: ['logits'],
+          outputs: ['probabilities'],
+          attrs: { axis: attr.int(1) },
         },
         {
-          op_type: 'ArgMax',
-          input: ['logits'],
-          output: ['label'],
-          name: 'argmax',
-          attribute: [
-            { name: 'axis', i: 1, type: ATTR_INT },
-            { name: 'keepdims', i: 0, type: ATTR_INT },
-          ],
+          op: 'ArgMax',
+          inputs: ['logits'],
+          outputs: ['label'],
+          attrs: { axis: attr.int(1), keepdims: attr.int(0) },
         },
       ],
-      input: [valueInfo('input', FLOAT, ['batch', features])],
-      output: [
-        valueInfo('probabilities', FLOAT, ['batch', classes]),
-        valueInfo('label', INT64, ['batch']),
+      inputs: [{ name: 'input', type: 'float', shape: ['batch', features] }],
+      outputs: [
+        { name: 'probabilities', type: 'float', shape: ['batch', classes] },
+        { name: 'label', type: 'int64', shape: ['batch'] },
       ],
     },
-  });
-  return ModelProto.encode(message).finish();
+    { opsets: { '': 13 } },
+  );
 }
 
 /** Two versions with 4 features and 2 classes whose predictions differ on most inputs. */
@@ -192,4 +86,36 @@ export function predictClassifier(
   const sum = exp.reduce((a, b) => a + b, 0);
   const probabilities = exp.map((e) => e / sum);
   return { probabilities, label: logits.indexOf(max) };
+}
+
+/**
+ * A model with INT64, BOOL, BYTES and FP64 inputs that echoes them (BOOL negated, FP64 doubled),
+ * so the tests see every datatype conversion between JSON and onnxruntime tensors both ways.
+ */
+export function echoModelOnnx(): Uint8Array {
+  return buildOnnxModel(
+    {
+      name: 'echo',
+      initializers: [{ name: 'two', type: 'double', dims: [], values: [2] }],
+      nodes: [
+        { op: 'Identity', inputs: ['ids'], outputs: ['ids_out'] },
+        { op: 'Not', inputs: ['flags'], outputs: ['flags_out'] },
+        { op: 'Identity', inputs: ['words'], outputs: ['words_out'] },
+        { op: 'Mul', inputs: ['x', 'two'], outputs: ['x_out'] },
+      ],
+      inputs: [
+        { name: 'ids', type: 'int64', shape: ['n'] },
+        { name: 'flags', type: 'bool', shape: ['n'] },
+        { name: 'words', type: 'string', shape: ['n'] },
+        { name: 'x', type: 'double', shape: ['n', 2] },
+      ],
+      outputs: [
+        { name: 'ids_out', type: 'int64', shape: ['n'] },
+        { name: 'flags_out', type: 'bool', shape: ['n'] },
+        { name: 'words_out', type: 'string', shape: ['n'] },
+        { name: 'x_out', type: 'double', shape: ['n', 2] },
+      ],
+    },
+    { opsets: { '': 13 } },
+  );
 }
