@@ -1,0 +1,441 @@
+import type { ColumnProfile } from '../profile/column-profile.js';
+import {
+  columnKind,
+  numericSample,
+  referenceDecileEdges,
+  type ColumnKindName,
+} from '../profile/column-kind.js';
+import type { TableProfile } from '../profile/table-profile.js';
+import { populationStd } from '../stats/moments.js';
+import { chiSquareContingency } from './chi-square.js';
+import {
+  DEFAULT_THRESHOLDS,
+  defaultTest,
+  isDrifted,
+  isPValueTest,
+  testApplies,
+  type ColumnKind,
+  type DriftTestName,
+} from './choose-test.js';
+import { jensenShannon, psi, wassersteinDistance } from './distances.js';
+import { kolmogorovSmirnovSf } from './kolmogorov.js';
+import { ks2Samp } from './ks.js';
+import { binCounts } from './psi-bins.js';
+import { weightedKsStatistic } from './weighted-ks.js';
+import { proportionZTest } from './z-test.js';
+
+/**
+ * Compares a current-data profile with a reference profile, column by column, and gives the
+ * dataset verdict. While both sketches are exact (columns up to the sketch size) the numbers are
+ * scipy's on the raw data; beyond it, KS and Wasserstein run on the weighted sketch items and the
+ * result carries `statistic_error` (KS: the sum of both sketches' normalised rank errors).
+ */
+export interface DriftOptions {
+  /** `--test`: one test on every column it applies to. */
+  forcedTest?: DriftTestName;
+  /** Per-column test (config `drift.columns.<name>.test`). */
+  columnTests?: Record<string, DriftTestName>;
+  thresholds?: Partial<Record<DriftTestName, number>>;
+  columnThresholds?: Record<string, number>;
+  /** Dataset drift when the share of drifted columns is >= this (Evidently's drift_share, 0.5). */
+  driftShare?: number;
+  /** Columns to skip (ids, timestamps). */
+  ignore?: string[];
+  /** Model output columns: tested like the others and reported as prediction drift. */
+  predictionColumns?: string[];
+  /** A missing rate that moves by more than this (absolute) is flagged. */
+  missingRateTolerance?: number;
+}
+
+export interface Histogram {
+  labels: string[];
+  reference: number[];
+  current: number[];
+}
+
+export interface ColumnDrift {
+  name: string;
+  type: ColumnKindName;
+  role: 'feature' | 'prediction';
+  test: DriftTestName | null;
+  statistic: number | null;
+  p_value?: number | null;
+  threshold: number | null;
+  drifted: boolean;
+  /** >= 1 means drifted: p-value tests log(p)/log(threshold), distances statistic/threshold. */
+  severity: number;
+  n_reference: number;
+  n_current: number;
+  missing_rate: { reference: number; current: number; change: number; flagged: boolean };
+  /** Only for KS p-values: 'exact' or 'asymp' (as scipy resolves 'auto'). */
+  method?: 'exact' | 'asymp';
+  /** Upper bound of |statistic - statistic on the full data| when sketches were compacted. */
+  statistic_error?: number;
+  unseen_categories?: string[];
+  unseen_count?: number;
+  problems: string[];
+  histogram?: Histogram;
+}
+
+export interface DriftReport {
+  drifted: boolean;
+  share: number;
+  drift_share_threshold: number;
+  n_tested: number;
+  n_drifted: number;
+  rows: { reference: number; current: number };
+  columns: ColumnDrift[];
+  prediction_drift: { drifted: boolean; columns: string[] } | null;
+  problems: string[];
+}
+
+const MAX_UNSEEN_LISTED = 20;
+const VALUE_FREQUENCY_MAX_UNIQUE = 20;
+
+export function compareProfiles(
+  reference: TableProfile,
+  current: TableProfile,
+  options: DriftOptions = {},
+): DriftReport {
+  const driftShare = options.driftShare ?? 0.5;
+  const ignore = new Set(options.ignore ?? []);
+  const predictions = new Set(options.predictionColumns ?? []);
+  const problems: string[] = [];
+  const columns: ColumnDrift[] = [];
+  if (current.rows === 0) problems.push('the current window has no rows: nothing to compare');
+  const names = [
+    ...reference.columns.keys(),
+    ...[...current.columns.keys()].filter((n) => !reference.columns.has(n)),
+  ];
+  for (const name of names) {
+    if (ignore.has(name)) continue;
+    const ref = reference.columns.get(name);
+    const cur = current.columns.get(name);
+    const col = compareColumn(name, ref, cur, options, current.rows === 0);
+    col.role = predictions.has(name) ? 'prediction' : 'feature';
+    columns.push(col);
+  }
+  for (const p of predictions)
+    if (!reference.columns.has(p) && !current.columns.has(p))
+      problems.push(`prediction column "${p}" is in neither data set`);
+  columns.sort((a, b) => b.severity - a.severity || (a.name < b.name ? -1 : 1));
+  const tested = columns.filter((c) => c.test !== null);
+  const nDrifted = tested.filter((c) => c.drifted).length;
+  const share = tested.length ? nDrifted / tested.length : 0;
+  const predictionCols = columns.filter((c) => c.role === 'prediction');
+  return {
+    drifted: tested.length > 0 && share >= driftShare,
+    share,
+    drift_share_threshold: driftShare,
+    n_tested: tested.length,
+    n_drifted: nDrifted,
+    rows: { reference: reference.rows, current: current.rows },
+    columns,
+    prediction_drift: predictionCols.length
+      ? {
+          drifted: predictionCols.some((c) => c.drifted),
+          columns: predictionCols.filter((c) => c.drifted).map((c) => c.name),
+        }
+      : null,
+    problems,
+  };
+}
+
+function missingRate(c: ColumnProfile | undefined): number {
+  return c && c.count ? c.missing / c.count : 0;
+}
+
+function nonMissing(c: ColumnProfile | undefined): number {
+  return c ? c.numeric + c.boolean + c.text : 0;
+}
+
+function where(c: ColumnProfile, side: string): string {
+  const t = c.firstText;
+  const n = c.firstNumber;
+  const at = (w: { file: string; row: number; value: string }) =>
+    `${w.file} row ${w.row}: ${JSON.stringify(w.value)}`;
+  return `${side} mixes numbers (${c.numeric + c.infinite}, first at ${n ? at(n) : '?'}) and text (${c.text}, first at ${t ? at(t) : '?'}); clean the column or list it in drift.ignore`;
+}
+
+function compareColumn(
+  name: string,
+  ref: ColumnProfile | undefined,
+  cur: ColumnProfile | undefined,
+  options: DriftOptions,
+  emptyCurrent: boolean,
+): ColumnDrift {
+  const refKind = ref ? columnKind(ref) : 'empty';
+  const curKind = cur ? columnKind(cur) : 'empty';
+  const mr = {
+    reference: missingRate(ref),
+    current: missingRate(cur),
+    change: missingRate(cur) - missingRate(ref),
+    flagged: false,
+  };
+  mr.flagged = !emptyCurrent && Math.abs(mr.change) > (options.missingRateTolerance ?? 0.1);
+  const out: ColumnDrift = {
+    name,
+    type: refKind,
+    role: 'feature',
+    test: null,
+    statistic: null,
+    threshold: null,
+    drifted: false,
+    severity: 0,
+    n_reference: nonMissing(ref),
+    n_current: nonMissing(cur),
+    missing_rate: mr,
+    problems: [],
+  };
+  if (mr.flagged)
+    out.problems.push(`missing rate moved from ${pct(mr.reference)} to ${pct(mr.current)}`);
+  if (!ref) {
+    out.type = curKind;
+    out.problems.push('column only in the current data');
+    return out;
+  }
+  if (!cur) {
+    out.problems.push('column only in the reference');
+    return out;
+  }
+  if (emptyCurrent) return out;
+  if (refKind === 'mixed') out.problems.push(where(ref, 'reference'));
+  if (curKind === 'mixed') out.problems.push(where(cur, 'current data'));
+  if (refKind === 'empty') out.problems.push('every value is missing in the reference');
+  if (curKind === 'empty' && refKind !== 'empty')
+    out.problems.push('every value is missing in the current data');
+  if (refKind === 'text') out.problems.push('free text (too many distinct values): not tested');
+  if (
+    out.problems.length &&
+    (refKind === 'mixed' ||
+      curKind === 'mixed' ||
+      refKind === 'empty' ||
+      curKind === 'empty' ||
+      refKind === 'text')
+  )
+    return out;
+  const kind = refKind as ColumnKind;
+  const curComparable =
+    curKind === refKind ||
+    (curKind === 'boolean' && refKind === 'categorical') ||
+    (curKind === 'categorical' && refKind === 'boolean') ||
+    (curKind === 'text' && refKind !== 'numeric');
+  if (!curComparable) {
+    out.problems.push(`type changed: ${refKind} in the reference, ${curKind} in the current data`);
+    return out;
+  }
+  const nUnique = uniqueCount(ref, cur, kind);
+  let test =
+    options.columnTests?.[name] ??
+    options.forcedTest ??
+    defaultTest(kind, out.n_reference, nUnique);
+  if (!testApplies(test, kind, nUnique)) {
+    const fallback = defaultTest(kind, out.n_reference, nUnique);
+    out.problems.push(
+      `test ${test} does not apply to a ${kind} column with ${nUnique} distinct values; used ${fallback}`,
+    );
+    test = fallback;
+  }
+  const threshold =
+    options.columnThresholds?.[name] ?? options.thresholds?.[test] ?? DEFAULT_THRESHOLDS[test];
+  const r = kind === 'numeric' ? numericTest(test, ref, cur) : categoricalTest(test, ref, cur);
+  out.test = test;
+  out.statistic = r.statistic;
+  if (isPValueTest(test)) out.p_value = r.pValue;
+  if (r.method) out.method = r.method;
+  if (r.statisticError) out.statistic_error = r.statisticError;
+  out.threshold = threshold;
+  out.drifted = isDrifted(test, r.statistic, r.pValue, threshold);
+  out.severity = isPValueTest(test)
+    ? Math.log(Math.max(r.pValue ?? 1, 1e-300)) / Math.log(threshold)
+    : r.statistic / threshold;
+  out.histogram = kind === 'numeric' ? numericHistogram(ref, cur) : categoricalHistogram(ref, cur);
+  if (kind !== 'numeric' && ref.categories && cur.categories) {
+    const unseen = [...cur.categories.keys()].filter((k) => !ref.categories!.has(k)).sort();
+    if (unseen.length) {
+      out.unseen_count = unseen.length;
+      out.unseen_categories = unseen.slice(0, MAX_UNSEEN_LISTED);
+      out.problems.push(
+        `${unseen.length} categor${unseen.length === 1 ? 'y' : 'ies'} not seen in the reference`,
+      );
+    }
+  }
+  return out;
+}
+
+function pct(x: number): string {
+  return `${(x * 100).toFixed(1)}%`;
+}
+
+function uniqueCount(ref: ColumnProfile, cur: ColumnProfile, kind: ColumnKind): number {
+  const a = kind === 'numeric' ? ref.numericValues : ref.categories;
+  const b = kind === 'numeric' ? cur.numericValues : cur.categories;
+  if (!a || !b) return Infinity;
+  const keys = new Set<unknown>(a.keys());
+  for (const k of b.keys()) keys.add(k);
+  return keys.size;
+}
+
+interface TestOutcome {
+  statistic: number;
+  pValue: number | null;
+  method?: 'exact' | 'asymp';
+  statisticError?: number;
+}
+
+function numericTest(test: DriftTestName, ref: ColumnProfile, cur: ColumnProfile): TestOutcome {
+  const a = numericSample(ref);
+  const b = numericSample(cur);
+  const exact = !a.weights && !b.weights;
+  const approxError = ref.sketch.rankError / ref.sketch.n + cur.sketch.rankError / cur.sketch.n;
+  switch (test) {
+    case 'ks': {
+      if (exact) {
+        const r = ks2Samp(a.values, b.values);
+        return { statistic: r.statistic, pValue: r.pValue, method: r.method };
+      }
+      // Compacted sketches: statistic within approxError; p-value as scipy's asymp at the true sizes.
+      const d = weightedKsStatistic(a.values, a.weights, b.values, b.weights);
+      const [m, n] =
+        ref.sketch.n >= cur.sketch.n ? [ref.sketch.n, cur.sketch.n] : [cur.sketch.n, ref.sketch.n];
+      const en = Math.round((m * n) / (m + n));
+      return {
+        statistic: d,
+        pValue: kolmogorovSmirnovSf(en, d),
+        method: 'asymp',
+        statisticError: approxError,
+      };
+    }
+    case 'wasserstein': {
+      const w = wassersteinDistance(a.values, b.values, a.weights, b.weights);
+      const std = exact ? populationStd(a.values) : Math.sqrt(ref.moments.m2 / ref.moments.n);
+      const outcome: TestOutcome = { statistic: w / Math.max(std, 0.001), pValue: null };
+      // |W1 error| <= sup|F error| * span of both samples.
+      const span =
+        Math.max(ref.moments.max, cur.moments.max) - Math.min(ref.moments.min, cur.moments.min);
+      if (!exact) outcome.statisticError = (approxError * span) / Math.max(std, 0.001);
+      return outcome;
+    }
+    default: {
+      const { refCounts, curCounts } = numericBinsForTest(test, ref, cur);
+      return countTest(test, refCounts, curCounts);
+    }
+  }
+}
+
+/**
+ * Count vectors for chi2 / z / psi / js on a numeric column: per-value counts when the values are
+ * few (Evidently's value frequencies: <= 20 reference values for psi/js; any exact value table for
+ * chi2 and z), else the reference's decile bins.
+ */
+function numericBinsForTest(
+  test: DriftTestName,
+  ref: ColumnProfile,
+  cur: ColumnProfile,
+): { refCounts: number[]; curCounts: number[] } {
+  const rv = ref.numericValues;
+  const cv = cur.numericValues;
+  const byValue =
+    rv && cv && (test === 'chi2' || test === 'z' || rv.size <= VALUE_FREQUENCY_MAX_UNIQUE);
+  if (byValue) {
+    const keys = [...new Set([...rv.keys(), ...cv.keys()])].sort((x, y) => x - y);
+    return {
+      refCounts: keys.map((k) => rv.get(k) ?? 0),
+      curCounts: keys.map((k) => cv.get(k) ?? 0),
+    };
+  }
+  const edges = referenceDecileEdges(ref);
+  const a = numericSample(ref);
+  const b = numericSample(cur);
+  return {
+    refCounts: binCounts(edges, a.values, a.weights),
+    curCounts: binCounts(edges, b.values, b.weights),
+  };
+}
+
+function categoricalCounts(
+  ref: ColumnProfile,
+  cur: ColumnProfile,
+): { labels: string[]; refCounts: number[]; curCounts: number[] } {
+  const rc = ref.categories ?? new Map<string, number>();
+  const cc = cur.categories ?? new Map<string, number>();
+  const labels = [...new Set([...rc.keys(), ...cc.keys()])].sort();
+  return {
+    labels,
+    refCounts: labels.map((k) => rc.get(k) ?? 0),
+    curCounts: labels.map((k) => cc.get(k) ?? 0),
+  };
+}
+
+function categoricalTest(test: DriftTestName, ref: ColumnProfile, cur: ColumnProfile): TestOutcome {
+  const { refCounts, curCounts } = categoricalCounts(ref, cur);
+  return countTest(test, refCounts, curCounts);
+}
+
+function countTest(test: DriftTestName, refCounts: number[], curCounts: number[]): TestOutcome {
+  switch (test) {
+    case 'chi2': {
+      const r = chiSquareContingency(refCounts, curCounts, true);
+      return { statistic: r.statistic, pValue: r.pValue };
+    }
+    case 'z': {
+      const nRef = refCounts.reduce((s, x) => s + x, 0);
+      const nCur = curCounts.reduce((s, x) => s + x, 0);
+      const r = proportionZTest(refCounts[0] ?? 0, nRef, curCounts[0] ?? 0, nCur);
+      return { statistic: r.statistic, pValue: r.pValue };
+    }
+    case 'psi':
+      return { statistic: psi(refCounts, curCounts), pValue: null };
+    case 'js':
+      return { statistic: jensenShannon(refCounts, curCounts), pValue: null };
+    default:
+      throw new Error(`test ${test} is not a count test`);
+  }
+}
+
+function fmt(x: number): string {
+  return Number.isInteger(x) ? String(x) : x.toPrecision(4).replace(/\.?0+$/, '');
+}
+
+function numericHistogram(ref: ColumnProfile, cur: ColumnProfile): Histogram {
+  const edges = referenceDecileEdges(ref);
+  const a = numericSample(ref);
+  const b = numericSample(cur);
+  const rc = binCounts(edges, a.values, a.weights);
+  const cc = binCounts(edges, b.values, b.weights);
+  const labels = rc.map((_, i) =>
+    i === 0
+      ? `< ${fmt(edges[0]!)}`
+      : i === edges.length
+        ? `>= ${fmt(edges[i - 1]!)}`
+        : `${fmt(edges[i - 1]!)}..${fmt(edges[i]!)}`,
+  );
+  return { labels, reference: shares(rc), current: shares(cc) };
+}
+
+const HISTOGRAM_CATEGORIES = 10;
+
+function categoricalHistogram(ref: ColumnProfile, cur: ColumnProfile): Histogram {
+  const { labels, refCounts, curCounts } = categoricalCounts(ref, cur);
+  const rs = shares(refCounts);
+  const cs = shares(curCounts);
+  const order = labels.map((_, i) => i).sort((i, j) => rs[j]! + cs[j]! - (rs[i]! + cs[i]!));
+  const top = order.slice(0, HISTOGRAM_CATEGORIES);
+  const rest = order.slice(HISTOGRAM_CATEGORIES);
+  const h: Histogram = {
+    labels: top.map((i) => labels[i]!),
+    reference: top.map((i) => rs[i]!),
+    current: top.map((i) => cs[i]!),
+  };
+  if (rest.length) {
+    h.labels.push(`(${rest.length} others)`);
+    h.reference.push(rest.reduce((s, i) => s + rs[i]!, 0));
+    h.current.push(rest.reduce((s, i) => s + cs[i]!, 0));
+  }
+  return h;
+}
+
+function shares(counts: number[]): number[] {
+  const total = counts.reduce((s, x) => s + x, 0);
+  return counts.map((c) => (total ? c / total : 0));
+}

@@ -1,0 +1,246 @@
+/** A table cell as readers yield it (same shape as src/data/table.ts). */
+export type Cell = string | number | boolean | null;
+import { QuantileSketch, type QuantileSketchJson } from './quantile-sketch.js';
+
+/**
+ * One column's reference profile, built in one streaming pass and mergeable: counts per value
+ * kind, moments, a quantile sketch of the finite numbers, exact value counts while the column has
+ * few distinct values, and category counts (text and booleans) up to a cap.
+ */
+
+/** Cells that mean "missing" (pandas' default NA tokens that occur in practice). */
+export const MISSING_TOKENS: ReadonlySet<string> = new Set([
+  '',
+  'NA',
+  'N/A',
+  'NaN',
+  'nan',
+  'null',
+  'NULL',
+  'None',
+  '#N/A',
+  '-NaN',
+  '-nan',
+]);
+const TRUE_TOKENS = new Set(['true', 'True', 'TRUE']);
+const FALSE_TOKENS = new Set(['false', 'False', 'FALSE']);
+
+/** Distinct numbers counted exactly (for n_unique in the test choice and value-frequency bins). */
+export const MAX_NUMERIC_VALUES = 1000;
+/** Distinct labels counted exactly; beyond it the column is free text and gets no test. */
+export const MAX_CATEGORIES = 10000;
+
+export interface CellWhere {
+  file: string;
+  row: number;
+  value: string;
+}
+
+export interface Moments {
+  n: number;
+  mean: number;
+  m2: number;
+  min: number;
+  max: number;
+}
+
+export interface ColumnProfileJson {
+  name: string;
+  count: number;
+  missing: number;
+  numeric: number;
+  infinite: number;
+  boolean: number;
+  text: number;
+  first_text?: CellWhere;
+  first_number?: CellWhere;
+  moments: Moments;
+  sketch: QuantileSketchJson;
+  /** [value, count] while the column has <= MAX_NUMERIC_VALUES distinct numbers, else null. */
+  numeric_values: [number, number][] | null;
+  /** [label, count] of text and boolean cells while <= MAX_CATEGORIES distinct, else null. */
+  categories: [string, number][] | null;
+}
+
+const NUMBER_RE = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
+
+export class ColumnProfile {
+  readonly name: string;
+  count = 0;
+  missing = 0;
+  numeric = 0;
+  infinite = 0;
+  boolean = 0;
+  text = 0;
+  firstText: CellWhere | undefined;
+  firstNumber: CellWhere | undefined;
+  moments: Moments = { n: 0, mean: 0, m2: 0, min: Infinity, max: -Infinity };
+  sketch: QuantileSketch;
+  numericValues: Map<number, number> | null = new Map();
+  categories: Map<string, number> | null = new Map();
+
+  constructor(name: string, sketchK?: number) {
+    this.name = name;
+    this.sketch = new QuantileSketch(sketchK);
+  }
+
+  /** Adds `n` rows where the column is absent (a shard or JSON line without it). */
+  addMissing(n: number): void {
+    this.count += n;
+    this.missing += n;
+  }
+
+  add(cell: Cell, file: string, row: number): void {
+    this.count++;
+    if (cell === null || cell === undefined) {
+      this.missing++;
+      return;
+    }
+    if (typeof cell === 'number') return this.addNumber(cell, file, row, cell);
+    if (typeof cell === 'boolean') return this.addLabel(cell ? 'true' : 'false', true);
+    if (MISSING_TOKENS.has(cell)) {
+      this.missing++;
+      return;
+    }
+    const c0 = cell.charCodeAt(0);
+    // Cheap pre-check before the regex: numbers start with a digit, sign or dot.
+    if (((c0 >= 48 && c0 <= 57) || c0 === 45 || c0 === 43 || c0 === 46) && NUMBER_RE.test(cell)) {
+      return this.addNumber(Number(cell), file, row, cell);
+    }
+    if (
+      cell === 'inf' ||
+      cell === '-inf' ||
+      cell === 'Infinity' ||
+      cell === '-Infinity' ||
+      cell === '+inf'
+    ) {
+      return this.addNumber(cell.startsWith('-') ? -Infinity : Infinity, file, row, cell);
+    }
+    if (TRUE_TOKENS.has(cell)) return this.addLabel('true', true);
+    if (FALSE_TOKENS.has(cell)) return this.addLabel('false', true);
+    this.text++;
+    if (!this.firstText) this.firstText = { file, row, value: cell.slice(0, 60) };
+    this.addLabel(cell, false);
+  }
+
+  private addNumber(x: number, file: string, row: number, raw: number | string): void {
+    if (Number.isNaN(x)) {
+      this.missing++;
+      return;
+    }
+    if (!this.firstNumber) this.firstNumber = { file, row, value: String(raw).slice(0, 60) };
+    if (!Number.isFinite(x)) {
+      this.infinite++;
+      return;
+    }
+    this.numeric++;
+    const m = this.moments;
+    m.n++;
+    const delta = x - m.mean;
+    m.mean += delta / m.n;
+    m.m2 += delta * (x - m.mean);
+    if (x < m.min) m.min = x;
+    if (x > m.max) m.max = x;
+    this.sketch.add(x);
+    const values = this.numericValues;
+    if (values) {
+      const c = values.get(x);
+      if (c !== undefined) values.set(x, c + 1);
+      else if (values.size < MAX_NUMERIC_VALUES) values.set(x, 1);
+      else this.numericValues = null;
+    }
+  }
+
+  private addLabel(label: string, isBoolean: boolean): void {
+    if (isBoolean) this.boolean++;
+    const cats = this.categories;
+    if (!cats) return;
+    const c = cats.get(label);
+    if (c !== undefined) cats.set(label, c + 1);
+    else if (cats.size < MAX_CATEGORIES) cats.set(label, 1);
+    else this.categories = null;
+  }
+
+  merge(other: ColumnProfile): void {
+    this.count += other.count;
+    this.missing += other.missing;
+    this.numeric += other.numeric;
+    this.infinite += other.infinite;
+    this.boolean += other.boolean;
+    this.text += other.text;
+    this.firstText ??= other.firstText;
+    this.firstNumber ??= other.firstNumber;
+    this.moments = mergeMoments(this.moments, other.moments);
+    this.sketch.merge(other.sketch);
+    this.numericValues = mergeCounts(this.numericValues, other.numericValues, MAX_NUMERIC_VALUES);
+    this.categories = mergeCounts(this.categories, other.categories, MAX_CATEGORIES);
+  }
+
+  toJSON(): ColumnProfileJson {
+    const json: ColumnProfileJson = {
+      name: this.name,
+      count: this.count,
+      missing: this.missing,
+      numeric: this.numeric,
+      infinite: this.infinite,
+      boolean: this.boolean,
+      text: this.text,
+      moments: { ...this.moments },
+      sketch: this.sketch.toJSON(),
+      numeric_values: this.numericValues
+        ? [...this.numericValues].sort((a, b) => a[0] - b[0])
+        : null,
+      categories: this.categories
+        ? [...this.categories].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
+        : null,
+    };
+    if (this.firstText) json.first_text = this.firstText;
+    if (this.firstNumber) json.first_number = this.firstNumber;
+    return json;
+  }
+
+  static fromJSON(json: ColumnProfileJson): ColumnProfile {
+    const c = new ColumnProfile(json.name, json.sketch.k);
+    c.count = json.count;
+    c.missing = json.missing;
+    c.numeric = json.numeric;
+    c.infinite = json.infinite;
+    c.boolean = json.boolean;
+    c.text = json.text;
+    c.firstText = json.first_text;
+    c.firstNumber = json.first_number;
+    c.moments = { ...json.moments };
+    if (json.moments.n === 0) c.moments = { n: 0, mean: 0, m2: 0, min: Infinity, max: -Infinity };
+    c.sketch = QuantileSketch.fromJSON(json.sketch);
+    c.numericValues = json.numeric_values ? new Map(json.numeric_values) : null;
+    c.categories = json.categories ? new Map(json.categories) : null;
+    return c;
+  }
+}
+
+/** Chan et al.'s pairwise update: mean and sum of squared deviations of the union. */
+export function mergeMoments(a: Moments, b: Moments): Moments {
+  if (b.n === 0) return { ...a };
+  if (a.n === 0) return { ...b };
+  const n = a.n + b.n;
+  const delta = b.mean - a.mean;
+  return {
+    n,
+    mean: a.mean + (delta * b.n) / n,
+    m2: a.m2 + b.m2 + (delta * delta * a.n * b.n) / n,
+    min: Math.min(a.min, b.min),
+    max: Math.max(a.max, b.max),
+  };
+}
+
+/** Union of exact counts; null (overflowed) when either side overflowed or the union exceeds the cap. */
+function mergeCounts<K>(
+  a: Map<K, number> | null,
+  b: Map<K, number> | null,
+  cap: number,
+): Map<K, number> | null {
+  if (!a || !b) return null;
+  const out = new Map(a);
+  for (const [k, v] of b) out.set(k, (out.get(k) ?? 0) + v);
+  return out.size > cap ? null : out;
+}
