@@ -84,7 +84,7 @@ export const gatesSchema = {
     max_size: {
       oneOf: [
         { type: 'integer', minimum: 1 },
-        { type: 'string', pattern: '^\\s*\\d+(\\.\\d+)?\\s*([kMG]i?B|B)?\\s*$' },
+        { type: 'string', pattern: '^\\s*\\d+(\\.\\d+)?\\s*([kKMG]i?B|B)?\\s*$' },
       ],
       description: "Model file size budget: bytes or e.g. '10MB' (10^6), '10MiB' (2^20).",
     },

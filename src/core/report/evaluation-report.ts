@@ -68,11 +68,15 @@ export interface GateResult {
   metric?: string;
   actual?: number;
   threshold?: number;
+  /** True when the gate could not apply (e.g. needs a baseline and there is none); counts as passed. */
+  skipped?: boolean;
 }
 
 export interface GateVerdict {
   passed: boolean;
   results: GateResult[];
+  /** One human sentence: "All 5 gates passed." / "2 of 5 gates failed: <reasons>." */
+  summary?: string;
 }
 
 export interface EvaluationReport {

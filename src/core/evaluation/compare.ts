@@ -1,0 +1,94 @@
+/** Candidate vs baseline on the same rows: one MetricComparison per metric both models have. */
+import { directionOf, type Direction } from '../metrics/names.js';
+import type { MetricComparison } from '../report/evaluation-report.js';
+import { mcnemarExact } from '../stats/binomial.js';
+import { pairedBootstrapPValue, percentileInterval } from '../stats/bootstrap.js';
+
+export interface ComparisonOptions {
+  directions?: Record<string, Direction>;
+  tolerance?: number;
+  relativeTolerance?: number;
+  confidence: number;
+}
+
+/** Counts of discordant pairs: b = only the candidate right, c = only the baseline right. */
+export interface Discordance {
+  b: number;
+  c: number;
+}
+
+/** Accuracy-type metrics, compared with McNemar's exact test on the discordant pairs. */
+export const MCNEMAR_METRICS: ReadonlySet<string> = new Set(['accuracy']);
+
+export function compareMetric(
+  metric: string,
+  candidate: number,
+  baseline: number,
+  /** Paired bootstrap differences (candidate − baseline) per resample; empty without resamples. */
+  deltas: Float64Array,
+  discordance: Discordance | undefined,
+  o: ComparisonOptions,
+): MetricComparison {
+  const direction = directionOf(metric, o.directions);
+  const delta = candidate - baseline;
+  const useMcnemar = MCNEMAR_METRICS.has(metric) && discordance !== undefined;
+  const p = useMcnemar
+    ? mcnemarExact(discordance.b, discordance.c)
+    : deltas.length > 0
+      ? pairedBootstrapPValue(deltas)
+      : delta === 0
+        ? 1
+        : NaN;
+  const ci = deltas.length > 0 ? percentileInterval(deltas, o.confidence) : undefined;
+  const out: MetricComparison = {
+    baseline,
+    candidate,
+    delta,
+    relative_delta: baseline === 0 ? null : delta / Math.abs(baseline),
+    test: useMcnemar ? 'mcnemar' : 'paired_bootstrap',
+    p_value: p,
+    verdict: verdictOf(delta, baseline, direction, o),
+    direction,
+  };
+  if (ci) out.ci_delta = ci;
+  return out;
+}
+
+/** unchanged when |Δ| is within the absolute or the relative tolerance; else by direction. */
+export function verdictOf(
+  delta: number,
+  baseline: number,
+  direction: Direction,
+  o: { tolerance?: number; relativeTolerance?: number },
+): 'better' | 'worse' | 'unchanged' {
+  const abs = Math.abs(delta);
+  if (
+    abs <= (o.tolerance ?? 0) ||
+    abs <= (o.relativeTolerance ?? 0) * Math.abs(baseline) ||
+    delta === 0
+  ) {
+    return 'unchanged';
+  }
+  return delta > 0 === (direction === 'higher') ? 'better' : 'worse';
+}
+
+/** McNemar counts over `rows` (all rows when null) from the two models' predicted labels. */
+export function discordance(
+  yTrue: Int32Array,
+  candidate: Int32Array,
+  baseline: Int32Array,
+  rows: Uint32Array | null,
+): Discordance {
+  let b = 0;
+  let c = 0;
+  const n = rows ? rows.length : yTrue.length;
+  for (let j = 0; j < n; j++) {
+    const i = rows ? (rows[j] as number) : j;
+    const y = yTrue[i];
+    const cr = candidate[i] === y;
+    const br = baseline[i] === y;
+    if (cr && !br) b++;
+    else if (br && !cr) c++;
+  }
+  return { b, c };
+}

@@ -1,0 +1,190 @@
+/**
+ * Classification metrics as scikit-learn 1.2 computes them: precision/recall/F1 from a weighted
+ * confusion matrix (zero division -> 0, sklearn's default "warn" value; macro averages over the
+ * labels present in y_true or y_pred, like unique_labels), log loss with sklearn's clip to
+ * [eps, 1-eps] then row renormalisation (eps = float64 machine epsilon), Brier score (binary:
+ * brier_score_loss of the positive class; multiclass: mean over rows of Σ_k (p_k − [y = k])²,
+ * Brier's original definition), ROC AUC (binary; multiclass one-vs-rest macro) and PR AUC
+ * (= average_precision_score, binary).
+ */
+import type { ClassifierPredictions } from '../evaluation/types.js';
+import { WeightGather, take, type MetricEngine } from './engine.js';
+import { BINARY_METRICS, MULTICLASS_METRICS, PROBABILITY_METRICS } from './names.js';
+import { aucAndAp, rankScores, type RankedScores } from './ranking.js';
+
+const EPS = 2.220446049250313e-16;
+
+export interface ClassificationEngineOptions {
+  task: 'binary' | 'multiclass';
+  /** True class index per row. */
+  yTrue: Int32Array;
+  predictions: ClassifierPredictions;
+  /** Number of classes. */
+  k: number;
+  /** Binary: index of the positive class. */
+  positive: number;
+  /** Global row indices this engine covers; null = all rows. */
+  rows?: Uint32Array | null;
+}
+
+export function classificationEngine(o: ClassificationEngineOptions): MetricEngine {
+  const rows = o.rows ?? null;
+  const k = o.k;
+  const y = take(o.yTrue, rows);
+  const pred = take(o.predictions.label, rows);
+  const n = y.length;
+  const hasProba = o.predictions.proba !== undefined;
+  const all = o.task === 'binary' ? BINARY_METRICS : MULTICLASS_METRICS;
+  const names = all.filter((m) => hasProba || !PROBABILITY_METRICS.has(m));
+  const slot = Object.fromEntries(names.map((m, i) => [m, i])) as Record<string, number>;
+
+  let logLossRow: Float64Array | null = null;
+  let brierRow: Float64Array | null = null;
+  const ranked: RankedScores[] = [];
+  if (o.predictions.proba) {
+    const proba = o.predictions.proba;
+    logLossRow = new Float64Array(n);
+    brierRow = new Float64Array(n);
+    for (let i = 0; i < n; i++) {
+      const base = (rows ? (rows[i] as number) : i) * k;
+      const yi = y[i] as number;
+      let sum = 0;
+      let brier = 0;
+      for (let c = 0; c < k; c++) {
+        const p = proba[base + c] as number;
+        sum += Math.min(Math.max(p, EPS), 1 - EPS);
+        if (o.task === 'multiclass') brier += (p - (c === yi ? 1 : 0)) ** 2;
+      }
+      const py = Math.min(Math.max(proba[base + yi] as number, EPS), 1 - EPS);
+      logLossRow[i] = -Math.log(py / sum);
+      if (o.task === 'binary') {
+        brier = ((proba[base + o.positive] as number) - (yi === o.positive ? 1 : 0)) ** 2;
+      }
+      brierRow[i] = brier;
+    }
+    const classesRanked =
+      o.task === 'binary' ? [o.positive] : Array.from({ length: k }, (_, c) => c);
+    for (const c of classesRanked) {
+      const score = new Float64Array(n);
+      for (let i = 0; i < n; i++)
+        score[i] = proba[(rows ? (rows[i] as number) : i) * k + c] as number;
+      ranked.push(rankScores(score, (i) => y[i] === c));
+    }
+  }
+
+  const gather = new WeightGather(rows, n);
+  const cm = new Float64Array(k * k);
+  const aucScratch = new Float64Array(2);
+
+  return {
+    names,
+    size: n,
+    compute(counts, out) {
+      const w = gather.of(counts);
+      cm.fill(0);
+      let total = 0;
+      let lossSum = 0;
+      let brierSum = 0;
+      for (let i = 0; i < n; i++) {
+        const wi = w[i] as number;
+        if (wi === 0) continue;
+        cm[(y[i] as number) * k + (pred[i] as number)]! += wi;
+        total += wi;
+        if (logLossRow) {
+          lossSum += wi * (logLossRow[i] as number);
+          brierSum += wi * (brierRow![i] as number);
+        }
+      }
+      const prf = precisionRecallF1(cm, k);
+      let correct = 0;
+      for (let c = 0; c < k; c++) correct += cm[c * k + c] as number;
+      out[slot.accuracy!] = total > 0 ? correct / total : NaN;
+      if (o.task === 'binary') {
+        out[slot.precision!] = prf.precision[o.positive] as number;
+        out[slot.recall!] = prf.recall[o.positive] as number;
+        out[slot.f1!] = prf.f1[o.positive] as number;
+      }
+      out[slot.precision_macro!] = prf.macro[0];
+      out[slot.recall_macro!] = prf.macro[1];
+      out[slot.f1_macro!] = prf.macro[2];
+      out[slot.precision_weighted!] = prf.weighted[0];
+      out[slot.recall_weighted!] = prf.weighted[1];
+      out[slot.f1_weighted!] = prf.weighted[2];
+      if (!logLossRow) return;
+      out[slot.log_loss!] = total > 0 ? lossSum / total : NaN;
+      out[slot.brier!] = total > 0 ? brierSum / total : NaN;
+      if (o.task === 'binary') {
+        aucAndAp(ranked[0]!, w, aucScratch, 0);
+        out[slot.roc_auc!] = aucScratch[0]!;
+        out[slot.pr_auc!] = aucScratch[1]!;
+      } else {
+        // sklearn roc_auc_score(multi_class='ovr', average='macro'): undefined if any class lacks
+        // positives (or negatives) in y_true
+        let sum = 0;
+        for (const r of ranked) {
+          aucAndAp(r, w, aucScratch, 0);
+          sum += aucScratch[0]!;
+        }
+        out[slot.roc_auc!] = sum / k;
+      }
+    },
+  };
+}
+
+export interface PrecisionRecallF1 {
+  precision: Float64Array;
+  recall: Float64Array;
+  f1: Float64Array;
+  /** [precision, recall, f1] averaged over the labels present in y_true or y_pred. */
+  macro: [number, number, number];
+  /** [precision, recall, f1] weighted by true support. */
+  weighted: [number, number, number];
+}
+
+/** Per-class and averaged precision/recall/F1 from a k×k confusion matrix (rows = true). */
+export function precisionRecallF1(cm: Float64Array, k: number): PrecisionRecallF1 {
+  const precision = new Float64Array(k);
+  const recall = new Float64Array(k);
+  const f1 = new Float64Array(k);
+  const macro: [number, number, number] = [0, 0, 0];
+  const weighted: [number, number, number] = [0, 0, 0];
+  let present = 0;
+  let support = 0;
+  for (let c = 0; c < k; c++) {
+    let trueSum = 0;
+    let predSum = 0;
+    for (let j = 0; j < k; j++) {
+      trueSum += cm[c * k + j] as number;
+      predSum += cm[j * k + c] as number;
+    }
+    const tp = cm[c * k + c] as number;
+    const p = predSum > 0 ? tp / predSum : 0;
+    const r = trueSum > 0 ? tp / trueSum : 0;
+    const f = p + r > 0 ? (2 * p * r) / (p + r) : 0;
+    precision[c] = p;
+    recall[c] = r;
+    f1[c] = f;
+    if (trueSum > 0 || predSum > 0) {
+      present++;
+      macro[0] += p;
+      macro[1] += r;
+      macro[2] += f;
+    }
+    support += trueSum;
+    weighted[0] += trueSum * p;
+    weighted[1] += trueSum * r;
+    weighted[2] += trueSum * f;
+  }
+  for (let m = 0; m < 3; m++) {
+    macro[m] = present > 0 ? macro[m]! / present : NaN;
+    weighted[m] = support > 0 ? weighted[m]! / support : NaN;
+  }
+  return { precision, recall, f1, macro, weighted };
+}
+
+/** Unweighted k×k confusion matrix, rows = true class, columns = predicted (sklearn's layout). */
+export function confusionMatrix(yTrue: Int32Array, pred: Int32Array, k: number): number[][] {
+  const m = Array.from({ length: k }, () => new Array<number>(k).fill(0));
+  for (let i = 0; i < yTrue.length; i++) m[yTrue[i] as number]![pred[i] as number]!++;
+  return m;
+}

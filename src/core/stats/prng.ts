@@ -1,0 +1,67 @@
+/**
+ * Seeded PRNG for reproducible bootstrap draws: xoshiro128** (Blackman & Vigna) seeded through
+ * splitmix32. 32-bit integer arithmetic only, so test/fixtures/metrics/make_reference.py can
+ * replay exactly the same draws.
+ */
+export class Xoshiro128 {
+  private s0: number;
+  private s1: number;
+  private s2: number;
+  private s3: number;
+
+  /** `seed`: any integer in [0, 2^53); equal seeds give equal streams. */
+  constructor(seed: number) {
+    if (!Number.isSafeInteger(seed) || seed < 0) {
+      throw new RangeError(`seed must be a non-negative safe integer (got ${seed})`);
+    }
+    const hi = Math.floor(seed / 0x100000000);
+    let sm = (seed >>> 0) ^ Math.imul(hi, 0x9e3779b9);
+    const next = (): number => {
+      sm = (sm + 0x9e3779b9) | 0;
+      let t = sm ^ (sm >>> 16);
+      t = Math.imul(t, 0x21f0aaad);
+      t ^= t >>> 15;
+      t = Math.imul(t, 0x735a2d97);
+      return (t ^ (t >>> 15)) | 0;
+    };
+    this.s0 = next();
+    this.s1 = next();
+    this.s2 = next();
+    this.s3 = next();
+  }
+
+  /** Next 32-bit unsigned integer. */
+  nextUint32(): number {
+    const s1 = this.s1;
+    const r = Math.imul(rotl(Math.imul(s1, 5), 7), 9);
+    const t = s1 << 9;
+    this.s2 ^= this.s0;
+    this.s3 ^= s1;
+    this.s1 ^= this.s2;
+    this.s0 ^= this.s3;
+    this.s2 ^= t;
+    this.s3 = rotl(this.s3, 11);
+    return r >>> 0;
+  }
+
+  /** Uniform integer in [0, n), unbiased: top bits of a draw, rejecting values ≥ n. */
+  nextInt(n: number): number {
+    const shift = 32 - bitsFor(n);
+    for (;;) {
+      const r = this.nextUint32() >>> shift;
+      if (r < n) return r;
+    }
+  }
+}
+
+/** Bits needed for values 0..n-1 (at least 1, so that n = 1 still draws). */
+export function bitsFor(n: number): number {
+  if (!Number.isInteger(n) || n < 1 || n > 0x100000000) {
+    throw new RangeError(`n must be an integer in [1, 2^32] (got ${n})`);
+  }
+  return Math.max(1, 32 - Math.clz32(n - 1));
+}
+
+function rotl(x: number, k: number): number {
+  return (x << k) | (x >>> (32 - k));
+}
