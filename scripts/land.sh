@@ -14,6 +14,7 @@ for attempt in 1 2 3 4 5 6; do
   if ! git diff --quiet HEAD@{1} HEAD -- package-lock.json 2>/dev/null; then npm install --no-audit --no-fund >/dev/null; fi
   npm run --silent build >/dev/null
   UPDATE_SCHEMA=1 npx vitest run test/unit/config/schema-file.test.ts >/dev/null
+  node scripts/action-docs.mjs >/dev/null
   npx prettier --write . >/dev/null
   git add -A
   git commit -qm "Rebuild bundles and schema after rebase on main" || true
