@@ -4,6 +4,15 @@
 # Conflicts in dist/ resolve themselves (merge driver keeps one side; the rebuild fixes it); a
 # conflict anywhere else stops the script: resolve it, `git rebase --continue`, run again.
 set -euo pipefail
+# Run from a copy: the rebase below rewrites this very file, and bash reads scripts as it goes.
+if [ -z "${LAND_COPY:-}" ]; then
+  copy=$(mktemp); cp "$0" "$copy"; LAND_COPY=1 exec bash "$copy" "$@"
+fi
+# One landing at a time across all worktrees: rebuilding bundles takes a while, and without the
+# lock every helper's rebase goes stale while it builds.
+exec 9>"$(git rev-parse --git-common-dir)/land.lock"
+echo "land.sh: waiting for the landing lock" >&2
+flock 9
 branch=$(git branch --show-current)
 [ "$branch" != main ] || { echo "land.sh: run it from your own branch's worktree" >&2; exit 1; }
 main_wt=$(git worktree list --porcelain | awk '/^worktree /{wt=$2} /^branch refs\/heads\/main$/{print wt}')
