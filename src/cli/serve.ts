@@ -2,6 +2,7 @@ import { flagOpt, listOpt, stringOpt, type Command } from './command.js';
 import { ModelciError } from '../core/errors.js';
 import { fileSource, parseModelFlag, runServe, type ServeOptions } from '../commands/serve.js';
 import { registrySources } from '../serve/registry-source.js';
+import { VERSION } from './main.js';
 
 function integer(value: string | undefined, flag: string, min: number): number | undefined {
   if (value === undefined) return undefined;
@@ -26,6 +27,7 @@ export const serveCommand: Command = {
     '  --features <name>=<a,b,..>  feature names for the prediction log of a wide input',
     '  --max-body-bytes <n>        larger request bodies get 413 (default 8388608)',
     '  --request-timeout-ms <n>    slow clients get 408 after this (default 30000)',
+    '  --threads <n>               onnxruntime threads per model session (default 1)',
     '  --admin-token <t>           token for the repository (hot swap) API; env MODELCI_SERVE_TOKEN',
     '',
     'Prints "modelci serve: listening on <url>" once ready; SIGTERM drains and exits 0;',
@@ -44,6 +46,7 @@ export const serveCommand: Command = {
     'max-body-bytes': { type: 'string' },
     'request-timeout-ms': { type: 'string' },
     'admin-token': { type: 'string' },
+    threads: { type: 'string' },
     quiet: { type: 'boolean' },
   },
   async run(args, io) {
@@ -92,6 +95,10 @@ export const serveCommand: Command = {
       ...((stringOpt(args, 'admin-token') ?? io.env.MODELCI_SERVE_TOKEN)
         ? { adminToken: (stringOpt(args, 'admin-token') ?? io.env.MODELCI_SERVE_TOKEN)! }
         : {}),
+      ...(stringOpt(args, 'threads')
+        ? { threads: integer(stringOpt(args, 'threads'), '--threads', 1)! }
+        : {}),
+      serverVersion: VERSION,
       canaries: listOpt(args, 'canary').map((c) => {
         const { name, file } = parseModelFlag(c, '--canary');
         return { source: fileSource(name, file), weight };

@@ -20,6 +20,7 @@ export interface ServeOptions {
   features?: Record<string, string[]>;
   adminToken?: string;
   serverVersion?: string;
+  threads?: number;
   log?: (line: string) => void;
 }
 
@@ -71,6 +72,7 @@ export async function runServe(options: ServeOptions): Promise<ServeHandle> {
     ...(options.reload ? { reload: options.reload } : {}),
     ...(options.adminToken ? { adminToken: options.adminToken } : {}),
     ...(options.serverVersion ? { serverVersion: options.serverVersion } : {}),
+    ...(options.threads ? { threads: options.threads } : {}),
     ...(options.log ? { log: options.log } : {}),
   });
   for (const m of options.models) await server.load(m);

@@ -125,7 +125,12 @@ export class LoadedModel {
     private readonly ort: OnnxRuntime,
   ) {}
 
-  static async load(source: ModelSource): Promise<LoadedModel> {
+  /**
+   * Reads, verifies and opens a model. `threads` is onnxruntime's intra-op pool per session:
+   * 1 by default, because a server runs requests side by side and small models lose more to
+   * thread hand-offs than they gain (bench/serve.bench.ts); raise it for large models.
+   */
+  static async load(source: ModelSource, opts: { threads?: number } = {}): Promise<LoadedModel> {
     let bytes: Buffer;
     try {
       bytes = await readFile(source.file);
@@ -145,7 +150,10 @@ export class LoadedModel {
     const ort = await loadOnnxRuntime();
     let session: InferenceSession;
     try {
-      session = await ort.InferenceSession.create(bytes);
+      session = await ort.InferenceSession.create(bytes, {
+        intraOpNumThreads: opts.threads ?? 1,
+        interOpNumThreads: 1,
+      });
     } catch (e) {
       throw new ModelciError(
         'MODEL',

@@ -38,6 +38,8 @@ export interface ModelServerOptions {
   /** Bearer token for the repository (load/unload) API; without one it only answers loopback. */
   adminToken?: string;
   serverVersion?: string;
+  /** onnxruntime intra-op threads per session (default 1). */
+  threads?: number;
   log?: (line: string) => void;
 }
 
@@ -128,7 +130,7 @@ export class ModelServer {
   ): Promise<LoadedModel> {
     let next: LoadedModel;
     try {
-      next = await LoadedModel.load(source);
+      next = await LoadedModel.load(source, { threads: this.opts.threads ?? 1 });
     } catch (e) {
       this.metrics.swaps.inc({ model: source.name, outcome: 'failed' });
       throw e;

@@ -36,14 +36,45 @@ export interface LoadResult {
   duration: number;
 }
 
-type Autocannon = (opts: Record<string, unknown>) => Promise<LoadResult>;
+interface Tracker {
+  on(
+    event: 'response',
+    fn: (client: unknown, status: number, bytes: number, ms: number) => void,
+  ): void;
+}
 
-export async function runLoad(opts: LoadOptions): Promise<LoadResult> {
+type Autocannon = (
+  opts: Record<string, unknown>,
+  done: (err: Error | null, result: LoadResult) => void,
+) => Tracker;
+
+export interface TimedLoadResult extends LoadResult {
+  /** Every 2xx response time in milliseconds (autocannon's own histogram rounds to 1 ms). */
+  times: number[];
+}
+
+export function runLoad(opts: LoadOptions): Promise<TimedLoadResult> {
   const autocannon = require('autocannon') as Autocannon;
-  return autocannon({
-    method: 'GET',
-    connections: 4,
-    ...opts,
-    headers: { 'content-type': 'application/json', ...opts.headers },
+  const times: number[] = [];
+  return new Promise((resolve, reject) => {
+    const tracker = autocannon(
+      {
+        method: 'GET',
+        connections: 4,
+        ...opts,
+        headers: { 'content-type': 'application/json', ...opts.headers },
+      },
+      (err, result) => (err ? reject(err) : resolve({ ...result, times })),
+    );
+    tracker.on('response', (_c, status, _b, ms) => {
+      if (status >= 200 && status < 300) times.push(ms);
+    });
   });
+}
+
+/** The q-quantile (0..1) of a sample, nearest rank. */
+export function quantile(values: number[], q: number): number {
+  if (values.length === 0) return NaN;
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))]!;
 }

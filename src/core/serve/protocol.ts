@@ -154,30 +154,54 @@ function checkParameters(v: unknown, where: string): Parameters | undefined {
 /** Flattens nested data row-major; the element count is checked against the shape afterwards. */
 function flatten(data: unknown[], out: unknown[], depth: number, input: string): void {
   if (depth > 32) throw new ProtocolError(400, `input "${input}": data is nested too deeply`);
-  for (const v of data) {
+  for (let i = 0; i < data.length; i++) {
+    const v = data[i];
     if (Array.isArray(v)) flatten(v, out, depth + 1, input);
     else out.push(v);
   }
 }
 
-function checkElement(v: unknown, datatype: Datatype, input: string, index: number): void {
-  const bad = (what: string) =>
-    new ProtocolError(
-      400,
-      `input "${input}": element ${index} is ${describeValue(v)}, but datatype ${datatype} needs ${what}`,
-    );
+function badElement(v: unknown, datatype: Datatype, input: string, index: number): ProtocolError {
+  const range = INTEGER_RANGE[datatype];
+  const what =
+    datatype === 'BOOL'
+      ? 'true or false'
+      : datatype === 'BYTES'
+        ? 'a string'
+        : range && typeof v === 'number' && Number.isFinite(v)
+          ? `a whole number in [${range[0]}, ${range[1]}]`
+          : 'a number';
+  return new ProtocolError(
+    400,
+    `input "${input}": element ${index} is ${describeValue(v)}, but datatype ${datatype} needs ${what}`,
+  );
+}
+
+/** Index of the first element that does not fit the datatype, or -1. One tight loop per kind. */
+function firstBadElement(values: unknown[], datatype: Datatype): number {
+  const n = values.length;
   if (datatype === 'BOOL') {
-    if (typeof v !== 'boolean') throw bad('true or false');
-    return;
+    for (let i = 0; i < n; i++) if (typeof values[i] !== 'boolean') return i;
+    return -1;
   }
   if (datatype === 'BYTES') {
-    if (typeof v !== 'string') throw bad('a string');
-    return;
+    for (let i = 0; i < n; i++) if (typeof values[i] !== 'string') return i;
+    return -1;
   }
-  if (typeof v !== 'number' || !Number.isFinite(v)) throw bad('a number');
   const range = INTEGER_RANGE[datatype];
-  if (range && (!Number.isInteger(v) || v < range[0] || v > range[1]))
-    throw bad(`a whole number in [${range[0]}, ${range[1]}]`);
+  if (!range) {
+    for (let i = 0; i < n; i++) {
+      const v = values[i];
+      if (typeof v !== 'number' || !Number.isFinite(v)) return i;
+    }
+    return -1;
+  }
+  const [lo, hi] = range;
+  for (let i = 0; i < n; i++) {
+    const v = values[i];
+    if (typeof v !== 'number' || !Number.isInteger(v) || v < lo || v > hi) return i;
+  }
+  return -1;
 }
 
 function parseInput(raw: unknown, i: number): RequestInput {
@@ -295,7 +319,8 @@ export function validateAgainstSignature(
         400,
         `input "${input.name}" has ${values.length} values, but shape ${shapeText(input.shape)} needs ${expected}`,
       );
-    values.forEach((v, k) => checkElement(v, input.datatype, input.name, k));
+    const bad = firstBadElement(values, input.datatype);
+    if (bad >= 0) throw badElement(values[bad], input.datatype, input.name, bad);
     inputs.push({
       name: input.name,
       datatype: input.datatype,
