@@ -1,6 +1,8 @@
 import type { Command } from './command.js';
 import { commentCommand } from './comment.js';
+import { driftCommand } from './drift.js';
+import { profileCommand } from './profile.js';
 import { serveCommand } from './serve.js';
 
 /** Every `modelci` command, in the order `modelci --help` lists them. */
-export const commands: Command[] = [commentCommand, serveCommand];
+export const commands: Command[] = [commentCommand, serveCommand, driftCommand, profileCommand];

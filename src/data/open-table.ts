@@ -1,17 +1,23 @@
 import { extname } from 'node:path';
 import { ModelciError } from '../core/errors.js';
 import { openCsv, type CsvOptions } from './csv.js';
+import { openJsonl } from './jsonl.js';
+import { openParquet } from './parquet.js';
 import type { TableSource } from './table.js';
 
 export type TableOptions = CsvOptions;
 
-/** Opens a tabular file by its extension: .csv/.tsv/.txt (CSV). */
+/** Opens a tabular file by its extension: .csv/.tsv/.txt (CSV), .jsonl/.ndjson (JSON Lines), .parquet. */
 export async function openTable(file: string, opts: TableOptions = {}): Promise<TableSource> {
   const ext = extname(file).toLowerCase();
   if (ext === '.csv' || ext === '.txt') return openCsv(file, opts);
   if (ext === '.tsv') return openCsv(file, { delimiter: '\t', ...opts });
+  if (ext === '.jsonl' || ext === '.ndjson') {
+    return openJsonl(file, opts.invalidUtf8 ? { invalidUtf8: opts.invalidUtf8 } : {});
+  }
+  if (ext === '.parquet' || ext === '.pq') return openParquet(file);
   throw new ModelciError('INPUT', `unsupported data file type "${ext || '(none)'}"`, {
     file,
-    hint: 'Use a .csv file',
+    hint: 'Use a .csv, .tsv, .jsonl or .parquet file',
   });
 }

@@ -90,6 +90,10 @@ export interface DriftReport {
 }
 
 const MAX_UNSEEN_LISTED = 20;
+/** Metadata columns of serve's prediction log (modelci/prediction-log@1): never tested. */
+const PREDICTION_LOG_META = new Set(['_ts', '_model', '_version', '_id', '_row']);
+/** Output columns of serve's prediction log are predictions. */
+const isLoggedOutput = (name: string): boolean => name.startsWith('_out.');
 const VALUE_FREQUENCY_MAX_UNIQUE = 20;
 
 export function compareProfiles(
@@ -108,11 +112,11 @@ export function compareProfiles(
     ...[...current.columns.keys()].filter((n) => !reference.columns.has(n)),
   ];
   for (const name of names) {
-    if (ignore.has(name)) continue;
+    if (ignore.has(name) || PREDICTION_LOG_META.has(name)) continue;
     const ref = reference.columns.get(name);
     const cur = current.columns.get(name);
     const col = compareColumn(name, ref, cur, options, current.rows === 0);
-    col.role = predictions.has(name) ? 'prediction' : 'feature';
+    col.role = predictions.has(name) || isLoggedOutput(name) ? 'prediction' : 'feature';
     columns.push(col);
   }
   for (const p of predictions)

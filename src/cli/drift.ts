@@ -1,0 +1,81 @@
+import { runDrift } from '../commands/drift.js';
+import type { ProfileProgress } from '../commands/profile.js';
+import { flagOpt, stringOpt, type CliIO, type Command } from './command.js';
+import { ModelciError } from '../core/errors.js';
+
+const usageError = (message: string): ModelciError => new ModelciError('USAGE', message);
+
+/** Progress on stderr, only in a terminal, at most 4 updates a second. */
+export function progressPrinter(io: CliIO): ((p: ProfileProgress) => void) | undefined {
+  if (!io.isTTY) return undefined;
+  let last = 0;
+  return (p) => {
+    const now = Date.now();
+    if (now - last < 250) return;
+    last = now;
+    io.stderr(`\r\x1b[2Kreading ${p.file}: ${p.rows.toLocaleString('en-US')} rows`);
+  };
+}
+
+export const driftCommand: Command = {
+  name: 'drift',
+  summary: 'Compare current data with a reference (data or profile): per-column drift tests and a verdict',
+  usage: [
+    'Usage: modelci drift --reference <data|profile.json> --current <data> [--test ks|chi2|psi|js|wasserstein|z] [--json]',
+    '',
+    'Options:',
+    '  --reference <file>   reference data (.csv/.tsv/.jsonl/.parquet) or a profile from `modelci profile`',
+    '  --current <file>     current data (same formats)',
+    '  --test <name>        force one test on every column it applies to (default: chosen per column)',
+    '  --json               print exactly one JSON object (drifted, share, columns, ...)',
+    '  --config <file>      modelci.yaml (drift settings; default ./modelci.yaml if present)',
+    '  --model <name>       model whose drift settings apply',
+    '  --history <file>     JSON list of earlier results: shown as a trend, this result appended',
+    '  --markdown <file>    also write the Markdown report here',
+    '  --output <file>      also write the JSON result here',
+    '',
+    'Exit code 0 whether or not drift was found; 1 on an error.',
+  ].join('\n'),
+  options: {
+    reference: { type: 'string' },
+    current: { type: 'string' },
+    test: { type: 'string' },
+    json: { type: 'boolean' },
+    config: { type: 'string' },
+    model: { type: 'string' },
+    history: { type: 'string' },
+    markdown: { type: 'string' },
+    output: { type: 'string' },
+  },
+  async run(args, io) {
+    const reference = stringOpt(args, 'reference');
+    const current = stringOpt(args, 'current');
+    if (!reference || !current) throw usageError('--reference and --current are both required');
+    const config = stringOpt(args, 'config');
+    const progress = progressPrinter(io);
+    const options: Parameters<typeof runDrift>[0] = {
+      reference,
+      current,
+      config: config ?? 'modelci.yaml',
+      configExplicit: config !== undefined,
+    };
+    const test = stringOpt(args, 'test');
+    if (test !== undefined) options.test = test;
+    for (const [flag, key] of [
+      ['model', 'model'],
+      ['history', 'history'],
+      ['markdown', 'markdownOut'],
+      ['output', 'jsonOut'],
+    ] as const) {
+      const v = stringOpt(args, flag);
+      if (v !== undefined) options[key] = v;
+    }
+    if (progress) options.onProgress = progress;
+    const result = await runDrift(options);
+    if (progress) io.stderr('\r\x1b[2K');
+    if (flagOpt(args, 'json')) io.stdout(JSON.stringify(result.json) + '\n');
+    else io.stdout(result.markdown + '\n');
+    if (result.json.empty_current) io.stderr('modelci drift: the current window is empty: no rows to compare\n');
+    return 0;
+  },
+};

@@ -1,0 +1,125 @@
+import type { ColumnDrift, DriftReport } from '../drift/compare-profiles.js';
+import { escapeMarkdown, escapeMermaid } from './markdown-escape.js';
+
+/**
+ * The drift report as GitHub Markdown (job summary, artifact, retraining PR body): verdict, one
+ * table row per column sorted by severity, Mermaid bar/line charts of reference vs current
+ * histograms for the most drifted columns, and the trend over earlier checks when a history exists.
+ */
+export interface DriftHistoryEntry {
+  at: string;
+  drifted: boolean;
+  share: number;
+  n_drifted: number;
+  n_tested: number;
+  run_url?: string;
+}
+
+export interface DriftReportContext {
+  model?: string;
+  reference: string;
+  current: string;
+  runUrl?: string;
+  history?: DriftHistoryEntry[];
+  /** Charts for at most this many drifted columns (default 4). */
+  maxCharts?: number;
+  /** Table rows at most (default 60); the rest are counted. */
+  maxRows?: number;
+}
+
+const fmt = (x: number | null | undefined): string => {
+  if (x === null || x === undefined) return '—';
+  if (!Number.isFinite(x)) return String(x);
+  if (x !== 0 && Math.abs(x) < 1e-4) return x.toExponential(2);
+  return x.toFixed(4).replace(/\.?0+$/, '') || '0';
+};
+
+const pct = (x: number): string => `${(x * 100).toFixed(1)}%`;
+
+export function renderDriftMarkdown(report: DriftReport, ctx: DriftReportContext): string {
+  const out: string[] = [];
+  const title = ctx.model ? `Drift check: ${escapeMarkdown(ctx.model)}` : 'Drift check';
+  out.push(`## ${title}`, '');
+  const verdict = report.drifted
+    ? `**Drift detected**: ${report.n_drifted} of ${report.n_tested} columns drifted (${pct(report.share)}, threshold ${pct(report.drift_share_threshold)}).`
+    : `**No dataset drift**: ${report.n_drifted} of ${report.n_tested} columns drifted (${pct(report.share)}, threshold ${pct(report.drift_share_threshold)}).`;
+  out.push(verdict, '');
+  out.push(`Reference: \`${codeSafe(ctx.reference)}\` (${report.rows.reference} rows) · current: \`${codeSafe(ctx.current)}\` (${report.rows.current} rows)${ctx.runUrl ? ` · [run](${encodeURI(ctx.runUrl)})` : ''}`, '');
+  if (report.prediction_drift) {
+    out.push(
+      report.prediction_drift.drifted
+        ? `**Prediction drift** in ${report.prediction_drift.columns.map((c) => `\`${codeSafe(c)}\``).join(', ')}.`
+        : 'No prediction drift.',
+      '',
+    );
+  }
+  for (const p of report.problems) out.push(`> [!WARNING]\n> ${escapeMarkdown(p, 300)}`, '');
+  out.push(...columnTable(report.columns, ctx.maxRows ?? 60), '');
+  const drifted = report.columns.filter((c) => c.drifted && c.histogram).slice(0, ctx.maxCharts ?? 4);
+  if (drifted.length) {
+    out.push('### Most drifted columns', '', 'Bars: reference share per bin; line: current share.', '');
+    for (const c of drifted) out.push(...histogramChart(c), '');
+  }
+  if (ctx.history && ctx.history.length) out.push(...trendChart(ctx.history, report), '');
+  out.push(
+    '<sub>Tests follow Evidently’s defaults (KS / chi-square / z for ≤ 1000 reference rows, Wasserstein / Jensen-Shannon above); values match scipy.</sub>',
+  );
+  return out.join('\n');
+}
+
+/** Text inside `inline code`: backticks cannot close it, nothing else is interpreted. */
+function codeSafe(s: string): string {
+  return s.replace(/`/g, "'").replace(/[\r\n]+/g, ' ').slice(0, 200);
+}
+
+function columnTable(columns: ColumnDrift[], maxRows: number): string[] {
+  const rows = [
+    '| column | type | test | statistic | p-value | drifted | missing (ref → cur) | notes |',
+    '| --- | --- | --- | ---: | ---: | :---: | --- | --- |',
+  ];
+  for (const c of columns.slice(0, maxRows)) {
+    const notes = [...c.problems];
+    if (c.unseen_categories?.length) notes.push(`new: ${c.unseen_categories.slice(0, 5).join(', ')}`);
+    if (c.statistic_error) notes.push(`± ${fmt(c.statistic_error)} (sketch)`);
+    rows.push(
+      `| ${escapeMarkdown(c.name)}${c.role === 'prediction' ? ' (prediction)' : ''} | ${c.type} | ${c.test ?? '—'} | ${fmt(c.statistic)} | ${c.p_value === undefined ? '—' : fmt(c.p_value)} | ${c.test === null ? '—' : c.drifted ? '🔴 yes' : 'no'} | ${pct(c.missing_rate.reference)} → ${pct(c.missing_rate.current)} | ${escapeMarkdown(notes.join('; '), 200)} |`,
+    );
+  }
+  if (columns.length > maxRows) rows.push(`| … ${columns.length - maxRows} more columns in the artifact | | | | | | | |`);
+  return rows;
+}
+
+function histogramChart(c: ColumnDrift): string[] {
+  const h = c.histogram!;
+  const max = Math.max(...h.reference, ...h.current, 0.01);
+  return [
+    `**${escapeMarkdown(c.name)}** — ${c.test} ${fmt(c.statistic)}${c.p_value !== undefined ? `, p = ${fmt(c.p_value)}` : ''}`,
+    '',
+    '```mermaid',
+    'xychart-beta',
+    `  title "${escapeMermaid(c.name)}"`,
+    `  x-axis [${h.labels.map((l) => `"${escapeMermaid(l, 24)}"`).join(', ')}]`,
+    `  y-axis "share" 0 --> ${Math.min(1, Math.ceil(max * 110) / 100)}`,
+    `  bar [${h.reference.map((x) => x.toFixed(4)).join(', ')}]`,
+    `  line [${h.current.map((x) => x.toFixed(4)).join(', ')}]`,
+    '```',
+  ];
+}
+
+function trendChart(history: DriftHistoryEntry[], report: DriftReport): string[] {
+  const points = [...history.slice(-19).map((h) => ({ at: h.at, share: h.share })), { at: 'now', share: report.share }];
+  return [
+    '### Trend',
+    '',
+    `Share of drifted columns over the last ${points.length} checks (threshold ${pct(report.drift_share_threshold)}).`,
+    '',
+    '```mermaid',
+    'xychart-beta',
+    '  title "Share of drifted columns"',
+    `  x-axis [${points.map((p) => `"${escapeMermaid(p.at.slice(0, 10))}"`).join(', ')}]`,
+    '  y-axis "share" 0 --> 1',
+    `  line [${points.map((p) => p.share.toFixed(3)).join(', ')}]`,
+    `  line [${points.map(() => report.drift_share_threshold.toFixed(3)).join(', ')}]`,
+    '```',
+  ];
+}
