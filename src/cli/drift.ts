@@ -19,7 +19,8 @@ export function progressPrinter(io: CliIO): ((p: ProfileProgress) => void) | und
 
 export const driftCommand: Command = {
   name: 'drift',
-  summary: 'Compare current data with a reference (data or profile): per-column drift tests and a verdict',
+  summary:
+    'Compare current data with a reference (data or profile): per-column drift tests and a verdict',
   usage: [
     'Usage: modelci drift --reference <data|profile.json> --current <data> [--test ks|chi2|psi|js|wasserstein|z] [--json]',
     '',
@@ -75,7 +76,8 @@ export const driftCommand: Command = {
     if (progress) io.stderr('\r\x1b[2K');
     if (flagOpt(args, 'json')) io.stdout(JSON.stringify(result.json) + '\n');
     else io.stdout(result.markdown + '\n');
-    if (result.json.empty_current) io.stderr('modelci drift: the current window is empty: no rows to compare\n');
+    if (result.json.empty_current)
+      io.stderr('modelci drift: the current window is empty: no rows to compare\n');
     return 0;
   },
 };

@@ -27,12 +27,16 @@ export const profileCommand: Command = {
     const [first, ...rest] = args.positionals;
     if (first === 'merge') {
       const r = runProfileMerge({ inputs: rest, output });
-      io.stderr(`modelci profile: merged ${rest.length} profiles (${r.rows} rows) into ${output}\n`);
+      io.stderr(
+        `modelci profile: merged ${rest.length} profiles (${r.rows} rows) into ${output}\n`,
+      );
       return 0;
     }
-    if (!first || rest.length) throw usageError('pass exactly one data file (or `merge` and profile files)');
+    if (!first || rest.length)
+      throw usageError('pass exactly one data file (or `merge` and profile files)');
     const size = stringOpt(args, 'sketch-size');
-    if (size !== undefined && (!/^\d+$/.test(size) || Number(size) < 2 || Number(size) % 2)) throw usageError(`--sketch-size must be an even whole number (got "${size}")`);
+    if (size !== undefined && (!/^\d+$/.test(size) || Number(size) < 2 || Number(size) % 2))
+      throw usageError(`--sketch-size must be an even whole number (got "${size}")`);
     const progress = progressPrinter(io);
     const opts: Parameters<typeof runProfile>[0] = { data: first, output };
     if (size !== undefined) opts.sketchSize = Number(size);

@@ -28,7 +28,10 @@ export interface ReadNotes {
 /** Largest profile JSON we read (sketches of ~100 columns at the default size fit easily). */
 const MAX_PROFILE_BYTES = 512 * 1024 * 1024;
 
-export async function profileFile(file: string, opts: ProfileFileOptions = {}): Promise<{ profile: TableProfile; notes: ReadNotes }> {
+export async function profileFile(
+  file: string,
+  opts: ProfileFileOptions = {},
+): Promise<{ profile: TableProfile; notes: ReadNotes }> {
   const source = await openTable(file, { invalidUtf8: 'replace' });
   const profile = new TableProfile(opts.sketchSize);
   profile.beginSource(file, source.format);
@@ -37,7 +40,10 @@ export async function profileFile(file: string, opts: ProfileFileOptions = {}): 
     opts.onProgress?.({ file, rows: profile.rows });
   }
   const counted = source as unknown as { invalidUtf8Cells?: number; invalidUtf8Lines?: number };
-  return { profile, notes: { invalidUtf8Cells: counted.invalidUtf8Cells ?? counted.invalidUtf8Lines ?? 0 } };
+  return {
+    profile,
+    notes: { invalidUtf8Cells: counted.invalidUtf8Cells ?? counted.invalidUtf8Lines ?? 0 },
+  };
 }
 
 export function isProfilePath(file: string): boolean {
@@ -50,7 +56,10 @@ export function readProfile(file: string): TableProfile {
     data = JSON.parse(readTextFile(file, MAX_PROFILE_BYTES));
   } catch (e) {
     if (e instanceof ModelciError) throw e;
-    throw new ModelciError('PARSE', `not valid JSON (${(e as Error).message})`, { file, hint: 'A profile is the JSON file `modelci profile` writes' });
+    throw new ModelciError('PARSE', `not valid JSON (${(e as Error).message})`, {
+      file,
+      hint: 'A profile is the JSON file `modelci profile` writes',
+    });
   }
   return TableProfile.fromJSON(data, file);
 }
@@ -83,17 +92,22 @@ export interface RunProfileMergeOptions {
 }
 
 export function runProfileMerge(options: RunProfileMergeOptions): ProfileResult {
-  if (options.inputs.length === 0) throw new ModelciError('USAGE', 'nothing to merge', { hint: 'Pass two or more profile files' });
+  if (options.inputs.length === 0)
+    throw new ModelciError('USAGE', 'nothing to merge', { hint: 'Pass two or more profile files' });
   const [first, ...rest] = options.inputs;
   const merged = readProfile(first!);
   for (const file of rest) {
     const p = readProfile(file);
     if (p.sketchK !== merged.sketchK) {
-      throw new ModelciError('INPUT', `sketch size ${p.sketchK} differs from ${merged.sketchK} in ${first}`, {
-        file,
-        path: 'sketch_k',
-        hint: 'Profile every shard with the same --sketch-size',
-      });
+      throw new ModelciError(
+        'INPUT',
+        `sketch size ${p.sketchK} differs from ${merged.sketchK} in ${first}`,
+        {
+          file,
+          path: 'sketch_k',
+          hint: 'Profile every shard with the same --sketch-size',
+        },
+      );
     }
     merged.merge(p);
   }
@@ -103,5 +117,10 @@ export function runProfileMerge(options: RunProfileMergeOptions): ProfileResult 
 
 function summary(profile: TableProfile, output: string, invalidUtf8Cells: number): ProfileResult {
   const s = profile.toJSON().summary ?? [];
-  return { output, rows: profile.rows, columns: s.map((c) => ({ name: c.name, kind: c.kind, missing_rate: c.missing_rate })), invalidUtf8Cells };
+  return {
+    output,
+    rows: profile.rows,
+    columns: s.map((c) => ({ name: c.name, kind: c.kind, missing_rate: c.missing_rate })),
+    invalidUtf8Cells,
+  };
 }

@@ -23,14 +23,19 @@ const lenient = new TextDecoder('utf-8');
 
 export async function openJsonl(file: string, opts: JsonlOptions = {}): Promise<JsonlSource> {
   try {
-    if ((await stat(file)).isDirectory()) throw new ModelciError('FILE', 'is a directory, expected a JSONL file', { file });
+    if ((await stat(file)).isDirectory())
+      throw new ModelciError('FILE', 'is a directory, expected a JSONL file', { file });
   } catch (e) {
     if (e instanceof ModelciError) throw e;
     const code = (e as NodeJS.ErrnoException).code;
-    throw new ModelciError('FILE', code === 'ENOENT' ? 'file not found' : `cannot read file (${code})`, {
-      file,
-      hint: 'Check the path (it is relative to the working directory)',
-    });
+    throw new ModelciError(
+      'FILE',
+      code === 'ENOENT' ? 'file not found' : `cannot read file (${code})`,
+      {
+        file,
+        hint: 'Check the path (it is relative to the working directory)',
+      },
+    );
   }
   const source = new JsonlReader(file, opts);
   // Columns of the first object; later lines may add more (batches carry their own list).
@@ -114,14 +119,22 @@ class JsonlReader implements JsonlSource {
       try {
         value = JSON.parse(text);
       } catch (e) {
-        throw new ModelciError('PARSE', `line ${line} is not valid JSON (${(e as Error).message})`, {
+        throw new ModelciError(
+          'PARSE',
+          `line ${line} is not valid JSON (${(e as Error).message})`,
+          {
+            file: this.file,
+            row: line,
+            hint: 'Each line must be one JSON object',
+          },
+        );
+      }
+      if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+        throw new ModelciError('PARSE', `line ${line} is not a JSON object`, {
           file: this.file,
           row: line,
           hint: 'Each line must be one JSON object',
         });
-      }
-      if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-        throw new ModelciError('PARSE', `line ${line} is not a JSON object`, { file: this.file, row: line, hint: 'Each line must be one JSON object' });
       }
       row++;
       for (const key of Object.keys(value)) {

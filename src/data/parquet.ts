@@ -14,14 +14,19 @@ export interface ParquetSource extends TableSource {
 
 export async function openParquet(file: string): Promise<ParquetSource> {
   try {
-    if ((await stat(file)).isDirectory()) throw new ModelciError('FILE', 'is a directory, expected a Parquet file', { file });
+    if ((await stat(file)).isDirectory())
+      throw new ModelciError('FILE', 'is a directory, expected a Parquet file', { file });
   } catch (e) {
     if (e instanceof ModelciError) throw e;
     const code = (e as NodeJS.ErrnoException).code;
-    throw new ModelciError('FILE', code === 'ENOENT' ? 'file not found' : `cannot read file (${code})`, {
-      file,
-      hint: 'Check the path (it is relative to the working directory)',
-    });
+    throw new ModelciError(
+      'FILE',
+      code === 'ENOENT' ? 'file not found' : `cannot read file (${code})`,
+      {
+        file,
+        hint: 'Check the path (it is relative to the working directory)',
+      },
+    );
   }
   const buffer = await asyncBufferFromFile(file);
   let metadata: Awaited<ReturnType<typeof parquetMetadataAsync>>;
@@ -50,13 +55,24 @@ export async function openParquet(file: string): Promise<ParquetSource> {
       for (const [rowStart, rowEnd] of groups) {
         let rows: unknown[][] = [];
         try {
-          await parquetRead({ file: buffer, metadata, rowStart, rowEnd, columns, onComplete: (r) => (rows = r as unknown[][]) });
-        } catch (e) {
-          throw new ModelciError('PARSE', `cannot read rows ${rowStart + 1}..${rowEnd} (${(e as Error).message})`, {
-            file,
-            row: rowStart + 1,
-            hint: 'The file may be corrupt or use an unsupported compression codec',
+          await parquetRead({
+            file: buffer,
+            metadata,
+            rowStart,
+            rowEnd,
+            columns,
+            onComplete: (r) => (rows = r as unknown[][]),
           });
+        } catch (e) {
+          throw new ModelciError(
+            'PARSE',
+            `cannot read rows ${rowStart + 1}..${rowEnd} (${(e as Error).message})`,
+            {
+              file,
+              row: rowStart + 1,
+              hint: 'The file may be corrupt or use an unsupported compression codec',
+            },
+          );
         }
         for (let s = 0; s < rows.length; s += batchSize) {
           const slice = rows.slice(s, s + batchSize);

@@ -44,7 +44,10 @@ export function renderDriftMarkdown(report: DriftReport, ctx: DriftReportContext
     ? `**Drift detected**: ${report.n_drifted} of ${report.n_tested} columns drifted (${pct(report.share)}, threshold ${pct(report.drift_share_threshold)}).`
     : `**No dataset drift**: ${report.n_drifted} of ${report.n_tested} columns drifted (${pct(report.share)}, threshold ${pct(report.drift_share_threshold)}).`;
   out.push(verdict, '');
-  out.push(`Reference: \`${codeSafe(ctx.reference)}\` (${report.rows.reference} rows) · current: \`${codeSafe(ctx.current)}\` (${report.rows.current} rows)${ctx.runUrl ? ` · [run](${encodeURI(ctx.runUrl)})` : ''}`, '');
+  out.push(
+    `Reference: \`${codeSafe(ctx.reference)}\` (${report.rows.reference} rows) · current: \`${codeSafe(ctx.current)}\` (${report.rows.current} rows)${ctx.runUrl ? ` · [run](${encodeURI(ctx.runUrl)})` : ''}`,
+    '',
+  );
   if (report.prediction_drift) {
     out.push(
       report.prediction_drift.drifted
@@ -55,9 +58,16 @@ export function renderDriftMarkdown(report: DriftReport, ctx: DriftReportContext
   }
   for (const p of report.problems) out.push(`> [!WARNING]\n> ${escapeMarkdown(p, 300)}`, '');
   out.push(...columnTable(report.columns, ctx.maxRows ?? 60), '');
-  const drifted = report.columns.filter((c) => c.drifted && c.histogram).slice(0, ctx.maxCharts ?? 4);
+  const drifted = report.columns
+    .filter((c) => c.drifted && c.histogram)
+    .slice(0, ctx.maxCharts ?? 4);
   if (drifted.length) {
-    out.push('### Most drifted columns', '', 'Bars: reference share per bin; line: current share.', '');
+    out.push(
+      '### Most drifted columns',
+      '',
+      'Bars: reference share per bin; line: current share.',
+      '',
+    );
     for (const c of drifted) out.push(...histogramChart(c), '');
   }
   if (ctx.history && ctx.history.length) out.push(...trendChart(ctx.history, report), '');
@@ -69,7 +79,10 @@ export function renderDriftMarkdown(report: DriftReport, ctx: DriftReportContext
 
 /** Text inside `inline code`: backticks cannot close it, nothing else is interpreted. */
 function codeSafe(s: string): string {
-  return s.replace(/`/g, "'").replace(/[\r\n]+/g, ' ').slice(0, 200);
+  return s
+    .replace(/`/g, "'")
+    .replace(/[\r\n]+/g, ' ')
+    .slice(0, 200);
 }
 
 function columnTable(columns: ColumnDrift[], maxRows: number): string[] {
@@ -79,13 +92,15 @@ function columnTable(columns: ColumnDrift[], maxRows: number): string[] {
   ];
   for (const c of columns.slice(0, maxRows)) {
     const notes = [...c.problems];
-    if (c.unseen_categories?.length) notes.push(`new: ${c.unseen_categories.slice(0, 5).join(', ')}`);
+    if (c.unseen_categories?.length)
+      notes.push(`new: ${c.unseen_categories.slice(0, 5).join(', ')}`);
     if (c.statistic_error) notes.push(`± ${fmt(c.statistic_error)} (sketch)`);
     rows.push(
       `| ${escapeMarkdown(c.name)}${c.role === 'prediction' ? ' (prediction)' : ''} | ${c.type} | ${c.test ?? '—'} | ${fmt(c.statistic)} | ${c.p_value === undefined ? '—' : fmt(c.p_value)} | ${c.test === null ? '—' : c.drifted ? '🔴 yes' : 'no'} | ${pct(c.missing_rate.reference)} → ${pct(c.missing_rate.current)} | ${escapeMarkdown(notes.join('; '), 200)} |`,
     );
   }
-  if (columns.length > maxRows) rows.push(`| … ${columns.length - maxRows} more columns in the artifact | | | | | | | |`);
+  if (columns.length > maxRows)
+    rows.push(`| … ${columns.length - maxRows} more columns in the artifact | | | | | | | |`);
   return rows;
 }
 
@@ -107,7 +122,10 @@ function histogramChart(c: ColumnDrift): string[] {
 }
 
 function trendChart(history: DriftHistoryEntry[], report: DriftReport): string[] {
-  const points = [...history.slice(-19).map((h) => ({ at: h.at, share: h.share })), { at: 'now', share: report.share }];
+  const points = [
+    ...history.slice(-19).map((h) => ({ at: h.at, share: h.share })),
+    { at: 'now', share: report.share },
+  ];
   return [
     '### Trend',
     '',
