@@ -1,0 +1,242 @@
+import type {
+  Fingerprint,
+  GateVerdict,
+  MetricValue,
+  ModelSignature,
+} from '../report/evaluation-report.js';
+
+/** The three kinds of registry file, each versioned by its `schema` key. */
+export const MODEL_SCHEMA = 'modelci/model@1' as const;
+export const VERSION_SCHEMA = 'modelci/version@1' as const;
+export const STAGE_SCHEMA = 'modelci/stage@1' as const;
+
+/** `registry/<model>/model.yaml`. */
+export interface ModelRecord {
+  schema: typeof MODEL_SCHEMA;
+  name: string;
+  task?: 'binary' | 'multiclass' | 'regression';
+  primary_metric?: string;
+  direction?: 'higher' | 'lower';
+  owners?: string[];
+  description?: string;
+  created_at: string;
+}
+
+export interface ArtifactRef {
+  /** Where the bytes are: `git:<path in registry>`, `file:///abs/path`, `github-release:o/r/tag/name`. */
+  uri: string;
+  sha256: string;
+  bytes: number;
+  format: string;
+}
+
+export interface Lineage {
+  commit?: string;
+  ref?: string;
+  run_url?: string;
+  pull_request?: number;
+  parent_version?: string;
+}
+
+/** `registry/<model>/versions/<X.Y.Z>.yaml`: immutable once written (except `deprecated`). */
+export interface VersionRecord {
+  schema: typeof VERSION_SCHEMA;
+  model: string;
+  version: string;
+  artifact: ArtifactRef;
+  signature?: ModelSignature;
+  metrics?: Record<string, MetricValue>;
+  /** The data set the metrics were computed on. */
+  evaluation_data?: Fingerprint;
+  gates?: GateVerdict;
+  params?: Record<string, unknown>;
+  training_data?: Fingerprint;
+  lineage: Lineage;
+  created_at: string;
+  created_by: string;
+  /** The one mutable part: set by `modelci deprecate`. */
+  deprecated?: { at: string; by: string; reason?: string };
+}
+
+/** `registry/<model>/stages/<stage>.yaml`: the desired state of one stage. */
+export interface StagePointer {
+  schema: typeof STAGE_SCHEMA;
+  model: string;
+  stage: string;
+  version: string;
+  /** The version this pointer replaced; rollback goes there. */
+  previous?: string;
+  promoted_at: string;
+  promoted_by: string;
+  reason?: string;
+  run_url?: string;
+  /** Set when this pointer was written by a rollback. */
+  rollback?: boolean;
+}
+
+const NAME = '^[a-z0-9][a-z0-9._-]*$';
+const SEMVER = '^(0|[1-9]\\d*)\\.(0|[1-9]\\d*)\\.(0|[1-9]\\d*)$';
+const SHA256 = '^[0-9a-f]{64}$';
+const TIME = { type: 'string', minLength: 1 } as const;
+
+const fingerprintSchema = {
+  type: 'object',
+  required: ['sha256'],
+  properties: {
+    path: { type: 'string' },
+    sha256: { type: 'string', pattern: SHA256 },
+    bytes: { type: 'integer', minimum: 0 },
+    rows: { type: 'integer', minimum: 0 },
+  },
+} as const;
+
+const tensorSchema = {
+  type: 'object',
+  required: ['name', 'type', 'shape'],
+  properties: {
+    name: { type: 'string' },
+    type: { type: 'string' },
+    shape: { type: 'array', items: { type: ['integer', 'string', 'null'] } },
+  },
+} as const;
+
+export const modelRecordSchema = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['schema', 'name', 'created_at'],
+  properties: {
+    schema: { const: MODEL_SCHEMA },
+    name: { type: 'string', pattern: NAME },
+    task: { enum: ['binary', 'multiclass', 'regression'] },
+    primary_metric: { type: 'string' },
+    direction: { enum: ['higher', 'lower'] },
+    owners: { type: 'array', items: { type: 'string' } },
+    description: { type: 'string' },
+    created_at: TIME,
+  },
+} as const;
+
+export const versionRecordSchema = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['schema', 'model', 'version', 'artifact', 'lineage', 'created_at', 'created_by'],
+  properties: {
+    schema: { const: VERSION_SCHEMA },
+    model: { type: 'string', pattern: NAME },
+    version: { type: 'string', pattern: SEMVER },
+    artifact: {
+      type: 'object',
+      additionalProperties: false,
+      required: ['uri', 'sha256', 'bytes', 'format'],
+      properties: {
+        uri: { type: 'string', minLength: 1 },
+        sha256: { type: 'string', pattern: SHA256 },
+        bytes: { type: 'integer', minimum: 0 },
+        format: { type: 'string', minLength: 1 },
+      },
+    },
+    signature: {
+      type: 'object',
+      required: ['inputs', 'outputs'],
+      properties: {
+        inputs: { type: 'array', items: tensorSchema },
+        outputs: { type: 'array', items: tensorSchema },
+      },
+    },
+    metrics: {
+      type: 'object',
+      additionalProperties: {
+        type: 'object',
+        required: ['value'],
+        properties: {
+          value: { type: 'number' },
+          ci: { type: 'array', items: { type: 'number' }, minItems: 2, maxItems: 2 },
+        },
+      },
+    },
+    evaluation_data: fingerprintSchema,
+    gates: {
+      type: 'object',
+      required: ['passed', 'results'],
+      properties: {
+        passed: { type: 'boolean' },
+        results: {
+          type: 'array',
+          items: {
+            type: 'object',
+            required: ['gate', 'passed', 'reason'],
+            properties: {
+              gate: { type: 'string' },
+              passed: { type: 'boolean' },
+              reason: { type: 'string' },
+            },
+          },
+        },
+      },
+    },
+    params: { type: 'object' },
+    training_data: fingerprintSchema,
+    lineage: {
+      type: 'object',
+      additionalProperties: false,
+      properties: {
+        commit: { type: 'string', pattern: '^[0-9a-f]{7,64}$' },
+        ref: { type: 'string' },
+        run_url: { type: 'string' },
+        pull_request: { type: 'integer', minimum: 1 },
+        parent_version: { type: 'string', pattern: SEMVER },
+      },
+    },
+    created_at: TIME,
+    created_by: { type: 'string', minLength: 1 },
+    deprecated: {
+      type: 'object',
+      additionalProperties: false,
+      required: ['at', 'by'],
+      properties: { at: TIME, by: { type: 'string' }, reason: { type: 'string' } },
+    },
+  },
+} as const;
+
+export const stagePointerSchema = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['schema', 'model', 'stage', 'version', 'promoted_at', 'promoted_by'],
+  properties: {
+    schema: { const: STAGE_SCHEMA },
+    model: { type: 'string', pattern: NAME },
+    stage: { type: 'string', pattern: NAME },
+    version: { type: 'string', pattern: SEMVER },
+    previous: { type: 'string', pattern: SEMVER },
+    promoted_at: TIME,
+    promoted_by: { type: 'string', minLength: 1 },
+    reason: { type: 'string' },
+    run_url: { type: 'string' },
+    rollback: { type: 'boolean' },
+  },
+} as const;
+
+/** What decides "same content" for immutability: everything but when, who, which run. */
+export function versionContent(r: VersionRecord): unknown {
+  const { created_at: _a, created_by: _b, deprecated: _d, lineage, ...rest } = r;
+  const { run_url: _r, ...lin } = lineage;
+  return canonical({ ...rest, lineage: lin });
+}
+
+/** Plain data with object keys sorted, so two equal records compare equal as JSON. */
+export function canonical(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(canonical);
+  if (value && typeof value === 'object') {
+    const out: Record<string, unknown> = {};
+    for (const k of Object.keys(value).sort()) {
+      const v = (value as Record<string, unknown>)[k];
+      if (v !== undefined) out[k] = canonical(v);
+    }
+    return out;
+  }
+  return value;
+}
+
+export function sameVersionContent(a: VersionRecord, b: VersionRecord): boolean {
+  return JSON.stringify(versionContent(a)) === JSON.stringify(versionContent(b));
+}

@@ -1,0 +1,81 @@
+/** Commit trailers that make `git log` the registry's audit trail. */
+export interface RegistryTrailers {
+  model: string;
+  version?: string;
+  stage?: string;
+  actor?: string;
+  run?: string;
+  /** What happened: register, promote, rollback, deprecate. */
+  action: string;
+}
+
+const KEYS: [keyof RegistryTrailers, string][] = [
+  ['model', 'Model'],
+  ['version', 'Version'],
+  ['stage', 'Stage'],
+  ['action', 'Registry-Action'],
+  ['actor', 'Actor'],
+  ['run', 'Run'],
+];
+
+function clean(v: string): string {
+  // A trailer value is one line; newlines in user text would forge other trailers.
+  return v.replace(/[\r\n]+/g, ' ').trim();
+}
+
+export function commitMessage(
+  subject: string,
+  body: string | undefined,
+  t: RegistryTrailers,
+): string {
+  const lines = KEYS.filter(([k]) => t[k]).map(([k, name]) => `${name}: ${clean(String(t[k]))}`);
+  return `${clean(subject)}\n\n${body ? `${body.trim()}\n\n` : ''}${lines.join('\n')}\n`;
+}
+
+export interface HistoryEntry {
+  commit: string;
+  date: string;
+  author: string;
+  subject: string;
+  model: string;
+  action: string;
+  version?: string;
+  stage?: string;
+  actor?: string;
+  run?: string;
+}
+
+/** Field and record separators used in the `git log --format` of src/git. */
+export const FIELD_SEP = '\x1f';
+export const RECORD_SEP = '\x1e';
+export const HISTORY_FORMAT = `%H${FIELD_SEP}%aI${FIELD_SEP}%an${FIELD_SEP}%s${FIELD_SEP}%(trailers:only,unfold)${RECORD_SEP}`;
+
+/** Parses `git log --format=HISTORY_FORMAT` output; commits without a Model trailer are skipped. */
+export function parseHistory(text: string, model?: string): HistoryEntry[] {
+  const out: HistoryEntry[] = [];
+  for (const raw of text.split(RECORD_SEP)) {
+    const rec = raw.replace(/^\s+/, '');
+    if (!rec) continue;
+    const [commit, date, author, subject, trailers = ''] = rec.split(FIELD_SEP);
+    if (!commit || !date || author === undefined || subject === undefined) continue;
+    const t: Record<string, string> = {};
+    for (const line of trailers.split('\n')) {
+      const m = /^([A-Za-z-]+):\s*(.*)$/.exec(line.trim());
+      if (m) t[m[1]!.toLowerCase()] = m[2]!;
+    }
+    if (!t.model || (model && t.model !== model)) continue;
+    out.push({
+      commit,
+      date,
+      author,
+      subject,
+      model: t.model,
+      action: t['registry-action'] ?? 'change',
+      ...(t.version ? { version: t.version } : {}),
+      ...(t.stage ? { stage: t.stage } : {}),
+      ...(t.actor ? { actor: t.actor } : {}),
+      ...(t.run ? { run: t.run } : {}),
+    });
+  }
+  return out;
+}
