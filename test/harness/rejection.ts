@@ -1,7 +1,5 @@
 /** The error a promise rejects with, typed like Octokit's RequestError; fails if it resolves. */
-export async function rejection(
-  p: Promise<unknown>,
-): Promise<{
+export async function rejection(p: Promise<unknown>): Promise<{
   status: number;
   message: string;
   response?: { data: unknown; headers: Record<string, string> };
