@@ -47,6 +47,8 @@ export function readTextFile(file: string, maxBytes = MAX_STRUCTURED_FILE_BYTES)
  */
 export function parseStructured(text: string, file: string): unknown {
   if (text.trim() === '') return undefined;
+  // YAML accepts much that JSON does not (`{"a": }` is {a: null}): hold .json files to JSON.
+  if (/\.json$/i.test(file)) checkJson(text, file);
   const doc = parseDocument(text, { uniqueKeys: true, prettyErrors: true, strict: true });
   const err = doc.errors[0];
   if (err) {
@@ -73,6 +75,99 @@ export function parseStructured(text: string, file: string): unknown {
         },
       );
     throw new ModelciError('PARSE', `cannot read YAML: ${msg}`, { file });
+  }
+}
+
+function checkJson(text: string, file: string): void {
+  try {
+    JSON.parse(text);
+  } catch {
+    // V8's messages do not always carry a position: find it with a small scanner.
+    const { offset, message } = jsonSyntaxError(text);
+    const lines = text.slice(0, offset).split('\n');
+    throw new ModelciError('PARSE', `invalid JSON: ${message}`, {
+      file,
+      row: lines.length,
+      column: lines[lines.length - 1]!.length + 1,
+      hint: 'Fix the syntax',
+    });
+  }
+}
+
+/** Where JSON text first goes wrong (only called once JSON.parse has failed). */
+function jsonSyntaxError(text: string): { offset: number; message: string } {
+  let i = 0;
+  class Stop {
+    constructor(readonly message: string) {}
+  }
+  const ws = () => {
+    while (i < text.length && ' \t\n\r'.includes(text[i]!)) i++;
+  };
+  const fail = (what: string): never => {
+    throw new Stop(
+      i >= text.length
+        ? `unexpected end of file, expected ${what}`
+        : `unexpected ${JSON.stringify(text[i])}, expected ${what}`,
+    );
+  };
+  const string = () => {
+    i++;
+    while (i < text.length && text[i] !== '"') {
+      if (text[i] === '\\') i++;
+      else if (text.charCodeAt(i) < 0x20) fail('a closing quote');
+      i++;
+    }
+    if (i >= text.length) fail('a closing quote');
+    i++;
+  };
+  const value = (): void => {
+    ws();
+    const ch = text[i];
+    if (ch === '{') {
+      i++;
+      ws();
+      if (text[i] === '}') return void i++;
+      for (;;) {
+        ws();
+        if (text[i] !== '"') fail('a property name in double quotes');
+        string();
+        ws();
+        if (text[i] !== ':') fail('":"');
+        i++;
+        value();
+        ws();
+        if (text[i] === ',') i++;
+        else if (text[i] === '}') return void i++;
+        else fail('"," or "}"');
+      }
+    }
+    if (ch === '[') {
+      i++;
+      ws();
+      if (text[i] === ']') return void i++;
+      for (;;) {
+        value();
+        ws();
+        if (text[i] === ',') i++;
+        else if (text[i] === ']') return void i++;
+        else fail('"," or "]"');
+      }
+    }
+    if (ch === '"') return string();
+    const m = /^(-?(0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)?|true|false|null)/.exec(
+      text.slice(i, i + 400),
+    );
+    if (!m) fail('a value');
+    i += m![0].length;
+  };
+  try {
+    value();
+    ws();
+    if (i < text.length) fail('the end of the file');
+    return { offset: 0, message: 'not valid JSON' };
+  } catch (e) {
+    if (e instanceof Stop) return { offset: i, message: e.message };
+    throw e;
   }
 }
 

@@ -90,6 +90,8 @@ export interface EvaluationReport {
     source: string;
     version?: string;
     params?: Record<string, unknown>;
+    /** The baseline's training data, when its registry record has it (for the model diff). */
+    training_data?: Fingerprint;
   };
   dataset: Fingerprint & { label: string; dropped_rows: number; training_data?: Fingerprint };
   metrics: Record<string, MetricValue>;

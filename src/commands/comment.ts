@@ -1,0 +1,226 @@
+import { loadConfig, resolveModel, DEFAULT_CONFIG_FILE } from '../config/load.js';
+import type { MetricsConfig } from '../config/schema/metrics.js';
+import { ModelciError } from '../core/errors.js';
+import {
+  renderComment,
+  SUMMARY_MAX_BYTES,
+  type CommentContent,
+  type CommentLinks,
+} from '../core/report/comment.js';
+import type { EvaluationReport } from '../core/report/evaluation-report.js';
+import { lastSegment } from '../core/report/direction.js';
+import { historySeries, parseHistory } from '../core/report/history.js';
+import { commentMarker } from '../core/report/marker.js';
+import { diffMetrics, isNumber, type MetricRow } from '../core/report/metric-diff.js';
+import { parseEvaluationReport } from '../core/report/parse-evaluation-report.js';
+import { readMetrics } from '../data/metrics-files.js';
+import { readStructuredFile } from '../data/structured-file.js';
+import { createGitHubClient } from '../github/client.js';
+import { tokenLogin } from '../github/identity.js';
+import { headShaFromEvent, prFromEvent, prFromSha } from '../github/pull-request.js';
+import { upsertStickyComment } from '../github/sticky-comment.js';
+
+/** Evaluation reports carry slices and confusion matrices: allow more than a metrics file. */
+const MAX_REPORT_BYTES = 16 * 1024 * 1024;
+
+export interface CommentOptions {
+  /** Base (e.g. main) and head (this PR) metrics: files, globs or directories. */
+  base: string[];
+  head: string[];
+  /** An evaluation report JSON, instead of or as well as base/head. */
+  report?: string;
+  /** History file: a list of `{commit|label, metrics}`, charted for one metric. */
+  history?: string;
+  model?: string;
+  config?: string;
+  /** Whether the user named the config file (a missing named file is an error). */
+  configExplicit?: boolean;
+  /** Workflow name in the hidden marker: one sticky comment per (model, workflow). */
+  workflow?: string;
+  /** owner/name: for links, and where to post. */
+  repository?: string;
+  /** GITHUB_SERVER_URL, for links; default https://github.com. */
+  serverUrl?: string;
+  /** Post to GitHub; without it the Markdown is only returned. */
+  github?: {
+    token: string;
+    apiUrl?: string;
+    retries?: number;
+  };
+  /** PR number given explicitly (the fork-safe workflow_run pattern). */
+  pr?: number;
+  event?: { name?: string; payload?: unknown };
+  /** GITHUB_SHA: the checked-out commit (a merge commit on pull_request). */
+  sha?: string;
+  runId?: string;
+  log?: (message: string) => void;
+}
+
+export interface CommentResult {
+  /** The comment body. */
+  markdown: string;
+  /** The job summary: the same report within the summary's larger limit. */
+  summary: string;
+  regressions: number;
+  truncated: boolean;
+  action: 'created' | 'updated' | 'unchanged' | 'printed' | 'no-pr';
+  commentId?: number;
+  commentUrl?: string;
+  pr?: number;
+  /** Set when there was nothing to post to (no PR found): a warning, not a failure. */
+  warning?: string;
+}
+
+function mergedMetricsConfig(
+  top: MetricsConfig | undefined,
+  own: MetricsConfig | undefined,
+): MetricsConfig {
+  return { ...top, ...own, directions: { ...top?.directions, ...own?.directions } };
+}
+
+function splitRepository(repository: string): { owner: string; repo: string } {
+  const m = /^([A-Za-z0-9_.-]+)\/([A-Za-z0-9_.-]+)$/.exec(repository);
+  if (!m)
+    throw new ModelciError('INPUT', `repository "${repository}" is not owner/name`, {
+      hint: 'Pass --repo owner/name (or set GITHUB_REPOSITORY)',
+    });
+  return { owner: m[1]!, repo: m[2]! };
+}
+
+function chartMetric(
+  rows: MetricRow[] | undefined,
+  report: EvaluationReport | undefined,
+  preferred?: string,
+): string | undefined {
+  // A configured name may be the full key or its last segment (primary_metric: roc_auc).
+  if (preferred) {
+    const keys = rows?.map((r) => r.key) ?? Object.keys(report?.metrics ?? {});
+    return keys.includes(preferred)
+      ? preferred
+      : (keys.find((k) => lastSegment(k) === preferred) ?? preferred);
+  }
+  const numeric = rows?.find(
+    (r) => r.kind === 'numeric' || (r.kind === 'added' && isNumber(r.head)),
+  );
+  return numeric?.key ?? (report ? Object.keys(report.metrics)[0] : undefined);
+}
+
+/** Renders the metric comparison for a PR and, with GitHub access, keeps it as one sticky comment. */
+export async function runComment(opts: CommentOptions): Promise<CommentResult> {
+  const log = opts.log ?? (() => {});
+  const loaded = loadConfig(opts.config ?? DEFAULT_CONFIG_FILE, {
+    explicit: opts.configExplicit ?? false,
+  });
+  const { name: model, model: modelConfig } = resolveModel(loaded, opts.model);
+  const metricsConfig = mergedMetricsConfig(loaded.config.metrics, modelConfig.metrics);
+
+  if (!opts.report && opts.base.length === 0 && opts.head.length === 0)
+    throw new ModelciError('INPUT', 'nothing to compare', {
+      hint: 'Give base and head metrics files (--base/--head, inputs `base`/`head`) or an evaluation report (--report, input `report`)',
+    });
+  let rows: MetricRow[] | undefined;
+  if (opts.base.length || opts.head.length) {
+    const base = readMetrics(opts.base, 'base');
+    const head = readMetrics(opts.head, 'head');
+    rows = diffMetrics(base, head, {
+      directions: metricsConfig.directions,
+      tolerance: metricsConfig.tolerance,
+      relativeTolerance: metricsConfig.relative_tolerance,
+    });
+  }
+  const report = opts.report
+    ? parseEvaluationReport(readStructuredFile(opts.report, MAX_REPORT_BYTES), opts.report)
+    : undefined;
+
+  const headSha = headShaFromEvent(opts.event?.name, opts.event?.payload, opts.sha);
+  const content: CommentContent = {
+    model,
+    workflow: opts.workflow ?? 'modelci',
+    precision: loaded.config.comment?.precision ?? metricsConfig.precision,
+    links: links(opts, headSha),
+  };
+  if (rows) content.rows = rows;
+  if (report) content.report = report;
+  if (opts.history) {
+    const history = parseHistory(readStructuredFile(opts.history), opts.history);
+    const metric = chartMetric(
+      rows,
+      report,
+      loaded.config.comment?.chart_metric ?? modelConfig.primary_metric,
+    );
+    if (metric) {
+      const headRow = rows?.find((r) => r.key === metric);
+      const headValue =
+        headRow &&
+        (headRow.kind === 'numeric' || headRow.kind === 'added') &&
+        isNumber(headRow.head)
+          ? headRow.head
+          : report?.metrics[metric]?.value;
+      content.chart = {
+        metric,
+        points: historySeries(history, metric, {
+          value: headValue,
+          ...(headSha ? { commit: headSha } : {}),
+        }),
+      };
+    }
+  }
+
+  const comment = renderComment(content);
+  const summary = renderComment(content, { max: SUMMARY_MAX_BYTES, unit: 'utf8' });
+  const result: CommentResult = {
+    markdown: comment.markdown,
+    summary: summary.markdown,
+    regressions: comment.regressions,
+    truncated: comment.truncated,
+    action: 'printed',
+  };
+  if (!opts.github) return result;
+
+  if (!opts.repository)
+    throw new ModelciError('INPUT', 'no repository to comment on', {
+      hint: 'Pass --repo owner/name (or set GITHUB_REPOSITORY)',
+    });
+  const { owner, repo } = splitRepository(opts.repository);
+  const client = createGitHubClient({
+    token: opts.github.token,
+    ...(opts.github.apiUrl ? { baseUrl: opts.github.apiUrl } : {}),
+    ...(opts.github.retries !== undefined ? { retries: opts.github.retries } : {}),
+    log,
+  });
+  let pr = opts.pr ?? prFromEvent(opts.event?.name, opts.event?.payload);
+  if (pr === undefined && headSha) {
+    log(`looking up the pull request of commit ${headSha}`);
+    pr = await prFromSha(client, owner, repo, headSha);
+  }
+  if (pr === undefined)
+    return {
+      ...result,
+      action: 'no-pr',
+      warning: `no pull request found for this run (event ${opts.event?.name ?? 'unknown'}${headSha ? `, commit ${headSha.slice(0, 7)}` : ''}); the report is in the job summary only. Pass the \`pr\` input to comment from this event.`,
+    };
+  const login = await tokenLogin(client, log);
+  log(`commenting on #${pr} as ${login}`);
+  const marker = commentMarker(model, content.workflow);
+  const sticky = await upsertStickyComment(
+    client,
+    { owner, repo, issue: pr },
+    marker,
+    login,
+    comment.markdown,
+  );
+  return { ...result, action: sticky.action, commentId: sticky.id, commentUrl: sticky.url, pr };
+}
+
+function links(opts: CommentOptions, sha: string | undefined): CommentLinks {
+  const server = (opts.serverUrl ?? 'https://github.com').replace(/\/+$/, '');
+  const repository = opts.repository;
+  const out: CommentLinks = {};
+  if (sha) {
+    out.sha = sha;
+    if (repository) out.commitUrl = `${server}/${repository}/commit/${sha}`;
+  }
+  if (repository && opts.runId && /^\d+$/.test(opts.runId))
+    out.runUrl = `${server}/${repository}/actions/runs/${opts.runId}`;
+  return out;
+}
