@@ -1,0 +1,116 @@
+import { execFile } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, isAbsolute, join, normalize, resolve } from 'node:path';
+import { promisify } from 'node:util';
+import { ModelciError } from '../../core/errors.js';
+import type { DeployTarget, TargetContext, TargetResult } from './target.js';
+
+const run = promisify(execFile);
+
+export interface GitopsTargetOptions {
+  /** Repository to push to: a path or URL (`.` = the repository the workflow runs in). */
+  repo: string;
+  branch: string;
+  /** File path inside the repository; `{model}` and `{environment}` are substituted. */
+  path: string;
+  /** Push attempts when another writer got there first. */
+  attempts?: number;
+}
+
+async function git(cwd: string, args: string[]): Promise<string> {
+  try {
+    const { stdout } = await run('git', args, { cwd, maxBuffer: 16 << 20 });
+    return stdout;
+  } catch (e) {
+    const err = e as { stderr?: string; message: string };
+    throw new ModelciError('GIT', `git ${args[0]} failed: ${(err.stderr || err.message).trim()}`);
+  }
+}
+
+/** The desired state a reconciler (Argo CD, Flux, a cron job) reads. Stable key order. */
+export function pointerYaml(ctx: TargetContext): string {
+  return [
+    '# Written by `modelci deploy`: the version this environment should run.',
+    `model: ${ctx.model}`,
+    `environment: ${ctx.environment}`,
+    `version: ${ctx.version}`,
+    'artifact:',
+    `  uri: ${JSON.stringify(ctx.artifactUri)}`,
+    `  sha256: ${ctx.sha256}`,
+    '',
+  ].join('\n');
+}
+
+/**
+ * GitOps: commits the version pointer into a path of a config repository's branch and pushes.
+ * Writing the same pointer twice makes no commit; a rejected push is fetched, rebased, retried.
+ */
+export class GitopsTarget implements DeployTarget {
+  readonly kind = 'gitops';
+
+  constructor(private readonly opts: GitopsTargetOptions) {}
+
+  private filePath(ctx: TargetContext): string {
+    const rel = normalize(
+      this.opts.path.replaceAll('{model}', ctx.model).replaceAll('{environment}', ctx.environment),
+    );
+    if (isAbsolute(rel) || rel.startsWith('..'))
+      throw new ModelciError('CONFIG', `gitops path must stay inside the repository (got ${rel})`, {
+        path: `environments.${ctx.environment}.gitops.path`,
+      });
+    return rel;
+  }
+
+  async deploy(ctx: TargetContext): Promise<TargetResult> {
+    const rel = this.filePath(ctx);
+    const remote = /^[a-z]+:\/\/|^[^/]+@[^:]+:/.test(this.opts.repo)
+      ? this.opts.repo
+      : resolve(this.opts.repo);
+    const work = mkdtempSync(join(tmpdir(), 'modelci-gitops-'));
+    const branch = this.opts.branch;
+    try {
+      await git(work, ['init', '-q']);
+      await git(work, ['remote', 'add', 'origin', remote]);
+      const attempts = this.opts.attempts ?? 5;
+      for (let attempt = 1; attempt <= attempts; attempt++) {
+        const heads = await git(work, ['ls-remote', '--heads', 'origin', branch]);
+        if (heads.trim()) {
+          await git(work, ['fetch', '-q', '--depth', '1', 'origin', branch]);
+          await git(work, ['checkout', '-q', '-B', branch, 'FETCH_HEAD']);
+        } else {
+          await git(work, ['checkout', '-q', '--orphan', branch]);
+        }
+        const file = join(work, rel);
+        const content = pointerYaml(ctx);
+        if (existsSync(file) && readFileSync(file, 'utf8') === content)
+          return { detail: `${rel} on ${branch} already names ${ctx.version}; nothing to commit` };
+        mkdirSync(dirname(file), { recursive: true });
+        writeFileSync(file, content);
+        await git(work, ['add', '--', rel]);
+        await git(work, [
+          '-c',
+          `user.name=${process.env.GIT_AUTHOR_NAME ?? 'modelci'}`,
+          '-c',
+          `user.email=${process.env.GIT_AUTHOR_EMAIL ?? 'modelci@users.noreply.github.com'}`,
+          'commit',
+          '-q',
+          '-m',
+          `Deploy ${ctx.model} ${ctx.version} to ${ctx.environment}\n\nModel: ${ctx.model}\nVersion: ${ctx.version}\nEnvironment: ${ctx.environment}`,
+        ]);
+        try {
+          await git(work, ['push', '-q', 'origin', `HEAD:refs/heads/${branch}`]);
+          const sha = (await git(work, ['rev-parse', 'HEAD'])).trim();
+          ctx.log(`gitops: pushed ${rel} (${sha.slice(0, 7)}) to ${branch}`);
+          return { detail: `committed ${rel} at ${sha.slice(0, 7)} on ${branch}` };
+        } catch (e) {
+          if (attempt === attempts) throw e;
+          ctx.log(`gitops: push rejected (attempt ${attempt}); fetching and retrying`);
+        }
+      }
+      throw new ModelciError('GIT', 'unreachable');
+    } finally {
+      rmSync(work, { recursive: true, force: true });
+    }
+  }
+}

@@ -1,0 +1,180 @@
+import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { CommandTarget } from '../../../src/deploy/targets/command.js';
+import { GitopsTarget } from '../../../src/deploy/targets/gitops.js';
+import { ServerTarget } from '../../../src/deploy/targets/server.js';
+import type { TargetContext } from '../../../src/deploy/targets/target.js';
+import { startTestServer, type TestServer } from '../../harness/model-server.js';
+import { CLASSIFIER_V2, writeClassifier } from '../../harness/onnx-models.js';
+
+const pids: number[] = [];
+let t: TestServer | undefined;
+afterEach(async () => {
+  for (const pid of pids.splice(0))
+    try {
+      process.kill(pid, 'SIGTERM');
+    } catch {
+      /* already gone */
+    }
+  await t?.close();
+  t = undefined;
+});
+
+function context(dir: string, over: Partial<TargetContext> = {}): TargetContext {
+  const file = writeClassifier(join(dir, 'model.onnx'));
+  return {
+    model: 'clf',
+    version: '1.2.0',
+    sha256: createHash('sha256').update(readFileSync(file)).digest('hex'),
+    artifactPath: file,
+    artifactUri: 'git:clf/artifacts/x/model.onnx',
+    environment: 'staging',
+    url: undefined,
+    timeoutMs: 20_000,
+    log: () => {},
+    ...over,
+  };
+}
+
+const git = (cwd: string, ...args: string[]) =>
+  execFileSync('git', args, { cwd, encoding: 'utf8' }).trim();
+
+describe('command target', () => {
+  it('runs the script with the model in its environment', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'modelci-cmd-'));
+    const ctx = context(dir);
+    const out = join(dir, 'env.txt');
+    const target = new CommandTarget(
+      `echo "$MODEL_NAME $MODEL_VERSION $MODEL_SHA256 $ENVIRONMENT $MODEL_PATH" > ${out}`,
+      dir,
+    );
+    await target.deploy(ctx);
+    expect(readFileSync(out, 'utf8').trim()).toBe(
+      `clf 1.2.0 ${ctx.sha256} staging ${ctx.artifactPath}`,
+    );
+  });
+
+  it('fails on a non-zero exit with the last output lines', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'modelci-cmd-'));
+    const target = new CommandTarget('echo rollout refused >&2; exit 3', dir);
+    await expect(target.deploy(context(dir))).rejects.toThrow(
+      /deploy command failed with exit code 3: rollout refused/,
+    );
+  });
+
+  it('kills the command and its children at the timeout', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'modelci-cmd-'));
+    const marker = join(dir, 'late.txt');
+    const target = new CommandTarget(`sleep 5 && touch ${marker}`, dir);
+    await expect(target.deploy(context(dir, { timeoutMs: 300 }))).rejects.toThrow(
+      /timed out after 0.3s/,
+    );
+    await new Promise((r) => setTimeout(r, 300));
+    expect(() => readFileSync(marker)).toThrow();
+  });
+});
+
+describe('gitops target', () => {
+  it('commits the version pointer to a bare config repository, once', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'modelci-gitops-'));
+    const origin = join(dir, 'config.git');
+    git(dir, 'init', '-q', '--bare', origin);
+    const target = new GitopsTarget({
+      repo: origin,
+      branch: 'envs',
+      path: 'clusters/{environment}/{model}.yaml',
+    });
+    const first = await target.deploy(context(dir));
+    expect(first.detail).toMatch(/committed clusters\/staging\/clf.yaml at [0-9a-f]{7} on envs/);
+    const again = await target.deploy(context(dir));
+    expect(again.detail).toMatch(/already names 1.2.0; nothing to commit/);
+    await target.deploy(context(dir, { version: '1.3.0' }));
+    expect(git(origin, 'rev-list', '--count', 'envs')).toBe('2');
+    const file = git(origin, 'show', 'envs:clusters/staging/clf.yaml');
+    expect(file).toMatch(/^model: clf$/m);
+    expect(file).toMatch(/^version: 1.3.0$/m);
+    expect(git(origin, 'log', '-1', '--format=%B', 'envs')).toMatch(
+      /Model: clf\nVersion: 1.3.0\nEnvironment: staging/,
+    );
+  });
+
+  it('builds on the commits already on the branch', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'modelci-gitops-'));
+    const origin = join(dir, 'config.git');
+    git(dir, 'init', '-q', '--bare', origin);
+    const other = join(dir, 'other');
+    git(dir, 'clone', '-q', origin, other);
+    writeFileSync(join(other, 'README.md'), 'config\n');
+    git(other, 'add', '.');
+    git(other, '-c', 'user.name=x', '-c', 'user.email=x@x', 'commit', '-qm', 'other');
+    git(other, 'push', '-q', 'origin', 'HEAD:refs/heads/main');
+    await new GitopsTarget({ repo: origin, branch: 'main', path: 'deploy/{model}.yaml' }).deploy(
+      context(dir),
+    );
+    expect(git(origin, 'ls-tree', '--name-only', '-r', 'main').split('\n').sort()).toEqual([
+      'README.md',
+      'deploy/clf.yaml',
+    ]);
+  });
+
+  it('refuses a path outside the repository', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'modelci-gitops-'));
+    const target = new GitopsTarget({ repo: dir, branch: 'main', path: '../{model}.yaml' });
+    await expect(target.deploy(context(dir))).rejects.toThrow(/must stay inside the repository/);
+  });
+});
+
+async function freePort(): Promise<number> {
+  const s = createServer();
+  await new Promise<void>((r) => s.listen(0, '127.0.0.1', () => r()));
+  const port = (s.address() as { port: number }).port;
+  await new Promise((r) => s.close(r));
+  return port;
+}
+
+describe('server target', () => {
+  it('hot-swaps a running server to the new version', async () => {
+    t = await startTestServer();
+    const dir = mkdtempSync(join(tmpdir(), 'modelci-srv-'));
+    const v2 = writeClassifier(join(dir, 'v2.onnx'), CLASSIFIER_V2);
+    const sha = createHash('sha256').update(readFileSync(v2)).digest('hex');
+    const r = await new ServerTarget().deploy(
+      context(dir, { url: t.url, artifactPath: v2, sha256: sha, version: '2.0.0' }),
+    );
+    expect(r).toEqual({ url: t.url, detail: `hot-swapped clf to 2.0.0 on ${t.url}` });
+    expect(t.server.model('clf')!.stable.version).toBe('2.0.0');
+    // A sha256 that does not match the file is refused by the server, which keeps 2.0.0.
+    await expect(
+      new ServerTarget().deploy(
+        context(dir, { url: t.url, sha256: '0'.repeat(64), version: '3.0.0' }),
+      ),
+    ).rejects.toThrow(/refused version 3.0.0: HTTP 400 .*sha256 mismatch/);
+    expect(t.server.model('clf')!.stable.version).toBe('2.0.0');
+  });
+
+  it('starts modelci serve on a free loopback port when none answers', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'modelci-srv-'));
+    const url = `http://127.0.0.1:${await freePort()}`;
+    const target = new ServerTarget({
+      logDir: dir,
+      env: { MODELCI_CLI: `${process.execPath} --import tsx src/cli.ts` },
+    });
+    const r = await target.deploy(context(dir, { url }));
+    pids.push(r.pid!);
+    expect(r.url).toBe(url);
+    const meta = (await (await fetch(`${url}/v2/models/clf`)).json()) as { versions: string[] };
+    expect(meta.versions).toEqual(['1.2.0']);
+  });
+
+  it('does not start servers on other hosts', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'modelci-srv-'));
+    await expect(
+      new ServerTarget().deploy(context(dir, { url: 'http://192.0.2.1:9', timeoutMs: 500 })),
+    ).rejects.toThrow(/no modelci server answers at http:\/\/192.0.2.1:9/);
+  });
+});
