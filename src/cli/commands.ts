@@ -3,6 +3,13 @@ import { commentCommand } from './comment.js';
 import { driftCommand } from './drift.js';
 import { profileCommand } from './profile.js';
 import { serveCommand } from './serve.js';
+import { deployCommand } from './deploy.js';
 
 /** Every `modelci` command, in the order `modelci --help` lists them. */
-export const commands: Command[] = [commentCommand, serveCommand, driftCommand, profileCommand];
+export const commands: Command[] = [
+  commentCommand,
+  serveCommand,
+  deployCommand,
+  driftCommand,
+  profileCommand,
+];

@@ -1,6 +1,7 @@
 /** Environments and deploy targets (`environments:`). Owned by the deploy issue. */
 export interface SmokeConfig {
-  /** smoke.jsonl recorded at evaluation (inputs + expected outputs per line). */
+  /** smoke.jsonl recorded at evaluation (inputs + expected outputs per line); `{model}` and
+   * `{version}` are replaced, e.g. `registry/{model}/smoke/{version}.jsonl`. */
   samples?: string;
   /** Use at most this many samples. Default: all. */
   count?: number;

@@ -1,0 +1,73 @@
+import * as core from '@actions/core';
+import { runDeploy } from '../commands/deploy.js';
+import { loadConfig } from '../config/load.js';
+import { ModelciError } from '../core/errors.js';
+import { renderDeploySummary } from '../core/deploy/summary.js';
+import { createGitHubClient } from '../github/client.js';
+import { booleanInput, integerInput, optionalInput, runAction } from './runtime.js';
+
+// The deploy action: inputs -> runDeploy -> outputs and job summary; fails unless the deploy succeeded.
+await runAction(async () => {
+  const model = core.getInput('model', { required: true }).trim();
+  const environment = core.getInput('environment', { required: true }).trim();
+  const configFile = optionalInput('config') ?? 'modelci.yaml';
+  const loaded = loadConfig(configFile, { explicit: configFile !== 'modelci.yaml' });
+  const envConfig = { ...(loaded.config.environments?.[environment] ?? {}) };
+  const url = optionalInput('url');
+  if (url) envConfig.url = url;
+  const token = core.getInput('token');
+  if (token) core.setSecret(token);
+  const repository = process.env.GITHUB_REPOSITORY ?? '';
+  const [owner, repo] = repository.split('/');
+  if (!owner || !repo)
+    throw new ModelciError('INPUT', 'GITHUB_REPOSITORY is not set', {
+      hint: 'Run the action in a GitHub Actions workflow',
+    });
+  const runId = process.env.GITHUB_RUN_ID;
+  const server = process.env.GITHUB_SERVER_URL ?? 'https://github.com';
+  const deploymentId = integerInput('deployment-id');
+  const version = optionalInput('version');
+
+  const result = await runDeploy({
+    model,
+    environment,
+    ...(version ? { version } : {}),
+    registryDir:
+      optionalInput('registry') ??
+      (loaded.config.registry?.path as string | undefined) ??
+      'registry',
+    config: envConfig,
+    cwd: process.env.GITHUB_WORKSPACE ?? process.cwd(),
+    rollback: booleanInput('rollback', true),
+    ...(token
+      ? {
+          github: {
+            client: createGitHubClient({ token, log: (m) => core.info(m) }),
+            repo: { owner, repo },
+            ref: process.env.GITHUB_SHA ?? 'HEAD',
+            ...(deploymentId !== undefined ? { deploymentId } : {}),
+            ...(runId ? { logUrl: `${server}/${repository}/actions/runs/${runId}` } : {}),
+          },
+        }
+      : {}),
+    log: (line) => core.info(line),
+  });
+
+  core.setOutput('version', result.version);
+  core.setOutput('previous-version', result.previousVersion ?? '');
+  core.setOutput('outcome', result.outcome);
+  core.setOutput(
+    'deployment-id',
+    result.deploymentId === undefined ? '' : String(result.deploymentId),
+  );
+  core.setOutput('url', result.url ?? '');
+  core.setOutput('rolled-back-to', result.rolledBackTo ?? '');
+  core.setOutput('server-pid', result.pid === undefined ? '' : String(result.pid));
+  await core.summary
+    .addRaw(renderDeploySummary({ ...result, smokeChecks: result.smoke?.checks }))
+    .write();
+  if (result.outcome !== 'success')
+    core.setFailed(
+      `deploy of ${model} ${result.version} to ${environment} failed: ${result.failure}${result.rolledBackTo ? `; rolled back to ${result.rolledBackTo}` : ''}`,
+    );
+});

@@ -1,0 +1,264 @@
+import { resolve } from 'node:path';
+import type { EnvironmentConfig } from '../config/schema/deploy.js';
+import { describeError, ModelciError } from '../core/errors.js';
+import type { VersionRecord } from '../core/registry/records.js';
+import { readSmokeSamples, runSmokeTest, type SmokeResult } from '../deploy/smoke.js';
+import { createTarget } from '../deploy/targets/index.js';
+import type { DeployTarget, TargetContext, TargetResult } from '../deploy/targets/target.js';
+import type { GitHubClient } from '../github/client.js';
+import {
+  createDeployment,
+  deactivateSuperseded,
+  setDeploymentStatus,
+  type Repo,
+} from '../github/deployments.js';
+import { openRegistry, type Registry, type RegistryOptions } from '../registry/index.js';
+
+export interface DeployGitHub {
+  client: GitHubClient;
+  repo: Repo;
+  /** The commit being deployed (the registry commit that moved the stage pointer). */
+  ref: string;
+  /** A deployment the job's `environment:` key already created: add statuses, create none. */
+  deploymentId?: number;
+  /** Link to the workflow run, shown on the deployment. */
+  logUrl?: string;
+}
+
+export interface DeployOptions {
+  model: string;
+  environment: string;
+  registryDir: string;
+  registryOptions?: RegistryOptions;
+  /** Deploy this version instead of the one the stage pointer names. */
+  version?: string;
+  /** The environment's config (`environments.<env>`); `{}` means the built-in server defaults. */
+  config: EnvironmentConfig;
+  /** Folder relative config paths are resolved against (the repository root). */
+  cwd: string;
+  github?: DeployGitHub;
+  /** Roll back to the previous version when the target or the smoke test fails (default true). */
+  rollback?: boolean;
+  /** Overrides the target the config names (tests, custom embeddings). */
+  target?: DeployTarget;
+  log?: (line: string) => void;
+}
+
+export type DeployOutcome = 'success' | 'rolled-back' | 'failed';
+
+export interface DeployResult {
+  model: string;
+  environment: string;
+  version: string;
+  sha256: string;
+  previousVersion: string | undefined;
+  outcome: DeployOutcome;
+  /** Where the model answers (deployment `environment_url`). */
+  url: string | undefined;
+  deploymentId: number | undefined;
+  /** Earlier deployments marked inactive. */
+  inactive: number[];
+  target: string;
+  targetDetail: string | undefined;
+  smoke: SmokeResult | undefined;
+  /** Why it failed, when it did. */
+  failure: string | undefined;
+  rolledBackTo: string | undefined;
+  rollbackFailure: string | undefined;
+  /** A server process the target left running. */
+  pid: number | undefined;
+}
+
+function previousOf(
+  reg: Registry,
+  model: string,
+  stage: string,
+  version: string,
+): string | undefined {
+  const pointer = reg.getStage(model, stage);
+  if (!pointer) return undefined;
+  return pointer.version === version ? pointer.previous : pointer.version;
+}
+
+/**
+ * Deploys one model version to one environment: resolve the version from the stage pointer,
+ * verify the artifact, record a GitHub Deployment (queued -> in_progress -> success/failure), run
+ * the target, smoke-test, and on failure roll back to the previous version. Superseded
+ * deployments become inactive. Failures are results (outcome), not exceptions, once recorded.
+ */
+export async function runDeploy(o: DeployOptions): Promise<DeployResult> {
+  const log = o.log ?? (() => {});
+  const stage = o.config.stage ?? o.environment;
+  const reg = openRegistry(o.registryDir, o.registryOptions);
+  const version =
+    o.version ??
+    reg.getStage(o.model, stage)?.version ??
+    (() => {
+      throw new ModelciError('REGISTRY', `model "${o.model}" has no "${stage}" stage pointer`, {
+        hint: `Promote a version first (modelci promote ${o.model} --stage ${stage}) or pass a version`,
+      });
+    })();
+  const record = reg.getVersion(o.model, version);
+  const artifactPath = await reg.readArtifact(record);
+  log(
+    `deploying ${o.model} ${version} (sha256 ${record.artifact.sha256.slice(0, 12)}…) to ${o.environment}`,
+  );
+  const previous = previousOf(reg, o.model, stage, version);
+  const timeoutMs = (o.config.timeout_minutes ?? 10) * 60_000;
+  const target = o.target ?? createTarget(o.environment, o.config, o.cwd);
+  // Samples are recorded per version at evaluation: `{model}` and `{version}` in the path.
+  const samplesFor = (v: string) =>
+    o.config.smoke?.samples
+      ? readSmokeSamples(
+          resolve(
+            o.cwd,
+            o.config.smoke.samples.replaceAll('{model}', o.model).replaceAll('{version}', v),
+          ),
+        )
+      : undefined;
+  const samples = samplesFor(version);
+
+  const gh = o.github;
+  let deploymentId = gh?.deploymentId;
+  const status = async (
+    state: 'queued' | 'in_progress' | 'success' | 'failure' | 'error',
+    description: string,
+    url?: string,
+  ) => {
+    if (!gh || deploymentId === undefined) return;
+    await setDeploymentStatus(gh.client, gh.repo, deploymentId, {
+      state,
+      description,
+      ...(url ? { environmentUrl: url } : {}),
+      ...(gh.logUrl ? { logUrl: gh.logUrl } : {}),
+    });
+  };
+  if (gh && deploymentId === undefined) {
+    deploymentId = await createDeployment(gh.client, gh.repo, {
+      ref: gh.ref,
+      environment: o.environment,
+      description: `${o.model} ${version}`,
+      payload: {
+        model: o.model,
+        version,
+        sha256: record.artifact.sha256,
+        artifact: record.artifact.uri,
+        ...(previous ? { previous_version: previous } : {}),
+      },
+      productionEnvironment: o.environment === 'production',
+    });
+    log(`recorded deployment ${deploymentId} for ${o.environment}`);
+    await status('queued', `${o.model} ${version} queued`);
+  }
+
+  const result: DeployResult = {
+    model: o.model,
+    environment: o.environment,
+    version,
+    sha256: record.artifact.sha256,
+    previousVersion: previous,
+    outcome: 'success',
+    url: o.config.url,
+    deploymentId,
+    inactive: [],
+    target: target.kind,
+    targetDetail: undefined,
+    smoke: undefined,
+    failure: undefined,
+    rolledBackTo: undefined,
+    rollbackFailure: undefined,
+    pid: undefined,
+  };
+
+  const contextFor = (rec: VersionRecord, path: string): TargetContext => ({
+    model: o.model,
+    version: rec.version,
+    sha256: rec.artifact.sha256,
+    artifactPath: path,
+    artifactUri: rec.artifact.uri,
+    environment: o.environment,
+    url: o.config.url,
+    timeoutMs,
+    log,
+  });
+  const smoke = async (url: string | undefined, v: string): Promise<SmokeResult | undefined> => {
+    if (!samples) return undefined;
+    if (!url)
+      throw new ModelciError('CONFIG', 'the smoke test needs the environment URL', {
+        path: `environments.${o.environment}.url`,
+      });
+    return runSmokeTest({
+      url,
+      model: o.model,
+      // Only the built-in server reports the registry version; other servers label their own.
+      ...(target.kind === 'server' ? { version: v } : {}),
+      samples,
+      ...(o.config.smoke?.count ? { count: o.config.smoke.count } : {}),
+      tolerance: o.config.smoke?.tolerance ?? 1e-4,
+      ...(o.config.smoke?.latency_ms ? { latencyMs: o.config.smoke.latency_ms } : {}),
+      readyTimeoutMs: Math.min(timeoutMs, 60_000),
+      log,
+    });
+  };
+
+  try {
+    await status('in_progress', `deploying ${o.model} ${version} with the ${target.kind} target`);
+    let deployed: TargetResult | undefined;
+    try {
+      deployed = await target.deploy(contextFor(record, artifactPath));
+      result.targetDetail = deployed.detail;
+      result.url = deployed.url ?? o.config.url;
+      result.pid = deployed.pid;
+      result.smoke = await smoke(result.url, version);
+      if (result.smoke && !result.smoke.passed)
+        result.failure = `smoke test failed: ${result.smoke.checks
+          .filter((c) => !c.passed)
+          .map((c) => `${c.name}: ${c.detail}`)
+          .join('; ')}`;
+    } catch (e) {
+      result.failure = `${target.kind} target failed: ${describeError(e)}`;
+    }
+
+    if (result.failure === undefined) {
+      await status('success', `${o.model} ${version} is live`, result.url);
+      if (gh && deploymentId !== undefined)
+        result.inactive = await deactivateSuperseded(
+          gh.client,
+          gh.repo,
+          o.environment,
+          deploymentId,
+        );
+      log(
+        `deployed ${o.model} ${version} to ${o.environment}${result.url ? ` at ${result.url}` : ''}`,
+      );
+      return result;
+    }
+
+    log(`deploy failed: ${result.failure}`);
+    result.outcome = 'failed';
+    if ((o.rollback ?? true) && previous) {
+      try {
+        const prev = reg.getVersion(o.model, previous);
+        const prevPath = await reg.readArtifact(prev);
+        log(`rolling back ${o.environment} to ${o.model} ${previous}`);
+        const back = await target.deploy(contextFor(prev, prevPath));
+        result.pid ??= back.pid;
+        result.rolledBackTo = previous;
+        result.outcome = 'rolled-back';
+      } catch (e) {
+        result.rollbackFailure = describeError(e);
+        log(`rollback to ${previous} failed: ${result.rollbackFailure}`);
+      }
+    }
+    const why =
+      result.outcome === 'rolled-back'
+        ? `${result.failure}; rolled back to ${previous}`
+        : result.failure;
+    await status('failure', why, result.outcome === 'rolled-back' ? result.url : undefined);
+    return result;
+  } catch (e) {
+    // A bug or a GitHub outage mid-way: leave the deployment in a terminal state, then report.
+    await status('error', `deploy stopped: ${describeError(e)}`).catch(() => {});
+    throw e;
+  }
+}
