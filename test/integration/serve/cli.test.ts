@@ -4,7 +4,13 @@ import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { writeClassifier } from '../../harness/onnx-models.js';
+import {
+  CLASSIFIER_V1,
+  CLASSIFIER_V2,
+  linearClassifierOnnx,
+  writeClassifier,
+} from '../../harness/onnx-models.js';
+import { pointStage, registerVersion } from '../../harness/registry-fixture.js';
 
 const children: ChildProcess[] = [];
 afterEach(() => {
@@ -90,5 +96,33 @@ describe('modelci serve (CLI)', () => {
     expect(missing.code).toBe(1);
     expect(missing.stderr).toMatch(/\/nonexistent\/m.onnx: cannot read model file/);
     expect(missing.stderr).not.toMatch(/at .*\.ts:\d+/);
+  });
+
+  it('serves what the stage pointers name and hot-swaps on SIGHUP after a promotion', async () => {
+    const reg = join(mkdtempSync(join(tmpdir(), 'modelci-cli-reg-')), 'registry');
+    registerVersion(reg, 'clf', '1.0.0', linearClassifierOnnx(CLASSIFIER_V1));
+    registerVersion(reg, 'clf', '2.0.0', linearClassifierOnnx(CLASSIFIER_V2));
+    registerVersion(reg, 'other', '1.0.0', linearClassifierOnnx(CLASSIFIER_V1));
+    pointStage(reg, 'clf', 'production', '1.0.0');
+    const { child, url, stderr } = await startCli([
+      '--registry',
+      reg,
+      '--stage',
+      'production',
+      '--port',
+      '0',
+    ]);
+    const versions = async () =>
+      ((await (await fetch(`${url}/v2/models/clf`)).json()) as { versions: string[] }).versions;
+    expect(await versions()).toEqual(['1.0.0']);
+    // Only models with a production pointer are served.
+    expect((await fetch(`${url}/v2/models/other`)).status).toBe(404);
+    pointStage(reg, 'clf', 'production', '2.0.0', '1.0.0');
+    child.kill('SIGHUP');
+    while (!stderr().includes('loaded clf version 2.0.0'))
+      await new Promise((r) => setTimeout(r, 20));
+    expect(await versions()).toEqual(['2.0.0']);
+    child.kill('SIGTERM');
+    expect(await exitCode(child)).toBe(0);
   });
 });
