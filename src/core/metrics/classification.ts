@@ -5,7 +5,7 @@
  * [eps, 1-eps] then row renormalisation (eps = float64 machine epsilon), Brier score (binary:
  * brier_score_loss of the positive class; multiclass: mean over rows of Σ_k (p_k − [y = k])²,
  * Brier's original definition), ROC AUC (binary; multiclass one-vs-rest macro) and PR AUC
- * (= average_precision_score, binary).
+ * (= average_precision_score; multiclass: one-vs-rest macro).
  */
 import type { ClassifierPredictions } from '../evaluation/types.js';
 import { WeightGather, take, type MetricEngine } from './engine.js';
@@ -120,12 +120,17 @@ export function classificationEngine(o: ClassificationEngineOptions): MetricEngi
       } else {
         // sklearn roc_auc_score(multi_class='ovr', average='macro'): undefined if any class lacks
         // positives (or negatives) in y_true
-        let sum = 0;
+        let auc = 0;
+        let ap = 0;
         for (const r of ranked) {
           aucAndAp(r, w, aucScratch, 0);
-          sum += aucScratch[0]!;
+          auc += aucScratch[0]!;
+          ap += aucScratch[1]!;
         }
-        out[slot.roc_auc!] = sum / k;
+        out[slot.roc_auc!] = auc / k;
+        // one-vs-rest macro average precision (sklearn ≥ 1.3 average_precision_score on
+        // multiclass y; 1.2 needs label_binarize first): undefined if a class has no positives
+        out[slot.pr_auc!] = ap / k;
       }
     },
   };

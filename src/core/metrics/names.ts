@@ -27,6 +27,7 @@ export const MULTICLASS_METRICS = [
   'recall_weighted',
   'f1_weighted',
   'roc_auc',
+  'pr_auc',
   'log_loss',
   'brier',
 ] as const;
