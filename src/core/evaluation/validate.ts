@@ -14,7 +14,7 @@ export function validateInput(input: EvaluationInput): number {
     if (input.task === 'regression') {
       if (p.kind !== 'regression') throw kindError(who, 'regression', p.kind);
       if (p.value.length !== n) throw lengthError(who, p.value.length, n);
-      const bad = p.value.findIndex((v) => !Number.isFinite(v));
+      const bad = firstNonFinite(p.value);
       if (bad >= 0) throw rowError(`${who} model predicted ${p.value[bad]}`, bad);
       return 0;
     }
@@ -60,7 +60,7 @@ export function validateInput(input: EvaluationInput): number {
     }
   }
   if (input.task === 'regression') {
-    const bad = Array.from(input.yTrue).findIndex((v) => !Number.isFinite(v));
+    const bad = firstNonFinite(input.yTrue);
     if (bad >= 0) throw rowError(`label is ${input.yTrue[bad]}`, bad);
   } else {
     for (let i = 0; i < n; i++) {
@@ -95,6 +95,11 @@ export function validateInput(input: EvaluationInput): number {
     throw new ModelciError('INPUT', `bootstrap seed must be a non-negative integer (got ${seed})`);
   }
   return k;
+}
+
+function firstNonFinite(values: Float64Array | Int32Array): number {
+  for (let i = 0; i < values.length; i++) if (!Number.isFinite(values[i])) return i;
+  return -1;
 }
 
 function kindError(who: string, want: string, got: string): ModelciError {
