@@ -6,5 +6,8 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 60_000,
     pool: 'forks',
+    // GitHub clients in tests skip the 1 s / 3 s spacing between writes (src/github/client.ts);
+    // the runner harness passes this on to the actions it runs.
+    env: { MODELCI_GITHUB_WRITE_SPACING: 'off' },
   },
 });

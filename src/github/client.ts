@@ -12,11 +12,25 @@ export interface ClientOptions {
   /** Retries for 5xx and rate limits (tests lower it). */
   retries?: number;
   log?: (msg: string) => void;
+  /**
+   * Space writes 1 s apart (3 s for comment/PR creation), GitHub's advice against secondary rate
+   * limits; default on. Tests turn it off with MODELCI_GITHUB_WRITE_SPACING=off (retries and
+   * rate-limit waits stay real).
+   */
+  spaceWrites?: boolean;
 }
 
-// Statuses plugin-retry must leave alone: client errors, and 403/429, which plugin-throttling
-// retries after the server's retry-after (plugin-retry would ignore it and back off 1 s, 4 s...).
-const DO_NOT_RETRY = [400, 401, 403, 404, 410, 422, 429, 451];
+// plugin-throttling's limiter interface, scheduling at once: used when write spacing is off.
+const NO_SPACING = {
+  key: () => ({
+    schedule: <T>(_opts: unknown, fn: (...a: unknown[]) => T, ...args: unknown[]) => fn(...args),
+  }),
+};
+
+// Statuses plugin-retry must leave alone: client errors (409 too: a stale sha or failed checks
+// stay so on retry), and 403/429, which plugin-throttling retries after the server's
+// retry-after (plugin-retry would ignore it and back off 1 s, 4 s, ...).
+const DO_NOT_RETRY = [400, 401, 403, 404, 409, 410, 422, 429, 451];
 
 /**
  * The one GitHub client every action uses: retries 5xx with backoff, waits out primary and
@@ -27,6 +41,7 @@ export function createGitHubClient(opts: ClientOptions): GitHubClient {
   const retries = opts.retries ?? 4;
   const log = opts.log ?? (() => {});
   const baseUrl = opts.baseUrl ?? process.env.GITHUB_API_URL ?? 'https://api.github.com';
+  const spaceWrites = opts.spaceWrites ?? process.env.MODELCI_GITHUB_WRITE_SPACING !== 'off';
   return getOctokit(
     opts.token,
     {
@@ -36,6 +51,8 @@ export function createGitHubClient(opts: ClientOptions): GitHubClient {
       throttle: {
         // Rate limits belong to a (server, token) pair: clients of one share the write spacing.
         id: createHash('sha256').update(`${baseUrl}\n${opts.token}`).digest('hex').slice(0, 16),
+        // Typed as object: the plugin declares Bottleneck groups, but only calls key().schedule().
+        ...(spaceWrites ? {} : ({ write: NO_SPACING, notifications: NO_SPACING } as object)),
         onRateLimit: (
           retryAfter: number,
           options: { method: string; url: string },

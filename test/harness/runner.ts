@@ -202,6 +202,10 @@ export async function runAction(
     RUNNER_ENVIRONMENT: 'github-hosted',
     ...files,
     ...(opts.debug ? { RUNNER_DEBUG: '1' } : {}),
+    // Not set by GitHub: lets the action's client skip write spacing (see src/github/client.ts).
+    ...(process.env.MODELCI_GITHUB_WRITE_SPACING
+      ? { MODELCI_GITHUB_WRITE_SPACING: process.env.MODELCI_GITHUB_WRITE_SPACING }
+      : {}),
     ...inputEnv,
     ...opts.env,
   };

@@ -28,6 +28,8 @@ export interface Operation {
   /** JSON request body schema, when the operation takes one. */
   bodySchema: Json | undefined;
   bodyRequired: boolean;
+  /** The body is bytes, not JSON (release asset uploads). */
+  rawBody: boolean;
   /** Declared response statuses (e.g. '200', '404', 'default'). */
   statuses: string[];
 }
@@ -67,6 +69,7 @@ function build(raw: Json): ApiDescription {
   ajv.addSchema(doc, DOC_ID);
   const info = doc.info as Json;
   const ops = new Map<string, Operation>();
+  const responsesByOp = new Map<string, Json>();
   const paths = doc.paths as Record<string, Json>;
   for (const [path, item] of Object.entries(paths)) {
     const shared = (item.parameters as Json[] | undefined) ?? [];
@@ -92,6 +95,7 @@ function build(raw: Json): ApiDescription {
         })),
         bodySchema: content?.['application/json']?.schema as Json | undefined,
         bodyRequired: body?.required === true,
+        rawBody: content !== undefined && !('application/json' in content),
         statuses: Object.keys((op.responses as Json | undefined) ?? {}),
       });
       responsesByOp.set(`${M} ${path}`, op.responses as Json);
@@ -159,8 +163,9 @@ function build(raw: Json): ApiDescription {
         ? (content['application/json'] ??
           Object.entries(content).find(([k]) => k.includes('json'))?.[1])
         : undefined;
+      // Error answers always carry GitHub's `{ message }` even where no schema is declared.
       if (!media?.schema) {
-        return body === undefined || body === null || body === ''
+        return body === undefined || body === null || body === '' || status >= 400
           ? []
           : [`${op.operationId} ${status} declares no body but one was sent`];
       }
@@ -169,8 +174,6 @@ function build(raw: Json): ApiDescription {
     },
   };
 }
-
-const responsesByOp = new Map<string, Json>();
 
 /** Resolves one level of `$ref` (parameters, request bodies, responses) by JSON pointer. */
 function deref(doc: Json, node: Json): Json {
@@ -265,7 +268,7 @@ function pick(root: unknown, pointer: string): unknown {
 }
 
 /**
- * OpenAPI 3.0 -> JSON Schema: `nullable: true` becomes a `null` type (or an anyOf with null when
+ * OpenAPI 3.0 -> JSON Schema: `oneOf` is read as `anyOf` (see below), `nullable: true` becomes a `null` type (or an anyOf with null when
  * there is no `type`), and local `#/...` refs become absolute so any sub-schema compiles alone.
  */
 export function toJsonSchemaDialect(node: unknown, parentKey?: string): unknown {
@@ -275,6 +278,9 @@ export function toJsonSchemaDialect(node: unknown, parentKey?: string): unknown 
   for (const [k, v] of Object.entries(node as Json)) {
     if (k === '$ref' && typeof v === 'string' && v.startsWith('#/') && parentKey !== 'properties')
       out[k] = `${DOC_ID}${v}`;
+    // GitHub writes oneOf where its alternatives overlap (basic-error vs. rule-violation-error
+    // both fit `{ message }`), so "exactly one" would reject real answers: read it as anyOf.
+    else if (k === 'oneOf' && parentKey !== 'properties') out.anyOf = toJsonSchemaDialect(v, k);
     else out[k] = toJsonSchemaDialect(v, k);
   }
   if (parentKey === 'properties' || out.nullable !== true) return out;
@@ -290,7 +296,8 @@ export function toJsonSchemaDialect(node: unknown, parentKey?: string): unknown 
 const DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/;
 const FORMATS = {
   'date-time': DATE_TIME,
-  uri: (s: string) => /^[a-z][a-z0-9+.-]*:/i.test(s) && URL.canParse(s),
+  // GitHub sends "" for unset URLs (a deployment status's target_url) despite `format: uri`.
+  uri: (s: string) => s === '' || (/^[a-z][a-z0-9+.-]*:/i.test(s) && URL.canParse(s)),
   email: /^[^\s@]+@[^\s@]+$/,
   'uri-template': true,
   int64: true,

@@ -20,7 +20,8 @@ export interface GitHubServer {
   state: GitHubState;
   faults: Faults;
   tokens: Record<string, Identity>;
-  /** Throws when the stand-in saw an invalid request, an unknown route or sent an invalid response. */
+  /** Throws (and clears the list) when the stand-in saw an invalid request, an unknown route or
+   * sent an invalid response. */
   assertNoViolations(): void;
   close(): Promise<void>;
 }
@@ -72,22 +73,18 @@ export async function startGitHubServer(opts: GitHubServerOptions = {}): Promise
     const identity = authenticate(req.headers.authorization);
     if (identity) entry.login = identity.login;
 
-    let body: unknown;
-    const isJson = /json/.test(req.headers['content-type'] ?? '') || rawBody.length === 0;
-    if (isJson && rawBody.length) {
-      try {
-        body = JSON.parse(rawBody.toString('utf8'));
-      } catch {
-        return finish(errorReply(400, 'Problems parsing JSON'));
-      }
-    }
-    entry.body = body;
+    const parsed = parseBody(req.headers['content-type'], rawBody);
+    const badJson = errorReply(400, 'Problems parsing JSON');
 
     if (method === 'POST' && path === '/graphql') {
       entry.operationId = 'graphql';
+      entry.body = parsed;
       if (!identity) return finish(unauthenticated(req.headers.authorization));
-      return finish(graphql(body, identity));
+      if (parsed === INVALID_JSON) return finish(badJson);
+      return finish(graphql(parsed, identity));
     }
+    const download = /^\/([^/]+)\/([^/]+)\/releases\/download\/([^/]+)\/([^/]+)$/.exec(path);
+    if (method === 'GET' && download) return finish(browserDownload(state, download));
 
     const match = matchRoute(routes, method, path);
     if (!match) {
@@ -96,6 +93,9 @@ export async function startGitHubServer(opts: GitHubServerOptions = {}): Promise
     }
     const { route, op, params } = match;
     entry.operationId = op.operationId;
+    if (!op.rawBody && parsed === INVALID_JSON) return finish(badJson);
+    const body = op.rawBody ? undefined : parsed;
+    if (!op.rawBody) entry.body = body;
 
     if (!route.anonymous && !identity) return finish(unauthenticated(req.headers.authorization));
 
@@ -107,7 +107,7 @@ export async function startGitHubServer(opts: GitHubServerOptions = {}): Promise
       pathParams: params,
       query,
       body,
-      jsonBody: isJson,
+      jsonBody: !op.rawBody,
     });
     if (problems.length) {
       state.violations.push({
@@ -174,7 +174,9 @@ export async function startGitHubServer(opts: GitHubServerOptions = {}): Promise
     tokens,
     assertNoViolations() {
       if (state.violations.length === 0) return;
-      const lines = state.violations.map(
+      // Cleared once reported, so an afterEach check blames only the test that caused it.
+      const seen = state.violations.splice(0);
+      const lines = seen.map(
         (v) =>
           `${v.kind} ${v.method} ${v.path}${v.operationId ? ` (${v.operationId})` : ''}: ${v.errors.join('; ')}`,
       );
@@ -186,6 +188,29 @@ export async function startGitHubServer(opts: GitHubServerOptions = {}): Promise
         server.close((e) => (e ? reject(e) : resolve()));
       }),
   };
+}
+
+const INVALID_JSON = Symbol('invalid JSON');
+
+/** JSON bodies parsed; anything else (uploads) stays bytes, read from `rawBody` by the route. */
+function parseBody(contentType: string | undefined, raw: Buffer): unknown {
+  if (raw.length === 0 || !/json/.test(contentType ?? 'application/json')) return undefined;
+  try {
+    return JSON.parse(raw.toString('utf8')) as unknown;
+  } catch {
+    return INVALID_JSON;
+  }
+}
+
+/** `browser_download_url` of a release asset (github.com, not the API: no validation). */
+function browserDownload(state: GitHubState, m: RegExpExecArray): Reply {
+  const [, owner = '', name = '', tag = '', file = ''] = m.map((s) => decodeURIComponent(s));
+  const repo = state.repos.get(`${owner}/${name}`.toLowerCase());
+  const release = repo && [...repo.releases.values()].find((r) => r.tagName === tag && !r.draft);
+  const asset = release?.assets.find((a) => a.name === file);
+  if (!asset) return { status: 404, raw: Buffer.from('Not Found') };
+  asset.downloadCount++;
+  return { status: 200, raw: asset.data };
 }
 
 function unauthenticated(header: string | undefined): Reply {

@@ -65,7 +65,16 @@ export interface PullRecord {
 
 export interface FileRecord {
   content: Buffer;
+  /** Git blob sha of the content (what the contents API calls `sha`). */
   sha: string;
+}
+
+/** A commit as far as the contents API needs one: the full tree of files at that point. */
+export interface CommitRecord {
+  sha: string;
+  tree: Map<string, FileRecord>;
+  parents: string[];
+  message: string;
 }
 
 export interface DeploymentRecord {
@@ -144,6 +153,7 @@ export interface ReleaseAssetRecord {
   label: string | null;
   contentType: string;
   data: Buffer;
+  sha256: string;
   uploader: Actor;
   downloadCount: number;
   createdAt: string;
@@ -184,8 +194,8 @@ export class RepoState {
   readonly comments = new Map<number, CommentRecord>();
   /** Full ref name (`refs/heads/main`) -> commit sha. */
   readonly refs = new Map<string, string>();
-  /** Branch -> path -> file. */
-  readonly files = new Map<string, Map<string, FileRecord>>();
+  /** Commits written through the contents API (and the initial one); others have no files. */
+  readonly commits = new Map<string, CommitRecord>();
   readonly deployments = new Map<number, DeploymentRecord>();
   readonly environments = new Map<string, EnvironmentRecord>();
   readonly checkRuns = new Map<number, CheckRunRecord>();
@@ -203,7 +213,9 @@ export class RepoState {
     this.name = name ?? '';
     this.id = server.nextId();
     this.createdAt = server.now();
-    this.refs.set('refs/heads/main', server.fakeSha(`${fullName}@main`));
+    const root = server.fakeSha(`${fullName}@main`);
+    this.commits.set(root, { sha: root, tree: new Map(), parents: [], message: 'Initial commit' });
+    this.refs.set('refs/heads/main', root);
   }
 
   get fullName(): string {
@@ -289,19 +301,92 @@ export class RepoState {
     const ref = `refs/heads/${branch}`;
     let sha = this.refs.get(ref);
     if (!sha && create) {
+      // A new branch gets its own commit on top of the default branch (same files).
+      const parent = this.refs.get(`refs/heads/${this.defaultBranch}`);
       sha = this.server.fakeSha(`${this.fullName}@${branch}`);
+      const tree = new Map(parent ? this.treeAt(parent) : []);
+      this.commits.set(sha, { sha, tree, parents: parent ? [parent] : [], message: branch });
       this.refs.set(ref, sha);
     }
     return sha;
   }
 
-  branchFiles(branch: string): Map<string, FileRecord> {
-    let files = this.files.get(branch);
-    if (!files) {
-      files = new Map();
-      this.files.set(branch, files);
+  /** Commit sha for a sha, branch, tag or `heads/x` / `refs/...` name; undefined when unknown. */
+  resolveCommit(ref: string): string | undefined {
+    if (/^[0-9a-f]{40}$/.test(ref)) return ref;
+    for (const name of [ref, `refs/${ref}`, `refs/heads/${ref}`, `refs/tags/${ref}`]) {
+      const sha = this.refs.get(name);
+      if (sha) return sha;
     }
-    return files;
+    return undefined;
+  }
+
+  /** Files at a commit (empty for commits the stand-in did not write). */
+  treeAt(sha: string): Map<string, FileRecord> {
+    return this.commits.get(sha)?.tree ?? new Map();
+  }
+
+  /** Files on a branch, sha or tag. */
+  filesAt(ref: string): Map<string, FileRecord> {
+    const sha = this.resolveCommit(ref);
+    return sha ? this.treeAt(sha) : new Map();
+  }
+
+  /** Commits one file to a branch (created from the default branch when missing). */
+  writeFile(
+    branch: string,
+    path: string,
+    content: Buffer | string,
+    message = `Update ${path}`,
+  ): { commitSha: string; file: FileRecord } {
+    const parent = this.branchSha(branch) ?? this.branchSha(this.defaultBranch, true) ?? '';
+    const data = typeof content === 'string' ? Buffer.from(content) : content;
+    const file: FileRecord = { content: data, sha: blobSha(data) };
+    const tree = new Map(this.treeAt(parent));
+    tree.set(path, file);
+    const sha = this.server.fakeSha(`${this.fullName}@${branch}:${path}`);
+    this.commits.set(sha, { sha, tree, parents: [parent], message });
+    this.refs.set(`refs/heads/${branch}`, sha);
+    return { commitSha: sha, file };
+  }
+
+  /** The newest commit status per context for a commit. */
+  latestStatuses(sha: string): CommitStatusRecord[] {
+    const byContext = new Map<string, CommitStatusRecord>();
+    for (const s of this.statuses) if (s.sha === sha) byContext.set(s.context, s);
+    return [...byContext.values()];
+  }
+
+  ensureEnvironment(name: string): EnvironmentRecord {
+    let e = this.environments.get(name);
+    if (!e) {
+      const now = this.server.now();
+      e = { id: this.server.nextId(), name, createdAt: now, updatedAt: now };
+      this.environments.set(name, e);
+    }
+    return e;
+  }
+
+  addDeploymentStatus(
+    d: DeploymentRecord,
+    s: Omit<
+      DeploymentStatusRecord,
+      'id' | 'deploymentId' | 'environment' | 'createdAt' | 'updatedAt'
+    >,
+  ): DeploymentStatusRecord {
+    const now = this.server.now();
+    const status: DeploymentStatusRecord = {
+      ...s,
+      creator: actor(s.creator),
+      id: this.server.nextId(),
+      deploymentId: d.id,
+      environment: d.environment,
+      createdAt: now,
+      updatedAt: now,
+    };
+    d.statuses.push(status);
+    d.updatedAt = now;
+    return status;
   }
 }
 
@@ -345,6 +430,12 @@ export class GitHubState {
         r.method === method && (typeof path === 'string' ? r.path === path : path.test(r.path)),
     );
   }
+}
+
+function blobSha(data: Buffer): string {
+  return createHash('sha1')
+    .update(Buffer.concat([Buffer.from(`blob ${data.length}\0`), data]))
+    .digest('hex');
 }
 
 function actor(a: Actor): Actor {
