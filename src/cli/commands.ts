@@ -1,6 +1,7 @@
 import type { Command } from './command.js';
 import { commentCommand } from './comment.js';
 import { driftCommand } from './drift.js';
+import { evaluateCommand } from './evaluate.js';
 import { profileCommand } from './profile.js';
 import { serveCommand } from './serve.js';
 import { deployCommand } from './deploy.js';
@@ -8,6 +9,7 @@ import { deployCommand } from './deploy.js';
 /** Every `modelci` command, in the order `modelci --help` lists them. */
 export const commands: Command[] = [
   commentCommand,
+  evaluateCommand,
   serveCommand,
   deployCommand,
   driftCommand,
