@@ -1,6 +1,9 @@
 import { writeFileSync } from 'node:fs';
 import { ModelciError } from '../core/errors.js';
+import { ColumnProfile } from '../core/profile/column-profile.js';
 import { TableProfile } from '../core/profile/table-profile.js';
+import type { CsvSource } from '../data/csv.js';
+import type { JsonlSource } from '../data/jsonl.js';
 import { openTable } from '../data/open-table.js';
 import { readTextFile } from '../data/structured-file.js';
 
@@ -28,6 +31,9 @@ export interface ReadNotes {
 /** Largest profile JSON we read (sketches of ~100 columns at the default size fit easily). */
 const MAX_PROFILE_BYTES = 512 * 1024 * 1024;
 
+const SNIFF_ROWS = 2000;
+const BATCH_ROWS = 8192;
+
 export async function profileFile(
   file: string,
   opts: ProfileFileOptions = {},
@@ -35,15 +41,82 @@ export async function profileFile(
   const source = await openTable(file, { invalidUtf8: 'replace' });
   const profile = new TableProfile(opts.sketchSize);
   profile.beginSource(file, source.format);
-  for await (const batch of source.batches(8192)) {
-    profile.addBatch(batch);
-    opts.onProgress?.({ file, rows: profile.rows });
+  let invalidUtf8 = 0;
+  if (source.format === 'csv') invalidUtf8 = await profileCsv(source as CsvSource, profile, opts);
+  else {
+    for await (const batch of source.batches(BATCH_ROWS)) {
+      profile.addBatch(batch);
+      opts.onProgress?.({ file, rows: profile.rows });
+    }
   }
-  const counted = source as unknown as { invalidUtf8Cells?: number; invalidUtf8Lines?: number };
-  return {
-    profile,
-    notes: { invalidUtf8Cells: counted.invalidUtf8Cells ?? counted.invalidUtf8Lines ?? 0 },
-  };
+  if (source.format === 'jsonl') invalidUtf8 = (source as JsonlSource).invalidUtf8Lines;
+  return { profile, notes: { invalidUtf8Cells: invalidUtf8 } };
+}
+
+/**
+ * CSV: columns whose first rows are all numbers (or missing) are scanned as numbers straight from
+ * bytes (no strings made, the fast path); the rest as text. A "numeric" column that later holds
+ * text is counted as such (and reported as mixed); a second look finds where its first text is.
+ */
+async function profileCsv(
+  source: CsvSource,
+  profile: TableProfile,
+  opts: ProfileFileOptions,
+): Promise<number> {
+  const sniff = new TableProfile(2);
+  for await (const batch of source.batches(SNIFF_ROWS)) {
+    sniff.addBatch(batch);
+    break;
+  }
+  const numeric = source.columns.filter((n) => {
+    const c = sniff.columns.get(n);
+    return (
+      c !== undefined &&
+      c.numeric + c.infinite > 0 &&
+      c.text === 0 &&
+      c.boolean === 0 &&
+      c.infinite === 0
+    );
+  });
+  const strings = source.columns.filter((n) => !numeric.includes(n));
+  profile.declareColumns(source.columns);
+  // The sniffed rows are read again below: count invalid UTF-8 from the full pass only.
+  const invalidBefore = source.invalidUtf8Cells;
+  for await (const batch of source.scan({
+    numeric,
+    strings,
+    batchSize: BATCH_ROWS,
+    onInvalidNumber: 'nan',
+  })) {
+    profile.addScanBatch(batch, numeric, strings);
+    opts.onProgress?.({ file: source.file, rows: profile.rows });
+  }
+  const invalidUtf8 = source.invalidUtf8Cells - invalidBefore;
+  const unlocated = numeric.filter((n) => profile.columns.get(n)!.text > 0);
+  if (unlocated.length) await locateFirstText(source, profile, unlocated);
+  return invalidUtf8;
+}
+
+async function locateFirstText(
+  source: CsvSource,
+  profile: TableProfile,
+  names: string[],
+): Promise<void> {
+  const left = new Set(names);
+  for await (const batch of source.batches(BATCH_ROWS)) {
+    for (const name of [...left]) {
+      const c = batch.columns.indexOf(name);
+      const probe = new ColumnProfile(name, 2);
+      const values = batch.values[c]!;
+      for (let r = 0; r < batch.length && probe.text === 0; r++)
+        probe.add(values[r] ?? null, source.file, batch.firstRow + r);
+      if (probe.firstText) {
+        profile.columns.get(name)!.firstText = probe.firstText;
+        left.delete(name);
+      }
+    }
+    if (left.size === 0) return;
+  }
 }
 
 export function isProfilePath(file: string): boolean {

@@ -8,19 +8,16 @@ import { QuantileSketch, type QuantileSketchJson } from './quantile-sketch.js';
  * few distinct values, and category counts (text and booleans) up to a cap.
  */
 
-/** Cells that mean "missing" (pandas' default NA tokens that occur in practice). */
+/** Cells that mean "missing", compared lower-case (pandas' default NA tokens; the CSV reader's set). */
 export const MISSING_TOKENS: ReadonlySet<string> = new Set([
   '',
-  'NA',
-  'N/A',
-  'NaN',
+  'na',
+  'n/a',
   'nan',
   'null',
-  'NULL',
-  'None',
-  '#N/A',
-  '-NaN',
+  'none',
   '-nan',
+  '#n/a',
 ]);
 const TRUE_TOKENS = new Set(['true', 'True', 'TRUE']);
 const FALSE_TOKENS = new Set(['false', 'False', 'FALSE']);
@@ -64,6 +61,25 @@ export interface ColumnProfileJson {
 
 const NUMBER_RE = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
 
+/**
+ * The number a decimal literal cell holds, else NaN. `Number()` does the work; the checks around it
+ * reject what Number accepts but a data file does not mean as a number (hex, padding, "Infinity").
+ */
+function looksNumeric(cell: string): number {
+  const c0 = cell.charCodeAt(0);
+  if (!((c0 >= 48 && c0 <= 57) || c0 === 45 || c0 === 43 || c0 === 46)) return Number.NaN;
+  const last = cell.charCodeAt(cell.length - 1);
+  if (!((last >= 48 && last <= 57) || last === 46)) return Number.NaN;
+  const x = Number(cell);
+  if (x !== x) return Number.NaN;
+  if (!Number.isFinite(x)) return NUMBER_RE.test(cell) ? x : Number.NaN; // 1e999 overflows to ±inf
+  // 0x.., 0b.., 0o.. and inner spaces pass Number(); the literal grammar settles those rare cases.
+  const c1 = cell.charCodeAt(1);
+  if (c0 === 48 && (c1 === 120 || c1 === 88 || c1 === 98 || c1 === 66 || c1 === 111 || c1 === 79))
+    return Number.NaN;
+  return x;
+}
+
 export class ColumnProfile {
   readonly name: string;
   count = 0;
@@ -98,14 +114,11 @@ export class ColumnProfile {
     }
     if (typeof cell === 'number') return this.addNumber(cell, file, row, cell);
     if (typeof cell === 'boolean') return this.addLabel(cell ? 'true' : 'false', true);
-    if (MISSING_TOKENS.has(cell)) {
+    const x = looksNumeric(cell);
+    if (x === x) return this.addNumber(x, file, row, cell);
+    if (cell.length < 5 && MISSING_TOKENS.has(cell.toLowerCase())) {
       this.missing++;
       return;
-    }
-    const c0 = cell.charCodeAt(0);
-    // Cheap pre-check before the regex: numbers start with a digit, sign or dot.
-    if (((c0 >= 48 && c0 <= 57) || c0 === 45 || c0 === 43 || c0 === 46) && NUMBER_RE.test(cell)) {
-      return this.addNumber(Number(cell), file, row, cell);
     }
     if (
       cell === 'inf' ||
@@ -121,6 +134,23 @@ export class ColumnProfile {
     this.text++;
     if (!this.firstText) this.firstText = { file, row, value: cell.slice(0, 60) };
     this.addLabel(cell, false);
+  }
+
+  /**
+   * A column of numbers parsed by the CSV scanner: NaN is missing, except `invalid` of them that
+   * were text (their values and rows are not known here; see `firstText`).
+   */
+  addNumbers(values: Float64Array, invalid: number, file: string, firstRow: number): void {
+    for (let i = 0; i < values.length; i++) {
+      const x = values[i]!;
+      this.count++;
+      if (x !== x) this.missing++;
+      else this.addNumber(x, file, firstRow + i, x);
+    }
+    if (invalid) {
+      this.missing -= invalid;
+      this.text += invalid;
+    }
   }
 
   private addNumber(x: number, file: string, row: number, raw: number | string): void {

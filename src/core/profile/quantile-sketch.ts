@@ -7,9 +7,9 @@
  * at most 2^h. The sketch sums those weights in `rankError`, so every rank it answers is within
  * ±rankError of the true rank, after any sequence of inserts and merges (errors of merged sketches
  * add). For n >= k items inserted in one pass, rankError <= n * (floor(log2(n / k)) + 1) / k (level h
- * compacts at most n / (k 2^h) times); with k = 10000 and
- * n = 10^6 that is <= 700 ranks (0.07 %). Until n exceeds k nothing is compacted and the sketch holds
- * the data exactly (up to k items), so small samples give exactly scipy's statistics.
+ * compacts at most n / (k 2^h) times); with k = 10000 and n = 10^6 that is <= 700 ranks (0.07 %).
+ * Until n exceeds k nothing is compacted and the sketch holds the data exactly (up to k items), so
+ * small samples give exactly scipy's statistics.
  */
 export const DEFAULT_SKETCH_K = 10000;
 
@@ -27,41 +27,71 @@ export class QuantileSketch {
   readonly k: number;
   n = 0;
   rankError = 0;
-  private levels: number[][] = [[]];
-  private compactions: number[] = [0];
+  /** Per level a growable buffer and its fill; typed arrays keep the hot path GC-free. */
+  private buffers: Float64Array[] = [];
+  private fill: number[] = [];
+  private compactions: number[] = [];
+  private cache: { values: Float64Array; weights: Float64Array } | undefined;
 
   constructor(k = DEFAULT_SKETCH_K) {
     if (!Number.isInteger(k) || k < 2 || k % 2)
       throw new RangeError('sketch size must be an even integer >= 2');
     this.k = k;
+    this.addLevel();
+  }
+
+  private addLevel(): void {
+    // Level 0 starts small and grows: most columns of small files never need k slots.
+    this.buffers.push(
+      new Float64Array(this.buffers.length === 0 ? Math.min(this.k + 1, 1024) : this.k + 1),
+    );
+    this.fill.push(0);
+    this.compactions.push(0);
+  }
+
+  private push(h: number, x: number): void {
+    let buf = this.buffers[h]!;
+    const f = this.fill[h]!;
+    if (f === buf.length) {
+      // Grows by doubling; an upper level may briefly hold k + k/2 + 1 items before it compacts.
+      const bigger = new Float64Array(buf.length * 2);
+      bigger.set(buf);
+      this.buffers[h] = buf = bigger;
+    }
+    buf[f] = x;
+    this.fill[h] = f + 1;
   }
 
   add(x: number): void {
-    const l0 = this.levels[0]!;
-    l0.push(x);
+    this.cache = undefined;
+    this.push(0, x);
     this.n++;
-    if (l0.length > this.k) this.compress();
+    if (this.fill[0]! > this.k) this.compress();
   }
 
   /** Weight of one item at the highest level: the resolution of a rank answer. */
   get topWeight(): number {
-    return 2 ** (this.levels.length - 1);
+    return 2 ** (this.buffers.length - 1);
   }
 
   /** True while no compaction has happened: the sketch holds every item. */
   get exact(): boolean {
-    return this.levels.length === 1;
+    return this.buffers.length === 1;
   }
 
   merge(other: QuantileSketch): void {
     if (other.k !== this.k)
       throw new RangeError(`cannot merge sketches of size ${this.k} and ${other.k}`);
-    for (let h = 0; h < other.levels.length; h++) {
-      if (h >= this.levels.length) {
-        this.levels.push([]);
-        this.compactions.push(0);
+    this.cache = undefined;
+    for (let h = 0; h < other.buffers.length; h++) {
+      if (h >= this.buffers.length) this.addLevel();
+      const src = other.buffers[h]!;
+      const f = other.fill[h]!;
+      for (let i = 0; i < f; i++) {
+        this.push(h, src[i]!);
+        // Compact as soon as a level overflows, so buffers never exceed k + 1 items.
+        if (this.fill[h]! > this.k) this.compactLevel(h);
       }
-      for (const x of other.levels[h]!) this.levels[h]!.push(x);
       this.compactions[h] = Math.max(this.compactions[h]!, other.compactions[h] ?? 0);
     }
     this.n += other.n;
@@ -70,60 +100,62 @@ export class QuantileSketch {
   }
 
   private compress(): void {
-    for (let h = 0; h < this.levels.length; h++) {
-      const level = this.levels[h]!;
-      if (level.length <= this.k) continue;
-      const sorted = Float64Array.from(level).sort();
-      const odd = sorted.length % 2;
-      // Keep one item back when the count is odd so the halves pair up.
-      const held = odd ? [sorted[sorted.length - 1]!] : [];
-      const offset = this.compactions[h]! % 2;
-      const up: number[] = [];
-      for (let i = offset; i < sorted.length - odd; i += 2) up.push(sorted[i]!);
-      this.compactions[h]!++;
-      this.rankError += 2 ** h;
-      this.levels[h] = held;
-      if (h + 1 >= this.levels.length) {
-        this.levels.push([]);
-        this.compactions.push(0);
-      }
-      const next = this.levels[h + 1]!;
-      for (const x of up) next.push(x);
-    }
+    for (let h = 0; h < this.buffers.length; h++) if (this.fill[h]! > this.k) this.compactLevel(h);
   }
 
-  /** All items sorted, with their weights (1 everywhere while exact). */
+  private compactLevel(h: number): void {
+    const f = this.fill[h]!;
+    const sorted = this.buffers[h]!.subarray(0, f).sort();
+    const odd = f % 2;
+    const offset = this.compactions[h]! % 2;
+    if (h + 1 >= this.buffers.length) this.addLevel();
+    for (let i = offset; i < f - odd; i += 2) this.push(h + 1, sorted[i]!);
+    // Keep one item back when the count is odd so the halves pair up.
+    if (odd) sorted[0] = sorted[f - 1]!;
+    this.fill[h] = odd;
+    this.compactions[h]!++;
+    this.rankError += 2 ** h;
+    if (this.fill[h + 1]! > this.k) this.compactLevel(h + 1);
+  }
+
+  /** All items sorted, with their weights (1 everywhere while exact). Cached until the next change. */
   weighted(): { values: Float64Array; weights: Float64Array } {
-    const total = this.levels.reduce((s, l) => s + l.length, 0);
-    const pairs = new Float64Array(total * 2);
-    let i = 0;
-    this.levels.forEach((level, h) => {
-      for (const x of level) {
-        pairs[i++] = x;
-        pairs[i++] = 2 ** h;
-      }
-    });
-    const order = Array.from({ length: total }, (_, j) => j).sort(
-      (a, b) => pairs[2 * a]! - pairs[2 * b]!,
-    );
+    if (this.cache) return this.cache;
+    let total = 0;
+    for (const f of this.fill) total += f;
     const values = new Float64Array(total);
     const weights = new Float64Array(total);
-    order.forEach((j, r) => {
-      values[r] = pairs[2 * j]!;
-      weights[r] = pairs[2 * j + 1]!;
-    });
-    return { values, weights };
+    // Sort each level, then merge them one after another (few levels, all native sorts).
+    let len = 0;
+    for (let h = 0; h < this.buffers.length; h++) {
+      const level = Float64Array.from(this.buffers[h]!.subarray(0, this.fill[h]!)).sort();
+      const w = 2 ** h;
+      let i = len - 1;
+      let j = level.length - 1;
+      for (let o = len + level.length - 1; o >= 0 && j >= 0; o--) {
+        if (i >= 0 && values[i]! > level[j]!) {
+          values[o] = values[i]!;
+          weights[o] = weights[i]!;
+          i--;
+        } else {
+          values[o] = level[j]!;
+          weights[o] = w;
+          j--;
+        }
+      }
+      len += level.length;
+    }
+    this.cache = { values, weights };
+    return this.cache;
   }
 
   /** Exact sorted data; only while `exact`. */
   sortedValues(): Float64Array {
     if (!this.exact) throw new Error('sketch is compacted');
-    return Float64Array.from(this.levels[0]!).sort();
+    return this.weighted().values;
   }
 
-  /**
-   * The item at (0-based, weighted) rank r: its true rank is within ±(rankError + topWeight) of r.
-   */
+  /** The item at (0-based, weighted) rank r: its true rank is within ±(rankError + topWeight) of r. */
   quantileAtRank(r: number): number {
     const { values, weights } = this.weighted();
     let cum = 0;
@@ -139,18 +171,30 @@ export class QuantileSketch {
       k: this.k,
       n: this.n,
       rankError: this.rankError,
-      levels: this.levels.map((l) => [...l]),
+      levels: this.buffers.map((b, h) => Array.from(b.subarray(0, this.fill[h]!))),
       compactions: [...this.compactions],
     };
   }
 
   static fromJSON(json: QuantileSketchJson): QuantileSketch {
     const s = new QuantileSketch(json.k);
+    if (!Array.isArray(json.levels) || json.levels.length === 0)
+      throw new RangeError('sketch has no levels');
+    s.buffers = [];
+    s.fill = [];
+    s.compactions = [];
+    json.levels.forEach((level, h) => {
+      if (level.length > json.k + 1)
+        throw new RangeError(`sketch level ${h} holds ${level.length} items, more than k + 1`);
+      const buf = new Float64Array(Math.max(16, level.length));
+      buf.set(level);
+      s.buffers.push(buf);
+      s.fill.push(level.length);
+      s.compactions.push(json.compactions[h] ?? 0);
+    });
     s.n = json.n;
     s.rankError = json.rankError;
-    s.levels = json.levels.map((l) => [...l]);
-    s.compactions = [...json.compactions];
-    const held = s.levels.reduce((sum, l, h) => sum + l.length * 2 ** h, 0);
+    const held = json.levels.reduce((sum, l, h) => sum + l.length * 2 ** h, 0);
     if (held !== s.n) throw new RangeError(`sketch weights add up to ${held}, not n = ${s.n}`);
     return s;
   }

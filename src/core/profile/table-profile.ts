@@ -36,6 +36,15 @@ export interface ProfileBatch {
   values: Cell[][];
 }
 
+/** The CSV scanner's batch shape (src/data/csv.ts ScanBatch). */
+export interface ScanLikeBatch {
+  firstRow: number;
+  length: number;
+  numeric: Float64Array[];
+  strings: string[][];
+  invalid: number[];
+}
+
 export class TableProfile {
   rows = 0;
   readonly sketchK: number;
@@ -67,6 +76,34 @@ export class TableProfile {
       for (let r = 0; r < batch.length; r++) col.add(values[r] ?? null, file, batch.firstRow + r);
     });
     for (const [name, col] of this.columns) if (!seen.has(name)) col.addMissing(batch.length);
+    this.rows += batch.length;
+    if (source) source.rows += batch.length;
+  }
+
+  /** Declares columns up front, in file order (scanned batches come split by type). */
+  declareColumns(names: string[]): void {
+    for (const name of names) {
+      if (this.columns.has(name)) continue;
+      const col = new ColumnProfile(name, this.sketchK);
+      col.addMissing(this.rows);
+      this.columns.set(name, col);
+    }
+  }
+
+  /** A batch from the CSV scanner: numbers already parsed for `numericNames`, text for the rest. */
+  addScanBatch(batch: ScanLikeBatch, numericNames: string[], stringNames: string[]): void {
+    const source = this.sources[this.sources.length - 1];
+    const file = source?.file ?? '';
+    numericNames.forEach((name, k) =>
+      this.columns
+        .get(name)!
+        .addNumbers(batch.numeric[k]!, batch.invalid[k]!, file, batch.firstRow),
+    );
+    stringNames.forEach((name, k) => {
+      const col = this.columns.get(name)!;
+      const values = batch.strings[k]!;
+      for (let r = 0; r < batch.length; r++) col.add(values[r] ?? null, file, batch.firstRow + r);
+    });
     this.rows += batch.length;
     if (source) source.rows += batch.length;
   }

@@ -86,6 +86,7 @@ describe('QuantileSketch', () => {
     merged.merge(shards[1]!);
     merged.merge(shards[2]!);
     expect(merged.n).toBe(30000);
+    expect(merged.weighted().weights.reduce((a, b) => a + b, 0)).toBe(30000);
     expect(merged.rankError).toBeGreaterThanOrEqual(errs[0]! + errs[1]! + errs[2]!);
     const sorted = Float64Array.from(data).sort();
     expect(rankErrorOf(merged, sorted)).toBeLessThanOrEqual(merged.rankError + merged.topWeight);
