@@ -250,10 +250,11 @@ export async function runDeploy(o: DeployOptions): Promise<DeployResult> {
         log(`rollback to ${previous} failed: ${result.rollbackFailure}`);
       }
     }
+    // The outcome first: GitHub keeps 140 characters of a status description.
     const why =
       result.outcome === 'rolled-back'
-        ? `${result.failure}; rolled back to ${previous}`
-        : result.failure;
+        ? `rolled back to ${previous}: ${result.failure}`
+        : `failed, not rolled back: ${result.failure}`;
     await status('failure', why, result.outcome === 'rolled-back' ? result.url : undefined);
     return result;
   } catch (e) {

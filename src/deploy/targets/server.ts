@@ -123,6 +123,7 @@ export class ServerTarget implements DeployTarget {
     ctx.log(`server: started modelci serve (pid ${child.pid}) at ${base}; log ${logFile}`);
     return {
       ...swapped,
+      pid: child.pid!,
       detail: `started modelci serve (pid ${child.pid}) with ${ctx.model} ${ctx.version} on ${base}`,
     };
   }

@@ -165,6 +165,7 @@ describe('server target', () => {
       env: { MODELCI_CLI: `${process.execPath} --import tsx src/cli.ts` },
     });
     const r = await target.deploy(context(dir, { url }));
+    expect(r.pid).toBeGreaterThan(0);
     pids.push(r.pid!);
     expect(r.url).toBe(url);
     const meta = (await (await fetch(`${url}/v2/models/clf`)).json()) as { versions: string[] };
