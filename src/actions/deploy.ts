@@ -4,6 +4,7 @@ import { loadConfig } from '../config/load.js';
 import { ModelciError } from '../core/errors.js';
 import { renderDeploySummary } from '../core/deploy/summary.js';
 import { createGitHubClient } from '../github/client.js';
+import { findJobDeployment } from '../github/deployments.js';
 import { booleanInput, integerInput, optionalInput, runAction } from './runtime.js';
 
 // The deploy action: inputs -> runDeploy -> outputs and job summary; fails unless the deploy succeeded.
@@ -25,7 +26,24 @@ await runAction(async () => {
     });
   const runId = process.env.GITHUB_RUN_ID;
   const server = process.env.GITHUB_SERVER_URL ?? 'https://github.com';
-  const deploymentId = integerInput('deployment-id');
+  // `auto`: the deployment GitHub opened for this job's `environment:` key, found by commit.
+  const deploymentInput = optionalInput('deployment-id');
+  let deploymentId: number | undefined;
+  const client = token ? createGitHubClient({ token, log: (m) => core.info(m) }) : undefined;
+  const sha = process.env.GITHUB_SHA ?? 'HEAD';
+  if (deploymentInput === 'auto') {
+    if (!client) throw new ModelciError('INPUT', 'deployment-id: auto needs a token');
+    deploymentId = await findJobDeployment(client, { owner, repo }, environment, sha);
+    if (deploymentId === undefined)
+      throw new ModelciError(
+        'DEPLOY',
+        `no open deployment of ${environment} at ${sha.slice(0, 7)}`,
+        {
+          hint: 'Use deployment-id: auto only in a job with `environment:`; or leave it empty',
+        },
+      );
+    core.info(`using deployment ${deploymentId} of the job's environment`);
+  } else deploymentId = integerInput('deployment-id');
   const version = optionalInput('version');
 
   const result = await runDeploy({
@@ -42,9 +60,9 @@ await runAction(async () => {
     ...(token
       ? {
           github: {
-            client: createGitHubClient({ token, log: (m) => core.info(m) }),
+            client: client!,
             repo: { owner, repo },
-            ref: process.env.GITHUB_SHA ?? 'HEAD',
+            ref: sha,
             ...(deploymentId !== undefined ? { deploymentId } : {}),
             ...(runId ? { logUrl: `${server}/${repository}/actions/runs/${runId}` } : {}),
           },

@@ -102,3 +102,31 @@ export async function deactivateSuperseded(
   }
   return changed;
 }
+
+/**
+ * The deployment GitHub created for this job's `environment:` key: the newest deployment of the
+ * environment at this commit whose latest status is still open (none, queued, pending, in_progress).
+ */
+export async function findJobDeployment(
+  client: GitHubClient,
+  repo: Repo,
+  environment: string,
+  sha: string,
+): Promise<number | undefined> {
+  const { data } = await client.rest.repos.listDeployments({
+    ...repo,
+    environment,
+    sha,
+    per_page: 20,
+  });
+  for (const d of [...data].sort((a, b) => b.id - a.id)) {
+    const { data: statuses } = await client.rest.repos.listDeploymentStatuses({
+      ...repo,
+      deployment_id: d.id,
+      per_page: 1,
+    });
+    const state = statuses[0]?.state;
+    if (state === undefined || ['queued', 'pending', 'in_progress'].includes(state)) return d.id;
+  }
+  return undefined;
+}
