@@ -15,7 +15,6 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const out = join(root, 'test/fixtures/openapi/api.github.com.subset.json');
 
 export const OPERATIONS = [
-  'meta/root',
   'users/get-authenticated',
   'users/get-by-username',
   'repos/get',

@@ -15,6 +15,8 @@ export interface RouteContext {
   rawBody: Buffer;
   headers: IncomingHttpHeaders;
   identity: Identity;
+  /** The server's token -> identity map (to look users up). */
+  tokens: Record<string, Identity>;
   state: GitHubState;
   /** Server origin, e.g. `http://127.0.0.1:43121`. */
   baseUrl: string;

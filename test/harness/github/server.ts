@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { pullRequestEvent, pushEvent } from './events.js';
 import { Faults } from './faults.js';
 import { graphql } from './graphql.js';
 import { allows, defaultTokens, type Identity } from './identities.js';
@@ -20,6 +21,11 @@ export interface GitHubServer {
   state: GitHubState;
   faults: Faults;
   tokens: Record<string, Identity>;
+  /** Webhook payloads from the current state, for `runAction({ event })`. */
+  events: {
+    pullRequest(repo: string, number: number, action?: string): object;
+    push(repo: string, branch: string): object;
+  };
   /** Throws (and clears the list) when the stand-in saw an invalid request, an unknown route or
    * sent an invalid response. */
   assertNoViolations(): void;
@@ -128,6 +134,7 @@ export async function startGitHubServer(opts: GitHubServerOptions = {}): Promise
       rawBody,
       headers: req.headers,
       identity: identity as Identity,
+      tokens,
       state,
       baseUrl,
       url,
@@ -172,6 +179,10 @@ export async function startGitHubServer(opts: GitHubServerOptions = {}): Promise
     state,
     faults,
     tokens,
+    events: {
+      pullRequest: (repo, number, action) => pullRequestEvent(state, baseUrl, repo, number, action),
+      push: (repo, branch) => pushEvent(state, baseUrl, repo, branch),
+    },
     assertNoViolations() {
       if (state.violations.length === 0) return;
       // Cleared once reported, so an afterEach check blames only the test that caused it.

@@ -35,6 +35,16 @@ describe('GitHub stand-in tokens and permissions', () => {
     expect(viewer.viewer.login).toBe('github-actions[bot]');
   });
 
+  it('looks up users by login; the bot keeps its id and type', async () => {
+    const bot = await client(USER_TOKEN).rest.users.getByUsername({
+      username: 'github-actions[bot]',
+    });
+    expect(bot.data).toMatchObject({ id: 41898282, type: 'Bot' });
+    const other = await client(USER_TOKEN).rest.users.getByUsername({ username: 'mallory' });
+    expect(other.data).toMatchObject({ login: 'mallory', type: 'User' });
+    gh.assertNoViolations();
+  });
+
   it('returns 401 for a missing or unknown token', async () => {
     for (const token of ['', 'ghp_nobody']) {
       const before = gh.state.requests.length;
