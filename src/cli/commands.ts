@@ -3,6 +3,9 @@ import { commentCommand } from './comment.js';
 import { driftCommand } from './drift.js';
 import { evaluateCommand } from './evaluate.js';
 import { profileCommand } from './profile.js';
+import { deprecateCommand, promoteCommand, rollbackCommand } from './promote.js';
+import { registerCommand } from './register.js';
+import { registryCommand } from './registry.js';
 import { serveCommand } from './serve.js';
 import { deployCommand } from './deploy.js';
 
@@ -10,6 +13,11 @@ import { deployCommand } from './deploy.js';
 export const commands: Command[] = [
   commentCommand,
   evaluateCommand,
+  registerCommand,
+  promoteCommand,
+  rollbackCommand,
+  deprecateCommand,
+  registryCommand,
   serveCommand,
   deployCommand,
   driftCommand,

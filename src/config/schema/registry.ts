@@ -16,7 +16,7 @@ export interface RegistryConfig {
   tags?: boolean;
   /** How promote writes: push the commit, or open/update a promotion pull request. */
   promotion?: 'commit' | 'pull-request';
-  /** Push attempts when other writers race (fetch, rebase, re-check, retry). Default 10. */
+  /** Push attempts when other writers race (fetch, rebase, re-check, retry). Default 20. */
   push_attempts?: number;
   store?: StoreConfig;
 }
@@ -55,7 +55,7 @@ export const registrySchema = {
     bump: { enum: ['minor', 'patch'], default: 'minor' },
     tags: { type: 'boolean', default: false },
     promotion: { enum: ['commit', 'pull-request'], default: 'commit' },
-    push_attempts: { type: 'integer', minimum: 1, maximum: 100, default: 10 },
+    push_attempts: { type: 'integer', minimum: 1, maximum: 100, default: 20 },
     store: {
       type: 'object',
       additionalProperties: false,

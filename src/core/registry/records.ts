@@ -216,11 +216,13 @@ export const stagePointerSchema = {
   },
 } as const;
 
-/** What decides "same content" for immutability: everything but when, who, which run. */
+/**
+ * What decides "same content" for immutability: the artifact, signature, metrics, gates, params and
+ * data; not when, by whom or from which commit or run it was registered (a re-run differs there).
+ */
 export function versionContent(r: VersionRecord): unknown {
-  const { created_at: _a, created_by: _b, deprecated: _d, lineage, ...rest } = r;
-  const { run_url: _r, ...lin } = lineage;
-  return canonical({ ...rest, lineage: lin });
+  const { created_at: _a, created_by: _b, deprecated: _d, lineage: _l, version: _v, ...rest } = r;
+  return canonical(rest);
 }
 
 /** Plain data with object keys sorted, so two equal records compare equal as JSON. */

@@ -98,11 +98,7 @@ export function allocateVersion(input: AllocateInput): Allocation {
   }
   if (
     input.latest &&
-    sameVersionContent(input.latest, {
-      ...input.candidate,
-      lineage: { ...input.candidate.lineage, parent_version: input.latest.lineage.parent_version },
-      version: input.latest.version,
-    } as VersionRecord)
+    sameVersionContent(input.latest, { ...input.candidate, version: input.latest.version })
   )
     return {
       kind: 'existing',

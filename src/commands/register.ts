@@ -1,0 +1,260 @@
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { basename, dirname, extname } from 'node:path';
+import type { ModelConfig } from '../config/schema/index.js';
+import type { RegistryConfig } from '../config/schema/registry.js';
+import { ModelciError } from '../core/errors.js';
+import { versionTag } from '../core/registry/gto-tags.js';
+import { checkName, type Bump } from '../core/registry/names.js';
+import type { ModelRecord, VersionRecord } from '../core/registry/records.js';
+import { commitMessage } from '../core/registry/trailers.js';
+import { allocateVersion } from '../core/registry/versioning.js';
+import type { EvaluationReport, ModelSignature } from '../core/report/evaluation-report.js';
+import type { GitHubClient } from '../github/client.js';
+import { openCheckout } from '../registry/checkout.js';
+import { readEvaluationReport } from '../registry/evaluation-input.js';
+import { layout } from '../registry/layout.js';
+import { recordToYaml } from '../registry/record-file.js';
+import { openRegistry } from '../registry/registry.js';
+import { registrySettings } from '../registry/settings.js';
+import { signatureOf } from '../registry/signature.js';
+import { commitRegistryChange, retryPolicy } from '../registry/transaction.js';
+import { fingerprintFile } from '../store/artifact-store.js';
+import { storeForWrite } from '../store/index.js';
+import { runContext, type RunContext } from '../registry/run-context.js';
+
+export interface RegisterOptions {
+  /** Registry folder (inside a git checkout). Default: registry.path from config. */
+  registry?: string;
+  model: string;
+  artifact: string;
+  version?: string;
+  bump?: Bump;
+  /** Evaluation report JSON: metrics, gates, dataset fingerprints, signature, params. */
+  report?: string;
+  push?: boolean;
+  remote?: string;
+  config?: RegistryConfig;
+  /** The model's entry in modelci.yaml (task, primary metric, owners) for model.yaml. */
+  modelConfig?: ModelConfig;
+  params?: Record<string, unknown>;
+  /** Who and where: defaults from the GitHub Actions environment. */
+  context?: Partial<RunContext>;
+  github?: { client: GitHubClient; repository?: string };
+  cwd?: string;
+  env?: NodeJS.ProcessEnv;
+  now?: () => Date;
+  log?: (msg: string) => void;
+}
+
+export interface RegisterResult {
+  model: string;
+  version: string;
+  /** `unchanged` when the same content was already registered (a re-run). */
+  status: 'registered' | 'unchanged';
+  reason: string;
+  file: string;
+  commit?: string;
+  pushed: boolean;
+  attempts: number;
+  tags: string[];
+  artifact: VersionRecord['artifact'];
+}
+
+function formatOf(file: string): string {
+  const ext = extname(file).slice(1).toLowerCase();
+  return ext || 'binary';
+}
+
+/** Registers a model artifact as a new immutable version: one commit, optionally pushed. */
+export async function runRegister(opts: RegisterOptions): Promise<RegisterResult> {
+  const env = opts.env ?? process.env;
+  const now = opts.now ?? (() => new Date());
+  const settings = registrySettings(opts.config);
+  const model = checkName(opts.model);
+  if (opts.version && opts.bump)
+    throw new ModelciError('USAGE', 'give either a version or a bump, not both');
+  const fp = await fingerprintFile(opts.artifact);
+  const report = opts.report ? readEvaluationReport(opts.report) : undefined;
+  if (report) checkReport(report, opts.report!, model, fp.sha256);
+  const signature: ModelSignature | undefined = await signatureOf(opts.artifact, report);
+  const checkout = await openCheckout(opts.registry ?? settings.path, {
+    ...(opts.cwd ? { cwd: opts.cwd } : {}),
+    ...(settings.branch ? { branch: settings.branch } : {}),
+    env,
+  });
+  const ctx = runContext(env, { ...opts.context }, await checkout.git.head(), checkout.branch);
+  const store = storeForWrite({
+    registryDir: checkout.dir,
+    config: settings.store,
+    cacheDir: checkout.dir,
+    ...(opts.github ? { github: opts.github } : {}),
+  });
+  const remote = opts.remote ?? 'origin';
+  let file = '';
+  let artifactRef: VersionRecord['artifact'] | undefined;
+
+  const tx = await commitRegistryChange<{ version: string; reason: string }>({
+    git: checkout.git,
+    paths: [checkout.relDir],
+    push: opts.push ?? false,
+    remote,
+    branch: checkout.branch,
+    retry: retryPolicy(settings.pushAttempts, env),
+    ...(checkout.identity ? { identity: checkout.identity } : {}),
+    ...(opts.log ? { log: opts.log } : {}),
+    plan: async () => {
+      const reg = openRegistry(checkout.dir);
+      const existing = reg.listVersions(model);
+      const latestV = existing[existing.length - 1];
+      const latest = latestV ? reg.getVersion(model, latestV) : undefined;
+      const uri = await store.put(opts.artifact, {
+        model,
+        version: opts.version ?? 'next',
+        fileName: basename(opts.artifact).replace(/[^\w.-]/g, '_'),
+        sha256: fp.sha256,
+        bytes: fp.bytes,
+      });
+      artifactRef = { uri, sha256: fp.sha256, bytes: fp.bytes, format: formatOf(opts.artifact) };
+      const candidate = buildRecord(
+        model,
+        artifactRef,
+        signature,
+        report,
+        opts.params,
+        ctx,
+        latestV,
+        now(),
+      );
+      const explicit = opts.version ? reg.hasVersion(model, opts.version) : false;
+      const alloc = allocateVersion({
+        existing,
+        ...(latest ? { latest } : {}),
+        candidate,
+        ...(opts.version ? { version: opts.version } : {}),
+        ...(opts.bump ? { bump: opts.bump } : {}),
+        defaultBump: settings.bump,
+        ...(explicit ? { existingRecord: reg.getVersion(model, opts.version!) } : {}),
+      });
+      file = reg.versionFile(model, alloc.version);
+      const result = { version: alloc.version, reason: alloc.reason };
+      if (alloc.kind === 'existing') return { noop: result };
+      const record: VersionRecord = { ...candidate, version: alloc.version };
+      const modelFile = layout.modelFile(checkout.dir, model);
+      if (!existsSync(modelFile))
+        write(modelFile, recordToYaml(modelRecord(model, opts.modelConfig, now())));
+      write(file, recordToYaml(record));
+      return {
+        message: commitMessage(`Register ${model} ${alloc.version}`, alloc.reason, {
+          model,
+          version: alloc.version,
+          action: 'register',
+          actor: ctx.actor,
+          ...(ctx.runUrl ? { run: ctx.runUrl } : {}),
+        }),
+        tags: settings.tags
+          ? [
+              {
+                name: versionTag(model, alloc.version),
+                message: `Registering ${model} version ${alloc.version}`,
+              },
+            ]
+          : [],
+        result,
+      };
+    },
+  });
+  return {
+    model,
+    version: tx.result.version,
+    status: tx.commit ? 'registered' : 'unchanged',
+    reason: tx.result.reason,
+    file,
+    ...(tx.commit ? { commit: tx.commit } : {}),
+    pushed: tx.pushed,
+    attempts: tx.attempts,
+    tags: tx.tags,
+    artifact: artifactRef!,
+  };
+}
+
+function write(file: string, text: string): void {
+  mkdirSync(dirname(file), { recursive: true });
+  writeFileSync(file, text);
+}
+
+function checkReport(report: EvaluationReport, file: string, model: string, sha256: string): void {
+  if (report.model_name && report.model_name !== model)
+    throw new ModelciError(
+      'INPUT',
+      `the evaluation report is for model "${report.model_name}", not "${model}"`,
+      {
+        file,
+        path: 'model_name',
+      },
+    );
+  if (report.candidate.model.sha256 !== sha256)
+    throw new ModelciError(
+      'INPUT',
+      'the evaluation report was computed on a different artifact (sha256 differs)',
+      {
+        file,
+        path: 'candidate.model.sha256',
+        hint: 'Register the file that was evaluated, or evaluate this file again',
+      },
+    );
+}
+
+function buildRecord(
+  model: string,
+  artifact: VersionRecord['artifact'],
+  signature: ModelSignature | undefined,
+  report: EvaluationReport | undefined,
+  params: Record<string, unknown> | undefined,
+  ctx: RunContext,
+  parent: string | undefined,
+  at: Date,
+): Omit<VersionRecord, 'version'> {
+  const p = params ?? report?.candidate.params;
+  const training = report?.dataset.training_data;
+  return {
+    schema: 'modelci/version@1',
+    model,
+    artifact,
+    ...(signature ? { signature } : {}),
+    ...(report ? { metrics: report.metrics } : {}),
+    ...(report
+      ? {
+          evaluation_data: {
+            path: report.dataset.path,
+            sha256: report.dataset.sha256,
+            bytes: report.dataset.bytes,
+            ...(report.dataset.rows !== undefined ? { rows: report.dataset.rows } : {}),
+          },
+        }
+      : {}),
+    ...(report?.gates ? { gates: report.gates } : {}),
+    ...(p ? { params: p } : {}),
+    ...(training ? { training_data: training } : {}),
+    lineage: {
+      ...(ctx.commit ? { commit: ctx.commit } : {}),
+      ...(ctx.ref ? { ref: ctx.ref } : {}),
+      ...(ctx.runUrl ? { run_url: ctx.runUrl } : {}),
+      ...(ctx.pullRequest ? { pull_request: ctx.pullRequest } : {}),
+      ...(parent ? { parent_version: parent } : {}),
+    },
+    created_at: at.toISOString(),
+    created_by: ctx.actor,
+  };
+}
+
+function modelRecord(name: string, cfg: ModelConfig | undefined, at: Date): ModelRecord {
+  return {
+    schema: 'modelci/model@1',
+    name,
+    ...(cfg?.task ? { task: cfg.task } : {}),
+    ...(cfg?.primary_metric ? { primary_metric: cfg.primary_metric } : {}),
+    ...(cfg?.owners ? { owners: cfg.owners } : {}),
+    ...(cfg?.description ? { description: cfg.description } : {}),
+    created_at: at.toISOString(),
+  };
+}

@@ -1,0 +1,123 @@
+import { existsSync } from 'node:fs';
+import { relative } from 'node:path';
+import { describeError } from '../core/errors.js';
+import { HISTORY_FORMAT, parseHistory, type HistoryEntry } from '../core/registry/trailers.js';
+import type { ModelRecord, StagePointer, VersionRecord } from '../core/registry/records.js';
+import { Git } from '../git/git.js';
+import {
+  openRegistry,
+  parseModelRef,
+  type ModelSummary,
+  type RegistryOptions,
+} from '../registry/registry.js';
+
+export interface RegistryListResult {
+  registry: string;
+  models: ModelSummary[];
+}
+
+/** Every model with its version numbers and stage pointers (no version record is parsed). */
+export function runRegistryList(dir: string): RegistryListResult {
+  const reg = openRegistry(dir);
+  return { registry: dir, models: reg.listModels().map((m) => reg.summary(m)) };
+}
+
+export interface RegistryShowResult {
+  model: ModelRecord | undefined;
+  version: VersionRecord;
+  /** Stages that currently hold this version. */
+  stages: string[];
+}
+
+/** One version by reference: `churn`, `churn@1.2.0`, `churn#production`. */
+export function runRegistryShow(dir: string, refText: string): RegistryShowResult {
+  const reg = openRegistry(dir);
+  const { model, ref } = parseModelRef(refText);
+  const version = reg.resolve(model, ref);
+  const stages = Object.entries(reg.listStages(model))
+    .filter(([, p]) => p.version === version.version)
+    .map(([s]) => s);
+  return { model: reg.getModel(model), version, stages };
+}
+
+/** The audit trail of one model (or all) from commit trailers, newest first. */
+export async function runRegistryHistory(
+  dir: string,
+  model?: string,
+  env?: NodeJS.ProcessEnv,
+): Promise<HistoryEntry[]> {
+  const reg = openRegistry(dir);
+  const git = new Git(reg.dir, env);
+  const root = await git.topLevel();
+  const path =
+    relative(
+      root,
+      model ? reg.versionFile(model, '0.0.0').replace(/\/versions\/0\.0\.0\.yaml$/, '') : reg.dir,
+    ) || '.';
+  const text = await new Git(root, env).log([`--format=${HISTORY_FORMAT}`, '--', path]);
+  return parseHistory(text, model);
+}
+
+export interface VerifyProblem {
+  file: string;
+  message: string;
+}
+
+export interface RegistryVerifyResult {
+  models: number;
+  versions: number;
+  artifacts: number;
+  problems: VerifyProblem[];
+}
+
+/** Checks every record against its schema, every pointer's target, every artifact's sha256. */
+export async function runRegistryVerify(
+  dir: string,
+  opts: RegistryOptions = {},
+): Promise<RegistryVerifyResult> {
+  const reg = openRegistry(dir, opts);
+  const out: RegistryVerifyResult = { models: 0, versions: 0, artifacts: 0, problems: [] };
+  const problem = (file: string, e: unknown) =>
+    out.problems.push({ file: relative(process.cwd(), file) || file, message: describeError(e) });
+  for (const name of reg.listModels()) {
+    out.models++;
+    try {
+      reg.getModel(name);
+    } catch (e) {
+      problem(`${reg.dir}/${name}/model.yaml`, e);
+    }
+    const versions = reg.listVersions(name);
+    for (const v of versions) {
+      out.versions++;
+      const file = reg.versionFile(name, v);
+      let rec: VersionRecord;
+      try {
+        rec = reg.getVersion(name, v);
+      } catch (e) {
+        problem(file, e);
+        continue;
+      }
+      try {
+        await reg.readArtifact(rec);
+        out.artifacts++;
+      } catch (e) {
+        problem(file, e);
+      }
+    }
+    for (const stage of reg.listStageNames(name)) {
+      let p: StagePointer | undefined;
+      try {
+        p = reg.getStage(name, stage);
+      } catch (e) {
+        problem(`${reg.dir}/${name}/stages/${stage}.yaml`, e);
+        continue;
+      }
+      if (p && !existsSync(reg.versionFile(name, p.version)))
+        problem(
+          `${reg.dir}/${name}/stages/${stage}.yaml`,
+          `stage ${stage} points at ${p.version}, which is not registered`,
+        );
+    }
+  }
+  return out;
+}

@@ -1,0 +1,230 @@
+import { execFile } from 'node:child_process';
+import { ModelciError } from '../core/errors.js';
+
+export interface GitResult {
+  stdout: string;
+  stderr: string;
+  code: number;
+}
+
+/** Errors of git that mean the token cannot write: the job lacks `contents: write`. */
+const PERMISSION_RE =
+  /(The requested URL returned error: 403|Permission denied|permission to .* denied|HTTP 403|403 Forbidden|Write access to repository not granted)/i;
+/** A push lost a race: someone else pushed first. */
+const REJECTED_RE =
+  /(\[rejected\]|non-fast-forward|fetch first|failed to update ref|cannot lock ref|! \[remote rejected\].*(incorrect old value|failed to lock|stale info))/i;
+
+export function isPermissionDenied(text: string): boolean {
+  return PERMISSION_RE.test(text);
+}
+
+/**
+ * A small typed wrapper over the `git` binary (execFile, never a shell) for one working tree.
+ * Every call gets `-c core.quotepath=off` so paths print as they are.
+ */
+export class Git {
+  constructor(
+    readonly cwd: string,
+    private readonly env: NodeJS.ProcessEnv = process.env,
+  ) {}
+
+  /** Runs git; resolves with the exit code instead of throwing. */
+  exec(args: string[], input?: string): Promise<GitResult> {
+    return new Promise((resolve, reject) => {
+      const child = execFile(
+        'git',
+        ['-c', 'core.quotepath=off', ...args],
+        {
+          cwd: this.cwd,
+          env: { ...this.env, GIT_TERMINAL_PROMPT: '0', LC_ALL: 'C' },
+          maxBuffer: 256 << 20,
+          encoding: 'utf8',
+        },
+        (err, stdout, stderr) => {
+          if (err && typeof (err as NodeJS.ErrnoException).code === 'string') {
+            const code = (err as NodeJS.ErrnoException).code;
+            if (code === 'ENOENT')
+              return reject(
+                new ModelciError('GIT', 'git is not installed or not on PATH', {
+                  hint: 'Install git',
+                }),
+              );
+            return reject(err);
+          }
+          resolve({ stdout, stderr, code: err ? ((err as { code?: number }).code ?? 1) : 0 });
+        },
+      );
+      if (input !== undefined) child.stdin?.end(input);
+    });
+  }
+
+  /** Runs git and returns stdout; a non-zero exit is a ModelciError quoting git. */
+  async run(args: string[], input?: string): Promise<string> {
+    const r = await this.exec(args, input);
+    if (r.code !== 0) throw gitError(args, r);
+    return r.stdout;
+  }
+
+  async topLevel(): Promise<string> {
+    const r = await this.exec(['rev-parse', '--show-toplevel']);
+    if (r.code !== 0)
+      throw new ModelciError('GIT', `not a git repository: ${this.cwd}`, {
+        hint: 'Run inside a checkout (actions/checkout) of the repository that holds the registry',
+      });
+    return r.stdout.trim();
+  }
+
+  /** The branch checked out, or undefined on a detached HEAD. */
+  async currentBranch(): Promise<string | undefined> {
+    const r = await this.exec(['symbolic-ref', '--quiet', '--short', 'HEAD']);
+    return r.code === 0 ? r.stdout.trim() : undefined;
+  }
+
+  async head(): Promise<string> {
+    return (await this.run(['rev-parse', 'HEAD'])).trim();
+  }
+
+  async revParse(ref: string): Promise<string | undefined> {
+    const r = await this.exec(['rev-parse', '--verify', '--quiet', `${ref}^{commit}`]);
+    return r.code === 0 ? r.stdout.trim() : undefined;
+  }
+
+  /** `git status --porcelain` lines: tracked changes anywhere, plus untracked files under `paths`. */
+  async dirtyFiles(paths: string[]): Promise<string[]> {
+    const tracked = await this.run(['status', '--porcelain', '--untracked-files=no']);
+    const under = paths.length
+      ? await this.run(['status', '--porcelain', '--untracked-files=all', '--', ...paths])
+      : '';
+    return [...new Set([...tracked.split('\n'), ...under.split('\n')].filter(Boolean))];
+  }
+
+  async configValue(key: string): Promise<string | undefined> {
+    const r = await this.exec(['config', '--get', key]);
+    return r.code === 0 && r.stdout.trim() ? r.stdout.trim() : undefined;
+  }
+
+  async add(paths: string[]): Promise<void> {
+    await this.run(['add', '-A', '--', ...paths]);
+  }
+
+  /** True when the index differs from HEAD under `paths`. */
+  async hasStagedChanges(paths: string[]): Promise<boolean> {
+    const r = await this.exec(['diff', '--cached', '--quiet', '--', ...paths]);
+    return r.code === 1;
+  }
+
+  async commit(message: string, identity?: { name: string; email: string }): Promise<string> {
+    const id = identity
+      ? ['-c', `user.name=${identity.name}`, '-c', `user.email=${identity.email}`]
+      : [];
+    await this.run([...id, 'commit', '--quiet', '--no-verify', '-F', '-'], message);
+    return this.head();
+  }
+
+  async tag(
+    name: string,
+    message: string,
+    identity?: { name: string; email: string },
+  ): Promise<void> {
+    const id = identity
+      ? ['-c', `user.name=${identity.name}`, '-c', `user.email=${identity.email}`]
+      : [];
+    await this.run([...id, 'tag', '-a', name, '-m', message]);
+  }
+
+  async deleteTag(name: string): Promise<void> {
+    await this.exec(['tag', '-d', name]);
+  }
+
+  async tags(pattern: string): Promise<string[]> {
+    return (await this.run(['tag', '--list', pattern])).split('\n').filter(Boolean);
+  }
+
+  async resetHard(ref: string): Promise<void> {
+    await this.run(['reset', '--quiet', '--hard', ref]);
+  }
+
+  /** Removes untracked files under `paths`. */
+  async clean(paths: string[]): Promise<void> {
+    await this.run(['clean', '-fdq', '--', ...paths]);
+  }
+
+  async fetch(remote: string, branch: string): Promise<void> {
+    const r = await this.exec([
+      'fetch',
+      '--quiet',
+      '--no-tags',
+      remote,
+      `+refs/heads/${branch}:refs/remotes/${remote}/${branch}`,
+    ]);
+    if (r.code !== 0) throw remoteError('fetch', r);
+  }
+
+  async fetchTags(remote: string): Promise<void> {
+    await this.exec(['fetch', '--quiet', remote, '+refs/tags/*:refs/tags/*']);
+  }
+
+  /** Rebases the current branch onto `onto`; aborts and returns false on a conflict. */
+  async rebase(onto: string): Promise<boolean> {
+    const r = await this.exec(['rebase', '--quiet', onto]);
+    if (r.code === 0) return true;
+    await this.exec(['rebase', '--abort']);
+    return false;
+  }
+
+  /**
+   * Pushes refspecs atomically. `rejected` means someone else pushed first (fetch, rebase, retry);
+   * a permission problem or any other refusal throws.
+   */
+  async push(
+    remote: string,
+    refspecs: string[],
+    opts: { force?: boolean } = {},
+  ): Promise<'pushed' | 'rejected'> {
+    const r = await this.exec([
+      'push',
+      '--porcelain',
+      '--atomic',
+      ...(opts.force ? ['--force'] : []),
+      remote,
+      ...refspecs,
+    ]);
+    if (r.code === 0) return 'pushed';
+    const text = `${r.stdout}\n${r.stderr}`;
+    if (isPermissionDenied(text)) throw remoteError('push', r);
+    if (REJECTED_RE.test(text)) return 'rejected';
+    throw remoteError('push', r);
+  }
+
+  async log(args: string[]): Promise<string> {
+    return this.run(['log', ...args]);
+  }
+
+  async remoteBranchHead(remote: string, branch: string): Promise<string | undefined> {
+    const r = await this.exec(['ls-remote', '--heads', remote, `refs/heads/${branch}`]);
+    if (r.code !== 0) throw remoteError('ls-remote', r);
+    return r.stdout.split(/\s/)[0] || undefined;
+  }
+}
+
+function lastLines(text: string, n = 3): string {
+  return text.trim().split('\n').filter(Boolean).slice(-n).join(' | ').slice(0, 500);
+}
+
+function gitError(args: string[], r: GitResult): ModelciError {
+  return new ModelciError('GIT', `git ${args[0]} failed: ${lastLines(r.stderr || r.stdout)}`);
+}
+
+/** Remote failures say what to do; a 403 means the workflow's token cannot write. */
+function remoteError(what: string, r: GitResult): ModelciError {
+  const text = `${r.stderr}\n${r.stdout}`;
+  if (isPermissionDenied(text))
+    return new ModelciError(
+      'GIT',
+      `git ${what} was denied: ${lastLines(r.stderr || r.stdout, 2)}`,
+      {
+        hint: 'The job needs `permissions: contents: write` (and a token that may push to the registry branch)',
+      },
+    );
+  return new ModelciError('GIT', `git ${what} failed: ${lastLines(text)}`);
+}

@@ -1,0 +1,77 @@
+import { existsSync } from 'node:fs';
+import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
+import { ModelciError } from '../core/errors.js';
+import { Git } from '../git/git.js';
+
+/** A checkout ready to receive a registry commit. */
+export interface RegistryCheckout {
+  git: Git;
+  root: string;
+  /** Absolute registry folder. */
+  dir: string;
+  /** Registry folder relative to the repo root (what gets staged). */
+  relDir: string;
+  branch: string;
+  identity?: { name: string; email: string };
+}
+
+const BOT = {
+  name: 'github-actions[bot]',
+  email: '41898282+github-actions[bot]@users.noreply.github.com',
+};
+
+/**
+ * Checks what a write needs before anything is written: a git checkout, a branch (not a detached
+ * HEAD), the configured registry branch, and no uncommitted changes that would get mixed in.
+ */
+export async function openCheckout(
+  registryDir: string,
+  opts: { cwd?: string; branch?: string; env?: NodeJS.ProcessEnv },
+): Promise<RegistryCheckout> {
+  const cwd = opts.cwd ?? process.cwd();
+  const dir = resolve(cwd, registryDir);
+  // The registry folder may not exist yet: ask git from its nearest existing parent.
+  let probe = dir;
+  while (!existsSync(probe) && dirname(probe) !== probe) probe = dirname(probe);
+  const root = await new Git(probe, opts.env).topLevel();
+  const git = new Git(root, opts.env);
+  const relDir = relative(root, dir) || '.';
+  if (isAbsolute(relDir) || relDir === '..' || relDir.startsWith(`..${sep}`))
+    throw new ModelciError(
+      'INPUT',
+      `the registry folder ${registryDir} is outside the git checkout ${root}`,
+      {
+        hint: 'Point --registry at a folder inside the repository',
+      },
+    );
+  const [branch, dirty, email, name] = await Promise.all([
+    git.currentBranch(),
+    git.dirtyFiles([relDir]),
+    git.configValue('user.email'),
+    git.configValue('user.name'),
+  ]);
+  if (!branch)
+    throw new ModelciError('GIT', 'HEAD is detached: a registry commit needs a branch', {
+      hint: `Check out the registry branch (${opts.branch ?? 'e.g. main'}), e.g. actions/checkout with \`ref: ${opts.branch ?? 'main'}\``,
+    });
+  if (opts.branch && branch !== opts.branch)
+    throw new ModelciError(
+      'GIT',
+      `the registry branch is ${opts.branch} but ${branch} is checked out`,
+      {
+        hint: `Check out ${opts.branch} first (registry.branch in modelci.yaml)`,
+      },
+    );
+  if (dirty.length)
+    throw new ModelciError(
+      'GIT',
+      `the worktree has uncommitted changes (${dirty
+        .slice(0, 3)
+        .map((l) => l.slice(3))
+        .join(', ')}${dirty.length > 3 ? ', ...' : ''})`,
+      {
+        hint: 'Commit or stash them first: a registry commit must contain only the registry change',
+      },
+    );
+  return { git, root, dir, relDir, branch, ...(email && name ? {} : { identity: BOT }) };
+}

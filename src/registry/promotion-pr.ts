@@ -1,0 +1,148 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
+import { ModelciError } from '../core/errors.js';
+import { Git } from '../git/git.js';
+import type { GitHubClient } from '../github/client.js';
+import type { RegistryCheckout } from './checkout.js';
+import type { WritePlan } from './transaction.js';
+
+export interface PromotionPullRequest {
+  number: number;
+  url: string;
+  branch: string;
+  /** What happened, like peter-evans/create-pull-request: safe to run twice. */
+  action: 'created' | 'updated' | 'not-updated';
+}
+
+export interface PromotionPrOptions<R> {
+  checkout: RegistryCheckout;
+  remote: string;
+  model: string;
+  stage: string;
+  github: { client: GitHubClient; repository: string };
+  identity: { name: string; email: string } | undefined;
+  /** Writes the change into the registry folder `dir` of a scratch worktree. */
+  plan: (dir: string, git: Git) => Promise<WritePlan<R> | { noop: R }>;
+  log?: (msg: string) => void;
+}
+
+/**
+ * GitOps promotion: the change is committed on `modelci/promote/<model>/<stage>` (one branch and one
+ * open PR per model and stage) on top of the registry branch, in a scratch worktree so the
+ * checkout is untouched. Re-running with the same target updates nothing.
+ */
+export async function promoteByPullRequest<R extends { version: string }>(
+  opts: PromotionPrOptions<R>,
+): Promise<{ result: R; pullRequest?: PromotionPullRequest }> {
+  const { checkout, remote } = opts;
+  const git = checkout.git;
+  const head = `modelci/promote/${opts.model}/${opts.stage}`;
+  await git.fetch(remote, checkout.branch);
+  const base = (await git.revParse(`${remote}/${checkout.branch}`)) ?? (await git.head());
+  const scratch = mkdtempSync(join(tmpdir(), 'modelci-promote-'));
+  try {
+    await git.run(['worktree', 'add', '--quiet', '--detach', scratch, base]);
+    const wt = new Git(scratch);
+    const rel = relative(checkout.root, checkout.dir) || '.';
+    const plan = await opts.plan(join(scratch, rel), wt);
+    if ('noop' in plan) return { result: plan.noop };
+    await wt.add([rel]);
+    const commit = await wt.commit(plan.message, opts.identity);
+    const existing = await git.remoteBranchHead(remote, head);
+    let same = false;
+    if (existing) {
+      await git.exec(['fetch', '--quiet', '--no-tags', remote, `refs/heads/${head}`]);
+      // Same parent and same registry tree: the open PR already proposes exactly this change.
+      const [parent, tree] = (
+        await wt.run(['rev-parse', `${existing}^`, `${existing}:${rel}`])
+      ).split('\n');
+      const ourTree = (await wt.run(['rev-parse', `${commit}:${rel}`])).trim();
+      const stageFile = `${rel}/${opts.model}/stages/${opts.stage}.yaml`;
+      same =
+        parent === base &&
+        (tree === ourTree || (await sameTarget(wt, existing, commit, stageFile)));
+    }
+    if (
+      !same &&
+      (await wt.push(remote, [`+${commit}:refs/heads/${head}`], { force: true })) !== 'pushed'
+    )
+      throw new ModelciError('GIT', `could not push the promotion branch ${head}`);
+    const pr = await upsertPullRequest(opts, head, checkout.branch, plan.message, same);
+    return { result: plan.result, pullRequest: pr };
+  } finally {
+    await git.exec(['worktree', 'remove', '--force', scratch]);
+    rmSync(scratch, { recursive: true, force: true });
+  }
+}
+
+/** The proposed pointers name the same version (timestamps differ between runs). */
+async function sameTarget(wt: Git, a: string, b: string, file: string): Promise<boolean> {
+  const read = async (c: string) => {
+    const r = await wt.exec(['show', `${c}:${file}`]);
+    return /^version: (.*)$/m.exec(r.stdout)?.[1];
+  };
+  const [va, vb] = await Promise.all([read(a), read(b)]);
+  return va !== undefined && va === vb;
+}
+
+async function upsertPullRequest(
+  opts: PromotionPrOptions<unknown>,
+  head: string,
+  baseBranch: string,
+  message: string,
+  unchanged: boolean,
+): Promise<PromotionPullRequest> {
+  const { client, repository } = opts.github;
+  const [owner, repo] = repository.split('/') as [string, string];
+  const [title, ...rest] = message.split('\n');
+  const body = `${rest.join('\n').trim()}\n\n<!-- modelci:promotion ${opts.model}/${opts.stage} -->\nMerging this pull request moves the stage pointer; the deployment follows the merge.`;
+  try {
+    const { data: open } = await client.rest.pulls.list({
+      owner,
+      repo,
+      state: 'open',
+      head: `${owner}:${head}`,
+      base: baseBranch,
+      per_page: 10,
+    });
+    const found = open[0];
+    if (found) {
+      if (!unchanged || found.title !== title)
+        await client.rest.pulls.update({
+          owner,
+          repo,
+          pull_number: found.number,
+          title: title!,
+          body,
+        });
+      return {
+        number: found.number,
+        url: found.html_url,
+        branch: head,
+        action: unchanged && found.title === title ? 'not-updated' : 'updated',
+      };
+    }
+    const { data: created } = await client.rest.pulls.create({
+      owner,
+      repo,
+      head,
+      base: baseBranch,
+      title: title!,
+      body,
+    });
+    return { number: created.number, url: created.html_url, branch: head, action: 'created' };
+  } catch (e) {
+    const status = (e as { status?: number }).status;
+    throw new ModelciError(
+      'GITHUB',
+      `cannot open the promotion pull request: ${(e as Error).message}`,
+      {
+        hint:
+          status === 403
+            ? 'The job needs `pull-requests: write` and `contents: write` permissions'
+            : 'Check the repository and token',
+      },
+    );
+  }
+}
