@@ -70,7 +70,10 @@ function stageOptions(args: ParsedArgs, io: CliIO, needStage = true): StageWrite
 }
 
 function report(r: StageChangeResult, args: ParsedArgs, io: CliIO, verb: string): void {
-  if (flagOpt(args, 'json')) return io.stdout(JSON.stringify(r, null, 2) + '\n');
+  if (flagOpt(args, 'json')) {
+    io.stdout(JSON.stringify(r, null, 2) + '\n');
+    return;
+  }
   io.stdout(`${r.version}\n`);
   if (r.status === 'unchanged')
     io.stderr(`${r.stage} already holds ${r.model} ${r.version}; nothing written\n`);
@@ -127,7 +130,10 @@ export const deprecateCommand: Command = {
     if (!version) throw new ModelciError('USAGE', '--version is required');
     const { stage: _s, mode: _m, ...opts } = stageOptions(args, io, false);
     const r = await runDeprecate({ ...opts, version });
-    if (flagOpt(args, 'json')) return io.stdout(JSON.stringify(r, null, 2) + '\n');
+    if (flagOpt(args, 'json')) {
+      io.stdout(JSON.stringify(r, null, 2) + '\n');
+      return;
+    }
     io.stdout(`${r.version}\n`);
     io.stderr(
       r.status === 'unchanged'

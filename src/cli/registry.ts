@@ -36,7 +36,10 @@ export const registryCommand: Command = {
   async run(args, io) {
     const [sub, arg, ...extra] = args.positionals;
     const json = flagOpt(args, 'json');
-    const out = (v: unknown) => io.stdout(JSON.stringify(v, null, 2) + '\n');
+    // Returns nothing: the command's return value is its exit code.
+    const out = (v: unknown): void => {
+      io.stdout(JSON.stringify(v, null, 2) + '\n');
+    };
     if (extra.length) throw new ModelciError('USAGE', `unexpected argument "${extra[0]}"`);
     const dir = registryDir(args);
     switch (sub) {

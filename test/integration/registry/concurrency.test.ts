@@ -38,128 +38,144 @@ function originRegistry(origin: string) {
 }
 
 describe.skipIf(!existsSync(CLI))('concurrent writers against one bare repository', () => {
-  it('20 parallel registers end with 20 distinct versions, all present and valid, in a linear history', async () => {
-    const origin = makeOrigin();
-    const art = tempDir('modelci-art-');
-    const jobs = Array.from({ length: 20 }, (_, i) => ({
-      repo: clone(origin),
-      artifact: onnxModel(art, `m${i}.onnx`, i + 1),
-    }));
-    const runs = await Promise.all(
-      jobs.map((j) =>
-        cli(j.repo, [
-          'register',
-          '--registry',
-          'registry',
-          '--model',
-          'churn',
-          '--artifact',
-          j.artifact,
-          '--push',
-        ]),
-      ),
-    );
-    for (const r of runs) expect(r.code, r.stderr).toBe(0);
-    const versions = runs.map((r) => r.stdout.trim());
-    expect(new Set(versions).size).toBe(20);
-    const { dir, reg } = originRegistry(origin);
-    expect(reg.listVersions('churn')).toEqual(Array.from({ length: 20 }, (_, i) => `0.${i + 1}.0`));
-    // Every process's artifact is the one recorded under the version it printed, and verifies.
-    for (const [i, j] of jobs.entries()) {
-      const rec = reg.getVersion('churn', versions[i]!);
-      expect(rec.artifact.sha256).toBe(await sha256File(j.artifact));
-      await reg.readArtifact(rec);
-    }
-    expect(git(dir, 'rev-list', '--merges', 'HEAD').trim()).toBe('');
-    expect(Number(git(dir, 'rev-list', '--count', 'HEAD'))).toBe(21);
-    const history = parseHistory(git(dir, 'log', `--format=${HISTORY_FORMAT}`));
-    expect(history.map((h) => h.version).sort()).toEqual([...versions].sort());
-  }, RACE_TIMEOUT);
-
-  it('10 parallel promotions: the pointer ends at one of them, each recorded or refused with its reason', async () => {
-    const origin = makeOrigin();
-    const seed = clone(origin);
-    const art = tempDir('modelci-art-');
-    const failing = new Set([2, 5, 8]);
-    for (let i = 0; i < 10; i++) {
-      const artifact = onnxModel(art, `m${i}.onnx`, i + 1);
-      const report = join(art, `r${i}.json`);
-      const passed = !failing.has(i);
-      writeFileSync(
-        report,
-        JSON.stringify({
-          schema: 'modelci/evaluation-report@1',
-          model_name: 'churn',
-          task: 'binary',
-          candidate: {
-            model: { path: 'm.onnx', sha256: await sha256File(artifact), bytes: 1 },
-            signature: { inputs: [], outputs: [] },
-          },
-          dataset: { path: 'h.csv', sha256: 'e'.repeat(64), bytes: 1, label: 'y', dropped_rows: 0 },
-          metrics: { accuracy: { value: passed ? 0.9 : 0.5 } },
-          gates: {
-            passed,
-            results: [
-              {
-                gate: 'min.accuracy',
-                passed,
-                reason: passed ? 'accuracy 0.9 ≥ 0.8' : 'accuracy 0.5 < 0.8',
-              },
-            ],
-          },
-          bootstrap: { resamples: 1, seed: 1, confidence: 0.95 },
-        } satisfies EvaluationReport),
+  it(
+    '20 parallel registers end with 20 distinct versions, all present and valid, in a linear history',
+    async () => {
+      const origin = makeOrigin();
+      const art = tempDir('modelci-art-');
+      const jobs = Array.from({ length: 20 }, (_, i) => ({
+        repo: clone(origin),
+        artifact: onnxModel(art, `m${i}.onnx`, i + 1),
+      }));
+      const runs = await Promise.all(
+        jobs.map((j) =>
+          cli(j.repo, [
+            'register',
+            '--registry',
+            'registry',
+            '--model',
+            'churn',
+            '--artifact',
+            j.artifact,
+            '--push',
+          ]),
+        ),
       );
-      await runRegister({
-        registry: join(seed, 'registry'),
-        model: 'churn',
-        artifact,
-        report,
-        push: true,
-        env: gitEnv,
-      });
-    }
-    const runs = await Promise.all(
-      Array.from({ length: 10 }, (_, i) =>
-        cli(clone(origin), [
-          'promote',
-          '--registry',
-          'registry',
-          '--model',
-          'churn',
-          '--version',
-          `0.${i + 1}.0`,
-          '--stage',
-          'production',
-          '--push',
-        ]),
-      ),
-    );
-    const moved: string[] = [];
-    for (const [i, r] of runs.entries()) {
-      if (failing.has(i)) {
-        expect(r.code).toBe(1);
-        expect(r.stderr).toBe(
-          `modelci promote: error: cannot promote churn 0.${i + 1}.0 to production: gates failed: min.accuracy: accuracy 0.5 < 0.8. Nothing was written\n`,
-        );
-      } else {
-        expect(r.code, r.stderr).toBe(0);
-        moved.push(r.stdout.trim());
+      for (const r of runs) expect(r.code, r.stderr).toBe(0);
+      const versions = runs.map((r) => r.stdout.trim());
+      expect(new Set(versions).size).toBe(20);
+      const { dir, reg } = originRegistry(origin);
+      expect(reg.listVersions('churn')).toEqual(
+        Array.from({ length: 20 }, (_, i) => `0.${i + 1}.0`),
+      );
+      // Every process's artifact is the one recorded under the version it printed, and verifies.
+      for (const [i, j] of jobs.entries()) {
+        const rec = reg.getVersion('churn', versions[i]!);
+        expect(rec.artifact.sha256).toBe(await sha256File(j.artifact));
+        await reg.readArtifact(rec);
       }
-    }
-    expect(moved.length).toBe(7);
-    const { dir, reg } = originRegistry(origin);
-    const pointer = reg.getStage('churn', 'production')!;
-    const history = parseHistory(git(dir, 'log', `--format=${HISTORY_FORMAT}`)).filter(
-      (h) => h.action === 'promote',
-    );
-    // Every successful attempt is one commit; the last one is where the pointer is now.
-    expect(history.map((h) => h.version).sort()).toEqual([...moved].sort());
-    expect(history[0]!.version).toBe(pointer.version);
-    expect(moved).toContain(pointer.version);
-    expect(git(dir, 'rev-list', '--merges', 'HEAD').trim()).toBe('');
-    // Each pointer in the chain names the version it replaced.
-    const chain = history.map((h) => h.version).reverse();
-    expect(pointer.previous).toBe(chain[chain.length - 2]);
-  }, RACE_TIMEOUT);
+      expect(git(dir, 'rev-list', '--merges', 'HEAD').trim()).toBe('');
+      expect(Number(git(dir, 'rev-list', '--count', 'HEAD'))).toBe(21);
+      const history = parseHistory(git(dir, 'log', `--format=${HISTORY_FORMAT}`));
+      expect(history.map((h) => h.version).sort()).toEqual([...versions].sort());
+    },
+    RACE_TIMEOUT,
+  );
+
+  it(
+    '10 parallel promotions: the pointer ends at one of them, each recorded or refused with its reason',
+    async () => {
+      const origin = makeOrigin();
+      const seed = clone(origin);
+      const art = tempDir('modelci-art-');
+      const failing = new Set([2, 5, 8]);
+      for (let i = 0; i < 10; i++) {
+        const artifact = onnxModel(art, `m${i}.onnx`, i + 1);
+        const report = join(art, `r${i}.json`);
+        const passed = !failing.has(i);
+        writeFileSync(
+          report,
+          JSON.stringify({
+            schema: 'modelci/evaluation-report@1',
+            model_name: 'churn',
+            task: 'binary',
+            candidate: {
+              model: { path: 'm.onnx', sha256: await sha256File(artifact), bytes: 1 },
+              signature: { inputs: [], outputs: [] },
+            },
+            dataset: {
+              path: 'h.csv',
+              sha256: 'e'.repeat(64),
+              bytes: 1,
+              label: 'y',
+              dropped_rows: 0,
+            },
+            metrics: { accuracy: { value: passed ? 0.9 : 0.5 } },
+            gates: {
+              passed,
+              results: [
+                {
+                  gate: 'min.accuracy',
+                  passed,
+                  reason: passed ? 'accuracy 0.9 ≥ 0.8' : 'accuracy 0.5 < 0.8',
+                },
+              ],
+            },
+            bootstrap: { resamples: 1, seed: 1, confidence: 0.95 },
+          } satisfies EvaluationReport),
+        );
+        await runRegister({
+          registry: join(seed, 'registry'),
+          model: 'churn',
+          artifact,
+          report,
+          push: true,
+          env: gitEnv,
+        });
+      }
+      const runs = await Promise.all(
+        Array.from({ length: 10 }, (_, i) =>
+          cli(clone(origin), [
+            'promote',
+            '--registry',
+            'registry',
+            '--model',
+            'churn',
+            '--version',
+            `0.${i + 1}.0`,
+            '--stage',
+            'production',
+            '--push',
+          ]),
+        ),
+      );
+      const moved: string[] = [];
+      for (const [i, r] of runs.entries()) {
+        if (failing.has(i)) {
+          expect(r.code).toBe(1);
+          expect(r.stderr).toBe(
+            `modelci promote: error: cannot promote churn 0.${i + 1}.0 to production: gates failed: min.accuracy: accuracy 0.5 < 0.8. Nothing was written\n`,
+          );
+        } else {
+          expect(r.code, r.stderr).toBe(0);
+          moved.push(r.stdout.trim());
+        }
+      }
+      expect(moved.length).toBe(7);
+      const { dir, reg } = originRegistry(origin);
+      const pointer = reg.getStage('churn', 'production')!;
+      const history = parseHistory(git(dir, 'log', `--format=${HISTORY_FORMAT}`)).filter(
+        (h) => h.action === 'promote',
+      );
+      // Every successful attempt is one commit; the last one is where the pointer is now.
+      expect(history.map((h) => h.version).sort()).toEqual([...moved].sort());
+      expect(history[0]!.version).toBe(pointer.version);
+      expect(moved).toContain(pointer.version);
+      expect(git(dir, 'rev-list', '--merges', 'HEAD').trim()).toBe('');
+      // Each pointer in the chain names the version it replaced.
+      const chain = history.map((h) => h.version).reverse();
+      expect(pointer.previous).toBe(chain[chain.length - 2]);
+    },
+    RACE_TIMEOUT,
+  );
 });

@@ -1,0 +1,93 @@
+// The CLI contract of the issue, through the bundled CLI in a child process.
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { clone, gitEnv, makeOrigin, onnxModel, tempDir } from './git-fixture.js';
+
+const CLI = resolve(import.meta.dirname, '../../../dist/cli/index.js');
+
+function cli(cwd: string, ...args: string[]) {
+  const r = spawnSync(process.execPath, [CLI, ...args], { cwd, env: gitEnv, encoding: 'utf8' });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+describe.skipIf(!existsSync(CLI))('modelci register / registry / promote (bundled CLI)', () => {
+  it('register prints the version; registry list --json prints models, versions and stages', () => {
+    const repo = clone(makeOrigin());
+    const art = tempDir('modelci-art-');
+    const reg = ['--registry', 'registry'];
+    const a = cli(
+      repo,
+      'register',
+      ...reg,
+      '--model',
+      'churn',
+      '--artifact',
+      onnxModel(art, 'a.onnx', 1),
+      '--push',
+    );
+    expect(a).toMatchObject({ code: 0, stdout: '0.1.0\n' });
+    expect(a.stderr).toBe('registered churn 0.1.0 (first version), pushed after 1 attempt(s)\n');
+    const b = cli(
+      repo,
+      'register',
+      ...reg,
+      '--model',
+      'churn',
+      '--artifact',
+      onnxModel(art, 'b.onnx', 2),
+      '--version',
+      '2.0.0',
+    );
+    expect(b).toMatchObject({ code: 0, stdout: '2.0.0\n' });
+    expect(
+      cli(
+        repo,
+        'promote',
+        ...reg,
+        '--model',
+        'churn',
+        '--version',
+        '0.1.0',
+        '--stage',
+        'production',
+      ),
+    ).toMatchObject({ code: 0, stdout: '0.1.0\n' });
+    const list = cli(repo, 'registry', 'list', ...reg, '--json');
+    expect(list.code).toBe(0);
+    expect(JSON.parse(list.stdout)).toEqual({
+      registry: 'registry',
+      models: [
+        {
+          name: 'churn',
+          versions: ['0.1.0', '2.0.0'],
+          latest: '2.0.0',
+          stages: { production: '0.1.0' },
+        },
+      ],
+    });
+    const show = cli(repo, 'registry', 'show', 'churn#production', ...reg, '--json');
+    expect(JSON.parse(show.stdout)).toMatchObject({
+      version: { version: '0.1.0' },
+      stages: ['production'],
+    });
+    const bad = cli(
+      repo,
+      'register',
+      ...reg,
+      '--model',
+      'churn',
+      '--artifact',
+      join(art, 'nope.onnx'),
+    );
+    expect(bad).toMatchObject({ code: 1, stdout: '' });
+    expect(bad.stderr).toBe(
+      `modelci register: error: ${join(art, 'nope.onnx')}: artifact not found. Check the path; the artifact is the trained model file (e.g. model.onnx)\n`,
+    );
+    expect(cli(repo, 'registry', 'verify', ...reg)).toMatchObject({
+      code: 0,
+      stdout: 'OK: 1 models, 2 versions, 2 artifacts verified, 0 problems\n',
+    });
+  });
+});
