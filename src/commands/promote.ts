@@ -181,10 +181,8 @@ function stagePlanner(
         `cannot ${rollback ? 'roll back' : 'promote'} ${p.model} ${version} to ${p.stage}: ${decision.reasons.join('; ')}`,
         { hint: 'Nothing was written' },
       );
-    write(
-      layout.stageFile(dir, p.model, p.stage),
-      recordToYaml(pointerFor(p, version, current, now(), opts.reason, rollback)),
-    );
+    const stageFile = layout.stageFile(dir, p.model, p.stage);
+    write(stageFile, recordToYaml(pointerFor(p, version, current, now(), opts.reason, rollback)));
     const verb = rollback ? 'Roll back' : 'Promote';
     const tags = p.settings.tags
       ? [
@@ -215,6 +213,7 @@ function stagePlanner(
       ),
       tags,
       result,
+      files: [stageFile],
     };
   };
 }
@@ -374,6 +373,7 @@ export async function runDeprecate(opts: DeprecateOptions): Promise<DeprecateRes
             ]
           : [],
         result: { version },
+        files: [reg.versionFile(model, version)],
       };
     },
   });

@@ -1,5 +1,5 @@
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
-import { basename, dirname, extname } from 'node:path';
+import { basename, dirname, extname, join } from 'node:path';
 import type { ModelConfig } from '../config/schema/index.js';
 import type { RegistryConfig } from '../config/schema/registry.js';
 import { ModelciError } from '../core/errors.js';
@@ -140,8 +140,12 @@ export async function runRegister(opts: RegisterOptions): Promise<RegisterResult
       if (alloc.kind === 'existing') return { noop: result };
       const record: VersionRecord = { ...candidate, version: alloc.version };
       const modelFile = layout.modelFile(checkout.dir, model);
-      if (!existsSync(modelFile))
+      const files = [file];
+      if (!existsSync(modelFile)) {
         write(modelFile, recordToYaml(modelRecord(model, opts.modelConfig, now())));
+        files.push(modelFile);
+      }
+      if (uri.startsWith('git:')) files.push(join(checkout.dir, uri.slice('git:'.length)));
       write(file, recordToYaml(record));
       return {
         message: commitMessage(`Register ${model} ${alloc.version}`, alloc.reason, {
@@ -160,6 +164,7 @@ export async function runRegister(opts: RegisterOptions): Promise<RegisterResult
             ]
           : [],
         result,
+        files,
       };
     },
   });

@@ -19,7 +19,7 @@ export function runContext(
       : undefined;
   const ctx: RunContext = {
     actor: given.actor ?? env.GITHUB_ACTOR ?? env.USER ?? 'modelci',
-    commit: given.commit ?? env.GITHUB_SHA ?? head,
+    commit: given.commit ?? (/^[0-9a-f]{40}$/.test(env.GITHUB_SHA ?? '') ? env.GITHUB_SHA : head),
     ref: given.ref ?? env.GITHUB_REF ?? `refs/heads/${branch}`,
   };
   const url = given.runUrl ?? runUrl;

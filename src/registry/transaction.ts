@@ -8,6 +8,8 @@ export interface WritePlan<R> {
   /** Annotated tags to create on the commit (GTO format). */
   tags: { name: string; message: string }[];
   result: R;
+  /** The files written (absolute), so only they are staged: cheaper than scanning a large registry. */
+  files?: string[];
 }
 
 export interface RetryPolicy {
@@ -77,7 +79,7 @@ export async function commitRegistryChange<R>(
         await undo(git, base, made, opts.paths);
         return { result: plan.noop, pushed: false, attempts: attempt, tags: [] };
       }
-      await git.add(opts.paths);
+      await git.add(plan.files ?? opts.paths);
       const commit = await git.commit(plan.message, opts.identity);
       for (const t of plan.tags) {
         await git.tag(t.name, t.message, opts.identity);

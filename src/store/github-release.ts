@@ -61,11 +61,13 @@ export class GitHubReleaseStore implements ArtifactStore {
     // Content-addressed name: an asset that exists already holds these bytes (verified on read).
     if (!assets.some((a) => a.name === name)) {
       try {
-        await client.rest.repos.uploadReleaseAsset({
-          ...this.repo,
-          release_id: rel.id,
+        // The release's upload_url names the upload host (uploads.github.com on github.com, the
+        // /api/uploads path on GitHub Enterprise): use it rather than a fixed host.
+        await client.request({
+          method: 'POST',
+          url: rel.upload_url,
           name,
-          data: readFileSync(file) as unknown as string,
+          data: readFileSync(file),
           headers: { 'content-type': 'application/octet-stream' },
         });
       } catch (e) {
