@@ -52,7 +52,10 @@ describe('onnxruntime-node install on first use (actions)', () => {
       cpSync(join(src, own), join(trimmed, own), { recursive: true });
       mkdirSync(join(trimmed, 'bin/napi-v6/win32/x64'), { recursive: true });
       writeFileSync(join(trimmed, 'bin/napi-v6/win32/x64/onnxruntime.dll'), 'not for this runner');
-      const tarballs = [pack(trimmed, work), pack(join(process.cwd(), 'node_modules/onnxruntime-common'), work)];
+      const tarballs = [
+        pack(trimmed, work),
+        pack(join(process.cwd(), 'node_modules/onnxruntime-common'), work),
+      ];
 
       const saved = new Map<string, string>();
       const calls: string[] = [];

@@ -1,0 +1,146 @@
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startGitHubServer, type GitHubServer } from '../../harness/github/index.js';
+import { runAction } from '../../harness/runner.js';
+
+// The bundled evaluate and train actions in a child process, as the runner runs them, against
+// the GitHub stand-in. onnxruntime-node comes from this checkout's node_modules (the bundle
+// resolves it upward); the tool-cache install path is covered in test/unit/onnx/runtime-install.
+let gh: GitHubServer;
+beforeAll(async () => {
+  gh = await startGitHubServer();
+});
+afterAll(async () => {
+  gh.assertNoViolations();
+  await gh.close();
+});
+
+function workspace(config: string): string {
+  const ws = mkdtempSync(join(tmpdir(), 'modelci-ws-'));
+  mkdirSync(join(ws, 'data'));
+  cpSync('test/fixtures/data/breast_cancer.csv', join(ws, 'data/holdout.csv'));
+  cpSync('test/fixtures/data/wine.csv', join(ws, 'data/wine.csv'));
+  cpSync('test/fixtures/onnx/bc_logreg_zipmap.onnx', join(ws, 'candidate.onnx'));
+  cpSync('test/fixtures/onnx/bc_logreg_c001.onnx', join(ws, 'production.onnx'));
+  writeFileSync(join(ws, 'modelci.yaml'), config);
+  return ws;
+}
+
+const CANCER = `version: 1
+models:
+  cancer:
+    task: binary
+    data:
+      holdout: data/holdout.csv
+      label: malignant
+    evaluate:
+      baseline: production.onnx
+      bootstrap:
+        resamples: 100
+    gates:
+      min:
+        roc_auc: 0.99
+`;
+
+describe('evaluate action', () => {
+  it('passes: outputs, report file, job summary and a successful check run on the PR head', async () => {
+    const repo = gh.state.repo('octo-org/models');
+    const ws = workspace(CANCER);
+    const head = 'a'.repeat(40);
+    const r = await runAction('evaluate', {
+      cwd: ws,
+      apiUrl: gh.url,
+      eventName: 'pull_request',
+      event: { pull_request: { number: 1, head: { sha: head } } },
+      inputs: { model: 'candidate.onnx' },
+      timeoutMs: 120_000,
+    });
+    expect(r.stderr).toBe('');
+    expect(r.exitCode).toBe(0);
+    expect(r.outputs.passed).toBe('true');
+    expect(r.outputs.report).toBe('modelci-evaluation.json');
+    const report = JSON.parse(readFileSync(join(ws, 'modelci-evaluation.json'), 'utf8'));
+    expect(report.model_name).toBe('cancer');
+    expect(report.baseline.model.path).toBe('production.onnx');
+    expect(report.comparison.accuracy.test).toBe('mcnemar');
+    expect(r.summary).toContain('candidate (95% CI)');
+    expect(r.summary).toMatch(/roc\\?_auc/);
+    const runs = [...repo.checkRuns.values()].filter((c) => c.headSha === head);
+    expect(runs.map((c) => [c.name, c.status, c.conclusion])).toEqual([
+      ['modelci/cancer', 'completed', 'success'],
+    ]);
+    expect(r.outputs['check-run-id']).toBe(String(runs[0]!.id));
+    expect(r.masks).toContain(r.env.INPUT_TOKEN);
+  });
+
+  it('fails the step when a gate fails, and only warns with fail-on-gates false', async () => {
+    const repo = gh.state.repo('octo-org/models');
+    const ws = workspace(CANCER.replace('roc_auc: 0.99', 'roc_auc: 0.999'));
+    const sha = 'b'.repeat(40);
+    const hard = await runAction('evaluate', {
+      cwd: ws,
+      apiUrl: gh.url,
+      sha,
+      inputs: { model: 'candidate.onnx' },
+      timeoutMs: 120_000,
+    });
+    expect(hard.exitCode).toBe(1);
+    expect(hard.outputs.passed).toBe('false');
+    expect(hard.annotations.find((a) => a.level === 'error')?.message).toMatch(
+      /^gates failed for cancer: .*roc_auc/,
+    );
+    expect(
+      [...repo.checkRuns.values()].filter((c) => c.headSha === sha).map((c) => c.conclusion),
+    ).toEqual(['failure']);
+    const soft = await runAction('evaluate', {
+      cwd: ws,
+      apiUrl: gh.url,
+      sha,
+      inputs: { model: 'candidate.onnx', 'fail-on-gates': 'false', 'check-run': 'false' },
+      timeoutMs: 120_000,
+    });
+    expect(soft.exitCode).toBe(0);
+    expect(soft.outputs.passed).toBe('false');
+  });
+
+  it('bad input is one error line naming the file', async () => {
+    const ws = workspace(CANCER);
+    const r = await runAction('evaluate', {
+      cwd: ws,
+      apiUrl: gh.url,
+      inputs: { model: 'data/holdout.csv', 'check-run': 'false' },
+      timeoutMs: 120_000,
+    });
+    expect(r.exitCode).toBe(1);
+    expect(r.annotations.filter((a) => a.level === 'error').map((a) => a.message)).toEqual([
+      expect.stringMatching(/^data\/holdout\.csv: not an ONNX model \(/),
+    ]);
+  });
+});
+
+describe('train action', () => {
+  it('trains the built-in logistic regression; cache and artifact fail soft without runner services', async () => {
+    const ws = workspace(`version: 1
+models:
+  wine:
+    data:
+      train: data/wine.csv
+      label: cultivar
+    train:
+      trainer: logistic-regression
+`);
+    const r = await runAction('train', { cwd: ws, apiUrl: gh.url, inputs: {}, timeoutMs: 120_000 });
+    expect(r.exitCode).toBe(0);
+    expect(r.outputs.model).toBe(join(ws, 'modelci-train/wine/model.onnx'));
+    expect(existsSync(r.outputs.model!)).toBe(true);
+    const record = JSON.parse(readFileSync(r.outputs['run-record']!, 'utf8'));
+    expect(record.model.sha256).toBe(r.outputs.sha256);
+    expect(record.data.train.rows).toBe(178);
+    expect(JSON.parse(r.outputs.metrics!).train_accuracy).toBe(1);
+    expect(r.stdout).toContain('actions cache service not available: datasets not cached');
+    expect(r.stdout).toContain('artifact service not available: model and run record not uploaded');
+    expect(r.outputs.artifact).toBeUndefined();
+  });
+});
