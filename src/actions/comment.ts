@@ -62,5 +62,8 @@ await runAction(async () => {
   core.setOutput('comment-url', result.commentUrl ?? '');
   if (result.warning) core.warning(result.warning);
   else if (result.commentUrl) core.info(`${result.action} ${result.commentUrl}`);
-  await core.summary.addRaw(result.summary).write();
+  else if (result.action === 'printed')
+    core.warning('input "token" is empty: the report is in the job summary only');
+  if (process.env.GITHUB_STEP_SUMMARY) await core.summary.addRaw(result.summary).write();
+  else core.info(result.markdown);
 });

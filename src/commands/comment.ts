@@ -182,12 +182,13 @@ export async function runComment(opts: CommentOptions): Promise<CommentResult> {
       hint: 'Pass --repo owner/name (or set GITHUB_REPOSITORY)',
     });
   const { owner, repo } = splitRepository(opts.repository);
-  const client = createGitHubClient({
+  const clientOptions = {
     token: opts.github.token,
     ...(opts.github.apiUrl ? { baseUrl: opts.github.apiUrl } : {}),
     ...(opts.github.retries !== undefined ? { retries: opts.github.retries } : {}),
     log,
-  });
+  };
+  const client = createGitHubClient(clientOptions);
   let pr = opts.pr ?? prFromEvent(opts.event?.name, opts.event?.payload);
   if (pr === undefined && headSha) {
     log(`looking up the pull request of commit ${headSha}`);
@@ -199,14 +200,19 @@ export async function runComment(opts: CommentOptions): Promise<CommentResult> {
       action: 'no-pr',
       warning: `no pull request found for this run (event ${opts.event?.name ?? 'unknown'}${headSha ? `, commit ${headSha.slice(0, 7)}` : ''}); the report is in the job summary only. Pass the \`pr\` input to comment from this event.`,
     };
-  const login = await tokenLogin(client, log);
-  log(`commenting on #${pr} as ${login}`);
+  log(`commenting on #${pr}`);
+  const whoAmI = async () => {
+    const reader = createGitHubClient({ ...clientOptions, queue: 'identity' });
+    const login = await tokenLogin(reader, log);
+    log(`the token writes as ${login}`);
+    return login;
+  };
   const marker = commentMarker(model, content.workflow);
   const sticky = await upsertStickyComment(
     client,
     { owner, repo, issue: pr },
     marker,
-    login,
+    whoAmI,
     comment.markdown,
   );
   return { ...result, action: sticky.action, commentId: sticky.id, commentUrl: sticky.url, pr };

@@ -18,6 +18,12 @@ export interface ClientOptions {
    * rate-limit waits stay real).
    */
   spaceWrites?: boolean;
+  /**
+   * A separate throttling queue. plugin-throttling spaces every GraphQL call 1 s from the next
+   * write like a mutation; a client for read-only queries (who am I?) uses its own queue so the
+   * write after it does not wait.
+   */
+  queue?: string;
 }
 
 // plugin-throttling's limiter interface, scheduling at once: used when write spacing is off.
@@ -50,7 +56,10 @@ export function createGitHubClient(opts: ClientOptions): GitHubClient {
       retry: { retries, doNotRetry: DO_NOT_RETRY },
       throttle: {
         // Rate limits belong to a (server, token) pair: clients of one share the write spacing.
-        id: createHash('sha256').update(`${baseUrl}\n${opts.token}`).digest('hex').slice(0, 16),
+        id: createHash('sha256')
+          .update(`${baseUrl}\n${opts.token}\n${opts.queue ?? ''}`)
+          .digest('hex')
+          .slice(0, 16),
         // Typed as object: the plugin declares Bottleneck groups, but only calls key().schedule().
         ...(spaceWrites ? {} : ({ write: NO_SPACING, notifications: NO_SPACING } as object)),
         onRateLimit: (

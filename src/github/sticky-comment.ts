@@ -21,7 +21,7 @@ export async function findStickyComment(
   client: GitHubClient,
   ref: IssueRef,
   marker: string,
-  login: string,
+  whoAmI: () => Promise<string>,
 ): Promise<{ id: number; html_url: string; body?: string } | undefined> {
   const comments = await client.paginate(client.rest.issues.listComments, {
     owner: ref.owner,
@@ -29,7 +29,11 @@ export async function findStickyComment(
     issue_number: ref.issue,
     per_page: 100,
   });
-  return comments.find((c) => sameAuthor(c.user, login) && (c.body ?? '').includes(marker));
+  const marked = comments.filter((c) => (c.body ?? '').includes(marker));
+  // Who the token is only matters when some comment carries the marker (not on a first run).
+  if (marked.length === 0) return undefined;
+  const login = await whoAmI();
+  return marked.find((c) => sameAuthor(c.user, login));
 }
 
 /** Creates the sticky comment, or updates it in place; writes nothing when the body is the same. */
@@ -37,10 +41,10 @@ export async function upsertStickyComment(
   client: GitHubClient,
   ref: IssueRef,
   marker: string,
-  login: string,
+  whoAmI: () => Promise<string>,
   body: string,
 ): Promise<StickyResult> {
-  const existing = await findStickyComment(client, ref, marker, login);
+  const existing = await findStickyComment(client, ref, marker, whoAmI);
   if (existing) {
     if (existing.body === body)
       return { action: 'unchanged', id: existing.id, url: existing.html_url };

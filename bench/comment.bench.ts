@@ -1,0 +1,120 @@
+// `npm run bench -- comment`: wall time of the bundled comment action (actions/comment/dist) from
+// process start to exit, posting to the GitHub stand-in on loopback, as a ratio to bare
+// `node -e ''` started the same way in the same run (median of several runs each). Target ≤ 4×.
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ACTIONS_TOKEN, startGitHubServer } from '../test/harness/github/index.js';
+
+const RUNS = Number(process.env.BENCH_RUNS ?? 9);
+const root = join(import.meta.dirname, '..');
+const bundle = join(root, 'actions/comment/dist/index.js');
+
+function wall(args: string[], env: NodeJS.ProcessEnv, cwd: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const t0 = performance.now();
+    const child = spawn(process.execPath, args, { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    let err = '';
+    child.stderr.on('data', (d: Buffer) => (err += d.toString()));
+    child.stdout.on('data', (d: Buffer) => (err += d.toString()));
+    child.on('exit', (code) =>
+      code === 0 ? resolve(performance.now() - t0) : reject(new Error(`exit ${code}: ${err}`)),
+    );
+  });
+}
+
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2]! : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2;
+};
+
+const gh = await startGitHubServer();
+const dir = mkdtempSync(join(tmpdir(), 'modelci-bench-comment-'));
+try {
+  const { pull } = gh.state.repo('acme/models').addPull({ title: 'bench', head: 'bench' });
+  for (const f of [
+    'modelci.yaml',
+    'metrics/base.json',
+    'metrics/head.json',
+    'metrics/history.json',
+  ])
+    writeFileSync(
+      join(dir, f.replace('metrics/', '')),
+      readFileSync(join(root, 'examples/churn', f)),
+    );
+  const event = join(dir, 'event.json');
+  writeFileSync(
+    event,
+    JSON.stringify({
+      number: pull.number,
+      pull_request: { number: pull.number, head: { sha: pull.head.sha } },
+    }),
+  );
+  const baseEnv = { PATH: process.env.PATH, HOME: process.env.HOME };
+  const actionEnv = (run: number): NodeJS.ProcessEnv => {
+    const out = join(dir, `out-${run}`);
+    const summary = join(dir, `summary-${run}`);
+    writeFileSync(out, '');
+    writeFileSync(summary, ''); // the runner creates both files before the step starts
+    return {
+      ...baseEnv,
+      INPUT_BASE: 'base.json',
+      INPUT_HEAD: 'head.json',
+      INPUT_HISTORY: 'history.json',
+      INPUT_CONFIG: 'modelci.yaml',
+      INPUT_TOKEN: ACTIONS_TOKEN,
+      GITHUB_API_URL: gh.url,
+      GITHUB_SERVER_URL: 'https://github.com',
+      GITHUB_REPOSITORY: 'acme/models',
+      GITHUB_EVENT_NAME: 'pull_request',
+      GITHUB_EVENT_PATH: event,
+      GITHUB_SHA: pull.mergeCommitSha ?? pull.head.sha,
+      GITHUB_WORKFLOW: 'PR',
+      // A new run id per run: every run after the first really PATCHes the comment.
+      GITHUB_RUN_ID: String(1000 + run),
+      GITHUB_OUTPUT: out,
+      GITHUB_STEP_SUMMARY: summary,
+      RUNNER_TEMP: dir,
+    };
+  };
+
+  // Warm the file cache for both, then alternate so load changes hit both alike.
+  await wall(['-e', ''], baseEnv, dir);
+  await wall([bundle], actionEnv(0), dir);
+  const floor: number[] = [];
+  const action: number[] = [];
+  const offline: number[] = [];
+  for (let i = 1; i <= RUNS; i++) {
+    floor.push(await wall(['-e', ''], baseEnv, dir));
+    action.push(await wall([bundle], actionEnv(i), dir));
+    // Same run without a token: start-up, reading, rendering and the summary, no HTTP.
+    offline.push(await wall([bundle], { ...actionEnv(100 + i), INPUT_TOKEN: '' }, dir));
+  }
+  const comments = gh.state.repo('acme/models').commentsOn(pull.number);
+  if (comments.length !== 1) throw new Error(`expected one comment, found ${comments.length}`);
+  gh.assertNoViolations();
+
+  const f = median(floor);
+  const a = median(action);
+  const kib = (p: string) => `${(statSync(join(root, p)).size / 1024).toFixed(0)} KiB`;
+  console.log(`| measure (median of ${RUNS}) | ms | ratio to node -e '' |`);
+  console.log('| :--- | ---: | ---: |');
+  console.log(`| node -e '' (floor) | ${f.toFixed(1)} | 1.00× |`);
+  console.log(
+    `| comment action, start to exit (update comment) | ${a.toFixed(1)} | ${(a / f).toFixed(2)}× (target ≤ 4×) |`,
+  );
+  const o = median(offline);
+  console.log(
+    `| comment action without a token (no HTTP) | ${o.toFixed(1)} | ${(o / f).toFixed(2)}× |`,
+  );
+  console.log('');
+  console.log('| bundle | size |');
+  console.log('| :--- | ---: |');
+  console.log(`| actions/comment/dist/index.js | ${kib('actions/comment/dist/index.js')} |`);
+  console.log(`| dist/cli/index.js | ${kib('dist/cli/index.js')} |`);
+  console.log(`| dist/index.js (root action) | ${kib('dist/index.js')} |`);
+} finally {
+  await gh.close();
+  rmSync(dir, { recursive: true, force: true });
+}
