@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { StagePointer, VersionRecord } from '../src/core/registry/records.js';
 import { recordToYaml } from '../src/registry/record-file.js';
+import { runRegistryList, runRegistryShow } from '../src/commands/registry.js';
 
 const CLI = resolve(import.meta.dirname, '../dist/cli/index.js');
 const MODELS = 20;
@@ -124,6 +125,7 @@ function generate(total: number): string {
 
 const artifacts = mkdtempSync(join(tmpdir(), 'modelci-bench-art-'));
 const rows: string[] = [];
+const inprocRows: string[] = [];
 const f = (ms: number) => ms.toFixed(0);
 for (const total of SIZES) {
   const repo = generate(total);
@@ -157,6 +159,21 @@ for (const total of SIZES) {
       ),
     );
   }
+  // The registry's own work, in this process: no node start, no bundle load.
+  const inproc = (fn: () => unknown) =>
+    median(
+      Array.from({ length: RUNS }, () => {
+        const t0 = performance.now();
+        fn();
+        return performance.now() - t0;
+      }),
+    );
+  runRegistryList(join(repo, 'registry'));
+  const listIn = inproc(() => runRegistryList(join(repo, 'registry')));
+  const showIn = inproc(() => runRegistryShow(join(repo, 'registry'), 'model-07#production'));
+  inprocRows.push(
+    `| ${total.toLocaleString('en')} | ${listIn.toFixed(1)} ms | ${showIn.toFixed(2)} ms |`,
+  );
   const fl = median(floor);
   const st = median(startup);
   // What the registry itself costs: the command minus the CLI's own start (loading the bundle).
@@ -180,3 +197,9 @@ console.log(
 );
 console.log('| ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
 for (const r of rows) console.log(r);
+console.log(
+  '\nThe same reads in-process (median of the runs above), i.e. what the registry itself costs:\n',
+);
+console.log('| versions | list (all models, versions, stages) | show <m>#production |');
+console.log('| ---: | ---: | ---: |');
+for (const r of inprocRows) console.log(r);

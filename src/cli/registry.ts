@@ -7,6 +7,7 @@ import {
   runRegistryVerify,
 } from '../commands/registry.js';
 import { ModelciError } from '../core/errors.js';
+import { createGitHubClient } from '../github/client.js';
 import { registrySettings } from '../registry/settings.js';
 import { flagOpt, stringOpt, type Command, type ParsedArgs } from './command.js';
 
@@ -75,7 +76,23 @@ export const registryCommand: Command = {
         return;
       }
       case 'verify': {
-        const r = await runRegistryVerify(dir);
+        // Release-asset artifacts are downloaded to be verified: that needs a token.
+        const token = io.env.GITHUB_TOKEN ?? io.env.GH_TOKEN;
+        const repository = io.env.GITHUB_REPOSITORY;
+        const r = await runRegistryVerify(
+          dir,
+          token
+            ? {
+                github: {
+                  client: createGitHubClient({
+                    token,
+                    ...(io.env.GITHUB_API_URL ? { baseUrl: io.env.GITHUB_API_URL } : {}),
+                  }),
+                  ...(repository ? { repository } : {}),
+                },
+              }
+            : {},
+        );
         if (json) out(r);
         else {
           for (const p of r.problems)

@@ -4,6 +4,7 @@ import { describeError } from '../core/errors.js';
 import { HISTORY_FORMAT, parseHistory, type HistoryEntry } from '../core/registry/trailers.js';
 import type { ModelRecord, StagePointer, VersionRecord } from '../core/registry/records.js';
 import { Git } from '../git/git.js';
+import { layout } from '../registry/layout.js';
 import {
   openRegistry,
   parseModelRef,
@@ -49,11 +50,7 @@ export async function runRegistryHistory(
   const reg = openRegistry(dir);
   const git = new Git(reg.dir, env);
   const root = await git.topLevel();
-  const path =
-    relative(
-      root,
-      model ? reg.versionFile(model, '0.0.0').replace(/\/versions\/0\.0\.0\.yaml$/, '') : reg.dir,
-    ) || '.';
+  const path = relative(root, model ? layout.modelDir(reg.dir, model) : reg.dir) || '.';
   const text = await new Git(root, env).log([`--format=${HISTORY_FORMAT}`, '--', path]);
   return parseHistory(text, model);
 }
