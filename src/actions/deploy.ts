@@ -50,6 +50,15 @@ await runAction(async () => {
     model,
     environment,
     ...(version ? { version } : {}),
+    // Artifacts in GitHub release assets are downloaded with the same token.
+    ...(client
+      ? {
+          registryOptions: {
+            github: { client, repository },
+            ...(loaded.config.registry?.store ? { store: loaded.config.registry.store } : {}),
+          },
+        }
+      : {}),
     registryDir:
       optionalInput('registry') ??
       (loaded.config.registry?.path as string | undefined) ??
