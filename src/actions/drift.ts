@@ -1,0 +1,114 @@
+import { join } from 'node:path';
+import * as core from '@actions/core';
+import { runDrift, type RunDriftOptions } from '../commands/drift.js';
+import { ModelciError } from '../core/errors.js';
+import { createGitHubClient } from '../github/client.js';
+import { syncRetrainPr } from '../github/retrain-pr.js';
+import { openRegistry } from '../registry/index.js';
+import { booleanInput, optionalInput, runAction } from './runtime.js';
+
+// The drift action: inputs -> runDrift -> outputs, job summary, report files -> retraining PR.
+await runAction(async () => {
+  const token = core.getInput('token');
+  if (token) core.setSecret(token);
+  const configFile = optionalInput('config') ?? 'modelci.yaml';
+  const workspace = process.env.GITHUB_WORKSPACE ?? process.cwd();
+  const repository = process.env.GITHUB_REPOSITORY ?? '';
+  const server = process.env.GITHUB_SERVER_URL ?? 'https://github.com';
+  const runId = process.env.GITHUB_RUN_ID;
+  const runUrl = runId && repository ? `${server}/${repository}/actions/runs/${runId}` : undefined;
+  const reportDir = optionalInput('report-dir') ?? 'modelci-drift';
+  const current = core.getInput('current', { required: true }).trim();
+  const model = optionalInput('model');
+
+  let reference = optionalInput('reference');
+  if (!reference) {
+    if (!model)
+      throw new ModelciError(
+        'INPUT',
+        'no reference: set `reference`, or `model` to use its registry profile',
+      );
+    const registry = openRegistry(optionalInput('registry') ?? 'registry');
+    const version = registry.resolveVersion(
+      model,
+      optionalInput('reference-version') ?? '#production',
+    );
+    reference = registry.profilePath(model, version);
+    core.info(`Reference: profile of ${model} ${version} (${reference})`);
+  }
+
+  const options: RunDriftOptions = {
+    reference,
+    current,
+    config: configFile,
+    configExplicit: configFile !== 'modelci.yaml',
+    markdownOut: join(reportDir, 'drift-report.md'),
+    jsonOut: join(reportDir, 'drift-report.json'),
+    now: new Date().toISOString(),
+  };
+  for (const [input, key] of [
+    ['test', 'test'],
+    ['model', 'model'],
+    ['history', 'history'],
+  ] as const) {
+    const v = optionalInput(input);
+    if (v !== undefined) options[key] = v;
+  }
+  if (runUrl) options.runUrl = runUrl;
+
+  core.startGroup('Drift check');
+  const result = await runDrift(options);
+  core.endGroup();
+  const { json } = result;
+  core.setOutput('drifted', String(json.drifted));
+  core.setOutput('share', String(json.share));
+  core.setOutput('report', options.markdownOut!);
+  core.setOutput('json', options.jsonOut!);
+  await core.summary.addRaw(result.markdown, true).write();
+  if (json.empty_current)
+    core.warning(
+      `The current window (${current}) is empty: no rows to compare, no retraining pull request.`,
+    );
+  for (const p of json.problems) core.warning(p);
+  core.info(
+    json.drifted
+      ? `Drift: ${json.n_drifted} of ${json.n_tested} columns drifted.`
+      : 'No dataset drift.',
+  );
+
+  if (!booleanInput('retrain', true)) {
+    core.setOutput('retrain', 'disabled');
+    return;
+  }
+  const [owner, repo] = repository.split('/');
+  if (!owner || !repo)
+    throw new ModelciError('INPUT', 'GITHUB_REPOSITORY is not set', {
+      hint: 'Run the action in a GitHub Actions workflow, or set retrain: false',
+    });
+  const retrainWorkflow = optionalInput('retrain-workflow') ?? result.config.retrain_workflow;
+  core.startGroup('Retraining pull request');
+  const base = optionalInput('base');
+  const pr = await syncRetrainPr({
+    client: createGitHubClient({ token, log: (m) => core.info(m) }),
+    owner,
+    repo,
+    ...(base ? { base } : {}),
+    cwd: workspace,
+    report: json,
+    markdown: result.markdown,
+    emptyCurrent: json.empty_current,
+    ctx: {
+      model: result.model,
+      dataWindow: optionalInput('data-window') ?? current,
+      reference,
+      current,
+      at: options.now!,
+      ...(runUrl ? { runUrl } : {}),
+      ...(retrainWorkflow ? { retrainWorkflow } : {}),
+    },
+    log: (m) => core.info(m),
+  });
+  core.endGroup();
+  core.setOutput('retrain', pr.action);
+  if (pr.pullNumber !== undefined) core.setOutput('pull-request', String(pr.pullNumber));
+});

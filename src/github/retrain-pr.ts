@@ -1,0 +1,201 @@
+import type { DriftReport } from '../core/drift/compare-profiles.js';
+import {
+  DRIFT_GONE_MARKER,
+  driftGoneComment,
+  retrainBody,
+  retrainBranch,
+  retrainTitle,
+  retrainYaml,
+  type RetrainContext,
+} from '../core/drift/retrain-request.js';
+import { ModelciError } from '../core/errors.js';
+import { commitBranch } from '../git/commit-branch.js';
+import type { GitHubClient } from './client.js';
+
+/**
+ * One open retraining PR per model on `modelci/retrain/<model>`: created when drift is found,
+ * updated (branch force-pushed, body replaced) on later drifted runs, commented (never closed)
+ * when a later run finds no drift. Also starts the training workflow by workflow_dispatch on the
+ * branch, because a PR opened with GITHUB_TOKEN does not trigger `pull_request` workflows.
+ */
+export interface RetrainPrOptions {
+  client: GitHubClient;
+  owner: string;
+  repo: string;
+  /** Base branch of the PR (the repository's default branch when omitted). */
+  base?: string;
+  /** Git checkout whose `origin` is the repository. */
+  cwd: string;
+  report: DriftReport;
+  markdown: string;
+  ctx: RetrainContext;
+  emptyCurrent: boolean;
+  author?: { name: string; email: string };
+  log?: (line: string) => void;
+}
+
+export type RetrainAction =
+  | 'created'
+  | 'updated'
+  | 'unchanged'
+  | 'commented'
+  | 'already-commented'
+  | 'none'
+  | 'skipped-empty';
+
+export interface RetrainPrResult {
+  action: RetrainAction;
+  branch: string;
+  pullNumber?: number;
+  pullUrl?: string;
+  dispatched: boolean;
+}
+
+const BOT = {
+  name: 'github-actions[bot]',
+  email: '41898282+github-actions[bot]@users.noreply.github.com',
+};
+
+function githubError(what: string, e: unknown): ModelciError {
+  const status = (e as { status?: number }).status;
+  return new ModelciError(
+    'GITHUB',
+    `${what} failed${status ? ` (HTTP ${status})` : ''}: ${(e as Error).message}`,
+    {
+      hint:
+        status === 403
+          ? 'The token needs contents: write, pull-requests: write and actions: write permissions'
+          : 'Check the token and the repository name',
+    },
+  );
+}
+
+export async function syncRetrainPr(o: RetrainPrOptions): Promise<RetrainPrResult> {
+  const log = o.log ?? (() => {});
+  const branch = retrainBranch(o.ctx.model);
+  if (o.emptyCurrent) {
+    log('The current window is empty: no retraining pull request.');
+    return { action: 'skipped-empty', branch, dispatched: false };
+  }
+  const { client, owner, repo } = o;
+  let open: { number: number; html_url: string } | undefined;
+  try {
+    const { data } = await client.rest.pulls.list({
+      owner,
+      repo,
+      state: 'open',
+      head: `${owner}:${branch}`,
+      per_page: 10,
+    });
+    open = data[0];
+  } catch (e) {
+    throw githubError('listing pull requests', e);
+  }
+  if (!o.report.drifted) {
+    if (!open) return { action: 'none', branch, dispatched: false };
+    return commentDriftGone(o, open, branch);
+  }
+  let base = o.base;
+  if (!base) {
+    try {
+      base = (await client.rest.repos.get({ owner, repo })).data.default_branch;
+    } catch (e) {
+      throw githubError('reading the repository', e);
+    }
+  }
+  const model = o.ctx.model;
+  const commit = await commitBranch({
+    cwd: o.cwd,
+    base,
+    branch,
+    files: {
+      [`registry/${model}/retrain.yaml`]: retrainYaml(o.report, o.ctx),
+      [`registry/${model}/drift-report.md`]: o.markdown + '\n',
+    },
+    message: `Request retraining of ${model}: data drift\n\n${o.report.n_drifted} of ${o.report.n_tested} columns drifted.\n\nModel: ${model}\n${o.ctx.runUrl ? `Run: ${o.ctx.runUrl}\n` : ''}`,
+    author: o.author ?? BOT,
+  });
+  log(`Branch ${branch}: ${commit.action} (${commit.sha.slice(0, 7)})`);
+  const title = retrainTitle(model);
+  const body = retrainBody(o.report, o.markdown, o.ctx);
+  let pull: { number: number; html_url: string };
+  let action: RetrainAction;
+  try {
+    if (open) {
+      pull = (
+        await client.rest.pulls.update({ owner, repo, pull_number: open.number, title, body })
+      ).data;
+      action = commit.action === 'unchanged' ? 'unchanged' : 'updated';
+    } else {
+      pull = (await client.rest.pulls.create({ owner, repo, head: branch, base, title, body }))
+        .data;
+      action = 'created';
+    }
+  } catch (e) {
+    throw githubError(
+      open ? `updating pull request #${open.number}` : 'opening the retraining pull request',
+      e,
+    );
+  }
+  log(`Pull request #${pull.number}: ${action}`);
+  let dispatched = false;
+  if (o.ctx.retrainWorkflow && commit.action !== 'unchanged') {
+    try {
+      await client.rest.actions.createWorkflowDispatch({
+        owner,
+        repo,
+        workflow_id: o.ctx.retrainWorkflow,
+        ref: branch,
+      });
+      dispatched = true;
+      log(`Started ${o.ctx.retrainWorkflow} on ${branch}`);
+    } catch (e) {
+      throw githubError(`starting workflow ${o.ctx.retrainWorkflow}`, e);
+    }
+  }
+  return { action, branch, pullNumber: pull.number, pullUrl: pull.html_url, dispatched };
+}
+
+async function commentDriftGone(
+  o: RetrainPrOptions,
+  open: { number: number; html_url: string },
+  branch: string,
+): Promise<RetrainPrResult> {
+  const { client, owner, repo } = o;
+  try {
+    const comments = await client.paginate(client.rest.issues.listComments, {
+      owner,
+      repo,
+      issue_number: open.number,
+      per_page: 100,
+    });
+    // One "drift is gone" note per episode: skip when the newest modelci note already says so.
+    const last = [...comments].reverse().find((c) => c.body?.includes(DRIFT_GONE_MARKER));
+    const { data: pr } = await client.rest.pulls.get({ owner, repo, pull_number: open.number });
+    const lastPush = pr.head.sha;
+    if (last && last.body?.includes(`head=${lastPush}`)) {
+      return {
+        action: 'already-commented',
+        branch,
+        pullNumber: open.number,
+        pullUrl: open.html_url,
+        dispatched: false,
+      };
+    }
+    await client.rest.issues.createComment({
+      owner,
+      repo,
+      issue_number: open.number,
+      body: `${driftGoneComment(o.report, o.ctx)}\n<!-- head=${lastPush} -->`,
+    });
+  } catch (e) {
+    throw githubError(`commenting on pull request #${open.number}`, e);
+  }
+  return {
+    action: 'commented',
+    branch,
+    pullNumber: open.number,
+    pullUrl: open.html_url,
+    dispatched: false,
+  };
+}
