@@ -2,6 +2,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import * as core from '@actions/core';
 import { runEvaluate } from '../commands/evaluate.js';
 import { parseTask, resolveEvaluateRequest } from '../commands/evaluate-request.js';
+import { registryBaselineResolver } from '../registry/baseline.js';
 import { renderEvaluationReport } from '../core/report/evaluation-markdown.js';
 import type { EvaluationReport } from '../core/report/evaluation-report.js';
 import { createActionsCache } from '../github/actions-cache.js';
@@ -36,7 +37,12 @@ await runAction(async () => {
   configureOnnxRuntimeInstall({ cache: createActionsCache(), log: (l) => core.info(l) });
 
   core.startGroup('Evaluate');
-  const options = await resolveEvaluateRequest(settings.request);
+  const options = await resolveEvaluateRequest(
+    settings.request,
+    registryBaselineResolver({
+      ...(settings.request.config ? { config: settings.request.config } : {}),
+    }),
+  );
   const { report, warnings } = await runEvaluate(options);
   for (const w of warnings) core.warning(w);
   core.endGroup();

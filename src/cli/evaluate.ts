@@ -1,6 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { runEvaluate } from '../commands/evaluate.js';
 import { parseTask, resolveEvaluateRequest } from '../commands/evaluate-request.js';
+import { registryBaselineResolver } from '../registry/baseline.js';
 import { ModelciError } from '../core/errors.js';
 import type { EvaluationReport } from '../core/report/evaluation-report.js';
 import { flagOpt, listOpt, stringOpt, type Command } from './command.js';
@@ -29,7 +30,7 @@ export const evaluateCommand: Command = {
     'Evaluate an ONNX model on a holdout CSV: metrics with intervals, baseline comparison, gates',
   usage: [
     'Usage: modelci evaluate --model <file.onnx> --data <file.csv> --label <column>',
-    '         [--task binary|multiclass|regression] [--baseline <file.onnx>] [--json]',
+    '         [--task binary|multiclass|regression] [--baseline <file.onnx>|production|staging] [--json]',
     '',
     'Options:',
     '  --features <a,b,...>   feature columns in model input order (default: all but the label)',
@@ -65,21 +66,26 @@ export const evaluateCommand: Command = {
     json: { type: 'boolean' },
   },
   async run(args, io) {
-    const options = await resolveEvaluateRequest({
-      config: stringOpt(args, 'config'),
-      name: stringOpt(args, 'name'),
-      model: stringOpt(args, 'model'),
-      data: stringOpt(args, 'data'),
-      label: stringOpt(args, 'label'),
-      task: parseTask(stringOpt(args, 'task')),
-      baseline: stringOpt(args, 'baseline'),
-      features: csvList(listOpt(args, 'features')),
-      slices: csvList(listOpt(args, 'slice')),
-      ...(flagOpt(args, 'drop-invalid') ? { dropInvalid: true } : {}),
-      resamples: integer(stringOpt(args, 'resamples'), '--resamples'),
-      seed: integer(stringOpt(args, 'seed'), '--seed'),
-      batchSize: integer(stringOpt(args, 'batch-size'), '--batch-size'),
-    });
+    const options = await resolveEvaluateRequest(
+      {
+        config: stringOpt(args, 'config'),
+        name: stringOpt(args, 'name'),
+        model: stringOpt(args, 'model'),
+        data: stringOpt(args, 'data'),
+        label: stringOpt(args, 'label'),
+        task: parseTask(stringOpt(args, 'task')),
+        baseline: stringOpt(args, 'baseline'),
+        features: csvList(listOpt(args, 'features')),
+        slices: csvList(listOpt(args, 'slice')),
+        ...(flagOpt(args, 'drop-invalid') ? { dropInvalid: true } : {}),
+        resamples: integer(stringOpt(args, 'resamples'), '--resamples'),
+        seed: integer(stringOpt(args, 'seed'), '--seed'),
+        batchSize: integer(stringOpt(args, 'batch-size'), '--batch-size'),
+      },
+      registryBaselineResolver({
+        ...(stringOpt(args, 'config') ? { config: stringOpt(args, 'config')! } : {}),
+      }),
+    );
     const { report, warnings } = await runEvaluate(options);
     for (const w of warnings) io.stderr(`modelci evaluate: warning: ${w}\n`);
     const json = JSON.stringify(report);
