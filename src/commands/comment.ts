@@ -17,7 +17,12 @@ import { readMetrics } from '../data/metrics-files.js';
 import { readStructuredFile } from '../data/structured-file.js';
 import { createGitHubClient } from '../github/client.js';
 import { tokenLogin } from '../github/identity.js';
-import { headShaFromEvent, prFromEvent, prFromSha } from '../github/pull-request.js';
+import {
+  assertPullRequestHead,
+  headShaFromEvent,
+  prFromEvent,
+  prFromSha,
+} from '../github/pull-request.js';
 import { upsertStickyComment } from '../github/sticky-comment.js';
 
 /** Evaluation reports carry slices and confusion matrices: allow more than a metrics file. */
@@ -200,6 +205,8 @@ export async function runComment(opts: CommentOptions): Promise<CommentResult> {
       action: 'no-pr',
       warning: `no pull request found for this run (event ${opts.event?.name ?? 'unknown'}${headSha ? `, commit ${headSha.slice(0, 7)}` : ''}); the report is in the job summary only. Pass the \`pr\` input to comment from this event.`,
     };
+  if (opts.pr !== undefined && opts.event?.name === 'workflow_run' && headSha)
+    await assertPullRequestHead(client, owner, repo, pr, headSha);
   log(`commenting on #${pr}`);
   const whoAmI = async () => {
     const reader = createGitHubClient({ ...clientOptions, queue: 'identity' });

@@ -1,3 +1,4 @@
+import { ModelciError } from '../core/errors.js';
 import type { GitHubClient } from './client.js';
 
 type Payload = Record<string, unknown>;
@@ -69,4 +70,27 @@ export async function prFromSha(
   // Only open PRs: a merged PR that contains the commit (a push to main) gets no new comment.
   const pick = open.find((pr) => pr.head.sha === sha) ?? open[0];
   return pick?.number;
+}
+
+/**
+ * Under `workflow_run` the PR number arrives from the untrusted run's artifact: refuse it unless
+ * that pull request's head is the commit the run was for, so a fork cannot aim the privileged
+ * comment job at another pull request.
+ */
+export async function assertPullRequestHead(
+  client: GitHubClient,
+  owner: string,
+  repo: string,
+  pr: number,
+  headSha: string,
+): Promise<void> {
+  const { data } = await client.rest.pulls.get({ owner, repo, pull_number: pr });
+  if (data.head.sha !== headSha)
+    throw new ModelciError(
+      'INPUT',
+      `pull request #${pr} is at ${data.head.sha.slice(0, 7)}, but this workflow_run is for commit ${headSha.slice(0, 7)}`,
+      {
+        hint: 'The `pr` input came from the triggering run and does not belong to it; nothing was posted',
+      },
+    );
 }

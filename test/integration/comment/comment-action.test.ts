@@ -170,12 +170,26 @@ describe('comment action', () => {
     const { pull } = newPull('From a fork');
     const r = await run({
       eventName: 'workflow_run',
-      event: { workflow_run: { head_sha: 'f'.repeat(40), pull_requests: [] } },
+      event: { workflow_run: { head_sha: pull.head.sha, pull_requests: [] } },
       inputs: { pr: String(pull.number) },
     });
     expect(r.exitCode).toBe(0);
     expect(comments(pull.number)).toHaveLength(1);
-    expect(comments(pull.number)[0]!.body).toContain('commit [fffffff]');
+    expect(comments(pull.number)[0]!.body).toContain(`commit [${pull.head.sha.slice(0, 7)}]`);
+  });
+
+  it('refuses a PR number from the artifact that does not belong to the workflow_run', async () => {
+    const { pull: victim } = newPull('Someone elses PR');
+    const r = await run({
+      eventName: 'workflow_run',
+      event: { workflow_run: { head_sha: 'f'.repeat(40), pull_requests: [] } },
+      inputs: { pr: String(victim.number) },
+    });
+    expect(r.exitCode).toBe(1);
+    expect(r.annotations.filter((a) => a.level === 'error').map((a) => a.message)).toEqual([
+      `pull request #${victim.number} is at ${victim.head.sha.slice(0, 7)}, but this workflow_run is for commit fffffff. The \`pr\` input came from the triggering run and does not belong to it; nothing was posted`,
+    ]);
+    expect(comments(victim.number)).toHaveLength(0);
   });
 
   it('finds the PR from the head commit when the event does not name it', async () => {
