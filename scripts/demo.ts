@@ -29,10 +29,14 @@ function note(text: string): void {
 }
 
 function git(...args: string[]): string {
-  return execFileSync('git', ['-c', 'user.name=modelci demo', '-c', 'user.email=demo@modelci.local', ...args], {
-    cwd: repo,
-    encoding: 'utf8',
-  }).trim();
+  return execFileSync(
+    'git',
+    ['-c', 'user.name=modelci demo', '-c', 'user.email=demo@modelci.local', ...args],
+    {
+      cwd: repo,
+      encoding: 'utf8',
+    },
+  ).trim();
 }
 
 /**
@@ -40,14 +44,20 @@ function git(...args: string[]): string {
  * Asynchronous on purpose: the GitHub stand-in lives in this process and must keep answering.
  */
 async function modelci(args: string[], env: NodeJS.ProcessEnv = {}): Promise<string> {
-  const child = spawn(process.execPath, [cli, ...args], { cwd: repo, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [cli, ...args], {
+    cwd: repo,
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let stdout = '';
   let stderr = '';
   child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
   child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
   const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
   if (code !== 0) {
-    process.stderr.write(`\nmodelci ${args.join(' ')} failed (exit ${code}):\n${stderr}${stdout}\n`);
+    process.stderr.write(
+      `\nmodelci ${args.join(' ')} failed (exit ${code}):\n${stderr}${stdout}\n`,
+    );
     throw new Error(`demo step ${stepNo} failed`);
   }
   return stdout;
@@ -55,7 +65,9 @@ async function modelci(args: string[], env: NodeJS.ProcessEnv = {}): Promise<str
 
 function writeExampleProject(): void {
   // Deterministic split of the example data: every fourth row is holdout.
-  const lines = readFileSync(join(root, 'examples/churn/data/breast_cancer.csv'), 'utf8').trim().split(/\r?\n/);
+  const lines = readFileSync(join(root, 'examples/churn/data/breast_cancer.csv'), 'utf8')
+    .trim()
+    .split(/\r?\n/);
   const [header, ...rows] = lines;
   const train = rows.filter((_, i) => i % 4 !== 0);
   const holdout = rows.filter((_, i) => i % 4 === 0);
@@ -70,15 +82,27 @@ function writeExampleProject(): void {
 
 function setRegularisation(c: number): void {
   const file = join(repo, 'modelci.yaml');
-  writeFileSync(file, readFileSync(file, 'utf8').replace(/params: \{ C: [0-9.]+ \}/, `params: { C: ${c} }`));
+  writeFileSync(
+    file,
+    readFileSync(file, 'utf8').replace(/params: \{ C: [0-9.]+ \}/, `params: { C: ${c} }`),
+  );
 }
 
 /** Shifted production traffic: the tumours of the holdout, measured 40% larger. */
-function shiftedRequests(inputName: string): { inputs: { name: string; shape: number[]; datatype: string; data: number[] }[] }[] {
+function shiftedRequests(
+  inputName: string,
+): { inputs: { name: string; shape: number[]; datatype: string; data: number[] }[] }[] {
   const [header, ...rows] = readFileSync(join(repo, 'data/holdout.csv'), 'utf8').trim().split('\n');
   const columns = header!.split(',');
   const features = columns.filter((c) => c !== 'malignant');
-  const grow = new Set(['mean_radius', 'mean_perimeter', 'mean_area', 'worst_radius', 'worst_perimeter', 'worst_area']);
+  const grow = new Set([
+    'mean_radius',
+    'mean_perimeter',
+    'mean_area',
+    'worst_radius',
+    'worst_perimeter',
+    'worst_area',
+  ]);
   return rows.map((line) => {
     const cells = line.split(',');
     const data = features.map((f) => Number(cells[columns.indexOf(f)]) * (grow.has(f) ? 1.4 : 1));
@@ -106,7 +130,11 @@ async function main(): Promise<void> {
   mkdirSync(out, { recursive: true });
   const gh = await startGitHubServer();
   let server: ChildProcess | undefined;
-  const env = { GITHUB_TOKEN: ACTIONS_TOKEN, GITHUB_API_URL: gh.url, GITHUB_REPOSITORY: GITHUB_REPO };
+  const env = {
+    GITHUB_TOKEN: ACTIONS_TOKEN,
+    GITHUB_API_URL: gh.url,
+    GITHUB_REPOSITORY: GITHUB_REPO,
+  };
   try {
     step('set up: a project repository with a bare `origin`, and the GitHub stand-in');
     execFileSync('git', ['init', '-q', '--bare', '-b', 'main', origin]);
@@ -122,71 +150,237 @@ async function main(): Promise<void> {
     // The production model the pull request is compared with: a strongly regularised fit.
     step('production today: train, register 1.0.0, promote to staging and production');
     await modelci(['train', '--name', MODEL, '--output-dir', 'out/v1']);
-    note((await modelci(['register', '--registry', 'registry', '--model', MODEL, '--artifact', 'out/v1/model.onnx', '--version', '1.0.0', '--push'], env)).trim());
-    await modelci(['promote', '--registry', 'registry', '--model', MODEL, '--version', '1.0.0', '--stage', 'staging', '--push'], env);
-    await modelci(['promote', '--registry', 'registry', '--model', MODEL, '--version', '1.0.0', '--stage', 'production', '--push'], env);
+    note(
+      (
+        await modelci(
+          [
+            'register',
+            '--registry',
+            'registry',
+            '--model',
+            MODEL,
+            '--artifact',
+            'out/v1/model.onnx',
+            '--version',
+            '1.0.0',
+            '--push',
+          ],
+          env,
+        )
+      ).trim(),
+    );
+    await modelci(
+      [
+        'promote',
+        '--registry',
+        'registry',
+        '--model',
+        MODEL,
+        '--version',
+        '1.0.0',
+        '--stage',
+        'staging',
+        '--push',
+      ],
+      env,
+    );
+    await modelci(
+      [
+        'promote',
+        '--registry',
+        'registry',
+        '--model',
+        MODEL,
+        '--version',
+        '1.0.0',
+        '--stage',
+        'production',
+        '--push',
+      ],
+      env,
+    );
     git('pull', '-q', '--rebase', 'origin', 'main');
     note(`registry: ${show(join(repo, 'registry', MODEL))}`);
 
     step('pull request: train the candidate with the built-in logistic regression');
-    const { pull } = gh.state.repo(GITHUB_REPO).addPull({ title: 'Less regularisation for the cancer model', head: 'less-regularisation' });
+    const { pull } = gh.state
+      .repo(GITHUB_REPO)
+      .addPull({ title: 'Less regularisation for the cancer model', head: 'less-regularisation' });
     // The pull request's change: much less regularisation.
     setRegularisation(1.0);
     git('commit', '-qam', 'Less regularisation for the cancer model');
-    const trained = await modelci(['train', '--name', MODEL, '--output-dir', 'out/candidate', '--json']);
+    const trained = await modelci([
+      'train',
+      '--name',
+      MODEL,
+      '--output-dir',
+      'out/candidate',
+      '--json',
+    ]);
     writeFileSync(join(out, 'train-record.json'), trained);
-    note(`model: ${show(join(repo, 'out/candidate/model.onnx'))}; run record: ${show(join(out, 'train-record.json'))}`);
+    note(
+      `model: ${show(join(repo, 'out/candidate/model.onnx'))}; run record: ${show(join(out, 'train-record.json'))}`,
+    );
 
     step('evaluate the candidate against production (bootstrap intervals, paired tests, gates)');
-    await modelci(['evaluate', '--name', MODEL, '--model', 'out/candidate/model.onnx', '--baseline', 'production', '--out', 'out/report.json', '--json']);
+    await modelci([
+      'evaluate',
+      '--name',
+      MODEL,
+      '--model',
+      'out/candidate/model.onnx',
+      '--baseline',
+      'production',
+      '--out',
+      'out/report.json',
+      '--json',
+    ]);
     cpSync(join(repo, 'out/report.json'), join(out, 'report.json'));
     const report = JSON.parse(readFileSync(join(out, 'report.json'), 'utf8')) as {
       metrics: Record<string, { value: number; ci?: [number, number] }>;
       gates?: { passed: boolean };
     };
     const auc = report.metrics.roc_auc;
-    note(`roc_auc ${auc?.value.toFixed(4)} [${auc?.ci?.map((x) => x.toFixed(4)).join(', ')}]; gates ${report.gates?.passed ? 'passed' : 'failed'}`);
+    note(
+      `roc_auc ${auc?.value.toFixed(4)} [${auc?.ci?.map((x) => x.toFixed(4)).join(', ')}]; gates ${report.gates?.passed ? 'passed' : 'failed'}`,
+    );
     note(`report: ${show(join(out, 'report.json'))}`);
 
     step('comment on the pull request (sticky: one comment per model, updated in place)');
     const markdown = await modelci(['comment', '--report', 'out/report.json', '--model', MODEL]);
     writeFileSync(join(out, 'comment.md'), markdown);
-    await modelci(['comment', '--report', 'out/report.json', '--model', MODEL, '--repo', GITHUB_REPO, '--pr', String(pull.number)], env);
+    await modelci(
+      [
+        'comment',
+        '--report',
+        'out/report.json',
+        '--model',
+        MODEL,
+        '--repo',
+        GITHUB_REPO,
+        '--pr',
+        String(pull.number),
+      ],
+      env,
+    );
     const comments = gh.state.repo(GITHUB_REPO).commentsOn(pull.number);
-    note(`comment markdown: ${show(join(out, 'comment.md'))}; posted as comment ${comments[0]?.id ?? '(none)'} on pull request #${pull.number} (${comments.length} comment)`);
+    note(
+      `comment markdown: ${show(join(out, 'comment.md'))}; posted as comment ${comments[0]?.id ?? '(none)'} on pull request #${pull.number} (${comments.length} comment)`,
+    );
 
-    step('merge: register the candidate (version bumped by rule, one commit with trailers, pushed)');
-    const version = (await modelci(['register', '--registry', 'registry', '--model', MODEL, '--artifact', 'out/candidate/model.onnx', '--report', 'out/report.json', '--push'], env)).trim().split('\n').pop()!;
+    step(
+      'merge: register the candidate (version bumped by rule, one commit with trailers, pushed)',
+    );
+    const version = (
+      await modelci(
+        [
+          'register',
+          '--registry',
+          'registry',
+          '--model',
+          MODEL,
+          '--artifact',
+          'out/candidate/model.onnx',
+          '--report',
+          'out/report.json',
+          '--push',
+        ],
+        env,
+      )
+    )
+      .trim()
+      .split('\n')
+      .pop()!;
     git('pull', '-q', '--rebase', 'origin', 'main');
-    note(`registered ${MODEL}@${version}: ${show(join(repo, 'registry', MODEL, 'versions', `${version}.yaml`))}`);
+    note(
+      `registered ${MODEL}@${version}: ${show(join(repo, 'registry', MODEL, 'versions', `${version}.yaml`))}`,
+    );
     note(`registry commit: ${git('log', '-1', '--format=%h %s', '--', 'registry')}`);
 
     step(`promote ${version} to staging (gates and previous stage checked)`);
-    await modelci(['promote', '--registry', 'registry', '--model', MODEL, '--version', version, '--stage', 'staging', '--push'], env);
+    await modelci(
+      [
+        'promote',
+        '--registry',
+        'registry',
+        '--model',
+        MODEL,
+        '--version',
+        version,
+        '--stage',
+        'staging',
+        '--push',
+      ],
+      env,
+    );
     git('pull', '-q', '--rebase', 'origin', 'main');
     note(`pointer: ${show(join(repo, 'registry', MODEL, 'stages', 'staging.yaml'))}`);
 
-    step('deploy staging to the built-in inference server (GitHub Deployment + smoke test)');
+    step(
+      'deploy staging to the built-in inference server (GitHub Deployment, smoke test: health, readiness, latency)',
+    );
     const log = join(out, 'predictions.jsonl');
-    const features = readFileSync(join(repo, 'data/holdout.csv'), 'utf8').split('\n')[0]!.split(',').filter((c) => c !== 'malignant');
+    const features = readFileSync(join(repo, 'data/holdout.csv'), 'utf8')
+      .split('\n')[0]!
+      .split(',')
+      .filter((c) => c !== 'malignant');
     server = spawn(
       process.execPath,
-      [cli, 'serve', '--registry', 'registry', '--stage', 'staging', '--port', '0', '--log-predictions', log, '--features', `${MODEL}=${features.join(',')}`],
+      [
+        cli,
+        'serve',
+        '--registry',
+        'registry',
+        '--stage',
+        'staging',
+        '--port',
+        '0',
+        '--log-predictions',
+        log,
+        '--features',
+        `${MODEL}=${features.join(',')}`,
+      ],
       { cwd: repo, stdio: ['ignore', 'pipe', 'pipe'] },
     );
     const url = await waitForUrl(server);
     writeFileSync(join(out, 'server-url.txt'), url + '\n');
-    const deployed = await modelci(['deploy', '--model', MODEL, '--environment', 'staging', '--registry', 'registry', '--url', url, '--github-repository', GITHUB_REPO, '--ref', git('rev-parse', 'HEAD'), '--json'], env);
+    const deployed = await modelci(
+      [
+        'deploy',
+        '--model',
+        MODEL,
+        '--environment',
+        'staging',
+        '--registry',
+        'registry',
+        '--url',
+        url,
+        '--github-repository',
+        GITHUB_REPO,
+        '--ref',
+        git('rev-parse', 'HEAD'),
+        '--json',
+      ],
+      env,
+    );
     writeFileSync(join(out, 'deploy.json'), deployed);
     const deployments = gh.state.repo(GITHUB_REPO).deployments;
-    note(`server: ${url}/v2/models/${MODEL} (metrics: ${url}/metrics); deployments recorded: ${deployments.size}`);
+    note(
+      `server: ${url}/v2/models/${MODEL} (metrics: ${url}/metrics); deployments recorded: ${deployments.size}`,
+    );
     note(`deploy result: ${show(join(out, 'deploy.json'))}`);
 
-    step('smoke test passed; send shifted production traffic (tumours measured 40% larger)');
+    step('send shifted production traffic (tumours measured 40% larger) through the server');
     let served = 0;
-    const metadata = (await (await fetch(`${url}/v2/models/${MODEL}`)).json()) as { inputs: { name: string }[] };
+    const metadata = (await (await fetch(`${url}/v2/models/${MODEL}`)).json()) as {
+      inputs: { name: string }[];
+    };
     for (const body of shiftedRequests(metadata.inputs[0]!.name)) {
-      const res = await fetch(`${url}/v2/models/${MODEL}/infer`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+      const res = await fetch(`${url}/v2/models/${MODEL}/infer`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      });
       if (!res.ok) throw new Error(`infer failed: ${res.status} ${await res.text()}`);
       served++;
     }
@@ -196,15 +390,47 @@ async function main(): Promise<void> {
     note(`${served} predictions logged to ${show(log)}`);
 
     step('drift check: production traffic against the training data');
-    const drift = await modelci(['drift', '--reference', 'data/train.csv', '--current', log, '--model', MODEL, '--json', '--markdown', join(out, 'drift.md'), '--output', join(out, 'drift.json')]);
-    const verdict = JSON.parse(drift) as { drifted: boolean; share: number; columns: { name: string; drifted: boolean }[] };
-    note(`drifted: ${verdict.drifted} (${(verdict.share * 100).toFixed(0)}% of columns: ${verdict.columns.filter((c) => c.drifted).map((c) => c.name).slice(0, 6).join(', ')}, ...)`);
+    const drift = await modelci([
+      'drift',
+      '--reference',
+      'data/train.csv',
+      '--current',
+      log,
+      '--model',
+      MODEL,
+      '--json',
+      '--markdown',
+      join(out, 'drift.md'),
+      '--output',
+      join(out, 'drift.json'),
+    ]);
+    const verdict = JSON.parse(drift) as {
+      drifted: boolean;
+      share: number;
+      columns: { name: string; drifted: boolean }[];
+    };
+    note(
+      `drifted: ${verdict.drifted} (${(verdict.share * 100).toFixed(0)}% of columns: ${verdict.columns
+        .filter((c) => c.drifted)
+        .map((c) => c.name)
+        .slice(0, 6)
+        .join(', ')}, ...)`,
+    );
     note(`drift report: ${show(join(out, 'drift.md'))}`);
 
     step('retraining pull request: one per model, on modelci/retrain/' + MODEL);
+    // On GitHub the branch the action pushes exists for the pull request API at once; the
+    // stand-in has no git behind it, so it is told about the branch up front.
+    gh.state.repo(GITHUB_REPO).branchSha(`modelci/retrain/${MODEL}`, true);
     // The drift action, run as the Actions runner runs it (bundle, INPUT_*, GITHUB_* files).
     const run = await runAction('drift', {
-      inputs: { current: log, reference: 'data/train.csv', model: MODEL, 'retrain-workflow': 'retrain.yml', 'report-dir': join(out, 'drift-action') },
+      inputs: {
+        current: log,
+        reference: 'data/train.csv',
+        model: MODEL,
+        'retrain-workflow': 'retrain.yml',
+        'report-dir': join(out, 'drift-action'),
+      },
       cwd: repo,
       apiUrl: gh.url,
       repository: GITHUB_REPO,
@@ -214,12 +440,16 @@ async function main(): Promise<void> {
     if (run.exitCode !== 0) throw new Error(`drift action failed: ${run.stderr}${run.stdout}`);
     writeFileSync(join(out, 'drift-summary.md'), run.summary);
     note(`action outputs: ${JSON.stringify(run.outputs)}`);
-    const prs = [...gh.state.repo(GITHUB_REPO).pulls.values()].filter((p) => p.head.ref === `modelci/retrain/${MODEL}`);
+    const prs = [...gh.state.repo(GITHUB_REPO).pulls.values()].filter(
+      (p) => p.head.ref === `modelci/retrain/${MODEL}`,
+    );
     note(`pull request: #${prs[0]?.number ?? '(none)'}; branch pushed to ${show(origin)}`);
     note(`workflow_dispatch sent: ${gh.state.repo(GITHUB_REPO).dispatches.length}`);
 
     step('done');
-    note(`everything is in ${show(out)}: comment.md, report.json, drift.md, drift.json, deploy.json, predictions.jsonl`);
+    note(
+      `everything is in ${show(out)}: comment.md, report.json, drift.md, drift.json, deploy.json, predictions.jsonl`,
+    );
     note(`registry history: git -C ${show(repo)} log --format='%h %s' -- registry`);
     gh.assertNoViolations();
   } finally {
