@@ -18,8 +18,6 @@ export interface DriftConfig {
   ignore?: string[];
   /** Model output columns: their drift is reported as prediction drift. */
   prediction_columns?: string[];
-  /** Label column: with `prediction_columns`, performance on both sides is compared. */
-  label_column?: string;
   /** A missing rate that moves by more than this (absolute, 0..1) is flagged (default 0.1). */
   missing_rate_tolerance?: number;
   /** Quantile sketch size k of profiles (default 10000; exact up to k values per column). */
@@ -52,7 +50,6 @@ export const driftSchema = {
     },
     ignore: { type: 'array', items: { type: 'string' } },
     prediction_columns: { type: 'array', items: { type: 'string' } },
-    label_column: { type: 'string' },
     missing_rate_tolerance: { type: 'number', minimum: 0, maximum: 1 },
     sketch_size: { type: 'integer', minimum: 2, multipleOf: 2 },
     retrain_workflow: { type: 'string', minLength: 1 },
