@@ -1,5 +1,6 @@
-import { createReadStream, statSync } from 'node:fs';
+import { createReadStream } from 'node:fs';
 import { ModelciError } from '../core/errors.js';
+import { assertDataFile } from './data-file.js';
 import { CsvParser, type RawRecord } from './csv-parser.js';
 import { parseNumberBytes } from './parse-number.js';
 import type { RecordBatch, TableSource } from './table.js';
@@ -51,21 +52,7 @@ const fatalDecoder = new TextDecoder('utf-8', { fatal: true });
 
 /** Opens a CSV file with a header row. Reads only the header now; rows stream on demand. */
 export async function openCsv(file: string, opts: CsvOptions = {}): Promise<CsvSource> {
-  try {
-    if (statSync(file).isDirectory())
-      throw new ModelciError('FILE', 'is a directory, expected a CSV file', { file });
-  } catch (e) {
-    if (e instanceof ModelciError) throw e;
-    const code = (e as NodeJS.ErrnoException).code;
-    throw new ModelciError(
-      'FILE',
-      code === 'ENOENT' ? 'file not found' : `cannot read file (${code})`,
-      {
-        file,
-        hint: 'Check the path (it is relative to the working directory)',
-      },
-    );
-  }
+  await assertDataFile(file, 'CSV');
   if (
     opts.delimiter !== undefined &&
     (opts.delimiter.length !== 1 || opts.delimiter.charCodeAt(0) > 127)

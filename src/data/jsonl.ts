@@ -1,5 +1,6 @@
-import { open, stat } from 'node:fs/promises';
+import { open } from 'node:fs/promises';
 import { ModelciError } from '../core/errors.js';
+import { assertDataFile } from './data-file.js';
 import type { Cell, RecordBatch, TableSource } from './table.js';
 
 /**
@@ -22,21 +23,7 @@ const fatal = new TextDecoder('utf-8', { fatal: true });
 const lenient = new TextDecoder('utf-8');
 
 export async function openJsonl(file: string, opts: JsonlOptions = {}): Promise<JsonlSource> {
-  try {
-    if ((await stat(file)).isDirectory())
-      throw new ModelciError('FILE', 'is a directory, expected a JSONL file', { file });
-  } catch (e) {
-    if (e instanceof ModelciError) throw e;
-    const code = (e as NodeJS.ErrnoException).code;
-    throw new ModelciError(
-      'FILE',
-      code === 'ENOENT' ? 'file not found' : `cannot read file (${code})`,
-      {
-        file,
-        hint: 'Check the path (it is relative to the working directory)',
-      },
-    );
-  }
+  await assertDataFile(file, 'JSONL');
   const source = new JsonlReader(file, opts);
   // Columns of the first object; later lines may add more (batches carry their own list).
   for await (const batch of source.batches(1)) {

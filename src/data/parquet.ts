@@ -1,6 +1,6 @@
-import { stat } from 'node:fs/promises';
 import { asyncBufferFromFile, parquetMetadataAsync, parquetRead, parquetSchema } from 'hyparquet';
 import { ModelciError } from '../core/errors.js';
+import { assertDataFile } from './data-file.js';
 import type { Cell, RecordBatch, TableSource } from './table.js';
 
 /**
@@ -13,21 +13,7 @@ export interface ParquetSource extends TableSource {
 }
 
 export async function openParquet(file: string): Promise<ParquetSource> {
-  try {
-    if ((await stat(file)).isDirectory())
-      throw new ModelciError('FILE', 'is a directory, expected a Parquet file', { file });
-  } catch (e) {
-    if (e instanceof ModelciError) throw e;
-    const code = (e as NodeJS.ErrnoException).code;
-    throw new ModelciError(
-      'FILE',
-      code === 'ENOENT' ? 'file not found' : `cannot read file (${code})`,
-      {
-        file,
-        hint: 'Check the path (it is relative to the working directory)',
-      },
-    );
-  }
+  await assertDataFile(file, 'Parquet');
   const buffer = await asyncBufferFromFile(file);
   let metadata: Awaited<ReturnType<typeof parquetMetadataAsync>>;
   try {
