@@ -3,7 +3,16 @@ import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
   {
-    ignores: ['dist/', 'actions/*/dist/', 'node_modules/', 'coverage/', 'test/fixtures/', '.tmp/'],
+    ignores: [
+      'dist/',
+      'actions/*/dist/',
+      'node_modules/',
+      'coverage/',
+      'test/fixtures/',
+      '.tmp/',
+      // Precompiled validators (scripts/validators.ts).
+      'src/*/generated/',
+    ],
   },
   js.configs.recommended,
   ...tseslint.configs.recommended,

@@ -1,24 +1,18 @@
-import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
+import type { ErrorObject, ValidateFunction } from 'ajv';
 import { stringify } from 'yaml';
 import { ModelciError } from '../core/errors.js';
 import { pointerToKeyPath } from '../core/keypath.js';
 import {
   canonical,
-  modelRecordSchema,
-  stagePointerSchema,
-  versionRecordSchema,
   type ModelRecord,
   type StagePointer,
   type VersionRecord,
 } from '../core/registry/records.js';
 import { readStructuredFile } from '../data/structured-file.js';
+import { model, stage, version } from './generated/record-validators.js';
 
-const ajv = new Ajv({ allErrors: false, strict: false });
-const validators = {
-  model: ajv.compile(modelRecordSchema),
-  version: ajv.compile(versionRecordSchema),
-  stage: ajv.compile(stagePointerSchema),
-} satisfies Record<string, ValidateFunction>;
+// The record schemas compiled at build time (scripts/validators.ts), not at every start.
+const validators = { model, version, stage } satisfies Record<string, ValidateFunction>;
 
 export type RecordKind = keyof typeof validators;
 type RecordOf<K extends RecordKind> = K extends 'model'

@@ -1,7 +1,11 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { configSchema } from '../../../src/config/schema/index.js';
+import { generatedValidators } from '../../../scripts/validators.js';
 
+const root = fileURLToPath(new URL('../../../', import.meta.url));
 const file = new URL('../../../schema/modelci.schema.json', import.meta.url);
 
 describe('schema/modelci.schema.json', () => {
@@ -10,4 +14,17 @@ describe('schema/modelci.schema.json', () => {
     if (process.env.UPDATE_SCHEMA) writeFileSync(file, expected);
     expect(readFileSync(file, 'utf8')).toBe(expected);
   });
+});
+
+describe('precompiled validators (src/*/generated/)', () => {
+  for (const { path, content } of generatedValidators()) {
+    it(`${path} is compiled from the current schema (UPDATE_SCHEMA=1 rewrites it)`, () => {
+      const target = root + path;
+      if (process.env.UPDATE_SCHEMA) {
+        mkdirSync(dirname(target), { recursive: true });
+        writeFileSync(target, content);
+      }
+      expect(readFileSync(target, 'utf8')).toBe(content);
+    });
+  }
 });
