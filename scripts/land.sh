@@ -18,11 +18,29 @@ branch=$(git branch --show-current)
 main_wt=$(git worktree list --porcelain | awk '/^worktree /{wt=$2} /^branch refs\/heads\/main$/{print wt}')
 git config merge.modelci-dist.driver true
 [ -z "$(git status --porcelain)" ] || { echo "land.sh: commit or stash your changes first" >&2; git status --short >&2; exit 1; }
+# Bundles are split into chunk files (<id>.index.js) whose names change with their contents, so a
+# rebase can stop on a chunk one side deleted and the other changed. Every file under dist/ is
+# rebuilt below: such a conflict takes main's side; a conflict anywhere else stops as before.
+rebase_on_main() {
+  git rebase main && return 0
+  while [ -d "$(git rev-parse --git-path rebase-merge)" ] || [ -d "$(git rev-parse --git-path rebase-apply)" ]; do
+    conflicted=$(git diff --name-only --diff-filter=U)
+    if [ -z "$conflicted" ] || printf '%s\n' "$conflicted" | grep -qvE '^(dist|actions/[^/]+/dist)/'; then
+      echo "land.sh: rebase stopped outside dist/: resolve it, git rebase --continue, run again" >&2
+      return 1
+    fi
+    for f in $conflicted; do
+      if git cat-file -e ":2:$f" 2>/dev/null; then git checkout --ours -- "$f" && git add -- "$f"; else git rm -q -- "$f"; fi
+    done
+    if git diff --cached --quiet; then git rebase --skip || true; else GIT_EDITOR=true git rebase --continue || true; fi
+  done
+}
 for attempt in 1 2 3 4 5 6; do
-  git rebase main
+  rebase_on_main || exit 1
   if ! git diff --quiet HEAD@{1} HEAD -- package-lock.json 2>/dev/null; then npm install --no-audit --no-fund >/dev/null; fi
-  npm run --silent build >/dev/null
+  # Schema file and precompiled validators first: the bundles below include the validators.
   UPDATE_SCHEMA=1 npx vitest run test/unit/config/schema-file.test.ts >/dev/null
+  npm run --silent build >/dev/null
   node scripts/action-docs.mjs >/dev/null
   npx prettier --write . >/dev/null
   git add -A

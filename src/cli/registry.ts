@@ -7,7 +7,6 @@ import {
   runRegistryVerify,
 } from '../commands/registry.js';
 import { ModelciError } from '../core/errors.js';
-import { createGitHubClient } from '../github/client.js';
 import { registrySettings } from '../registry/settings.js';
 import { flagOpt, stringOpt, type Command, type ParsedArgs } from './command.js';
 
@@ -79,6 +78,10 @@ export const registryCommand: Command = {
         // Release-asset artifacts are downloaded to be verified: that needs a token.
         const token = io.env.GITHUB_TOKEN ?? io.env.GH_TOKEN;
         const repository = io.env.GITHUB_REPOSITORY;
+        // Octokit loads only here: list and show should start as fast as node does.
+        const { createGitHubClient } = await import(
+          /* webpackChunkName: "github-client" */ '../github/client.js'
+        );
         const r = await runRegistryVerify(
           dir,
           token

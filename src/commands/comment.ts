@@ -15,7 +15,6 @@ import { diffMetrics, isNumber, type MetricRow } from '../core/report/metric-dif
 import { parseEvaluationReport } from '../core/report/parse-evaluation-report.js';
 import { readMetrics } from '../data/metrics-files.js';
 import { readStructuredFile } from '../data/structured-file.js';
-import { createGitHubClient } from '../github/client.js';
 import { tokenLogin } from '../github/identity.js';
 import {
   assertPullRequestHead,
@@ -193,6 +192,10 @@ export async function runComment(opts: CommentOptions): Promise<CommentResult> {
     ...(opts.github.retries !== undefined ? { retries: opts.github.retries } : {}),
     log,
   };
+  // Octokit and its plugins are most of the bundle: load them only when there is a comment to post.
+  const { createGitHubClient } = await import(
+    /* webpackChunkName: "github-client" */ '../github/client.js'
+  );
   const client = createGitHubClient(clientOptions);
   let pr = opts.pr ?? prFromEvent(opts.event?.name, opts.event?.payload);
   if (pr === undefined && headSha) {

@@ -1,0 +1,1374 @@
+export const id = 983;
+export const ids = [983];
+export const modules = {
+
+/***/ 9915:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+// ESM COMPAT FLAG
+__webpack_require__.r(__webpack_exports__);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  registerCommand: () => (/* binding */ registerCommand)
+});
+
+// EXTERNAL MODULE: ./src/config/load.ts + 1 modules
+var load = __webpack_require__(9019);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(3024);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(6760);
+// EXTERNAL MODULE: ./src/core/errors.ts
+var errors = __webpack_require__(4296);
+// EXTERNAL MODULE: ./src/core/registry/gto-tags.ts
+var gto_tags = __webpack_require__(2917);
+// EXTERNAL MODULE: ./src/core/registry/names.ts
+var names = __webpack_require__(1979);
+// EXTERNAL MODULE: ./src/core/registry/trailers.ts
+var trailers = __webpack_require__(9067);
+// EXTERNAL MODULE: ./src/core/registry/records.ts
+var records = __webpack_require__(9313);
+;// CONCATENATED MODULE: ./src/core/registry/versioning.ts
+
+
+
+function shapeCompatible(a, b) {
+    if (a.length !== b.length)
+        return false;
+    // A symbolic dimension (batch) matches anything; two fixed sizes must agree.
+    return a.every((d, i) => typeof d !== 'number' || typeof b[i] !== 'number' || d === b[i]);
+}
+/**
+ * How a caller of the old model is affected by the new signature: a removed or changed input or
+ * output, or a new required input, breaks it; a new output does not.
+ */
+function compareSignatures(oldSig, newSig) {
+    const changes = [];
+    let breaking = false;
+    const side = (kind, before, after) => {
+        const now = new Map(after.map((t) => [t.name, t]));
+        const was = new Map(before.map((t) => [t.name, t]));
+        for (const t of before) {
+            const n = now.get(t.name);
+            if (!n) {
+                changes.push(`${kind} "${t.name}" removed`);
+                breaking = true;
+            }
+            else {
+                if (n.type !== t.type) {
+                    changes.push(`${kind} "${t.name}": type ${t.type} -> ${n.type}`);
+                    breaking = true;
+                }
+                if (!shapeCompatible(t.shape, n.shape)) {
+                    changes.push(`${kind} "${t.name}": shape [${t.shape.join(', ')}] -> [${n.shape.join(', ')}]`);
+                    breaking = true;
+                }
+            }
+        }
+        for (const t of after)
+            if (!was.has(t.name)) {
+                changes.push(`${kind} "${t.name}" added`);
+                if (kind === 'input')
+                    breaking = true;
+            }
+    };
+    side('input', oldSig.inputs, newSig.inputs);
+    side('output', oldSig.outputs, newSig.outputs);
+    return { breaking, changes };
+}
+/**
+ * Decides the version number: explicit, or the latest bumped by rule (breaking signature change ->
+ * major). An explicit existing version with the same content, or an automatic bump whose content
+ * equals the latest version (a re-run), is a no-op; an existing version with other content is refused.
+ */
+function allocateVersion(input) {
+    const sorted = (0,names/* sortVersions */.M7)(input.existing);
+    const latest = sorted[sorted.length - 1];
+    if (input.version) {
+        const v = (0,names/* checkVersion */.ps)(input.version);
+        if (input.existing.includes(v)) {
+            const rec = input.existingRecord;
+            if (rec && (0,records/* sameVersionContent */.cg)(rec, { ...input.candidate, version: v }))
+                return { kind: 'existing', version: v, reason: 'already registered with the same content' };
+            throw new errors/* ModelciError */.wN('REGISTRY', `version ${v} of "${input.candidate.model}" already exists with different content; versions are immutable`, { hint: 'Register a new version (omit --version to bump automatically)' });
+        }
+        return { kind: 'new', version: v, reason: 'given explicitly' };
+    }
+    if (input.latest &&
+        (0,records/* sameVersionContent */.cg)(input.latest, { ...input.candidate, version: input.latest.version }))
+        return {
+            kind: 'existing',
+            version: input.latest.version,
+            reason: 'the latest version has the same content',
+        };
+    if (input.bump)
+        return {
+            kind: 'new',
+            version: (0,names/* bumpVersion */.Bx)(latest, input.bump),
+            bump: input.bump,
+            reason: `${input.bump} bump requested`,
+        };
+    if (input.latest?.signature && input.candidate.signature) {
+        const change = compareSignatures(input.latest.signature, input.candidate.signature);
+        if (change.breaking)
+            return {
+                kind: 'new',
+                version: (0,names/* bumpVersion */.Bx)(latest, 'major'),
+                bump: 'major',
+                reason: `breaking signature change: ${change.changes.join('; ')}`,
+            };
+    }
+    return {
+        kind: 'new',
+        version: (0,names/* bumpVersion */.Bx)(latest, input.defaultBump),
+        bump: input.defaultBump,
+        reason: latest ? `${input.defaultBump} bump from ${latest}` : 'first version',
+    };
+}
+
+// EXTERNAL MODULE: ./src/registry/checkout.ts
+var registry_checkout = __webpack_require__(47);
+// EXTERNAL MODULE: ./src/core/report/evaluation-report.ts
+var evaluation_report = __webpack_require__(9033);
+// EXTERNAL MODULE: ./src/data/structured-file.ts
+var structured_file = __webpack_require__(3528);
+;// CONCATENATED MODULE: ./src/registry/evaluation-input.ts
+
+
+
+/** Reads an evaluation report for register: only the parts the version record keeps are checked. */
+function readEvaluationReport(file) {
+    const data = (0,structured_file/* readStructuredFile */.Ut)(file, 64 * 1024 * 1024);
+    if (!data || typeof data !== 'object')
+        throw new errors/* ModelciError */.wN('INPUT', 'not an evaluation report (expected a JSON object)', { file });
+    if (data.schema !== evaluation_report/* EVALUATION_REPORT_SCHEMA */.G)
+        throw new errors/* ModelciError */.wN('INPUT', `not an evaluation report: schema is ${JSON.stringify(data.schema)}, expected "${evaluation_report/* EVALUATION_REPORT_SCHEMA */.G}"`, { file, path: 'schema', hint: 'Pass the report written by `modelci evaluate --json`' });
+    if (!data.candidate?.model?.sha256)
+        throw new errors/* ModelciError */.wN('INPUT', 'evaluation report has no candidate model fingerprint', {
+            file,
+            path: 'candidate.model.sha256',
+        });
+    return data;
+}
+
+// EXTERNAL MODULE: ./src/registry/layout.ts
+var layout = __webpack_require__(7853);
+// EXTERNAL MODULE: ./src/registry/record-file.ts + 1 modules
+var record_file = __webpack_require__(4128);
+// EXTERNAL MODULE: ./src/registry/registry.ts
+var registry = __webpack_require__(7936);
+// EXTERNAL MODULE: ./src/registry/settings.ts
+var registry_settings = __webpack_require__(3710);
+// EXTERNAL MODULE: ./src/onnx/signature.ts
+var signature = __webpack_require__(9237);
+;// CONCATENATED MODULE: ./src/registry/signature.ts
+
+/** The model's signature: read from the ONNX file itself, else taken from the evaluation report. */
+async function signatureOf(file, report) {
+    if (/\.onnx$/i.test(file))
+        return (0,signature/* readOnnxSignature */.m8)(file);
+    return report?.candidate.signature;
+}
+
+// EXTERNAL MODULE: ./src/registry/transaction.ts
+var transaction = __webpack_require__(1463);
+// EXTERNAL MODULE: ./src/store/artifact-store.ts
+var artifact_store = __webpack_require__(4523);
+// EXTERNAL MODULE: ./src/store/index.ts + 3 modules
+var src_store = __webpack_require__(4234);
+// EXTERNAL MODULE: ./src/registry/run-context.ts
+var run_context = __webpack_require__(7836);
+;// CONCATENATED MODULE: ./src/commands/register.ts
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+function formatOf(file) {
+    const ext = (0,external_node_path_.extname)(file).slice(1).toLowerCase();
+    return ext || 'binary';
+}
+/** Registers a model artifact as a new immutable version: one commit, optionally pushed. */
+async function runRegister(opts) {
+    const env = opts.env ?? process.env;
+    const now = opts.now ?? (() => new Date());
+    const settings = (0,registry_settings/* registrySettings */.H)(opts.config);
+    const model = (0,names/* checkName */.I3)(opts.model);
+    if (opts.version && opts.bump)
+        throw new errors/* ModelciError */.wN('USAGE', 'give either a version or a bump, not both');
+    const fp = await (0,artifact_store/* fingerprintFile */.Ro)(opts.artifact);
+    const report = opts.report ? readEvaluationReport(opts.report) : undefined;
+    if (report)
+        checkReport(report, opts.report, model, fp.sha256);
+    const signature = await signatureOf(opts.artifact, report);
+    const checkout = await (0,registry_checkout/* openCheckout */.H)(opts.registry ?? settings.path, {
+        ...(opts.cwd ? { cwd: opts.cwd } : {}),
+        ...(settings.branch ? { branch: settings.branch } : {}),
+        env,
+    });
+    const ctx = (0,run_context/* runContext */.p)(env, { ...opts.context }, await checkout.git.head(), checkout.branch);
+    const store = (0,src_store/* storeForWrite */.G)({
+        registryDir: checkout.dir,
+        config: settings.store,
+        cacheDir: checkout.dir,
+        ...(opts.github ? { github: opts.github } : {}),
+    });
+    const remote = opts.remote ?? 'origin';
+    let file = '';
+    let artifactRef;
+    const tx = await (0,transaction/* commitRegistryChange */.P)({
+        git: checkout.git,
+        paths: [checkout.relDir],
+        push: opts.push ?? false,
+        remote,
+        branch: checkout.branch,
+        retry: (0,transaction/* retryPolicy */.J)(settings.pushAttempts, env),
+        ...(checkout.identity ? { identity: checkout.identity } : {}),
+        ...(opts.log ? { log: opts.log } : {}),
+        plan: async () => {
+            const reg = (0,registry/* openRegistry */.Me)(checkout.dir);
+            const existing = reg.listVersions(model);
+            const latestV = existing[existing.length - 1];
+            const latest = latestV ? reg.getVersion(model, latestV) : undefined;
+            const uri = await store.put(opts.artifact, {
+                model,
+                version: opts.version ?? 'next',
+                fileName: (0,external_node_path_.basename)(opts.artifact).replace(/[^\w.-]/g, '_'),
+                sha256: fp.sha256,
+                bytes: fp.bytes,
+            });
+            artifactRef = { uri, sha256: fp.sha256, bytes: fp.bytes, format: formatOf(opts.artifact) };
+            const candidate = buildRecord(model, artifactRef, signature, report, opts.params, ctx, latestV, now());
+            const explicit = opts.version ? reg.hasVersion(model, opts.version) : false;
+            const alloc = allocateVersion({
+                existing,
+                ...(latest ? { latest } : {}),
+                candidate,
+                ...(opts.version ? { version: opts.version } : {}),
+                ...(opts.bump ? { bump: opts.bump } : {}),
+                defaultBump: settings.bump,
+                ...(explicit ? { existingRecord: reg.getVersion(model, opts.version) } : {}),
+            });
+            file = reg.versionFile(model, alloc.version);
+            const result = { version: alloc.version, reason: alloc.reason };
+            if (alloc.kind === 'existing')
+                return { noop: result };
+            const record = { ...candidate, version: alloc.version };
+            const modelFile = layout/* layout */.Z.modelFile(checkout.dir, model);
+            const files = [file];
+            if (!(0,external_node_fs_.existsSync)(modelFile)) {
+                write(modelFile, (0,record_file/* recordToYaml */.Kz)(modelRecord(model, opts.modelConfig, now())));
+                files.push(modelFile);
+            }
+            if (uri.startsWith('git:'))
+                files.push((0,external_node_path_.join)(checkout.dir, uri.slice('git:'.length)));
+            write(file, (0,record_file/* recordToYaml */.Kz)(record));
+            return {
+                message: (0,trailers/* commitMessage */.df)(`Register ${model} ${alloc.version}`, alloc.reason, {
+                    model,
+                    version: alloc.version,
+                    action: 'register',
+                    actor: ctx.actor,
+                    ...(ctx.runUrl ? { run: ctx.runUrl } : {}),
+                }),
+                tags: settings.tags
+                    ? [
+                        {
+                            name: (0,gto_tags/* versionTag */.Vm)(model, alloc.version),
+                            message: `Registering ${model} version ${alloc.version}`,
+                        },
+                    ]
+                    : [],
+                result,
+                files,
+            };
+        },
+    });
+    return {
+        model,
+        version: tx.result.version,
+        status: tx.commit ? 'registered' : 'unchanged',
+        reason: tx.result.reason,
+        file,
+        ...(tx.commit ? { commit: tx.commit } : {}),
+        pushed: tx.pushed,
+        attempts: tx.attempts,
+        tags: tx.tags,
+        artifact: artifactRef,
+    };
+}
+function write(file, text) {
+    (0,external_node_fs_.mkdirSync)((0,external_node_path_.dirname)(file), { recursive: true });
+    (0,external_node_fs_.writeFileSync)(file, text);
+}
+function checkReport(report, file, model, sha256) {
+    if (report.model_name && report.model_name !== model)
+        throw new errors/* ModelciError */.wN('INPUT', `the evaluation report is for model "${report.model_name}", not "${model}"`, {
+            file,
+            path: 'model_name',
+        });
+    if (report.candidate.model.sha256 !== sha256)
+        throw new errors/* ModelciError */.wN('INPUT', 'the evaluation report was computed on a different artifact (sha256 differs)', {
+            file,
+            path: 'candidate.model.sha256',
+            hint: 'Register the file that was evaluated, or evaluate this file again',
+        });
+}
+function buildRecord(model, artifact, signature, report, params, ctx, parent, at) {
+    const p = params ?? report?.candidate.params;
+    const training = report?.dataset.training_data;
+    return {
+        schema: 'modelci/version@1',
+        model,
+        artifact,
+        ...(signature ? { signature } : {}),
+        ...(report ? { metrics: report.metrics } : {}),
+        ...(report
+            ? {
+                evaluation_data: {
+                    path: report.dataset.path,
+                    sha256: report.dataset.sha256,
+                    bytes: report.dataset.bytes,
+                    ...(report.dataset.rows !== undefined ? { rows: report.dataset.rows } : {}),
+                },
+            }
+            : {}),
+        ...(report?.gates ? { gates: report.gates } : {}),
+        ...(p ? { params: p } : {}),
+        ...(training ? { training_data: training } : {}),
+        lineage: {
+            ...(ctx.commit ? { commit: ctx.commit } : {}),
+            ...(ctx.ref ? { ref: ctx.ref } : {}),
+            ...(ctx.runUrl ? { run_url: ctx.runUrl } : {}),
+            ...(ctx.pullRequest ? { pull_request: ctx.pullRequest } : {}),
+            ...(parent ? { parent_version: parent } : {}),
+        },
+        created_at: at.toISOString(),
+        created_by: ctx.actor,
+    };
+}
+function modelRecord(name, cfg, at) {
+    return {
+        schema: 'modelci/model@1',
+        name,
+        ...(cfg?.task ? { task: cfg.task } : {}),
+        ...(cfg?.primary_metric ? { primary_metric: cfg.primary_metric } : {}),
+        ...(cfg?.owners ? { owners: cfg.owners } : {}),
+        ...(cfg?.description ? { description: cfg.description } : {}),
+        created_at: at.toISOString(),
+    };
+}
+
+// EXTERNAL MODULE: ./src/cli/command.ts
+var command = __webpack_require__(3567);
+;// CONCATENATED MODULE: ./src/cli/register.ts
+
+
+
+
+const registerCommand = {
+    name: 'register',
+    summary: 'Register a model artifact as a new immutable version in the git registry',
+    usage: [
+        'Usage: modelci register --model <name> --artifact <file> [--registry <dir>]',
+        '         [--version X.Y.Z | --bump major|minor|patch] [--report <evaluation.json>] [--push]',
+        '',
+        'Prints the version it registered. --push pushes to origin, retrying when others push first.',
+        'Options: --config <modelci.yaml>  --remote <name>  --json',
+    ].join('\n'),
+    options: {
+        registry: { type: 'string' },
+        model: { type: 'string' },
+        artifact: { type: 'string' },
+        version: { type: 'string' },
+        bump: { type: 'string' },
+        report: { type: 'string' },
+        push: { type: 'boolean' },
+        remote: { type: 'string' },
+        config: { type: 'string' },
+        json: { type: 'boolean' },
+    },
+    async run(args, io) {
+        const model = (0,command/* stringOpt */.rJ)(args, 'model');
+        const artifact = (0,command/* stringOpt */.rJ)(args, 'artifact');
+        if (!model || !artifact)
+            throw new errors/* ModelciError */.wN('USAGE', '--model and --artifact are required');
+        const bump = (0,command/* stringOpt */.rJ)(args, 'bump');
+        if (bump && !['major', 'minor', 'patch'].includes(bump))
+            throw new errors/* ModelciError */.wN('USAGE', `--bump must be major, minor or patch (got "${bump}")`);
+        const configFile = (0,command/* stringOpt */.rJ)(args, 'config');
+        const loaded = (0,load/* loadConfig */.Z9)(configFile, { explicit: Boolean(configFile) });
+        const registry = (0,command/* stringOpt */.rJ)(args, 'registry');
+        const version = (0,command/* stringOpt */.rJ)(args, 'version');
+        const report = (0,command/* stringOpt */.rJ)(args, 'report');
+        const remote = (0,command/* stringOpt */.rJ)(args, 'remote');
+        const modelConfig = loaded.config.models[model];
+        const result = await runRegister({
+            model,
+            artifact,
+            ...(registry ? { registry } : {}),
+            ...(version ? { version } : {}),
+            ...(bump ? { bump: bump } : {}),
+            ...(report ? { report } : {}),
+            ...(remote ? { remote } : {}),
+            ...(loaded.config.registry ? { config: loaded.config.registry } : {}),
+            ...(modelConfig ? { modelConfig } : {}),
+            push: (0,command/* flagOpt */.ac)(args, 'push'),
+            env: io.env,
+            log: (m) => io.stderr(`${m}\n`),
+        });
+        if ((0,command/* flagOpt */.ac)(args, 'json'))
+            io.stdout(JSON.stringify(result, null, 2) + '\n');
+        else {
+            io.stdout(`${result.version}\n`);
+            io.stderr(result.status === 'unchanged'
+                ? `${model} ${result.version}: already registered (${result.reason}); nothing written\n`
+                : `registered ${model} ${result.version} (${result.reason})${result.pushed ? `, pushed after ${result.attempts} attempt(s)` : ''}\n`);
+        }
+    },
+};
+
+
+/***/ }),
+
+/***/ 2917:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   DY: () => (/* binding */ nextStageNumber),
+/* harmony export */   Qn: () => (/* binding */ deprecatedVersionTag),
+/* harmony export */   Vm: () => (/* binding */ versionTag),
+/* harmony export */   j0: () => (/* binding */ stageTag)
+/* harmony export */ });
+/** Git tags in GTO's format, so GTO users keep their tooling (`gto show`, `gto history`). */
+function versionTag(model, version) {
+    return `${model}@v${version}`;
+}
+/** GTO's deregistration tag for a deprecated version. */
+function deprecatedVersionTag(model, version) {
+    return `${model}@v${version}!`;
+}
+/** GTO numbers stage assignments per model and stage: `<model>#<stage>#<n>`. */
+function stageTag(model, stage, n) {
+    return `${model}#${stage}#${n}`;
+}
+/** The next assignment number given the existing tag names (assignments and unassignments count). */
+function nextStageNumber(model, stage, tags) {
+    const prefix = `${model}#${stage}`;
+    let max = 0;
+    for (const t of tags) {
+        if (!t.startsWith(prefix))
+            continue;
+        const m = /^(?:!)?#(\d+)$/.exec(t.slice(prefix.length));
+        if (m)
+            max = Math.max(max, Number(m[1]));
+    }
+    return max + 1;
+}
+
+
+/***/ }),
+
+/***/ 9067:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   df: () => (/* binding */ commitMessage),
+/* harmony export */   i6: () => (/* binding */ parseHistory),
+/* harmony export */   nA: () => (/* binding */ HISTORY_FORMAT)
+/* harmony export */ });
+/* unused harmony exports FIELD_SEP, RECORD_SEP */
+const KEYS = [
+    ['model', 'Model'],
+    ['version', 'Version'],
+    ['stage', 'Stage'],
+    ['action', 'Registry-Action'],
+    ['actor', 'Actor'],
+    ['run', 'Run'],
+];
+function clean(v) {
+    // A trailer value is one line; newlines in user text would forge other trailers.
+    return v.replace(/[\r\n]+/g, ' ').trim();
+}
+function commitMessage(subject, body, t) {
+    const lines = KEYS.filter(([k]) => t[k]).map(([k, name]) => `${name}: ${clean(String(t[k]))}`);
+    return `${clean(subject)}\n\n${body ? `${body.trim()}\n\n` : ''}${lines.join('\n')}\n`;
+}
+/** Field and record separators used in the `git log --format` of src/git. */
+const FIELD_SEP = '\x1f';
+const RECORD_SEP = '\x1e';
+const HISTORY_FORMAT = `%H${FIELD_SEP}%aI${FIELD_SEP}%an${FIELD_SEP}%s${FIELD_SEP}%(trailers:only,unfold)${RECORD_SEP}`;
+/** Parses `git log --format=HISTORY_FORMAT` output; commits without a Model trailer are skipped. */
+function parseHistory(text, model) {
+    const out = [];
+    for (const raw of text.split(RECORD_SEP)) {
+        const rec = raw.replace(/^\s+/, '');
+        if (!rec)
+            continue;
+        const [commit, date, author, subject, trailers = ''] = rec.split(FIELD_SEP);
+        if (!commit || !date || author === undefined || subject === undefined)
+            continue;
+        const t = {};
+        for (const line of trailers.split('\n')) {
+            const m = /^([A-Za-z-]+):\s*(.*)$/.exec(line.trim());
+            if (m)
+                t[m[1].toLowerCase()] = m[2];
+        }
+        if (!t.model || (model && t.model !== model))
+            continue;
+        out.push({
+            commit,
+            date,
+            author,
+            subject,
+            model: t.model,
+            action: t['registry-action'] ?? 'change',
+            ...(t.version ? { version: t.version } : {}),
+            ...(t.stage ? { stage: t.stage } : {}),
+            ...(t.actor ? { actor: t.actor } : {}),
+            ...(t.run ? { run: t.run } : {}),
+        });
+    }
+    return out;
+}
+
+
+/***/ }),
+
+/***/ 9033:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   G: () => (/* binding */ EVALUATION_REPORT_SCHEMA)
+/* harmony export */ });
+/**
+ * The evaluation report (`modelci evaluate --json`, the evaluate action's `report` file): what the
+ * comment renders, what register records, what gates read. Versioned: readers check `schema`.
+ * Draft contract shared by the evaluate, comment and registry work; extend, do not rename.
+ */
+const EVALUATION_REPORT_SCHEMA = 'modelci/evaluation-report@1';
+
+
+/***/ }),
+
+/***/ 308:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   T: () => (/* binding */ Git)
+/* harmony export */ });
+/* unused harmony export isPermissionDenied */
+/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1421);
+/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_child_process__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4296);
+
+
+/** Errors of git that mean the token cannot write: the job lacks `contents: write`. */
+const PERMISSION_RE = /(The requested URL returned error: 403|Permission denied|permission to .* denied|HTTP 403|403 Forbidden|Write access to repository not granted)/i;
+/** A push lost a race: someone else pushed first. */
+const REJECTED_RE = /(\[rejected\]|non-fast-forward|fetch first|failed to update ref|cannot lock ref|! \[remote rejected\].*(incorrect old value|failed to lock|stale info))/i;
+function isPermissionDenied(text) {
+    return PERMISSION_RE.test(text);
+}
+/**
+ * A small typed wrapper over the `git` binary (execFile, never a shell) for one working tree.
+ * Every call gets `-c core.quotepath=off` so paths print as they are.
+ */
+class Git {
+    cwd;
+    env;
+    constructor(cwd, env = process.env) {
+        this.cwd = cwd;
+        this.env = env;
+    }
+    /** Runs git; resolves with the exit code instead of throwing. */
+    exec(args, input) {
+        return new Promise((resolve, reject) => {
+            const child = (0,node_child_process__WEBPACK_IMPORTED_MODULE_0__.execFile)('git', ['-c', 'core.quotepath=off', ...args], {
+                cwd: this.cwd,
+                env: { ...this.env, GIT_TERMINAL_PROMPT: '0', LC_ALL: 'C' },
+                maxBuffer: 256 << 20,
+                encoding: 'utf8',
+            }, (err, stdout, stderr) => {
+                if (err && typeof err.code === 'string') {
+                    const code = err.code;
+                    if (code === 'ENOENT')
+                        return reject(new _core_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ModelciError */ .wN('GIT', 'git is not installed or not on PATH', {
+                            hint: 'Install git',
+                        }));
+                    return reject(err);
+                }
+                resolve({ stdout, stderr, code: err ? (err.code ?? 1) : 0 });
+            });
+            if (input !== undefined)
+                child.stdin?.end(input);
+        });
+    }
+    /** Runs git and returns stdout; a non-zero exit is a ModelciError quoting git. */
+    async run(args, input) {
+        const r = await this.exec(args, input);
+        if (r.code !== 0)
+            throw gitError(args, r);
+        return r.stdout;
+    }
+    async topLevel() {
+        const r = await this.exec(['rev-parse', '--show-toplevel']);
+        if (r.code !== 0)
+            throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ModelciError */ .wN('GIT', `not a git repository: ${this.cwd}`, {
+                hint: 'Run inside a checkout (actions/checkout) of the repository that holds the registry',
+            });
+        return r.stdout.trim();
+    }
+    /** The branch checked out, or undefined on a detached HEAD. */
+    async currentBranch() {
+        const r = await this.exec(['symbolic-ref', '--quiet', '--short', 'HEAD']);
+        return r.code === 0 ? r.stdout.trim() : undefined;
+    }
+    async head() {
+        return (await this.run(['rev-parse', 'HEAD'])).trim();
+    }
+    async revParse(ref) {
+        const r = await this.exec(['rev-parse', '--verify', '--quiet', `${ref}^{commit}`]);
+        return r.code === 0 ? r.stdout.trim() : undefined;
+    }
+    /** `git status --porcelain` lines: tracked changes anywhere, plus untracked files under `paths`. */
+    async dirtyFiles(paths) {
+        const tracked = await this.run(['status', '--porcelain', '--untracked-files=no']);
+        const under = paths.length
+            ? await this.run(['status', '--porcelain', '--untracked-files=all', '--', ...paths])
+            : '';
+        return [...new Set([...tracked.split('\n'), ...under.split('\n')].filter(Boolean))];
+    }
+    async configValue(key) {
+        const r = await this.exec(['config', '--get', key]);
+        return r.code === 0 && r.stdout.trim() ? r.stdout.trim() : undefined;
+    }
+    async add(paths) {
+        await this.run(['add', '-A', '--', ...paths]);
+    }
+    /** True when the index differs from HEAD under `paths`. */
+    async hasStagedChanges(paths) {
+        const r = await this.exec(['diff', '--cached', '--quiet', '--', ...paths]);
+        return r.code === 1;
+    }
+    async commit(message, identity) {
+        const id = identity
+            ? ['-c', `user.name=${identity.name}`, '-c', `user.email=${identity.email}`]
+            : [];
+        await this.run([...id, 'commit', '--quiet', '--no-verify', '-F', '-'], message);
+        return this.head();
+    }
+    async tag(name, message, identity) {
+        const id = identity
+            ? ['-c', `user.name=${identity.name}`, '-c', `user.email=${identity.email}`]
+            : [];
+        await this.run([...id, 'tag', '-a', name, '-m', message]);
+    }
+    async deleteTag(name) {
+        await this.exec(['tag', '-d', name]);
+    }
+    async tags(pattern) {
+        return (await this.run(['tag', '--list', pattern])).split('\n').filter(Boolean);
+    }
+    async resetHard(ref) {
+        await this.run(['reset', '--quiet', '--hard', ref]);
+    }
+    /** Removes untracked files under `paths`. */
+    async clean(paths) {
+        await this.run(['clean', '-fdq', '--', ...paths]);
+    }
+    async fetch(remote, branch) {
+        const r = await this.exec([
+            'fetch',
+            '--quiet',
+            '--no-tags',
+            remote,
+            `+refs/heads/${branch}:refs/remotes/${remote}/${branch}`,
+        ]);
+        if (r.code !== 0)
+            throw remoteError('fetch', r);
+    }
+    async fetchTags(remote) {
+        await this.exec(['fetch', '--quiet', remote, '+refs/tags/*:refs/tags/*']);
+    }
+    /** Rebases the current branch onto `onto`; aborts and returns false on a conflict. */
+    async rebase(onto) {
+        const r = await this.exec(['rebase', '--quiet', onto]);
+        if (r.code === 0)
+            return true;
+        await this.exec(['rebase', '--abort']);
+        return false;
+    }
+    /**
+     * Pushes refspecs atomically. `rejected` means someone else pushed first (fetch, rebase, retry);
+     * a permission problem or any other refusal throws.
+     */
+    async push(remote, refspecs, opts = {}) {
+        const r = await this.exec([
+            'push',
+            '--porcelain',
+            '--atomic',
+            ...(opts.force ? ['--force'] : []),
+            remote,
+            ...refspecs,
+        ]);
+        if (r.code === 0)
+            return 'pushed';
+        const text = `${r.stdout}\n${r.stderr}`;
+        if (isPermissionDenied(text))
+            throw remoteError('push', r);
+        if (REJECTED_RE.test(text))
+            return 'rejected';
+        throw remoteError('push', r);
+    }
+    async log(args) {
+        return this.run(['log', ...args]);
+    }
+    async remoteBranchHead(remote, branch) {
+        const r = await this.exec(['ls-remote', '--heads', remote, `refs/heads/${branch}`]);
+        if (r.code !== 0)
+            throw remoteError('ls-remote', r);
+        return r.stdout.split(/\s/)[0] || undefined;
+    }
+}
+function lastLines(text, n = 3) {
+    return text.trim().split('\n').filter(Boolean).slice(-n).join(' | ').slice(0, 500);
+}
+function gitError(args, r) {
+    return new _core_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ModelciError */ .wN('GIT', `git ${args[0]} failed: ${lastLines(r.stderr || r.stdout)}`);
+}
+/** Remote failures say what to do; a 403 means the workflow's token cannot write. */
+function remoteError(what, r) {
+    const text = `${r.stderr}\n${r.stdout}`;
+    if (isPermissionDenied(text))
+        return new _core_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ModelciError */ .wN('GIT', `git ${what} was denied: ${lastLines(r.stderr || r.stdout, 2)}`, {
+            hint: 'The job needs `permissions: contents: write` (and a token that may push to the registry branch)',
+        });
+    return new _core_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ModelciError */ .wN('GIT', `git ${what} failed: ${lastLines(text)}`);
+}
+
+
+/***/ }),
+
+/***/ 261:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   AT: () => (/* binding */ ModelProtoType),
+/* harmony export */   bV: () => (/* binding */ ELEMENT_TYPES),
+/* harmony export */   ej: () => (/* binding */ TO_OBJECT),
+/* harmony export */   es: () => (/* binding */ SignatureModelProtoType),
+/* harmony export */   jQ: () => (/* binding */ AttributeType),
+/* harmony export */   pe: () => (/* binding */ DataType)
+/* harmony export */ });
+/* harmony import */ var protobufjs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1853);
+/* harmony import */ var protobufjs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(protobufjs__WEBPACK_IMPORTED_MODULE_0__);
+
+/**
+ * The subset of onnx.proto (https://github.com/onnx/onnx/blob/main/onnx/onnx.proto) that modelci
+ * reads and writes, as a protobufjs JSON descriptor: field numbers and types exactly as upstream.
+ * Fields left out (training_info, sparse_initializer details, ...) are skipped by the decoder.
+ */
+const packed = { options: { packed: true } };
+const onnxDescriptor = {
+    nested: {
+        onnx: {
+            nested: {
+                AttributeProto: {
+                    fields: {
+                        name: { type: 'string', id: 1 },
+                        refAttrName: { type: 'string', id: 21 },
+                        docString: { type: 'string', id: 13 },
+                        type: { type: 'int32', id: 20 },
+                        f: { type: 'float', id: 2 },
+                        i: { type: 'int64', id: 3 },
+                        s: { type: 'bytes', id: 4 },
+                        t: { type: 'TensorProto', id: 5 },
+                        g: { type: 'GraphProto', id: 6 },
+                        sparseTensor: { type: 'SparseTensorProto', id: 22 },
+                        tp: { type: 'TypeProto', id: 14 },
+                        floats: { rule: 'repeated', type: 'float', id: 7 },
+                        ints: { rule: 'repeated', type: 'int64', id: 8 },
+                        strings: { rule: 'repeated', type: 'bytes', id: 9 },
+                        tensors: { rule: 'repeated', type: 'TensorProto', id: 10 },
+                        graphs: { rule: 'repeated', type: 'GraphProto', id: 11 },
+                        sparseTensors: { rule: 'repeated', type: 'SparseTensorProto', id: 23 },
+                        typeProtos: { rule: 'repeated', type: 'TypeProto', id: 15 },
+                    },
+                },
+                ValueInfoProto: {
+                    fields: {
+                        name: { type: 'string', id: 1 },
+                        type: { type: 'TypeProto', id: 2 },
+                        docString: { type: 'string', id: 3 },
+                    },
+                },
+                NodeProto: {
+                    fields: {
+                        input: { rule: 'repeated', type: 'string', id: 1 },
+                        output: { rule: 'repeated', type: 'string', id: 2 },
+                        name: { type: 'string', id: 3 },
+                        opType: { type: 'string', id: 4 },
+                        domain: { type: 'string', id: 7 },
+                        overload: { type: 'string', id: 8 },
+                        attribute: { rule: 'repeated', type: 'AttributeProto', id: 5 },
+                        docString: { type: 'string', id: 6 },
+                    },
+                },
+                ModelProto: {
+                    fields: {
+                        irVersion: { type: 'int64', id: 1 },
+                        opsetImport: { rule: 'repeated', type: 'OperatorSetIdProto', id: 8 },
+                        producerName: { type: 'string', id: 2 },
+                        producerVersion: { type: 'string', id: 3 },
+                        domain: { type: 'string', id: 4 },
+                        modelVersion: { type: 'int64', id: 5 },
+                        docString: { type: 'string', id: 6 },
+                        graph: { type: 'GraphProto', id: 7 },
+                        metadataProps: { rule: 'repeated', type: 'StringStringEntryProto', id: 14 },
+                        functions: { rule: 'repeated', type: 'FunctionProto', id: 25 },
+                    },
+                },
+                StringStringEntryProto: {
+                    fields: { key: { type: 'string', id: 1 }, value: { type: 'string', id: 2 } },
+                },
+                TensorAnnotation: {
+                    fields: {
+                        tensorName: { type: 'string', id: 1 },
+                        quantParameterTensorNames: { rule: 'repeated', type: 'StringStringEntryProto', id: 2 },
+                    },
+                },
+                GraphProto: {
+                    fields: {
+                        node: { rule: 'repeated', type: 'NodeProto', id: 1 },
+                        name: { type: 'string', id: 2 },
+                        initializer: { rule: 'repeated', type: 'TensorProto', id: 5 },
+                        sparseInitializer: { rule: 'repeated', type: 'SparseTensorProto', id: 15 },
+                        docString: { type: 'string', id: 10 },
+                        input: { rule: 'repeated', type: 'ValueInfoProto', id: 11 },
+                        output: { rule: 'repeated', type: 'ValueInfoProto', id: 12 },
+                        valueInfo: { rule: 'repeated', type: 'ValueInfoProto', id: 13 },
+                        quantizationAnnotation: { rule: 'repeated', type: 'TensorAnnotation', id: 14 },
+                    },
+                },
+                TensorProto: {
+                    fields: {
+                        dims: { rule: 'repeated', type: 'int64', id: 1, ...packed },
+                        dataType: { type: 'int32', id: 2 },
+                        floatData: { rule: 'repeated', type: 'float', id: 4, ...packed },
+                        int32Data: { rule: 'repeated', type: 'int32', id: 5, ...packed },
+                        stringData: { rule: 'repeated', type: 'bytes', id: 6 },
+                        int64Data: { rule: 'repeated', type: 'int64', id: 7, ...packed },
+                        name: { type: 'string', id: 8 },
+                        docString: { type: 'string', id: 12 },
+                        rawData: { type: 'bytes', id: 9 },
+                        externalData: { rule: 'repeated', type: 'StringStringEntryProto', id: 13 },
+                        dataLocation: { type: 'int32', id: 14 },
+                        doubleData: { rule: 'repeated', type: 'double', id: 10, ...packed },
+                        uint64Data: { rule: 'repeated', type: 'uint64', id: 11, ...packed },
+                    },
+                },
+                SparseTensorProto: {
+                    fields: {
+                        values: { type: 'TensorProto', id: 1 },
+                        indices: { type: 'TensorProto', id: 2 },
+                        dims: { rule: 'repeated', type: 'int64', id: 3, ...packed },
+                    },
+                },
+                TensorShapeProto: {
+                    fields: { dim: { rule: 'repeated', type: 'Dimension', id: 1 } },
+                    nested: {
+                        Dimension: {
+                            oneofs: { value: { oneof: ['dimValue', 'dimParam'] } },
+                            fields: {
+                                dimValue: { type: 'int64', id: 1 },
+                                dimParam: { type: 'string', id: 2 },
+                                denotation: { type: 'string', id: 3 },
+                            },
+                        },
+                    },
+                },
+                TypeProto: {
+                    oneofs: {
+                        value: {
+                            oneof: ['tensorType', 'sequenceType', 'mapType', 'optionalType', 'sparseTensorType'],
+                        },
+                    },
+                    fields: {
+                        tensorType: { type: 'Tensor', id: 1 },
+                        sequenceType: { type: 'Sequence', id: 4 },
+                        mapType: { type: 'Map', id: 5 },
+                        optionalType: { type: 'Optional', id: 9 },
+                        sparseTensorType: { type: 'SparseTensor', id: 8 },
+                        denotation: { type: 'string', id: 6 },
+                    },
+                    nested: {
+                        Tensor: {
+                            fields: {
+                                elemType: { type: 'int32', id: 1 },
+                                shape: { type: 'TensorShapeProto', id: 2 },
+                            },
+                        },
+                        Sequence: { fields: { elemType: { type: 'TypeProto', id: 1 } } },
+                        Map: {
+                            fields: {
+                                keyType: { type: 'int32', id: 1 },
+                                valueType: { type: 'TypeProto', id: 2 },
+                            },
+                        },
+                        Optional: { fields: { elemType: { type: 'TypeProto', id: 1 } } },
+                        SparseTensor: {
+                            fields: {
+                                elemType: { type: 'int32', id: 1 },
+                                shape: { type: 'TensorShapeProto', id: 2 },
+                            },
+                        },
+                    },
+                },
+                OperatorSetIdProto: {
+                    fields: { domain: { type: 'string', id: 1 }, version: { type: 'int64', id: 2 } },
+                },
+                FunctionProto: {
+                    fields: {
+                        name: { type: 'string', id: 1 },
+                        input: { rule: 'repeated', type: 'string', id: 4 },
+                        output: { rule: 'repeated', type: 'string', id: 5 },
+                        attribute: { rule: 'repeated', type: 'string', id: 6 },
+                        attributeProto: { rule: 'repeated', type: 'AttributeProto', id: 11 },
+                        node: { rule: 'repeated', type: 'NodeProto', id: 7 },
+                        docString: { type: 'string', id: 8 },
+                        opsetImport: { rule: 'repeated', type: 'OperatorSetIdProto', id: 9 },
+                        domain: { type: 'string', id: 10 },
+                        overload: { type: 'string', id: 13 },
+                    },
+                },
+                // Signature-only view of a model: the graph's initializers keep only their names, so the
+                // decoder skips weight payloads (a 500 MB model reads in milliseconds).
+                SignatureModelProto: {
+                    fields: {
+                        irVersion: { type: 'int64', id: 1 },
+                        opsetImport: { rule: 'repeated', type: 'OperatorSetIdProto', id: 8 },
+                        producerName: { type: 'string', id: 2 },
+                        producerVersion: { type: 'string', id: 3 },
+                        domain: { type: 'string', id: 4 },
+                        modelVersion: { type: 'int64', id: 5 },
+                        docString: { type: 'string', id: 6 },
+                        graph: { type: 'SignatureGraphProto', id: 7 },
+                        metadataProps: { rule: 'repeated', type: 'StringStringEntryProto', id: 14 },
+                    },
+                },
+                SignatureGraphProto: {
+                    fields: {
+                        name: { type: 'string', id: 2 },
+                        initializer: { rule: 'repeated', type: 'NamedTensor', id: 5 },
+                        input: { rule: 'repeated', type: 'ValueInfoProto', id: 11 },
+                        output: { rule: 'repeated', type: 'ValueInfoProto', id: 12 },
+                        node: { rule: 'repeated', type: 'NodeHead', id: 1 },
+                    },
+                },
+                NamedTensor: { fields: { name: { type: 'string', id: 8 } } },
+                NodeHead: {
+                    fields: {
+                        input: { rule: 'repeated', type: 'string', id: 1 },
+                        output: { rule: 'repeated', type: 'string', id: 2 },
+                        opType: { type: 'string', id: 4 },
+                        domain: { type: 'string', id: 7 },
+                    },
+                },
+            },
+        },
+    },
+};
+const root = protobufjs__WEBPACK_IMPORTED_MODULE_0___default().Root.fromJSON(onnxDescriptor);
+const ModelProtoType = root.lookupType('onnx.ModelProto');
+const SignatureModelProtoType = root.lookupType('onnx.SignatureModelProto');
+/** TensorProto.DataType numbers -> the names onnxruntime uses for tensor types. */
+const ELEMENT_TYPES = {
+    0: 'undefined',
+    1: 'float',
+    2: 'uint8',
+    3: 'int8',
+    4: 'uint16',
+    5: 'int16',
+    6: 'int32',
+    7: 'int64',
+    8: 'string',
+    9: 'bool',
+    10: 'float16',
+    11: 'double',
+    12: 'uint32',
+    13: 'uint64',
+    14: 'complex64',
+    15: 'complex128',
+    16: 'bfloat16',
+    17: 'float8e4m3fn',
+    18: 'float8e4m3fnuz',
+    19: 'float8e5m2',
+    20: 'float8e5m2fnuz',
+    21: 'uint4',
+    22: 'int4',
+    23: 'float4e2m1',
+};
+const DataType = {
+    FLOAT: 1,
+    INT32: 6,
+    INT64: 7,
+    STRING: 8,
+    BOOL: 9,
+    DOUBLE: 11,
+};
+const AttributeType = {
+    FLOAT: 1,
+    INT: 2,
+    STRING: 3,
+    TENSOR: 4,
+    GRAPH: 5,
+    FLOATS: 6,
+    INTS: 7,
+    STRINGS: 8,
+};
+const TO_OBJECT = { longs: Number, enums: Number, defaults: false, arrays: true };
+
+
+/***/ }),
+
+/***/ 9237:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Cq: () => (/* binding */ parseOnnxModelInfo),
+/* harmony export */   fO: () => (/* binding */ readOnnxModelInfo),
+/* harmony export */   m8: () => (/* binding */ readOnnxSignature)
+/* harmony export */ });
+/* unused harmony export typeName */
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4296);
+/* harmony import */ var _proto_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(261);
+
+
+
+/** The inputs and outputs of an ONNX model file (the registry's version record uses this). */
+function readOnnxSignature(file) {
+    return readOnnxModelInfo(file).signature;
+}
+function readOnnxModelInfo(file) {
+    let bytes;
+    try {
+        bytes = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(file);
+    }
+    catch (e) {
+        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ModelciError */ .wN('FILE', `cannot read model file: ${e.message}`, {
+            file,
+            hint: 'Check the path',
+        });
+    }
+    return parseOnnxModelInfo(bytes, file);
+}
+function parseOnnxModelInfo(bytes, file = '<model>') {
+    const notOnnx = (why) => new _core_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ModelciError */ .wN('MODEL', `not an ONNX model (${why})`, {
+        file,
+        hint: 'Export the model to ONNX (e.g. skl2onnx, torch.onnx.export) and pass the .onnx file',
+    });
+    if (bytes.length === 0)
+        throw notOnnx('the file is empty');
+    let model;
+    try {
+        model = _proto_js__WEBPACK_IMPORTED_MODULE_2__/* .SignatureModelProtoType */ .es.toObject(_proto_js__WEBPACK_IMPORTED_MODULE_2__/* .SignatureModelProtoType */ .es.decode(bytes), _proto_js__WEBPACK_IMPORTED_MODULE_2__/* .TO_OBJECT */ .ej);
+    }
+    catch (e) {
+        throw notOnnx(`protobuf decoding failed: ${e.message}`);
+    }
+    const graph = model.graph;
+    if (!model.irVersion || !graph)
+        throw notOnnx('no ir_version or graph');
+    if (!graph.output?.length)
+        throw notOnnx('the graph has no outputs');
+    // Before IR 4, initializers were also listed as graph inputs: they are weights, not data.
+    const initializers = new Set((graph.initializer ?? []).map((t) => t.name));
+    const inputs = (graph.input ?? []).filter((v) => !initializers.has(v.name));
+    const opsets = {};
+    for (const o of model.opsetImport ?? [])
+        opsets[o.domain ?? ''] = o.version ?? 0;
+    const metadata = {};
+    for (const p of model.metadataProps ?? [])
+        if (p.key)
+            metadata[p.key] = p.value ?? '';
+    const operators = [
+        ...new Set((graph.node ?? []).map((n) => n.domain ? `${n.domain}:${n.opType ?? ''}` : (n.opType ?? ''))),
+    ];
+    return {
+        signature: {
+            inputs: inputs.map((v) => tensorSpec(v, file)),
+            outputs: graph.output.map((v) => tensorSpec(v, file)),
+        },
+        irVersion: model.irVersion,
+        opsets,
+        producer: { name: model.producerName ?? '', version: model.producerVersion ?? '' },
+        metadata,
+        operators: operators.sort(),
+    };
+}
+function tensorSpec(v, file) {
+    if (!v.name)
+        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ModelciError */ .wN('MODEL', 'a graph input or output has no name', {
+            file,
+            hint: 'Re-export the model; ONNX requires named inputs and outputs',
+        });
+    const t = v.type;
+    const dims = t?.tensorType?.shape?.dim ?? t?.sparseTensorType?.shape?.dim;
+    const shape = dims?.map((d) => d.dimValue !== undefined ? d.dimValue : d.dimParam !== undefined ? d.dimParam : null) ?? [];
+    return { name: v.name, type: typeName(t), shape };
+}
+/** `float`, `int64`... for tensors; `sequence<map<int64,float>>` for what ZipMap returns. */
+function typeName(t) {
+    if (!t)
+        return 'unknown';
+    if (t.tensorType)
+        return _proto_js__WEBPACK_IMPORTED_MODULE_2__/* .ELEMENT_TYPES */ .bV[t.tensorType.elemType ?? 0] ?? 'unknown';
+    if (t.sparseTensorType)
+        return `sparse<${_proto_js__WEBPACK_IMPORTED_MODULE_2__/* .ELEMENT_TYPES */ .bV[t.sparseTensorType.elemType ?? 0] ?? 'unknown'}>`;
+    if (t.sequenceType)
+        return `sequence<${typeName(t.sequenceType.elemType)}>`;
+    if (t.mapType)
+        return `map<${_proto_js__WEBPACK_IMPORTED_MODULE_2__/* .ELEMENT_TYPES */ .bV[t.mapType.keyType ?? 0] ?? 'unknown'},${typeName(t.mapType.valueType)}>`;
+    if (t.optionalType)
+        return `optional<${typeName(t.optionalType.elemType)}>`;
+    return 'unknown';
+}
+
+
+/***/ }),
+
+/***/ 47:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   H: () => (/* binding */ openCheckout)
+/* harmony export */ });
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4296);
+/* harmony import */ var _git_git_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(308);
+
+
+
+
+const BOT = {
+    name: 'github-actions[bot]',
+    email: '41898282+github-actions[bot]@users.noreply.github.com',
+};
+/**
+ * Checks what a write needs before anything is written: a git checkout, a branch (not a detached
+ * HEAD), the configured registry branch, and no uncommitted changes that would get mixed in.
+ */
+async function openCheckout(registryDir, opts) {
+    const cwd = opts.cwd ?? process.cwd();
+    const dir = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(cwd, registryDir);
+    // The registry folder may not exist yet: ask git from its nearest existing parent.
+    let probe = dir;
+    while (!(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(probe) && (0,node_path__WEBPACK_IMPORTED_MODULE_1__.dirname)(probe) !== probe)
+        probe = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.dirname)(probe);
+    const root = await new _git_git_js__WEBPACK_IMPORTED_MODULE_3__/* .Git */ .T(probe, opts.env).topLevel();
+    const git = new _git_git_js__WEBPACK_IMPORTED_MODULE_3__/* .Git */ .T(root, opts.env);
+    const relDir = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.relative)(root, dir) || '.';
+    if ((0,node_path__WEBPACK_IMPORTED_MODULE_1__.isAbsolute)(relDir) || relDir === '..' || relDir.startsWith(`..${node_path__WEBPACK_IMPORTED_MODULE_1__.sep}`))
+        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .ModelciError */ .wN('INPUT', `the registry folder ${registryDir} is outside the git checkout ${root}`, {
+            hint: 'Point --registry at a folder inside the repository',
+        });
+    const [branch, dirty, email, name] = await Promise.all([
+        git.currentBranch(),
+        git.dirtyFiles([relDir]),
+        git.configValue('user.email'),
+        git.configValue('user.name'),
+    ]);
+    if (!branch)
+        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .ModelciError */ .wN('GIT', 'HEAD is detached: a registry commit needs a branch', {
+            hint: `Check out the registry branch (${opts.branch ?? 'e.g. main'}), e.g. actions/checkout with \`ref: ${opts.branch ?? 'main'}\``,
+        });
+    if (opts.branch && branch !== opts.branch)
+        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .ModelciError */ .wN('GIT', `the registry branch is ${opts.branch} but ${branch} is checked out`, {
+            hint: `Check out ${opts.branch} first (registry.branch in modelci.yaml)`,
+        });
+    if (dirty.length)
+        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .ModelciError */ .wN('GIT', `the worktree has uncommitted changes (${dirty
+            .slice(0, 3)
+            .map((l) => l.slice(3))
+            .join(', ')}${dirty.length > 3 ? ', ...' : ''})`, {
+            hint: 'Commit or stash them first: a registry commit must contain only the registry change',
+        });
+    return { git, root, dir, relDir, branch, ...(email && name ? {} : { identity: BOT }) };
+}
+
+
+/***/ }),
+
+/***/ 7836:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   p: () => (/* binding */ runContext)
+/* harmony export */ });
+function runContext(env, given, head, branch) {
+    const runUrl = env.GITHUB_RUN_ID && env.GITHUB_REPOSITORY
+        ? `${env.GITHUB_SERVER_URL ?? 'https://github.com'}/${env.GITHUB_REPOSITORY}/actions/runs/${env.GITHUB_RUN_ID}`
+        : undefined;
+    const ctx = {
+        actor: given.actor ?? env.GITHUB_ACTOR ?? env.USER ?? 'modelci',
+        commit: given.commit ?? (/^[0-9a-f]{40}$/.test(env.GITHUB_SHA ?? '') ? env.GITHUB_SHA : head),
+        ref: given.ref ?? env.GITHUB_REF ?? `refs/heads/${branch}`,
+    };
+    const url = given.runUrl ?? runUrl;
+    if (url)
+        ctx.runUrl = url;
+    if (given.pullRequest)
+        ctx.pullRequest = given.pullRequest;
+    return ctx;
+}
+
+
+/***/ }),
+
+/***/ 3710:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   H: () => (/* binding */ registrySettings)
+/* harmony export */ });
+function registrySettings(c = {}) {
+    return {
+        path: c.path ?? 'registry',
+        branch: c.branch,
+        stages: c.stages ?? ['staging', 'production'],
+        requirePreviousStage: c.require_previous_stage ?? false,
+        requiredChecks: c.required_checks ?? [],
+        bump: c.bump ?? 'minor',
+        tags: c.tags ?? false,
+        promotion: c.promotion ?? 'commit',
+        pushAttempts: c.push_attempts ?? 20,
+        store: c.store ?? {},
+    };
+}
+
+
+/***/ }),
+
+/***/ 1463:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   J: () => (/* binding */ retryPolicy),
+/* harmony export */   P: () => (/* binding */ commitRegistryChange)
+/* harmony export */ });
+/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4296);
+
+/** Retry settings from the environment (tests shorten the backoff), else the defaults. */
+function retryPolicy(attempts, env) {
+    const num = (v, d) => (v && /^\d+$/.test(v) ? Number(v) : d);
+    return {
+        attempts: num(env.MODELCI_PUSH_ATTEMPTS, attempts),
+        baseMs: num(env.MODELCI_RETRY_BASE_MS, 500),
+        maxMs: num(env.MODELCI_RETRY_MAX_MS, 8000),
+    };
+}
+/**
+ * One registry change as one commit, pushed with the race rules: a rejected push drops the local
+ * commit, fetches, rebases, and re-plans from the new state (a taken version is re-allocated, a
+ * moved stage re-evaluated), with jittered exponential backoff, a bounded number of times. Any
+ * failure leaves the checkout as it was (nothing written).
+ */
+async function commitRegistryChange(opts) {
+    const { git } = opts;
+    const log = opts.log ?? (() => { });
+    const sleep = opts.sleep ?? ((ms) => new Promise((r) => setTimeout(r, ms)));
+    const random = opts.random ?? Math.random;
+    let base = await git.head();
+    // In CI the checkout usually equals the remote branch: then a lost race just moves to its new tip.
+    const tracking = `${opts.remote}/${opts.branch}`;
+    let even = opts.push && (await git.revParse(tracking)) === base;
+    for (let attempt = 1; attempt <= opts.retry.attempts; attempt++) {
+        const made = [];
+        try {
+            const plan = await opts.plan(attempt);
+            if ('noop' in plan) {
+                await undo(git, base, made, opts.paths);
+                return { result: plan.noop, pushed: false, attempts: attempt, tags: [] };
+            }
+            await git.add(plan.files ?? opts.paths);
+            const commit = await git.commit(plan.message, opts.identity);
+            for (const t of plan.tags) {
+                await git.tag(t.name, t.message, opts.identity);
+                made.push(t.name);
+            }
+            if (!opts.push)
+                return { result: plan.result, commit, pushed: false, attempts: attempt, tags: made };
+            const refspecs = [`HEAD:refs/heads/${opts.branch}`, ...made.map((t) => `refs/tags/${t}`)];
+            if ((await git.push(opts.remote, refspecs)) === 'pushed')
+                return { result: plan.result, commit, pushed: true, attempts: attempt, tags: made };
+            log(`push rejected (attempt ${attempt}/${opts.retry.attempts}): someone else pushed first; fetching and re-checking`);
+        }
+        catch (e) {
+            await undo(git, base, made, opts.paths);
+            throw e;
+        }
+        for (const t of made)
+            await git.deleteTag(t);
+        try {
+            if (attempt === opts.retry.attempts) {
+                await git.resetHard(base);
+                break;
+            }
+            // Wait first, then fetch: the state we re-plan from should be as fresh as possible.
+            const delay = Math.min(opts.retry.maxMs, opts.retry.baseMs * 2 ** (attempt - 1)) * (0.5 + random());
+            await sleep(Math.round(delay));
+            await git.fetch(opts.remote, opts.branch);
+            // Tag numbers (GTO stage tags) are allocated from the tags we know: learn the new ones.
+            if (made.length)
+                await git.fetchTags(opts.remote);
+            if (even)
+                await git.resetHard(tracking);
+            else {
+                await git.resetHard(base);
+                if (!(await git.rebase(tracking)))
+                    throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ModelciError */ .wN('GIT', `cannot rebase ${opts.branch} onto ${tracking}: local commits conflict`, { hint: 'Push or drop your local commits first, then run again' });
+            }
+            base = await git.head();
+            even = (await git.revParse(tracking)) === base;
+        }
+        catch (e) {
+            await git.resetHard(base);
+            throw e;
+        }
+    }
+    throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ModelciError */ .wN('GIT', `gave up after ${opts.retry.attempts} push attempts: other writers kept pushing to ${opts.branch} first`, {
+        hint: 'Run again, or raise registry.push_attempts',
+    });
+}
+async function undo(git, base, tags, paths) {
+    for (const t of tags)
+        await git.deleteTag(t);
+    await git.resetHard(base);
+    // The registry paths were clean when we started, so anything untracked there is ours.
+    await git.clean(paths);
+}
+
+
+/***/ })
+
+};
