@@ -1,10 +1,12 @@
-import { join } from 'node:path';
+import { existsSync } from 'node:fs';
+import { dirname, join, resolve, sep } from 'node:path';
 import * as core from '@actions/core';
 import { runDrift, type RunDriftOptions } from '../commands/drift.js';
+import type { PerformanceFlags } from '../commands/drift-performance.js';
 import { ModelciError } from '../core/errors.js';
 import { createGitHubClient } from '../github/client.js';
 import { syncRetrainPr } from '../github/retrain-pr.js';
-import { openRegistry } from '../registry/index.js';
+import { uploadRunArtifact } from '../github/artifact-upload.js';
 import { booleanInput, optionalInput, runAction } from './runtime.js';
 
 // The drift action: inputs -> runDrift -> outputs, job summary, report files -> retraining PR.
@@ -19,26 +21,9 @@ await runAction(async () => {
   const runUrl = runId && repository ? `${server}/${repository}/actions/runs/${runId}` : undefined;
   const reportDir = optionalInput('report-dir') ?? 'modelci-drift';
   const current = core.getInput('current', { required: true }).trim();
-  const model = optionalInput('model');
 
-  let reference = optionalInput('reference');
-  if (!reference) {
-    if (!model)
-      throw new ModelciError(
-        'INPUT',
-        'no reference: set `reference`, or `model` to use its registry profile',
-      );
-    const registry = openRegistry(optionalInput('registry') ?? 'registry');
-    const version = registry.resolveVersion(
-      model,
-      optionalInput('reference-version') ?? '#production',
-    );
-    reference = registry.profilePath(model, version);
-    core.info(`Reference: profile of ${model} ${version} (${reference})`);
-  }
-
+  const reference = optionalInput('reference');
   const options: RunDriftOptions = {
-    reference,
     current,
     config: configFile,
     configExplicit: configFile !== 'modelci.yaml',
@@ -46,25 +31,50 @@ await runAction(async () => {
     jsonOut: join(reportDir, 'drift-report.json'),
     now: new Date().toISOString(),
   };
+  if (reference) options.reference = reference;
   for (const [input, key] of [
     ['test', 'test'],
     ['model', 'model'],
     ['history', 'history'],
+    ['registry', 'registry'],
+    ['reference-version', 'referenceVersion'],
   ] as const) {
     const v = optionalInput(input);
     if (v !== undefined) options[key] = v;
   }
+  const performance: PerformanceFlags = {};
+  for (const key of ['label', 'prediction', 'score'] as const) {
+    const v = optionalInput(key);
+    if (v !== undefined) performance[key] = v;
+  }
+  if (Object.keys(performance).length) options.performance = performance;
   if (runUrl) options.runUrl = runUrl;
 
   core.startGroup('Drift check');
   const result = await runDrift(options);
   core.endGroup();
   const { json } = result;
+  if (!reference) core.info(`Reference: ${result.reference}`);
   core.setOutput('drifted', String(json.drifted));
+  core.setOutput('dataset-drifted', String(json.dataset_drifted));
   core.setOutput('share', String(json.share));
+  core.setOutput(
+    'performance-drifted',
+    json.performance ? String(json.performance.drifted) : 'not-checked',
+  );
   core.setOutput('report', options.markdownOut!);
   core.setOutput('json', options.jsonOut!);
   await core.summary.addRaw(result.markdown, true).write();
+  if (booleanInput('upload-artifact', true)) {
+    const files = [options.markdownOut!, options.jsonOut!];
+    if (options.history) files.push(options.history);
+    const uploaded = await uploadRunArtifact(
+      `modelci-drift-${result.model}`,
+      files.filter((f) => existsSync(f)),
+      commonRoot(files),
+    );
+    if (uploaded) core.setOutput('artifact', uploaded);
+  }
   if (json.empty_current)
     core.warning(
       `The current window (${current}) is empty: no rows to compare, no retraining pull request.`,
@@ -100,7 +110,7 @@ await runAction(async () => {
     ctx: {
       model: result.model,
       dataWindow: optionalInput('data-window') ?? current,
-      reference,
+      reference: result.reference,
       current,
       at: options.now!,
       ...(runUrl ? { runUrl } : {}),
@@ -112,3 +122,16 @@ await runAction(async () => {
   core.setOutput('retrain', pr.action);
   if (pr.pullNumber !== undefined) core.setOutput('pull-request', String(pr.pullNumber));
 });
+
+/** The deepest folder holding every file (the artifact's root: paths inside it are kept). */
+function commonRoot(files: string[]): string {
+  const dirs = files.map((f) => resolve(dirname(f)).split(sep));
+  const first = dirs[0]!;
+  let n = first.length;
+  for (const d of dirs) {
+    let i = 0;
+    while (i < n && d[i] === first[i]) i++;
+    n = i;
+  }
+  return first.slice(0, n).join(sep) || sep;
+}

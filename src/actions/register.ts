@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import * as core from '@actions/core';
 import { loadConfig } from '../config/load.js';
-import { runRegister } from '../commands/register.js';
+import { profileDataFor, runRegister } from '../commands/register.js';
 import { ModelciError } from '../core/errors.js';
 import type { Bump } from '../core/registry/names.js';
 import { createGitHubClient } from '../github/client.js';
@@ -34,6 +34,8 @@ await runAction(async () => {
   const version = optionalInput('version');
   const report = optionalInput('report');
   const modelConfig = loaded.config.models[model];
+  const profileData = profileDataFor(optionalInput('profile-data'), modelConfig);
+  const sketchSize = modelConfig?.drift?.sketch_size ?? loaded.config.drift?.sketch_size;
   const result = await runRegister({
     model,
     artifact: core.getInput('artifact', { required: true }),
@@ -41,6 +43,8 @@ await runAction(async () => {
     ...(version ? { version } : {}),
     ...(bump ? { bump: bump as Bump } : {}),
     ...(report ? { report } : {}),
+    ...(profileData ? { profileData } : {}),
+    ...(sketchSize !== undefined ? { sketchSize } : {}),
     ...(loaded.config.registry ? { config: loaded.config.registry } : {}),
     ...(modelConfig ? { modelConfig } : {}),
     ...(pullRequest ? { context: { pullRequest } } : {}),

@@ -1,10 +1,10 @@
-import { basename, dirname } from 'node:path';
+import { dirname } from 'node:path';
 import * as core from '@actions/core';
-import { DefaultArtifactClient } from '@actions/artifact';
 import * as cache from '@actions/cache';
 import { loadConfig, resolveModel } from '../config/load.js';
 import { runTrain, type TrainRunRecord } from '../commands/train.js';
 import { actionsCacheAvailable } from '../github/actions-cache.js';
+import { uploadRunArtifact } from '../github/artifact-upload.js';
 import { booleanInput, optionalInput, runAction } from './runtime.js';
 
 await runAction(async () => {
@@ -82,22 +82,12 @@ async function cacheData(record: TrainRunRecord): Promise<void> {
 }
 
 async function uploadArtifact(name: string, record: TrainRunRecord): Promise<void> {
-  if (!process.env.ACTIONS_RUNTIME_TOKEN || !process.env.ACTIONS_RESULTS_URL) {
-    core.info('artifact service not available: model and run record not uploaded');
-    return;
-  }
   const files = [
     record.files.model,
     record.files.record,
     record.files.params,
     ...(record.files.metrics ? [record.files.metrics] : []),
   ];
-  const artifact = `modelci-${name}`;
-  try {
-    await new DefaultArtifactClient().uploadArtifact(artifact, files, dirname(record.files.record));
-    core.setOutput('artifact', artifact);
-    core.info(`uploaded ${files.map((f) => basename(f)).join(', ')} as artifact ${artifact}`);
-  } catch (e) {
-    core.warning(`could not upload artifact ${artifact}: ${(e as Error).message}`);
-  }
+  const uploaded = await uploadRunArtifact(`modelci-${name}`, files, dirname(record.files.record));
+  if (uploaded) core.setOutput('artifact', uploaded);
 }

@@ -23,9 +23,13 @@ export const driftCommand: Command = {
     'Compare current data with a reference (data or profile): per-column drift tests and a verdict',
   usage: [
     'Usage: modelci drift --reference <data|profile.json> --current <data> [--test ks|chi2|psi|js|wasserstein|z] [--json]',
+    '       modelci drift --model <name> [--reference-version #production] --current <data> [--json]',
     '',
     'Options:',
-    '  --reference <file>   reference data (.csv/.tsv/.jsonl/.parquet) or a profile from `modelci profile`',
+    '  --reference <file>   reference data (.csv/.tsv/.jsonl/.parquet) or a profile from `modelci profile`;',
+    '                       default: the registry profile of --reference-version',
+    '  --reference-version <ref>  #production (default), #staging, X.Y.Z or latest',
+    '  --registry <dir>     registry folder (default: registry.path from config, else registry)',
     '  --current <file>     current data (same formats)',
     '  --test <name>        force one test on every column it applies to (default: chosen per column)',
     '  --json               print exactly one JSON object (drifted, share, columns, ...)',
@@ -34,6 +38,10 @@ export const driftCommand: Command = {
     '  --history <file>     JSON list of earlier results: shown as a trend, this result appended',
     '  --markdown <file>    also write the Markdown report here',
     '  --output <file>      also write the JSON result here',
+    '  --label <column>     performance drift: the label column (default drift.performance.label, data.label)',
+    '  --prediction <column>  predicted label/value column (default _out.label)',
+    '  --score <column>     binary: positive-class probability column (enables roc_auc, log_loss, ...)',
+    '  --task <task>        binary, multiclass or regression (default: the model\'s task)',
     '',
     'Exit code 0 whether or not drift was found; 1 on an error.',
   ].join('\n'),
@@ -47,22 +55,30 @@ export const driftCommand: Command = {
     history: { type: 'string' },
     markdown: { type: 'string' },
     output: { type: 'string' },
+    'reference-version': { type: 'string' },
+    registry: { type: 'string' },
+    label: { type: 'string' },
+    prediction: { type: 'string' },
+    score: { type: 'string' },
+    task: { type: 'string' },
   },
   async run(args, io) {
     const reference = stringOpt(args, 'reference');
     const current = stringOpt(args, 'current');
-    if (!reference || !current) throw usageError('--reference and --current are both required');
+    if (!current) throw usageError('--current is required');
     const config = stringOpt(args, 'config');
     const progress = progressPrinter(io);
     const options: Parameters<typeof runDrift>[0] = {
-      reference,
       current,
       config: config ?? 'modelci.yaml',
       configExplicit: config !== undefined,
     };
     const test = stringOpt(args, 'test');
     if (test !== undefined) options.test = test;
+    if (reference !== undefined) options.reference = reference;
     for (const [flag, key] of [
+      ['registry', 'registry'],
+      ['reference-version', 'referenceVersion'],
       ['model', 'model'],
       ['history', 'history'],
       ['markdown', 'markdownOut'],
@@ -71,6 +87,12 @@ export const driftCommand: Command = {
       const v = stringOpt(args, flag);
       if (v !== undefined) options[key] = v;
     }
+    const performance: NonNullable<typeof options.performance> = {};
+    for (const flag of ['label', 'prediction', 'score', 'task'] as const) {
+      const v = stringOpt(args, flag);
+      if (v !== undefined) performance[flag] = v;
+    }
+    if (Object.keys(performance).length) options.performance = performance;
     if (progress) options.onProgress = progress;
     const result = await runDrift(options);
     if (progress) io.stderr('\r\x1b[2K');

@@ -1,3 +1,4 @@
+import { performanceSpecFor, type PerformanceFlags } from '../commands/drift-performance.js';
 import { runProfile, runProfileMerge } from '../commands/profile.js';
 import { stringOpt, type Command } from './command.js';
 import { progressPrinter } from './drift.js';
@@ -15,11 +16,19 @@ export const profileCommand: Command = {
     'A profile holds, per column: type, counts, missing rate, a quantile sketch (exact up to k values,',
     'then within a tracked rank error), a histogram on reference deciles and category counts.',
     'Profiles of shards merge into the profile of the whole (counts identical).',
+    '',
+    'Performance drift: --label <column> with --prediction <column> and/or --score <column>',
+    '(binary positive-class probability), --task binary|multiclass|regression, also summarises',
+    'evaluate\'s metrics on the labelled rows (mergeable like the rest).',
   ].join('\n'),
   allowPositionals: true,
   options: {
     output: { type: 'string', short: 'o' },
     'sketch-size': { type: 'string' },
+    label: { type: 'string' },
+    prediction: { type: 'string' },
+    score: { type: 'string' },
+    task: { type: 'string' },
   },
   async run(args, io) {
     const output = stringOpt(args, 'output');
@@ -41,6 +50,13 @@ export const profileCommand: Command = {
     const opts: Parameters<typeof runProfile>[0] = { data: first, output };
     if (size !== undefined) opts.sketchSize = Number(size);
     if (progress) opts.onProgress = progress;
+    const flags: PerformanceFlags = {};
+    for (const flag of ['label', 'prediction', 'score', 'task'] as const) {
+      const v = stringOpt(args, flag);
+      if (v !== undefined) flags[flag] = v;
+    }
+    const performance = performanceSpecFor({}, {}, flags);
+    if (performance) opts.performance = performance;
     const r = await runProfile(opts);
     if (progress) io.stderr('\r\x1b[2K');
     io.stderr(`modelci profile: ${r.rows} rows, ${r.columns.length} columns -> ${output}\n`);

@@ -1,5 +1,5 @@
 import { loadConfig } from '../config/load.js';
-import { runRegister } from '../commands/register.js';
+import { profileDataFor, runRegister } from '../commands/register.js';
 import { ModelciError } from '../core/errors.js';
 import type { Bump } from '../core/registry/names.js';
 import { flagOpt, stringOpt, type Command } from './command.js';
@@ -11,7 +11,11 @@ export const registerCommand: Command = {
     'Usage: modelci register --model <name> --artifact <file> [--registry <dir>]',
     '         [--version X.Y.Z | --bump major|minor|patch] [--report <evaluation.json>] [--push]',
     '',
+    '         [--profile-data <data|profile.json|none>]',
+    '',
     'Prints the version it registered. --push pushes to origin, retrying when others push first.',
+    '--profile-data: stored as the drift reference registry/<model>/profiles/<X.Y.Z>.json',
+    '  (default: the model\'s data.train when the file exists; none: no profile).',
     'Options: --config <modelci.yaml>  --remote <name>  --json',
   ].join('\n'),
   options: {
@@ -21,6 +25,7 @@ export const registerCommand: Command = {
     version: { type: 'string' },
     bump: { type: 'string' },
     report: { type: 'string' },
+    'profile-data': { type: 'string' },
     push: { type: 'boolean' },
     remote: { type: 'string' },
     config: { type: 'string' },
@@ -40,6 +45,8 @@ export const registerCommand: Command = {
     const report = stringOpt(args, 'report');
     const remote = stringOpt(args, 'remote');
     const modelConfig = loaded.config.models[model];
+    const profileData = profileDataFor(stringOpt(args, 'profile-data'), modelConfig);
+    const sketchSize = modelConfig?.drift?.sketch_size ?? loaded.config.drift?.sketch_size;
     const result = await runRegister({
       model,
       artifact,
@@ -47,6 +54,8 @@ export const registerCommand: Command = {
       ...(version ? { version } : {}),
       ...(bump ? { bump: bump as Bump } : {}),
       ...(report ? { report } : {}),
+    ...(profileData ? { profileData } : {}),
+    ...(sketchSize !== undefined ? { sketchSize } : {}),
       ...(remote ? { remote } : {}),
       ...(loaded.config.registry ? { config: loaded.config.registry } : {}),
       ...(modelConfig ? { modelConfig } : {}),

@@ -1,6 +1,8 @@
+import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { loadConfig, resolveModel } from '../config/load.js';
+import type { ModelConfig } from '../config/schema/index.js';
 import type { DriftConfig } from '../config/schema/drift.js';
 import {
   compareProfiles,
@@ -9,7 +11,15 @@ import {
 } from '../core/drift/compare-profiles.js';
 import { DRIFT_TESTS, type DriftTestName } from '../core/drift/choose-test.js';
 import { ModelciError } from '../core/errors.js';
+import {
+  comparePerformance,
+  type PerformanceDrift,
+  type PerformanceRules,
+} from '../core/drift/performance-drift.js';
+import { PerformanceProfile, type PerformanceSpec } from '../core/profile/performance-profile.js';
 import type { TableProfile } from '../core/profile/table-profile.js';
+import { openRegistry } from '../registry/index.js';
+import { performanceSpecFor, type PerformanceFlags } from './drift-performance.js';
 import { renderDriftMarkdown, type DriftHistoryEntry } from '../core/report/drift-report.js';
 import { isProfilePath, profileFile, readProfile, type ProfileProgress } from './profile.js';
 
@@ -18,8 +28,15 @@ import { isProfilePath, profileFile, readProfile, type ProfileProgress } from '.
  * by column; returns the JSON result (the CLI contract), the Markdown report and what was written.
  */
 export interface RunDriftOptions {
-  reference: string;
+  /** Reference data or profile; absent: the profile stored with `referenceVersion` in the registry. */
+  reference?: string;
   current: string;
+  /** Registry folder (default: registry.path from config, else `registry`). */
+  registry?: string;
+  /** `#production` (default), `#staging`, `1.2.0`, `latest`: whose stored profile is the reference. */
+  referenceVersion?: string;
+  /** Label/prediction/score columns for performance drift (override drift.performance). */
+  performance?: PerformanceFlags;
   /** `--test`: force one test on every column it applies to. */
   test?: string;
   config?: string;
@@ -49,6 +66,8 @@ export interface DriftRunResult {
   markdown: string;
   model: string;
   config: DriftConfig;
+  /** The reference file used (the stored profile when it came from the registry). */
+  reference: string;
 }
 
 export function parseTestName(value: string | undefined, where: string): DriftTestName | undefined {
@@ -64,12 +83,14 @@ export function driftConfigFor(
   configFile: string | undefined,
   explicit: boolean,
   model?: string,
-): { model: string; drift: DriftConfig } {
+): { model: string; drift: DriftConfig; modelConfig: ModelConfig; registryPath: string } {
   const loaded = loadConfig(configFile, { explicit });
   const resolved = resolveModel(loaded, model);
   return {
     model: resolved.name,
     drift: { ...(loaded.config.drift ?? {}), ...(resolved.model.drift ?? {}) },
+    modelConfig: resolved.model,
+    registryPath: loaded.config.registry?.path ?? 'registry',
   };
 }
 
@@ -98,11 +119,13 @@ export function driftOptionsFrom(config: DriftConfig, forced?: DriftTestName): D
 async function loadSide(
   file: string,
   sketchSize: number | undefined,
+  performance: PerformanceSpec | undefined,
   onProgress?: (p: ProfileProgress) => void,
 ): Promise<{ profile: TableProfile; invalidUtf8: number }> {
   if (isProfilePath(file)) return { profile: readProfile(file), invalidUtf8: 0 };
   const opts: Parameters<typeof profileFile>[1] = {};
   if (sketchSize !== undefined) opts.sketchSize = sketchSize;
+  if (performance) opts.performance = performance;
   if (onProgress) opts.onProgress = onProgress;
   const { profile, notes } = await profileFile(file, opts);
   return { profile, invalidUtf8: notes.invalidUtf8Cells };
@@ -133,14 +156,24 @@ function write(file: string, text: string): void {
 
 export async function runDrift(options: RunDriftOptions): Promise<DriftRunResult> {
   const forced = parseTestName(options.test, '--test');
-  const { model, drift } = driftConfigFor(
+  const { model, drift, modelConfig, registryPath } = driftConfigFor(
     options.config,
     options.configExplicit ?? false,
     options.model,
   );
-  const reference = await loadSide(options.reference, drift.sketch_size, options.onProgress);
+  const spec = performanceSpecFor(drift, modelConfig, options.performance);
+  const stored = options.reference
+    ? undefined
+    : storedReference(options.registry ?? registryPath, model, options.referenceVersion);
+  const referenceFile = options.reference ?? stored!.profile;
+  const reference = await loadSide(referenceFile, drift.sketch_size, spec, options.onProgress);
   // Compare like with like: the current side uses the reference profile's sketch size.
-  const current = await loadSide(options.current, reference.profile.sketchK, options.onProgress);
+  const current = await loadSide(
+    options.current,
+    reference.profile.sketchK,
+    spec,
+    options.onProgress,
+  );
   if (current.profile.sketchK !== reference.profile.sketchK) {
     throw new ModelciError(
       'INPUT',
@@ -156,6 +189,14 @@ export async function runDrift(options: RunDriftOptions): Promise<DriftRunResult
     current.profile,
     driftOptionsFrom(drift, forced),
   );
+  if (spec) {
+    report.performance = performanceDrift(spec, reference.profile, current.profile, stored, {
+      ...(drift.performance?.max_drop ? { maxDrop: drift.performance.max_drop } : {}),
+      ...(drift.performance?.min_rows ? { minRows: drift.performance.min_rows } : {}),
+      ...(modelConfig.primary_metric ? { primaryMetric: modelConfig.primary_metric } : {}),
+    });
+    report.drifted = report.dataset_drifted || report.performance.drifted;
+  }
   const invalid = reference.invalidUtf8 + current.invalidUtf8;
   if (invalid)
     report.problems.push(
@@ -176,7 +217,7 @@ export async function runDrift(options: RunDriftOptions): Promise<DriftRunResult
   const json: DriftJson = {
     ...report,
     model,
-    reference: options.reference,
+    reference: referenceFile,
     current: options.current,
     empty_current: current.profile.rows === 0,
     invalid_utf8_cells: invalid,
@@ -184,7 +225,7 @@ export async function runDrift(options: RunDriftOptions): Promise<DriftRunResult
   const history = readHistory(options.history);
   const ctx: Parameters<typeof renderDriftMarkdown>[1] = {
     model,
-    reference: options.reference,
+    reference: stored ? `${referenceFile} (${model} ${stored.version})` : referenceFile,
     current: options.current,
     history,
   };
@@ -203,5 +244,70 @@ export async function runDrift(options: RunDriftOptions): Promise<DriftRunResult
   }
   if (options.markdownOut) write(options.markdownOut, markdown + '\n');
   if (options.jsonOut) write(options.jsonOut, JSON.stringify(json, null, 2) + '\n');
-  return { json, markdown, model, config: drift };
+  return { json, markdown, model, config: drift, reference: referenceFile };
+}
+
+/** The registered version's stored profile and its recorded metrics (the performance fallback). */
+interface StoredReference {
+  version: string;
+  profile: string;
+  metrics: Record<string, number>;
+  rows?: number;
+}
+
+function storedReference(
+  registryDir: string,
+  model: string,
+  ref: string | undefined,
+): StoredReference {
+  const registry = openRegistry(registryDir);
+  const version = registry.resolveVersion(model, ref ?? '#production');
+  const profile = registry.profilePath(model, version);
+  if (!existsSync(profile))
+    throw new ModelciError('INPUT', `no reference profile stored for ${model} ${version}`, {
+      file: profile,
+      hint: 'Register versions with a profile (modelci register --profile-data <training data>), or pass a reference file',
+    });
+  const record = registry.getVersion(model, version);
+  const expected = record.reference_profile?.sha256;
+  if (expected) {
+    const actual = createHash('sha256').update(readFileSync(profile)).digest('hex');
+    if (actual !== expected)
+      throw new ModelciError(
+        'REGISTRY',
+        `the stored profile of ${model} ${version} changed since registration (sha256 ${actual.slice(0, 12)}…, recorded ${expected.slice(0, 12)}…)`,
+        { file: profile, hint: 'Restore it from git history (git log -- <file>)' },
+      );
+  }
+  const metrics = Object.fromEntries(
+    Object.entries(record.metrics ?? {}).map(([k, v]) => [k, v.value]),
+  );
+  const rows = record.evaluation_data?.rows;
+  return { version, profile, metrics, ...(rows !== undefined ? { rows } : {}) };
+}
+
+function performanceDrift(
+  spec: PerformanceSpec,
+  reference: TableProfile,
+  current: TableProfile,
+  stored: StoredReference | undefined,
+  rules: PerformanceRules,
+): PerformanceDrift {
+  const cur = current.performance ?? new PerformanceProfile(spec);
+  if (!current.performance) cur.unlabelled = current.rows;
+  const ref = reference.performance;
+  // The reference's own labelled rows when it has them; else what evaluate recorded at registration.
+  if (ref && ref.labelled > 0) return comparePerformance({ source: 'data', profile: ref }, cur, rules);
+  if (stored && Object.keys(stored.metrics).length)
+    return comparePerformance(
+      {
+        source: 'registry',
+        version: stored.version,
+        metrics: stored.metrics,
+        ...(stored.rows !== undefined ? { rows: stored.rows } : {}),
+      },
+      cur,
+      rules,
+    );
+  return comparePerformance({ source: 'data', profile: ref ?? new PerformanceProfile(spec) }, cur, rules);
 }

@@ -1,6 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { ModelciError } from '../core/errors.js';
 import { ColumnProfile } from '../core/profile/column-profile.js';
+import type { PerformanceSpec } from '../core/profile/performance-profile.js';
 import { TableProfile } from '../core/profile/table-profile.js';
 import type { CsvSource } from '../data/csv.js';
 import type { JsonlSource } from '../data/jsonl.js';
@@ -20,6 +21,8 @@ export interface ProfileProgress {
 
 export interface ProfileFileOptions {
   sketchSize?: number;
+  /** Also summarise model performance (label vs prediction) for performance drift. */
+  performance?: PerformanceSpec;
   onProgress?: (p: ProfileProgress) => void;
 }
 
@@ -40,6 +43,7 @@ export async function profileFile(
 ): Promise<{ profile: TableProfile; notes: ReadNotes }> {
   const source = await openTable(file, { invalidUtf8: 'replace' });
   const profile = new TableProfile(opts.sketchSize);
+  if (opts.performance) profile.trackPerformance(opts.performance);
   profile.beginSource(file, source.format);
   let invalidUtf8 = 0;
   if (source.format === 'csv') invalidUtf8 = await profileCsv(source as CsvSource, profile, opts);

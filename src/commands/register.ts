@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { basename, dirname, extname, join } from 'node:path';
 import type { ModelConfig } from '../config/schema/index.js';
@@ -21,6 +22,7 @@ import { commitRegistryChange, retryPolicy } from '../registry/transaction.js';
 import { fingerprintFile } from '../store/artifact-store.js';
 import { storeForWrite } from '../store/index.js';
 import { runContext, type RunContext } from '../registry/run-context.js';
+import { isProfilePath, profileFile, readProfile } from './profile.js';
 
 export interface RegisterOptions {
   /** Registry folder (inside a git checkout). Default: registry.path from config. */
@@ -31,6 +33,13 @@ export interface RegisterOptions {
   bump?: Bump;
   /** Evaluation report JSON: metrics, gates, dataset fingerprints, signature, params. */
   report?: string;
+  /**
+   * Data (CSV/JSONL/Parquet) or a profile JSON to store as the version's drift reference
+   * (`profiles/<X.Y.Z>.json`), usually the training data.
+   */
+  profileData?: string;
+  /** Quantile sketch size of that profile (drift.sketch_size). */
+  sketchSize?: number;
   push?: boolean;
   remote?: string;
   config?: RegistryConfig;
@@ -77,6 +86,11 @@ export async function runRegister(opts: RegisterOptions): Promise<RegisterResult
   const report = opts.report ? readEvaluationReport(opts.report) : undefined;
   if (report) checkReport(report, opts.report!, model, fp.sha256);
   const signature: ModelSignature | undefined = await signatureOf(opts.artifact, report);
+  // Profiled once, before the transaction: its plan may run again after a lost push race.
+  const profile = opts.profileData
+    ? await referenceProfile(opts.profileData, opts.sketchSize)
+    : undefined;
+  if (profile) opts.log?.(`profiled ${opts.profileData} (${profile.rows} rows) as the drift reference`);
   const checkout = await openCheckout(opts.registry ?? settings.path, {
     ...(opts.cwd ? { cwd: opts.cwd } : {}),
     ...(settings.branch ? { branch: settings.branch } : {}),
@@ -138,9 +152,32 @@ export async function runRegister(opts: RegisterOptions): Promise<RegisterResult
       file = reg.versionFile(model, alloc.version);
       const result = { version: alloc.version, reason: alloc.reason };
       if (alloc.kind === 'existing') return { noop: result };
-      const record: VersionRecord = { ...candidate, version: alloc.version };
       const modelFile = layout.modelFile(checkout.dir, model);
       const files = [file];
+      const { lineage, created_at, created_by, ...head } = candidate;
+      const record: VersionRecord = {
+        ...head,
+        version: alloc.version,
+        ...(profile
+          ? {
+              reference_profile: {
+                path: `profiles/${alloc.version}.json`,
+                sha256: profile.sha256,
+                bytes: Buffer.byteLength(profile.text),
+                data: opts.profileData!,
+                rows: profile.rows,
+              },
+            }
+          : {}),
+        lineage,
+        created_at,
+        created_by,
+      };
+      if (profile) {
+        const profilePath = layout.profileFile(checkout.dir, model, alloc.version);
+        write(profilePath, profile.text);
+        files.push(profilePath);
+      }
       if (!existsSync(modelFile)) {
         write(modelFile, recordToYaml(modelRecord(model, opts.modelConfig, now())));
         files.push(modelFile);
@@ -180,6 +217,31 @@ export async function runRegister(opts: RegisterOptions): Promise<RegisterResult
     tags: tx.tags,
     artifact: artifactRef!,
   };
+}
+
+/**
+ * The data profiled as the version's drift reference: the flag/input when given (`none` turns it
+ * off), else the model's training data when the file is there.
+ */
+export function profileDataFor(
+  given: string | undefined,
+  model: ModelConfig | undefined,
+): string | undefined {
+  if (given === 'none' || given === 'false') return undefined;
+  if (given) return given;
+  const train = model?.data?.train;
+  return train && existsSync(train) ? train : undefined;
+}
+
+async function referenceProfile(
+  data: string,
+  sketchSize: number | undefined,
+): Promise<{ text: string; sha256: string; rows: number }> {
+  const profile = isProfilePath(data)
+    ? readProfile(data)
+    : (await profileFile(data, sketchSize !== undefined ? { sketchSize } : {})).profile;
+  const text = JSON.stringify(profile.toJSON()) + '\n';
+  return { text, sha256: createHash('sha256').update(text).digest('hex'), rows: profile.rows };
 }
 
 function write(file: string, text: string): void {

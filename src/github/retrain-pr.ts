@@ -2,6 +2,7 @@ import type { DriftReport } from '../core/drift/compare-profiles.js';
 import {
   DRIFT_GONE_MARKER,
   driftGoneComment,
+  driftReason,
   retrainBody,
   retrainBranch,
   retrainTitle,
@@ -112,11 +113,11 @@ export async function syncRetrainPr(o: RetrainPrOptions): Promise<RetrainPrResul
       [`registry/${model}/retrain.yaml`]: retrainYaml(o.report, o.ctx),
       [`registry/${model}/drift-report.md`]: o.markdown + '\n',
     },
-    message: `Request retraining of ${model}: data drift\n\n${o.report.n_drifted} of ${o.report.n_tested} columns drifted.\n\nModel: ${model}\n${o.ctx.runUrl ? `Run: ${o.ctx.runUrl}\n` : ''}`,
+    message: `Request retraining of ${model}: ${o.report.performance?.drifted ? 'performance' : 'data'} drift\n\n${driftReason(o.report)}.\n\nModel: ${model}\n${o.ctx.runUrl ? `Run: ${o.ctx.runUrl}\n` : ''}`,
     author: o.author ?? BOT,
   });
   log(`Branch ${branch}: ${commit.action} (${commit.sha.slice(0, 7)})`);
-  const title = retrainTitle(model);
+  const title = retrainTitle(model, o.report);
   const body = retrainBody(o.report, o.markdown, o.ctx);
   let pull: { number: number; html_url: string };
   let action: RetrainAction;

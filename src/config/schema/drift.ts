@@ -24,6 +24,27 @@ export interface DriftConfig {
   sketch_size?: number;
   /** Workflow file started by workflow_dispatch on the retraining branch (e.g. retrain.yml). */
   retrain_workflow?: string;
+  /** Performance drift on labelled rows: evaluate's metrics, current window vs reference. */
+  performance?: DriftPerformanceConfig;
+}
+
+export interface DriftPerformanceConfig {
+  /** Label column (default: the model's data.label). */
+  label?: string;
+  /** Predicted label/value column (default `_out.label`, the prediction log's column). */
+  prediction?: string;
+  /** Binary: probability of the positive class, e.g. `_out.probabilities.1` (enables roc_auc, log_loss). */
+  score?: string;
+  /** Binary: the positive label (default: the greater label, like scikit-learn's pos_label=1). */
+  positive?: string | number;
+  /** Binary with a score and no prediction column: positive when score >= threshold (0.5). */
+  threshold?: number;
+  /** Default: the model's task; else binary with a score, multiclass without. */
+  task?: 'binary' | 'multiclass' | 'regression';
+  /** Metric -> allowed drop, absolute (0.05) or relative ('5%'); default: primary metric '5%'. */
+  max_drop?: Record<string, number | string>;
+  /** Fewer labelled current rows than this: no verdict (default 30). */
+  min_rows?: number;
 }
 
 const testName = { enum: ['ks', 'chi2', 'psi', 'js', 'wasserstein', 'z'] } as const;
@@ -53,5 +74,30 @@ export const driftSchema = {
     missing_rate_tolerance: { type: 'number', minimum: 0, maximum: 1 },
     sketch_size: { type: 'integer', minimum: 2, multipleOf: 2 },
     retrain_workflow: { type: 'string', minLength: 1 },
+    performance: {
+      type: 'object',
+      description:
+        'Performance drift when labels are present: evaluate\'s metrics on the current window vs the reference.',
+      additionalProperties: false,
+      properties: {
+        label: { type: 'string', minLength: 1 },
+        prediction: { type: 'string', minLength: 1 },
+        score: { type: 'string', minLength: 1 },
+        positive: { type: ['string', 'number'] },
+        threshold: { type: 'number', minimum: 0, maximum: 1 },
+        task: { enum: ['binary', 'multiclass', 'regression'] },
+        max_drop: {
+          type: 'object',
+          propertyNames: { minLength: 1 },
+          additionalProperties: {
+            oneOf: [
+              { type: 'number', minimum: 0 },
+              { type: 'string', pattern: '^\\s*\\d+(\\.\\d+)?\\s*%\\s*$' },
+            ],
+          },
+        },
+        min_rows: { type: 'integer', minimum: 1 },
+      },
+    },
   },
 } as const;

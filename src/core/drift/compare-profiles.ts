@@ -20,6 +20,7 @@ import {
 import { jensenShannon, psi, wassersteinDistance } from './distances.js';
 import { kolmogorovSmirnovSf } from './kolmogorov.js';
 import { ks2Samp } from './ks.js';
+import type { PerformanceDrift } from './performance-drift.js';
 import { binCounts } from './psi-bins.js';
 import { weightedKsStatistic } from './weighted-ks.js';
 import { proportionZTest } from './z-test.js';
@@ -78,7 +79,10 @@ export interface ColumnDrift {
 }
 
 export interface DriftReport {
+  /** Drift found: the dataset verdict, or performance drift when labels were checked. */
   drifted: boolean;
+  /** The dataset verdict alone: share of drifted columns >= the threshold. */
+  dataset_drifted: boolean;
   share: number;
   drift_share_threshold: number;
   n_tested: number;
@@ -86,6 +90,8 @@ export interface DriftReport {
   rows: { reference: number; current: number };
   columns: ColumnDrift[];
   prediction_drift: { drifted: boolean; columns: string[] } | null;
+  /** Performance drift on labelled rows (null when no label/prediction columns are configured). */
+  performance: PerformanceDrift | null;
   problems: string[];
 }
 
@@ -127,8 +133,10 @@ export function compareProfiles(
   const nDrifted = tested.filter((c) => c.drifted).length;
   const share = tested.length ? nDrifted / tested.length : 0;
   const predictionCols = columns.filter((c) => c.role === 'prediction');
+  const datasetDrifted = tested.length > 0 && share >= driftShare;
   return {
-    drifted: tested.length > 0 && share >= driftShare,
+    drifted: datasetDrifted,
+    dataset_drifted: datasetDrifted,
     share,
     drift_share_threshold: driftShare,
     n_tested: tested.length,
@@ -141,6 +149,7 @@ export function compareProfiles(
           columns: predictionCols.filter((c) => c.drifted).map((c) => c.name),
         }
       : null,
+    performance: null,
     problems,
   };
 }

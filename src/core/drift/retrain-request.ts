@@ -25,8 +25,24 @@ export function retrainBranch(model: string): string {
   return `modelci/retrain/${model}`;
 }
 
+function datasetReason(report: DriftReport): string {
+  return `${report.dataset_drifted === false ? 'no dataset drift' : 'dataset drift'}: ${report.n_drifted} of ${report.n_tested} columns drifted (${(report.share * 100).toFixed(1)}%, threshold ${(report.drift_share_threshold * 100).toFixed(1)}%)`;
+}
+
+/** One line on why: performance drift first (it is what users feel), then the dataset verdict. */
 export function driftReason(report: DriftReport): string {
-  return `dataset drift: ${report.n_drifted} of ${report.n_tested} columns drifted (${(report.share * 100).toFixed(1)}%, threshold ${(report.drift_share_threshold * 100).toFixed(1)}%)`;
+  const perf = report.performance;
+  const dataset = datasetReason(report);
+  if (!perf?.drifted) return dataset;
+  const worst = perf.metrics
+    .filter((m) => m.drifted)
+    .map((m) => `${m.name} ${fmt(m.reference)} → ${fmt(m.current)}`)
+    .join(', ');
+  return `performance drift: ${worst} (allowed drop ${perf.metrics.find((m) => m.drifted)?.max_drop ?? '?'}); ${dataset}`;
+}
+
+function fmt(x: number): string {
+  return x.toFixed(4).replace(/\.?0+$/, '') || '0';
 }
 
 export function retrainYaml(report: DriftReport, ctx: RetrainContext): string {
@@ -48,12 +64,31 @@ export function retrainYaml(report: DriftReport, ctx: RetrainContext): string {
         ...(c.p_value === undefined ? {} : { p_value: c.p_value }),
       })),
     prediction_drift: report.prediction_drift?.drifted ?? false,
+    ...(report.performance
+      ? {
+          performance: {
+            drifted: report.performance.drifted,
+            labelled_rows: report.performance.rows.current,
+            metrics: report.performance.metrics
+              .filter((m) => m.checked)
+              .map((m) => ({
+                name: m.name,
+                reference: m.reference,
+                current: m.current,
+                max_drop: m.max_drop,
+                drifted: m.drifted,
+              })),
+          },
+        }
+      : {}),
   };
   return `# Retraining request written by modelci drift; the training workflow reads it.\n${stringify(doc)}`;
 }
 
-export function retrainTitle(model: string): string {
-  return `Retrain ${model}: data drift detected`;
+export function retrainTitle(model: string, report?: DriftReport): string {
+  return report?.performance?.drifted
+    ? `Retrain ${model}: performance drift detected`
+    : `Retrain ${model}: data drift detected`;
 }
 
 export function retrainBody(report: DriftReport, markdown: string, ctx: RetrainContext): string {
@@ -84,7 +119,7 @@ export function retrainBody(report: DriftReport, markdown: string, ctx: RetrainC
 export function driftGoneComment(report: DriftReport, ctx: RetrainContext): string {
   return [
     DRIFT_GONE_MARKER,
-    `The drift check at ${ctx.at}${ctx.runUrl ? ` ([run](${encodeURI(ctx.runUrl)}))` : ''} found **no dataset drift** for \`${ctx.model.replace(/`/g, "'")}\`: ${report.n_drifted} of ${report.n_tested} columns drifted (${(report.share * 100).toFixed(1)}%, threshold ${(report.drift_share_threshold * 100).toFixed(1)}%), data window \`${ctx.dataWindow.replace(/`/g, "'")}\`.`,
+    `The drift check at ${ctx.at}${ctx.runUrl ? ` ([run](${encodeURI(ctx.runUrl)}))` : ''} found **no drift** for \`${ctx.model.replace(/`/g, "'")}\`${report.performance ? ' (performance within its allowed drop)' : ''}: ${report.n_drifted} of ${report.n_tested} columns drifted (${(report.share * 100).toFixed(1)}%, threshold ${(report.drift_share_threshold * 100).toFixed(1)}%), data window \`${ctx.dataWindow.replace(/`/g, "'")}\`.`,
     '',
     'This pull request stays open: close it if retraining is no longer needed, or merge the retrained model if it is better.',
   ].join('\n');

@@ -1,6 +1,11 @@
 import { ModelciError } from '../errors.js';
 import { ColumnProfile, type Cell, type ColumnProfileJson } from './column-profile.js';
 import { columnKind, summarizeColumn, type ColumnSummary } from './column-kind.js';
+import {
+  PerformanceProfile,
+  type PerformanceProfileJson,
+  type PerformanceSpec,
+} from './performance-profile.js';
 import { DEFAULT_SKETCH_K } from './quantile-sketch.js';
 
 /**
@@ -26,6 +31,8 @@ export interface TableProfileJson {
   /** Derived, for people reading the file; ignored when the profile is loaded. */
   summary?: ColumnSummary[];
   columns: ColumnProfileJson[];
+  /** Model performance on the labelled rows, when label and prediction columns were named. */
+  performance?: PerformanceProfileJson;
 }
 
 /** The column-major batch shape readers yield (src/data/table.ts RecordBatch). */
@@ -50,9 +57,31 @@ export class TableProfile {
   readonly sketchK: number;
   sources: ProfileSource[] = [];
   readonly columns = new Map<string, ColumnProfile>();
+  performance: PerformanceProfile | undefined;
 
   constructor(sketchK = DEFAULT_SKETCH_K) {
     this.sketchK = sketchK;
+  }
+
+  /** Also summarise model performance (label vs prediction columns) from now on. */
+  trackPerformance(spec: PerformanceSpec): void {
+    this.performance = new PerformanceProfile(spec);
+    this.performance.unlabelled = this.rows;
+  }
+
+  private addPerformance(
+    cellOf: (name: string) => ((r: number) => Cell) | undefined,
+    length: number,
+    file: string,
+    firstRow: number,
+  ): void {
+    const perf = this.performance;
+    if (!perf) return;
+    const none = (): Cell => null;
+    const y = cellOf(perf.spec.label) ?? none;
+    const p = perf.spec.prediction ? (cellOf(perf.spec.prediction) ?? none) : none;
+    const s = perf.spec.score ? (cellOf(perf.spec.score) ?? none) : none;
+    for (let r = 0; r < length; r++) perf.add(y(r), p(r), s(r), file, firstRow + r);
   }
 
   /** Starts a source; `addBatch` calls that follow count towards it. */
@@ -76,6 +105,15 @@ export class TableProfile {
       for (let r = 0; r < batch.length; r++) col.add(values[r] ?? null, file, batch.firstRow + r);
     });
     for (const [name, col] of this.columns) if (!seen.has(name)) col.addMissing(batch.length);
+    this.addPerformance(
+      (name) => {
+        const values = batch.values[batch.columns.indexOf(name)];
+        return values ? (r) => values[r] ?? null : undefined;
+      },
+      batch.length,
+      file,
+      batch.firstRow,
+    );
     this.rows += batch.length;
     if (source) source.rows += batch.length;
   }
@@ -104,6 +142,20 @@ export class TableProfile {
       const values = batch.strings[k]!;
       for (let r = 0; r < batch.length; r++) col.add(values[r] ?? null, file, batch.firstRow + r);
     });
+    this.addPerformance(
+      (name) => {
+        const k = numericNames.indexOf(name);
+        if (k >= 0) {
+          const xs = batch.numeric[k]!;
+          return (r) => xs[r]!;
+        }
+        const values = batch.strings[stringNames.indexOf(name)];
+        return values ? (r) => values[r] ?? null : undefined;
+      },
+      batch.length,
+      file,
+      batch.firstRow,
+    );
     this.rows += batch.length;
     if (source) source.rows += batch.length;
   }
@@ -131,6 +183,12 @@ export class TableProfile {
         this.columns.set(name, fresh);
       }
     }
+    if (this.performance && other.performance) this.performance.merge(other.performance);
+    else if (this.performance) this.performance.unlabelled += other.rows;
+    else if (other.performance) {
+      this.performance = PerformanceProfile.fromJSON(other.performance.toJSON());
+      this.performance.unlabelled += this.rows;
+    }
     this.rows += other.rows;
     this.sources.push(...other.sources.map((s) => ({ ...s })));
   }
@@ -144,6 +202,7 @@ export class TableProfile {
       sources: this.sources.map((s) => ({ ...s })),
       summary: [...this.columns.values()].map(summarizeColumn),
       columns: [...this.columns.values()].map((c) => c.toJSON()),
+      ...(this.performance ? { performance: this.performance.toJSON() } : {}),
     };
   }
 
@@ -184,6 +243,30 @@ export class TableProfile {
         );
       }
     });
+    if (json.performance !== undefined) {
+      const perf = json.performance as Partial<PerformanceProfileJson> | null;
+      const spec = perf?.spec;
+      if (
+        typeof spec !== 'object' ||
+        spec === null ||
+        typeof spec.label !== 'string' ||
+        !['binary', 'multiclass', 'regression'].includes(spec.task as string)
+      )
+        return fail('performance.spec', 'must name the task and the label column');
+      if (!Number.isInteger(perf!.labelled) || !Number.isInteger(perf!.unlabelled))
+        return fail('performance', 'labelled and unlabelled must be integers');
+      if (spec.task === 'regression' ? typeof perf!.regression !== 'object' : !Array.isArray(perf!.rows))
+        return fail(
+          spec.task === 'regression' ? 'performance.regression' : 'performance.rows',
+          'is missing',
+        );
+      try {
+        profile.performance = PerformanceProfile.fromJSON(perf as PerformanceProfileJson);
+      } catch (e) {
+        if (e instanceof ModelciError) throw e;
+        return fail('performance', `is not a valid performance summary (${String(e)})`);
+      }
+    }
     return profile;
   }
 }

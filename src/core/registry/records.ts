@@ -51,11 +51,23 @@ export interface VersionRecord {
   gates?: GateVerdict;
   params?: Record<string, unknown>;
   training_data?: Fingerprint;
+  /** The drift reference stored with the version (`profiles/<X.Y.Z>.json`) and what it profiled. */
+  reference_profile?: ReferenceProfileRef;
   lineage: Lineage;
   created_at: string;
   created_by: string;
   /** The one mutable part: set by `modelci deprecate`. */
   deprecated?: { at: string; by: string; reason?: string };
+}
+
+export interface ReferenceProfileRef {
+  /** Relative to the model folder: `profiles/<X.Y.Z>.json`. */
+  path: string;
+  sha256: string;
+  bytes: number;
+  /** The data that was profiled. */
+  data: string;
+  rows: number;
 }
 
 /** `registry/<model>/stages/<stage>.yaml`: the desired state of one stage. */
@@ -176,6 +188,18 @@ export const versionRecordSchema = {
     },
     params: { type: 'object' },
     training_data: fingerprintSchema,
+    reference_profile: {
+      type: 'object',
+      required: ['path', 'sha256', 'bytes', 'data', 'rows'],
+      additionalProperties: false,
+      properties: {
+        path: { type: 'string', pattern: '^profiles/[^/]+\\.json$' },
+        sha256: { type: 'string', pattern: SHA256 },
+        bytes: { type: 'integer', minimum: 0 },
+        data: { type: 'string' },
+        rows: { type: 'integer', minimum: 0 },
+      },
+    },
     lineage: {
       type: 'object',
       additionalProperties: false,

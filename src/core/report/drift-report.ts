@@ -1,4 +1,5 @@
 import type { ColumnDrift, DriftReport } from '../drift/compare-profiles.js';
+import type { PerformanceDrift } from '../drift/performance-drift.js';
 import { escapeMarkdown, escapeMermaid } from './markdown-escape.js';
 
 /**
@@ -40,7 +41,7 @@ export function renderDriftMarkdown(report: DriftReport, ctx: DriftReportContext
   const out: string[] = [];
   const title = ctx.model ? `Drift check: ${escapeMarkdown(ctx.model)}` : 'Drift check';
   out.push(`## ${title}`, '');
-  const verdict = report.drifted
+  const verdict = (report.dataset_drifted ?? report.drifted)
     ? `**Drift detected**: ${report.n_drifted} of ${report.n_tested} columns drifted (${pct(report.share)}, threshold ${pct(report.drift_share_threshold)}).`
     : `**No dataset drift**: ${report.n_drifted} of ${report.n_tested} columns drifted (${pct(report.share)}, threshold ${pct(report.drift_share_threshold)}).`;
   out.push(verdict, '');
@@ -56,6 +57,7 @@ export function renderDriftMarkdown(report: DriftReport, ctx: DriftReportContext
       '',
     );
   }
+  if (report.performance) out.push(...performanceSection(report.performance), '');
   for (const p of report.problems) out.push(`> [!WARNING]\n> ${escapeMarkdown(p, 300)}`, '');
   out.push(...columnTable(report.columns, ctx.maxRows ?? 60), '');
   const drifted = report.columns
@@ -102,6 +104,37 @@ function columnTable(columns: ColumnDrift[], maxRows: number): string[] {
   if (columns.length > maxRows)
     rows.push(`| … ${columns.length - maxRows} more columns in the artifact | | | | | | | |`);
   return rows;
+}
+
+function performanceSection(perf: PerformanceDrift): string[] {
+  const checked = perf.metrics.filter((m) => m.drifted);
+  const out = [
+    '### Performance on labelled rows',
+    '',
+    perf.drifted
+      ? `**Performance drift**: ${checked.map((m) => `${escapeMarkdown(m.name)} ${fmt(m.reference)} → ${fmt(m.current)} (allowed drop ${m.max_drop})`).join(', ')}.`
+      : perf.metrics.some((m) => m.checked)
+        ? 'Performance is within its allowed drop.'
+        : 'Performance not checked.',
+    '',
+    `Label \`${codeSafe(perf.label)}\`, prediction ${perf.prediction ? `\`${codeSafe(perf.prediction)}\`` : '—'}${perf.score ? `, score \`${codeSafe(perf.score)}\`` : ''} · reference: ${
+      perf.reference_source === 'registry'
+        ? `metrics recorded for version ${escapeMarkdown(perf.reference_version ?? '?')} (evaluation data${perf.rows.reference ? `, ${perf.rows.reference} rows` : ''})`
+        : `labelled reference rows (${perf.rows.reference ?? 0})`
+    } · current: ${perf.rows.current} labelled, ${perf.unlabelled.current} without a label or prediction`,
+    '',
+  ];
+  for (const p of perf.problems) out.push(`> [!WARNING]\n> ${escapeMarkdown(p, 300)}`, '');
+  if (!perf.metrics.length) return out;
+  out.push(
+    '| metric | reference | current | change | allowed drop | drifted | p-value |',
+    '| --- | ---: | ---: | ---: | ---: | :---: | ---: |',
+  );
+  for (const m of perf.metrics)
+    out.push(
+      `| ${escapeMarkdown(m.name)} | ${fmt(m.reference)} | ${fmt(m.current)} | ${m.change > 0 ? '+' : ''}${fmt(m.change)} | ${m.max_drop ?? '—'} | ${m.checked ? (m.drifted ? '🔴 yes' : 'no') : '—'} | ${m.p_value === undefined ? '—' : fmt(m.p_value)} |`,
+    );
+  return out;
 }
 
 function histogramChart(c: ColumnDrift): string[] {

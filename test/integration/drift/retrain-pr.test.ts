@@ -173,7 +173,7 @@ describe('retraining pull request (bundled drift action, stand-in GitHub, bare g
     const pull = openPulls()[0]!;
     const comments = repo().commentsOn(pull.number);
     expect(comments).toHaveLength(1);
-    expect(comments[0]!.body).toMatch(/found \*\*no dataset drift\*\*/);
+    expect(comments[0]!.body).toMatch(/found \*\*no drift\*\*/);
     const again = await check('week3.csv', 'w3b');
     expect(again.outputs.retrain).toBe('already-commented');
     expect(repo().commentsOn(pull.number)).toHaveLength(1);
