@@ -5,14 +5,16 @@ import { ModelciError } from '../core/errors.js';
 
 const usageError = (message: string): ModelciError => new ModelciError('USAGE', message);
 
-/** Progress on stderr, only in a terminal, at most 4 updates a second. */
+/** Progress on stderr, only in a terminal, at most 4 updates a second (and at each new file). */
 export function progressPrinter(io: CliIO): ((p: ProfileProgress) => void) | undefined {
   if (!io.isTTY) return undefined;
   let last = 0;
+  let lastFile = '';
   return (p) => {
     const now = Date.now();
-    if (now - last < 250) return;
+    if (now - last < 250 && p.file === lastFile) return;
     last = now;
+    lastFile = p.file;
     io.stderr(`\r\x1b[2Kreading ${p.file}: ${p.rows.toLocaleString('en-US')} rows`);
   };
 }
@@ -41,7 +43,7 @@ export const driftCommand: Command = {
     '  --label <column>     performance drift: the label column (default drift.performance.label, data.label)',
     '  --prediction <column>  predicted label/value column (default _out.label)',
     '  --score <column>     binary: positive-class probability column (enables roc_auc, log_loss, ...)',
-    '  --task <task>        binary, multiclass or regression (default: the model\'s task)',
+    "  --task <task>        binary, multiclass or regression (default: the model's task)",
     '',
     'Exit code 0 whether or not drift was found; 1 on an error.',
   ].join('\n'),

@@ -19,7 +19,7 @@ export const profileCommand: Command = {
     '',
     'Performance drift: --label <column> with --prediction <column> and/or --score <column>',
     '(binary positive-class probability), --task binary|multiclass|regression, also summarises',
-    'evaluate\'s metrics on the labelled rows (mergeable like the rest).',
+    "evaluate's metrics on the labelled rows (mergeable like the rest).",
   ].join('\n'),
   allowPositionals: true,
   options: {

@@ -184,11 +184,13 @@ export async function runDrift(options: RunDriftOptions): Promise<DriftRunResult
       },
     );
   }
-  const report = compareProfiles(
-    reference.profile,
-    current.profile,
-    driftOptionsFrom(drift, forced),
-  );
+  const compareOptions = driftOptionsFrom(drift, forced);
+  // The columns performance reads the model's output from are predictions too (prediction drift).
+  if (spec)
+    for (const c of [spec.prediction, spec.score])
+      if (c && !compareOptions.predictionColumns!.includes(c))
+        compareOptions.predictionColumns!.push(c);
+  const report = compareProfiles(reference.profile, current.profile, compareOptions);
   if (spec) {
     report.performance = performanceDrift(spec, reference.profile, current.profile, stored, {
       ...(drift.performance?.max_drop ? { maxDrop: drift.performance.max_drop } : {}),
@@ -297,7 +299,8 @@ function performanceDrift(
   if (!current.performance) cur.unlabelled = current.rows;
   const ref = reference.performance;
   // The reference's own labelled rows when it has them; else what evaluate recorded at registration.
-  if (ref && ref.labelled > 0) return comparePerformance({ source: 'data', profile: ref }, cur, rules);
+  if (ref && ref.labelled > 0)
+    return comparePerformance({ source: 'data', profile: ref }, cur, rules);
   if (stored && Object.keys(stored.metrics).length)
     return comparePerformance(
       {
@@ -309,5 +312,9 @@ function performanceDrift(
       cur,
       rules,
     );
-  return comparePerformance({ source: 'data', profile: ref ?? new PerformanceProfile(spec) }, cur, rules);
+  return comparePerformance(
+    { source: 'data', profile: ref ?? new PerformanceProfile(spec) },
+    cur,
+    rules,
+  );
 }

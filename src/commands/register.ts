@@ -90,7 +90,8 @@ export async function runRegister(opts: RegisterOptions): Promise<RegisterResult
   const profile = opts.profileData
     ? await referenceProfile(opts.profileData, opts.sketchSize)
     : undefined;
-  if (profile) opts.log?.(`profiled ${opts.profileData} (${profile.rows} rows) as the drift reference`);
+  if (profile)
+    opts.log?.(`profiled ${opts.profileData} (${profile.rows} rows) as the drift reference`);
   const checkout = await openCheckout(opts.registry ?? settings.path, {
     ...(opts.cwd ? { cwd: opts.cwd } : {}),
     ...(settings.branch ? { branch: settings.branch } : {}),

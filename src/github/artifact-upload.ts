@@ -13,7 +13,9 @@ export async function uploadRunArtifact(
   rootDir: string,
 ): Promise<string | undefined> {
   if (!process.env.ACTIONS_RUNTIME_TOKEN || !process.env.ACTIONS_RESULTS_URL) {
-    core.info(`artifact service not available: ${files.map((f) => basename(f)).join(', ')} not uploaded`);
+    core.info(
+      `artifact service not available: ${files.map((f) => basename(f)).join(', ')} not uploaded`,
+    );
     return undefined;
   }
   try {

@@ -99,7 +99,9 @@ export function comparePerformance(
     const f = current.firstInvalid;
     problems.push(
       `${current.invalid} current row(s) had an unreadable label, prediction or score` +
-        (f ? ` (first: ${f.file} row ${f.row}, column "${f.column}": ${JSON.stringify(f.value)})` : ''),
+        (f
+          ? ` (first: ${f.file} row ${f.row}, column "${f.column}": ${JSON.stringify(f.value)})`
+          : ''),
     );
   }
   if (refProfile && refProfile.labelled === 0) {

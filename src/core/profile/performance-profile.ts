@@ -156,7 +156,8 @@ export class PerformanceProfile {
       return;
     }
     if (!Number.isFinite(y)) return this.bad(file, row, this.spec.label, String(label));
-    if (!Number.isFinite(yhat)) return this.bad(file, row, this.spec.prediction!, String(prediction));
+    if (!Number.isFinite(yhat))
+      return this.bad(file, row, this.spec.prediction!, String(prediction));
     const e = yhat - y;
     const s = this.sums;
     s.n++;
@@ -175,7 +176,8 @@ export class PerformanceProfile {
   }
 
   private round(s: number): number {
-    return this.scoreGrid ? Math.round(s / this.scoreGrid) * this.scoreGrid : s;
+    // Divide by the grid's inverse: 0.1235, not 1235 * 1e-4 = 0.12350000000000001.
+    return this.scoreGrid ? Math.round(s / this.scoreGrid) / Math.round(1 / this.scoreGrid) : s;
   }
 
   private coarsen(): void {
@@ -273,7 +275,10 @@ export class PerformanceProfile {
     const at = (l: string): number => {
       const i = index.get(l);
       if (i === undefined)
-        throw new ModelciError('DATA', `label "${l}" is not one of the classes ${order.join(', ')}`);
+        throw new ModelciError(
+          'DATA',
+          `label "${l}" is not one of the classes ${order.join(', ')}`,
+        );
       return i;
     };
     entries.forEach(([key, count], i) => {

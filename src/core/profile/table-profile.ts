@@ -255,7 +255,11 @@ export class TableProfile {
         return fail('performance.spec', 'must name the task and the label column');
       if (!Number.isInteger(perf!.labelled) || !Number.isInteger(perf!.unlabelled))
         return fail('performance', 'labelled and unlabelled must be integers');
-      if (spec.task === 'regression' ? typeof perf!.regression !== 'object' : !Array.isArray(perf!.rows))
+      if (
+        spec.task === 'regression'
+          ? typeof perf!.regression !== 'object'
+          : !Array.isArray(perf!.rows)
+      )
         return fail(
           spec.task === 'regression' ? 'performance.regression' : 'performance.rows',
           'is missing',

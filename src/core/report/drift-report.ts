@@ -41,9 +41,10 @@ export function renderDriftMarkdown(report: DriftReport, ctx: DriftReportContext
   const out: string[] = [];
   const title = ctx.model ? `Drift check: ${escapeMarkdown(ctx.model)}` : 'Drift check';
   out.push(`## ${title}`, '');
-  const verdict = (report.dataset_drifted ?? report.drifted)
-    ? `**Drift detected**: ${report.n_drifted} of ${report.n_tested} columns drifted (${pct(report.share)}, threshold ${pct(report.drift_share_threshold)}).`
-    : `**No dataset drift**: ${report.n_drifted} of ${report.n_tested} columns drifted (${pct(report.share)}, threshold ${pct(report.drift_share_threshold)}).`;
+  const verdict =
+    (report.dataset_drifted ?? report.drifted)
+      ? `**Drift detected**: ${report.n_drifted} of ${report.n_tested} columns drifted (${pct(report.share)}, threshold ${pct(report.drift_share_threshold)}).`
+      : `**No dataset drift**: ${report.n_drifted} of ${report.n_tested} columns drifted (${pct(report.share)}, threshold ${pct(report.drift_share_threshold)}).`;
   out.push(verdict, '');
   out.push(
     `Reference: \`${codeSafe(ctx.reference)}\` (${report.rows.reference} rows) · current: \`${codeSafe(ctx.current)}\` (${report.rows.current} rows)${ctx.runUrl ? ` · [run](${encodeURI(ctx.runUrl)})` : ''}`,

@@ -140,7 +140,9 @@ models:
     expect(record.data.train.rows).toBe(178);
     expect(JSON.parse(r.outputs.metrics!).train_accuracy).toBe(1);
     expect(r.stdout).toContain('actions cache service not available: datasets not cached');
-    expect(r.stdout).toMatch(/artifact service not available: model.onnx, run.json, params.json.* not uploaded/);
+    expect(r.stdout).toMatch(
+      /artifact service not available: model.onnx, run.json, params.json.* not uploaded/,
+    );
     expect(r.outputs.artifact).toBeUndefined();
   });
 });
