@@ -4,7 +4,7 @@
 // Outputs stay in demo-out/ for reading; servers are stopped and nothing else is left behind.
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname, join, relative } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ACTIONS_TOKEN, startGitHubServer } from '../test/harness/github/index.js';
 import { runAction } from '../test/harness/runner.js';
@@ -108,6 +108,18 @@ function shiftedRequests(
     const data = features.map((f) => Number(cells[columns.indexOf(f)]) * (grow.has(f) ? 1.4 : 1));
     return { inputs: [{ name: inputName, shape: [1, features.length], datatype: 'FP32', data }] };
   });
+}
+
+/** The prediction log with each row's true label (holdout order), as a labelling job would add. */
+function withLabels(log: string): string {
+  const [header, ...rows] = readFileSync(join(repo, 'data/holdout.csv'), 'utf8').trim().split('\n');
+  const at = header!.split(',').indexOf('malignant');
+  const lines = readFileSync(log, 'utf8').trim().split('\n');
+  return (
+    lines
+      .map((line, i) => JSON.stringify({ ...JSON.parse(line), malignant: Number(rows[i]!.split(',')[at]) }))
+      .join('\n') + '\n'
+  );
 }
 
 async function waitForUrl(child: ChildProcess): Promise<string> {
@@ -389,15 +401,20 @@ async function main(): Promise<void> {
     server = undefined;
     note(`${served} predictions logged to ${show(log)}`);
 
-    step('drift check: production traffic against the training data');
+    // Labels arrive later: join them onto the logged predictions (requests went out in holdout order).
+    const labelled = join(out, 'labelled.jsonl');
+    writeFileSync(labelled, withLabels(log));
+    note(`labels joined onto the log: ${show(labelled)}`);
+
+    step('drift check: labelled traffic against the profile and metrics stored with staging');
     const drift = await modelci([
       'drift',
-      '--reference',
-      'data/train.csv',
-      '--current',
-      log,
       '--model',
       MODEL,
+      '--reference-version',
+      '#staging',
+      '--current',
+      labelled,
       '--json',
       '--markdown',
       join(out, 'drift.md'),
@@ -407,14 +424,26 @@ async function main(): Promise<void> {
     const verdict = JSON.parse(drift) as {
       drifted: boolean;
       share: number;
+      reference: string;
       columns: { name: string; drifted: boolean }[];
+      performance: {
+        drifted: boolean;
+        metrics: { name: string; reference: number; current: number; checked: boolean }[];
+      };
     };
+    note(`reference: ${show(resolve(repo, verdict.reference))} (stored when 1.1.0 was registered)`);
     note(
-      `drifted: ${verdict.drifted} (${(verdict.share * 100).toFixed(0)}% of columns: ${verdict.columns
+      `data drift: ${(verdict.share * 100).toFixed(0)}% of columns (${verdict.columns
         .filter((c) => c.drifted)
         .map((c) => c.name)
         .slice(0, 6)
         .join(', ')}, ...)`,
+    );
+    note(
+      `performance drift: ${verdict.performance.drifted} (${verdict.performance.metrics
+        .filter((m) => m.checked)
+        .map((m) => `${m.name} ${m.reference.toFixed(4)} -> ${m.current.toFixed(4)}`)
+        .join(', ')})`,
     );
     note(`drift report: ${show(join(out, 'drift.md'))}`);
 
@@ -425,8 +454,8 @@ async function main(): Promise<void> {
     // The drift action, run as the Actions runner runs it (bundle, INPUT_*, GITHUB_* files).
     const run = await runAction('drift', {
       inputs: {
-        current: log,
-        reference: 'data/train.csv',
+        current: labelled,
+        'reference-version': '#staging',
         model: MODEL,
         'retrain-workflow': 'retrain.yml',
         'report-dir': join(out, 'drift-action'),
