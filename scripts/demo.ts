@@ -117,7 +117,9 @@ function withLabels(log: string): string {
   const lines = readFileSync(log, 'utf8').trim().split('\n');
   return (
     lines
-      .map((line, i) => JSON.stringify({ ...JSON.parse(line), malignant: Number(rows[i]!.split(',')[at]) }))
+      .map((line, i) =>
+        JSON.stringify({ ...JSON.parse(line), malignant: Number(rows[i]!.split(',')[at]) }),
+      )
       .join('\n') + '\n'
   );
 }
