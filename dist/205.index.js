@@ -2,7 +2,7 @@ export const id = 205;
 export const ids = [205];
 export const modules = {
 
-/***/ 7487:
+/***/ 4390:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -14,6 +14,8 @@ __webpack_require__.d(__webpack_exports__, {
   progressPrinter: () => (/* binding */ progressPrinter)
 });
 
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(7598);
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __webpack_require__(3024);
 // EXTERNAL MODULE: external "node:path"
@@ -925,8 +927,10 @@ function compareProfiles(reference, current, options = {}) {
     const nDrifted = tested.filter((c) => c.drifted).length;
     const share = tested.length ? nDrifted / tested.length : 0;
     const predictionCols = columns.filter((c) => c.role === 'prediction');
+    const datasetDrifted = tested.length > 0 && share >= driftShare;
     return {
-        drifted: tested.length > 0 && share >= driftShare,
+        drifted: datasetDrifted,
+        dataset_drifted: datasetDrifted,
         share,
         drift_share_threshold: driftShare,
         n_tested: tested.length,
@@ -939,6 +943,7 @@ function compareProfiles(reference, current, options = {}) {
                 columns: predictionCols.filter((c) => c.drifted).map((c) => c.name),
             }
             : null,
+        performance: null,
         problems,
     };
 }
@@ -1204,37 +1209,149 @@ function shares(counts) {
 
 // EXTERNAL MODULE: ./src/core/errors.ts
 var errors = __webpack_require__(4296);
+// EXTERNAL MODULE: ./src/core/gates/thresholds.ts
+var thresholds = __webpack_require__(6038);
+// EXTERNAL MODULE: ./src/core/metrics/names.ts
+var metrics_names = __webpack_require__(5917);
+// EXTERNAL MODULE: ./src/core/profile/performance-profile.ts
+var performance_profile = __webpack_require__(4127);
+;// CONCATENATED MODULE: ./src/core/drift/performance-drift.ts
+
+
+
+
+const DEFAULT_MIN_ROWS = 30;
+function defaultMetric(task, primary) {
+    return primary ?? (task === 'regression' ? 'rmse' : 'accuracy');
+}
+function comparePerformance(reference, current, rules = {}) {
+    const spec = current.spec;
+    const problems = [];
+    const refProfile = reference.source === 'data' ? reference.profile : undefined;
+    const classes = spec.task !== 'regression' && refProfile ? (0,performance_profile/* sharedClasses */.Qf)(refProfile, current) : undefined;
+    const curMetrics = current.metrics(classes);
+    const refMetrics = reference.source === 'data' ? reference.profile.metrics(classes) : reference.metrics;
+    const refRows = reference.source === 'data' ? reference.profile.labelled : (reference.rows ?? null);
+    const out = {
+        task: spec.task,
+        label: spec.label,
+        ...(spec.prediction ? { prediction: spec.prediction } : {}),
+        ...(spec.score ? { score: spec.score } : {}),
+        reference_source: reference.source,
+        ...(reference.source === 'registry' ? { reference_version: reference.version } : {}),
+        rows: { reference: refRows, current: current.labelled },
+        unlabelled: {
+            reference: refProfile ? refProfile.unlabelled : null,
+            current: current.unlabelled,
+        },
+        metrics: [],
+        drifted: false,
+        problems,
+    };
+    if (current.invalid) {
+        const f = current.firstInvalid;
+        problems.push(`${current.invalid} current row(s) had an unreadable label, prediction or score` +
+            (f
+                ? ` (first: ${f.file} row ${f.row}, column "${f.column}": ${JSON.stringify(f.value)})`
+                : ''));
+    }
+    if (refProfile && refProfile.labelled === 0) {
+        problems.push(`the reference has no labelled rows (columns "${spec.label}" and predictions)`);
+        return out;
+    }
+    const minRows = rules.minRows ?? DEFAULT_MIN_ROWS;
+    if (current.labelled < minRows) {
+        problems.push(current.labelled === 0
+            ? `no labelled rows in the current window (column "${spec.label}" with a prediction): performance not checked`
+            : `only ${current.labelled} labelled current row(s), fewer than ${minRows}: performance not checked`);
+    }
+    const drops = rules.maxDrop ?? { [defaultMetric(spec.task, rules.primaryMetric)]: '5%' };
+    const names = Object.keys(curMetrics).filter((m) => Number.isFinite(curMetrics[m]) && Number.isFinite(refMetrics[m]));
+    for (const m of Object.keys(drops))
+        if (!names.includes(m))
+            problems.push(`metric "${m}" cannot be compared (${m in curMetrics ? 'undefined on one side' : 'not computed for this task and columns'})`);
+    for (const name of names) {
+        const ref = refMetrics[name];
+        const cur = curMetrics[name];
+        const direction = (0,metrics_names/* directionOf */.FR)(name, rules.directions);
+        const row = {
+            name,
+            reference: ref,
+            current: cur,
+            change: cur - ref,
+            direction,
+            checked: false,
+            drifted: false,
+        };
+        const drop = drops[name];
+        if (drop !== undefined && current.labelled >= minRows) {
+            const t = (0,thresholds/* parseThreshold */.B7)(drop, `drift.performance.max_drop.${name}`);
+            const allowed = t.kind === 'relative' ? t.amount * Math.abs(ref) : t.amount;
+            const worse = direction === 'higher' ? ref - cur : cur - ref;
+            row.max_drop = t.text;
+            row.checked = true;
+            row.drifted = worse > allowed + 1e-12;
+        }
+        else if (drop !== undefined)
+            row.max_drop = (0,thresholds/* parseThreshold */.B7)(drop, name).text;
+        if (name === 'accuracy' && refRows) {
+            const z = proportionZTest(Math.round(ref * refRows), refRows, Math.round(cur * current.labelled), current.labelled);
+            row.p_value = z.pValue;
+        }
+        out.metrics.push(row);
+    }
+    // Checked metrics first, then by how much worse they got.
+    out.metrics.sort((a, b) => Number(b.checked) - Number(a.checked) ||
+        worseBy(b) - worseBy(a) ||
+        (a.name < b.name ? -1 : 1));
+    out.drifted = out.metrics.some((m) => m.drifted);
+    return out;
+}
+function worseBy(m) {
+    return m.direction === 'higher' ? -m.change : m.change;
+}
+
+// EXTERNAL MODULE: ./src/registry/index.ts
+var src_registry = __webpack_require__(1119);
+// EXTERNAL MODULE: ./src/commands/drift-performance.ts
+var drift_performance = __webpack_require__(662);
 ;// CONCATENATED MODULE: ./src/core/report/markdown-escape.ts
 /**
  * Escaping for text from data (column names, categories, file names) placed in GitHub Markdown:
  * nothing from data may open HTML, break a table, start code, or @mention / #reference anyone.
  */
+const MARKDOWN_ENTITIES = {
+    '&': '&amp;',
+    '<': '&lt;',
+    '>': '&gt;',
+    '|': '&#124;',
+    '`': '&#96;',
+    '@': '&#64;',
+    '#': '&#35;',
+};
 /** For a Markdown table cell or inline text. */
 function escapeMarkdown(text, maxLength = 120) {
     const clipped = text.length > maxLength ? `${text.slice(0, maxLength - 1)}…` : text;
+    // One pass: replacing characters one after another would escape the `#` and `&` of the
+    // entities written before (`@` -> `&#64;` -> `&&#35;64;`).
     return clipped
         .replace(/[\r\n\t]+/g, ' ')
-        .replace(/&/g, '&amp;')
-        .replace(/</g, '&lt;')
-        .replace(/>/g, '&gt;')
-        .replace(/\|/g, '&#124;')
-        .replace(/`/g, '&#96;')
-        .replace(/@/g, '&#64;')
-        .replace(/#/g, '&#35;')
-        .replace(/([\\*_[\]~!])/g, '\\$1');
+        .replace(/[&<>|`@#]|([\\*_[\]~!])/g, (c, md) => md ? `\\${md}` : MARKDOWN_ENTITIES[c]);
 }
+const MERMAID_ENTITIES = {
+    '#': '#35;',
+    '"': '#quot;',
+    '<': '#lt;',
+    '>': '#gt;',
+    '`': '#96;',
+    '@': '#64;',
+    '&': '#38;',
+};
 /** For a double-quoted string inside a Mermaid block (entity codes are Mermaid's `#name;` form). */
 function escapeMermaid(text, maxLength = 40) {
     const clipped = text.length > maxLength ? `${text.slice(0, maxLength - 1)}…` : text;
-    return clipped
-        .replace(/[\r\n\t]+/g, ' ')
-        .replace(/#/g, '#35;')
-        .replace(/"/g, '#quot;')
-        .replace(/</g, '#lt;')
-        .replace(/>/g, '#gt;')
-        .replace(/`/g, '#96;')
-        .replace(/@/g, '#64;')
-        .replace(/&/g, '#38;');
+    // One pass, for the same reason as above (`#` of earlier entities must stay).
+    return clipped.replace(/[\r\n\t]+/g, ' ').replace(/[#"<>`@&]/g, (c) => MERMAID_ENTITIES[c]);
 }
 
 ;// CONCATENATED MODULE: ./src/core/report/drift-report.ts
@@ -1253,7 +1370,7 @@ function renderDriftMarkdown(report, ctx) {
     const out = [];
     const title = ctx.model ? `Drift check: ${escapeMarkdown(ctx.model)}` : 'Drift check';
     out.push(`## ${title}`, '');
-    const verdict = report.drifted
+    const verdict = (report.dataset_drifted ?? report.drifted)
         ? `**Drift detected**: ${report.n_drifted} of ${report.n_tested} columns drifted (${drift_report_pct(report.share)}, threshold ${drift_report_pct(report.drift_share_threshold)}).`
         : `**No dataset drift**: ${report.n_drifted} of ${report.n_tested} columns drifted (${drift_report_pct(report.share)}, threshold ${drift_report_pct(report.drift_share_threshold)}).`;
     out.push(verdict, '');
@@ -1263,6 +1380,8 @@ function renderDriftMarkdown(report, ctx) {
             ? `**Prediction drift** in ${report.prediction_drift.columns.map((c) => `\`${codeSafe(c)}\``).join(', ')}.`
             : 'No prediction drift.', '');
     }
+    if (report.performance)
+        out.push(...performanceSection(report.performance), '');
     for (const p of report.problems)
         out.push(`> [!WARNING]\n> ${escapeMarkdown(p, 300)}`, '');
     out.push(...columnTable(report.columns, ctx.maxRows ?? 60), '');
@@ -1302,6 +1421,31 @@ function columnTable(columns, maxRows) {
     if (columns.length > maxRows)
         rows.push(`| … ${columns.length - maxRows} more columns in the artifact | | | | | | | |`);
     return rows;
+}
+function performanceSection(perf) {
+    const checked = perf.metrics.filter((m) => m.drifted);
+    const out = [
+        '### Performance on labelled rows',
+        '',
+        perf.drifted
+            ? `**Performance drift**: ${checked.map((m) => `${escapeMarkdown(m.name)} ${drift_report_fmt(m.reference)} → ${drift_report_fmt(m.current)} (allowed drop ${m.max_drop})`).join(', ')}.`
+            : perf.metrics.some((m) => m.checked)
+                ? 'Performance is within its allowed drop.'
+                : 'Performance not checked.',
+        '',
+        `Label \`${codeSafe(perf.label)}\`, prediction ${perf.prediction ? `\`${codeSafe(perf.prediction)}\`` : '—'}${perf.score ? `, score \`${codeSafe(perf.score)}\`` : ''} · reference: ${perf.reference_source === 'registry'
+            ? `metrics recorded for version ${escapeMarkdown(perf.reference_version ?? '?')} (evaluation data${perf.rows.reference ? `, ${perf.rows.reference} rows` : ''})`
+            : `labelled reference rows (${perf.rows.reference ?? 0})`} · current: ${perf.rows.current} labelled, ${perf.unlabelled.current} without a label or prediction`,
+        '',
+    ];
+    for (const p of perf.problems)
+        out.push(`> [!WARNING]\n> ${escapeMarkdown(p, 300)}`, '');
+    if (!perf.metrics.length)
+        return out;
+    out.push('| metric | reference | current | change | allowed drop | drifted | p-value |', '| --- | ---: | ---: | ---: | ---: | :---: | ---: |');
+    for (const m of perf.metrics)
+        out.push(`| ${escapeMarkdown(m.name)} | ${drift_report_fmt(m.reference)} | ${drift_report_fmt(m.current)} | ${m.change > 0 ? '+' : ''}${drift_report_fmt(m.change)} | ${m.max_drop ?? '—'} | ${m.checked ? (m.drifted ? '🔴 yes' : 'no') : '—'} | ${m.p_value === undefined ? '—' : drift_report_fmt(m.p_value)} |`);
+    return out;
 }
 function histogramChart(c) {
     const h = c.histogram;
@@ -1351,6 +1495,11 @@ var commands_profile = __webpack_require__(4926);
 
 
 
+
+
+
+
+
 function parseTestName(value, where) {
     if (value === undefined || value === '')
         return undefined;
@@ -1367,6 +1516,8 @@ function driftConfigFor(configFile, explicit, model) {
     return {
         model: resolved.name,
         drift: { ...(loaded.config.drift ?? {}), ...(resolved.model.drift ?? {}) },
+        modelConfig: resolved.model,
+        registryPath: loaded.config.registry?.path ?? 'registry',
     };
 }
 function driftOptionsFrom(config, forced) {
@@ -1395,12 +1546,14 @@ function driftOptionsFrom(config, forced) {
         options.missingRateTolerance = config.missing_rate_tolerance;
     return options;
 }
-async function loadSide(file, sketchSize, onProgress) {
+async function loadSide(file, sketchSize, performance, onProgress) {
     if ((0,commands_profile/* isProfilePath */.zz)(file))
         return { profile: (0,commands_profile/* readProfile */.er)(file), invalidUtf8: 0 };
     const opts = {};
     if (sketchSize !== undefined)
         opts.sketchSize = sketchSize;
+    if (performance)
+        opts.performance = performance;
     if (onProgress)
         opts.onProgress = onProgress;
     const { profile, notes } = await (0,commands_profile/* profileFile */.aC)(file, opts);
@@ -1428,17 +1581,36 @@ function write(file, text) {
 }
 async function runDrift(options) {
     const forced = parseTestName(options.test, '--test');
-    const { model, drift } = driftConfigFor(options.config, options.configExplicit ?? false, options.model);
-    const reference = await loadSide(options.reference, drift.sketch_size, options.onProgress);
+    const { model, drift, modelConfig, registryPath } = driftConfigFor(options.config, options.configExplicit ?? false, options.model);
+    const spec = (0,drift_performance/* performanceSpecFor */.V)(drift, modelConfig, options.performance);
+    const stored = options.reference
+        ? undefined
+        : storedReference(options.registry ?? registryPath, model, options.referenceVersion);
+    const referenceFile = options.reference ?? stored.profile;
+    const reference = await loadSide(referenceFile, drift.sketch_size, spec, options.onProgress);
     // Compare like with like: the current side uses the reference profile's sketch size.
-    const current = await loadSide(options.current, reference.profile.sketchK, options.onProgress);
+    const current = await loadSide(options.current, reference.profile.sketchK, spec, options.onProgress);
     if (current.profile.sketchK !== reference.profile.sketchK) {
         throw new errors/* ModelciError */.wN('INPUT', `sketch size ${current.profile.sketchK} differs from the reference's ${reference.profile.sketchK}`, {
             file: options.current,
             hint: 'Profile both sides with the same --sketch-size',
         });
     }
-    const report = compareProfiles(reference.profile, current.profile, driftOptionsFrom(drift, forced));
+    const compareOptions = driftOptionsFrom(drift, forced);
+    // The columns performance reads the model's output from are predictions too (prediction drift).
+    if (spec)
+        for (const c of [spec.prediction, spec.score])
+            if (c && !compareOptions.predictionColumns.includes(c))
+                compareOptions.predictionColumns.push(c);
+    const report = compareProfiles(reference.profile, current.profile, compareOptions);
+    if (spec) {
+        report.performance = performanceDrift(spec, reference.profile, current.profile, stored, {
+            ...(drift.performance?.max_drop ? { maxDrop: drift.performance.max_drop } : {}),
+            ...(drift.performance?.min_rows ? { minRows: drift.performance.min_rows } : {}),
+            ...(modelConfig.primary_metric ? { primaryMetric: modelConfig.primary_metric } : {}),
+        });
+        report.drifted = report.dataset_drifted || report.performance.drifted;
+    }
     const invalid = reference.invalidUtf8 + current.invalidUtf8;
     if (invalid)
         report.problems.push(`${invalid} cell(s) were not valid UTF-8 and were read with U+FFFD replacement characters`);
@@ -1455,7 +1627,7 @@ async function runDrift(options) {
     const json = {
         ...report,
         model,
-        reference: options.reference,
+        reference: referenceFile,
         current: options.current,
         empty_current: current.profile.rows === 0,
         invalid_utf8_cells: invalid,
@@ -1463,7 +1635,7 @@ async function runDrift(options) {
     const history = readHistory(options.history);
     const ctx = {
         model,
-        reference: options.reference,
+        reference: stored ? `${referenceFile} (${model} ${stored.version})` : referenceFile,
         current: options.current,
         history,
     };
@@ -1486,7 +1658,44 @@ async function runDrift(options) {
         write(options.markdownOut, markdown + '\n');
     if (options.jsonOut)
         write(options.jsonOut, JSON.stringify(json, null, 2) + '\n');
-    return { json, markdown, model, config: drift };
+    return { json, markdown, model, config: drift, reference: referenceFile };
+}
+function storedReference(registryDir, model, ref) {
+    const registry = (0,src_registry/* openRegistry */.Me)(registryDir);
+    const version = registry.resolveVersion(model, ref ?? '#production');
+    const profile = registry.profilePath(model, version);
+    if (!(0,external_node_fs_.existsSync)(profile))
+        throw new errors/* ModelciError */.wN('INPUT', `no reference profile stored for ${model} ${version}`, {
+            file: profile,
+            hint: 'Register versions with a profile (modelci register --profile-data <training data>), or pass a reference file',
+        });
+    const record = registry.getVersion(model, version);
+    const expected = record.reference_profile?.sha256;
+    if (expected) {
+        const actual = (0,external_node_crypto_.createHash)('sha256').update((0,external_node_fs_.readFileSync)(profile)).digest('hex');
+        if (actual !== expected)
+            throw new errors/* ModelciError */.wN('REGISTRY', `the stored profile of ${model} ${version} changed since registration (sha256 ${actual.slice(0, 12)}…, recorded ${expected.slice(0, 12)}…)`, { file: profile, hint: 'Restore it from git history (git log -- <file>)' });
+    }
+    const metrics = Object.fromEntries(Object.entries(record.metrics ?? {}).map(([k, v]) => [k, v.value]));
+    const rows = record.evaluation_data?.rows;
+    return { version, profile, metrics, ...(rows !== undefined ? { rows } : {}) };
+}
+function performanceDrift(spec, reference, current, stored, rules) {
+    const cur = current.performance ?? new performance_profile/* PerformanceProfile */.sm(spec);
+    if (!current.performance)
+        cur.unlabelled = current.rows;
+    const ref = reference.performance;
+    // The reference's own labelled rows when it has them; else what evaluate recorded at registration.
+    if (ref && ref.labelled > 0)
+        return comparePerformance({ source: 'data', profile: ref }, cur, rules);
+    if (stored && Object.keys(stored.metrics).length)
+        return comparePerformance({
+            source: 'registry',
+            version: stored.version,
+            metrics: stored.metrics,
+            ...(stored.rows !== undefined ? { rows: stored.rows } : {}),
+        }, cur, rules);
+    return comparePerformance({ source: 'data', profile: ref ?? new performance_profile/* PerformanceProfile */.sm(spec) }, cur, rules);
 }
 
 // EXTERNAL MODULE: ./src/cli/command.ts
@@ -1496,16 +1705,18 @@ var command = __webpack_require__(3567);
 
 
 const usageError = (message) => new errors/* ModelciError */.wN('USAGE', message);
-/** Progress on stderr, only in a terminal, at most 4 updates a second. */
+/** Progress on stderr, only in a terminal, at most 4 updates a second (and at each new file). */
 function progressPrinter(io) {
     if (!io.isTTY)
         return undefined;
     let last = 0;
+    let lastFile = '';
     return (p) => {
         const now = Date.now();
-        if (now - last < 250)
+        if (now - last < 250 && p.file === lastFile)
             return;
         last = now;
+        lastFile = p.file;
         io.stderr(`\r\x1b[2Kreading ${p.file}: ${p.rows.toLocaleString('en-US')} rows`);
     };
 }
@@ -1514,9 +1725,13 @@ const driftCommand = {
     summary: 'Compare current data with a reference (data or profile): per-column drift tests and a verdict',
     usage: [
         'Usage: modelci drift --reference <data|profile.json> --current <data> [--test ks|chi2|psi|js|wasserstein|z] [--json]',
+        '       modelci drift --model <name> [--reference-version #production] --current <data> [--json]',
         '',
         'Options:',
-        '  --reference <file>   reference data (.csv/.tsv/.jsonl/.parquet) or a profile from `modelci profile`',
+        '  --reference <file>   reference data (.csv/.tsv/.jsonl/.parquet) or a profile from `modelci profile`;',
+        '                       default: the registry profile of --reference-version',
+        '  --reference-version <ref>  #production (default), #staging, X.Y.Z or latest',
+        '  --registry <dir>     registry folder (default: registry.path from config, else registry)',
         '  --current <file>     current data (same formats)',
         '  --test <name>        force one test on every column it applies to (default: chosen per column)',
         '  --json               print exactly one JSON object (drifted, share, columns, ...)',
@@ -1525,6 +1740,10 @@ const driftCommand = {
         '  --history <file>     JSON list of earlier results: shown as a trend, this result appended',
         '  --markdown <file>    also write the Markdown report here',
         '  --output <file>      also write the JSON result here',
+        '  --label <column>     performance drift: the label column (default drift.performance.label, data.label)',
+        '  --prediction <column>  predicted label/value column (default _out.label)',
+        '  --score <column>     binary: positive-class probability column (enables roc_auc, log_loss, ...)',
+        "  --task <task>        binary, multiclass or regression (default: the model's task)",
         '',
         'Exit code 0 whether or not drift was found; 1 on an error.',
     ].join('\n'),
@@ -1538,16 +1757,21 @@ const driftCommand = {
         history: { type: 'string' },
         markdown: { type: 'string' },
         output: { type: 'string' },
+        'reference-version': { type: 'string' },
+        registry: { type: 'string' },
+        label: { type: 'string' },
+        prediction: { type: 'string' },
+        score: { type: 'string' },
+        task: { type: 'string' },
     },
     async run(args, io) {
         const reference = (0,command/* stringOpt */.rJ)(args, 'reference');
         const current = (0,command/* stringOpt */.rJ)(args, 'current');
-        if (!reference || !current)
-            throw usageError('--reference and --current are both required');
+        if (!current)
+            throw usageError('--current is required');
         const config = (0,command/* stringOpt */.rJ)(args, 'config');
         const progress = progressPrinter(io);
         const options = {
-            reference,
             current,
             config: config ?? 'modelci.yaml',
             configExplicit: config !== undefined,
@@ -1555,7 +1779,11 @@ const driftCommand = {
         const test = (0,command/* stringOpt */.rJ)(args, 'test');
         if (test !== undefined)
             options.test = test;
+        if (reference !== undefined)
+            options.reference = reference;
         for (const [flag, key] of [
+            ['registry', 'registry'],
+            ['reference-version', 'referenceVersion'],
             ['model', 'model'],
             ['history', 'history'],
             ['markdown', 'markdownOut'],
@@ -1565,6 +1793,14 @@ const driftCommand = {
             if (v !== undefined)
                 options[key] = v;
         }
+        const performance = {};
+        for (const flag of ['label', 'prediction', 'score', 'task']) {
+            const v = (0,command/* stringOpt */.rJ)(args, flag);
+            if (v !== undefined)
+                performance[flag] = v;
+        }
+        if (Object.keys(performance).length)
+            options.performance = performance;
         if (progress)
             options.onProgress = progress;
         const result = await runDrift(options);
@@ -1583,1152 +1819,138 @@ const driftCommand = {
 
 /***/ }),
 
-/***/ 4926:
+/***/ 662:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   V: () => (/* binding */ performanceSpecFor)
+/* harmony export */ });
+/* unused harmony export DEFAULT_PREDICTION_COLUMN */
+/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4296);
 
-// EXPORTS
-__webpack_require__.d(__webpack_exports__, {
-  zz: () => (/* binding */ isProfilePath),
-  aC: () => (/* binding */ profileFile),
-  er: () => (/* binding */ readProfile),
-  Tm: () => (/* binding */ runProfile),
-  nV: () => (/* binding */ runProfileMerge)
-});
-
-// UNUSED EXPORTS: writeProfile
-
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __webpack_require__(3024);
-// EXTERNAL MODULE: ./src/core/errors.ts
-var errors = __webpack_require__(4296);
-;// CONCATENATED MODULE: ./src/core/profile/quantile-sketch.ts
-/**
- * A deterministic, mergeable quantile sketch (a compactor hierarchy, as in Manku-Rajagopalan-Lindsay
- * and KLL without the coin flips): level h holds items of weight 2^h; a level that exceeds k items is
- * sorted and every other item moves up with double weight (a level holds at most k items).
- *
- * Error, stated and tracked: one compaction at level h moves the count of items <= x, for any x, by
- * at most 2^h. The sketch sums those weights in `rankError`, so every rank it answers is within
- * ±rankError of the true rank, after any sequence of inserts and merges (errors of merged sketches
- * add). For n >= k items inserted in one pass, rankError <= n * (floor(log2(n / k)) + 1) / k (level h
- * compacts at most n / (k 2^h) times); with k = 10000 and n = 10^6 that is <= 700 ranks (0.07 %).
- * Until n exceeds k nothing is compacted and the sketch holds the data exactly (up to k items), so
- * small samples give exactly scipy's statistics.
- */
-const DEFAULT_SKETCH_K = 10000;
-class QuantileSketch {
-    k;
-    n = 0;
-    rankError = 0;
-    /** Per level a growable buffer and its fill; typed arrays keep the hot path GC-free. */
-    buffers = [];
-    fill = [];
-    compactions = [];
-    cache;
-    constructor(k = DEFAULT_SKETCH_K) {
-        if (!Number.isInteger(k) || k < 2 || k % 2)
-            throw new RangeError('sketch size must be an even integer >= 2');
-        this.k = k;
-        this.addLevel();
-    }
-    addLevel() {
-        // Level 0 starts small and grows: most columns of small files never need k slots.
-        this.buffers.push(new Float64Array(this.buffers.length === 0 ? Math.min(this.k + 1, 1024) : this.k + 1));
-        this.fill.push(0);
-        this.compactions.push(0);
-    }
-    push(h, x) {
-        let buf = this.buffers[h];
-        const f = this.fill[h];
-        if (f === buf.length) {
-            // Grows by doubling; an upper level may briefly hold k + k/2 + 1 items before it compacts.
-            const bigger = new Float64Array(buf.length * 2);
-            bigger.set(buf);
-            this.buffers[h] = buf = bigger;
-        }
-        buf[f] = x;
-        this.fill[h] = f + 1;
-    }
-    add(x) {
-        this.cache = undefined;
-        this.push(0, x);
-        this.n++;
-        if (this.fill[0] > this.k)
-            this.compress();
-    }
-    /** Weight of one item at the highest level: the resolution of a rank answer. */
-    get topWeight() {
-        return 2 ** (this.buffers.length - 1);
-    }
-    /** True while no compaction has happened: the sketch holds every item. */
-    get exact() {
-        return this.buffers.length === 1;
-    }
-    merge(other) {
-        if (other.k !== this.k)
-            throw new RangeError(`cannot merge sketches of size ${this.k} and ${other.k}`);
-        this.cache = undefined;
-        for (let h = 0; h < other.buffers.length; h++) {
-            if (h >= this.buffers.length)
-                this.addLevel();
-            const src = other.buffers[h];
-            const f = other.fill[h];
-            for (let i = 0; i < f; i++) {
-                this.push(h, src[i]);
-                // Compact as soon as a level overflows, so buffers never exceed k + 1 items.
-                if (this.fill[h] > this.k)
-                    this.compactLevel(h);
-            }
-            this.compactions[h] = Math.max(this.compactions[h], other.compactions[h] ?? 0);
-        }
-        this.n += other.n;
-        this.rankError += other.rankError;
-        this.compress();
-    }
-    compress() {
-        for (let h = 0; h < this.buffers.length; h++)
-            if (this.fill[h] > this.k)
-                this.compactLevel(h);
-    }
-    compactLevel(h) {
-        const f = this.fill[h];
-        const sorted = this.buffers[h].subarray(0, f).sort();
-        const odd = f % 2;
-        const offset = this.compactions[h] % 2;
-        if (h + 1 >= this.buffers.length)
-            this.addLevel();
-        for (let i = offset; i < f - odd; i += 2)
-            this.push(h + 1, sorted[i]);
-        // Keep one item back when the count is odd so the halves pair up.
-        if (odd)
-            sorted[0] = sorted[f - 1];
-        this.fill[h] = odd;
-        this.compactions[h]++;
-        this.rankError += 2 ** h;
-        if (this.fill[h + 1] > this.k)
-            this.compactLevel(h + 1);
-    }
-    /** All items sorted, with their weights (1 everywhere while exact). Cached until the next change. */
-    weighted() {
-        if (this.cache)
-            return this.cache;
-        let total = 0;
-        for (const f of this.fill)
-            total += f;
-        const values = new Float64Array(total);
-        const weights = new Float64Array(total);
-        // Sort each level, then merge them one after another (few levels, all native sorts).
-        let len = 0;
-        for (let h = 0; h < this.buffers.length; h++) {
-            const level = Float64Array.from(this.buffers[h].subarray(0, this.fill[h])).sort();
-            const w = 2 ** h;
-            let i = len - 1;
-            let j = level.length - 1;
-            for (let o = len + level.length - 1; o >= 0 && j >= 0; o--) {
-                if (i >= 0 && values[i] > level[j]) {
-                    values[o] = values[i];
-                    weights[o] = weights[i];
-                    i--;
-                }
-                else {
-                    values[o] = level[j];
-                    weights[o] = w;
-                    j--;
-                }
-            }
-            len += level.length;
-        }
-        this.cache = { values, weights };
-        return this.cache;
-    }
-    /** Exact sorted data; only while `exact`. */
-    sortedValues() {
-        if (!this.exact)
-            throw new Error('sketch is compacted');
-        return this.weighted().values;
-    }
-    /** The item at (0-based, weighted) rank r: its true rank is within ±(rankError + topWeight) of r. */
-    quantileAtRank(r) {
-        const { values, weights } = this.weighted();
-        let cum = 0;
-        for (let i = 0; i < values.length; i++) {
-            cum += weights[i];
-            if (cum > r)
-                return values[i];
-        }
-        return values[values.length - 1];
-    }
-    toJSON() {
-        return {
-            k: this.k,
-            n: this.n,
-            rankError: this.rankError,
-            levels: this.buffers.map((b, h) => Array.from(b.subarray(0, this.fill[h]))),
-            compactions: [...this.compactions],
-        };
-    }
-    static fromJSON(json) {
-        const s = new QuantileSketch(json.k);
-        if (!Array.isArray(json.levels) || json.levels.length === 0)
-            throw new RangeError('sketch has no levels');
-        s.buffers = [];
-        s.fill = [];
-        s.compactions = [];
-        json.levels.forEach((level, h) => {
-            if (level.length > json.k + 1)
-                throw new RangeError(`sketch level ${h} holds ${level.length} items, more than k + 1`);
-            const buf = new Float64Array(Math.max(16, level.length));
-            buf.set(level);
-            s.buffers.push(buf);
-            s.fill.push(level.length);
-            s.compactions.push(json.compactions[h] ?? 0);
+/** The prediction log's column for a model output named `label` (the built-in trainers' name). */
+const DEFAULT_PREDICTION_COLUMN = '_out.label';
+const TASKS = ['binary', 'multiclass', 'regression'];
+function performanceSpecFor(drift, model, flags = {}) {
+    const perf = drift.performance;
+    const asked = perf !== undefined || Object.values(flags).some((v) => v !== undefined);
+    if (!asked)
+        return undefined;
+    const label = flags.label ?? perf?.label ?? model.data?.label;
+    if (!label)
+        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ModelciError */ .wN('CONFIG', 'performance drift needs the label column', {
+            path: 'drift.performance.label',
+            hint: 'Set drift.performance.label or models.<model>.data.label, or pass --label',
         });
-        s.n = json.n;
-        s.rankError = json.rankError;
-        const held = json.levels.reduce((sum, l, h) => sum + l.length * 2 ** h, 0);
-        if (held !== s.n)
-            throw new RangeError(`sketch weights add up to ${held}, not n = ${s.n}`);
-        return s;
-    }
+    if (flags.task !== undefined && !TASKS.includes(flags.task))
+        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ModelciError */ .wN('USAGE', `unknown task "${flags.task}"`, {
+            path: '--task',
+            hint: `Use one of ${TASKS.join(', ')}`,
+        });
+    const score = flags.score ?? perf?.score;
+    const prediction = flags.prediction ?? perf?.prediction ?? (score ? undefined : DEFAULT_PREDICTION_COLUMN);
+    const task = flags.task ??
+        perf?.task ??
+        model.task ??
+        (score ? 'binary' : 'multiclass');
+    const spec = { task, label };
+    if (prediction)
+        spec.prediction = prediction;
+    if (score)
+        spec.score = score;
+    if (perf?.positive !== undefined)
+        spec.positive = String(perf.positive);
+    if (perf?.threshold !== undefined)
+        spec.threshold = perf.threshold;
+    return spec;
 }
 
-;// CONCATENATED MODULE: ./src/core/profile/column-profile.ts
 
-/**
- * One column's reference profile, built in one streaming pass and mergeable: counts per value
- * kind, moments, a quantile sketch of the finite numbers, exact value counts while the column has
- * few distinct values, and category counts (text and booleans) up to a cap.
- */
-/** Cells that mean "missing", compared lower-case (pandas' default NA tokens; the CSV reader's set). */
-const MISSING_TOKENS = new Set([
-    '',
-    'na',
-    'n/a',
-    'nan',
-    'null',
-    'none',
-    '-nan',
-    '#n/a',
-]);
-const TRUE_TOKENS = new Set(['true', 'True', 'TRUE']);
-const FALSE_TOKENS = new Set(['false', 'False', 'FALSE']);
-/** Distinct numbers counted exactly (for n_unique in the test choice and value-frequency bins). */
-const MAX_NUMERIC_VALUES = 1000;
-/** Distinct labels counted exactly; beyond it the column is free text and gets no test. */
-const MAX_CATEGORIES = 10000;
-const NUMBER_RE = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
-/**
- * The number a decimal literal cell holds, else NaN. `Number()` does the work; the checks around it
- * reject what Number accepts but a data file does not mean as a number (hex, padding, "Infinity").
- */
-function looksNumeric(cell) {
-    const c0 = cell.charCodeAt(0);
-    if (!((c0 >= 48 && c0 <= 57) || c0 === 45 || c0 === 43 || c0 === 46))
-        return Number.NaN;
-    const last = cell.charCodeAt(cell.length - 1);
-    if (!((last >= 48 && last <= 57) || last === 46))
-        return Number.NaN;
-    const x = Number(cell);
-    if (x !== x)
-        return Number.NaN;
+/***/ }),
+
+/***/ 6038:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   B7: () => (/* binding */ parseThreshold),
+/* harmony export */   DB: () => (/* binding */ parseSize),
+/* harmony export */   Sc: () => (/* binding */ fmt),
+/* harmony export */   z3: () => (/* binding */ formatBytes)
+/* harmony export */ });
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4296);
+/** Parsing of gate thresholds written in modelci.yaml: `0.01`, `'2%'`, `'10MB'`, `'512KiB'`. */
+
+/** A number is absolute; `'N%'` is relative to |baseline|. */
+function parseThreshold(value, path) {
+    if (typeof value === 'number' && Number.isFinite(value) && value >= 0) {
+        return { kind: 'absolute', amount: value, text: String(value) };
+    }
+    const m = typeof value === 'string' ? /^\s*(\d+(?:\.\d+)?)\s*%\s*$/.exec(value) : null;
+    if (!m) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ModelciError */ .wN('CONFIG', `must be a non-negative number or a percentage like '2%'`, {
+            path,
+        });
+    }
+    return { kind: 'relative', amount: Number(m[1]) / 100, text: `${m[1]}%` };
+}
+const UNITS = {
+    B: 1,
+    kB: 1e3,
+    KB: 1e3,
+    MB: 1e6,
+    GB: 1e9,
+    KiB: 1024,
+    kiB: 1024,
+    MiB: 1024 ** 2,
+    GiB: 1024 ** 3,
+};
+/** Bytes from a number or `'10MB'` (10^6), `'10MiB'` (2^20), `'300kB'`, `'42B'`. */
+function parseSize(value, path) {
+    if (typeof value === 'number' && Number.isFinite(value) && value > 0)
+        return value;
+    const m = typeof value === 'string' ? /^\s*(\d+(?:\.\d+)?)\s*([kKMG]i?B|B)?\s*$/.exec(value) : null;
+    const unit = m ? UNITS[m[2] ?? 'B'] : undefined;
+    if (!m || unit === undefined) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ModelciError */ .wN('CONFIG', `must be a size like 10MB, 512KiB or a number of bytes`, {
+            path,
+        });
+    }
+    return Math.round(Number(m[1]) * unit);
+}
+/** Human size: 1.2 MB, 340 kB, 12 B (SI units, like the thresholds users write). */
+function formatBytes(bytes) {
+    if (bytes >= 1e9)
+        return `${round3(bytes / 1e9)} GB`;
+    if (bytes >= 1e6)
+        return `${round3(bytes / 1e6)} MB`;
+    if (bytes >= 1e3)
+        return `${round3(bytes / 1e3)} kB`;
+    return `${bytes} B`;
+}
+/** 4 significant digits for sentences. */
+function fmt(x) {
     if (!Number.isFinite(x))
-        return NUMBER_RE.test(cell) ? x : Number.NaN; // 1e999 overflows to ±inf
-    // 0x.., 0b.., 0o.. and inner spaces pass Number(); the literal grammar settles those rare cases.
-    const c1 = cell.charCodeAt(1);
-    if (c0 === 48 && (c1 === 120 || c1 === 88 || c1 === 98 || c1 === 66 || c1 === 111 || c1 === 79))
-        return Number.NaN;
-    return x;
+        return String(x);
+    if (x !== 0 && (Math.abs(x) >= 1e6 || Math.abs(x) < 1e-3))
+        return x.toExponential(3);
+    return String(Number(x.toPrecision(4)));
 }
-class ColumnProfile {
-    name;
-    count = 0;
-    missing = 0;
-    numeric = 0;
-    infinite = 0;
-    boolean = 0;
-    text = 0;
-    firstText;
-    firstNumber;
-    moments = { n: 0, mean: 0, m2: 0, min: Infinity, max: -Infinity };
-    sketch;
-    numericValues = new Map();
-    categories = new Map();
-    constructor(name, sketchK) {
-        this.name = name;
-        this.sketch = new QuantileSketch(sketchK);
-    }
-    /** Adds `n` rows where the column is absent (a shard or JSON line without it). */
-    addMissing(n) {
-        this.count += n;
-        this.missing += n;
-    }
-    add(cell, file, row) {
-        this.count++;
-        if (cell === null || cell === undefined) {
-            this.missing++;
-            return;
-        }
-        if (typeof cell === 'number')
-            return this.addNumber(cell, file, row, cell);
-        if (typeof cell === 'boolean')
-            return this.addLabel(cell ? 'true' : 'false', true);
-        const x = looksNumeric(cell);
-        if (x === x)
-            return this.addNumber(x, file, row, cell);
-        if (cell.length < 5 && MISSING_TOKENS.has(cell.toLowerCase())) {
-            this.missing++;
-            return;
-        }
-        if (cell === 'inf' ||
-            cell === '-inf' ||
-            cell === 'Infinity' ||
-            cell === '-Infinity' ||
-            cell === '+inf') {
-            return this.addNumber(cell.startsWith('-') ? -Infinity : Infinity, file, row, cell);
-        }
-        if (TRUE_TOKENS.has(cell))
-            return this.addLabel('true', true);
-        if (FALSE_TOKENS.has(cell))
-            return this.addLabel('false', true);
-        this.text++;
-        if (!this.firstText)
-            this.firstText = { file, row, value: cell.slice(0, 60) };
-        this.addLabel(cell, false);
-    }
-    /**
-     * A column of numbers parsed by the CSV scanner: NaN is missing, except `invalid` of them that
-     * were text (their values and rows are not known here; see `firstText`).
-     */
-    addNumbers(values, invalid, file, firstRow) {
-        for (let i = 0; i < values.length; i++) {
-            const x = values[i];
-            this.count++;
-            if (x !== x)
-                this.missing++;
-            else
-                this.addNumber(x, file, firstRow + i, x);
-        }
-        if (invalid) {
-            this.missing -= invalid;
-            this.text += invalid;
-        }
-    }
-    addNumber(x, file, row, raw) {
-        if (Number.isNaN(x)) {
-            this.missing++;
-            return;
-        }
-        if (!this.firstNumber)
-            this.firstNumber = { file, row, value: String(raw).slice(0, 60) };
-        if (!Number.isFinite(x)) {
-            this.infinite++;
-            return;
-        }
-        this.numeric++;
-        const m = this.moments;
-        m.n++;
-        const delta = x - m.mean;
-        m.mean += delta / m.n;
-        m.m2 += delta * (x - m.mean);
-        if (x < m.min)
-            m.min = x;
-        if (x > m.max)
-            m.max = x;
-        this.sketch.add(x);
-        const values = this.numericValues;
-        if (values) {
-            const c = values.get(x);
-            if (c !== undefined)
-                values.set(x, c + 1);
-            else if (values.size < MAX_NUMERIC_VALUES)
-                values.set(x, 1);
-            else
-                this.numericValues = null;
-        }
-    }
-    addLabel(label, isBoolean) {
-        if (isBoolean)
-            this.boolean++;
-        const cats = this.categories;
-        if (!cats)
-            return;
-        const c = cats.get(label);
-        if (c !== undefined)
-            cats.set(label, c + 1);
-        else if (cats.size < MAX_CATEGORIES)
-            cats.set(label, 1);
-        else
-            this.categories = null;
-    }
-    merge(other) {
-        this.count += other.count;
-        this.missing += other.missing;
-        this.numeric += other.numeric;
-        this.infinite += other.infinite;
-        this.boolean += other.boolean;
-        this.text += other.text;
-        this.firstText ??= other.firstText;
-        this.firstNumber ??= other.firstNumber;
-        this.moments = mergeMoments(this.moments, other.moments);
-        this.sketch.merge(other.sketch);
-        this.numericValues = mergeCounts(this.numericValues, other.numericValues, MAX_NUMERIC_VALUES);
-        this.categories = mergeCounts(this.categories, other.categories, MAX_CATEGORIES);
-    }
-    toJSON() {
-        const json = {
-            name: this.name,
-            count: this.count,
-            missing: this.missing,
-            numeric: this.numeric,
-            infinite: this.infinite,
-            boolean: this.boolean,
-            text: this.text,
-            moments: { ...this.moments },
-            sketch: this.sketch.toJSON(),
-            numeric_values: this.numericValues
-                ? [...this.numericValues].sort((a, b) => a[0] - b[0])
-                : null,
-            categories: this.categories
-                ? [...this.categories].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
-                : null,
-        };
-        if (this.firstText)
-            json.first_text = this.firstText;
-        if (this.firstNumber)
-            json.first_number = this.firstNumber;
-        return json;
-    }
-    static fromJSON(json) {
-        const c = new ColumnProfile(json.name, json.sketch.k);
-        c.count = json.count;
-        c.missing = json.missing;
-        c.numeric = json.numeric;
-        c.infinite = json.infinite;
-        c.boolean = json.boolean;
-        c.text = json.text;
-        c.firstText = json.first_text;
-        c.firstNumber = json.first_number;
-        c.moments = { ...json.moments };
-        if (json.moments.n === 0)
-            c.moments = { n: 0, mean: 0, m2: 0, min: Infinity, max: -Infinity };
-        c.sketch = QuantileSketch.fromJSON(json.sketch);
-        c.numericValues = json.numeric_values ? new Map(json.numeric_values) : null;
-        c.categories = json.categories ? new Map(json.categories) : null;
-        return c;
-    }
-}
-/** Chan et al.'s pairwise update: mean and sum of squared deviations of the union. */
-function mergeMoments(a, b) {
-    if (b.n === 0)
-        return { ...a };
-    if (a.n === 0)
-        return { ...b };
-    const n = a.n + b.n;
-    const delta = b.mean - a.mean;
-    return {
-        n,
-        mean: a.mean + (delta * b.n) / n,
-        m2: a.m2 + b.m2 + (delta * delta * a.n * b.n) / n,
-        min: Math.min(a.min, b.min),
-        max: Math.max(a.max, b.max),
-    };
-}
-/** Union of exact counts; null (overflowed) when either side overflowed or the union exceeds the cap. */
-function mergeCounts(a, b, cap) {
-    if (!a || !b)
-        return null;
-    const out = new Map(a);
-    for (const [k, v] of b)
-        out.set(k, (out.get(k) ?? 0) + v);
-    return out.size > cap ? null : out;
-}
-
-// EXTERNAL MODULE: ./src/core/profile/column-kind.ts
-var column_kind = __webpack_require__(8150);
-;// CONCATENATED MODULE: ./src/core/profile/table-profile.ts
-
-
-
-
-/**
- * The profile of a whole table: one ColumnProfile per column in file order. Built batch by batch
- * (memory bounded by the sketches and the capped counts, not by the row count); profiles of shards
- * merge into the profile of their union.
- */
-const PROFILE_FORMAT = 'modelci-profile';
-const PROFILE_VERSION = 1;
-class TableProfile {
-    rows = 0;
-    sketchK;
-    sources = [];
-    columns = new Map();
-    constructor(sketchK = DEFAULT_SKETCH_K) {
-        this.sketchK = sketchK;
-    }
-    /** Starts a source; `addBatch` calls that follow count towards it. */
-    beginSource(file, format) {
-        this.sources.push({ file, format, rows: 0 });
-    }
-    addBatch(batch) {
-        const source = this.sources[this.sources.length - 1];
-        const file = source?.file ?? '';
-        const seen = new Set();
-        batch.columns.forEach((name, c) => {
-            let col = this.columns.get(name);
-            if (!col) {
-                col = new ColumnProfile(name, this.sketchK);
-                col.addMissing(this.rows);
-                this.columns.set(name, col);
-            }
-            seen.add(name);
-            const values = batch.values[c];
-            for (let r = 0; r < batch.length; r++)
-                col.add(values[r] ?? null, file, batch.firstRow + r);
-        });
-        for (const [name, col] of this.columns)
-            if (!seen.has(name))
-                col.addMissing(batch.length);
-        this.rows += batch.length;
-        if (source)
-            source.rows += batch.length;
-    }
-    /** Declares columns up front, in file order (scanned batches come split by type). */
-    declareColumns(names) {
-        for (const name of names) {
-            if (this.columns.has(name))
-                continue;
-            const col = new ColumnProfile(name, this.sketchK);
-            col.addMissing(this.rows);
-            this.columns.set(name, col);
-        }
-    }
-    /** A batch from the CSV scanner: numbers already parsed for `numericNames`, text for the rest. */
-    addScanBatch(batch, numericNames, stringNames) {
-        const source = this.sources[this.sources.length - 1];
-        const file = source?.file ?? '';
-        numericNames.forEach((name, k) => this.columns
-            .get(name)
-            .addNumbers(batch.numeric[k], batch.invalid[k], file, batch.firstRow));
-        stringNames.forEach((name, k) => {
-            const col = this.columns.get(name);
-            const values = batch.strings[k];
-            for (let r = 0; r < batch.length; r++)
-                col.add(values[r] ?? null, file, batch.firstRow + r);
-        });
-        this.rows += batch.length;
-        if (source)
-            source.rows += batch.length;
-    }
-    merge(other) {
-        if (other.sketchK !== this.sketchK) {
-            throw new errors/* ModelciError */.wN('INPUT', `cannot merge profiles built with sketch sizes ${this.sketchK} and ${other.sketchK}`, {
-                hint: 'build every shard with the same --sketch-size',
-            });
-        }
-        for (const [name, col] of this.columns)
-            if (!other.columns.has(name))
-                col.addMissing(other.rows);
-        for (const [name, col] of other.columns) {
-            const mine = this.columns.get(name);
-            if (mine)
-                mine.merge(col);
-            else {
-                const copy = ColumnProfile.fromJSON(col.toJSON());
-                const fresh = new ColumnProfile(name, this.sketchK);
-                fresh.addMissing(this.rows);
-                fresh.merge(copy);
-                this.columns.set(name, fresh);
-            }
-        }
-        this.rows += other.rows;
-        this.sources.push(...other.sources.map((s) => ({ ...s })));
-    }
-    toJSON() {
-        return {
-            format: PROFILE_FORMAT,
-            version: PROFILE_VERSION,
-            rows: this.rows,
-            sketch_k: this.sketchK,
-            sources: this.sources.map((s) => ({ ...s })),
-            summary: [...this.columns.values()].map(column_kind/* summarizeColumn */.mk),
-            columns: [...this.columns.values()].map((c) => c.toJSON()),
-        };
-    }
-    /** Loads and checks a profile JSON value; errors name the file and key path. */
-    static fromJSON(value, file) {
-        const fail = (path, message) => {
-            throw new errors/* ModelciError */.wN('INPUT', message, {
-                file,
-                path,
-                hint: 'build it with `modelci profile <data> -o <file>`',
-            });
-        };
-        if (typeof value !== 'object' || value === null)
-            return fail('', 'not a modelci profile (expected a JSON object)');
-        const json = value;
-        if (json.format !== PROFILE_FORMAT)
-            return fail('format', `not a modelci profile (format must be "${PROFILE_FORMAT}")`);
-        if (json.version !== PROFILE_VERSION)
-            return fail('version', `unsupported profile version ${String(json.version)}`);
-        if (!Number.isInteger(json.rows) || json.rows < 0)
-            return fail('rows', 'must be a non-negative integer');
-        if (!Number.isInteger(json.sketch_k))
-            return fail('sketch_k', 'must be an integer');
-        if (!Array.isArray(json.columns))
-            return fail('columns', 'must be a list');
-        const profile = new TableProfile(json.sketch_k);
-        profile.rows = json.rows;
-        profile.sources = Array.isArray(json.sources) ? json.sources.map((s) => ({ ...s })) : [];
-        json.columns.forEach((c, i) => {
-            try {
-                if (typeof c?.name !== 'string')
-                    fail(`columns.${i}.name`, 'must be a string');
-                if (c.count !== profile.rows)
-                    fail(`columns.${i}.count`, `is ${c.count}, but the profile has ${profile.rows} rows`);
-                profile.columns.set(c.name, ColumnProfile.fromJSON(c));
-            }
-            catch (e) {
-                if (e instanceof errors/* ModelciError */.wN)
-                    throw e;
-                fail(`columns.${i}`, `is not a valid column profile (${e instanceof Error ? e.message : String(e)})`);
-            }
-        });
-        return profile;
-    }
-}
-
-
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __webpack_require__(6760);
-// EXTERNAL MODULE: ./src/data/csv.ts + 2 modules
-var csv = __webpack_require__(8797);
-// EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __webpack_require__(1455);
-// EXTERNAL MODULE: ./src/data/data-file.ts
-var data_file = __webpack_require__(9105);
-;// CONCATENATED MODULE: ./src/data/jsonl.ts
-
-
-
-const fatal = new TextDecoder('utf-8', { fatal: true });
-const lenient = new TextDecoder('utf-8');
-async function openJsonl(file, opts = {}) {
-    await (0,data_file/* assertDataFile */.X)(file, 'JSONL');
-    const source = new JsonlReader(file, opts);
-    // Columns of the first object; later lines may add more (batches carry their own list).
-    for await (const batch of source.batches(1)) {
-        source.columns = [...batch.columns];
-        break;
-    }
-    return source;
-}
-class JsonlReader {
-    file;
-    opts;
-    format = 'jsonl';
-    columns = [];
-    invalidUtf8Lines = 0;
-    constructor(file, opts) {
-        this.file = file;
-        this.opts = opts;
-    }
-    async *lines() {
-        const handle = await (0,promises_.open)(this.file, 'r');
-        try {
-            const size = this.opts.chunkBytes ?? 1 << 20;
-            let carry = new Uint8Array(0);
-            let line = 0;
-            for (;;) {
-                const buf = new Uint8Array(size);
-                const { bytesRead } = await handle.read(buf, 0, size, null);
-                if (bytesRead === 0)
-                    break;
-                let chunk = buf.subarray(0, bytesRead);
-                if (carry.length) {
-                    const joined = new Uint8Array(carry.length + chunk.length);
-                    joined.set(carry);
-                    joined.set(chunk, carry.length);
-                    chunk = joined;
-                }
-                let start = 0;
-                for (let i = chunk.indexOf(10); i !== -1; i = chunk.indexOf(10, start)) {
-                    line++;
-                    yield { line, bytes: chunk.subarray(start, i) };
-                    start = i + 1;
-                }
-                carry = chunk.slice(start);
-            }
-            if (carry.length)
-                yield { line: line + 1, bytes: carry };
-        }
-        finally {
-            await handle.close();
-        }
-    }
-    async *batches(batchSize = 65536) {
-        const index = new Map();
-        const columns = [];
-        let rows = [];
-        let firstRow = 1;
-        let row = 0;
-        const flush = () => {
-            const values = columns.map((name) => rows.map((r) => toCell(r[name])));
-            const batch = { columns: [...columns], firstRow, length: rows.length, values };
-            firstRow += rows.length;
-            rows = [];
-            return batch;
-        };
-        for await (const { line, bytes } of this.lines()) {
-            let text;
-            try {
-                text = fatal.decode(bytes);
-            }
-            catch {
-                if (this.opts.invalidUtf8 !== 'replace') {
-                    throw new errors/* ModelciError */.wN('DATA', 'the text is not valid UTF-8', {
-                        file: this.file,
-                        row: line,
-                        hint: 'Re-encode the file as UTF-8',
-                    });
-                }
-                this.invalidUtf8Lines++;
-                text = lenient.decode(bytes);
-            }
-            if (text.trim() === '')
-                continue;
-            let value;
-            try {
-                value = JSON.parse(text);
-            }
-            catch (e) {
-                throw new errors/* ModelciError */.wN('PARSE', `line ${line} is not valid JSON (${e.message})`, {
-                    file: this.file,
-                    row: line,
-                    hint: 'Each line must be one JSON object',
-                });
-            }
-            if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-                throw new errors/* ModelciError */.wN('PARSE', `line ${line} is not a JSON object`, {
-                    file: this.file,
-                    row: line,
-                    hint: 'Each line must be one JSON object',
-                });
-            }
-            row++;
-            for (const key of Object.keys(value)) {
-                if (!index.has(key)) {
-                    index.set(key, columns.length);
-                    columns.push(key);
-                }
-            }
-            rows.push(value);
-            if (rows.length >= batchSize)
-                yield flush();
-        }
-        if (rows.length)
-            yield flush();
-        void row;
-    }
-}
-function toCell(v) {
-    if (v === undefined || v === null)
-        return null;
-    if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean')
-        return v;
-    return JSON.stringify(v);
-}
-
-// EXTERNAL MODULE: ./node_modules/hyparquet/src/node.js
-var node = __webpack_require__(1609);
-// EXTERNAL MODULE: ./node_modules/hyparquet/src/metadata.js + 1 modules
-var src_metadata = __webpack_require__(6367);
-// EXTERNAL MODULE: ./node_modules/hyparquet/src/read.js + 16 modules
-var read = __webpack_require__(3720);
-;// CONCATENATED MODULE: ./src/data/parquet.ts
-
-
-
-async function openParquet(file) {
-    await (0,data_file/* assertDataFile */.X)(file, 'Parquet');
-    const buffer = await (0,node/* asyncBufferFromFile */.Rv)(file);
-    let metadata;
-    try {
-        metadata = await (0,src_metadata/* parquetMetadataAsync */.Ei)(buffer);
-    }
-    catch (e) {
-        throw new errors/* ModelciError */.wN('PARSE', `not a readable Parquet file (${e.message})`, {
-            file,
-            hint: 'Check that the file is Parquet and not truncated',
-        });
-    }
-    const columns = (0,src_metadata/* parquetSchema */.YR)(metadata).children.map((c) => c.element.name);
-    const groups = [];
-    let start = 0;
-    for (const rg of metadata.row_groups) {
-        const n = Number(rg.num_rows);
-        groups.push([start, start + n]);
-        start += n;
-    }
-    return {
-        file,
-        format: 'parquet',
-        columns,
-        rowCount: Number(metadata.num_rows),
-        async *batches(batchSize = 65536) {
-            for (const [rowStart, rowEnd] of groups) {
-                let rows = [];
-                try {
-                    await (0,read/* parquetRead */.bA)({
-                        file: buffer,
-                        metadata,
-                        rowStart,
-                        rowEnd,
-                        columns,
-                        onComplete: (r) => (rows = r),
-                    });
-                }
-                catch (e) {
-                    throw new errors/* ModelciError */.wN('PARSE', `cannot read rows ${rowStart + 1}..${rowEnd} (${e.message})`, {
-                        file,
-                        row: rowStart + 1,
-                        hint: 'The file may be corrupt or use an unsupported compression codec',
-                    });
-                }
-                for (let s = 0; s < rows.length; s += batchSize) {
-                    const slice = rows.slice(s, s + batchSize);
-                    yield {
-                        columns,
-                        firstRow: rowStart + s + 1,
-                        length: slice.length,
-                        values: columns.map((_, c) => slice.map((r) => parquet_toCell(r[c]))),
-                    };
-                }
-            }
-        },
-    };
-}
-function parquet_toCell(v) {
-    if (v === undefined || v === null)
-        return null;
-    if (typeof v === 'number' || typeof v === 'string' || typeof v === 'boolean')
-        return v;
-    if (typeof v === 'bigint')
-        return Number(v);
-    if (v instanceof Date)
-        return v.toISOString();
-    if (v instanceof Uint8Array)
-        return Buffer.from(v).toString('base64');
-    return JSON.stringify(v, (_k, x) => (typeof x === 'bigint' ? Number(x) : x));
-}
-
-;// CONCATENATED MODULE: ./src/data/open-table.ts
-
-
-
-
-
-/** Opens a tabular file by its extension: .csv/.tsv/.txt (CSV), .jsonl/.ndjson (JSON Lines), .parquet. */
-async function openTable(file, opts = {}) {
-    const ext = (0,external_node_path_.extname)(file).toLowerCase();
-    if (ext === '.csv' || ext === '.txt')
-        return (0,csv/* openCsv */.f)(file, opts);
-    if (ext === '.tsv')
-        return (0,csv/* openCsv */.f)(file, { delimiter: '\t', ...opts });
-    if (ext === '.jsonl' || ext === '.ndjson') {
-        return openJsonl(file, opts.invalidUtf8 ? { invalidUtf8: opts.invalidUtf8 } : {});
-    }
-    if (ext === '.parquet' || ext === '.pq')
-        return openParquet(file);
-    throw new errors/* ModelciError */.wN('INPUT', `unsupported data file type "${ext || '(none)'}"`, {
-        file,
-        hint: 'Use a .csv, .tsv, .jsonl or .parquet file',
-    });
-}
-
-// EXTERNAL MODULE: ./src/data/structured-file.ts
-var structured_file = __webpack_require__(3528);
-;// CONCATENATED MODULE: ./src/commands/profile.ts
-
-
-
-
-
-
-/** Largest profile JSON we read (sketches of ~100 columns at the default size fit easily). */
-const MAX_PROFILE_BYTES = 512 * 1024 * 1024;
-const SNIFF_ROWS = 2000;
-const BATCH_ROWS = 8192;
-async function profileFile(file, opts = {}) {
-    const source = await openTable(file, { invalidUtf8: 'replace' });
-    const profile = new TableProfile(opts.sketchSize);
-    profile.beginSource(file, source.format);
-    let invalidUtf8 = 0;
-    if (source.format === 'csv')
-        invalidUtf8 = await profileCsv(source, profile, opts);
-    else {
-        for await (const batch of source.batches(BATCH_ROWS)) {
-            profile.addBatch(batch);
-            opts.onProgress?.({ file, rows: profile.rows });
-        }
-    }
-    if (source.format === 'jsonl')
-        invalidUtf8 = source.invalidUtf8Lines;
-    return { profile, notes: { invalidUtf8Cells: invalidUtf8 } };
-}
-/**
- * CSV: columns whose first rows are all numbers (or missing) are scanned as numbers straight from
- * bytes (no strings made, the fast path); the rest as text. A "numeric" column that later holds
- * text is counted as such (and reported as mixed); a second look finds where its first text is.
- */
-async function profileCsv(source, profile, opts) {
-    const sniff = new TableProfile(2);
-    for await (const batch of source.batches(SNIFF_ROWS)) {
-        sniff.addBatch(batch);
-        break;
-    }
-    const numeric = source.columns.filter((n) => {
-        const c = sniff.columns.get(n);
-        return (c !== undefined &&
-            c.numeric + c.infinite > 0 &&
-            c.text === 0 &&
-            c.boolean === 0 &&
-            c.infinite === 0);
-    });
-    const strings = source.columns.filter((n) => !numeric.includes(n));
-    profile.declareColumns(source.columns);
-    // The sniffed rows are read again below: count invalid UTF-8 from the full pass only.
-    const invalidBefore = source.invalidUtf8Cells;
-    for await (const batch of source.scan({
-        numeric,
-        strings,
-        batchSize: BATCH_ROWS,
-        onInvalidNumber: 'nan',
-    })) {
-        profile.addScanBatch(batch, numeric, strings);
-        opts.onProgress?.({ file: source.file, rows: profile.rows });
-    }
-    const invalidUtf8 = source.invalidUtf8Cells - invalidBefore;
-    const unlocated = numeric.filter((n) => profile.columns.get(n).text > 0);
-    if (unlocated.length)
-        await locateFirstText(source, profile, unlocated);
-    return invalidUtf8;
-}
-async function locateFirstText(source, profile, names) {
-    const left = new Set(names);
-    for await (const batch of source.batches(BATCH_ROWS)) {
-        for (const name of [...left]) {
-            const c = batch.columns.indexOf(name);
-            const probe = new ColumnProfile(name, 2);
-            const values = batch.values[c];
-            for (let r = 0; r < batch.length && probe.text === 0; r++)
-                probe.add(values[r] ?? null, source.file, batch.firstRow + r);
-            if (probe.firstText) {
-                profile.columns.get(name).firstText = probe.firstText;
-                left.delete(name);
-            }
-        }
-        if (left.size === 0)
-            return;
-    }
-}
-function isProfilePath(file) {
-    return /\.json$/i.test(file);
-}
-function readProfile(file) {
-    let data;
-    try {
-        data = JSON.parse((0,structured_file/* readTextFile */.Gu)(file, MAX_PROFILE_BYTES));
-    }
-    catch (e) {
-        if (e instanceof errors/* ModelciError */.wN)
-            throw e;
-        throw new errors/* ModelciError */.wN('PARSE', `not valid JSON (${e.message})`, {
-            file,
-            hint: 'A profile is the JSON file `modelci profile` writes',
-        });
-    }
-    return TableProfile.fromJSON(data, file);
-}
-function writeProfile(profile, file) {
-    (0,external_node_fs_.writeFileSync)(file, JSON.stringify(profile.toJSON()) + '\n');
-}
-async function runProfile(options) {
-    const { profile, notes } = await profileFile(options.data, options);
-    writeProfile(profile, options.output);
-    return summary(profile, options.output, notes.invalidUtf8Cells);
-}
-function runProfileMerge(options) {
-    if (options.inputs.length === 0)
-        throw new errors/* ModelciError */.wN('USAGE', 'nothing to merge', { hint: 'Pass two or more profile files' });
-    const [first, ...rest] = options.inputs;
-    const merged = readProfile(first);
-    for (const file of rest) {
-        const p = readProfile(file);
-        if (p.sketchK !== merged.sketchK) {
-            throw new errors/* ModelciError */.wN('INPUT', `sketch size ${p.sketchK} differs from ${merged.sketchK} in ${first}`, {
-                file,
-                path: 'sketch_k',
-                hint: 'Profile every shard with the same --sketch-size',
-            });
-        }
-        merged.merge(p);
-    }
-    writeProfile(merged, options.output);
-    return summary(merged, options.output, 0);
-}
-function summary(profile, output, invalidUtf8Cells) {
-    const s = profile.toJSON().summary ?? [];
-    return {
-        output,
-        rows: profile.rows,
-        columns: s.map((c) => ({ name: c.name, kind: c.kind, missing_rate: c.missing_rate })),
-        invalidUtf8Cells,
-    };
+function round3(x) {
+    return String(Number(x.toPrecision(3)));
 }
 
 
 /***/ }),
 
-/***/ 6434:
+/***/ 1119:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   B4: () => (/* binding */ numpyQuantile),
-/* harmony export */   Yk: () => (/* binding */ binCounts),
-/* harmony export */   xo: () => (/* binding */ decileEdges)
+/* harmony export */   Me: () => (/* reexport safe */ _registry_js__WEBPACK_IMPORTED_MODULE_0__.Me)
 /* harmony export */ });
-/* unused harmony exports PSI_BINS, binIndex */
-/**
- * Reference decile bins for PSI / Jensen-Shannon on numeric columns: inner edges are numpy's
- * default (linear, Hyndman-Fan 7) quantiles of the reference at k/10, bins are left-closed
- * [e_{k-1}, e_k) with -inf/+inf outside, duplicate edges kept, so there are always 10 bins.
- */
-/** numpy `np.quantile(sorted, p)` with method 'linear', using numpy's `_lerp` rounding. */
-function numpyQuantile(sorted, p) {
-    const n = sorted.length;
-    const h = (n - 1) * p;
-    const lo = Math.floor(h);
-    const hi = Math.min(lo + 1, n - 1);
-    const t = h - lo;
-    const a = sorted[lo];
-    const b = sorted[hi];
-    return t >= 0.5 ? b - (b - a) * (1 - t) : a + (b - a) * t;
-}
-const PSI_BINS = 10;
-/** The 9 inner decile edges of a sorted reference. */
-function decileEdges(sortedReference) {
-    const edges = [];
-    for (let k = 1; k < PSI_BINS; k++)
-        edges.push(numpyQuantile(sortedReference, k / PSI_BINS));
-    return edges;
-}
-/** Index of the left-closed bin holding x: the number of edges <= x. */
-function binIndex(edges, x) {
-    let lo = 0;
-    let hi = edges.length;
-    while (lo < hi) {
-        const mid = (lo + hi) >> 1;
-        if (edges[mid] <= x)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    return lo;
-}
-/** Counts (or summed weights) of sorted values in the left-closed bins of `edges`. */
-function binCounts(edges, values, weights) {
-    const counts = new Array(edges.length + 1).fill(0);
-    for (let i = 0; i < values.length; i++) {
-        const b = binIndex(edges, values[i]);
-        counts[b] = counts[b] + (weights ? weights[i] : 1);
-    }
-    return counts;
-}
+/* harmony import */ var _registry_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7936);
+/** The registry's reading API; see README.md next to this file. */
 
-
-/***/ }),
-
-/***/ 8150:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   S8: () => (/* binding */ referenceDecileEdges),
-/* harmony export */   Sd: () => (/* binding */ numericSample),
-/* harmony export */   mk: () => (/* binding */ summarizeColumn),
-/* harmony export */   z1: () => (/* binding */ columnKind)
-/* harmony export */ });
-/* unused harmony export columnQuantile */
-/* harmony import */ var _drift_psi_bins_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6434);
-
-function columnKind(c) {
-    const numbers = c.numeric + c.infinite;
-    const nonMissing = numbers + c.boolean + c.text;
-    if (nonMissing === 0)
-        return 'empty';
-    if (c.text === 0 && c.boolean === 0)
-        return 'numeric';
-    if (numbers > 0)
-        return 'mixed';
-    if (c.text === 0)
-        return 'boolean';
-    if (!c.categories)
-        return 'text';
-    if (c.categories.size > 100 && c.categories.size > 0.5 * nonMissing)
-        return 'text';
-    return 'categorical';
-}
-/** Sorted sample and weights of a numeric column (the data itself while the sketch is exact). */
-function numericSample(c) {
-    if (c.sketch.exact)
-        return { values: c.sketch.sortedValues(), weights: undefined };
-    const w = c.sketch.weighted();
-    return { values: w.values, weights: w.weights };
-}
-/** numpy-style linear quantile; exact while the sketch is, else the sketch's item at that rank. */
-function columnQuantile(c, p, sorted) {
-    if (c.sketch.exact)
-        return (0,_drift_psi_bins_js__WEBPACK_IMPORTED_MODULE_0__/* .numpyQuantile */ .B4)(sorted ?? c.sketch.sortedValues(), p);
-    return c.sketch.quantileAtRank((c.sketch.n - 1) * p);
-}
-function referenceDecileEdges(c) {
-    if (c.sketch.exact)
-        return (0,_drift_psi_bins_js__WEBPACK_IMPORTED_MODULE_0__/* .decileEdges */ .xo)(c.sketch.sortedValues());
-    const edges = [];
-    for (let k = 1; k < 10; k++)
-        edges.push(c.sketch.quantileAtRank((c.sketch.n - 1) * (k / 10)));
-    return edges;
-}
-function summarizeColumn(c) {
-    const kind = columnKind(c);
-    const s = {
-        name: c.name,
-        kind,
-        count: c.count,
-        missing_rate: c.count ? c.missing / c.count : 0,
-    };
-    if (kind === 'numeric' && c.moments.n > 0) {
-        s.mean = c.moments.mean;
-        s.std = Math.sqrt(c.moments.m2 / c.moments.n);
-        s.min = c.moments.min;
-        s.max = c.moments.max;
-        const sorted = c.sketch.exact ? c.sketch.sortedValues() : undefined;
-        s.quantiles = {};
-        for (const p of [0.01, 0.05, 0.25, 0.5, 0.75, 0.95, 0.99])
-            s.quantiles[`p${Math.round(p * 100)}`] = columnQuantile(c, p, sorted);
-        s.quantile_rank_error = c.sketch.n ? c.sketch.rankError / c.sketch.n : 0;
-        const edges = referenceDecileEdges(c);
-        const sample = numericSample(c);
-        s.histogram = { edges, counts: (0,_drift_psi_bins_js__WEBPACK_IMPORTED_MODULE_0__/* .binCounts */ .Yk)(edges, sample.values, sample.weights) };
-    }
-    if ((kind === 'categorical' || kind === 'boolean') && c.categories) {
-        s.distinct = c.categories.size;
-        s.top_categories = [...c.categories]
-            .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
-            .slice(0, 20);
-    }
-    return s;
-}
 
 
 /***/ })

@@ -182,6 +182,18 @@ const versionRecordSchema = {
         },
         params: { type: 'object' },
         training_data: fingerprintSchema,
+        reference_profile: {
+            type: 'object',
+            required: ['path', 'sha256', 'bytes', 'data', 'rows'],
+            additionalProperties: false,
+            properties: {
+                path: { type: 'string', pattern: '^profiles/[^/]+\\.json$' },
+                sha256: { type: 'string', pattern: SHA256 },
+                bytes: { type: 'integer', minimum: 0 },
+                data: { type: 'string' },
+                rows: { type: 'integer', minimum: 0 },
+            },
+        },
         lineage: {
             type: 'object',
             additionalProperties: false,

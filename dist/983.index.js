@@ -15,6 +15,8 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./src/config/load.ts + 1 modules
 var load = __webpack_require__(9019);
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(7598);
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __webpack_require__(3024);
 // EXTERNAL MODULE: external "node:path"
@@ -179,7 +181,11 @@ var artifact_store = __webpack_require__(4523);
 var src_store = __webpack_require__(4234);
 // EXTERNAL MODULE: ./src/registry/run-context.ts
 var run_context = __webpack_require__(7836);
+// EXTERNAL MODULE: ./src/commands/profile.ts + 6 modules
+var commands_profile = __webpack_require__(4926);
 ;// CONCATENATED MODULE: ./src/commands/register.ts
+
+
 
 
 
@@ -215,6 +221,12 @@ async function runRegister(opts) {
     if (report)
         checkReport(report, opts.report, model, fp.sha256);
     const signature = await signatureOf(opts.artifact, report);
+    // Profiled once, before the transaction: its plan may run again after a lost push race.
+    const profile = opts.profileData
+        ? await referenceProfile(opts.profileData, opts.sketchSize)
+        : undefined;
+    if (profile)
+        opts.log?.(`profiled ${opts.profileData} (${profile.rows} rows) as the drift reference`);
     const checkout = await (0,registry_checkout/* openCheckout */.H)(opts.registry ?? settings.path, {
         ...(opts.cwd ? { cwd: opts.cwd } : {}),
         ...(settings.branch ? { branch: settings.branch } : {}),
@@ -267,9 +279,32 @@ async function runRegister(opts) {
             const result = { version: alloc.version, reason: alloc.reason };
             if (alloc.kind === 'existing')
                 return { noop: result };
-            const record = { ...candidate, version: alloc.version };
             const modelFile = layout/* layout */.Z.modelFile(checkout.dir, model);
             const files = [file];
+            const { lineage, created_at, created_by, ...head } = candidate;
+            const record = {
+                ...head,
+                version: alloc.version,
+                ...(profile
+                    ? {
+                        reference_profile: {
+                            path: `profiles/${alloc.version}.json`,
+                            sha256: profile.sha256,
+                            bytes: Buffer.byteLength(profile.text),
+                            data: opts.profileData,
+                            rows: profile.rows,
+                        },
+                    }
+                    : {}),
+                lineage,
+                created_at,
+                created_by,
+            };
+            if (profile) {
+                const profilePath = layout/* layout */.Z.profileFile(checkout.dir, model, alloc.version);
+                write(profilePath, profile.text);
+                files.push(profilePath);
+            }
             if (!(0,external_node_fs_.existsSync)(modelFile)) {
                 write(modelFile, (0,record_file/* recordToYaml */.Kz)(modelRecord(model, opts.modelConfig, now())));
                 files.push(modelFile);
@@ -310,6 +345,25 @@ async function runRegister(opts) {
         tags: tx.tags,
         artifact: artifactRef,
     };
+}
+/**
+ * The data profiled as the version's drift reference: the flag/input when given (`none` turns it
+ * off), else the model's training data when the file is there.
+ */
+function profileDataFor(given, model) {
+    if (given === 'none' || given === 'false')
+        return undefined;
+    if (given)
+        return given;
+    const train = model?.data?.train;
+    return train && (0,external_node_fs_.existsSync)(train) ? train : undefined;
+}
+async function referenceProfile(data, sketchSize) {
+    const profile = (0,commands_profile/* isProfilePath */.zz)(data)
+        ? (0,commands_profile/* readProfile */.er)(data)
+        : (await (0,commands_profile/* profileFile */.aC)(data, sketchSize !== undefined ? { sketchSize } : {})).profile;
+    const text = JSON.stringify(profile.toJSON()) + '\n';
+    return { text, sha256: (0,external_node_crypto_.createHash)('sha256').update(text).digest('hex'), rows: profile.rows };
 }
 function write(file, text) {
     (0,external_node_fs_.mkdirSync)((0,external_node_path_.dirname)(file), { recursive: true });
@@ -387,7 +441,11 @@ const registerCommand = {
         'Usage: modelci register --model <name> --artifact <file> [--registry <dir>]',
         '         [--version X.Y.Z | --bump major|minor|patch] [--report <evaluation.json>] [--push]',
         '',
+        '         [--profile-data <data|profile.json|none>]',
+        '',
         'Prints the version it registered. --push pushes to origin, retrying when others push first.',
+        '--profile-data: stored as the drift reference registry/<model>/profiles/<X.Y.Z>.json',
+        "  (default: the model's data.train when the file exists; none: no profile).",
         'Options: --config <modelci.yaml>  --remote <name>  --json',
     ].join('\n'),
     options: {
@@ -397,6 +455,7 @@ const registerCommand = {
         version: { type: 'string' },
         bump: { type: 'string' },
         report: { type: 'string' },
+        'profile-data': { type: 'string' },
         push: { type: 'boolean' },
         remote: { type: 'string' },
         config: { type: 'string' },
@@ -417,6 +476,8 @@ const registerCommand = {
         const report = (0,command/* stringOpt */.rJ)(args, 'report');
         const remote = (0,command/* stringOpt */.rJ)(args, 'remote');
         const modelConfig = loaded.config.models[model];
+        const profileData = profileDataFor((0,command/* stringOpt */.rJ)(args, 'profile-data'), modelConfig);
+        const sketchSize = modelConfig?.drift?.sketch_size ?? loaded.config.drift?.sketch_size;
         const result = await runRegister({
             model,
             artifact,
@@ -424,6 +485,8 @@ const registerCommand = {
             ...(version ? { version } : {}),
             ...(bump ? { bump: bump } : {}),
             ...(report ? { report } : {}),
+            ...(profileData ? { profileData } : {}),
+            ...(sketchSize !== undefined ? { sketchSize } : {}),
             ...(remote ? { remote } : {}),
             ...(loaded.config.registry ? { config: loaded.config.registry } : {}),
             ...(modelConfig ? { modelConfig } : {}),

@@ -2,7 +2,7 @@ export const id = 477;
 export const ids = [477];
 export const modules = {
 
-/***/ 6322:
+/***/ 625:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -18,63 +18,8 @@ __webpack_require__.d(__webpack_exports__, {
 var external_node_fs_ = __webpack_require__(3024);
 // EXTERNAL MODULE: ./src/core/errors.ts
 var errors = __webpack_require__(4296);
-;// CONCATENATED MODULE: ./src/core/metrics/names.ts
-const BINARY_METRICS = [
-    'accuracy',
-    'precision',
-    'recall',
-    'f1',
-    'precision_macro',
-    'recall_macro',
-    'f1_macro',
-    'precision_weighted',
-    'recall_weighted',
-    'f1_weighted',
-    'roc_auc',
-    'pr_auc',
-    'log_loss',
-    'brier',
-];
-const MULTICLASS_METRICS = [
-    'accuracy',
-    'precision_macro',
-    'recall_macro',
-    'f1_macro',
-    'precision_weighted',
-    'recall_weighted',
-    'f1_weighted',
-    'roc_auc',
-    'pr_auc',
-    'log_loss',
-    'brier',
-];
-const REGRESSION_METRICS = ['rmse', 'mae', 'r2', 'mape'];
-/** Metrics that need class probabilities (absent for label-only classifiers). */
-const PROBABILITY_METRICS = new Set([
-    'roc_auc',
-    'pr_auc',
-    'log_loss',
-    'brier',
-]);
-const LOWER_IS_BETTER = new Set([
-    'log_loss',
-    'brier',
-    'rmse',
-    'mae',
-    'mape',
-    'mse',
-    'latency_p50',
-    'latency_p95',
-    'model_size_bytes',
-]);
-/** The better direction of a metric: `overrides` first, then the built-in table; else higher. */
-function directionOf(metric, overrides) {
-    const o = overrides?.[metric];
-    if (o)
-        return o;
-    return LOWER_IS_BETTER.has(metric) ? 'lower' : 'higher';
-}
-
+// EXTERNAL MODULE: ./src/core/metrics/names.ts
+var names = __webpack_require__(5917);
 ;// CONCATENATED MODULE: ./src/core/gates/signature.ts
 /** Differences that break the requested level; empty when it holds. */
 function signatureDifferences(level, baseline, candidate) {
@@ -143,68 +88,8 @@ function describe(t) {
     return `${t.name}: ${t.type}[${t.shape.map(dim).join(', ')}]`;
 }
 
-;// CONCATENATED MODULE: ./src/core/gates/thresholds.ts
-/** Parsing of gate thresholds written in modelci.yaml: `0.01`, `'2%'`, `'10MB'`, `'512KiB'`. */
-
-/** A number is absolute; `'N%'` is relative to |baseline|. */
-function parseThreshold(value, path) {
-    if (typeof value === 'number' && Number.isFinite(value) && value >= 0) {
-        return { kind: 'absolute', amount: value, text: String(value) };
-    }
-    const m = typeof value === 'string' ? /^\s*(\d+(?:\.\d+)?)\s*%\s*$/.exec(value) : null;
-    if (!m) {
-        throw new errors/* ModelciError */.wN('CONFIG', `must be a non-negative number or a percentage like '2%'`, {
-            path,
-        });
-    }
-    return { kind: 'relative', amount: Number(m[1]) / 100, text: `${m[1]}%` };
-}
-const UNITS = {
-    B: 1,
-    kB: 1e3,
-    KB: 1e3,
-    MB: 1e6,
-    GB: 1e9,
-    KiB: 1024,
-    kiB: 1024,
-    MiB: 1024 ** 2,
-    GiB: 1024 ** 3,
-};
-/** Bytes from a number or `'10MB'` (10^6), `'10MiB'` (2^20), `'300kB'`, `'42B'`. */
-function parseSize(value, path) {
-    if (typeof value === 'number' && Number.isFinite(value) && value > 0)
-        return value;
-    const m = typeof value === 'string' ? /^\s*(\d+(?:\.\d+)?)\s*([kKMG]i?B|B)?\s*$/.exec(value) : null;
-    const unit = m ? UNITS[m[2] ?? 'B'] : undefined;
-    if (!m || unit === undefined) {
-        throw new errors/* ModelciError */.wN('CONFIG', `must be a size like 10MB, 512KiB or a number of bytes`, {
-            path,
-        });
-    }
-    return Math.round(Number(m[1]) * unit);
-}
-/** Human size: 1.2 MB, 340 kB, 12 B (SI units, like the thresholds users write). */
-function formatBytes(bytes) {
-    if (bytes >= 1e9)
-        return `${round3(bytes / 1e9)} GB`;
-    if (bytes >= 1e6)
-        return `${round3(bytes / 1e6)} MB`;
-    if (bytes >= 1e3)
-        return `${round3(bytes / 1e3)} kB`;
-    return `${bytes} B`;
-}
-/** 4 significant digits for sentences. */
-function fmt(x) {
-    if (!Number.isFinite(x))
-        return String(x);
-    if (x !== 0 && (Math.abs(x) >= 1e6 || Math.abs(x) < 1e-3))
-        return x.toExponential(3);
-    return String(Number(x.toPrecision(4)));
-}
-function round3(x) {
-    return String(Number(x.toPrecision(3)));
-}
-
+// EXTERNAL MODULE: ./src/core/gates/thresholds.ts
+var thresholds = __webpack_require__(6038);
 ;// CONCATENATED MODULE: ./src/core/gates/evaluate-gates.ts
 
 
@@ -215,7 +100,7 @@ function evaluateGates(policy, input) {
     const path = input.path ?? 'gates';
     const results = [];
     const regressedSlices = new Set();
-    const dir = (m) => directionOf(m, input.directions);
+    const dir = (m) => (0,names/* directionOf */.FR)(m, input.directions);
     const hasBaseline = input.baseline_metrics !== undefined;
     for (const [metric, threshold] of Object.entries(policy.min ?? {})) {
         results.push(bound('min', metric, threshold, input.metrics[metric]?.value));
@@ -224,7 +109,7 @@ function evaluateGates(policy, input) {
         results.push(bound('max', metric, threshold, input.metrics[metric]?.value));
     }
     for (const [metric, raw] of Object.entries(policy.max_regression ?? {})) {
-        const t = parseThreshold(raw, `${path}.max_regression.${metric}`);
+        const t = (0,thresholds/* parseThreshold */.B7)(raw, `${path}.max_regression.${metric}`);
         const gate = `max_regression.${metric}`;
         if (!hasBaseline) {
             results.push(skipped(gate, metric, `${metric}: no baseline to compare with`));
@@ -252,7 +137,7 @@ function evaluateGates(policy, input) {
             else {
                 const worse = c.direction === 'higher' ? c.delta < 0 : c.delta > 0;
                 const passed = !(worse && c.p_value < alpha);
-                const how = `${metric} ${fmt(c.baseline)} -> ${fmt(c.candidate)} (Δ ${signed(c.delta)}, p = ${fmt(c.p_value)}, ${c.test})`;
+                const how = `${metric} ${(0,thresholds/* fmt */.Sc)(c.baseline)} -> ${(0,thresholds/* fmt */.Sc)(c.candidate)} (Δ ${signed(c.delta)}, p = ${(0,thresholds/* fmt */.Sc)(c.p_value)}, ${c.test})`;
                 results.push({
                     gate,
                     passed,
@@ -269,7 +154,7 @@ function evaluateGates(policy, input) {
     if (policy.slices) {
         const minRows = policy.slices.min_rows ?? 30;
         for (const [metric, raw] of Object.entries(policy.slices.max_drop)) {
-            const t = parseThreshold(raw, `${path}.slices.max_drop.${metric}`);
+            const t = (0,thresholds/* parseThreshold */.B7)(raw, `${path}.slices.max_drop.${metric}`);
             const gate = `slices.max_drop.${metric}`;
             if (!hasBaseline) {
                 results.push(skipped(gate, metric, `${metric} per slice: no baseline to compare with`));
@@ -291,7 +176,7 @@ function evaluateGates(policy, input) {
                     worst = { drop, key };
                 if (!r.passed) {
                     regressedSlices.add(key);
-                    failing.push(`${key} (${s.rows} rows): ${fmt(base)} -> ${fmt(cand)}`);
+                    failing.push(`${key} (${s.rows} rows): ${(0,thresholds/* fmt */.Sc)(base)} -> ${(0,thresholds/* fmt */.Sc)(cand)}`);
                 }
             }
             const limit = t.kind === 'relative' ? `${t.text} of the baseline` : t.text;
@@ -327,11 +212,11 @@ function evaluateGates(policy, input) {
             metric,
             actual: v,
             threshold: budget,
-            reason: `${metric} ${fmt(v)} ms ${passed ? '≤' : '>'} budget ${fmt(budget)} ms`,
+            reason: `${metric} ${(0,thresholds/* fmt */.Sc)(v)} ms ${passed ? '≤' : '>'} budget ${(0,thresholds/* fmt */.Sc)(budget)} ms`,
         });
     }
     if (policy.max_size !== undefined) {
-        const budget = parseSize(policy.max_size, `${path}.max_size`);
+        const budget = (0,thresholds/* parseSize */.DB)(policy.max_size, `${path}.max_size`);
         const v = input.metrics.model_size_bytes?.value;
         if (v === undefined) {
             results.push(missing('model_size', 'model_size_bytes', 'candidate'));
@@ -344,7 +229,7 @@ function evaluateGates(policy, input) {
                 metric: 'model_size_bytes',
                 actual: v,
                 threshold: budget,
-                reason: `model size ${formatBytes(v)} ${passed ? '≤' : '>'} budget ${formatBytes(budget)}`,
+                reason: `model size ${(0,thresholds/* formatBytes */.z3)(v)} ${passed ? '≤' : '>'} budget ${(0,thresholds/* formatBytes */.z3)(budget)}`,
             });
         }
     }
@@ -385,18 +270,18 @@ function bound(kind, metric, threshold, v) {
         metric,
         actual: v,
         threshold,
-        reason: `${metric} ${fmt(v)} ${op} ${fmt(threshold)}`,
+        reason: `${metric} ${(0,thresholds/* fmt */.Sc)(v)} ${op} ${(0,thresholds/* fmt */.Sc)(threshold)}`,
     };
 }
 function regression(gate, metric, direction, cand, base, t, where) {
     const worseBy = direction === 'higher' ? base - cand : cand - base;
     const allowed = t.kind === 'relative' ? t.amount * Math.abs(base) : t.amount;
     const passed = worseBy <= allowed + SLACK * Math.max(1, Math.abs(base));
-    const limit = t.kind === 'relative' ? `${t.text} of ${fmt(base)} = ${fmt(allowed)}` : t.text;
+    const limit = t.kind === 'relative' ? `${t.text} of ${(0,thresholds/* fmt */.Sc)(base)} = ${(0,thresholds/* fmt */.Sc)(allowed)}` : t.text;
     const change = worseBy > 0
-        ? `worse by ${fmt(worseBy)}`
+        ? `worse by ${(0,thresholds/* fmt */.Sc)(worseBy)}`
         : worseBy < 0
-            ? `better by ${fmt(-worseBy)}`
+            ? `better by ${(0,thresholds/* fmt */.Sc)(-worseBy)}`
             : 'unchanged';
     return {
         gate,
@@ -404,7 +289,7 @@ function regression(gate, metric, direction, cand, base, t, where) {
         metric,
         actual: worseBy,
         threshold: allowed,
-        reason: `${metric}${where} ${fmt(base)} -> ${fmt(cand)}: ${change}, ${passed ? 'within' : 'beyond'} the allowed ${limit}`,
+        reason: `${metric}${where} ${(0,thresholds/* fmt */.Sc)(base)} -> ${(0,thresholds/* fmt */.Sc)(cand)}: ${change}, ${passed ? 'within' : 'beyond'} the allowed ${limit}`,
     };
 }
 function skipped(gate, metric, reason) {
@@ -425,321 +310,11 @@ function missing(gate, metric, whose) {
     };
 }
 function signed(x) {
-    return x > 0 ? `+${fmt(x)}` : fmt(x);
+    return x > 0 ? `+${(0,thresholds/* fmt */.Sc)(x)}` : (0,thresholds/* fmt */.Sc)(x);
 }
 
-;// CONCATENATED MODULE: ./src/core/metrics/engine.ts
-/** Per-local-row weights from global counts; `rows` null means local = global. */
-class WeightGather {
-    rows;
-    local;
-    ones;
-    constructor(rows, size) {
-        this.rows = rows;
-        this.local = new Int32Array(size);
-        this.ones = new Int32Array(size).fill(1);
-    }
-    of(counts) {
-        if (counts === null)
-            return this.ones;
-        const rows = this.rows;
-        if (rows === null)
-            return counts;
-        const local = this.local;
-        for (let i = 0; i < rows.length; i++)
-            local[i] = counts[rows[i]];
-        return local;
-    }
-}
-/** Copies `src` restricted to `rows` (or returns it when rows is null). */
-function take(src, rows) {
-    if (rows === null)
-        return src;
-    const out = new src.constructor(rows.length);
-    for (let i = 0; i < rows.length; i++)
-        out[i] = src[rows[i]];
-    return out;
-}
-
-;// CONCATENATED MODULE: ./src/core/stats/argsort.ts
-/**
- * Stable ascending argsort of doubles. Large arrays use an LSD radix sort on the IEEE-754 bits
- * (4 passes of 16 bits, O(n)), because comparator sorts of index arrays are ~10× slower at 1M rows.
- * NaN must not occur (callers validate); -0 sorts with 0.
- */
-function argsort(values) {
-    const n = values.length;
-    const idx = new Uint32Array(n);
-    for (let i = 0; i < n; i++)
-        idx[i] = i;
-    if (n < 4096)
-        return idx.sort((a, b) => values[a] - values[b] || a - b);
-    const keys = new Float64Array(n);
-    for (let i = 0; i < n; i++)
-        keys[i] = values[i] + 0; // -0 -> 0
-    const words = new Uint32Array(keys.buffer); // little-endian: [lo, hi] per double
-    const lo = new Uint32Array(n);
-    const hi = new Uint32Array(n);
-    for (let i = 0; i < n; i++) {
-        const h = words[2 * i + 1];
-        const l = words[2 * i];
-        // order-preserving map of doubles to unsigned: flip all bits of negatives, the sign of others
-        if (h & 0x80000000) {
-            hi[i] = ~h >>> 0;
-            lo[i] = ~l >>> 0;
-        }
-        else {
-            hi[i] = (h | 0x80000000) >>> 0;
-            lo[i] = l;
-        }
-    }
-    let src = idx;
-    let dst = new Uint32Array(n);
-    const count = new Uint32Array(65536);
-    for (const [word, shift] of [
-        [lo, 0],
-        [lo, 16],
-        [hi, 0],
-        [hi, 16],
-    ]) {
-        count.fill(0);
-        for (let i = 0; i < n; i++) {
-            const d = (word[i] >>> shift) & 0xffff;
-            count[d] = count[d] + 1;
-        }
-        if (count[(word[0] >>> shift) & 0xffff] === n)
-            continue; // all equal: no-op pass
-        let sum = 0;
-        for (let d = 0; d < 65536; d++) {
-            const c = count[d];
-            count[d] = sum;
-            sum += c;
-        }
-        for (let i = 0; i < n; i++) {
-            const j = src[i];
-            const d = (word[j] >>> shift) & 0xffff;
-            const at = count[d];
-            dst[at] = j;
-            count[d] = at + 1;
-        }
-        [src, dst] = [dst, src];
-    }
-    return src;
-}
-
-;// CONCATENATED MODULE: ./src/core/metrics/ranking.ts
-/**
- * ROC AUC and average precision from one pass over rows pre-sorted by score: the sort is done
- * once, each (weighted) evaluation is O(n). Tied scores form one threshold (one ROC/PR point), as
- * in scikit-learn, so the trapezoid over a tie gives it half credit.
- */
-
-function rankScores(score, isPositive) {
-    const asc = argsort(score);
-    const n = asc.length;
-    const order = new Uint32Array(n);
-    for (let j = 0; j < n; j++)
-        order[j] = asc[n - 1 - j];
-    const positive = new Uint8Array(n);
-    const groupEnd = new Uint8Array(n);
-    for (let j = 0; j < n; j++) {
-        const i = order[j];
-        positive[j] = isPositive(i) ? 1 : 0;
-        groupEnd[j] = j === n - 1 || score[order[j + 1]] !== score[i] ? 1 : 0;
-    }
-    return { order, positive, groupEnd };
-}
-/** [roc_auc, average_precision] under weights; NaN when positives or negatives weigh 0. */
-function aucAndAp(r, w, out, at) {
-    const { order, positive, groupEnd } = r;
-    let tp = 0;
-    let fp = 0;
-    let gtp = 0;
-    let gfp = 0;
-    let area = 0;
-    let ap = 0;
-    for (let j = 0; j < order.length; j++) {
-        const wi = w[order[j]];
-        if (positive[j])
-            gtp += wi;
-        else
-            gfp += wi;
-        if (groupEnd[j]) {
-            area += gfp * (tp + gtp / 2);
-            tp += gtp;
-            fp += gfp;
-            if (gtp > 0)
-                ap += (gtp * tp) / (tp + fp);
-            gtp = 0;
-            gfp = 0;
-        }
-    }
-    out[at] = tp > 0 && fp > 0 ? area / (tp * fp) : NaN;
-    out[at + 1] = tp > 0 ? ap / tp : NaN;
-}
-
-;// CONCATENATED MODULE: ./src/core/metrics/classification.ts
-
-
-
-const EPS = 2.220446049250313e-16;
-function classificationEngine(o) {
-    const rows = o.rows ?? null;
-    const k = o.k;
-    const y = take(o.yTrue, rows);
-    const pred = take(o.predictions.label, rows);
-    const n = y.length;
-    const hasProba = o.predictions.proba !== undefined;
-    const all = o.task === 'binary' ? BINARY_METRICS : MULTICLASS_METRICS;
-    const names = all.filter((m) => hasProba || !PROBABILITY_METRICS.has(m));
-    const slot = Object.fromEntries(names.map((m, i) => [m, i]));
-    let logLossRow = null;
-    let brierRow = null;
-    const ranked = [];
-    if (o.predictions.proba) {
-        const proba = o.predictions.proba;
-        logLossRow = new Float64Array(n);
-        brierRow = new Float64Array(n);
-        for (let i = 0; i < n; i++) {
-            const base = (rows ? rows[i] : i) * k;
-            const yi = y[i];
-            let sum = 0;
-            let brier = 0;
-            for (let c = 0; c < k; c++) {
-                const p = proba[base + c];
-                sum += Math.min(Math.max(p, EPS), 1 - EPS);
-                if (o.task === 'multiclass')
-                    brier += (p - (c === yi ? 1 : 0)) ** 2;
-            }
-            const py = Math.min(Math.max(proba[base + yi], EPS), 1 - EPS);
-            logLossRow[i] = -Math.log(py / sum);
-            if (o.task === 'binary') {
-                brier = (proba[base + o.positive] - (yi === o.positive ? 1 : 0)) ** 2;
-            }
-            brierRow[i] = brier;
-        }
-        const classesRanked = o.task === 'binary' ? [o.positive] : Array.from({ length: k }, (_, c) => c);
-        for (const c of classesRanked) {
-            const score = new Float64Array(n);
-            for (let i = 0; i < n; i++)
-                score[i] = proba[(rows ? rows[i] : i) * k + c];
-            ranked.push(rankScores(score, (i) => y[i] === c));
-        }
-    }
-    const gather = new WeightGather(rows, n);
-    const cm = new Float64Array(k * k);
-    const aucScratch = new Float64Array(2);
-    return {
-        names,
-        size: n,
-        compute(counts, out) {
-            const w = gather.of(counts);
-            cm.fill(0);
-            let total = 0;
-            let lossSum = 0;
-            let brierSum = 0;
-            for (let i = 0; i < n; i++) {
-                const wi = w[i];
-                if (wi === 0)
-                    continue;
-                cm[y[i] * k + pred[i]] += wi;
-                total += wi;
-                if (logLossRow) {
-                    lossSum += wi * logLossRow[i];
-                    brierSum += wi * brierRow[i];
-                }
-            }
-            const prf = precisionRecallF1(cm, k);
-            let correct = 0;
-            for (let c = 0; c < k; c++)
-                correct += cm[c * k + c];
-            out[slot.accuracy] = total > 0 ? correct / total : NaN;
-            if (o.task === 'binary') {
-                out[slot.precision] = prf.precision[o.positive];
-                out[slot.recall] = prf.recall[o.positive];
-                out[slot.f1] = prf.f1[o.positive];
-            }
-            out[slot.precision_macro] = prf.macro[0];
-            out[slot.recall_macro] = prf.macro[1];
-            out[slot.f1_macro] = prf.macro[2];
-            out[slot.precision_weighted] = prf.weighted[0];
-            out[slot.recall_weighted] = prf.weighted[1];
-            out[slot.f1_weighted] = prf.weighted[2];
-            if (!logLossRow)
-                return;
-            out[slot.log_loss] = total > 0 ? lossSum / total : NaN;
-            out[slot.brier] = total > 0 ? brierSum / total : NaN;
-            if (o.task === 'binary') {
-                aucAndAp(ranked[0], w, aucScratch, 0);
-                out[slot.roc_auc] = aucScratch[0];
-                out[slot.pr_auc] = aucScratch[1];
-            }
-            else {
-                // sklearn roc_auc_score(multi_class='ovr', average='macro'): undefined if any class lacks
-                // positives (or negatives) in y_true
-                let auc = 0;
-                let ap = 0;
-                for (const r of ranked) {
-                    aucAndAp(r, w, aucScratch, 0);
-                    auc += aucScratch[0];
-                    ap += aucScratch[1];
-                }
-                out[slot.roc_auc] = auc / k;
-                // one-vs-rest macro average precision (sklearn ≥ 1.3 average_precision_score on
-                // multiclass y; 1.2 needs label_binarize first): undefined if a class has no positives
-                out[slot.pr_auc] = ap / k;
-            }
-        },
-    };
-}
-/** Per-class and averaged precision/recall/F1 from a k×k confusion matrix (rows = true). */
-function precisionRecallF1(cm, k) {
-    const precision = new Float64Array(k);
-    const recall = new Float64Array(k);
-    const f1 = new Float64Array(k);
-    const macro = [0, 0, 0];
-    const weighted = [0, 0, 0];
-    let present = 0;
-    let support = 0;
-    for (let c = 0; c < k; c++) {
-        let trueSum = 0;
-        let predSum = 0;
-        for (let j = 0; j < k; j++) {
-            trueSum += cm[c * k + j];
-            predSum += cm[j * k + c];
-        }
-        const tp = cm[c * k + c];
-        const p = predSum > 0 ? tp / predSum : 0;
-        const r = trueSum > 0 ? tp / trueSum : 0;
-        const f = p + r > 0 ? (2 * p * r) / (p + r) : 0;
-        precision[c] = p;
-        recall[c] = r;
-        f1[c] = f;
-        if (trueSum > 0 || predSum > 0) {
-            present++;
-            macro[0] += p;
-            macro[1] += r;
-            macro[2] += f;
-        }
-        support += trueSum;
-        weighted[0] += trueSum * p;
-        weighted[1] += trueSum * r;
-        weighted[2] += trueSum * f;
-    }
-    for (let m = 0; m < 3; m++) {
-        macro[m] = present > 0 ? macro[m] / present : NaN;
-        weighted[m] = support > 0 ? weighted[m] / support : NaN;
-    }
-    return { precision, recall, f1, macro, weighted };
-}
-/** Unweighted k×k confusion matrix, rows = true class, columns = predicted (sklearn's layout). */
-function confusionMatrix(yTrue, pred, k) {
-    const m = Array.from({ length: k }, () => new Array(k).fill(0));
-    for (let i = 0; i < yTrue.length; i++)
-        m[yTrue[i]][pred[i]]++;
-    return m;
-}
-
+// EXTERNAL MODULE: ./src/core/metrics/classification.ts + 2 modules
+var classification = __webpack_require__(1279);
 ;// CONCATENATED MODULE: ./src/core/stats/prng.ts
 /**
  * Seeded PRNG for reproducible bootstrap draws: xoshiro128** (Blackman & Vigna) seeded through
@@ -953,6 +528,8 @@ function latencyMetrics(timings, boot, stream) {
     return out;
 }
 
+// EXTERNAL MODULE: ./src/core/metrics/engine.ts
+var engine = __webpack_require__(8351);
 ;// CONCATENATED MODULE: ./src/core/metrics/regression.ts
 /**
  * Regression metrics as scikit-learn 1.2: rmse = sqrt(mean_squared_error), mae, r2 (constant
@@ -961,14 +538,14 @@ function latencyMetrics(timings, boot, stream) {
  */
 
 
-const regression_EPS = 2.220446049250313e-16;
+const EPS = 2.220446049250313e-16;
 function regressionEngine(yTrue, predicted, rows = null) {
-    const y = take(yTrue, rows);
-    const yhat = take(predicted, rows);
+    const y = (0,engine/* take */.s)(yTrue, rows);
+    const yhat = (0,engine/* take */.s)(predicted, rows);
     const n = y.length;
-    const gather = new WeightGather(rows, n);
+    const gather = new engine/* WeightGather */.E(rows, n);
     return {
-        names: REGRESSION_METRICS,
+        names: names/* REGRESSION_METRICS */.kG,
         size: n,
         compute(counts, out) {
             const w = gather.of(counts);
@@ -987,7 +564,7 @@ function regressionEngine(yTrue, predicted, rows = null) {
                 total += wi;
                 sse += wi * e * e;
                 sae += wi * ae;
-                sape += (wi * ae) / Math.max(Math.abs(yi), regression_EPS);
+                sape += (wi * ae) / Math.max(Math.abs(yi), EPS);
                 sy += wi * yi;
             }
             if (total === 0) {
@@ -1135,7 +712,7 @@ const MCNEMAR_METRICS = new Set(['accuracy']);
 function compareMetric(metric, candidate, baseline, 
 /** Paired bootstrap differences (candidate − baseline) per resample; empty without resamples. */
 deltas, discordance, o) {
-    const direction = directionOf(metric, o.directions);
+    const direction = (0,names/* directionOf */.FR)(metric, o.directions);
     const delta = candidate - baseline;
     const useMcnemar = MCNEMAR_METRICS.has(metric) && discordance !== undefined;
     const p = useMcnemar
@@ -1324,7 +901,7 @@ function evaluatePredictions(input) {
     const engineFor = (p, rows) => {
         if (p.kind === 'regression')
             return regressionEngine(input.yTrue, p.value, rows);
-        return classificationEngine({
+        return (0,classification/* classificationEngine */.j_)({
             task: input.task,
             yTrue: input.yTrue,
             predictions: p,
@@ -1405,7 +982,7 @@ function evaluatePredictions(input) {
     if (input.candidate.kind === 'classification') {
         result.confusion_matrix = {
             labels: input.classes ?? input.candidate.classes,
-            matrix: confusionMatrix(input.yTrue, input.candidate.label, k),
+            matrix: (0,classification/* confusionMatrix */.gM)(input.yTrue, input.candidate.label, k),
         };
     }
     if (sliceGroups.length > 0) {
@@ -2415,7 +1992,7 @@ const evaluateCommand = {
         return 0;
     },
 };
-function evaluate_fmt(v) {
+function fmt(v) {
     return v === undefined || !Number.isFinite(v)
         ? String(v)
         : Math.abs(v) >= 1000
@@ -2432,14 +2009,497 @@ function summary(r) {
     for (const name of names) {
         const m = r.metrics[name];
         const c = r.comparison?.[name];
-        const ci = m.ci ? `  [${evaluate_fmt(m.ci[0])}, ${evaluate_fmt(m.ci[1])}]` : '';
-        const cmp = c ? `  vs ${evaluate_fmt(c.baseline)}: ${c.verdict} (p=${evaluate_fmt(c.p_value)})` : '';
-        lines.push(`  ${name.padEnd(w)}  ${evaluate_fmt(m.value)}${ci}${cmp}`);
+        const ci = m.ci ? `  [${fmt(m.ci[0])}, ${fmt(m.ci[1])}]` : '';
+        const cmp = c ? `  vs ${fmt(c.baseline)}: ${c.verdict} (p=${fmt(c.p_value)})` : '';
+        lines.push(`  ${name.padEnd(w)}  ${fmt(m.value)}${ci}${cmp}`);
     }
     if (r.gates)
         for (const g of r.gates.results)
             lines.push(`  gate ${g.passed ? 'pass' : 'FAIL'}: ${g.reason}`);
     return lines.join('\n') + '\n';
+}
+
+
+/***/ }),
+
+/***/ 6038:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   B7: () => (/* binding */ parseThreshold),
+/* harmony export */   DB: () => (/* binding */ parseSize),
+/* harmony export */   Sc: () => (/* binding */ fmt),
+/* harmony export */   z3: () => (/* binding */ formatBytes)
+/* harmony export */ });
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4296);
+/** Parsing of gate thresholds written in modelci.yaml: `0.01`, `'2%'`, `'10MB'`, `'512KiB'`. */
+
+/** A number is absolute; `'N%'` is relative to |baseline|. */
+function parseThreshold(value, path) {
+    if (typeof value === 'number' && Number.isFinite(value) && value >= 0) {
+        return { kind: 'absolute', amount: value, text: String(value) };
+    }
+    const m = typeof value === 'string' ? /^\s*(\d+(?:\.\d+)?)\s*%\s*$/.exec(value) : null;
+    if (!m) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ModelciError */ .wN('CONFIG', `must be a non-negative number or a percentage like '2%'`, {
+            path,
+        });
+    }
+    return { kind: 'relative', amount: Number(m[1]) / 100, text: `${m[1]}%` };
+}
+const UNITS = {
+    B: 1,
+    kB: 1e3,
+    KB: 1e3,
+    MB: 1e6,
+    GB: 1e9,
+    KiB: 1024,
+    kiB: 1024,
+    MiB: 1024 ** 2,
+    GiB: 1024 ** 3,
+};
+/** Bytes from a number or `'10MB'` (10^6), `'10MiB'` (2^20), `'300kB'`, `'42B'`. */
+function parseSize(value, path) {
+    if (typeof value === 'number' && Number.isFinite(value) && value > 0)
+        return value;
+    const m = typeof value === 'string' ? /^\s*(\d+(?:\.\d+)?)\s*([kKMG]i?B|B)?\s*$/.exec(value) : null;
+    const unit = m ? UNITS[m[2] ?? 'B'] : undefined;
+    if (!m || unit === undefined) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ModelciError */ .wN('CONFIG', `must be a size like 10MB, 512KiB or a number of bytes`, {
+            path,
+        });
+    }
+    return Math.round(Number(m[1]) * unit);
+}
+/** Human size: 1.2 MB, 340 kB, 12 B (SI units, like the thresholds users write). */
+function formatBytes(bytes) {
+    if (bytes >= 1e9)
+        return `${round3(bytes / 1e9)} GB`;
+    if (bytes >= 1e6)
+        return `${round3(bytes / 1e6)} MB`;
+    if (bytes >= 1e3)
+        return `${round3(bytes / 1e3)} kB`;
+    return `${bytes} B`;
+}
+/** 4 significant digits for sentences. */
+function fmt(x) {
+    if (!Number.isFinite(x))
+        return String(x);
+    if (x !== 0 && (Math.abs(x) >= 1e6 || Math.abs(x) < 1e-3))
+        return x.toExponential(3);
+    return String(Number(x.toPrecision(4)));
+}
+function round3(x) {
+    return String(Number(x.toPrecision(3)));
+}
+
+
+/***/ }),
+
+/***/ 1279:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  j_: () => (/* binding */ classificationEngine),
+  gM: () => (/* binding */ confusionMatrix)
+});
+
+// UNUSED EXPORTS: precisionRecallF1
+
+// EXTERNAL MODULE: ./src/core/metrics/engine.ts
+var engine = __webpack_require__(8351);
+// EXTERNAL MODULE: ./src/core/metrics/names.ts
+var metrics_names = __webpack_require__(5917);
+;// CONCATENATED MODULE: ./src/core/stats/argsort.ts
+/**
+ * Stable ascending argsort of doubles. Large arrays use an LSD radix sort on the IEEE-754 bits
+ * (4 passes of 16 bits, O(n)), because comparator sorts of index arrays are ~10× slower at 1M rows.
+ * NaN must not occur (callers validate); -0 sorts with 0.
+ */
+function argsort(values) {
+    const n = values.length;
+    const idx = new Uint32Array(n);
+    for (let i = 0; i < n; i++)
+        idx[i] = i;
+    if (n < 4096)
+        return idx.sort((a, b) => values[a] - values[b] || a - b);
+    const keys = new Float64Array(n);
+    for (let i = 0; i < n; i++)
+        keys[i] = values[i] + 0; // -0 -> 0
+    const words = new Uint32Array(keys.buffer); // little-endian: [lo, hi] per double
+    const lo = new Uint32Array(n);
+    const hi = new Uint32Array(n);
+    for (let i = 0; i < n; i++) {
+        const h = words[2 * i + 1];
+        const l = words[2 * i];
+        // order-preserving map of doubles to unsigned: flip all bits of negatives, the sign of others
+        if (h & 0x80000000) {
+            hi[i] = ~h >>> 0;
+            lo[i] = ~l >>> 0;
+        }
+        else {
+            hi[i] = (h | 0x80000000) >>> 0;
+            lo[i] = l;
+        }
+    }
+    let src = idx;
+    let dst = new Uint32Array(n);
+    const count = new Uint32Array(65536);
+    for (const [word, shift] of [
+        [lo, 0],
+        [lo, 16],
+        [hi, 0],
+        [hi, 16],
+    ]) {
+        count.fill(0);
+        for (let i = 0; i < n; i++) {
+            const d = (word[i] >>> shift) & 0xffff;
+            count[d] = count[d] + 1;
+        }
+        if (count[(word[0] >>> shift) & 0xffff] === n)
+            continue; // all equal: no-op pass
+        let sum = 0;
+        for (let d = 0; d < 65536; d++) {
+            const c = count[d];
+            count[d] = sum;
+            sum += c;
+        }
+        for (let i = 0; i < n; i++) {
+            const j = src[i];
+            const d = (word[j] >>> shift) & 0xffff;
+            const at = count[d];
+            dst[at] = j;
+            count[d] = at + 1;
+        }
+        [src, dst] = [dst, src];
+    }
+    return src;
+}
+
+;// CONCATENATED MODULE: ./src/core/metrics/ranking.ts
+/**
+ * ROC AUC and average precision from one pass over rows pre-sorted by score: the sort is done
+ * once, each (weighted) evaluation is O(n). Tied scores form one threshold (one ROC/PR point), as
+ * in scikit-learn, so the trapezoid over a tie gives it half credit.
+ */
+
+function rankScores(score, isPositive) {
+    const asc = argsort(score);
+    const n = asc.length;
+    const order = new Uint32Array(n);
+    for (let j = 0; j < n; j++)
+        order[j] = asc[n - 1 - j];
+    const positive = new Uint8Array(n);
+    const groupEnd = new Uint8Array(n);
+    for (let j = 0; j < n; j++) {
+        const i = order[j];
+        positive[j] = isPositive(i) ? 1 : 0;
+        groupEnd[j] = j === n - 1 || score[order[j + 1]] !== score[i] ? 1 : 0;
+    }
+    return { order, positive, groupEnd };
+}
+/** [roc_auc, average_precision] under weights; NaN when positives or negatives weigh 0. */
+function aucAndAp(r, w, out, at) {
+    const { order, positive, groupEnd } = r;
+    let tp = 0;
+    let fp = 0;
+    let gtp = 0;
+    let gfp = 0;
+    let area = 0;
+    let ap = 0;
+    for (let j = 0; j < order.length; j++) {
+        const wi = w[order[j]];
+        if (positive[j])
+            gtp += wi;
+        else
+            gfp += wi;
+        if (groupEnd[j]) {
+            area += gfp * (tp + gtp / 2);
+            tp += gtp;
+            fp += gfp;
+            if (gtp > 0)
+                ap += (gtp * tp) / (tp + fp);
+            gtp = 0;
+            gfp = 0;
+        }
+    }
+    out[at] = tp > 0 && fp > 0 ? area / (tp * fp) : NaN;
+    out[at + 1] = tp > 0 ? ap / tp : NaN;
+}
+
+;// CONCATENATED MODULE: ./src/core/metrics/classification.ts
+
+
+
+const EPS = 2.220446049250313e-16;
+function classificationEngine(o) {
+    const rows = o.rows ?? null;
+    const k = o.k;
+    const y = (0,engine/* take */.s)(o.yTrue, rows);
+    const pred = (0,engine/* take */.s)(o.predictions.label, rows);
+    const n = y.length;
+    const hasProba = o.predictions.proba !== undefined;
+    const all = o.task === 'binary' ? metrics_names/* BINARY_METRICS */.Cd : metrics_names/* MULTICLASS_METRICS */.aS;
+    const names = all.filter((m) => hasProba || !metrics_names/* PROBABILITY_METRICS */.Wv.has(m));
+    const slot = Object.fromEntries(names.map((m, i) => [m, i]));
+    let logLossRow = null;
+    let brierRow = null;
+    const ranked = [];
+    if (o.predictions.proba) {
+        const proba = o.predictions.proba;
+        logLossRow = new Float64Array(n);
+        brierRow = new Float64Array(n);
+        for (let i = 0; i < n; i++) {
+            const base = (rows ? rows[i] : i) * k;
+            const yi = y[i];
+            let sum = 0;
+            let brier = 0;
+            for (let c = 0; c < k; c++) {
+                const p = proba[base + c];
+                sum += Math.min(Math.max(p, EPS), 1 - EPS);
+                if (o.task === 'multiclass')
+                    brier += (p - (c === yi ? 1 : 0)) ** 2;
+            }
+            const py = Math.min(Math.max(proba[base + yi], EPS), 1 - EPS);
+            logLossRow[i] = -Math.log(py / sum);
+            if (o.task === 'binary') {
+                brier = (proba[base + o.positive] - (yi === o.positive ? 1 : 0)) ** 2;
+            }
+            brierRow[i] = brier;
+        }
+        const classesRanked = o.task === 'binary' ? [o.positive] : Array.from({ length: k }, (_, c) => c);
+        for (const c of classesRanked) {
+            const score = new Float64Array(n);
+            for (let i = 0; i < n; i++)
+                score[i] = proba[(rows ? rows[i] : i) * k + c];
+            ranked.push(rankScores(score, (i) => y[i] === c));
+        }
+    }
+    const gather = new engine/* WeightGather */.E(rows, n);
+    const cm = new Float64Array(k * k);
+    const aucScratch = new Float64Array(2);
+    return {
+        names,
+        size: n,
+        compute(counts, out) {
+            const w = gather.of(counts);
+            cm.fill(0);
+            let total = 0;
+            let lossSum = 0;
+            let brierSum = 0;
+            for (let i = 0; i < n; i++) {
+                const wi = w[i];
+                if (wi === 0)
+                    continue;
+                cm[y[i] * k + pred[i]] += wi;
+                total += wi;
+                if (logLossRow) {
+                    lossSum += wi * logLossRow[i];
+                    brierSum += wi * brierRow[i];
+                }
+            }
+            const prf = precisionRecallF1(cm, k);
+            let correct = 0;
+            for (let c = 0; c < k; c++)
+                correct += cm[c * k + c];
+            out[slot.accuracy] = total > 0 ? correct / total : NaN;
+            if (o.task === 'binary') {
+                out[slot.precision] = prf.precision[o.positive];
+                out[slot.recall] = prf.recall[o.positive];
+                out[slot.f1] = prf.f1[o.positive];
+            }
+            out[slot.precision_macro] = prf.macro[0];
+            out[slot.recall_macro] = prf.macro[1];
+            out[slot.f1_macro] = prf.macro[2];
+            out[slot.precision_weighted] = prf.weighted[0];
+            out[slot.recall_weighted] = prf.weighted[1];
+            out[slot.f1_weighted] = prf.weighted[2];
+            if (!logLossRow)
+                return;
+            out[slot.log_loss] = total > 0 ? lossSum / total : NaN;
+            out[slot.brier] = total > 0 ? brierSum / total : NaN;
+            if (o.task === 'binary') {
+                aucAndAp(ranked[0], w, aucScratch, 0);
+                out[slot.roc_auc] = aucScratch[0];
+                out[slot.pr_auc] = aucScratch[1];
+            }
+            else {
+                // sklearn roc_auc_score(multi_class='ovr', average='macro'): undefined if any class lacks
+                // positives (or negatives) in y_true
+                let auc = 0;
+                let ap = 0;
+                for (const r of ranked) {
+                    aucAndAp(r, w, aucScratch, 0);
+                    auc += aucScratch[0];
+                    ap += aucScratch[1];
+                }
+                out[slot.roc_auc] = auc / k;
+                // one-vs-rest macro average precision (sklearn ≥ 1.3 average_precision_score on
+                // multiclass y; 1.2 needs label_binarize first): undefined if a class has no positives
+                out[slot.pr_auc] = ap / k;
+            }
+        },
+    };
+}
+/** Per-class and averaged precision/recall/F1 from a k×k confusion matrix (rows = true). */
+function precisionRecallF1(cm, k) {
+    const precision = new Float64Array(k);
+    const recall = new Float64Array(k);
+    const f1 = new Float64Array(k);
+    const macro = [0, 0, 0];
+    const weighted = [0, 0, 0];
+    let present = 0;
+    let support = 0;
+    for (let c = 0; c < k; c++) {
+        let trueSum = 0;
+        let predSum = 0;
+        for (let j = 0; j < k; j++) {
+            trueSum += cm[c * k + j];
+            predSum += cm[j * k + c];
+        }
+        const tp = cm[c * k + c];
+        const p = predSum > 0 ? tp / predSum : 0;
+        const r = trueSum > 0 ? tp / trueSum : 0;
+        const f = p + r > 0 ? (2 * p * r) / (p + r) : 0;
+        precision[c] = p;
+        recall[c] = r;
+        f1[c] = f;
+        if (trueSum > 0 || predSum > 0) {
+            present++;
+            macro[0] += p;
+            macro[1] += r;
+            macro[2] += f;
+        }
+        support += trueSum;
+        weighted[0] += trueSum * p;
+        weighted[1] += trueSum * r;
+        weighted[2] += trueSum * f;
+    }
+    for (let m = 0; m < 3; m++) {
+        macro[m] = present > 0 ? macro[m] / present : NaN;
+        weighted[m] = support > 0 ? weighted[m] / support : NaN;
+    }
+    return { precision, recall, f1, macro, weighted };
+}
+/** Unweighted k×k confusion matrix, rows = true class, columns = predicted (sklearn's layout). */
+function confusionMatrix(yTrue, pred, k) {
+    const m = Array.from({ length: k }, () => new Array(k).fill(0));
+    for (let i = 0; i < yTrue.length; i++)
+        m[yTrue[i]][pred[i]]++;
+    return m;
+}
+
+
+/***/ }),
+
+/***/ 8351:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   E: () => (/* binding */ WeightGather),
+/* harmony export */   s: () => (/* binding */ take)
+/* harmony export */ });
+/** Per-local-row weights from global counts; `rows` null means local = global. */
+class WeightGather {
+    rows;
+    local;
+    ones;
+    constructor(rows, size) {
+        this.rows = rows;
+        this.local = new Int32Array(size);
+        this.ones = new Int32Array(size).fill(1);
+    }
+    of(counts) {
+        if (counts === null)
+            return this.ones;
+        const rows = this.rows;
+        if (rows === null)
+            return counts;
+        const local = this.local;
+        for (let i = 0; i < rows.length; i++)
+            local[i] = counts[rows[i]];
+        return local;
+    }
+}
+/** Copies `src` restricted to `rows` (or returns it when rows is null). */
+function take(src, rows) {
+    if (rows === null)
+        return src;
+    const out = new src.constructor(rows.length);
+    for (let i = 0; i < rows.length; i++)
+        out[i] = src[rows[i]];
+    return out;
+}
+
+
+/***/ }),
+
+/***/ 5917:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Cd: () => (/* binding */ BINARY_METRICS),
+/* harmony export */   FR: () => (/* binding */ directionOf),
+/* harmony export */   Wv: () => (/* binding */ PROBABILITY_METRICS),
+/* harmony export */   aS: () => (/* binding */ MULTICLASS_METRICS),
+/* harmony export */   kG: () => (/* binding */ REGRESSION_METRICS)
+/* harmony export */ });
+const BINARY_METRICS = [
+    'accuracy',
+    'precision',
+    'recall',
+    'f1',
+    'precision_macro',
+    'recall_macro',
+    'f1_macro',
+    'precision_weighted',
+    'recall_weighted',
+    'f1_weighted',
+    'roc_auc',
+    'pr_auc',
+    'log_loss',
+    'brier',
+];
+const MULTICLASS_METRICS = [
+    'accuracy',
+    'precision_macro',
+    'recall_macro',
+    'f1_macro',
+    'precision_weighted',
+    'recall_weighted',
+    'f1_weighted',
+    'roc_auc',
+    'pr_auc',
+    'log_loss',
+    'brier',
+];
+const REGRESSION_METRICS = ['rmse', 'mae', 'r2', 'mape'];
+/** Metrics that need class probabilities (absent for label-only classifiers). */
+const PROBABILITY_METRICS = new Set([
+    'roc_auc',
+    'pr_auc',
+    'log_loss',
+    'brier',
+]);
+const LOWER_IS_BETTER = new Set([
+    'log_loss',
+    'brier',
+    'rmse',
+    'mae',
+    'mape',
+    'mse',
+    'latency_p50',
+    'latency_p95',
+    'model_size_bytes',
+]);
+/** The better direction of a metric: `overrides` first, then the built-in table; else higher. */
+function directionOf(metric, overrides) {
+    const o = overrides?.[metric];
+    if (o)
+        return o;
+    return LOWER_IS_BETTER.has(metric) ? 'lower' : 'higher';
 }
 
 
