@@ -36,7 +36,10 @@ async function importRuntime(): Promise<OnnxRuntime> {
   const dir = process.env.MODELCI_ONNXRUNTIME_DIR;
   if (dir) return importFrom(dir);
   try {
-    return (await import('onnxruntime-node')) as OnnxRuntime;
+    // webpackIgnore: resolved by Node when called, next to the bundle. Left to ncc, the external
+    // became a static import at the top of every bundle that can evaluate: the action bundles
+    // (which have no node_modules) failed to start, and every CLI start loaded the native library.
+    return (await import(/* webpackIgnore: true */ 'onnxruntime-node')) as OnnxRuntime;
   } catch (e) {
     const toolCache = process.env.RUNNER_TOOL_CACHE;
     if (!toolCache)
@@ -56,7 +59,10 @@ async function importRuntime(): Promise<OnnxRuntime> {
 export async function importFrom(dir: string): Promise<OnnxRuntime> {
   const require = createRequire(join(dir, 'package.json'));
   const entry = require.resolve('onnxruntime-node');
-  const mod = (await import(pathToFileURL(entry).href)) as OnnxRuntime & { default?: OnnxRuntime };
+  // webpackIgnore: a computed import() in a bundle is otherwise an empty context that always throws.
+  const mod = (await import(/* webpackIgnore: true */ pathToFileURL(entry).href)) as OnnxRuntime & {
+    default?: OnnxRuntime;
+  };
   return mod.default && 'InferenceSession' in mod.default ? mod.default : mod;
 }
 

@@ -1,0 +1,91 @@
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runAction } from '../../harness/runner.js';
+
+// On a runner an action is its checkout: action.yml and dist/ (the bundle and its chunk files),
+// no node_modules. These run copies of the committed bundles from a temp folder with no
+// node_modules above it, so anything the bundle imports at start-up from node_modules (once:
+// onnxruntime-node) or a chunk left out of the commit fails here.
+const REPO = fileURLToPath(new URL('../../../', import.meta.url));
+let root: string;
+
+function copyAction(from: string, name: string): string {
+  const dir = join(root, name);
+  mkdirSync(dir, { recursive: true });
+  cpSync(join(from, 'action.yml'), join(dir, 'action.yml'));
+  cpSync(join(from, 'dist'), join(dir, 'dist'), {
+    recursive: true,
+    // The root action's dist/ also holds the CLI bundle, which the action does not use.
+    filter: (src) => src !== join(from, 'dist', 'cli'),
+  });
+  return dir;
+}
+
+beforeAll(() => {
+  root = mkdtempSync(join(tmpdir(), 'modelci-standalone-'));
+  for (let d = root; d !== dirname(d); d = dirname(d))
+    if (existsSync(join(d, 'node_modules')))
+      throw new Error(`${d}/node_modules exists: this test needs a temp folder outside any`);
+});
+afterAll(() => rmSync(root, { recursive: true, force: true }));
+
+describe('bundles run from a checkout without node_modules', () => {
+  it('the root action runs a CLI command (its command modules load from chunk files)', async () => {
+    const dir = copyAction(REPO, 'root');
+    const r = await runAction(dir, { inputs: { command: 'registry --help' } });
+    expect(r.stderr).toBe('');
+    expect(r.exitCode).toBe(0);
+    expect(r.outputs.stdout).toContain('Usage: modelci registry');
+  });
+
+  const actions = readdirSync(join(REPO, 'actions')).filter((a) =>
+    existsSync(join(REPO, 'actions', a, 'action.yml')),
+  );
+  it.each(actions)('the %s action starts and reports missing inputs as a failure', async (name) => {
+    const dir = copyAction(join(REPO, 'actions', name), name);
+    const r = await runAction(dir, { cwd: mkdtempSync(join(root, 'ws-')) });
+    expect(r.stderr).not.toMatch(/ERR_MODULE_NOT_FOUND|Cannot find (module|package)/);
+    // It got as far as its own input checks: one error annotation, exit code 1.
+    expect(r.exitCode).toBe(1);
+    expect(r.annotations.filter((a) => a.level === 'error')).toHaveLength(1);
+  });
+
+  it('the evaluate action loads onnxruntime-node from MODELCI_ONNXRUNTIME_DIR', async () => {
+    const dir = copyAction(join(REPO, 'actions', 'evaluate'), 'evaluate-onnx');
+    const ws = mkdtempSync(join(root, 'ws-'));
+    mkdirSync(join(ws, 'data'));
+    cpSync(join(REPO, 'test/fixtures/data/breast_cancer.csv'), join(ws, 'data/holdout.csv'));
+    cpSync(join(REPO, 'test/fixtures/onnx/bc_logreg_zipmap.onnx'), join(ws, 'candidate.onnx'));
+    writeFileSync(
+      join(ws, 'modelci.yaml'),
+      'version: 1\nmodels:\n  cancer:\n    task: binary\n    data:\n      holdout: data/holdout.csv\n      label: malignant\n    evaluate:\n      bootstrap:\n        resamples: 0\n',
+    );
+    const r = await runAction(dir, {
+      cwd: ws,
+      inputs: { model: 'candidate.onnx' },
+      token: '', // no check run: nothing here answers GitHub API calls
+      // The folder holding node_modules/onnxruntime-node (what the tool-cache install creates).
+      env: { MODELCI_ONNXRUNTIME_DIR: REPO },
+      timeoutMs: 120_000,
+    });
+    expect(r.stderr).toBe('');
+    expect(r.exitCode).toBe(0);
+    expect(r.outputs.passed).toBe('true');
+    const report = JSON.parse(readFileSync(join(ws, r.outputs.report!), 'utf8')) as {
+      metrics: Record<string, { value: number }>;
+    };
+    expect(report.metrics.roc_auc!.value).toBeGreaterThan(0.9);
+  });
+});
