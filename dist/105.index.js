@@ -71,13 +71,13 @@ const ajvRuntime_ucs2length = function ucs2length(str) {
 };
 "use strict";
 const validateConfig = validate10;
-const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://modelci.dev/schema/modelci.schema.json","title":"modelci.yaml","type":"object","additionalProperties":false,"required":["version"],"properties":{"version":{"const":1,"description":"Format version of this file; 1."},"models":{"type":"object","propertyNames":{"pattern":"^[a-z0-9][a-z0-9._-]*$"},"additionalProperties":{"type":"object","additionalProperties":false,"properties":{"task":{"enum":["binary","multiclass","regression"]},"description":{"type":"string"},"owners":{"type":"array","items":{"type":"string"}},"primary_metric":{"type":"string","minLength":1},"data":{"type":"object","additionalProperties":false,"properties":{"train":{"type":"string","minLength":1},"holdout":{"type":"string","minLength":1},"label":{"type":"string","minLength":1},"features":{"type":"array","items":{"type":"string","minLength":1},"uniqueItems":true}}},"train":{"type":"object","description":"How the model is trained: a command (any language) or a built-in trainer.","additionalProperties":false,"properties":{"command":{"type":"string","minLength":1,"description":"Shell command, e.g. `python train.py`."},"trainer":{"enum":["logistic-regression","linear-regression","ridge"]},"params":{"type":"object","description":"Hyperparameters, written to MODELCI_PARAMS_FILE."},"seed":{"type":"integer","minimum":0,"default":42},"timeout_minutes":{"type":"number","exclusiveMinimum":0,"default":60},"working_directory":{"type":"string","minLength":1},"env":{"type":"object","additionalProperties":{"type":"string"}},"outputs":{"type":"object","additionalProperties":false,"properties":{"model":{"type":"string","minLength":1,"default":"model.onnx"},"metrics":{"type":"string","minLength":1,"default":"metrics.json"}}}}},"evaluate":{"type":"object","description":"How the model is evaluated: slices, baseline, bootstrap, batch size.","additionalProperties":false,"properties":{"slices":{"type":"array","items":{"type":"string","minLength":1},"uniqueItems":true},"baseline":{"type":"string","minLength":1,"description":"A baseline .onnx file, or `production` for the registry production version."},"bootstrap":{"type":"object","additionalProperties":false,"properties":{"resamples":{"type":"integer","minimum":0,"default":1000},"seed":{"type":"integer","minimum":0,"default":42},"confidence":{"type":"number","exclusiveMinimum":0,"exclusiveMaximum":1,"default":0.95}}},"batch_size":{"type":"integer","minimum":1},"drop_invalid":{"type":"boolean"}}},"metrics":{"type":"object","additionalProperties":false,"properties":{"directions":{"type":"object","additionalProperties":{"enum":["higher","lower"]}},"tolerance":{"type":"number","minimum":0},"relative_tolerance":{"type":"number","minimum":0},"precision":{"type":"integer","minimum":1,"maximum":17}}},"gates":{"type":"object","additionalProperties":false,"description":"Conditions a candidate model must meet before it is registered or promoted.","properties":{"min":{"type":"object","propertyNames":{"minLength":1},"additionalProperties":{"type":"number"},"description":"Metric ≥ value, e.g. {roc_auc: 0.9}."},"max":{"type":"object","propertyNames":{"minLength":1},"additionalProperties":{"type":"number"},"description":"Metric ≤ value, e.g. {log_loss: 0.3}."},"max_regression":{"type":"object","propertyNames":{"minLength":1},"additionalProperties":{"oneOf":[{"type":"number","minimum":0},{"type":"string","pattern":"^\\s*\\d+(\\.\\d+)?\\s*%\\s*$"}]},"description":"Absolute (0.01) or relative to the baseline ('2%')."},"not_significantly_worse":{"type":"object","additionalProperties":false,"required":["metrics"],"properties":{"metrics":{"type":"array","items":{"type":"string","minLength":1},"minItems":1},"alpha":{"type":"number","exclusiveMinimum":0,"exclusiveMaximum":1,"default":0.05}}},"slices":{"type":"object","additionalProperties":false,"required":["max_drop"],"properties":{"max_drop":{"type":"object","propertyNames":{"minLength":1},"additionalProperties":{"oneOf":[{"type":"number","minimum":0},{"type":"string","pattern":"^\\s*\\d+(\\.\\d+)?\\s*%\\s*$"}]},"description":"Absolute (0.01) or relative to the baseline ('2%')."},"min_rows":{"type":"integer","minimum":1,"default":30}}},"latency_p50_ms":{"type":"number","exclusiveMinimum":0},"latency_p95_ms":{"type":"number","exclusiveMinimum":0},"max_size":{"oneOf":[{"type":"integer","minimum":1},{"type":"string","pattern":"^\\s*\\d+(\\.\\d+)?\\s*([kKMG]i?B|B)?\\s*$"}],"description":"Model file size budget: bytes or e.g. '10MB' (10^6), '10MiB' (2^20)."},"signature":{"enum":["unchanged","compatible","any"],"default":"any"},"fail_step":{"type":"boolean","default":true}}},"drift":{"type":"object","description":"How production data is compared with the reference profile.","additionalProperties":false,"properties":{"threshold":{"type":"number","minimum":0,"maximum":1},"test":{"enum":["ks","chi2","psi","js","wasserstein","z"]},"thresholds":{"type":"object","additionalProperties":false,"properties":{"ks":{"type":"number","minimum":0},"chi2":{"type":"number","minimum":0},"psi":{"type":"number","minimum":0},"js":{"type":"number","minimum":0},"wasserstein":{"type":"number","minimum":0},"z":{"type":"number","minimum":0}}},"columns":{"type":"object","additionalProperties":{"type":"object","additionalProperties":false,"properties":{"test":{"enum":["ks","chi2","psi","js","wasserstein","z"]},"threshold":{"type":"number","minimum":0}}}},"ignore":{"type":"array","items":{"type":"string"}},"prediction_columns":{"type":"array","items":{"type":"string"}},"missing_rate_tolerance":{"type":"number","minimum":0,"maximum":1},"sketch_size":{"type":"integer","minimum":2,"multipleOf":2},"retrain_workflow":{"type":"string","minLength":1}}},"deploy":{"type":"object"}}},"default":{}},"metrics":{"type":"object","additionalProperties":false,"properties":{"directions":{"type":"object","additionalProperties":{"enum":["higher","lower"]}},"tolerance":{"type":"number","minimum":0},"relative_tolerance":{"type":"number","minimum":0},"precision":{"type":"integer","minimum":1,"maximum":17}}},"comment":{"type":"object","additionalProperties":false,"properties":{"precision":{"type":"integer","minimum":1,"maximum":17},"chart_metric":{"type":"string","minLength":1}}},"registry":{"type":"object","description":"Where the registry folder lives, its stages and artifact store.","additionalProperties":false,"properties":{"path":{"type":"string","minLength":1,"default":"registry"},"branch":{"type":"string","minLength":1},"stages":{"type":"array","minItems":1,"uniqueItems":true,"items":{"type":"string","pattern":"^[a-z0-9][a-z0-9._-]*$"},"default":["staging","production"]},"require_previous_stage":{"type":"boolean","default":false},"required_checks":{"type":"array","items":{"type":"string","minLength":1},"default":[]},"bump":{"enum":["minor","patch"],"default":"minor"},"tags":{"type":"boolean","default":false},"promotion":{"enum":["commit","pull-request"],"default":"commit"},"push_attempts":{"type":"integer","minimum":1,"maximum":100,"default":20},"store":{"type":"object","additionalProperties":false,"properties":{"type":{"enum":["git","local","github-release"],"default":"git"},"max_bytes":{"type":"integer","minimum":1,"default":10485760},"path":{"type":"string","minLength":1},"release_tag":{"type":"string","minLength":1,"default":"modelci-artifacts"},"repository":{"type":"string","pattern":"^[^/\\s]+/[^/\\s]+$"}}}}},"drift":{"type":"object","description":"How production data is compared with the reference profile.","additionalProperties":false,"properties":{"threshold":{"type":"number","minimum":0,"maximum":1},"test":{"enum":["ks","chi2","psi","js","wasserstein","z"]},"thresholds":{"type":"object","additionalProperties":false,"properties":{"ks":{"type":"number","minimum":0},"chi2":{"type":"number","minimum":0},"psi":{"type":"number","minimum":0},"js":{"type":"number","minimum":0},"wasserstein":{"type":"number","minimum":0},"z":{"type":"number","minimum":0}}},"columns":{"type":"object","additionalProperties":{"type":"object","additionalProperties":false,"properties":{"test":{"enum":["ks","chi2","psi","js","wasserstein","z"]},"threshold":{"type":"number","minimum":0}}}},"ignore":{"type":"array","items":{"type":"string"}},"prediction_columns":{"type":"array","items":{"type":"string"}},"missing_rate_tolerance":{"type":"number","minimum":0,"maximum":1},"sketch_size":{"type":"integer","minimum":2,"multipleOf":2},"retrain_workflow":{"type":"string","minLength":1}}},"environments":{"type":"object","description":"Deployment environments by name (e.g. staging, production) and their targets.","propertyNames":{"pattern":"^[a-zA-Z0-9][a-zA-Z0-9._-]*$"},"additionalProperties":{"type":"object","additionalProperties":false,"properties":{"target":{"enum":["server","command","gitops"],"default":"server"},"url":{"type":"string","pattern":"^https?://"},"stage":{"type":"string","pattern":"^[a-z0-9][a-z0-9._-]*$"},"smoke":{"type":"object","additionalProperties":false,"properties":{"samples":{"type":"string","minLength":1},"count":{"type":"integer","minimum":1},"tolerance":{"type":"number","minimum":0,"default":0.0001},"latency_ms":{"type":"number","exclusiveMinimum":0}}},"command":{"type":"string","minLength":1},"gitops":{"type":"object","additionalProperties":false,"properties":{"repo":{"type":"string","minLength":1,"default":"."},"branch":{"type":"string","minLength":1,"default":"main"},"path":{"type":"string","minLength":1,"default":"deploy/{environment}/{model}.yaml"}}},"timeout_minutes":{"type":"number","exclusiveMinimum":0,"maximum":360,"default":10}},"if":{"properties":{"target":{"const":"command"}},"required":["target"]},"then":{"required":["command"]}}}}};
+const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://modelci.dev/schema/modelci.schema.json","title":"modelci.yaml","type":"object","additionalProperties":false,"required":["version"],"properties":{"version":{"const":1,"description":"Format version of this file; 1."},"models":{"type":"object","propertyNames":{"pattern":"^[a-z0-9][a-z0-9._-]*$"},"additionalProperties":{"type":"object","additionalProperties":false,"properties":{"task":{"enum":["binary","multiclass","regression"]},"description":{"type":"string"},"owners":{"type":"array","items":{"type":"string"}},"primary_metric":{"type":"string","minLength":1},"data":{"type":"object","additionalProperties":false,"properties":{"train":{"type":"string","minLength":1},"holdout":{"type":"string","minLength":1},"label":{"type":"string","minLength":1},"features":{"type":"array","items":{"type":"string","minLength":1},"uniqueItems":true}}},"train":{"type":"object","description":"How the model is trained: a command (any language) or a built-in trainer.","additionalProperties":false,"properties":{"command":{"type":"string","minLength":1,"description":"Shell command, e.g. `python train.py`."},"trainer":{"enum":["logistic-regression","linear-regression","ridge"]},"params":{"type":"object","description":"Hyperparameters, written to MODELCI_PARAMS_FILE."},"seed":{"type":"integer","minimum":0,"default":42},"timeout_minutes":{"type":"number","exclusiveMinimum":0,"default":60},"working_directory":{"type":"string","minLength":1},"env":{"type":"object","additionalProperties":{"type":"string"}},"outputs":{"type":"object","additionalProperties":false,"properties":{"model":{"type":"string","minLength":1,"default":"model.onnx"},"metrics":{"type":"string","minLength":1,"default":"metrics.json"}}}}},"evaluate":{"type":"object","description":"How the model is evaluated: slices, baseline, bootstrap, batch size.","additionalProperties":false,"properties":{"slices":{"type":"array","items":{"type":"string","minLength":1},"uniqueItems":true},"baseline":{"type":"string","minLength":1,"description":"A baseline .onnx file, or `production` for the registry production version."},"bootstrap":{"type":"object","additionalProperties":false,"properties":{"resamples":{"type":"integer","minimum":0,"default":1000},"seed":{"type":"integer","minimum":0,"default":42},"confidence":{"type":"number","exclusiveMinimum":0,"exclusiveMaximum":1,"default":0.95}}},"batch_size":{"type":"integer","minimum":1},"drop_invalid":{"type":"boolean"}}},"metrics":{"type":"object","additionalProperties":false,"properties":{"directions":{"type":"object","additionalProperties":{"enum":["higher","lower"]}},"tolerance":{"type":"number","minimum":0},"relative_tolerance":{"type":"number","minimum":0},"precision":{"type":"integer","minimum":1,"maximum":17}}},"gates":{"type":"object","additionalProperties":false,"description":"Conditions a candidate model must meet before it is registered or promoted.","properties":{"min":{"type":"object","propertyNames":{"minLength":1},"additionalProperties":{"type":"number"},"description":"Metric ≥ value, e.g. {roc_auc: 0.9}."},"max":{"type":"object","propertyNames":{"minLength":1},"additionalProperties":{"type":"number"},"description":"Metric ≤ value, e.g. {log_loss: 0.3}."},"max_regression":{"type":"object","propertyNames":{"minLength":1},"additionalProperties":{"oneOf":[{"type":"number","minimum":0},{"type":"string","pattern":"^\\s*\\d+(\\.\\d+)?\\s*%\\s*$"}]},"description":"Absolute (0.01) or relative to the baseline ('2%')."},"not_significantly_worse":{"type":"object","additionalProperties":false,"required":["metrics"],"properties":{"metrics":{"type":"array","items":{"type":"string","minLength":1},"minItems":1},"alpha":{"type":"number","exclusiveMinimum":0,"exclusiveMaximum":1,"default":0.05}}},"slices":{"type":"object","additionalProperties":false,"required":["max_drop"],"properties":{"max_drop":{"type":"object","propertyNames":{"minLength":1},"additionalProperties":{"oneOf":[{"type":"number","minimum":0},{"type":"string","pattern":"^\\s*\\d+(\\.\\d+)?\\s*%\\s*$"}]},"description":"Absolute (0.01) or relative to the baseline ('2%')."},"min_rows":{"type":"integer","minimum":1,"default":30}}},"latency_p50_ms":{"type":"number","exclusiveMinimum":0},"latency_p95_ms":{"type":"number","exclusiveMinimum":0},"max_size":{"oneOf":[{"type":"integer","minimum":1},{"type":"string","pattern":"^\\s*\\d+(\\.\\d+)?\\s*([kKMG]i?B|B)?\\s*$"}],"description":"Model file size budget: bytes or e.g. '10MB' (10^6), '10MiB' (2^20)."},"signature":{"enum":["unchanged","compatible","any"],"default":"any"},"fail_step":{"type":"boolean","default":true}}},"drift":{"type":"object","description":"How production data is compared with the reference profile.","additionalProperties":false,"properties":{"threshold":{"type":"number","minimum":0,"maximum":1},"test":{"enum":["ks","chi2","psi","js","wasserstein","z"]},"thresholds":{"type":"object","additionalProperties":false,"properties":{"ks":{"type":"number","minimum":0},"chi2":{"type":"number","minimum":0},"psi":{"type":"number","minimum":0},"js":{"type":"number","minimum":0},"wasserstein":{"type":"number","minimum":0},"z":{"type":"number","minimum":0}}},"columns":{"type":"object","additionalProperties":{"type":"object","additionalProperties":false,"properties":{"test":{"enum":["ks","chi2","psi","js","wasserstein","z"]},"threshold":{"type":"number","minimum":0}}}},"ignore":{"type":"array","items":{"type":"string"}},"prediction_columns":{"type":"array","items":{"type":"string"}},"missing_rate_tolerance":{"type":"number","minimum":0,"maximum":1},"sketch_size":{"type":"integer","minimum":2,"multipleOf":2},"retrain_workflow":{"type":"string","minLength":1},"performance":{"type":"object","description":"Performance drift when labels are present: evaluate's metrics on the current window vs the reference.","additionalProperties":false,"properties":{"label":{"type":"string","minLength":1},"prediction":{"type":"string","minLength":1},"score":{"type":"string","minLength":1},"positive":{"type":["string","number"]},"threshold":{"type":"number","minimum":0,"maximum":1},"task":{"enum":["binary","multiclass","regression"]},"max_drop":{"type":"object","propertyNames":{"minLength":1},"additionalProperties":{"oneOf":[{"type":"number","minimum":0},{"type":"string","pattern":"^\\s*\\d+(\\.\\d+)?\\s*%\\s*$"}]}},"min_rows":{"type":"integer","minimum":1}}}}},"deploy":{"type":"object"}}},"default":{}},"metrics":{"type":"object","additionalProperties":false,"properties":{"directions":{"type":"object","additionalProperties":{"enum":["higher","lower"]}},"tolerance":{"type":"number","minimum":0},"relative_tolerance":{"type":"number","minimum":0},"precision":{"type":"integer","minimum":1,"maximum":17}}},"comment":{"type":"object","additionalProperties":false,"properties":{"precision":{"type":"integer","minimum":1,"maximum":17},"chart_metric":{"type":"string","minLength":1}}},"registry":{"type":"object","description":"Where the registry folder lives, its stages and artifact store.","additionalProperties":false,"properties":{"path":{"type":"string","minLength":1,"default":"registry"},"branch":{"type":"string","minLength":1},"stages":{"type":"array","minItems":1,"uniqueItems":true,"items":{"type":"string","pattern":"^[a-z0-9][a-z0-9._-]*$"},"default":["staging","production"]},"require_previous_stage":{"type":"boolean","default":false},"required_checks":{"type":"array","items":{"type":"string","minLength":1},"default":[]},"bump":{"enum":["minor","patch"],"default":"minor"},"tags":{"type":"boolean","default":false},"promotion":{"enum":["commit","pull-request"],"default":"commit"},"push_attempts":{"type":"integer","minimum":1,"maximum":100,"default":20},"store":{"type":"object","additionalProperties":false,"properties":{"type":{"enum":["git","local","github-release"],"default":"git"},"max_bytes":{"type":"integer","minimum":1,"default":10485760},"path":{"type":"string","minLength":1},"release_tag":{"type":"string","minLength":1,"default":"modelci-artifacts"},"repository":{"type":"string","pattern":"^[^/\\s]+/[^/\\s]+$"}}}}},"drift":{"type":"object","description":"How production data is compared with the reference profile.","additionalProperties":false,"properties":{"threshold":{"type":"number","minimum":0,"maximum":1},"test":{"enum":["ks","chi2","psi","js","wasserstein","z"]},"thresholds":{"type":"object","additionalProperties":false,"properties":{"ks":{"type":"number","minimum":0},"chi2":{"type":"number","minimum":0},"psi":{"type":"number","minimum":0},"js":{"type":"number","minimum":0},"wasserstein":{"type":"number","minimum":0},"z":{"type":"number","minimum":0}}},"columns":{"type":"object","additionalProperties":{"type":"object","additionalProperties":false,"properties":{"test":{"enum":["ks","chi2","psi","js","wasserstein","z"]},"threshold":{"type":"number","minimum":0}}}},"ignore":{"type":"array","items":{"type":"string"}},"prediction_columns":{"type":"array","items":{"type":"string"}},"missing_rate_tolerance":{"type":"number","minimum":0,"maximum":1},"sketch_size":{"type":"integer","minimum":2,"multipleOf":2},"retrain_workflow":{"type":"string","minLength":1},"performance":{"type":"object","description":"Performance drift when labels are present: evaluate's metrics on the current window vs the reference.","additionalProperties":false,"properties":{"label":{"type":"string","minLength":1},"prediction":{"type":"string","minLength":1},"score":{"type":"string","minLength":1},"positive":{"type":["string","number"]},"threshold":{"type":"number","minimum":0,"maximum":1},"task":{"enum":["binary","multiclass","regression"]},"max_drop":{"type":"object","propertyNames":{"minLength":1},"additionalProperties":{"oneOf":[{"type":"number","minimum":0},{"type":"string","pattern":"^\\s*\\d+(\\.\\d+)?\\s*%\\s*$"}]}},"min_rows":{"type":"integer","minimum":1}}}}},"environments":{"type":"object","description":"Deployment environments by name (e.g. staging, production) and their targets.","propertyNames":{"pattern":"^[a-zA-Z0-9][a-zA-Z0-9._-]*$"},"additionalProperties":{"type":"object","additionalProperties":false,"properties":{"target":{"enum":["server","command","gitops"],"default":"server"},"url":{"type":"string","pattern":"^https?://"},"stage":{"type":"string","pattern":"^[a-z0-9][a-z0-9._-]*$"},"smoke":{"type":"object","additionalProperties":false,"properties":{"samples":{"type":"string","minLength":1},"count":{"type":"integer","minimum":1},"tolerance":{"type":"number","minimum":0,"default":0.0001},"latency_ms":{"type":"number","exclusiveMinimum":0}}},"command":{"type":"string","minLength":1},"gitops":{"type":"object","additionalProperties":false,"properties":{"repo":{"type":"string","minLength":1,"default":"."},"branch":{"type":"string","minLength":1,"default":"main"},"path":{"type":"string","minLength":1,"default":"deploy/{environment}/{model}.yaml"}}},"timeout_minutes":{"type":"number","exclusiveMinimum":0,"maximum":360,"default":10}},"if":{"properties":{"target":{"const":"command"}},"required":["target"]},"then":{"required":["command"]}}}}};
 const pattern0 = new RegExp("^[a-z0-9][a-z0-9._-]*$", "u");
 const pattern1 = new RegExp("^\\s*\\d+(\\.\\d+)?\\s*%\\s*$", "u");
 const pattern3 = new RegExp("^\\s*\\d+(\\.\\d+)?\\s*([kKMG]i?B|B)?\\s*$", "u");
-const pattern5 = new RegExp("^[^/\\s]+/[^/\\s]+$", "u");
-const pattern6 = new RegExp("^[a-zA-Z0-9][a-zA-Z0-9._-]*$", "u");
-const pattern7 = new RegExp("^https?://", "u");
+const pattern6 = new RegExp("^[^/\\s]+/[^/\\s]+$", "u");
+const pattern8 = new RegExp("^[a-zA-Z0-9][a-zA-Z0-9._-]*$", "u");
+const pattern9 = new RegExp("^https?://", "u");
 const func2 = Object.prototype.hasOwnProperty;
 const func3 = ajvRuntime_ucs2length;
 
@@ -2299,9 +2299,12 @@ vErrors.push(err163);
 errors++;
 }
 }
-}
-else {
-const err164 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/drift",schemaPath:"#/properties/models/additionalProperties/properties/drift/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data62.performance !== undefined){
+let data83 = data62.performance;
+if(data83 && typeof data83 == "object" && !Array.isArray(data83)){
+for(const key27 in data83){
+if(!((((((((key27 === "label") || (key27 === "prediction")) || (key27 === "score")) || (key27 === "positive")) || (key27 === "threshold")) || (key27 === "task")) || (key27 === "max_drop")) || (key27 === "min_rows"))){
+const err164 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/drift/performance",schemaPath:"#/properties/models/additionalProperties/properties/drift/properties/performance/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key27},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err164];
 }
@@ -2311,10 +2314,11 @@ vErrors.push(err164);
 errors++;
 }
 }
-if(data2.deploy !== undefined){
-let data83 = data2.deploy;
-if(!(data83 && typeof data83 == "object" && !Array.isArray(data83))){
-const err165 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/deploy",schemaPath:"#/properties/models/additionalProperties/properties/deploy/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data83.label !== undefined){
+let data84 = data83.label;
+if(typeof data84 === "string"){
+if(func3(data84) < 1){
+const err165 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/drift/performance/label",schemaPath:"#/properties/models/additionalProperties/properties/drift/properties/performance/properties/label/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err165];
 }
@@ -2324,9 +2328,8 @@ vErrors.push(err165);
 errors++;
 }
 }
-}
 else {
-const err166 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/models/additionalProperties/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err166 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/drift/performance/label",schemaPath:"#/properties/models/additionalProperties/properties/drift/properties/performance/properties/label/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err166];
 }
@@ -2336,9 +2339,11 @@ vErrors.push(err166);
 errors++;
 }
 }
-}
-else {
-const err167 = {instancePath:instancePath+"/models",schemaPath:"#/properties/models/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data83.prediction !== undefined){
+let data85 = data83.prediction;
+if(typeof data85 === "string"){
+if(func3(data85) < 1){
+const err167 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/drift/performance/prediction",schemaPath:"#/properties/models/additionalProperties/properties/drift/properties/performance/properties/prediction/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err167];
 }
@@ -2347,12 +2352,9 @@ vErrors.push(err167);
 }
 errors++;
 }
-if(data.metrics !== undefined){
-let data84 = data.metrics;
-if(data84 && typeof data84 == "object" && !Array.isArray(data84)){
-for(const key27 in data84){
-if(!((((key27 === "directions") || (key27 === "tolerance")) || (key27 === "relative_tolerance")) || (key27 === "precision"))){
-const err168 = {instancePath:instancePath+"/metrics",schemaPath:"#/properties/metrics/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key27},message:"must NOT have additional properties"};
+}
+else {
+const err168 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/drift/performance/prediction",schemaPath:"#/properties/models/additionalProperties/properties/drift/properties/performance/properties/prediction/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err168];
 }
@@ -2362,13 +2364,11 @@ vErrors.push(err168);
 errors++;
 }
 }
-if(data84.directions !== undefined){
-let data85 = data84.directions;
-if(data85 && typeof data85 == "object" && !Array.isArray(data85)){
-for(const key28 in data85){
-let data86 = data85[key28];
-if(!((data86 === "higher") || (data86 === "lower"))){
-const err169 = {instancePath:instancePath+"/metrics/directions/" + key28.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/metrics/properties/directions/additionalProperties/enum",keyword:"enum",params:{allowedValues: schema11.properties.metrics.properties.directions.additionalProperties.enum},message:"must be equal to one of the allowed values"};
+if(data83.score !== undefined){
+let data86 = data83.score;
+if(typeof data86 === "string"){
+if(func3(data86) < 1){
+const err169 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/drift/performance/score",schemaPath:"#/properties/models/additionalProperties/properties/drift/properties/performance/properties/score/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err169];
 }
@@ -2378,9 +2378,8 @@ vErrors.push(err169);
 errors++;
 }
 }
-}
 else {
-const err170 = {instancePath:instancePath+"/metrics/directions",schemaPath:"#/properties/metrics/properties/directions/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err170 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/drift/performance/score",schemaPath:"#/properties/models/additionalProperties/properties/drift/properties/performance/properties/score/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err170];
 }
@@ -2390,11 +2389,10 @@ vErrors.push(err170);
 errors++;
 }
 }
-if(data84.tolerance !== undefined){
-let data87 = data84.tolerance;
-if(typeof data87 == "number"){
-if(data87 < 0 || isNaN(data87)){
-const err171 = {instancePath:instancePath+"/metrics/tolerance",schemaPath:"#/properties/metrics/properties/tolerance/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(data83.positive !== undefined){
+let data87 = data83.positive;
+if((typeof data87 !== "string") && (!(typeof data87 == "number"))){
+const err171 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/drift/performance/positive",schemaPath:"#/properties/models/additionalProperties/properties/drift/properties/performance/properties/positive/type",keyword:"type",params:{type: schema11.properties.models.additionalProperties.properties.drift.properties.performance.properties.positive.type},message:"must be string,number"};
 if(vErrors === null){
 vErrors = [err171];
 }
@@ -2404,8 +2402,11 @@ vErrors.push(err171);
 errors++;
 }
 }
-else {
-const err172 = {instancePath:instancePath+"/metrics/tolerance",schemaPath:"#/properties/metrics/properties/tolerance/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data83.threshold !== undefined){
+let data88 = data83.threshold;
+if(typeof data88 == "number"){
+if(data88 > 1 || isNaN(data88)){
+const err172 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/drift/performance/threshold",schemaPath:"#/properties/models/additionalProperties/properties/drift/properties/performance/properties/threshold/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"};
 if(vErrors === null){
 vErrors = [err172];
 }
@@ -2414,12 +2415,8 @@ vErrors.push(err172);
 }
 errors++;
 }
-}
-if(data84.relative_tolerance !== undefined){
-let data88 = data84.relative_tolerance;
-if(typeof data88 == "number"){
 if(data88 < 0 || isNaN(data88)){
-const err173 = {instancePath:instancePath+"/metrics/relative_tolerance",schemaPath:"#/properties/metrics/properties/relative_tolerance/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+const err173 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/drift/performance/threshold",schemaPath:"#/properties/models/additionalProperties/properties/drift/properties/performance/properties/threshold/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err173];
 }
@@ -2430,7 +2427,7 @@ errors++;
 }
 }
 else {
-const err174 = {instancePath:instancePath+"/metrics/relative_tolerance",schemaPath:"#/properties/metrics/properties/relative_tolerance/type",keyword:"type",params:{type: "number"},message:"must be number"};
+const err174 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/drift/performance/threshold",schemaPath:"#/properties/models/additionalProperties/properties/drift/properties/performance/properties/threshold/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err174];
 }
@@ -2440,10 +2437,10 @@ vErrors.push(err174);
 errors++;
 }
 }
-if(data84.precision !== undefined){
-let data89 = data84.precision;
-if(!((typeof data89 == "number") && (!(data89 % 1) && !isNaN(data89)))){
-const err175 = {instancePath:instancePath+"/metrics/precision",schemaPath:"#/properties/metrics/properties/precision/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(data83.task !== undefined){
+let data89 = data83.task;
+if(!(((data89 === "binary") || (data89 === "multiclass")) || (data89 === "regression"))){
+const err175 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/drift/performance/task",schemaPath:"#/properties/models/additionalProperties/properties/drift/properties/performance/properties/task/enum",keyword:"enum",params:{allowedValues: schema11.properties.models.additionalProperties.properties.drift.properties.performance.properties.task.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err175];
 }
@@ -2452,9 +2449,15 @@ vErrors.push(err175);
 }
 errors++;
 }
-if(typeof data89 == "number"){
-if(data89 > 17 || isNaN(data89)){
-const err176 = {instancePath:instancePath+"/metrics/precision",schemaPath:"#/properties/metrics/properties/precision/maximum",keyword:"maximum",params:{comparison: "<=", limit: 17},message:"must be <= 17"};
+}
+if(data83.max_drop !== undefined){
+let data90 = data83.max_drop;
+if(data90 && typeof data90 == "object" && !Array.isArray(data90)){
+for(const key28 in data90){
+const _errs215 = errors;
+if(typeof key28 === "string"){
+if(func3(key28) < 1){
+const err176 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/drift/performance/max_drop",schemaPath:"#/properties/models/additionalProperties/properties/drift/properties/performance/properties/max_drop/propertyNames/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",propertyName:key28};
 if(vErrors === null){
 vErrors = [err176];
 }
@@ -2463,8 +2466,10 @@ vErrors.push(err176);
 }
 errors++;
 }
-if(data89 < 1 || isNaN(data89)){
-const err177 = {instancePath:instancePath+"/metrics/precision",schemaPath:"#/properties/metrics/properties/precision/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+}
+var valid45 = _errs215 === errors;
+if(!valid45){
+const err177 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/drift/performance/max_drop",schemaPath:"#/properties/models/additionalProperties/properties/drift/properties/performance/properties/max_drop/propertyNames",keyword:"propertyNames",params:{propertyName: key28},message:"property name must be valid"};
 if(vErrors === null){
 vErrors = [err177];
 }
@@ -2474,10 +2479,15 @@ vErrors.push(err177);
 errors++;
 }
 }
-}
-}
-else {
-const err178 = {instancePath:instancePath+"/metrics",schemaPath:"#/properties/metrics/type",keyword:"type",params:{type: "object"},message:"must be object"};
+for(const key29 in data90){
+let data91 = data90[key29];
+const _errs218 = errors;
+let valid47 = false;
+let passing3 = null;
+const _errs219 = errors;
+if(typeof data91 == "number"){
+if(data91 < 0 || isNaN(data91)){
+const err178 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/drift/performance/max_drop/" + key29.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/models/additionalProperties/properties/drift/properties/performance/properties/max_drop/additionalProperties/oneOf/0/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err178];
 }
@@ -2487,12 +2497,8 @@ vErrors.push(err178);
 errors++;
 }
 }
-if(data.comment !== undefined){
-let data90 = data.comment;
-if(data90 && typeof data90 == "object" && !Array.isArray(data90)){
-for(const key29 in data90){
-if(!((key29 === "precision") || (key29 === "chart_metric"))){
-const err179 = {instancePath:instancePath+"/comment",schemaPath:"#/properties/comment/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key29},message:"must NOT have additional properties"};
+else {
+const err179 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/drift/performance/max_drop/" + key29.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/models/additionalProperties/properties/drift/properties/performance/properties/max_drop/additionalProperties/oneOf/0/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err179];
 }
@@ -2501,11 +2507,15 @@ vErrors.push(err179);
 }
 errors++;
 }
+var _valid3 = _errs219 === errors;
+if(_valid3){
+valid47 = true;
+passing3 = 0;
 }
-if(data90.precision !== undefined){
-let data91 = data90.precision;
-if(!((typeof data91 == "number") && (!(data91 % 1) && !isNaN(data91)))){
-const err180 = {instancePath:instancePath+"/comment/precision",schemaPath:"#/properties/comment/properties/precision/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+const _errs221 = errors;
+if(typeof data91 === "string"){
+if(!pattern1.test(data91)){
+const err180 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/drift/performance/max_drop/" + key29.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/models/additionalProperties/properties/drift/properties/performance/properties/max_drop/additionalProperties/oneOf/1/pattern",keyword:"pattern",params:{pattern: "^\\s*\\d+(\\.\\d+)?\\s*%\\s*$"},message:"must match pattern \""+"^\\s*\\d+(\\.\\d+)?\\s*%\\s*$"+"\""};
 if(vErrors === null){
 vErrors = [err180];
 }
@@ -2514,9 +2524,9 @@ vErrors.push(err180);
 }
 errors++;
 }
-if(typeof data91 == "number"){
-if(data91 > 17 || isNaN(data91)){
-const err181 = {instancePath:instancePath+"/comment/precision",schemaPath:"#/properties/comment/properties/precision/maximum",keyword:"maximum",params:{comparison: "<=", limit: 17},message:"must be <= 17"};
+}
+else {
+const err181 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/drift/performance/max_drop/" + key29.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/models/additionalProperties/properties/drift/properties/performance/properties/max_drop/additionalProperties/oneOf/1/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err181];
 }
@@ -2525,8 +2535,19 @@ vErrors.push(err181);
 }
 errors++;
 }
-if(data91 < 1 || isNaN(data91)){
-const err182 = {instancePath:instancePath+"/comment/precision",schemaPath:"#/properties/comment/properties/precision/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+var _valid3 = _errs221 === errors;
+if(_valid3 && valid47){
+valid47 = false;
+passing3 = [passing3, 1];
+}
+else {
+if(_valid3){
+valid47 = true;
+passing3 = 1;
+}
+}
+if(!valid47){
+const err182 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/drift/performance/max_drop/" + key29.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/models/additionalProperties/properties/drift/properties/performance/properties/max_drop/additionalProperties/oneOf",keyword:"oneOf",params:{passingSchemas: passing3},message:"must match exactly one schema in oneOf"};
 if(vErrors === null){
 vErrors = [err182];
 }
@@ -2535,13 +2556,21 @@ vErrors.push(err182);
 }
 errors++;
 }
+else {
+errors = _errs218;
+if(vErrors !== null){
+if(_errs218){
+vErrors.length = _errs218;
+}
+else {
+vErrors = null;
 }
 }
-if(data90.chart_metric !== undefined){
-let data92 = data90.chart_metric;
-if(typeof data92 === "string"){
-if(func3(data92) < 1){
-const err183 = {instancePath:instancePath+"/comment/chart_metric",schemaPath:"#/properties/comment/properties/chart_metric/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+}
+}
+}
+else {
+const err183 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/drift/performance/max_drop",schemaPath:"#/properties/models/additionalProperties/properties/drift/properties/performance/properties/max_drop/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err183];
 }
@@ -2551,8 +2580,10 @@ vErrors.push(err183);
 errors++;
 }
 }
-else {
-const err184 = {instancePath:instancePath+"/comment/chart_metric",schemaPath:"#/properties/comment/properties/chart_metric/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data83.min_rows !== undefined){
+let data92 = data83.min_rows;
+if(!((typeof data92 == "number") && (!(data92 % 1) && !isNaN(data92)))){
+const err184 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/drift/performance/min_rows",schemaPath:"#/properties/models/additionalProperties/properties/drift/properties/performance/properties/min_rows/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err184];
 }
@@ -2561,10 +2592,9 @@ vErrors.push(err184);
 }
 errors++;
 }
-}
-}
-else {
-const err185 = {instancePath:instancePath+"/comment",schemaPath:"#/properties/comment/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(typeof data92 == "number"){
+if(data92 < 1 || isNaN(data92)){
+const err185 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/drift/performance/min_rows",schemaPath:"#/properties/models/additionalProperties/properties/drift/properties/performance/properties/min_rows/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
 if(vErrors === null){
 vErrors = [err185];
 }
@@ -2574,36 +2604,10 @@ vErrors.push(err185);
 errors++;
 }
 }
-if(data.registry !== undefined){
-let data93 = data.registry;
-if(data93 && typeof data93 == "object" && !Array.isArray(data93)){
-if(data93.path === undefined){
-data93.path = "registry";
 }
-if(data93.stages === undefined){
-data93.stages = ["staging","production"];
 }
-if(data93.require_previous_stage === undefined){
-data93.require_previous_stage = false;
-}
-if(data93.required_checks === undefined){
-data93.required_checks = [];
-}
-if(data93.bump === undefined){
-data93.bump = "minor";
-}
-if(data93.tags === undefined){
-data93.tags = false;
-}
-if(data93.promotion === undefined){
-data93.promotion = "commit";
-}
-if(data93.push_attempts === undefined){
-data93.push_attempts = 20;
-}
-for(const key30 in data93){
-if(!(func2.call(schema11.properties.registry.properties, key30))){
-const err186 = {instancePath:instancePath+"/registry",schemaPath:"#/properties/registry/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key30},message:"must NOT have additional properties"};
+else {
+const err186 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/drift/performance",schemaPath:"#/properties/models/additionalProperties/properties/drift/properties/performance/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err186];
 }
@@ -2613,10 +2617,9 @@ vErrors.push(err186);
 errors++;
 }
 }
-let data94 = data93.path;
-if(typeof data94 === "string"){
-if(func3(data94) < 1){
-const err187 = {instancePath:instancePath+"/registry/path",schemaPath:"#/properties/registry/properties/path/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+}
+else {
+const err187 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/drift",schemaPath:"#/properties/models/additionalProperties/properties/drift/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err187];
 }
@@ -2626,8 +2629,10 @@ vErrors.push(err187);
 errors++;
 }
 }
-else {
-const err188 = {instancePath:instancePath+"/registry/path",schemaPath:"#/properties/registry/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data2.deploy !== undefined){
+let data93 = data2.deploy;
+if(!(data93 && typeof data93 == "object" && !Array.isArray(data93))){
+const err188 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/deploy",schemaPath:"#/properties/models/additionalProperties/properties/deploy/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err188];
 }
@@ -2636,11 +2641,10 @@ vErrors.push(err188);
 }
 errors++;
 }
-if(data93.branch !== undefined){
-let data95 = data93.branch;
-if(typeof data95 === "string"){
-if(func3(data95) < 1){
-const err189 = {instancePath:instancePath+"/registry/branch",schemaPath:"#/properties/registry/properties/branch/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+}
+}
+else {
+const err189 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/models/additionalProperties/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err189];
 }
@@ -2650,8 +2654,9 @@ vErrors.push(err189);
 errors++;
 }
 }
+}
 else {
-const err190 = {instancePath:instancePath+"/registry/branch",schemaPath:"#/properties/registry/properties/branch/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err190 = {instancePath:instancePath+"/models",schemaPath:"#/properties/models/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err190];
 }
@@ -2660,11 +2665,12 @@ vErrors.push(err190);
 }
 errors++;
 }
-}
-let data96 = data93.stages;
-if(Array.isArray(data96)){
-if(data96.length < 1){
-const err191 = {instancePath:instancePath+"/registry/stages",schemaPath:"#/properties/registry/properties/stages/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
+if(data.metrics !== undefined){
+let data94 = data.metrics;
+if(data94 && typeof data94 == "object" && !Array.isArray(data94)){
+for(const key30 in data94){
+if(!((((key30 === "directions") || (key30 === "tolerance")) || (key30 === "relative_tolerance")) || (key30 === "precision"))){
+const err191 = {instancePath:instancePath+"/metrics",schemaPath:"#/properties/metrics/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key30},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err191];
 }
@@ -2673,12 +2679,14 @@ vErrors.push(err191);
 }
 errors++;
 }
-const len6 = data96.length;
-for(let i8=0; i8<len6; i8++){
-let data97 = data96[i8];
-if(typeof data97 === "string"){
-if(!pattern0.test(data97)){
-const err192 = {instancePath:instancePath+"/registry/stages/" + i8,schemaPath:"#/properties/registry/properties/stages/items/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9][a-z0-9._-]*$"},message:"must match pattern \""+"^[a-z0-9][a-z0-9._-]*$"+"\""};
+}
+if(data94.directions !== undefined){
+let data95 = data94.directions;
+if(data95 && typeof data95 == "object" && !Array.isArray(data95)){
+for(const key31 in data95){
+let data96 = data95[key31];
+if(!((data96 === "higher") || (data96 === "lower"))){
+const err192 = {instancePath:instancePath+"/metrics/directions/" + key31.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/metrics/properties/directions/additionalProperties/enum",keyword:"enum",params:{allowedValues: schema11.properties.metrics.properties.directions.additionalProperties.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err192];
 }
@@ -2688,8 +2696,9 @@ vErrors.push(err192);
 errors++;
 }
 }
+}
 else {
-const err193 = {instancePath:instancePath+"/registry/stages/" + i8,schemaPath:"#/properties/registry/properties/stages/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err193 = {instancePath:instancePath+"/metrics/directions",schemaPath:"#/properties/metrics/properties/directions/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err193];
 }
@@ -2699,18 +2708,11 @@ vErrors.push(err193);
 errors++;
 }
 }
-let i9 = data96.length;
-let j2;
-if(i9 > 1){
-const indices2 = {};
-for(;i9--;){
-let item2 = data96[i9];
-if(typeof item2 !== "string"){
-continue;
-}
-if(typeof indices2[item2] == "number"){
-j2 = indices2[item2];
-const err194 = {instancePath:instancePath+"/registry/stages",schemaPath:"#/properties/registry/properties/stages/uniqueItems",keyword:"uniqueItems",params:{i: i9, j: j2},message:"must NOT have duplicate items (items ## "+j2+" and "+i9+" are identical)"};
+if(data94.tolerance !== undefined){
+let data97 = data94.tolerance;
+if(typeof data97 == "number"){
+if(data97 < 0 || isNaN(data97)){
+const err194 = {instancePath:instancePath+"/metrics/tolerance",schemaPath:"#/properties/metrics/properties/tolerance/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err194];
 }
@@ -2718,14 +2720,10 @@ else {
 vErrors.push(err194);
 }
 errors++;
-break;
-}
-indices2[item2] = i9;
-}
 }
 }
 else {
-const err195 = {instancePath:instancePath+"/registry/stages",schemaPath:"#/properties/registry/properties/stages/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err195 = {instancePath:instancePath+"/metrics/tolerance",schemaPath:"#/properties/metrics/properties/tolerance/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err195];
 }
@@ -2734,8 +2732,12 @@ vErrors.push(err195);
 }
 errors++;
 }
-if(typeof data93.require_previous_stage !== "boolean"){
-const err196 = {instancePath:instancePath+"/registry/require_previous_stage",schemaPath:"#/properties/registry/properties/require_previous_stage/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+}
+if(data94.relative_tolerance !== undefined){
+let data98 = data94.relative_tolerance;
+if(typeof data98 == "number"){
+if(data98 < 0 || isNaN(data98)){
+const err196 = {instancePath:instancePath+"/metrics/relative_tolerance",schemaPath:"#/properties/metrics/properties/relative_tolerance/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err196];
 }
@@ -2744,14 +2746,9 @@ vErrors.push(err196);
 }
 errors++;
 }
-let data99 = data93.required_checks;
-if(Array.isArray(data99)){
-const len7 = data99.length;
-for(let i10=0; i10<len7; i10++){
-let data100 = data99[i10];
-if(typeof data100 === "string"){
-if(func3(data100) < 1){
-const err197 = {instancePath:instancePath+"/registry/required_checks/" + i10,schemaPath:"#/properties/registry/properties/required_checks/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+}
+else {
+const err197 = {instancePath:instancePath+"/metrics/relative_tolerance",schemaPath:"#/properties/metrics/properties/relative_tolerance/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err197];
 }
@@ -2761,8 +2758,10 @@ vErrors.push(err197);
 errors++;
 }
 }
-else {
-const err198 = {instancePath:instancePath+"/registry/required_checks/" + i10,schemaPath:"#/properties/registry/properties/required_checks/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data94.precision !== undefined){
+let data99 = data94.precision;
+if(!((typeof data99 == "number") && (!(data99 % 1) && !isNaN(data99)))){
+const err198 = {instancePath:instancePath+"/metrics/precision",schemaPath:"#/properties/metrics/properties/precision/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err198];
 }
@@ -2771,10 +2770,9 @@ vErrors.push(err198);
 }
 errors++;
 }
-}
-}
-else {
-const err199 = {instancePath:instancePath+"/registry/required_checks",schemaPath:"#/properties/registry/properties/required_checks/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(typeof data99 == "number"){
+if(data99 > 17 || isNaN(data99)){
+const err199 = {instancePath:instancePath+"/metrics/precision",schemaPath:"#/properties/metrics/properties/precision/maximum",keyword:"maximum",params:{comparison: "<=", limit: 17},message:"must be <= 17"};
 if(vErrors === null){
 vErrors = [err199];
 }
@@ -2783,9 +2781,8 @@ vErrors.push(err199);
 }
 errors++;
 }
-let data101 = data93.bump;
-if(!((data101 === "minor") || (data101 === "patch"))){
-const err200 = {instancePath:instancePath+"/registry/bump",schemaPath:"#/properties/registry/properties/bump/enum",keyword:"enum",params:{allowedValues: schema11.properties.registry.properties.bump.enum},message:"must be equal to one of the allowed values"};
+if(data99 < 1 || isNaN(data99)){
+const err200 = {instancePath:instancePath+"/metrics/precision",schemaPath:"#/properties/metrics/properties/precision/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
 if(vErrors === null){
 vErrors = [err200];
 }
@@ -2794,8 +2791,11 @@ vErrors.push(err200);
 }
 errors++;
 }
-if(typeof data93.tags !== "boolean"){
-const err201 = {instancePath:instancePath+"/registry/tags",schemaPath:"#/properties/registry/properties/tags/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+}
+}
+}
+else {
+const err201 = {instancePath:instancePath+"/metrics",schemaPath:"#/properties/metrics/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err201];
 }
@@ -2804,9 +2804,13 @@ vErrors.push(err201);
 }
 errors++;
 }
-let data103 = data93.promotion;
-if(!((data103 === "commit") || (data103 === "pull-request"))){
-const err202 = {instancePath:instancePath+"/registry/promotion",schemaPath:"#/properties/registry/properties/promotion/enum",keyword:"enum",params:{allowedValues: schema11.properties.registry.properties.promotion.enum},message:"must be equal to one of the allowed values"};
+}
+if(data.comment !== undefined){
+let data100 = data.comment;
+if(data100 && typeof data100 == "object" && !Array.isArray(data100)){
+for(const key32 in data100){
+if(!((key32 === "precision") || (key32 === "chart_metric"))){
+const err202 = {instancePath:instancePath+"/comment",schemaPath:"#/properties/comment/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key32},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err202];
 }
@@ -2815,9 +2819,11 @@ vErrors.push(err202);
 }
 errors++;
 }
-let data104 = data93.push_attempts;
-if(!((typeof data104 == "number") && (!(data104 % 1) && !isNaN(data104)))){
-const err203 = {instancePath:instancePath+"/registry/push_attempts",schemaPath:"#/properties/registry/properties/push_attempts/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+}
+if(data100.precision !== undefined){
+let data101 = data100.precision;
+if(!((typeof data101 == "number") && (!(data101 % 1) && !isNaN(data101)))){
+const err203 = {instancePath:instancePath+"/comment/precision",schemaPath:"#/properties/comment/properties/precision/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err203];
 }
@@ -2826,9 +2832,9 @@ vErrors.push(err203);
 }
 errors++;
 }
-if(typeof data104 == "number"){
-if(data104 > 100 || isNaN(data104)){
-const err204 = {instancePath:instancePath+"/registry/push_attempts",schemaPath:"#/properties/registry/properties/push_attempts/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100},message:"must be <= 100"};
+if(typeof data101 == "number"){
+if(data101 > 17 || isNaN(data101)){
+const err204 = {instancePath:instancePath+"/comment/precision",schemaPath:"#/properties/comment/properties/precision/maximum",keyword:"maximum",params:{comparison: "<=", limit: 17},message:"must be <= 17"};
 if(vErrors === null){
 vErrors = [err204];
 }
@@ -2837,8 +2843,8 @@ vErrors.push(err204);
 }
 errors++;
 }
-if(data104 < 1 || isNaN(data104)){
-const err205 = {instancePath:instancePath+"/registry/push_attempts",schemaPath:"#/properties/registry/properties/push_attempts/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+if(data101 < 1 || isNaN(data101)){
+const err205 = {instancePath:instancePath+"/comment/precision",schemaPath:"#/properties/comment/properties/precision/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
 if(vErrors === null){
 vErrors = [err205];
 }
@@ -2848,21 +2854,12 @@ vErrors.push(err205);
 errors++;
 }
 }
-if(data93.store !== undefined){
-let data105 = data93.store;
-if(data105 && typeof data105 == "object" && !Array.isArray(data105)){
-if(data105.type === undefined){
-data105.type = "git";
 }
-if(data105.max_bytes === undefined){
-data105.max_bytes = 10485760;
-}
-if(data105.release_tag === undefined){
-data105.release_tag = "modelci-artifacts";
-}
-for(const key31 in data105){
-if(!(((((key31 === "type") || (key31 === "max_bytes")) || (key31 === "path")) || (key31 === "release_tag")) || (key31 === "repository"))){
-const err206 = {instancePath:instancePath+"/registry/store",schemaPath:"#/properties/registry/properties/store/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key31},message:"must NOT have additional properties"};
+if(data100.chart_metric !== undefined){
+let data102 = data100.chart_metric;
+if(typeof data102 === "string"){
+if(func3(data102) < 1){
+const err206 = {instancePath:instancePath+"/comment/chart_metric",schemaPath:"#/properties/comment/properties/chart_metric/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err206];
 }
@@ -2872,9 +2869,8 @@ vErrors.push(err206);
 errors++;
 }
 }
-let data106 = data105.type;
-if(!(((data106 === "git") || (data106 === "local")) || (data106 === "github-release"))){
-const err207 = {instancePath:instancePath+"/registry/store/type",schemaPath:"#/properties/registry/properties/store/properties/type/enum",keyword:"enum",params:{allowedValues: schema11.properties.registry.properties.store.properties.type.enum},message:"must be equal to one of the allowed values"};
+else {
+const err207 = {instancePath:instancePath+"/comment/chart_metric",schemaPath:"#/properties/comment/properties/chart_metric/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err207];
 }
@@ -2883,9 +2879,10 @@ vErrors.push(err207);
 }
 errors++;
 }
-let data107 = data105.max_bytes;
-if(!((typeof data107 == "number") && (!(data107 % 1) && !isNaN(data107)))){
-const err208 = {instancePath:instancePath+"/registry/store/max_bytes",schemaPath:"#/properties/registry/properties/store/properties/max_bytes/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+}
+}
+else {
+const err208 = {instancePath:instancePath+"/comment",schemaPath:"#/properties/comment/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err208];
 }
@@ -2894,9 +2891,37 @@ vErrors.push(err208);
 }
 errors++;
 }
-if(typeof data107 == "number"){
-if(data107 < 1 || isNaN(data107)){
-const err209 = {instancePath:instancePath+"/registry/store/max_bytes",schemaPath:"#/properties/registry/properties/store/properties/max_bytes/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+}
+if(data.registry !== undefined){
+let data103 = data.registry;
+if(data103 && typeof data103 == "object" && !Array.isArray(data103)){
+if(data103.path === undefined){
+data103.path = "registry";
+}
+if(data103.stages === undefined){
+data103.stages = ["staging","production"];
+}
+if(data103.require_previous_stage === undefined){
+data103.require_previous_stage = false;
+}
+if(data103.required_checks === undefined){
+data103.required_checks = [];
+}
+if(data103.bump === undefined){
+data103.bump = "minor";
+}
+if(data103.tags === undefined){
+data103.tags = false;
+}
+if(data103.promotion === undefined){
+data103.promotion = "commit";
+}
+if(data103.push_attempts === undefined){
+data103.push_attempts = 20;
+}
+for(const key33 in data103){
+if(!(func2.call(schema11.properties.registry.properties, key33))){
+const err209 = {instancePath:instancePath+"/registry",schemaPath:"#/properties/registry/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key33},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err209];
 }
@@ -2906,11 +2931,10 @@ vErrors.push(err209);
 errors++;
 }
 }
-if(data105.path !== undefined){
-let data108 = data105.path;
-if(typeof data108 === "string"){
-if(func3(data108) < 1){
-const err210 = {instancePath:instancePath+"/registry/store/path",schemaPath:"#/properties/registry/properties/store/properties/path/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+let data104 = data103.path;
+if(typeof data104 === "string"){
+if(func3(data104) < 1){
+const err210 = {instancePath:instancePath+"/registry/path",schemaPath:"#/properties/registry/properties/path/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err210];
 }
@@ -2921,7 +2945,7 @@ errors++;
 }
 }
 else {
-const err211 = {instancePath:instancePath+"/registry/store/path",schemaPath:"#/properties/registry/properties/store/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err211 = {instancePath:instancePath+"/registry/path",schemaPath:"#/properties/registry/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err211];
 }
@@ -2930,11 +2954,11 @@ vErrors.push(err211);
 }
 errors++;
 }
-}
-let data109 = data105.release_tag;
-if(typeof data109 === "string"){
-if(func3(data109) < 1){
-const err212 = {instancePath:instancePath+"/registry/store/release_tag",schemaPath:"#/properties/registry/properties/store/properties/release_tag/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(data103.branch !== undefined){
+let data105 = data103.branch;
+if(typeof data105 === "string"){
+if(func3(data105) < 1){
+const err212 = {instancePath:instancePath+"/registry/branch",schemaPath:"#/properties/registry/properties/branch/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err212];
 }
@@ -2945,7 +2969,7 @@ errors++;
 }
 }
 else {
-const err213 = {instancePath:instancePath+"/registry/store/release_tag",schemaPath:"#/properties/registry/properties/store/properties/release_tag/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err213 = {instancePath:instancePath+"/registry/branch",schemaPath:"#/properties/registry/properties/branch/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err213];
 }
@@ -2954,11 +2978,11 @@ vErrors.push(err213);
 }
 errors++;
 }
-if(data105.repository !== undefined){
-let data110 = data105.repository;
-if(typeof data110 === "string"){
-if(!pattern5.test(data110)){
-const err214 = {instancePath:instancePath+"/registry/store/repository",schemaPath:"#/properties/registry/properties/store/properties/repository/pattern",keyword:"pattern",params:{pattern: "^[^/\\s]+/[^/\\s]+$"},message:"must match pattern \""+"^[^/\\s]+/[^/\\s]+$"+"\""};
+}
+let data106 = data103.stages;
+if(Array.isArray(data106)){
+if(data106.length < 1){
+const err214 = {instancePath:instancePath+"/registry/stages",schemaPath:"#/properties/registry/properties/stages/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
 if(vErrors === null){
 vErrors = [err214];
 }
@@ -2967,9 +2991,12 @@ vErrors.push(err214);
 }
 errors++;
 }
-}
-else {
-const err215 = {instancePath:instancePath+"/registry/store/repository",schemaPath:"#/properties/registry/properties/store/properties/repository/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const len6 = data106.length;
+for(let i8=0; i8<len6; i8++){
+let data107 = data106[i8];
+if(typeof data107 === "string"){
+if(!pattern0.test(data107)){
+const err215 = {instancePath:instancePath+"/registry/stages/" + i8,schemaPath:"#/properties/registry/properties/stages/items/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9][a-z0-9._-]*$"},message:"must match pattern \""+"^[a-z0-9][a-z0-9._-]*$"+"\""};
 if(vErrors === null){
 vErrors = [err215];
 }
@@ -2979,9 +3006,8 @@ vErrors.push(err215);
 errors++;
 }
 }
-}
 else {
-const err216 = {instancePath:instancePath+"/registry/store",schemaPath:"#/properties/registry/properties/store/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err216 = {instancePath:instancePath+"/registry/stages/" + i8,schemaPath:"#/properties/registry/properties/stages/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err216];
 }
@@ -2991,9 +3017,18 @@ vErrors.push(err216);
 errors++;
 }
 }
+let i9 = data106.length;
+let j2;
+if(i9 > 1){
+const indices2 = {};
+for(;i9--;){
+let item2 = data106[i9];
+if(typeof item2 !== "string"){
+continue;
 }
-else {
-const err217 = {instancePath:instancePath+"/registry",schemaPath:"#/properties/registry/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(typeof indices2[item2] == "number"){
+j2 = indices2[item2];
+const err217 = {instancePath:instancePath+"/registry/stages",schemaPath:"#/properties/registry/properties/stages/uniqueItems",keyword:"uniqueItems",params:{i: i9, j: j2},message:"must NOT have duplicate items (items ## "+j2+" and "+i9+" are identical)"};
 if(vErrors === null){
 vErrors = [err217];
 }
@@ -3001,14 +3036,14 @@ else {
 vErrors.push(err217);
 }
 errors++;
+break;
+}
+indices2[item2] = i9;
 }
 }
-if(data.drift !== undefined){
-let data111 = data.drift;
-if(data111 && typeof data111 == "object" && !Array.isArray(data111)){
-for(const key32 in data111){
-if(!(func2.call(schema11.properties.drift.properties, key32))){
-const err218 = {instancePath:instancePath+"/drift",schemaPath:"#/properties/drift/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key32},message:"must NOT have additional properties"};
+}
+else {
+const err218 = {instancePath:instancePath+"/registry/stages",schemaPath:"#/properties/registry/properties/stages/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err218];
 }
@@ -3017,12 +3052,8 @@ vErrors.push(err218);
 }
 errors++;
 }
-}
-if(data111.threshold !== undefined){
-let data112 = data111.threshold;
-if(typeof data112 == "number"){
-if(data112 > 1 || isNaN(data112)){
-const err219 = {instancePath:instancePath+"/drift/threshold",schemaPath:"#/properties/drift/properties/threshold/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"};
+if(typeof data103.require_previous_stage !== "boolean"){
+const err219 = {instancePath:instancePath+"/registry/require_previous_stage",schemaPath:"#/properties/registry/properties/require_previous_stage/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err219];
 }
@@ -3031,8 +3062,14 @@ vErrors.push(err219);
 }
 errors++;
 }
-if(data112 < 0 || isNaN(data112)){
-const err220 = {instancePath:instancePath+"/drift/threshold",schemaPath:"#/properties/drift/properties/threshold/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+let data109 = data103.required_checks;
+if(Array.isArray(data109)){
+const len7 = data109.length;
+for(let i10=0; i10<len7; i10++){
+let data110 = data109[i10];
+if(typeof data110 === "string"){
+if(func3(data110) < 1){
+const err220 = {instancePath:instancePath+"/registry/required_checks/" + i10,schemaPath:"#/properties/registry/properties/required_checks/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err220];
 }
@@ -3043,7 +3080,7 @@ errors++;
 }
 }
 else {
-const err221 = {instancePath:instancePath+"/drift/threshold",schemaPath:"#/properties/drift/properties/threshold/type",keyword:"type",params:{type: "number"},message:"must be number"};
+const err221 = {instancePath:instancePath+"/registry/required_checks/" + i10,schemaPath:"#/properties/registry/properties/required_checks/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err221];
 }
@@ -3053,10 +3090,9 @@ vErrors.push(err221);
 errors++;
 }
 }
-if(data111.test !== undefined){
-let data113 = data111.test;
-if(!((((((data113 === "ks") || (data113 === "chi2")) || (data113 === "psi")) || (data113 === "js")) || (data113 === "wasserstein")) || (data113 === "z"))){
-const err222 = {instancePath:instancePath+"/drift/test",schemaPath:"#/properties/drift/properties/test/enum",keyword:"enum",params:{allowedValues: schema11.properties.drift.properties.test.enum},message:"must be equal to one of the allowed values"};
+}
+else {
+const err222 = {instancePath:instancePath+"/registry/required_checks",schemaPath:"#/properties/registry/properties/required_checks/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err222];
 }
@@ -3065,13 +3101,9 @@ vErrors.push(err222);
 }
 errors++;
 }
-}
-if(data111.thresholds !== undefined){
-let data114 = data111.thresholds;
-if(data114 && typeof data114 == "object" && !Array.isArray(data114)){
-for(const key33 in data114){
-if(!((((((key33 === "ks") || (key33 === "chi2")) || (key33 === "psi")) || (key33 === "js")) || (key33 === "wasserstein")) || (key33 === "z"))){
-const err223 = {instancePath:instancePath+"/drift/thresholds",schemaPath:"#/properties/drift/properties/thresholds/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key33},message:"must NOT have additional properties"};
+let data111 = data103.bump;
+if(!((data111 === "minor") || (data111 === "patch"))){
+const err223 = {instancePath:instancePath+"/registry/bump",schemaPath:"#/properties/registry/properties/bump/enum",keyword:"enum",params:{allowedValues: schema11.properties.registry.properties.bump.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err223];
 }
@@ -3080,12 +3112,8 @@ vErrors.push(err223);
 }
 errors++;
 }
-}
-if(data114.ks !== undefined){
-let data115 = data114.ks;
-if(typeof data115 == "number"){
-if(data115 < 0 || isNaN(data115)){
-const err224 = {instancePath:instancePath+"/drift/thresholds/ks",schemaPath:"#/properties/drift/properties/thresholds/properties/ks/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(typeof data103.tags !== "boolean"){
+const err224 = {instancePath:instancePath+"/registry/tags",schemaPath:"#/properties/registry/properties/tags/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err224];
 }
@@ -3094,9 +3122,9 @@ vErrors.push(err224);
 }
 errors++;
 }
-}
-else {
-const err225 = {instancePath:instancePath+"/drift/thresholds/ks",schemaPath:"#/properties/drift/properties/thresholds/properties/ks/type",keyword:"type",params:{type: "number"},message:"must be number"};
+let data113 = data103.promotion;
+if(!((data113 === "commit") || (data113 === "pull-request"))){
+const err225 = {instancePath:instancePath+"/registry/promotion",schemaPath:"#/properties/registry/properties/promotion/enum",keyword:"enum",params:{allowedValues: schema11.properties.registry.properties.promotion.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err225];
 }
@@ -3105,12 +3133,9 @@ vErrors.push(err225);
 }
 errors++;
 }
-}
-if(data114.chi2 !== undefined){
-let data116 = data114.chi2;
-if(typeof data116 == "number"){
-if(data116 < 0 || isNaN(data116)){
-const err226 = {instancePath:instancePath+"/drift/thresholds/chi2",schemaPath:"#/properties/drift/properties/thresholds/properties/chi2/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+let data114 = data103.push_attempts;
+if(!((typeof data114 == "number") && (!(data114 % 1) && !isNaN(data114)))){
+const err226 = {instancePath:instancePath+"/registry/push_attempts",schemaPath:"#/properties/registry/properties/push_attempts/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err226];
 }
@@ -3119,9 +3144,9 @@ vErrors.push(err226);
 }
 errors++;
 }
-}
-else {
-const err227 = {instancePath:instancePath+"/drift/thresholds/chi2",schemaPath:"#/properties/drift/properties/thresholds/properties/chi2/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(typeof data114 == "number"){
+if(data114 > 100 || isNaN(data114)){
+const err227 = {instancePath:instancePath+"/registry/push_attempts",schemaPath:"#/properties/registry/properties/push_attempts/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100},message:"must be <= 100"};
 if(vErrors === null){
 vErrors = [err227];
 }
@@ -3130,12 +3155,8 @@ vErrors.push(err227);
 }
 errors++;
 }
-}
-if(data114.psi !== undefined){
-let data117 = data114.psi;
-if(typeof data117 == "number"){
-if(data117 < 0 || isNaN(data117)){
-const err228 = {instancePath:instancePath+"/drift/thresholds/psi",schemaPath:"#/properties/drift/properties/thresholds/properties/psi/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(data114 < 1 || isNaN(data114)){
+const err228 = {instancePath:instancePath+"/registry/push_attempts",schemaPath:"#/properties/registry/properties/push_attempts/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
 if(vErrors === null){
 vErrors = [err228];
 }
@@ -3145,8 +3166,21 @@ vErrors.push(err228);
 errors++;
 }
 }
-else {
-const err229 = {instancePath:instancePath+"/drift/thresholds/psi",schemaPath:"#/properties/drift/properties/thresholds/properties/psi/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data103.store !== undefined){
+let data115 = data103.store;
+if(data115 && typeof data115 == "object" && !Array.isArray(data115)){
+if(data115.type === undefined){
+data115.type = "git";
+}
+if(data115.max_bytes === undefined){
+data115.max_bytes = 10485760;
+}
+if(data115.release_tag === undefined){
+data115.release_tag = "modelci-artifacts";
+}
+for(const key34 in data115){
+if(!(((((key34 === "type") || (key34 === "max_bytes")) || (key34 === "path")) || (key34 === "release_tag")) || (key34 === "repository"))){
+const err229 = {instancePath:instancePath+"/registry/store",schemaPath:"#/properties/registry/properties/store/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key34},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err229];
 }
@@ -3156,11 +3190,9 @@ vErrors.push(err229);
 errors++;
 }
 }
-if(data114.js !== undefined){
-let data118 = data114.js;
-if(typeof data118 == "number"){
-if(data118 < 0 || isNaN(data118)){
-const err230 = {instancePath:instancePath+"/drift/thresholds/js",schemaPath:"#/properties/drift/properties/thresholds/properties/js/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+let data116 = data115.type;
+if(!(((data116 === "git") || (data116 === "local")) || (data116 === "github-release"))){
+const err230 = {instancePath:instancePath+"/registry/store/type",schemaPath:"#/properties/registry/properties/store/properties/type/enum",keyword:"enum",params:{allowedValues: schema11.properties.registry.properties.store.properties.type.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err230];
 }
@@ -3169,9 +3201,9 @@ vErrors.push(err230);
 }
 errors++;
 }
-}
-else {
-const err231 = {instancePath:instancePath+"/drift/thresholds/js",schemaPath:"#/properties/drift/properties/thresholds/properties/js/type",keyword:"type",params:{type: "number"},message:"must be number"};
+let data117 = data115.max_bytes;
+if(!((typeof data117 == "number") && (!(data117 % 1) && !isNaN(data117)))){
+const err231 = {instancePath:instancePath+"/registry/store/max_bytes",schemaPath:"#/properties/registry/properties/store/properties/max_bytes/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err231];
 }
@@ -3180,12 +3212,9 @@ vErrors.push(err231);
 }
 errors++;
 }
-}
-if(data114.wasserstein !== undefined){
-let data119 = data114.wasserstein;
-if(typeof data119 == "number"){
-if(data119 < 0 || isNaN(data119)){
-const err232 = {instancePath:instancePath+"/drift/thresholds/wasserstein",schemaPath:"#/properties/drift/properties/thresholds/properties/wasserstein/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(typeof data117 == "number"){
+if(data117 < 1 || isNaN(data117)){
+const err232 = {instancePath:instancePath+"/registry/store/max_bytes",schemaPath:"#/properties/registry/properties/store/properties/max_bytes/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
 if(vErrors === null){
 vErrors = [err232];
 }
@@ -3195,8 +3224,11 @@ vErrors.push(err232);
 errors++;
 }
 }
-else {
-const err233 = {instancePath:instancePath+"/drift/thresholds/wasserstein",schemaPath:"#/properties/drift/properties/thresholds/properties/wasserstein/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data115.path !== undefined){
+let data118 = data115.path;
+if(typeof data118 === "string"){
+if(func3(data118) < 1){
+const err233 = {instancePath:instancePath+"/registry/store/path",schemaPath:"#/properties/registry/properties/store/properties/path/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err233];
 }
@@ -3206,11 +3238,8 @@ vErrors.push(err233);
 errors++;
 }
 }
-if(data114.z !== undefined){
-let data120 = data114.z;
-if(typeof data120 == "number"){
-if(data120 < 0 || isNaN(data120)){
-const err234 = {instancePath:instancePath+"/drift/thresholds/z",schemaPath:"#/properties/drift/properties/thresholds/properties/z/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+else {
+const err234 = {instancePath:instancePath+"/registry/store/path",schemaPath:"#/properties/registry/properties/store/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err234];
 }
@@ -3220,8 +3249,10 @@ vErrors.push(err234);
 errors++;
 }
 }
-else {
-const err235 = {instancePath:instancePath+"/drift/thresholds/z",schemaPath:"#/properties/drift/properties/thresholds/properties/z/type",keyword:"type",params:{type: "number"},message:"must be number"};
+let data119 = data115.release_tag;
+if(typeof data119 === "string"){
+if(func3(data119) < 1){
+const err235 = {instancePath:instancePath+"/registry/store/release_tag",schemaPath:"#/properties/registry/properties/store/properties/release_tag/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err235];
 }
@@ -3231,9 +3262,8 @@ vErrors.push(err235);
 errors++;
 }
 }
-}
 else {
-const err236 = {instancePath:instancePath+"/drift/thresholds",schemaPath:"#/properties/drift/properties/thresholds/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err236 = {instancePath:instancePath+"/registry/store/release_tag",schemaPath:"#/properties/registry/properties/store/properties/release_tag/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err236];
 }
@@ -3242,16 +3272,11 @@ vErrors.push(err236);
 }
 errors++;
 }
-}
-if(data111.columns !== undefined){
-let data121 = data111.columns;
-if(data121 && typeof data121 == "object" && !Array.isArray(data121)){
-for(const key34 in data121){
-let data122 = data121[key34];
-if(data122 && typeof data122 == "object" && !Array.isArray(data122)){
-for(const key35 in data122){
-if(!((key35 === "test") || (key35 === "threshold"))){
-const err237 = {instancePath:instancePath+"/drift/columns/" + key34.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/drift/properties/columns/additionalProperties/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key35},message:"must NOT have additional properties"};
+if(data115.repository !== undefined){
+let data120 = data115.repository;
+if(typeof data120 === "string"){
+if(!pattern6.test(data120)){
+const err237 = {instancePath:instancePath+"/registry/store/repository",schemaPath:"#/properties/registry/properties/store/properties/repository/pattern",keyword:"pattern",params:{pattern: "^[^/\\s]+/[^/\\s]+$"},message:"must match pattern \""+"^[^/\\s]+/[^/\\s]+$"+"\""};
 if(vErrors === null){
 vErrors = [err237];
 }
@@ -3261,10 +3286,8 @@ vErrors.push(err237);
 errors++;
 }
 }
-if(data122.test !== undefined){
-let data123 = data122.test;
-if(!((((((data123 === "ks") || (data123 === "chi2")) || (data123 === "psi")) || (data123 === "js")) || (data123 === "wasserstein")) || (data123 === "z"))){
-const err238 = {instancePath:instancePath+"/drift/columns/" + key34.replace(/~/g, "~0").replace(/\//g, "~1")+"/test",schemaPath:"#/properties/drift/properties/columns/additionalProperties/properties/test/enum",keyword:"enum",params:{allowedValues: schema11.properties.drift.properties.columns.additionalProperties.properties.test.enum},message:"must be equal to one of the allowed values"};
+else {
+const err238 = {instancePath:instancePath+"/registry/store/repository",schemaPath:"#/properties/registry/properties/store/properties/repository/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err238];
 }
@@ -3274,11 +3297,9 @@ vErrors.push(err238);
 errors++;
 }
 }
-if(data122.threshold !== undefined){
-let data124 = data122.threshold;
-if(typeof data124 == "number"){
-if(data124 < 0 || isNaN(data124)){
-const err239 = {instancePath:instancePath+"/drift/columns/" + key34.replace(/~/g, "~0").replace(/\//g, "~1")+"/threshold",schemaPath:"#/properties/drift/properties/columns/additionalProperties/properties/threshold/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+}
+else {
+const err239 = {instancePath:instancePath+"/registry/store",schemaPath:"#/properties/registry/properties/store/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err239];
 }
@@ -3288,8 +3309,9 @@ vErrors.push(err239);
 errors++;
 }
 }
+}
 else {
-const err240 = {instancePath:instancePath+"/drift/columns/" + key34.replace(/~/g, "~0").replace(/\//g, "~1")+"/threshold",schemaPath:"#/properties/drift/properties/columns/additionalProperties/properties/threshold/type",keyword:"type",params:{type: "number"},message:"must be number"};
+const err240 = {instancePath:instancePath+"/registry",schemaPath:"#/properties/registry/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err240];
 }
@@ -3299,9 +3321,12 @@ vErrors.push(err240);
 errors++;
 }
 }
-}
-else {
-const err241 = {instancePath:instancePath+"/drift/columns/" + key34.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/drift/properties/columns/additionalProperties/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data.drift !== undefined){
+let data121 = data.drift;
+if(data121 && typeof data121 == "object" && !Array.isArray(data121)){
+for(const key35 in data121){
+if(!(func2.call(schema11.properties.drift.properties, key35))){
+const err241 = {instancePath:instancePath+"/drift",schemaPath:"#/properties/drift/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key35},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err241];
 }
@@ -3311,9 +3336,11 @@ vErrors.push(err241);
 errors++;
 }
 }
-}
-else {
-const err242 = {instancePath:instancePath+"/drift/columns",schemaPath:"#/properties/drift/properties/columns/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data121.threshold !== undefined){
+let data122 = data121.threshold;
+if(typeof data122 == "number"){
+if(data122 > 1 || isNaN(data122)){
+const err242 = {instancePath:instancePath+"/drift/threshold",schemaPath:"#/properties/drift/properties/threshold/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"};
 if(vErrors === null){
 vErrors = [err242];
 }
@@ -3322,14 +3349,8 @@ vErrors.push(err242);
 }
 errors++;
 }
-}
-if(data111.ignore !== undefined){
-let data125 = data111.ignore;
-if(Array.isArray(data125)){
-const len8 = data125.length;
-for(let i11=0; i11<len8; i11++){
-if(typeof data125[i11] !== "string"){
-const err243 = {instancePath:instancePath+"/drift/ignore/" + i11,schemaPath:"#/properties/drift/properties/ignore/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data122 < 0 || isNaN(data122)){
+const err243 = {instancePath:instancePath+"/drift/threshold",schemaPath:"#/properties/drift/properties/threshold/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err243];
 }
@@ -3339,9 +3360,8 @@ vErrors.push(err243);
 errors++;
 }
 }
-}
 else {
-const err244 = {instancePath:instancePath+"/drift/ignore",schemaPath:"#/properties/drift/properties/ignore/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err244 = {instancePath:instancePath+"/drift/threshold",schemaPath:"#/properties/drift/properties/threshold/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err244];
 }
@@ -3351,13 +3371,10 @@ vErrors.push(err244);
 errors++;
 }
 }
-if(data111.prediction_columns !== undefined){
-let data127 = data111.prediction_columns;
-if(Array.isArray(data127)){
-const len9 = data127.length;
-for(let i12=0; i12<len9; i12++){
-if(typeof data127[i12] !== "string"){
-const err245 = {instancePath:instancePath+"/drift/prediction_columns/" + i12,schemaPath:"#/properties/drift/properties/prediction_columns/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data121.test !== undefined){
+let data123 = data121.test;
+if(!((((((data123 === "ks") || (data123 === "chi2")) || (data123 === "psi")) || (data123 === "js")) || (data123 === "wasserstein")) || (data123 === "z"))){
+const err245 = {instancePath:instancePath+"/drift/test",schemaPath:"#/properties/drift/properties/test/enum",keyword:"enum",params:{allowedValues: schema11.properties.drift.properties.test.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err245];
 }
@@ -3367,9 +3384,12 @@ vErrors.push(err245);
 errors++;
 }
 }
-}
-else {
-const err246 = {instancePath:instancePath+"/drift/prediction_columns",schemaPath:"#/properties/drift/properties/prediction_columns/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data121.thresholds !== undefined){
+let data124 = data121.thresholds;
+if(data124 && typeof data124 == "object" && !Array.isArray(data124)){
+for(const key36 in data124){
+if(!((((((key36 === "ks") || (key36 === "chi2")) || (key36 === "psi")) || (key36 === "js")) || (key36 === "wasserstein")) || (key36 === "z"))){
+const err246 = {instancePath:instancePath+"/drift/thresholds",schemaPath:"#/properties/drift/properties/thresholds/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key36},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err246];
 }
@@ -3379,11 +3399,11 @@ vErrors.push(err246);
 errors++;
 }
 }
-if(data111.missing_rate_tolerance !== undefined){
-let data129 = data111.missing_rate_tolerance;
-if(typeof data129 == "number"){
-if(data129 > 1 || isNaN(data129)){
-const err247 = {instancePath:instancePath+"/drift/missing_rate_tolerance",schemaPath:"#/properties/drift/properties/missing_rate_tolerance/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"};
+if(data124.ks !== undefined){
+let data125 = data124.ks;
+if(typeof data125 == "number"){
+if(data125 < 0 || isNaN(data125)){
+const err247 = {instancePath:instancePath+"/drift/thresholds/ks",schemaPath:"#/properties/drift/properties/thresholds/properties/ks/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err247];
 }
@@ -3392,8 +3412,9 @@ vErrors.push(err247);
 }
 errors++;
 }
-if(data129 < 0 || isNaN(data129)){
-const err248 = {instancePath:instancePath+"/drift/missing_rate_tolerance",schemaPath:"#/properties/drift/properties/missing_rate_tolerance/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+}
+else {
+const err248 = {instancePath:instancePath+"/drift/thresholds/ks",schemaPath:"#/properties/drift/properties/thresholds/properties/ks/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err248];
 }
@@ -3403,8 +3424,11 @@ vErrors.push(err248);
 errors++;
 }
 }
-else {
-const err249 = {instancePath:instancePath+"/drift/missing_rate_tolerance",schemaPath:"#/properties/drift/properties/missing_rate_tolerance/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data124.chi2 !== undefined){
+let data126 = data124.chi2;
+if(typeof data126 == "number"){
+if(data126 < 0 || isNaN(data126)){
+const err249 = {instancePath:instancePath+"/drift/thresholds/chi2",schemaPath:"#/properties/drift/properties/thresholds/properties/chi2/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err249];
 }
@@ -3414,10 +3438,8 @@ vErrors.push(err249);
 errors++;
 }
 }
-if(data111.sketch_size !== undefined){
-let data130 = data111.sketch_size;
-if(!((typeof data130 == "number") && (!(data130 % 1) && !isNaN(data130)))){
-const err250 = {instancePath:instancePath+"/drift/sketch_size",schemaPath:"#/properties/drift/properties/sketch_size/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+else {
+const err250 = {instancePath:instancePath+"/drift/thresholds/chi2",schemaPath:"#/properties/drift/properties/thresholds/properties/chi2/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err250];
 }
@@ -3426,9 +3448,12 @@ vErrors.push(err250);
 }
 errors++;
 }
-if(typeof data130 == "number"){
-if(data130 < 2 || isNaN(data130)){
-const err251 = {instancePath:instancePath+"/drift/sketch_size",schemaPath:"#/properties/drift/properties/sketch_size/minimum",keyword:"minimum",params:{comparison: ">=", limit: 2},message:"must be >= 2"};
+}
+if(data124.psi !== undefined){
+let data127 = data124.psi;
+if(typeof data127 == "number"){
+if(data127 < 0 || isNaN(data127)){
+const err251 = {instancePath:instancePath+"/drift/thresholds/psi",schemaPath:"#/properties/drift/properties/thresholds/properties/psi/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err251];
 }
@@ -3437,9 +3462,9 @@ vErrors.push(err251);
 }
 errors++;
 }
-let res1;
-if(( false || (res1 = data130/2, res1 !== parseInt(res1)))){
-const err252 = {instancePath:instancePath+"/drift/sketch_size",schemaPath:"#/properties/drift/properties/sketch_size/multipleOf",keyword:"multipleOf",params:{multipleOf: 2},message:"must be multiple of 2"};
+}
+else {
+const err252 = {instancePath:instancePath+"/drift/thresholds/psi",schemaPath:"#/properties/drift/properties/thresholds/properties/psi/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err252];
 }
@@ -3449,12 +3474,11 @@ vErrors.push(err252);
 errors++;
 }
 }
-}
-if(data111.retrain_workflow !== undefined){
-let data131 = data111.retrain_workflow;
-if(typeof data131 === "string"){
-if(func3(data131) < 1){
-const err253 = {instancePath:instancePath+"/drift/retrain_workflow",schemaPath:"#/properties/drift/properties/retrain_workflow/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(data124.js !== undefined){
+let data128 = data124.js;
+if(typeof data128 == "number"){
+if(data128 < 0 || isNaN(data128)){
+const err253 = {instancePath:instancePath+"/drift/thresholds/js",schemaPath:"#/properties/drift/properties/thresholds/properties/js/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err253];
 }
@@ -3465,7 +3489,7 @@ errors++;
 }
 }
 else {
-const err254 = {instancePath:instancePath+"/drift/retrain_workflow",schemaPath:"#/properties/drift/properties/retrain_workflow/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err254 = {instancePath:instancePath+"/drift/thresholds/js",schemaPath:"#/properties/drift/properties/thresholds/properties/js/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err254];
 }
@@ -3475,9 +3499,11 @@ vErrors.push(err254);
 errors++;
 }
 }
-}
-else {
-const err255 = {instancePath:instancePath+"/drift",schemaPath:"#/properties/drift/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data124.wasserstein !== undefined){
+let data129 = data124.wasserstein;
+if(typeof data129 == "number"){
+if(data129 < 0 || isNaN(data129)){
+const err255 = {instancePath:instancePath+"/drift/thresholds/wasserstein",schemaPath:"#/properties/drift/properties/thresholds/properties/wasserstein/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err255];
 }
@@ -3487,14 +3513,8 @@ vErrors.push(err255);
 errors++;
 }
 }
-if(data.environments !== undefined){
-let data132 = data.environments;
-if(data132 && typeof data132 == "object" && !Array.isArray(data132)){
-for(const key36 in data132){
-const _errs302 = errors;
-if(typeof key36 === "string"){
-if(!pattern6.test(key36)){
-const err256 = {instancePath:instancePath+"/environments",schemaPath:"#/properties/environments/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[a-zA-Z0-9][a-zA-Z0-9._-]*$"},message:"must match pattern \""+"^[a-zA-Z0-9][a-zA-Z0-9._-]*$"+"\"",propertyName:key36};
+else {
+const err256 = {instancePath:instancePath+"/drift/thresholds/wasserstein",schemaPath:"#/properties/drift/properties/thresholds/properties/wasserstein/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err256];
 }
@@ -3504,9 +3524,11 @@ vErrors.push(err256);
 errors++;
 }
 }
-var valid62 = _errs302 === errors;
-if(!valid62){
-const err257 = {instancePath:instancePath+"/environments",schemaPath:"#/properties/environments/propertyNames",keyword:"propertyNames",params:{propertyName: key36},message:"property name must be valid"};
+if(data124.z !== undefined){
+let data130 = data124.z;
+if(typeof data130 == "number"){
+if(data130 < 0 || isNaN(data130)){
+const err257 = {instancePath:instancePath+"/drift/thresholds/z",schemaPath:"#/properties/drift/properties/thresholds/properties/z/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err257];
 }
@@ -3516,15 +3538,8 @@ vErrors.push(err257);
 errors++;
 }
 }
-for(const key37 in data132){
-let data133 = data132[key37];
-const _errs306 = errors;
-let valid64 = true;
-const _errs307 = errors;
-if(data133 && typeof data133 == "object" && !Array.isArray(data133)){
-let missing0;
-if((data133.target === undefined) && (missing0 = "target")){
-const err258 = {};
+else {
+const err258 = {instancePath:instancePath+"/drift/thresholds/z",schemaPath:"#/properties/drift/properties/thresholds/properties/z/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err258];
 }
@@ -3533,10 +3548,10 @@ vErrors.push(err258);
 }
 errors++;
 }
+}
+}
 else {
-if(data133.target !== undefined){
-if("command" !== data133.target){
-const err259 = {};
+const err259 = {instancePath:instancePath+"/drift/thresholds",schemaPath:"#/properties/drift/properties/thresholds/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err259];
 }
@@ -3546,23 +3561,15 @@ vErrors.push(err259);
 errors++;
 }
 }
-}
-}
-var _valid3 = _errs307 === errors;
-errors = _errs306;
-if(vErrors !== null){
-if(_errs306){
-vErrors.length = _errs306;
-}
-else {
-vErrors = null;
-}
-}
-if(_valid3){
-const _errs309 = errors;
-if(data133 && typeof data133 == "object" && !Array.isArray(data133)){
-if(data133.command === undefined){
-const err260 = {instancePath:instancePath+"/environments/" + key37.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/environments/additionalProperties/then/required",keyword:"required",params:{missingProperty: "command"},message:"must have required property '"+"command"+"'"};
+if(data121.columns !== undefined){
+let data131 = data121.columns;
+if(data131 && typeof data131 == "object" && !Array.isArray(data131)){
+for(const key37 in data131){
+let data132 = data131[key37];
+if(data132 && typeof data132 == "object" && !Array.isArray(data132)){
+for(const key38 in data132){
+if(!((key38 === "test") || (key38 === "threshold"))){
+const err260 = {instancePath:instancePath+"/drift/columns/" + key37.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/drift/properties/columns/additionalProperties/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key38},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err260];
 }
@@ -3572,11 +3579,10 @@ vErrors.push(err260);
 errors++;
 }
 }
-var _valid3 = _errs309 === errors;
-valid64 = _valid3;
-}
-if(!valid64){
-const err261 = {instancePath:instancePath+"/environments/" + key37.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/environments/additionalProperties/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema"};
+if(data132.test !== undefined){
+let data133 = data132.test;
+if(!((((((data133 === "ks") || (data133 === "chi2")) || (data133 === "psi")) || (data133 === "js")) || (data133 === "wasserstein")) || (data133 === "z"))){
+const err261 = {instancePath:instancePath+"/drift/columns/" + key37.replace(/~/g, "~0").replace(/\//g, "~1")+"/test",schemaPath:"#/properties/drift/properties/columns/additionalProperties/properties/test/enum",keyword:"enum",params:{allowedValues: schema11.properties.drift.properties.columns.additionalProperties.properties.test.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err261];
 }
@@ -3585,16 +3591,12 @@ vErrors.push(err261);
 }
 errors++;
 }
-if(data133 && typeof data133 == "object" && !Array.isArray(data133)){
-if(data133.target === undefined){
-data133.target = "server";
 }
-if(data133.timeout_minutes === undefined){
-data133.timeout_minutes = 10;
-}
-for(const key38 in data133){
-if(!(((((((key38 === "target") || (key38 === "url")) || (key38 === "stage")) || (key38 === "smoke")) || (key38 === "command")) || (key38 === "gitops")) || (key38 === "timeout_minutes"))){
-const err262 = {instancePath:instancePath+"/environments/" + key37.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/environments/additionalProperties/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key38},message:"must NOT have additional properties"};
+if(data132.threshold !== undefined){
+let data134 = data132.threshold;
+if(typeof data134 == "number"){
+if(data134 < 0 || isNaN(data134)){
+const err262 = {instancePath:instancePath+"/drift/columns/" + key37.replace(/~/g, "~0").replace(/\//g, "~1")+"/threshold",schemaPath:"#/properties/drift/properties/columns/additionalProperties/properties/threshold/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err262];
 }
@@ -3604,9 +3606,8 @@ vErrors.push(err262);
 errors++;
 }
 }
-let data135 = data133.target;
-if(!(((data135 === "server") || (data135 === "command")) || (data135 === "gitops"))){
-const err263 = {instancePath:instancePath+"/environments/" + key37.replace(/~/g, "~0").replace(/\//g, "~1")+"/target",schemaPath:"#/properties/environments/additionalProperties/properties/target/enum",keyword:"enum",params:{allowedValues: schema11.properties.environments.additionalProperties.properties.target.enum},message:"must be equal to one of the allowed values"};
+else {
+const err263 = {instancePath:instancePath+"/drift/columns/" + key37.replace(/~/g, "~0").replace(/\//g, "~1")+"/threshold",schemaPath:"#/properties/drift/properties/columns/additionalProperties/properties/threshold/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err263];
 }
@@ -3615,11 +3616,10 @@ vErrors.push(err263);
 }
 errors++;
 }
-if(data133.url !== undefined){
-let data136 = data133.url;
-if(typeof data136 === "string"){
-if(!pattern7.test(data136)){
-const err264 = {instancePath:instancePath+"/environments/" + key37.replace(/~/g, "~0").replace(/\//g, "~1")+"/url",schemaPath:"#/properties/environments/additionalProperties/properties/url/pattern",keyword:"pattern",params:{pattern: "^https?://"},message:"must match pattern \""+"^https?://"+"\""};
+}
+}
+else {
+const err264 = {instancePath:instancePath+"/drift/columns/" + key37.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/drift/properties/columns/additionalProperties/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err264];
 }
@@ -3629,8 +3629,9 @@ vErrors.push(err264);
 errors++;
 }
 }
+}
 else {
-const err265 = {instancePath:instancePath+"/environments/" + key37.replace(/~/g, "~0").replace(/\//g, "~1")+"/url",schemaPath:"#/properties/environments/additionalProperties/properties/url/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err265 = {instancePath:instancePath+"/drift/columns",schemaPath:"#/properties/drift/properties/columns/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err265];
 }
@@ -3640,11 +3641,13 @@ vErrors.push(err265);
 errors++;
 }
 }
-if(data133.stage !== undefined){
-let data137 = data133.stage;
-if(typeof data137 === "string"){
-if(!pattern0.test(data137)){
-const err266 = {instancePath:instancePath+"/environments/" + key37.replace(/~/g, "~0").replace(/\//g, "~1")+"/stage",schemaPath:"#/properties/environments/additionalProperties/properties/stage/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9][a-z0-9._-]*$"},message:"must match pattern \""+"^[a-z0-9][a-z0-9._-]*$"+"\""};
+if(data121.ignore !== undefined){
+let data135 = data121.ignore;
+if(Array.isArray(data135)){
+const len8 = data135.length;
+for(let i11=0; i11<len8; i11++){
+if(typeof data135[i11] !== "string"){
+const err266 = {instancePath:instancePath+"/drift/ignore/" + i11,schemaPath:"#/properties/drift/properties/ignore/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err266];
 }
@@ -3654,8 +3657,9 @@ vErrors.push(err266);
 errors++;
 }
 }
+}
 else {
-const err267 = {instancePath:instancePath+"/environments/" + key37.replace(/~/g, "~0").replace(/\//g, "~1")+"/stage",schemaPath:"#/properties/environments/additionalProperties/properties/stage/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err267 = {instancePath:instancePath+"/drift/ignore",schemaPath:"#/properties/drift/properties/ignore/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err267];
 }
@@ -3665,15 +3669,13 @@ vErrors.push(err267);
 errors++;
 }
 }
-if(data133.smoke !== undefined){
-let data138 = data133.smoke;
-if(data138 && typeof data138 == "object" && !Array.isArray(data138)){
-if(data138.tolerance === undefined){
-data138.tolerance = 0.0001;
-}
-for(const key39 in data138){
-if(!((((key39 === "samples") || (key39 === "count")) || (key39 === "tolerance")) || (key39 === "latency_ms"))){
-const err268 = {instancePath:instancePath+"/environments/" + key37.replace(/~/g, "~0").replace(/\//g, "~1")+"/smoke",schemaPath:"#/properties/environments/additionalProperties/properties/smoke/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key39},message:"must NOT have additional properties"};
+if(data121.prediction_columns !== undefined){
+let data137 = data121.prediction_columns;
+if(Array.isArray(data137)){
+const len9 = data137.length;
+for(let i12=0; i12<len9; i12++){
+if(typeof data137[i12] !== "string"){
+const err268 = {instancePath:instancePath+"/drift/prediction_columns/" + i12,schemaPath:"#/properties/drift/properties/prediction_columns/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err268];
 }
@@ -3683,11 +3685,9 @@ vErrors.push(err268);
 errors++;
 }
 }
-if(data138.samples !== undefined){
-let data139 = data138.samples;
-if(typeof data139 === "string"){
-if(func3(data139) < 1){
-const err269 = {instancePath:instancePath+"/environments/" + key37.replace(/~/g, "~0").replace(/\//g, "~1")+"/smoke/samples",schemaPath:"#/properties/environments/additionalProperties/properties/smoke/properties/samples/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+}
+else {
+const err269 = {instancePath:instancePath+"/drift/prediction_columns",schemaPath:"#/properties/drift/properties/prediction_columns/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err269];
 }
@@ -3697,8 +3697,11 @@ vErrors.push(err269);
 errors++;
 }
 }
-else {
-const err270 = {instancePath:instancePath+"/environments/" + key37.replace(/~/g, "~0").replace(/\//g, "~1")+"/smoke/samples",schemaPath:"#/properties/environments/additionalProperties/properties/smoke/properties/samples/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data121.missing_rate_tolerance !== undefined){
+let data139 = data121.missing_rate_tolerance;
+if(typeof data139 == "number"){
+if(data139 > 1 || isNaN(data139)){
+const err270 = {instancePath:instancePath+"/drift/missing_rate_tolerance",schemaPath:"#/properties/drift/properties/missing_rate_tolerance/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"};
 if(vErrors === null){
 vErrors = [err270];
 }
@@ -3707,11 +3710,8 @@ vErrors.push(err270);
 }
 errors++;
 }
-}
-if(data138.count !== undefined){
-let data140 = data138.count;
-if(!((typeof data140 == "number") && (!(data140 % 1) && !isNaN(data140)))){
-const err271 = {instancePath:instancePath+"/environments/" + key37.replace(/~/g, "~0").replace(/\//g, "~1")+"/smoke/count",schemaPath:"#/properties/environments/additionalProperties/properties/smoke/properties/count/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(data139 < 0 || isNaN(data139)){
+const err271 = {instancePath:instancePath+"/drift/missing_rate_tolerance",schemaPath:"#/properties/drift/properties/missing_rate_tolerance/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err271];
 }
@@ -3720,9 +3720,9 @@ vErrors.push(err271);
 }
 errors++;
 }
-if(typeof data140 == "number"){
-if(data140 < 1 || isNaN(data140)){
-const err272 = {instancePath:instancePath+"/environments/" + key37.replace(/~/g, "~0").replace(/\//g, "~1")+"/smoke/count",schemaPath:"#/properties/environments/additionalProperties/properties/smoke/properties/count/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+}
+else {
+const err272 = {instancePath:instancePath+"/drift/missing_rate_tolerance",schemaPath:"#/properties/drift/properties/missing_rate_tolerance/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err272];
 }
@@ -3732,11 +3732,10 @@ vErrors.push(err272);
 errors++;
 }
 }
-}
-let data141 = data138.tolerance;
-if(typeof data141 == "number"){
-if(data141 < 0 || isNaN(data141)){
-const err273 = {instancePath:instancePath+"/environments/" + key37.replace(/~/g, "~0").replace(/\//g, "~1")+"/smoke/tolerance",schemaPath:"#/properties/environments/additionalProperties/properties/smoke/properties/tolerance/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(data121.sketch_size !== undefined){
+let data140 = data121.sketch_size;
+if(!((typeof data140 == "number") && (!(data140 % 1) && !isNaN(data140)))){
+const err273 = {instancePath:instancePath+"/drift/sketch_size",schemaPath:"#/properties/drift/properties/sketch_size/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err273];
 }
@@ -3745,9 +3744,9 @@ vErrors.push(err273);
 }
 errors++;
 }
-}
-else {
-const err274 = {instancePath:instancePath+"/environments/" + key37.replace(/~/g, "~0").replace(/\//g, "~1")+"/smoke/tolerance",schemaPath:"#/properties/environments/additionalProperties/properties/smoke/properties/tolerance/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(typeof data140 == "number"){
+if(data140 < 2 || isNaN(data140)){
+const err274 = {instancePath:instancePath+"/drift/sketch_size",schemaPath:"#/properties/drift/properties/sketch_size/minimum",keyword:"minimum",params:{comparison: ">=", limit: 2},message:"must be >= 2"};
 if(vErrors === null){
 vErrors = [err274];
 }
@@ -3756,11 +3755,9 @@ vErrors.push(err274);
 }
 errors++;
 }
-if(data138.latency_ms !== undefined){
-let data142 = data138.latency_ms;
-if(typeof data142 == "number"){
-if(data142 <= 0 || isNaN(data142)){
-const err275 = {instancePath:instancePath+"/environments/" + key37.replace(/~/g, "~0").replace(/\//g, "~1")+"/smoke/latency_ms",schemaPath:"#/properties/environments/additionalProperties/properties/smoke/properties/latency_ms/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0"};
+let res1;
+if(( false || (res1 = data140/2, res1 !== parseInt(res1)))){
+const err275 = {instancePath:instancePath+"/drift/sketch_size",schemaPath:"#/properties/drift/properties/sketch_size/multipleOf",keyword:"multipleOf",params:{multipleOf: 2},message:"must be multiple of 2"};
 if(vErrors === null){
 vErrors = [err275];
 }
@@ -3770,8 +3767,12 @@ vErrors.push(err275);
 errors++;
 }
 }
-else {
-const err276 = {instancePath:instancePath+"/environments/" + key37.replace(/~/g, "~0").replace(/\//g, "~1")+"/smoke/latency_ms",schemaPath:"#/properties/environments/additionalProperties/properties/smoke/properties/latency_ms/type",keyword:"type",params:{type: "number"},message:"must be number"};
+}
+if(data121.retrain_workflow !== undefined){
+let data141 = data121.retrain_workflow;
+if(typeof data141 === "string"){
+if(func3(data141) < 1){
+const err276 = {instancePath:instancePath+"/drift/retrain_workflow",schemaPath:"#/properties/drift/properties/retrain_workflow/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err276];
 }
@@ -3781,9 +3782,8 @@ vErrors.push(err276);
 errors++;
 }
 }
-}
 else {
-const err277 = {instancePath:instancePath+"/environments/" + key37.replace(/~/g, "~0").replace(/\//g, "~1")+"/smoke",schemaPath:"#/properties/environments/additionalProperties/properties/smoke/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err277 = {instancePath:instancePath+"/drift/retrain_workflow",schemaPath:"#/properties/drift/properties/retrain_workflow/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err277];
 }
@@ -3793,11 +3793,12 @@ vErrors.push(err277);
 errors++;
 }
 }
-if(data133.command !== undefined){
-let data143 = data133.command;
-if(typeof data143 === "string"){
-if(func3(data143) < 1){
-const err278 = {instancePath:instancePath+"/environments/" + key37.replace(/~/g, "~0").replace(/\//g, "~1")+"/command",schemaPath:"#/properties/environments/additionalProperties/properties/command/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(data121.performance !== undefined){
+let data142 = data121.performance;
+if(data142 && typeof data142 == "object" && !Array.isArray(data142)){
+for(const key39 in data142){
+if(!((((((((key39 === "label") || (key39 === "prediction")) || (key39 === "score")) || (key39 === "positive")) || (key39 === "threshold")) || (key39 === "task")) || (key39 === "max_drop")) || (key39 === "min_rows"))){
+const err278 = {instancePath:instancePath+"/drift/performance",schemaPath:"#/properties/drift/properties/performance/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key39},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err278];
 }
@@ -3807,8 +3808,11 @@ vErrors.push(err278);
 errors++;
 }
 }
-else {
-const err279 = {instancePath:instancePath+"/environments/" + key37.replace(/~/g, "~0").replace(/\//g, "~1")+"/command",schemaPath:"#/properties/environments/additionalProperties/properties/command/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data142.label !== undefined){
+let data143 = data142.label;
+if(typeof data143 === "string"){
+if(func3(data143) < 1){
+const err279 = {instancePath:instancePath+"/drift/performance/label",schemaPath:"#/properties/drift/properties/performance/properties/label/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err279];
 }
@@ -3818,21 +3822,8 @@ vErrors.push(err279);
 errors++;
 }
 }
-if(data133.gitops !== undefined){
-let data144 = data133.gitops;
-if(data144 && typeof data144 == "object" && !Array.isArray(data144)){
-if(data144.repo === undefined){
-data144.repo = ".";
-}
-if(data144.branch === undefined){
-data144.branch = "main";
-}
-if(data144.path === undefined){
-data144.path = "deploy/{environment}/{model}.yaml";
-}
-for(const key40 in data144){
-if(!(((key40 === "repo") || (key40 === "branch")) || (key40 === "path"))){
-const err280 = {instancePath:instancePath+"/environments/" + key37.replace(/~/g, "~0").replace(/\//g, "~1")+"/gitops",schemaPath:"#/properties/environments/additionalProperties/properties/gitops/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key40},message:"must NOT have additional properties"};
+else {
+const err280 = {instancePath:instancePath+"/drift/performance/label",schemaPath:"#/properties/drift/properties/performance/properties/label/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err280];
 }
@@ -3842,10 +3833,11 @@ vErrors.push(err280);
 errors++;
 }
 }
-let data145 = data144.repo;
-if(typeof data145 === "string"){
-if(func3(data145) < 1){
-const err281 = {instancePath:instancePath+"/environments/" + key37.replace(/~/g, "~0").replace(/\//g, "~1")+"/gitops/repo",schemaPath:"#/properties/environments/additionalProperties/properties/gitops/properties/repo/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(data142.prediction !== undefined){
+let data144 = data142.prediction;
+if(typeof data144 === "string"){
+if(func3(data144) < 1){
+const err281 = {instancePath:instancePath+"/drift/performance/prediction",schemaPath:"#/properties/drift/properties/performance/properties/prediction/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err281];
 }
@@ -3856,7 +3848,7 @@ errors++;
 }
 }
 else {
-const err282 = {instancePath:instancePath+"/environments/" + key37.replace(/~/g, "~0").replace(/\//g, "~1")+"/gitops/repo",schemaPath:"#/properties/environments/additionalProperties/properties/gitops/properties/repo/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err282 = {instancePath:instancePath+"/drift/performance/prediction",schemaPath:"#/properties/drift/properties/performance/properties/prediction/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err282];
 }
@@ -3865,10 +3857,12 @@ vErrors.push(err282);
 }
 errors++;
 }
-let data146 = data144.branch;
-if(typeof data146 === "string"){
-if(func3(data146) < 1){
-const err283 = {instancePath:instancePath+"/environments/" + key37.replace(/~/g, "~0").replace(/\//g, "~1")+"/gitops/branch",schemaPath:"#/properties/environments/additionalProperties/properties/gitops/properties/branch/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+}
+if(data142.score !== undefined){
+let data145 = data142.score;
+if(typeof data145 === "string"){
+if(func3(data145) < 1){
+const err283 = {instancePath:instancePath+"/drift/performance/score",schemaPath:"#/properties/drift/properties/performance/properties/score/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err283];
 }
@@ -3879,7 +3873,7 @@ errors++;
 }
 }
 else {
-const err284 = {instancePath:instancePath+"/environments/" + key37.replace(/~/g, "~0").replace(/\//g, "~1")+"/gitops/branch",schemaPath:"#/properties/environments/additionalProperties/properties/gitops/properties/branch/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err284 = {instancePath:instancePath+"/drift/performance/score",schemaPath:"#/properties/drift/properties/performance/properties/score/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err284];
 }
@@ -3888,10 +3882,11 @@ vErrors.push(err284);
 }
 errors++;
 }
-let data147 = data144.path;
-if(typeof data147 === "string"){
-if(func3(data147) < 1){
-const err285 = {instancePath:instancePath+"/environments/" + key37.replace(/~/g, "~0").replace(/\//g, "~1")+"/gitops/path",schemaPath:"#/properties/environments/additionalProperties/properties/gitops/properties/path/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+}
+if(data142.positive !== undefined){
+let data146 = data142.positive;
+if((typeof data146 !== "string") && (!(typeof data146 == "number"))){
+const err285 = {instancePath:instancePath+"/drift/performance/positive",schemaPath:"#/properties/drift/properties/performance/properties/positive/type",keyword:"type",params:{type: schema11.properties.drift.properties.performance.properties.positive.type},message:"must be string,number"};
 if(vErrors === null){
 vErrors = [err285];
 }
@@ -3901,8 +3896,11 @@ vErrors.push(err285);
 errors++;
 }
 }
-else {
-const err286 = {instancePath:instancePath+"/environments/" + key37.replace(/~/g, "~0").replace(/\//g, "~1")+"/gitops/path",schemaPath:"#/properties/environments/additionalProperties/properties/gitops/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data142.threshold !== undefined){
+let data147 = data142.threshold;
+if(typeof data147 == "number"){
+if(data147 > 1 || isNaN(data147)){
+const err286 = {instancePath:instancePath+"/drift/performance/threshold",schemaPath:"#/properties/drift/properties/performance/properties/threshold/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"};
 if(vErrors === null){
 vErrors = [err286];
 }
@@ -3911,9 +3909,8 @@ vErrors.push(err286);
 }
 errors++;
 }
-}
-else {
-const err287 = {instancePath:instancePath+"/environments/" + key37.replace(/~/g, "~0").replace(/\//g, "~1")+"/gitops",schemaPath:"#/properties/environments/additionalProperties/properties/gitops/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data147 < 0 || isNaN(data147)){
+const err287 = {instancePath:instancePath+"/drift/performance/threshold",schemaPath:"#/properties/drift/properties/performance/properties/threshold/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err287];
 }
@@ -3923,10 +3920,8 @@ vErrors.push(err287);
 errors++;
 }
 }
-let data148 = data133.timeout_minutes;
-if(typeof data148 == "number"){
-if(data148 > 360 || isNaN(data148)){
-const err288 = {instancePath:instancePath+"/environments/" + key37.replace(/~/g, "~0").replace(/\//g, "~1")+"/timeout_minutes",schemaPath:"#/properties/environments/additionalProperties/properties/timeout_minutes/maximum",keyword:"maximum",params:{comparison: "<=", limit: 360},message:"must be <= 360"};
+else {
+const err288 = {instancePath:instancePath+"/drift/performance/threshold",schemaPath:"#/properties/drift/properties/performance/properties/threshold/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err288];
 }
@@ -3935,8 +3930,11 @@ vErrors.push(err288);
 }
 errors++;
 }
-if(data148 <= 0 || isNaN(data148)){
-const err289 = {instancePath:instancePath+"/environments/" + key37.replace(/~/g, "~0").replace(/\//g, "~1")+"/timeout_minutes",schemaPath:"#/properties/environments/additionalProperties/properties/timeout_minutes/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0"};
+}
+if(data142.task !== undefined){
+let data148 = data142.task;
+if(!(((data148 === "binary") || (data148 === "multiclass")) || (data148 === "regression"))){
+const err289 = {instancePath:instancePath+"/drift/performance/task",schemaPath:"#/properties/drift/properties/performance/properties/task/enum",keyword:"enum",params:{allowedValues: schema11.properties.drift.properties.performance.properties.task.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err289];
 }
@@ -3946,8 +3944,14 @@ vErrors.push(err289);
 errors++;
 }
 }
-else {
-const err290 = {instancePath:instancePath+"/environments/" + key37.replace(/~/g, "~0").replace(/\//g, "~1")+"/timeout_minutes",schemaPath:"#/properties/environments/additionalProperties/properties/timeout_minutes/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data142.max_drop !== undefined){
+let data149 = data142.max_drop;
+if(data149 && typeof data149 == "object" && !Array.isArray(data149)){
+for(const key40 in data149){
+const _errs342 = errors;
+if(typeof key40 === "string"){
+if(func3(key40) < 1){
+const err290 = {instancePath:instancePath+"/drift/performance/max_drop",schemaPath:"#/properties/drift/properties/performance/properties/max_drop/propertyNames/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",propertyName:key40};
 if(vErrors === null){
 vErrors = [err290];
 }
@@ -3957,8 +3961,9 @@ vErrors.push(err290);
 errors++;
 }
 }
-else {
-const err291 = {instancePath:instancePath+"/environments/" + key37.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/environments/additionalProperties/type",keyword:"type",params:{type: "object"},message:"must be object"};
+var valid67 = _errs342 === errors;
+if(!valid67){
+const err291 = {instancePath:instancePath+"/drift/performance/max_drop",schemaPath:"#/properties/drift/properties/performance/properties/max_drop/propertyNames",keyword:"propertyNames",params:{propertyName: key40},message:"property name must be valid"};
 if(vErrors === null){
 vErrors = [err291];
 }
@@ -3968,9 +3973,15 @@ vErrors.push(err291);
 errors++;
 }
 }
-}
-else {
-const err292 = {instancePath:instancePath+"/environments",schemaPath:"#/properties/environments/type",keyword:"type",params:{type: "object"},message:"must be object"};
+for(const key41 in data149){
+let data150 = data149[key41];
+const _errs345 = errors;
+let valid69 = false;
+let passing4 = null;
+const _errs346 = errors;
+if(typeof data150 == "number"){
+if(data150 < 0 || isNaN(data150)){
+const err292 = {instancePath:instancePath+"/drift/performance/max_drop/" + key41.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/drift/properties/performance/properties/max_drop/additionalProperties/oneOf/0/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err292];
 }
@@ -3980,14 +3991,639 @@ vErrors.push(err292);
 errors++;
 }
 }
-}
 else {
-const err293 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err293 = {instancePath:instancePath+"/drift/performance/max_drop/" + key41.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/drift/properties/performance/properties/max_drop/additionalProperties/oneOf/0/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err293];
 }
 else {
 vErrors.push(err293);
+}
+errors++;
+}
+var _valid4 = _errs346 === errors;
+if(_valid4){
+valid69 = true;
+passing4 = 0;
+}
+const _errs348 = errors;
+if(typeof data150 === "string"){
+if(!pattern1.test(data150)){
+const err294 = {instancePath:instancePath+"/drift/performance/max_drop/" + key41.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/drift/properties/performance/properties/max_drop/additionalProperties/oneOf/1/pattern",keyword:"pattern",params:{pattern: "^\\s*\\d+(\\.\\d+)?\\s*%\\s*$"},message:"must match pattern \""+"^\\s*\\d+(\\.\\d+)?\\s*%\\s*$"+"\""};
+if(vErrors === null){
+vErrors = [err294];
+}
+else {
+vErrors.push(err294);
+}
+errors++;
+}
+}
+else {
+const err295 = {instancePath:instancePath+"/drift/performance/max_drop/" + key41.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/drift/properties/performance/properties/max_drop/additionalProperties/oneOf/1/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err295];
+}
+else {
+vErrors.push(err295);
+}
+errors++;
+}
+var _valid4 = _errs348 === errors;
+if(_valid4 && valid69){
+valid69 = false;
+passing4 = [passing4, 1];
+}
+else {
+if(_valid4){
+valid69 = true;
+passing4 = 1;
+}
+}
+if(!valid69){
+const err296 = {instancePath:instancePath+"/drift/performance/max_drop/" + key41.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/drift/properties/performance/properties/max_drop/additionalProperties/oneOf",keyword:"oneOf",params:{passingSchemas: passing4},message:"must match exactly one schema in oneOf"};
+if(vErrors === null){
+vErrors = [err296];
+}
+else {
+vErrors.push(err296);
+}
+errors++;
+}
+else {
+errors = _errs345;
+if(vErrors !== null){
+if(_errs345){
+vErrors.length = _errs345;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+}
+else {
+const err297 = {instancePath:instancePath+"/drift/performance/max_drop",schemaPath:"#/properties/drift/properties/performance/properties/max_drop/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err297];
+}
+else {
+vErrors.push(err297);
+}
+errors++;
+}
+}
+if(data142.min_rows !== undefined){
+let data151 = data142.min_rows;
+if(!((typeof data151 == "number") && (!(data151 % 1) && !isNaN(data151)))){
+const err298 = {instancePath:instancePath+"/drift/performance/min_rows",schemaPath:"#/properties/drift/properties/performance/properties/min_rows/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err298];
+}
+else {
+vErrors.push(err298);
+}
+errors++;
+}
+if(typeof data151 == "number"){
+if(data151 < 1 || isNaN(data151)){
+const err299 = {instancePath:instancePath+"/drift/performance/min_rows",schemaPath:"#/properties/drift/properties/performance/properties/min_rows/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+if(vErrors === null){
+vErrors = [err299];
+}
+else {
+vErrors.push(err299);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err300 = {instancePath:instancePath+"/drift/performance",schemaPath:"#/properties/drift/properties/performance/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err300];
+}
+else {
+vErrors.push(err300);
+}
+errors++;
+}
+}
+}
+else {
+const err301 = {instancePath:instancePath+"/drift",schemaPath:"#/properties/drift/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err301];
+}
+else {
+vErrors.push(err301);
+}
+errors++;
+}
+}
+if(data.environments !== undefined){
+let data152 = data.environments;
+if(data152 && typeof data152 == "object" && !Array.isArray(data152)){
+for(const key42 in data152){
+const _errs354 = errors;
+if(typeof key42 === "string"){
+if(!pattern8.test(key42)){
+const err302 = {instancePath:instancePath+"/environments",schemaPath:"#/properties/environments/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[a-zA-Z0-9][a-zA-Z0-9._-]*$"},message:"must match pattern \""+"^[a-zA-Z0-9][a-zA-Z0-9._-]*$"+"\"",propertyName:key42};
+if(vErrors === null){
+vErrors = [err302];
+}
+else {
+vErrors.push(err302);
+}
+errors++;
+}
+}
+var valid70 = _errs354 === errors;
+if(!valid70){
+const err303 = {instancePath:instancePath+"/environments",schemaPath:"#/properties/environments/propertyNames",keyword:"propertyNames",params:{propertyName: key42},message:"property name must be valid"};
+if(vErrors === null){
+vErrors = [err303];
+}
+else {
+vErrors.push(err303);
+}
+errors++;
+}
+}
+for(const key43 in data152){
+let data153 = data152[key43];
+const _errs358 = errors;
+let valid72 = true;
+const _errs359 = errors;
+if(data153 && typeof data153 == "object" && !Array.isArray(data153)){
+let missing0;
+if((data153.target === undefined) && (missing0 = "target")){
+const err304 = {};
+if(vErrors === null){
+vErrors = [err304];
+}
+else {
+vErrors.push(err304);
+}
+errors++;
+}
+else {
+if(data153.target !== undefined){
+if("command" !== data153.target){
+const err305 = {};
+if(vErrors === null){
+vErrors = [err305];
+}
+else {
+vErrors.push(err305);
+}
+errors++;
+}
+}
+}
+}
+var _valid5 = _errs359 === errors;
+errors = _errs358;
+if(vErrors !== null){
+if(_errs358){
+vErrors.length = _errs358;
+}
+else {
+vErrors = null;
+}
+}
+if(_valid5){
+const _errs361 = errors;
+if(data153 && typeof data153 == "object" && !Array.isArray(data153)){
+if(data153.command === undefined){
+const err306 = {instancePath:instancePath+"/environments/" + key43.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/environments/additionalProperties/then/required",keyword:"required",params:{missingProperty: "command"},message:"must have required property '"+"command"+"'"};
+if(vErrors === null){
+vErrors = [err306];
+}
+else {
+vErrors.push(err306);
+}
+errors++;
+}
+}
+var _valid5 = _errs361 === errors;
+valid72 = _valid5;
+}
+if(!valid72){
+const err307 = {instancePath:instancePath+"/environments/" + key43.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/environments/additionalProperties/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema"};
+if(vErrors === null){
+vErrors = [err307];
+}
+else {
+vErrors.push(err307);
+}
+errors++;
+}
+if(data153 && typeof data153 == "object" && !Array.isArray(data153)){
+if(data153.target === undefined){
+data153.target = "server";
+}
+if(data153.timeout_minutes === undefined){
+data153.timeout_minutes = 10;
+}
+for(const key44 in data153){
+if(!(((((((key44 === "target") || (key44 === "url")) || (key44 === "stage")) || (key44 === "smoke")) || (key44 === "command")) || (key44 === "gitops")) || (key44 === "timeout_minutes"))){
+const err308 = {instancePath:instancePath+"/environments/" + key43.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/environments/additionalProperties/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key44},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err308];
+}
+else {
+vErrors.push(err308);
+}
+errors++;
+}
+}
+let data155 = data153.target;
+if(!(((data155 === "server") || (data155 === "command")) || (data155 === "gitops"))){
+const err309 = {instancePath:instancePath+"/environments/" + key43.replace(/~/g, "~0").replace(/\//g, "~1")+"/target",schemaPath:"#/properties/environments/additionalProperties/properties/target/enum",keyword:"enum",params:{allowedValues: schema11.properties.environments.additionalProperties.properties.target.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err309];
+}
+else {
+vErrors.push(err309);
+}
+errors++;
+}
+if(data153.url !== undefined){
+let data156 = data153.url;
+if(typeof data156 === "string"){
+if(!pattern9.test(data156)){
+const err310 = {instancePath:instancePath+"/environments/" + key43.replace(/~/g, "~0").replace(/\//g, "~1")+"/url",schemaPath:"#/properties/environments/additionalProperties/properties/url/pattern",keyword:"pattern",params:{pattern: "^https?://"},message:"must match pattern \""+"^https?://"+"\""};
+if(vErrors === null){
+vErrors = [err310];
+}
+else {
+vErrors.push(err310);
+}
+errors++;
+}
+}
+else {
+const err311 = {instancePath:instancePath+"/environments/" + key43.replace(/~/g, "~0").replace(/\//g, "~1")+"/url",schemaPath:"#/properties/environments/additionalProperties/properties/url/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err311];
+}
+else {
+vErrors.push(err311);
+}
+errors++;
+}
+}
+if(data153.stage !== undefined){
+let data157 = data153.stage;
+if(typeof data157 === "string"){
+if(!pattern0.test(data157)){
+const err312 = {instancePath:instancePath+"/environments/" + key43.replace(/~/g, "~0").replace(/\//g, "~1")+"/stage",schemaPath:"#/properties/environments/additionalProperties/properties/stage/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9][a-z0-9._-]*$"},message:"must match pattern \""+"^[a-z0-9][a-z0-9._-]*$"+"\""};
+if(vErrors === null){
+vErrors = [err312];
+}
+else {
+vErrors.push(err312);
+}
+errors++;
+}
+}
+else {
+const err313 = {instancePath:instancePath+"/environments/" + key43.replace(/~/g, "~0").replace(/\//g, "~1")+"/stage",schemaPath:"#/properties/environments/additionalProperties/properties/stage/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err313];
+}
+else {
+vErrors.push(err313);
+}
+errors++;
+}
+}
+if(data153.smoke !== undefined){
+let data158 = data153.smoke;
+if(data158 && typeof data158 == "object" && !Array.isArray(data158)){
+if(data158.tolerance === undefined){
+data158.tolerance = 0.0001;
+}
+for(const key45 in data158){
+if(!((((key45 === "samples") || (key45 === "count")) || (key45 === "tolerance")) || (key45 === "latency_ms"))){
+const err314 = {instancePath:instancePath+"/environments/" + key43.replace(/~/g, "~0").replace(/\//g, "~1")+"/smoke",schemaPath:"#/properties/environments/additionalProperties/properties/smoke/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key45},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err314];
+}
+else {
+vErrors.push(err314);
+}
+errors++;
+}
+}
+if(data158.samples !== undefined){
+let data159 = data158.samples;
+if(typeof data159 === "string"){
+if(func3(data159) < 1){
+const err315 = {instancePath:instancePath+"/environments/" + key43.replace(/~/g, "~0").replace(/\//g, "~1")+"/smoke/samples",schemaPath:"#/properties/environments/additionalProperties/properties/smoke/properties/samples/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err315];
+}
+else {
+vErrors.push(err315);
+}
+errors++;
+}
+}
+else {
+const err316 = {instancePath:instancePath+"/environments/" + key43.replace(/~/g, "~0").replace(/\//g, "~1")+"/smoke/samples",schemaPath:"#/properties/environments/additionalProperties/properties/smoke/properties/samples/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err316];
+}
+else {
+vErrors.push(err316);
+}
+errors++;
+}
+}
+if(data158.count !== undefined){
+let data160 = data158.count;
+if(!((typeof data160 == "number") && (!(data160 % 1) && !isNaN(data160)))){
+const err317 = {instancePath:instancePath+"/environments/" + key43.replace(/~/g, "~0").replace(/\//g, "~1")+"/smoke/count",schemaPath:"#/properties/environments/additionalProperties/properties/smoke/properties/count/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err317];
+}
+else {
+vErrors.push(err317);
+}
+errors++;
+}
+if(typeof data160 == "number"){
+if(data160 < 1 || isNaN(data160)){
+const err318 = {instancePath:instancePath+"/environments/" + key43.replace(/~/g, "~0").replace(/\//g, "~1")+"/smoke/count",schemaPath:"#/properties/environments/additionalProperties/properties/smoke/properties/count/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+if(vErrors === null){
+vErrors = [err318];
+}
+else {
+vErrors.push(err318);
+}
+errors++;
+}
+}
+}
+let data161 = data158.tolerance;
+if(typeof data161 == "number"){
+if(data161 < 0 || isNaN(data161)){
+const err319 = {instancePath:instancePath+"/environments/" + key43.replace(/~/g, "~0").replace(/\//g, "~1")+"/smoke/tolerance",schemaPath:"#/properties/environments/additionalProperties/properties/smoke/properties/tolerance/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err319];
+}
+else {
+vErrors.push(err319);
+}
+errors++;
+}
+}
+else {
+const err320 = {instancePath:instancePath+"/environments/" + key43.replace(/~/g, "~0").replace(/\//g, "~1")+"/smoke/tolerance",schemaPath:"#/properties/environments/additionalProperties/properties/smoke/properties/tolerance/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err320];
+}
+else {
+vErrors.push(err320);
+}
+errors++;
+}
+if(data158.latency_ms !== undefined){
+let data162 = data158.latency_ms;
+if(typeof data162 == "number"){
+if(data162 <= 0 || isNaN(data162)){
+const err321 = {instancePath:instancePath+"/environments/" + key43.replace(/~/g, "~0").replace(/\//g, "~1")+"/smoke/latency_ms",schemaPath:"#/properties/environments/additionalProperties/properties/smoke/properties/latency_ms/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0"};
+if(vErrors === null){
+vErrors = [err321];
+}
+else {
+vErrors.push(err321);
+}
+errors++;
+}
+}
+else {
+const err322 = {instancePath:instancePath+"/environments/" + key43.replace(/~/g, "~0").replace(/\//g, "~1")+"/smoke/latency_ms",schemaPath:"#/properties/environments/additionalProperties/properties/smoke/properties/latency_ms/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err322];
+}
+else {
+vErrors.push(err322);
+}
+errors++;
+}
+}
+}
+else {
+const err323 = {instancePath:instancePath+"/environments/" + key43.replace(/~/g, "~0").replace(/\//g, "~1")+"/smoke",schemaPath:"#/properties/environments/additionalProperties/properties/smoke/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err323];
+}
+else {
+vErrors.push(err323);
+}
+errors++;
+}
+}
+if(data153.command !== undefined){
+let data163 = data153.command;
+if(typeof data163 === "string"){
+if(func3(data163) < 1){
+const err324 = {instancePath:instancePath+"/environments/" + key43.replace(/~/g, "~0").replace(/\//g, "~1")+"/command",schemaPath:"#/properties/environments/additionalProperties/properties/command/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err324];
+}
+else {
+vErrors.push(err324);
+}
+errors++;
+}
+}
+else {
+const err325 = {instancePath:instancePath+"/environments/" + key43.replace(/~/g, "~0").replace(/\//g, "~1")+"/command",schemaPath:"#/properties/environments/additionalProperties/properties/command/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err325];
+}
+else {
+vErrors.push(err325);
+}
+errors++;
+}
+}
+if(data153.gitops !== undefined){
+let data164 = data153.gitops;
+if(data164 && typeof data164 == "object" && !Array.isArray(data164)){
+if(data164.repo === undefined){
+data164.repo = ".";
+}
+if(data164.branch === undefined){
+data164.branch = "main";
+}
+if(data164.path === undefined){
+data164.path = "deploy/{environment}/{model}.yaml";
+}
+for(const key46 in data164){
+if(!(((key46 === "repo") || (key46 === "branch")) || (key46 === "path"))){
+const err326 = {instancePath:instancePath+"/environments/" + key43.replace(/~/g, "~0").replace(/\//g, "~1")+"/gitops",schemaPath:"#/properties/environments/additionalProperties/properties/gitops/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key46},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err326];
+}
+else {
+vErrors.push(err326);
+}
+errors++;
+}
+}
+let data165 = data164.repo;
+if(typeof data165 === "string"){
+if(func3(data165) < 1){
+const err327 = {instancePath:instancePath+"/environments/" + key43.replace(/~/g, "~0").replace(/\//g, "~1")+"/gitops/repo",schemaPath:"#/properties/environments/additionalProperties/properties/gitops/properties/repo/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err327];
+}
+else {
+vErrors.push(err327);
+}
+errors++;
+}
+}
+else {
+const err328 = {instancePath:instancePath+"/environments/" + key43.replace(/~/g, "~0").replace(/\//g, "~1")+"/gitops/repo",schemaPath:"#/properties/environments/additionalProperties/properties/gitops/properties/repo/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err328];
+}
+else {
+vErrors.push(err328);
+}
+errors++;
+}
+let data166 = data164.branch;
+if(typeof data166 === "string"){
+if(func3(data166) < 1){
+const err329 = {instancePath:instancePath+"/environments/" + key43.replace(/~/g, "~0").replace(/\//g, "~1")+"/gitops/branch",schemaPath:"#/properties/environments/additionalProperties/properties/gitops/properties/branch/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err329];
+}
+else {
+vErrors.push(err329);
+}
+errors++;
+}
+}
+else {
+const err330 = {instancePath:instancePath+"/environments/" + key43.replace(/~/g, "~0").replace(/\//g, "~1")+"/gitops/branch",schemaPath:"#/properties/environments/additionalProperties/properties/gitops/properties/branch/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err330];
+}
+else {
+vErrors.push(err330);
+}
+errors++;
+}
+let data167 = data164.path;
+if(typeof data167 === "string"){
+if(func3(data167) < 1){
+const err331 = {instancePath:instancePath+"/environments/" + key43.replace(/~/g, "~0").replace(/\//g, "~1")+"/gitops/path",schemaPath:"#/properties/environments/additionalProperties/properties/gitops/properties/path/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err331];
+}
+else {
+vErrors.push(err331);
+}
+errors++;
+}
+}
+else {
+const err332 = {instancePath:instancePath+"/environments/" + key43.replace(/~/g, "~0").replace(/\//g, "~1")+"/gitops/path",schemaPath:"#/properties/environments/additionalProperties/properties/gitops/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err332];
+}
+else {
+vErrors.push(err332);
+}
+errors++;
+}
+}
+else {
+const err333 = {instancePath:instancePath+"/environments/" + key43.replace(/~/g, "~0").replace(/\//g, "~1")+"/gitops",schemaPath:"#/properties/environments/additionalProperties/properties/gitops/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err333];
+}
+else {
+vErrors.push(err333);
+}
+errors++;
+}
+}
+let data168 = data153.timeout_minutes;
+if(typeof data168 == "number"){
+if(data168 > 360 || isNaN(data168)){
+const err334 = {instancePath:instancePath+"/environments/" + key43.replace(/~/g, "~0").replace(/\//g, "~1")+"/timeout_minutes",schemaPath:"#/properties/environments/additionalProperties/properties/timeout_minutes/maximum",keyword:"maximum",params:{comparison: "<=", limit: 360},message:"must be <= 360"};
+if(vErrors === null){
+vErrors = [err334];
+}
+else {
+vErrors.push(err334);
+}
+errors++;
+}
+if(data168 <= 0 || isNaN(data168)){
+const err335 = {instancePath:instancePath+"/environments/" + key43.replace(/~/g, "~0").replace(/\//g, "~1")+"/timeout_minutes",schemaPath:"#/properties/environments/additionalProperties/properties/timeout_minutes/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0"};
+if(vErrors === null){
+vErrors = [err335];
+}
+else {
+vErrors.push(err335);
+}
+errors++;
+}
+}
+else {
+const err336 = {instancePath:instancePath+"/environments/" + key43.replace(/~/g, "~0").replace(/\//g, "~1")+"/timeout_minutes",schemaPath:"#/properties/environments/additionalProperties/properties/timeout_minutes/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err336];
+}
+else {
+vErrors.push(err336);
+}
+errors++;
+}
+}
+else {
+const err337 = {instancePath:instancePath+"/environments/" + key43.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/environments/additionalProperties/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err337];
+}
+else {
+vErrors.push(err337);
+}
+errors++;
+}
+}
+}
+else {
+const err338 = {instancePath:instancePath+"/environments",schemaPath:"#/properties/environments/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err338];
+}
+else {
+vErrors.push(err338);
+}
+errors++;
+}
+}
+}
+else {
+const err339 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err339];
+}
+else {
+vErrors.push(err339);
 }
 errors++;
 }

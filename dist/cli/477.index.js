@@ -2890,7 +2890,10 @@ async function importRuntime() {
     if (dir)
         return importFrom(dir);
     try {
-        return (await Promise.resolve(/* import() */).then(__webpack_require__.bind(__webpack_require__, 3958)));
+        // webpackIgnore: resolved by Node when called, next to the bundle. Left to ncc, the external
+        // became a static import at the top of every bundle that can evaluate: the action bundles
+        // (which have no node_modules) failed to start, and every CLI start loaded the native library.
+        return (await import(/* webpackIgnore: true */ 'onnxruntime-node'));
     }
     catch (e) {
         const toolCache = process.env.RUNNER_TOOL_CACHE;
@@ -2906,7 +2909,8 @@ async function importRuntime() {
 async function importFrom(dir) {
     const require = (0,node_module__WEBPACK_IMPORTED_MODULE_2__.createRequire)((0,node_path__WEBPACK_IMPORTED_MODULE_3__.join)(dir, 'package.json'));
     const entry = require.resolve('onnxruntime-node');
-    const mod = (await __webpack_require__(6555)((0,node_url__WEBPACK_IMPORTED_MODULE_4__.pathToFileURL)(entry).href));
+    // webpackIgnore: a computed import() in a bundle is otherwise an empty context that always throws.
+    const mod = (await import(/* webpackIgnore: true */ (0,node_url__WEBPACK_IMPORTED_MODULE_4__.pathToFileURL)(entry).href));
     return mod.default && 'InferenceSession' in mod.default ? mod.default : mod;
 }
 function onnxRuntimeCacheKey(version, platform, arch) {
@@ -3119,25 +3123,6 @@ function typeName(t) {
     return 'unknown';
 }
 
-
-/***/ }),
-
-/***/ 6555:
-/***/ ((module) => {
-
-function webpackEmptyAsyncContext(req) {
-	// Here Promise.resolve().then() is used instead of new Promise() to prevent
-	// uncaught exception popping up in devtools
-	return Promise.resolve().then(() => {
-		var e = new Error("Cannot find module '" + req + "'");
-		e.code = 'MODULE_NOT_FOUND';
-		throw e;
-	});
-}
-webpackEmptyAsyncContext.keys = () => ([]);
-webpackEmptyAsyncContext.resolve = webpackEmptyAsyncContext;
-webpackEmptyAsyncContext.id = 6555;
-module.exports = webpackEmptyAsyncContext;
 
 /***/ })
 

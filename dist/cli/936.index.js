@@ -513,11 +513,12 @@ return errors === 0;
 }
 
 const version = validate11;
-const schema12 = {"type":"object","additionalProperties":false,"required":["schema","model","version","artifact","lineage","created_at","created_by"],"properties":{"schema":{"const":"modelci/version@1"},"model":{"type":"string","pattern":"^[a-z0-9][a-z0-9._-]*$"},"version":{"type":"string","pattern":"^(0|[1-9]\\d*)\\.(0|[1-9]\\d*)\\.(0|[1-9]\\d*)$"},"artifact":{"type":"object","additionalProperties":false,"required":["uri","sha256","bytes","format"],"properties":{"uri":{"type":"string","minLength":1},"sha256":{"type":"string","pattern":"^[0-9a-f]{64}$"},"bytes":{"type":"integer","minimum":0},"format":{"type":"string","minLength":1}}},"signature":{"type":"object","required":["inputs","outputs"],"properties":{"inputs":{"type":"array","items":{"type":"object","required":["name","type","shape"],"properties":{"name":{"type":"string"},"type":{"type":"string"},"shape":{"type":"array","items":{"type":["integer","string","null"]}}}}},"outputs":{"type":"array","items":{"type":"object","required":["name","type","shape"],"properties":{"name":{"type":"string"},"type":{"type":"string"},"shape":{"type":"array","items":{"type":["integer","string","null"]}}}}}}},"metrics":{"type":"object","additionalProperties":{"type":"object","required":["value"],"properties":{"value":{"type":"number"},"ci":{"type":"array","items":{"type":"number"},"minItems":2,"maxItems":2}}}},"evaluation_data":{"type":"object","required":["sha256"],"properties":{"path":{"type":"string"},"sha256":{"type":"string","pattern":"^[0-9a-f]{64}$"},"bytes":{"type":"integer","minimum":0},"rows":{"type":"integer","minimum":0}}},"gates":{"type":"object","required":["passed","results"],"properties":{"passed":{"type":"boolean"},"results":{"type":"array","items":{"type":"object","required":["gate","passed","reason"],"properties":{"gate":{"type":"string"},"passed":{"type":"boolean"},"reason":{"type":"string"}}}}}},"params":{"type":"object"},"training_data":{"type":"object","required":["sha256"],"properties":{"path":{"type":"string"},"sha256":{"type":"string","pattern":"^[0-9a-f]{64}$"},"bytes":{"type":"integer","minimum":0},"rows":{"type":"integer","minimum":0}}},"lineage":{"type":"object","additionalProperties":false,"properties":{"commit":{"type":"string","pattern":"^[0-9a-f]{7,64}$"},"ref":{"type":"string"},"run_url":{"type":"string"},"pull_request":{"type":"integer","minimum":1},"parent_version":{"type":"string","pattern":"^(0|[1-9]\\d*)\\.(0|[1-9]\\d*)\\.(0|[1-9]\\d*)$"}}},"created_at":{"type":"string","minLength":1},"created_by":{"type":"string","minLength":1},"deprecated":{"type":"object","additionalProperties":false,"required":["at","by"],"properties":{"at":{"type":"string","minLength":1},"by":{"type":"string"},"reason":{"type":"string"}}}}};
+const schema12 = {"type":"object","additionalProperties":false,"required":["schema","model","version","artifact","lineage","created_at","created_by"],"properties":{"schema":{"const":"modelci/version@1"},"model":{"type":"string","pattern":"^[a-z0-9][a-z0-9._-]*$"},"version":{"type":"string","pattern":"^(0|[1-9]\\d*)\\.(0|[1-9]\\d*)\\.(0|[1-9]\\d*)$"},"artifact":{"type":"object","additionalProperties":false,"required":["uri","sha256","bytes","format"],"properties":{"uri":{"type":"string","minLength":1},"sha256":{"type":"string","pattern":"^[0-9a-f]{64}$"},"bytes":{"type":"integer","minimum":0},"format":{"type":"string","minLength":1}}},"signature":{"type":"object","required":["inputs","outputs"],"properties":{"inputs":{"type":"array","items":{"type":"object","required":["name","type","shape"],"properties":{"name":{"type":"string"},"type":{"type":"string"},"shape":{"type":"array","items":{"type":["integer","string","null"]}}}}},"outputs":{"type":"array","items":{"type":"object","required":["name","type","shape"],"properties":{"name":{"type":"string"},"type":{"type":"string"},"shape":{"type":"array","items":{"type":["integer","string","null"]}}}}}}},"metrics":{"type":"object","additionalProperties":{"type":"object","required":["value"],"properties":{"value":{"type":"number"},"ci":{"type":"array","items":{"type":"number"},"minItems":2,"maxItems":2}}}},"evaluation_data":{"type":"object","required":["sha256"],"properties":{"path":{"type":"string"},"sha256":{"type":"string","pattern":"^[0-9a-f]{64}$"},"bytes":{"type":"integer","minimum":0},"rows":{"type":"integer","minimum":0}}},"gates":{"type":"object","required":["passed","results"],"properties":{"passed":{"type":"boolean"},"results":{"type":"array","items":{"type":"object","required":["gate","passed","reason"],"properties":{"gate":{"type":"string"},"passed":{"type":"boolean"},"reason":{"type":"string"}}}}}},"params":{"type":"object"},"training_data":{"type":"object","required":["sha256"],"properties":{"path":{"type":"string"},"sha256":{"type":"string","pattern":"^[0-9a-f]{64}$"},"bytes":{"type":"integer","minimum":0},"rows":{"type":"integer","minimum":0}}},"reference_profile":{"type":"object","required":["path","sha256","bytes","data","rows"],"additionalProperties":false,"properties":{"path":{"type":"string","pattern":"^profiles/[^/]+\\.json$"},"sha256":{"type":"string","pattern":"^[0-9a-f]{64}$"},"bytes":{"type":"integer","minimum":0},"data":{"type":"string"},"rows":{"type":"integer","minimum":0}}},"lineage":{"type":"object","additionalProperties":false,"properties":{"commit":{"type":"string","pattern":"^[0-9a-f]{7,64}$"},"ref":{"type":"string"},"run_url":{"type":"string"},"pull_request":{"type":"integer","minimum":1},"parent_version":{"type":"string","pattern":"^(0|[1-9]\\d*)\\.(0|[1-9]\\d*)\\.(0|[1-9]\\d*)$"}}},"created_at":{"type":"string","minLength":1},"created_by":{"type":"string","minLength":1},"deprecated":{"type":"object","additionalProperties":false,"required":["at","by"],"properties":{"at":{"type":"string","minLength":1},"by":{"type":"string"},"reason":{"type":"string"}}}}};
 const func3 = Object.prototype.hasOwnProperty;
 const pattern2 = new RegExp("^(0|[1-9]\\d*)\\.(0|[1-9]\\d*)\\.(0|[1-9]\\d*)$", "u");
 const pattern3 = new RegExp("^[0-9a-f]{64}$", "u");
-const pattern6 = new RegExp("^[0-9a-f]{7,64}$", "u");
+const pattern6 = new RegExp("^profiles/[^/]+\\.json$", "u");
+const pattern8 = new RegExp("^[0-9a-f]{7,64}$", "u");
 
 function validate11(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
@@ -1357,32 +1358,38 @@ else {
 var valid0 = true;
 }
 if(valid0){
-if(data.lineage !== undefined){
-let data44 = data.lineage;
+if(data.reference_profile !== undefined){
+let data44 = data.reference_profile;
 const _errs91 = errors;
 if(errors === _errs91){
 if(data44 && typeof data44 == "object" && !Array.isArray(data44)){
+let missing10;
+if((((((data44.path === undefined) && (missing10 = "path")) || ((data44.sha256 === undefined) && (missing10 = "sha256"))) || ((data44.bytes === undefined) && (missing10 = "bytes"))) || ((data44.data === undefined) && (missing10 = "data"))) || ((data44.rows === undefined) && (missing10 = "rows"))){
+validate11.errors = [{instancePath:instancePath+"/reference_profile",schemaPath:"#/properties/reference_profile/required",keyword:"required",params:{missingProperty: missing10},message:"must have required property '"+missing10+"'"}];
+return false;
+}
+else {
 const _errs93 = errors;
 for(const key3 in data44){
-if(!(((((key3 === "commit") || (key3 === "ref")) || (key3 === "run_url")) || (key3 === "pull_request")) || (key3 === "parent_version"))){
-validate11.errors = [{instancePath:instancePath+"/lineage",schemaPath:"#/properties/lineage/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties"}];
+if(!(((((key3 === "path") || (key3 === "sha256")) || (key3 === "bytes")) || (key3 === "data")) || (key3 === "rows"))){
+validate11.errors = [{instancePath:instancePath+"/reference_profile",schemaPath:"#/properties/reference_profile/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties"}];
 return false;
 break;
 }
 }
 if(_errs93 === errors){
-if(data44.commit !== undefined){
-let data45 = data44.commit;
+if(data44.path !== undefined){
+let data45 = data44.path;
 const _errs94 = errors;
 if(errors === _errs94){
 if(typeof data45 === "string"){
 if(!pattern6.test(data45)){
-validate11.errors = [{instancePath:instancePath+"/lineage/commit",schemaPath:"#/properties/lineage/properties/commit/pattern",keyword:"pattern",params:{pattern: "^[0-9a-f]{7,64}$"},message:"must match pattern \""+"^[0-9a-f]{7,64}$"+"\""}];
+validate11.errors = [{instancePath:instancePath+"/reference_profile/path",schemaPath:"#/properties/reference_profile/properties/path/pattern",keyword:"pattern",params:{pattern: "^profiles/[^/]+\\.json$"},message:"must match pattern \""+"^profiles/[^/]+\\.json$"+"\""}];
 return false;
 }
 }
 else {
-validate11.errors = [{instancePath:instancePath+"/lineage/commit",schemaPath:"#/properties/lineage/properties/commit/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate11.errors = [{instancePath:instancePath+"/reference_profile/path",schemaPath:"#/properties/reference_profile/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 }
@@ -1392,11 +1399,20 @@ else {
 var valid17 = true;
 }
 if(valid17){
-if(data44.ref !== undefined){
+if(data44.sha256 !== undefined){
+let data46 = data44.sha256;
 const _errs96 = errors;
-if(typeof data44.ref !== "string"){
-validate11.errors = [{instancePath:instancePath+"/lineage/ref",schemaPath:"#/properties/lineage/properties/ref/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+if(errors === _errs96){
+if(typeof data46 === "string"){
+if(!pattern3.test(data46)){
+validate11.errors = [{instancePath:instancePath+"/reference_profile/sha256",schemaPath:"#/properties/reference_profile/properties/sha256/pattern",keyword:"pattern",params:{pattern: "^[0-9a-f]{64}$"},message:"must match pattern \""+"^[0-9a-f]{64}$"+"\""}];
 return false;
+}
+}
+else {
+validate11.errors = [{instancePath:instancePath+"/reference_profile/sha256",schemaPath:"#/properties/reference_profile/properties/sha256/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
 }
 var valid17 = _errs96 === errors;
 }
@@ -1404,11 +1420,20 @@ else {
 var valid17 = true;
 }
 if(valid17){
-if(data44.run_url !== undefined){
+if(data44.bytes !== undefined){
+let data47 = data44.bytes;
 const _errs98 = errors;
-if(typeof data44.run_url !== "string"){
-validate11.errors = [{instancePath:instancePath+"/lineage/run_url",schemaPath:"#/properties/lineage/properties/run_url/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+if(!((typeof data47 == "number") && (!(data47 % 1) && !isNaN(data47)))){
+validate11.errors = [{instancePath:instancePath+"/reference_profile/bytes",schemaPath:"#/properties/reference_profile/properties/bytes/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
 return false;
+}
+if(errors === _errs98){
+if(typeof data47 == "number"){
+if(data47 < 0 || isNaN(data47)){
+validate11.errors = [{instancePath:instancePath+"/reference_profile/bytes",schemaPath:"#/properties/reference_profile/properties/bytes/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
+return false;
+}
+}
 }
 var valid17 = _errs98 === errors;
 }
@@ -1416,20 +1441,11 @@ else {
 var valid17 = true;
 }
 if(valid17){
-if(data44.pull_request !== undefined){
-let data48 = data44.pull_request;
+if(data44.data !== undefined){
 const _errs100 = errors;
-if(!((typeof data48 == "number") && (!(data48 % 1) && !isNaN(data48)))){
-validate11.errors = [{instancePath:instancePath+"/lineage/pull_request",schemaPath:"#/properties/lineage/properties/pull_request/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
+if(typeof data44.data !== "string"){
+validate11.errors = [{instancePath:instancePath+"/reference_profile/data",schemaPath:"#/properties/reference_profile/properties/data/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
-}
-if(errors === _errs100){
-if(typeof data48 == "number"){
-if(data48 < 1 || isNaN(data48)){
-validate11.errors = [{instancePath:instancePath+"/lineage/pull_request",schemaPath:"#/properties/lineage/properties/pull_request/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"}];
-return false;
-}
-}
 }
 var valid17 = _errs100 === errors;
 }
@@ -1437,19 +1453,19 @@ else {
 var valid17 = true;
 }
 if(valid17){
-if(data44.parent_version !== undefined){
-let data49 = data44.parent_version;
+if(data44.rows !== undefined){
+let data49 = data44.rows;
 const _errs102 = errors;
+if(!((typeof data49 == "number") && (!(data49 % 1) && !isNaN(data49)))){
+validate11.errors = [{instancePath:instancePath+"/reference_profile/rows",schemaPath:"#/properties/reference_profile/properties/rows/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
+return false;
+}
 if(errors === _errs102){
-if(typeof data49 === "string"){
-if(!pattern2.test(data49)){
-validate11.errors = [{instancePath:instancePath+"/lineage/parent_version",schemaPath:"#/properties/lineage/properties/parent_version/pattern",keyword:"pattern",params:{pattern: "^(0|[1-9]\\d*)\\.(0|[1-9]\\d*)\\.(0|[1-9]\\d*)$"},message:"must match pattern \""+"^(0|[1-9]\\d*)\\.(0|[1-9]\\d*)\\.(0|[1-9]\\d*)$"+"\""}];
+if(typeof data49 == "number"){
+if(data49 < 0 || isNaN(data49)){
+validate11.errors = [{instancePath:instancePath+"/reference_profile/rows",schemaPath:"#/properties/reference_profile/properties/rows/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
 return false;
 }
-}
-else {
-validate11.errors = [{instancePath:instancePath+"/lineage/parent_version",schemaPath:"#/properties/lineage/properties/parent_version/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
 }
 }
 var valid17 = _errs102 === errors;
@@ -1463,8 +1479,9 @@ var valid17 = true;
 }
 }
 }
+}
 else {
-validate11.errors = [{instancePath:instancePath+"/lineage",schemaPath:"#/properties/lineage/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validate11.errors = [{instancePath:instancePath+"/reference_profile",schemaPath:"#/properties/reference_profile/type",keyword:"type",params:{type: "object"},message:"must be object"}];
 return false;
 }
 }
@@ -1474,82 +1491,58 @@ else {
 var valid0 = true;
 }
 if(valid0){
-if(data.created_at !== undefined){
-let data50 = data.created_at;
+if(data.lineage !== undefined){
+let data50 = data.lineage;
 const _errs104 = errors;
 if(errors === _errs104){
-if(typeof data50 === "string"){
-if(func2(data50) < 1){
-validate11.errors = [{instancePath:instancePath+"/created_at",schemaPath:"#/properties/created_at/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
-return false;
-}
-}
-else {
-validate11.errors = [{instancePath:instancePath+"/created_at",schemaPath:"#/properties/created_at/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-}
-var valid0 = _errs104 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data.created_by !== undefined){
-let data51 = data.created_by;
+if(data50 && typeof data50 == "object" && !Array.isArray(data50)){
 const _errs106 = errors;
-if(errors === _errs106){
-if(typeof data51 === "string"){
-if(func2(data51) < 1){
-validate11.errors = [{instancePath:instancePath+"/created_by",schemaPath:"#/properties/created_by/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
-return false;
-}
-}
-else {
-validate11.errors = [{instancePath:instancePath+"/created_by",schemaPath:"#/properties/created_by/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-}
-var valid0 = _errs106 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data.deprecated !== undefined){
-let data52 = data.deprecated;
-const _errs108 = errors;
-if(errors === _errs108){
-if(data52 && typeof data52 == "object" && !Array.isArray(data52)){
-let missing10;
-if(((data52.at === undefined) && (missing10 = "at")) || ((data52.by === undefined) && (missing10 = "by"))){
-validate11.errors = [{instancePath:instancePath+"/deprecated",schemaPath:"#/properties/deprecated/required",keyword:"required",params:{missingProperty: missing10},message:"must have required property '"+missing10+"'"}];
-return false;
-}
-else {
-const _errs110 = errors;
-for(const key4 in data52){
-if(!(((key4 === "at") || (key4 === "by")) || (key4 === "reason"))){
-validate11.errors = [{instancePath:instancePath+"/deprecated",schemaPath:"#/properties/deprecated/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties"}];
+for(const key4 in data50){
+if(!(((((key4 === "commit") || (key4 === "ref")) || (key4 === "run_url")) || (key4 === "pull_request")) || (key4 === "parent_version"))){
+validate11.errors = [{instancePath:instancePath+"/lineage",schemaPath:"#/properties/lineage/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties"}];
 return false;
 break;
 }
 }
-if(_errs110 === errors){
-if(data52.at !== undefined){
-let data53 = data52.at;
-const _errs111 = errors;
-if(errors === _errs111){
-if(typeof data53 === "string"){
-if(func2(data53) < 1){
-validate11.errors = [{instancePath:instancePath+"/deprecated/at",schemaPath:"#/properties/deprecated/properties/at/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
+if(_errs106 === errors){
+if(data50.commit !== undefined){
+let data51 = data50.commit;
+const _errs107 = errors;
+if(errors === _errs107){
+if(typeof data51 === "string"){
+if(!pattern8.test(data51)){
+validate11.errors = [{instancePath:instancePath+"/lineage/commit",schemaPath:"#/properties/lineage/properties/commit/pattern",keyword:"pattern",params:{pattern: "^[0-9a-f]{7,64}$"},message:"must match pattern \""+"^[0-9a-f]{7,64}$"+"\""}];
 return false;
 }
 }
 else {
-validate11.errors = [{instancePath:instancePath+"/deprecated/at",schemaPath:"#/properties/deprecated/properties/at/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate11.errors = [{instancePath:instancePath+"/lineage/commit",schemaPath:"#/properties/lineage/properties/commit/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
+}
+var valid18 = _errs107 === errors;
+}
+else {
+var valid18 = true;
+}
+if(valid18){
+if(data50.ref !== undefined){
+const _errs109 = errors;
+if(typeof data50.ref !== "string"){
+validate11.errors = [{instancePath:instancePath+"/lineage/ref",schemaPath:"#/properties/lineage/properties/ref/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+var valid18 = _errs109 === errors;
+}
+else {
+var valid18 = true;
+}
+if(valid18){
+if(data50.run_url !== undefined){
+const _errs111 = errors;
+if(typeof data50.run_url !== "string"){
+validate11.errors = [{instancePath:instancePath+"/lineage/run_url",schemaPath:"#/properties/lineage/properties/run_url/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
 }
 var valid18 = _errs111 === errors;
 }
@@ -1557,11 +1550,20 @@ else {
 var valid18 = true;
 }
 if(valid18){
-if(data52.by !== undefined){
+if(data50.pull_request !== undefined){
+let data54 = data50.pull_request;
 const _errs113 = errors;
-if(typeof data52.by !== "string"){
-validate11.errors = [{instancePath:instancePath+"/deprecated/by",schemaPath:"#/properties/deprecated/properties/by/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+if(!((typeof data54 == "number") && (!(data54 % 1) && !isNaN(data54)))){
+validate11.errors = [{instancePath:instancePath+"/lineage/pull_request",schemaPath:"#/properties/lineage/properties/pull_request/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
 return false;
+}
+if(errors === _errs113){
+if(typeof data54 == "number"){
+if(data54 < 1 || isNaN(data54)){
+validate11.errors = [{instancePath:instancePath+"/lineage/pull_request",schemaPath:"#/properties/lineage/properties/pull_request/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"}];
+return false;
+}
+}
 }
 var valid18 = _errs113 === errors;
 }
@@ -1569,11 +1571,20 @@ else {
 var valid18 = true;
 }
 if(valid18){
-if(data52.reason !== undefined){
+if(data50.parent_version !== undefined){
+let data55 = data50.parent_version;
 const _errs115 = errors;
-if(typeof data52.reason !== "string"){
-validate11.errors = [{instancePath:instancePath+"/deprecated/reason",schemaPath:"#/properties/deprecated/properties/reason/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+if(errors === _errs115){
+if(typeof data55 === "string"){
+if(!pattern2.test(data55)){
+validate11.errors = [{instancePath:instancePath+"/lineage/parent_version",schemaPath:"#/properties/lineage/properties/parent_version/pattern",keyword:"pattern",params:{pattern: "^(0|[1-9]\\d*)\\.(0|[1-9]\\d*)\\.(0|[1-9]\\d*)$"},message:"must match pattern \""+"^(0|[1-9]\\d*)\\.(0|[1-9]\\d*)\\.(0|[1-9]\\d*)$"+"\""}];
 return false;
+}
+}
+else {
+validate11.errors = [{instancePath:instancePath+"/lineage/parent_version",schemaPath:"#/properties/lineage/properties/parent_version/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
 }
 var valid18 = _errs115 === errors;
 }
@@ -1585,15 +1596,139 @@ var valid18 = true;
 }
 }
 }
+}
+else {
+validate11.errors = [{instancePath:instancePath+"/lineage",schemaPath:"#/properties/lineage/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+return false;
+}
+}
+var valid0 = _errs104 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.created_at !== undefined){
+let data56 = data.created_at;
+const _errs117 = errors;
+if(errors === _errs117){
+if(typeof data56 === "string"){
+if(func2(data56) < 1){
+validate11.errors = [{instancePath:instancePath+"/created_at",schemaPath:"#/properties/created_at/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
+return false;
+}
+}
+else {
+validate11.errors = [{instancePath:instancePath+"/created_at",schemaPath:"#/properties/created_at/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+}
+var valid0 = _errs117 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.created_by !== undefined){
+let data57 = data.created_by;
+const _errs119 = errors;
+if(errors === _errs119){
+if(typeof data57 === "string"){
+if(func2(data57) < 1){
+validate11.errors = [{instancePath:instancePath+"/created_by",schemaPath:"#/properties/created_by/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
+return false;
+}
+}
+else {
+validate11.errors = [{instancePath:instancePath+"/created_by",schemaPath:"#/properties/created_by/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+}
+var valid0 = _errs119 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.deprecated !== undefined){
+let data58 = data.deprecated;
+const _errs121 = errors;
+if(errors === _errs121){
+if(data58 && typeof data58 == "object" && !Array.isArray(data58)){
+let missing11;
+if(((data58.at === undefined) && (missing11 = "at")) || ((data58.by === undefined) && (missing11 = "by"))){
+validate11.errors = [{instancePath:instancePath+"/deprecated",schemaPath:"#/properties/deprecated/required",keyword:"required",params:{missingProperty: missing11},message:"must have required property '"+missing11+"'"}];
+return false;
+}
+else {
+const _errs123 = errors;
+for(const key5 in data58){
+if(!(((key5 === "at") || (key5 === "by")) || (key5 === "reason"))){
+validate11.errors = [{instancePath:instancePath+"/deprecated",schemaPath:"#/properties/deprecated/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties"}];
+return false;
+break;
+}
+}
+if(_errs123 === errors){
+if(data58.at !== undefined){
+let data59 = data58.at;
+const _errs124 = errors;
+if(errors === _errs124){
+if(typeof data59 === "string"){
+if(func2(data59) < 1){
+validate11.errors = [{instancePath:instancePath+"/deprecated/at",schemaPath:"#/properties/deprecated/properties/at/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
+return false;
+}
+}
+else {
+validate11.errors = [{instancePath:instancePath+"/deprecated/at",schemaPath:"#/properties/deprecated/properties/at/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+}
+var valid19 = _errs124 === errors;
+}
+else {
+var valid19 = true;
+}
+if(valid19){
+if(data58.by !== undefined){
+const _errs126 = errors;
+if(typeof data58.by !== "string"){
+validate11.errors = [{instancePath:instancePath+"/deprecated/by",schemaPath:"#/properties/deprecated/properties/by/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+var valid19 = _errs126 === errors;
+}
+else {
+var valid19 = true;
+}
+if(valid19){
+if(data58.reason !== undefined){
+const _errs128 = errors;
+if(typeof data58.reason !== "string"){
+validate11.errors = [{instancePath:instancePath+"/deprecated/reason",schemaPath:"#/properties/deprecated/properties/reason/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+var valid19 = _errs128 === errors;
+}
+else {
+var valid19 = true;
+}
+}
+}
+}
+}
+}
 else {
 validate11.errors = [{instancePath:instancePath+"/deprecated",schemaPath:"#/properties/deprecated/type",keyword:"type",params:{type: "object"},message:"must be object"}];
 return false;
 }
 }
-var valid0 = _errs108 === errors;
+var valid0 = _errs121 === errors;
 }
 else {
 var valid0 = true;
+}
 }
 }
 }
