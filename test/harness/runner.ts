@@ -46,6 +46,10 @@ export interface RunActionOptions {
   keepTemp?: boolean;
   /** Sets RUNNER_DEBUG=1 so core.debug lines are printed. */
   debug?: boolean;
+  /** The job's artifact service (ACTIONS_RUNTIME_TOKEN, ACTIONS_RESULTS_URL), e.g. the stand-in's
+   * `runtime()`. Default: none, as for a local run. @actions/artifact refuses GHES-looking
+   * GITHUB_SERVER_URLs, so pair it with `serverUrl: 'https://github.com'`. */
+  artifacts?: { runtimeToken: string; resultsUrl: string };
 }
 
 export interface RunActionResult {
@@ -202,6 +206,12 @@ export async function runAction(
     RUNNER_ENVIRONMENT: 'github-hosted',
     ...files,
     ...(opts.debug ? { RUNNER_DEBUG: '1' } : {}),
+    ...(opts.artifacts
+      ? {
+          ACTIONS_RUNTIME_TOKEN: opts.artifacts.runtimeToken,
+          ACTIONS_RESULTS_URL: opts.artifacts.resultsUrl,
+        }
+      : {}),
     // Not set by GitHub: lets the action's client skip write spacing (see src/github/client.ts).
     ...(process.env.MODELCI_GITHUB_WRITE_SPACING
       ? { MODELCI_GITHUB_WRITE_SPACING: process.env.MODELCI_GITHUB_WRITE_SPACING }
