@@ -12,18 +12,33 @@ export async function uploadRunArtifact(
   files: string[],
   rootDir: string,
 ): Promise<string | undefined> {
+  const listed = files.map((f) => basename(f)).join(', ');
   if (!process.env.ACTIONS_RUNTIME_TOKEN || !process.env.ACTIONS_RESULTS_URL) {
+    core.info(`artifact service not available: ${listed} not uploaded`);
+    return undefined;
+  }
+  // @actions/artifact refuses GHES with a warning of its own ("errors can be temporary, try
+  // again") before throwing, so each run there warned twice about something nobody can fix.
+  if (onGhes()) {
     core.info(
-      `artifact service not available: ${files.map((f) => basename(f)).join(', ')} not uploaded`,
+      `artifact service not available on GitHub Enterprise Server (@actions/artifact supports github.com and ghe.com): ${listed} not uploaded`,
     );
     return undefined;
   }
   try {
     await new DefaultArtifactClient().uploadArtifact(name, files, rootDir);
-    core.info(`uploaded ${files.map((f) => basename(f)).join(', ')} as artifact ${name}`);
+    core.info(`uploaded ${listed} as artifact ${name}`);
     return name;
   } catch (e) {
     core.warning(`could not upload artifact ${name}: ${(e as Error).message}`);
     return undefined;
   }
+}
+
+/** @actions/artifact's own test (shared/config.js isGhes): not github.com, *.ghe.com, *.localhost. */
+function onGhes(): boolean {
+  const host = new URL(
+    process.env.GITHUB_SERVER_URL || 'https://github.com',
+  ).hostname.toUpperCase();
+  return host !== 'GITHUB.COM' && !host.endsWith('.GHE.COM') && !host.endsWith('.LOCALHOST');
 }
