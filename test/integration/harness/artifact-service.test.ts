@@ -65,11 +65,12 @@ describe('artifact stand-in validation', () => {
     expect(c.status).toBe(200);
     expect(c.body.ok).toBe(true);
     const url = c.body.signed_upload_url!;
+    // Staged out of order (as concurrent uploads arrive): the block list sets the order.
+    await put(url, `comp=block&blockid=${encodeURIComponent(block(2))}`, 'world');
     const r1 = await put(url, `comp=block&blockid=${encodeURIComponent(block(1))}`, 'hello ');
     expect(r1.status).toBe(201);
     expect(r1.headers.get('x-ms-request-id')).toMatch(/^[0-9a-f-]{36}$/);
     expect(r1.headers.get('content-md5')).toBe(createHash('md5').update('hello ').digest('base64'));
-    await put(url, `comp=block&blockid=${encodeURIComponent(block(2))}`, 'world');
     const commit = await put(url, 'comp=blocklist', blockList(block(1), block(2)), {
       'content-type': 'application/xml',
       'x-ms-blob-content-type': 'application/zip',

@@ -1,0 +1,45 @@
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { startArtifactService, type ArtifactService } from '../../harness/artifacts/index.js';
+import { uploadRunArtifact } from '../../../src/github/artifact-upload.js';
+
+// uploadRunArtifact in this (forked) test process with a zip larger than @actions/artifact's 8 MiB
+// chunk: several blocks staged concurrently must come back in order through the block list.
+
+let svc: ArtifactService;
+const saved = { ...process.env };
+beforeAll(async () => {
+  svc = await startArtifactService();
+});
+afterAll(async () => {
+  process.env = saved;
+  await svc.close();
+});
+
+it('a 20 MB upload goes as 3 blocks, committed in order', async () => {
+  const job = svc.runtime();
+  process.env.ACTIONS_RUNTIME_TOKEN = job.runtimeToken;
+  process.env.ACTIONS_RESULTS_URL = job.resultsUrl;
+  process.env.GITHUB_SERVER_URL = 'https://github.com';
+  const dir = mkdtempSync(join(tmpdir(), 'modelci-blocks-'));
+  // Random bytes do not deflate: the zip stays above 16 MiB.
+  const big = randomBytes(20_000_000);
+  writeFileSync(join(dir, 'model.onnx'), big);
+  writeFileSync(join(dir, 'run.json'), '{"ok":true}\n');
+  const name = await uploadRunArtifact(
+    'modelci-big',
+    [join(dir, 'model.onnx'), join(dir, 'run.json')],
+    dir,
+  );
+  expect(name).toBe('modelci-big');
+  expect(svc.state.requestsTo('StageBlock').map((r) => r.status)).toEqual([201, 201, 201]);
+  const a = svc.state.finalized(job.runBackendId, 'modelci-big');
+  expect(a.blob.committedBlocks.size).toBe(3);
+  const files = svc.state.files(job.runBackendId, 'modelci-big');
+  expect(files.get('model.onnx')!.equals(big)).toBe(true);
+  expect(files.get('run.json')!.toString()).toBe('{"ok":true}\n');
+  svc.assertNoViolations();
+});
