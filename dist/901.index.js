@@ -1354,7 +1354,7 @@ async function registrySources(dir, stage) {
 }
 
 // EXTERNAL MODULE: ./src/cli/main.ts + 1 modules
-var main = __webpack_require__(8229);
+var main = __webpack_require__(610);
 ;// CONCATENATED MODULE: ./src/cli/serve.ts
 
 

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import * as core from '@actions/core';
+import * as core from './core.js';
 import { runComment, type CommentOptions } from '../commands/comment.js';
 import { ModelciError } from '../core/errors.js';
 import { integerInput, listInput, optionalInput, runAction } from './runtime.js';

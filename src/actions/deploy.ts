@@ -1,4 +1,4 @@
-import * as core from '@actions/core';
+import * as core from './core.js';
 import { runDeploy } from '../commands/deploy.js';
 import { loadConfig } from '../config/load.js';
 import { ModelciError } from '../core/errors.js';

@@ -1,5 +1,5 @@
 import { readFileSync, writeFileSync } from 'node:fs';
-import * as core from '@actions/core';
+import * as core from './core.js';
 import { runEvaluate } from '../commands/evaluate.js';
 import { parseTask, resolveEvaluateRequest } from '../commands/evaluate-request.js';
 import { registryBaselineResolver } from '../registry/baseline.js';

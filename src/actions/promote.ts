@@ -1,4 +1,4 @@
-import * as core from '@actions/core';
+import * as core from './core.js';
 import { loadConfig } from '../config/load.js';
 import { runPromote, runRollback, type StageWriteOptions } from '../commands/promote.js';
 import { ModelciError } from '../core/errors.js';

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import * as core from '@actions/core';
+import * as core from './core.js';
 import { loadConfig } from '../config/load.js';
 import { profileDataFor, runRegister } from '../commands/register.js';
 import { ModelciError } from '../core/errors.js';

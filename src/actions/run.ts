@@ -1,4 +1,4 @@
-import * as core from '@actions/core';
+import * as core from './core.js';
 import { splitCommandLine } from '../cli/argv.js';
 import { main } from '../cli/main.js';
 import { ModelciError } from '../core/errors.js';

@@ -1,4 +1,4 @@
-import * as core from '@actions/core';
+import * as core from './core.js';
 import { isModelciError, ModelciError } from '../core/errors.js';
 
 /**

@@ -1,5 +1,5 @@
 import { dirname } from 'node:path';
-import * as core from '@actions/core';
+import * as core from './core.js';
 import * as cache from '@actions/cache';
 import { loadConfig, resolveModel } from '../config/load.js';
 import { runTrain, type TrainRunRecord } from '../commands/train.js';
