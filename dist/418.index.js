@@ -1,5 +1,5 @@
 export const id = 418;
-export const ids = [418];
+export const ids = [418,243];
 export const modules = {
 
 /***/ 9805:
@@ -1287,7 +1287,7 @@ const TO_OBJECT = { longs: Number, enums: Number, defaults: false, arrays: true 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   Cq: () => (/* binding */ parseOnnxModelInfo),
 /* harmony export */   fO: () => (/* binding */ readOnnxModelInfo),
-/* harmony export */   m8: () => (/* binding */ readOnnxSignature)
+/* harmony export */   readOnnxSignature: () => (/* binding */ readOnnxSignature)
 /* harmony export */ });
 /* unused harmony export typeName */
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);

@@ -1,5 +1,5 @@
 export const id = 477;
-export const ids = [477];
+export const ids = [477,243];
 export const modules = {
 
 /***/ 625:
@@ -3024,7 +3024,7 @@ function npm(args, cwd) {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   Cq: () => (/* binding */ parseOnnxModelInfo),
 /* harmony export */   fO: () => (/* binding */ readOnnxModelInfo),
-/* harmony export */   m8: () => (/* binding */ readOnnxSignature)
+/* harmony export */   readOnnxSignature: () => (/* binding */ readOnnxSignature)
 /* harmony export */ });
 /* unused harmony export typeName */
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
