@@ -3,6 +3,9 @@
 // measured in this run on the same files: pandas `read_csv` + scipy's tests per column (the same
 // tests modelci picks: Wasserstein normed for numeric, Jensen-Shannon for categorical, > 1000 rows),
 // with Debian's python3-pandas / python3-scipy. Figures: wall time, peak RSS, ratios.
+// Second leg, performance drift: two labelled windows (label, predicted label, score) checked with
+// --label/--prediction/--score against the same run without them (the summary's own cost) and
+// against pandas read_csv + scikit-learn's metrics on both windows.
 import { spawnSync } from 'node:child_process';
 import {
   closeSync,
@@ -81,10 +84,56 @@ print(json.dumps({"seconds": time.perf_counter() - t0, "drifted": drifted,
                   "max_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
 `;
 
+/** y ~ Bernoulli(0.4); score from a logistic model; `noise` flips scores towards the wrong class. */
+function writeLabelled(file: string, noise: number): void {
+  const fd = openSync(file, 'w');
+  writeSync(fd, 'y,pred,p\n');
+  let chunk = '';
+  for (let r = 0; r < ROWS; r++) {
+    const y = rand() < 0.4 ? 1 : 0;
+    const z = normal() * (1 + noise) + (y ? 1.5 : -1.5) * (1 - noise);
+    const p = 1 / (1 + Math.exp(-z));
+    chunk += `${y},${p >= 0.5 ? 1 : 0},${p.toFixed(6)}\n`;
+    if (chunk.length > 1 << 20) {
+      writeSync(fd, chunk);
+      chunk = '';
+    }
+  }
+  writeSync(fd, chunk);
+  closeSync(fd);
+}
+
+const PEER_METRICS = `
+import resource, sys, time, json
+import pandas as pd
+from sklearn import metrics as M
+t0 = time.perf_counter()
+out = {}
+for side, f in (("reference", sys.argv[1]), ("current", sys.argv[2])):
+    d = pd.read_csv(f); y = d["y"]; l = d["pred"]; p = d["p"]
+    out[side] = {"accuracy": M.accuracy_score(y, l), "precision": M.precision_score(y, l),
+        "recall": M.recall_score(y, l), "f1": M.f1_score(y, l), "roc_auc": M.roc_auc_score(y, p),
+        "pr_auc": M.average_precision_score(y, p), "log_loss": M.log_loss(y, p),
+        "brier": M.brier_score_loss(y, p)}
+print(json.dumps({"seconds": time.perf_counter() - t0, "metrics": out,
+                  "max_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
+`;
+
 // Reports the child's own peak RSS at exit (getrusage), the same measure Python reports.
 const RSS_HOOK = `process.on('exit', () => process.stderr.write('\\nMAXRSS ' + process.resourceUsage().maxRSS + '\\n'));`;
 
-function ours(dir: string): { seconds: number; rssMb: number; drifted: number } {
+interface OursResult {
+  seconds: number;
+  rssMb: number;
+  drifted: number;
+  performance?: { metrics: { name: string; reference: number; current: number }[] };
+}
+
+function ours(
+  dir: string,
+  files: [string, string] = ['ref.csv', 'cur.csv'],
+  extra: string[] = [],
+): OursResult {
   const hook = join(dir, 'rss-hook.mjs');
   writeFileSync(hook, RSS_HOOK);
   const t0 = performance.now();
@@ -96,12 +145,13 @@ function ours(dir: string): { seconds: number; rssMb: number; drifted: number } 
       CLI,
       'drift',
       '--reference',
-      join(dir, 'ref.csv'),
+      join(dir, files[0]),
       '--current',
-      join(dir, 'cur.csv'),
+      join(dir, files[1]),
       '--json',
       '--config',
       join(dir, 'none.yaml'),
+      ...extra,
     ],
     {
       encoding: 'utf8',
@@ -111,12 +161,72 @@ function ours(dir: string): { seconds: number; rssMb: number; drifted: number } 
   const seconds = (performance.now() - t0) / 1000;
   if (r.status !== 0) throw new Error(`modelci drift failed: ${r.stderr}`);
   const rss = /MAXRSS (\d+)/.exec(r.stderr);
-  const out = JSON.parse(r.stdout) as { columns: { drifted: boolean }[] };
+  const out = JSON.parse(r.stdout) as {
+    columns: { drifted: boolean }[];
+    performance: OursResult['performance'] | null;
+  };
   return {
     seconds,
     rssMb: Number(rss?.[1] ?? 0) / 1024,
     drifted: out.columns.filter((c) => c.drifted).length,
+    ...(out.performance ? { performance: out.performance } : {}),
   };
+}
+
+function performanceLeg(dir: string): void {
+  writeLabelled(join(dir, 'lref.csv'), 0);
+  writeLabelled(join(dir, 'lcur.csv'), 0.3);
+  const files: [string, string] = ['lref.csv', 'lcur.csv'];
+  const plain = ours(dir, files);
+  const flags = ['--label', 'y', '--prediction', 'pred', '--score', 'p', '--task', 'binary'];
+  const withPerf = ours(dir, files, flags);
+  console.log(
+    `\nPerformance drift: two labelled CSVs of ${ROWS.toLocaleString('en-US')} rows (y, pred, p).\n`,
+  );
+  console.log('| | wall time | peak RSS |');
+  console.log('| --- | ---: | ---: |');
+  console.log(
+    `| modelci drift, columns only | ${plain.seconds.toFixed(2)} s | ${plain.rssMb.toFixed(0)} MB |`,
+  );
+  console.log(
+    `| modelci drift + performance (--label/--prediction/--score) | ${withPerf.seconds.toFixed(2)} s | ${withPerf.rssMb.toFixed(0)} MB |`,
+  );
+  let peerSeconds: number | undefined;
+  if (PYTHON && spawnSync(PYTHON, ['-c', 'import sklearn'], { stdio: 'ignore' }).status === 0) {
+    const script = join(dir, 'peer_metrics.py');
+    writeFileSync(script, PEER_METRICS);
+    const t0 = performance.now();
+    const r = spawnSync(PYTHON, [script, join(dir, 'lref.csv'), join(dir, 'lcur.csv')], {
+      encoding: 'utf8',
+    });
+    peerSeconds = (performance.now() - t0) / 1000;
+    if (r.status !== 0) throw new Error(`pandas + sklearn failed: ${r.stderr}`);
+    const peerOut = JSON.parse(r.stdout) as {
+      max_rss_mb: number;
+      metrics: Record<'reference' | 'current', Record<string, number>>;
+    };
+    console.log(
+      `| pandas read_csv + scikit-learn metrics | ${peerSeconds.toFixed(2)} s | ${peerOut.max_rss_mb.toFixed(0)} MB |`,
+    );
+    // Same numbers? (scores past 100k distinct rows are rounded to 1e-4: AUC/log loss move a little)
+    const worst = Math.max(
+      ...withPerf.performance!.metrics.flatMap((m) =>
+        (['reference', 'current'] as const)
+          .filter((side) => peerOut.metrics[side][m.name] !== undefined)
+          .map((side) => Math.abs(m[side] - peerOut.metrics[side][m.name]!)),
+      ),
+    );
+    console.log(
+      `\nLargest |modelci - scikit-learn| over the 8 metrics on both windows: ${worst.toExponential(2)}.`,
+    );
+  }
+  console.log(
+    `Ratios: performance summary overhead ${(withPerf.seconds / plain.seconds).toFixed(2)}x the columns-only run` +
+      (peerSeconds
+        ? `; modelci + performance / pandas+sklearn ${(withPerf.seconds / peerSeconds).toFixed(2)}`
+        : '') +
+      `. Peak RSS ${withPerf.rssMb.toFixed(0)} MB (target < 300 MB: ${withPerf.rssMb < 300 ? 'met' : 'NOT met'}).`,
+  );
 }
 
 function peer(dir: string): { seconds: number; rssMb: number; drifted: number } | null {
@@ -161,6 +271,7 @@ try {
   console.log(
     `Targets: time ratio < 1, modelci peak RSS < 300 MB: ${a.rssMb < 300 ? 'met' : 'NOT met'} (RSS), ${b ? (a.seconds < b.seconds ? 'met' : 'NOT met') : 'n/a'} (time).`,
   );
+  if (process.env.BENCH_PERFORMANCE !== '0') performanceLeg(dir);
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }
