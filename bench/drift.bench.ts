@@ -28,8 +28,15 @@ const PYTHON = ['/usr/bin/python3', 'python3'].find(
 );
 const CLI = join(process.cwd(), 'dist/cli/index.js');
 
+// mulberry32: 32-bit integer steps. (An LCG written in float arithmetic, used here before, loses
+// low bits above 2^53 and cycled after 10,466 draws: the "1M-row" files repeated one short pattern.)
 let seed = 7;
-const rand = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+const rand = (): number => {
+  seed = (seed + 0x6d2b79f5) >>> 0;
+  let t = Math.imul(seed ^ (seed >>> 15), seed | 1);
+  t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+  return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+};
 const normal = () => Math.sqrt(-2 * Math.log(1 - rand())) * Math.cos(2 * Math.PI * rand());
 const CATS = Array.from({ length: CATEGORICAL }, (_, c) =>
   Array.from({ length: 3 + c * 4 }, (_, k) => `c${c}_v${k}`),

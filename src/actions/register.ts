@@ -34,7 +34,7 @@ await runAction(async () => {
   const version = optionalInput('version');
   const report = optionalInput('report');
   const modelConfig = loaded.config.models[model];
-  const profileData = profileDataFor(optionalInput('profile-data'), modelConfig);
+  const profileData = profileDataFor(optionalInput('profile-data'), modelConfig, core.info);
   const sketchSize = modelConfig?.drift?.sketch_size ?? loaded.config.drift?.sketch_size;
   const result = await runRegister({
     model,

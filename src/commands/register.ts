@@ -227,11 +227,19 @@ export async function runRegister(opts: RegisterOptions): Promise<RegisterResult
 export function profileDataFor(
   given: string | undefined,
   model: ModelConfig | undefined,
+  log?: (msg: string) => void,
 ): string | undefined {
   if (given === 'none' || given === 'false') return undefined;
   if (given) return given;
   const train = model?.data?.train;
-  return train && existsSync(train) ? train : undefined;
+  if (train && existsSync(train)) return train;
+  // Not an error (registering without data is allowed) but drift will need a reference later.
+  log?.(
+    train
+      ? `no drift reference stored: data.train (${train}) is not here; pass profile-data to store one`
+      : 'no drift reference stored: no data.train in the config; pass profile-data to store one',
+  );
+  return undefined;
 }
 
 async function referenceProfile(
