@@ -15,7 +15,13 @@ const SECONDS = Number(process.env.BENCH_SECONDS ?? 4);
 
 // A fixed pseudo-random model and data (LCG), so runs compare.
 let seed = 42;
-const rand = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31) * 2 - 1;
+// mulberry32 in [-1, 1) (a float-arithmetic LCG cycles after ~10k draws).
+const rand = (): number => {
+  seed = (seed + 0x6d2b79f5) >>> 0;
+  let t = Math.imul(seed ^ (seed >>> 15), seed | 1);
+  t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+  return (((t ^ (t >>> 14)) >>> 0) / 4294967296) * 2 - 1;
+};
 const model: LinearClassifier = {
   weights: Array.from({ length: FEATURES }, () => Array.from({ length: CLASSES }, rand)),
   bias: Array.from({ length: CLASSES }, rand),
