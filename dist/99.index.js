@@ -10,7 +10,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */   profileCommand: () => (/* binding */ profileCommand)
 /* harmony export */ });
 /* harmony import */ var _commands_drift_performance_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(662);
-/* harmony import */ var _commands_profile_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4926);
+/* harmony import */ var _commands_profile_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4287);
 /* harmony import */ var _command_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(3567);
 /* harmony import */ var _drift_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4390);
 /* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(4296);

@@ -1484,8 +1484,8 @@ function trendChart(history, report) {
     ];
 }
 
-// EXTERNAL MODULE: ./src/commands/profile.ts + 6 modules
-var commands_profile = __webpack_require__(4926);
+// EXTERNAL MODULE: ./src/commands/profile.ts + 7 modules
+var commands_profile = __webpack_require__(4287);
 ;// CONCATENATED MODULE: ./src/commands/drift.ts
 
 

@@ -45,7 +45,9 @@ export const registerCommand: Command = {
     const report = stringOpt(args, 'report');
     const remote = stringOpt(args, 'remote');
     const modelConfig = loaded.config.models[model];
-    const profileData = profileDataFor(stringOpt(args, 'profile-data'), modelConfig, (m) => io.stderr(`${m}\n`));
+    const profileData = profileDataFor(stringOpt(args, 'profile-data'), modelConfig, (m) =>
+      io.stderr(`${m}\n`),
+    );
     const sketchSize = modelConfig?.drift?.sketch_size ?? loaded.config.drift?.sketch_size;
     const result = await runRegister({
       model,

@@ -11,7 +11,13 @@
  * Until n exceeds k nothing is compacted and the sketch holds the data exactly (up to k items), so
  * small samples give exactly scipy's statistics.
  */
+import { Float64Sorter } from './sort-float64.js';
+
 export const DEFAULT_SKETCH_K = 10000;
+
+/** One sorter per thread of work: its scratch buffer is reused across every sketch. */
+const sorter = new Float64Sorter();
+let mergeScratch = new Float64Array(0);
 
 export interface QuantileSketchJson {
   k: number;
@@ -31,6 +37,12 @@ export class QuantileSketch {
   private buffers: Float64Array[] = [];
   private fill: number[] = [];
   private compactions: number[] = [];
+  /**
+   * Per level, the start offsets of the sorted runs it holds, or null when the order is unknown.
+   * Levels above 0 only receive sorted halves from the level below, so compacting them is a merge of
+   * a few runs instead of a sort (half of all sorting work); merged or loaded sketches sort instead.
+   */
+  private runs: (number[] | null)[] = [];
   private cache: { values: Float64Array; weights: Float64Array } | undefined;
 
   constructor(k = DEFAULT_SKETCH_K) {
@@ -47,6 +59,7 @@ export class QuantileSketch {
     );
     this.fill.push(0);
     this.compactions.push(0);
+    this.runs.push([]);
   }
 
   private push(h: number, x: number): void {
@@ -87,6 +100,7 @@ export class QuantileSketch {
       if (h >= this.buffers.length) this.addLevel();
       const src = other.buffers[h]!;
       const f = other.fill[h]!;
+      this.runs[h] = null;
       for (let i = 0; i < f; i++) {
         this.push(h, src[i]!);
         // Compact as soon as a level overflows, so buffers never exceed k + 1 items.
@@ -105,17 +119,46 @@ export class QuantileSketch {
 
   private compactLevel(h: number): void {
     const f = this.fill[h]!;
-    const sorted = this.buffers[h]!.subarray(0, f).sort();
+    const sorted = this.sortLevel(h, f);
     const odd = f % 2;
     const offset = this.compactions[h]! % 2;
     if (h + 1 >= this.buffers.length) this.addLevel();
+    const up = this.runs[h + 1];
+    if (up) up.push(this.fill[h + 1]!);
     for (let i = offset; i < f - odd; i += 2) this.push(h + 1, sorted[i]!);
     // Keep one item back when the count is odd so the halves pair up.
-    if (odd) sorted[0] = sorted[f - 1]!;
+    if (odd) this.buffers[h]![0] = sorted[f - 1]!;
     this.fill[h] = odd;
+    this.runs[h] = odd ? [0] : [];
     this.compactions[h]!++;
     this.rankError += 2 ** h;
     if (this.fill[h + 1]! > this.k) this.compactLevel(h + 1);
+  }
+
+  /** The first f items of level h in ascending order (level 0 and unknown order: sorted; else merged runs). */
+  private sortLevel(h: number, f: number): Float64Array {
+    const buf = this.buffers[h]!;
+    const runs = this.runs[h];
+    if (h === 0 || !runs || runs.length === 0 || runs[0] !== 0) {
+      sorter.sort(buf, f);
+      return buf;
+    }
+    if (mergeScratch.length < f) mergeScratch = new Float64Array(Math.max(f, this.k + 1));
+    // Merge runs pairwise, left to right: at most 4 runs (a kept item and three halves).
+    let end = runs.length > 1 ? runs[1]! : f;
+    for (let r = 1; r < runs.length; r++) {
+      const next = r + 1 < runs.length ? runs[r + 1]! : f;
+      const mid = end;
+      let i = 0;
+      let j = mid;
+      let o = 0;
+      while (i < mid && j < next) mergeScratch[o++] = buf[i]! <= buf[j]! ? buf[i++]! : buf[j++]!;
+      while (i < mid) mergeScratch[o++] = buf[i++]!;
+      while (j < next) mergeScratch[o++] = buf[j++]!;
+      buf.set(mergeScratch.subarray(0, next));
+      end = next;
+    }
+    return buf;
   }
 
   /** All items sorted, with their weights (1 everywhere while exact). Cached until the next change. */
@@ -183,6 +226,7 @@ export class QuantileSketch {
     s.buffers = [];
     s.fill = [];
     s.compactions = [];
+    s.runs = [];
     json.levels.forEach((level, h) => {
       if (level.length > json.k + 1)
         throw new RangeError(`sketch level ${h} holds ${level.length} items, more than k + 1`);
@@ -191,6 +235,7 @@ export class QuantileSketch {
       s.buffers.push(buf);
       s.fill.push(level.length);
       s.compactions.push(json.compactions[h] ?? 0);
+      s.runs.push(null); // stored unsorted
     });
     s.n = json.n;
     s.rankError = json.rankError;

@@ -204,3 +204,53 @@ describe('CsvSource.scan', () => {
     expect(e.hint).toBe('Columns are: a, b');
   });
 });
+
+describe('scan: repeated text cells', () => {
+  it('returns the right string for every cell of a repetitive column, counts each invalid cell', async () => {
+    // Labels that share prefixes, lengths and bytes in different orders (hash neighbours), quoted
+    // and escaped ones, a long one (not interned), and invalid UTF-8 three times.
+    const labels = [
+      'ab',
+      'ba',
+      'abc',
+      'acb',
+      'a',
+      '"q""uoted"',
+      '"plain quoted"',
+      'x'.repeat(60),
+      'é',
+      'e',
+    ];
+    const expected = [
+      'ab',
+      'ba',
+      'abc',
+      'acb',
+      'a',
+      'q"uoted',
+      'plain quoted',
+      'x'.repeat(60),
+      'é',
+      'e',
+    ];
+    const lines: Buffer[] = [Buffer.from('id,label\n')];
+    const want: string[] = [];
+    for (let i = 0; i < 3000; i++) {
+      const k = (i * 7) % labels.length;
+      lines.push(Buffer.from(`${i},${labels[k]}\n`));
+      want.push(expected[k]!);
+      if (i % 1000 === 999) {
+        lines.push(
+          Buffer.concat([Buffer.from(`${i},bad`), Buffer.from([0xff]), Buffer.from('\n')]),
+        );
+        want.push('bad\uFFFD');
+      }
+    }
+    const src = await openCsv(file(Buffer.concat(lines)), { invalidUtf8: 'replace' });
+    const got: string[] = [];
+    for await (const b of src.scan({ numeric: ['id'], strings: ['label'], batchSize: 500 }))
+      got.push(...b.strings[0]!);
+    expect(got).toEqual(want);
+    expect(src.invalidUtf8Cells).toBe(3);
+  });
+});
