@@ -69,7 +69,8 @@ await runAction(async () => {
     const files = [options.markdownOut!, options.jsonOut!];
     if (options.history) files.push(options.history);
     const uploaded = await uploadRunArtifact(
-      `modelci-drift-${result.model}`,
+      // Artifact names refuse " : < > | * ? \ / and CR/LF; a model name from an input may hold them.
+      `modelci-drift-${result.model.replace(/["':<>|*?\\/\r\n]/g, '-')}`,
       files.filter((f) => existsSync(f)),
       commonRoot(files),
     );
