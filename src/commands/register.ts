@@ -233,12 +233,12 @@ export function profileDataFor(
   if (given) return given;
   const train = model?.data?.train;
   if (train && existsSync(train)) return train;
-  // Not an error (registering without data is allowed) but drift will need a reference later.
-  log?.(
-    train
-      ? `no drift reference stored: data.train (${train}) is not here; pass profile-data to store one`
-      : 'no drift reference stored: no data.train in the config; pass profile-data to store one',
-  );
+  // Configured but absent (data not checked out?): not an error, but drift will need a reference.
+  // Without data.train there is nothing to say: registering bare artifacts is a normal use.
+  if (train)
+    log?.(
+      `no drift reference stored: data.train (${train}) is not here; pass profile-data to store one`,
+    );
   return undefined;
 }
 
