@@ -181,8 +181,8 @@ var artifact_store = __webpack_require__(4523);
 var src_store = __webpack_require__(4234);
 // EXTERNAL MODULE: ./src/registry/run-context.ts
 var run_context = __webpack_require__(7836);
-// EXTERNAL MODULE: ./src/commands/profile.ts + 6 modules
-var commands_profile = __webpack_require__(4926);
+// EXTERNAL MODULE: ./src/commands/profile.ts + 7 modules
+var commands_profile = __webpack_require__(4287);
 ;// CONCATENATED MODULE: ./src/commands/register.ts
 
 
@@ -350,13 +350,19 @@ async function runRegister(opts) {
  * The data profiled as the version's drift reference: the flag/input when given (`none` turns it
  * off), else the model's training data when the file is there.
  */
-function profileDataFor(given, model) {
+function profileDataFor(given, model, log) {
     if (given === 'none' || given === 'false')
         return undefined;
     if (given)
         return given;
     const train = model?.data?.train;
-    return train && (0,external_node_fs_.existsSync)(train) ? train : undefined;
+    if (train && (0,external_node_fs_.existsSync)(train))
+        return train;
+    // Configured but absent (data not checked out?): not an error, but drift will need a reference.
+    // Without data.train there is nothing to say: registering bare artifacts is a normal use.
+    if (train)
+        log?.(`no drift reference stored: data.train (${train}) is not here; pass profile-data to store one`);
+    return undefined;
 }
 async function referenceProfile(data, sketchSize) {
     const profile = (0,commands_profile/* isProfilePath */.zz)(data)
@@ -476,7 +482,7 @@ const registerCommand = {
         const report = (0,command/* stringOpt */.rJ)(args, 'report');
         const remote = (0,command/* stringOpt */.rJ)(args, 'remote');
         const modelConfig = loaded.config.models[model];
-        const profileData = profileDataFor((0,command/* stringOpt */.rJ)(args, 'profile-data'), modelConfig);
+        const profileData = profileDataFor((0,command/* stringOpt */.rJ)(args, 'profile-data'), modelConfig, (m) => io.stderr(`${m}\n`));
         const sketchSize = modelConfig?.drift?.sketch_size ?? loaded.config.drift?.sketch_size;
         const result = await runRegister({
             model,
