@@ -2,7 +2,7 @@ export const id = 341;
 export const ids = [341,970];
 export const modules = {
 
-/***/ 6041:
+/***/ 5341:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -13,95 +13,14 @@ __webpack_require__.d(__webpack_exports__, {
   deployCommand: () => (/* binding */ deployCommand)
 });
 
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(3024);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(6760);
 // EXTERNAL MODULE: ./src/core/errors.ts
 var errors = __webpack_require__(4296);
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __webpack_require__(3024);
-;// CONCATENATED MODULE: ./src/core/deploy/smoke-samples.ts
-
-/**
- * The smoke samples file (`smoke.jsonl`, format `modelci/smoke-samples@1`): one JSON object per
- * line, an Open Inference Protocol request's inputs and the outputs recorded at evaluation for it:
- *   {"inputs": [{"name": "input", "shape": [1, 4], "datatype": "FP32", "data": [...]}],
- *    "outputs": {"probabilities": [0.89, 0.11], "label": [0]}}
- * Outputs are flat row-major arrays by output name; only the outputs listed are compared.
- * `recordSmokeSamples` (src/deploy/smoke-samples.ts) writes it from a model and rows.
- */
-const SMOKE_SAMPLES_FORMAT = 'modelci/smoke-samples@1';
-function fail(file, line, message) {
-    return new errors/* ModelciError */.wN('DATA', message, {
-        file,
-        row: line,
-        hint: `Each line is {"inputs": [...], "outputs": {...}} (${SMOKE_SAMPLES_FORMAT})`,
-    });
-}
-function parseSmokeSamples(text, file) {
-    const samples = [];
-    text.split('\n').forEach((raw, k) => {
-        const line = k + 1;
-        if (raw.trim() === '')
-            return;
-        let v;
-        try {
-            v = JSON.parse(raw);
-        }
-        catch (e) {
-            throw fail(file, line, `not JSON: ${e.message}`);
-        }
-        if (typeof v !== 'object' || v === null || Array.isArray(v))
-            throw fail(file, line, 'not an object');
-        const { inputs, outputs } = v;
-        if (!Array.isArray(inputs) || inputs.length === 0)
-            throw fail(file, line, '"inputs" must be a non-empty list');
-        if (typeof outputs !== 'object' || outputs === null || Array.isArray(outputs))
-            throw fail(file, line, '"outputs" must be an object of output name -> flat list');
-        for (const [name, data] of Object.entries(outputs))
-            if (!Array.isArray(data))
-                throw fail(file, line, `outputs.${name} must be a flat list`);
-        samples.push({
-            line,
-            inputs: inputs,
-            outputs: outputs,
-        });
-    });
-    if (samples.length === 0)
-        throw new errors/* ModelciError */.wN('DATA', 'no smoke samples in file', {
-            file,
-            hint: 'Record samples with the evaluation (one JSON line per request)',
-        });
-    return samples;
-}
-/**
- * The first difference between recorded and served outputs: numbers within `tolerance`
- * (absolute, or relative to the recorded value when that is larger), everything else equal.
- */
-function compareOutputs(expected, actual, tolerance) {
-    for (const [name, want] of Object.entries(expected)) {
-        const got = actual[name];
-        if (!got)
-            return { output: name, index: -1, expected: 'present', actual: 'missing' };
-        if (got.length !== want.length)
-            return {
-                output: name,
-                index: -1,
-                expected: `${want.length} values`,
-                actual: `${got.length} values`,
-            };
-        for (let i = 0; i < want.length; i++) {
-            const w = want[i];
-            const g = got[i];
-            const ok = typeof w === 'number' && typeof g === 'number'
-                ? Math.abs(w - g) <= tolerance * Math.max(1, Math.abs(w))
-                : w === g;
-            if (!ok)
-                return { output: name, index: i, expected: w, actual: g };
-        }
-    }
-    return undefined;
-}
-
+// EXTERNAL MODULE: ./src/core/deploy/smoke-samples.ts
+var smoke_samples = __webpack_require__(8732);
 ;// CONCATENATED MODULE: ./src/deploy/smoke.ts
 
 
@@ -117,7 +36,7 @@ function readSmokeSamples(file) {
             hint: 'Set environments.<env>.smoke.samples to a smoke.jsonl recorded at evaluation',
         });
     }
-    return parseSmokeSamples(text, file);
+    return (0,smoke_samples/* parseSmokeSamples */.aM)(text, file);
 }
 function quantile(values, q) {
     if (values.length === 0)
@@ -203,7 +122,7 @@ async function runSmokeTest(o) {
         const outputs = {};
         for (const out of body.outputs ?? [])
             outputs[out.name] = out.data;
-        const diff = compareOutputs(sample.outputs, outputs, tolerance);
+        const diff = (0,smoke_samples/* compareOutputs */.Od)(sample.outputs, outputs, tolerance);
         if (diff)
             failures.push(diff.index < 0
                 ? `sample line ${sample.line}: output "${diff.output}" ${diff.actual} (expected ${diff.expected})`
@@ -670,7 +589,11 @@ async function findJobDeployment(client, repo, environment, sha) {
 
 // EXTERNAL MODULE: ./src/registry/index.ts
 var registry = __webpack_require__(1119);
+// EXTERNAL MODULE: ./src/registry/layout.ts
+var layout = __webpack_require__(7853);
 ;// CONCATENATED MODULE: ./src/commands/deploy.ts
+
+
 
 
 
@@ -706,10 +629,14 @@ async function runDeploy(o) {
     const previous = previousOf(reg, o.model, stage, version);
     const timeoutMs = (o.config.timeout_minutes ?? 10) * 60_000;
     const target = o.target ?? createTarget(o.environment, o.config, o.cwd);
-    // Samples are recorded per version at evaluation: `{model}` and `{version}` in the path.
-    const samplesFor = (v) => o.config.smoke?.samples
-        ? readSmokeSamples((0,external_node_path_.resolve)(o.cwd, o.config.smoke.samples.replaceAll('{model}', o.model).replaceAll('{version}', v)))
-        : undefined;
+    // Samples are recorded per version at evaluation: `{model}` and `{version}` in the path; without
+    // a configured path, the ones stored with the version at registration (smoke/<X.Y.Z>.jsonl).
+    const samplesFor = (v) => {
+        if (o.config.smoke?.samples)
+            return readSmokeSamples((0,external_node_path_.resolve)(o.cwd, o.config.smoke.samples.replaceAll('{model}', o.model).replaceAll('{version}', v)));
+        const stored = layout/* layout */.Z.smokeFile(reg.dir, o.model, v);
+        return (0,external_node_fs_.existsSync)(stored) ? readSmokeSamples(stored) : undefined;
+    };
     const samples = samplesFor(version);
     const gh = o.github;
     let deploymentId = gh?.deploymentId;
@@ -966,6 +893,100 @@ const deployCommand = {
         return result.outcome === 'success' ? 0 : 1;
     },
 };
+
+
+/***/ }),
+
+/***/ 8732:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Od: () => (/* binding */ compareOutputs),
+/* harmony export */   aM: () => (/* binding */ parseSmokeSamples)
+/* harmony export */ });
+/* unused harmony export SMOKE_SAMPLES_FORMAT */
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4296);
+
+/**
+ * The smoke samples file (`smoke.jsonl`, format `modelci/smoke-samples@1`): one JSON object per
+ * line, an Open Inference Protocol request's inputs and the outputs recorded at evaluation for it:
+ *   {"inputs": [{"name": "input", "shape": [1, 4], "datatype": "FP32", "data": [...]}],
+ *    "outputs": {"probabilities": [0.89, 0.11], "label": [0]}}
+ * Outputs are flat row-major arrays by output name; only the outputs listed are compared.
+ * `recordSmokeSamples` (src/deploy/smoke-samples.ts) writes it from a model and rows.
+ */
+const SMOKE_SAMPLES_FORMAT = 'modelci/smoke-samples@1';
+function fail(file, line, message) {
+    return new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ModelciError */ .wN('DATA', message, {
+        file,
+        row: line,
+        hint: `Each line is {"inputs": [...], "outputs": {...}} (${SMOKE_SAMPLES_FORMAT})`,
+    });
+}
+function parseSmokeSamples(text, file) {
+    const samples = [];
+    text.split('\n').forEach((raw, k) => {
+        const line = k + 1;
+        if (raw.trim() === '')
+            return;
+        let v;
+        try {
+            v = JSON.parse(raw);
+        }
+        catch (e) {
+            throw fail(file, line, `not JSON: ${e.message}`);
+        }
+        if (typeof v !== 'object' || v === null || Array.isArray(v))
+            throw fail(file, line, 'not an object');
+        const { inputs, outputs } = v;
+        if (!Array.isArray(inputs) || inputs.length === 0)
+            throw fail(file, line, '"inputs" must be a non-empty list');
+        if (typeof outputs !== 'object' || outputs === null || Array.isArray(outputs))
+            throw fail(file, line, '"outputs" must be an object of output name -> flat list');
+        for (const [name, data] of Object.entries(outputs))
+            if (!Array.isArray(data))
+                throw fail(file, line, `outputs.${name} must be a flat list`);
+        samples.push({
+            line,
+            inputs: inputs,
+            outputs: outputs,
+        });
+    });
+    if (samples.length === 0)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ModelciError */ .wN('DATA', 'no smoke samples in file', {
+            file,
+            hint: 'Record samples with the evaluation (one JSON line per request)',
+        });
+    return samples;
+}
+/**
+ * The first difference between recorded and served outputs: numbers within `tolerance`
+ * (absolute, or relative to the recorded value when that is larger), everything else equal.
+ */
+function compareOutputs(expected, actual, tolerance) {
+    for (const [name, want] of Object.entries(expected)) {
+        const got = actual[name];
+        if (!got)
+            return { output: name, index: -1, expected: 'present', actual: 'missing' };
+        if (got.length !== want.length)
+            return {
+                output: name,
+                index: -1,
+                expected: `${want.length} values`,
+                actual: `${got.length} values`,
+            };
+        for (let i = 0; i < want.length; i++) {
+            const w = want[i];
+            const g = got[i];
+            const ok = typeof w === 'number' && typeof g === 'number'
+                ? Math.abs(w - g) <= tolerance * Math.max(1, Math.abs(w))
+                : w === g;
+            if (!ok)
+                return { output: name, index: i, expected: w, actual: g };
+        }
+    }
+    return undefined;
+}
 
 
 /***/ }),

@@ -27,7 +27,7 @@ function flagOpt(args, name) {
 
 /***/ }),
 
-/***/ 5793:
+/***/ 6959:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -256,432 +256,10 @@ function renderExposition(metrics) {
 }
 const PROMETHEUS_CONTENT_TYPE = 'text/plain; version=0.0.4; charset=utf-8';
 
-;// CONCATENATED MODULE: ./src/core/serve/protocol.ts
-/**
- * The Open Inference Protocol (KServe v2 REST) messages and their validation against a model's
- * signature. Pure: JSON in, typed flat tensors out (or a ProtocolError with the HTTP status).
- * Spec: https://github.com/kserve/open-inference-protocol (rest_predict_v2.yaml).
- */
-/** A request the server rejects; `status` is the HTTP status to answer with. */
-class ProtocolError extends Error {
-    status;
-    constructor(status, message) {
-        super(message);
-        this.status = status;
-        this.name = 'ProtocolError';
-    }
-}
-const ONNX_TO_DATATYPE = {
-    bool: 'BOOL',
-    uint8: 'UINT8',
-    uint16: 'UINT16',
-    uint32: 'UINT32',
-    uint64: 'UINT64',
-    int8: 'INT8',
-    int16: 'INT16',
-    int32: 'INT32',
-    int64: 'INT64',
-    float16: 'FP16',
-    float: 'FP32',
-    float32: 'FP32',
-    double: 'FP64',
-    float64: 'FP64',
-    string: 'BYTES',
-};
-const DATATYPES = new Set(Object.values(ONNX_TO_DATATYPE));
-/** KServe datatype of an ONNX element type (`float`, onnxruntime's `float32`, ...). */
-function datatypeOfOnnxType(type) {
-    return ONNX_TO_DATATYPE[type];
-}
-const INTEGER_RANGE = {
-    UINT8: [0, 255],
-    UINT16: [0, 65535],
-    UINT32: [0, 4294967295],
-    UINT64: [0, Number.MAX_SAFE_INTEGER],
-    INT8: [-128, 127],
-    INT16: [-32768, 32767],
-    INT32: [-2147483648, 2147483647],
-    INT64: [Number.MIN_SAFE_INTEGER, Number.MAX_SAFE_INTEGER],
-};
-function isObject(v) {
-    return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
-function describeValue(v) {
-    if (v === null)
-        return 'null';
-    if (Array.isArray(v))
-        return 'an array';
-    if (typeof v === 'string')
-        return `"${v.length > 20 ? `${v.slice(0, 20)}…` : v}"`;
-    if (typeof v === 'object')
-        return 'an object';
-    return String(v);
-}
-function checkParameters(v, where) {
-    if (v === undefined)
-        return undefined;
-    if (!isObject(v))
-        throw new ProtocolError(400, `${where} "parameters" must be an object`);
-    for (const [k, p] of Object.entries(v))
-        if (!['string', 'number', 'boolean'].includes(typeof p))
-            throw new ProtocolError(400, `${where} parameter "${k}" must be a string, number or boolean (got ${describeValue(p)})`);
-    return v;
-}
-/** Flattens nested data row-major; the element count is checked against the shape afterwards. */
-function flatten(data, out, depth, input) {
-    if (depth > 32)
-        throw new ProtocolError(400, `input "${input}": data is nested too deeply`);
-    for (let i = 0; i < data.length; i++) {
-        const v = data[i];
-        if (Array.isArray(v))
-            flatten(v, out, depth + 1, input);
-        else
-            out.push(v);
-    }
-}
-function badElement(v, datatype, input, index) {
-    const range = INTEGER_RANGE[datatype];
-    const what = datatype === 'BOOL'
-        ? 'true or false'
-        : datatype === 'BYTES'
-            ? 'a string'
-            : range && typeof v === 'number' && Number.isFinite(v)
-                ? `a whole number in [${range[0]}, ${range[1]}]`
-                : 'a number';
-    return new ProtocolError(400, `input "${input}": element ${index} is ${describeValue(v)}, but datatype ${datatype} needs ${what}`);
-}
-/** Index of the first element that does not fit the datatype, or -1. One tight loop per kind. */
-function firstBadElement(values, datatype) {
-    const n = values.length;
-    if (datatype === 'BOOL') {
-        for (let i = 0; i < n; i++)
-            if (typeof values[i] !== 'boolean')
-                return i;
-        return -1;
-    }
-    if (datatype === 'BYTES') {
-        for (let i = 0; i < n; i++)
-            if (typeof values[i] !== 'string')
-                return i;
-        return -1;
-    }
-    const range = INTEGER_RANGE[datatype];
-    if (!range) {
-        for (let i = 0; i < n; i++) {
-            const v = values[i];
-            if (typeof v !== 'number' || !Number.isFinite(v))
-                return i;
-        }
-        return -1;
-    }
-    const [lo, hi] = range;
-    for (let i = 0; i < n; i++) {
-        const v = values[i];
-        if (typeof v !== 'number' || !Number.isInteger(v) || v < lo || v > hi)
-            return i;
-    }
-    return -1;
-}
-function parseInput(raw, i) {
-    if (!isObject(raw))
-        throw new ProtocolError(400, `inputs[${i}] must be an object`);
-    const { name, shape, datatype, data, parameters } = raw;
-    if (typeof name !== 'string' || name === '')
-        throw new ProtocolError(400, `inputs[${i}].name must be a non-empty string`);
-    if (!Array.isArray(shape) || !shape.every((d) => Number.isInteger(d) && d >= 0))
-        throw new ProtocolError(400, `input "${name}": "shape" must be a list of whole numbers ≥ 0 (got ${JSON.stringify(shape)?.slice(0, 60)})`);
-    if (typeof datatype !== 'string' || !DATATYPES.has(datatype))
-        throw new ProtocolError(400, `input "${name}": unknown datatype ${describeValue(datatype)}; use one of ${[...DATATYPES].join(', ')}`);
-    if (!Array.isArray(data))
-        throw new ProtocolError(400, `input "${name}": "data" must be an array (flat or nested)`);
-    return {
-        name,
-        shape: shape,
-        datatype: datatype,
-        data,
-        ...(parameters === undefined
-            ? {}
-            : { parameters: checkParameters(parameters, `input "${name}"`) }),
-    };
-}
-/** Parses the JSON body of an infer request; shape errors only, no model knowledge yet. */
-function parseInferenceRequest(body) {
-    if (!isObject(body))
-        throw new ProtocolError(400, 'request body must be a JSON object with "inputs"');
-    const { id, parameters, inputs, outputs } = body;
-    if (id !== undefined && typeof id !== 'string')
-        throw new ProtocolError(400, '"id" must be a string');
-    if (!Array.isArray(inputs) || inputs.length === 0)
-        throw new ProtocolError(400, '"inputs" must be a non-empty array');
-    const parsedOutputs = [];
-    if (outputs !== undefined) {
-        if (!Array.isArray(outputs))
-            throw new ProtocolError(400, '"outputs" must be an array');
-        outputs.forEach((o, i) => {
-            if (!isObject(o) || typeof o.name !== 'string')
-                throw new ProtocolError(400, `outputs[${i}] must be an object with a "name"`);
-            parsedOutputs.push({
-                name: o.name,
-                ...(o.parameters === undefined
-                    ? {}
-                    : { parameters: checkParameters(o.parameters, `output "${o.name}"`) }),
-            });
-        });
-    }
-    return {
-        ...(id === undefined ? {} : { id }),
-        ...(parameters === undefined ? {} : { parameters: checkParameters(parameters, 'request') }),
-        inputs: inputs.map(parseInput),
-        ...(outputs === undefined ? {} : { outputs: parsedOutputs }),
-    };
-}
-function shapeText(shape) {
-    return `[${shape.join(', ')}]`;
-}
-/**
- * Checks a parsed request against the model's signature: every input present once, the same
- * datatype, the same rank, fixed dimensions equal, element count equal to the shape's product.
- */
-function validateAgainstSignature(request, signature, limits = {}) {
-    const byName = new Map(signature.inputs.map((t) => [t.name, t]));
-    const seen = new Set();
-    const inputs = [];
-    for (const input of request.inputs) {
-        const spec = byName.get(input.name);
-        if (!spec)
-            throw new ProtocolError(400, `unknown input "${input.name}"; the model's inputs are ${signature.inputs.map((t) => `"${t.name}"`).join(', ')}`);
-        if (seen.has(input.name))
-            throw new ProtocolError(400, `input "${input.name}" is given more than once`);
-        seen.add(input.name);
-        if (input.datatype !== spec.datatype)
-            throw new ProtocolError(400, `input "${input.name}" has datatype ${input.datatype}, but the model expects ${spec.datatype}`);
-        const shapeOk = input.shape.length === spec.shape.length &&
-            spec.shape.every((d, k) => d < 0 || d === input.shape[k]);
-        if (!shapeOk)
-            throw new ProtocolError(400, `input "${input.name}" has shape ${shapeText(input.shape)}, but the model expects ${shapeText(spec.shape)} (-1 = any size)`);
-        if (limits.maxBatch !== undefined &&
-            input.shape.length > 0 &&
-            input.shape[0] > limits.maxBatch)
-            throw new ProtocolError(400, `input "${input.name}" has ${input.shape[0]} rows; this server accepts at most ${limits.maxBatch} per request`);
-        const expected = input.shape.reduce((a, b) => a * b, 1);
-        const values = [];
-        flatten(input.data, values, 0, input.name);
-        if (values.length !== expected)
-            throw new ProtocolError(400, `input "${input.name}" has ${values.length} values, but shape ${shapeText(input.shape)} needs ${expected}`);
-        const bad = firstBadElement(values, input.datatype);
-        if (bad >= 0)
-            throw badElement(values[bad], input.datatype, input.name, bad);
-        inputs.push({
-            name: input.name,
-            datatype: input.datatype,
-            shape: input.shape,
-            values: values,
-        });
-    }
-    const missing = signature.inputs.filter((t) => !seen.has(t.name)).map((t) => `"${t.name}"`);
-    if (missing.length)
-        throw new ProtocolError(400, `missing input ${missing.join(', ')} required by the model`);
-    const outputNames = new Set(signature.outputs.map((t) => t.name));
-    let outputs = signature.outputs.map((t) => t.name);
-    if (request.outputs && request.outputs.length > 0) {
-        for (const o of request.outputs)
-            if (!outputNames.has(o.name))
-                throw new ProtocolError(400, `unknown output "${o.name}"; the model's outputs are ${[...outputNames].map((n) => `"${n}"`).join(', ')}`);
-        outputs = request.outputs.map((o) => o.name);
-    }
-    return { id: request.id, parameters: request.parameters, inputs, outputs };
-}
-
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __webpack_require__(7598);
-// EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __webpack_require__(1455);
-// EXTERNAL MODULE: ./src/onnx/runtime.ts
-var runtime = __webpack_require__(7663);
-;// CONCATENATED MODULE: ./src/serve/loaded-model.ts
-
-
-
-
-
-const TENSOR_TYPE = {
-    BOOL: 'bool',
-    UINT8: 'uint8',
-    UINT16: 'uint16',
-    UINT32: 'uint32',
-    UINT64: 'uint64',
-    INT8: 'int8',
-    INT16: 'int16',
-    INT32: 'int32',
-    INT64: 'int64',
-    FP16: undefined,
-    FP32: 'float32',
-    FP64: 'float64',
-    BYTES: 'string',
-};
-function toMetadata(meta, file) {
-    return meta.map((m) => {
-        if (!m.isTensor)
-            throw new errors/* ModelciError */.wN('MODEL', `"${m.name}" is not a tensor; the server serves tensors only`, {
-                file,
-                hint: 'Export the model with tensor inputs and outputs (e.g. zipmap=False for sklearn)',
-            });
-        const datatype = datatypeOfOnnxType(m.type);
-        if (!datatype)
-            throw new errors/* ModelciError */.wN('MODEL', `"${m.name}" has element type ${m.type}, which is not served`, {
-                file,
-            });
-        return {
-            name: m.name,
-            datatype,
-            shape: m.shape.map((d) => (typeof d === 'number' && d >= 0 ? d : -1)),
-        };
-    });
-}
-// Typed array for each onnxruntime element type; JSON numbers were range-checked by the protocol.
-function tensorData(type, values) {
-    const nums = values;
-    switch (type) {
-        case 'float32':
-            return Float32Array.from(nums);
-        case 'float64':
-            return Float64Array.from(nums);
-        case 'int64':
-            return BigInt64Array.from(nums, (v) => BigInt(v));
-        case 'uint64':
-            return BigUint64Array.from(nums, (v) => BigInt(v));
-        case 'int32':
-            return Int32Array.from(nums);
-        case 'int16':
-            return Int16Array.from(nums);
-        case 'int8':
-            return Int8Array.from(nums);
-        case 'uint32':
-            return Uint32Array.from(nums);
-        case 'uint16':
-            return Uint16Array.from(nums);
-        case 'uint8':
-            return Uint8Array.from(nums);
-        case 'bool':
-            return Uint8Array.from(values, (v) => (v ? 1 : 0));
-        default:
-            return values;
-    }
-}
-function outputData(t) {
-    const data = t.data;
-    if (t.type === 'bool')
-        return Array.from(data, (v) => v !== 0);
-    if (t.type === 'int64' || t.type === 'uint64')
-        return Array.from(data, Number);
-    return Array.from(data);
-}
-/**
- * One version of one model held in memory: its onnxruntime session, its signature, and how many
- * requests are running on it, so a hot swap releases the session only after they finish.
- */
-class LoadedModel {
-    source;
-    sha256;
-    signature;
-    session;
-    ort;
-    inflight = 0;
-    retired = false;
-    released = false;
-    constructor(source, sha256, signature, session, ort) {
-        this.source = source;
-        this.sha256 = sha256;
-        this.signature = signature;
-        this.session = session;
-        this.ort = ort;
-    }
-    /**
-     * Reads, verifies and opens a model. `threads` is onnxruntime's intra-op pool per session:
-     * 1 by default, because a server runs requests side by side and small models lose more to
-     * thread hand-offs than they gain (bench/serve.bench.ts); raise it for large models.
-     */
-    static async load(source, opts = {}) {
-        let bytes;
-        try {
-            bytes = await (0,promises_.readFile)(source.file);
-        }
-        catch (e) {
-            throw new errors/* ModelciError */.wN('FILE', `cannot read model file: ${e.message}`, {
-                file: source.file,
-                hint: 'Check the path given to --model or the registry artifact',
-            });
-        }
-        const sha256 = (0,external_node_crypto_.createHash)('sha256').update(bytes).digest('hex');
-        if (source.sha256 && source.sha256 !== sha256)
-            throw new errors/* ModelciError */.wN('MODEL', `sha256 mismatch: expected ${source.sha256}, file has ${sha256}`, { file: source.file, hint: 'The artifact changed after it was registered; re-register it' });
-        const ort = await (0,runtime/* loadOnnxRuntime */.aD)();
-        let session;
-        try {
-            session = await ort.InferenceSession.create(bytes, {
-                intraOpNumThreads: opts.threads ?? 1,
-                interOpNumThreads: 1,
-            });
-        }
-        catch (e) {
-            throw new errors/* ModelciError */.wN('MODEL', `onnxruntime cannot load the model: ${e.message}`, {
-                file: source.file,
-            });
-        }
-        const signature = {
-            inputs: toMetadata(session.inputMetadata, source.file),
-            outputs: toMetadata(session.outputMetadata, source.file),
-        };
-        return new LoadedModel(source, sha256, signature, session, ort);
-    }
-    get version() {
-        return this.source.version;
-    }
-    get busy() {
-        return this.inflight;
-    }
-    /** Runs a validated request. Callers hold the model with `acquire`/`release` around it. */
-    async infer(request) {
-        const feeds = {};
-        for (const input of request.inputs) {
-            const type = TENSOR_TYPE[input.datatype];
-            if (!type)
-                throw new ProtocolError(400, `input "${input.name}": datatype ${input.datatype} is not supported by this server`);
-            feeds[input.name] = new this.ort.Tensor(type, tensorData(type, input.values), input.shape);
-        }
-        const results = await this.session.run(feeds, request.outputs);
-        return request.outputs.map((name) => {
-            const t = results[name];
-            return {
-                name,
-                datatype: datatypeOfOnnxType(t.type),
-                shape: [...t.dims],
-                data: outputData(t),
-            };
-        });
-    }
-    acquire() {
-        this.inflight++;
-    }
-    release() {
-        this.inflight--;
-        if (this.retired && this.inflight === 0)
-            void this.dispose();
-    }
-    /** Marks the model swapped out: its session is released once no request runs on it. */
-    retire() {
-        this.retired = true;
-        if (this.inflight === 0)
-            void this.dispose();
-    }
-    async dispose() {
-        if (this.released)
-            return;
-        this.released = true;
-        await this.session.release();
-    }
-}
-
+// EXTERNAL MODULE: ./src/core/serve/protocol.ts
+var protocol = __webpack_require__(5507);
+// EXTERNAL MODULE: ./src/serve/loaded-model.ts
+var loaded_model = __webpack_require__(570);
 ;// CONCATENATED MODULE: ./src/serve/metrics.ts
 
 // Seconds; spans sub-millisecond loopback calls up to slow batch requests.
@@ -870,7 +448,7 @@ class ModelServer {
     async loadNow(source, params) {
         let next;
         try {
-            next = await LoadedModel.load(source, { threads: this.opts.threads ?? 1 });
+            next = await loaded_model/* LoadedModel */.D.load(source, { threads: this.opts.threads ?? 1 });
         }
         catch (e) {
             this.metrics.swaps.inc({ model: source.name, outcome: 'failed' });
@@ -880,7 +458,7 @@ class ModelServer {
         if (!served) {
             if (params.canaryWeight !== undefined) {
                 await next.dispose();
-                throw new ProtocolError(400, `model "${source.name}" has no stable version yet; load one before a canary`);
+                throw new protocol/* ProtocolError */.bd(400, `model "${source.name}" has no stable version yet; load one before a canary`);
             }
             this.models.set(source.name, new ServedModel(source.name, next));
         }
@@ -1002,7 +580,7 @@ class ModelServer {
             return JSON.parse(body.toString('utf8'));
         }
         catch (e) {
-            throw new ProtocolError(400, `malformed JSON body: ${e.message}`);
+            throw new protocol/* ProtocolError */.bd(400, `malformed JSON body: ${e.message}`);
         }
     }
     async handle(req, res) {
@@ -1023,7 +601,7 @@ class ModelServer {
                 // The rest of the body is not read: close the socket once the answer is out.
                 res.on('finish', () => req.socket.destroy());
             }
-            else if (e instanceof ProtocolError) {
+            else if (e instanceof protocol/* ProtocolError */.bd) {
                 this.fail(res, e.status, e.message);
             }
             else if (!res.headersSent && !req.destroyed) {
@@ -1048,14 +626,14 @@ class ModelServer {
                 return decodeURIComponent(s);
             }
             catch {
-                throw new ProtocolError(400, `malformed URL path ${path}`);
+                throw new protocol/* ProtocolError */.bd(400, `malformed URL path ${path}`);
             }
         });
         if (seg[0] !== 'v2')
-            throw new ProtocolError(404, `no route ${method} ${path}`);
+            throw new protocol/* ProtocolError */.bd(404, `no route ${method} ${path}`);
         const expect = (m) => {
             if (method !== m)
-                throw new ProtocolError(405, `${path} accepts ${m}, not ${method}`);
+                throw new protocol/* ProtocolError */.bd(405, `${path} accepts ${m}, not ${method}`);
         };
         if (seg.length === 1) {
             expect('GET');
@@ -1077,27 +655,27 @@ class ModelServer {
             return this.routeModel(req, res, seg.slice(2));
         if (seg[1] === 'repository')
             return this.routeRepository(req, res, seg.slice(2));
-        throw new ProtocolError(404, `no route ${method} ${path}`);
+        throw new protocol/* ProtocolError */.bd(404, `no route ${method} ${path}`);
     }
     async routeModel(req, res, rest) {
         const [name, ...tail] = rest;
         let version;
         if (tail[0] === 'versions') {
             if (tail.length < 2)
-                throw new ProtocolError(404, `no route ${req.url}`);
+                throw new protocol/* ProtocolError */.bd(404, `no route ${req.url}`);
             version = tail[1];
             tail.splice(0, 2);
         }
         const action = tail[0];
         if (tail.length > 1 || (action !== undefined && action !== 'ready' && action !== 'infer'))
-            throw new ProtocolError(404, `no route ${req.method} ${req.url}`);
+            throw new protocol/* ProtocolError */.bd(404, `no route ${req.method} ${req.url}`);
         if (action === 'infer') {
             if (req.method !== 'POST')
-                throw new ProtocolError(405, `${req.url} accepts POST, not ${req.method}`);
+                throw new protocol/* ProtocolError */.bd(405, `${req.url} accepts POST, not ${req.method}`);
             return this.infer(req, res, name, version);
         }
         if (req.method !== 'GET')
-            throw new ProtocolError(405, `${req.url} accepts GET, not ${req.method}`);
+            throw new protocol/* ProtocolError */.bd(405, `${req.url} accepts GET, not ${req.method}`);
         const served = this.models.get(name);
         const versions = served?.versions ?? [];
         const target = version === undefined ? served?.stable : versions.find((m) => m.version === version);
@@ -1107,7 +685,7 @@ class ModelServer {
             return this.send(res, ready ? 200 : 400, { name, ready });
         }
         if (!target)
-            throw new ProtocolError(404, served
+            throw new protocol/* ProtocolError */.bd(404, served
                 ? `model "${name}" has no version "${version}" loaded; loaded: ${versions.map((m) => m.version).join(', ')}`
                 : `unknown model "${name}"`);
         const meta = (t) => ({ name: t.name, datatype: t.datatype, shape: t.shape });
@@ -1128,16 +706,16 @@ class ModelServer {
         let role = '';
         try {
             if (!served)
-                throw new ProtocolError(404, `unknown model "${name}"`);
+                throw new protocol/* ProtocolError */.bd(404, `unknown model "${name}"`);
             const body = await this.readJson(req);
-            const request = parseInferenceRequest(body);
+            const request = (0,protocol/* parseInferenceRequest */.YF)(body);
             const model = served.route(request.id, version);
             if (!model)
-                throw new ProtocolError(404, `model "${name}" has no version "${version}" loaded; loaded: ${served.versions.map((m) => m.version).join(', ')}`);
+                throw new protocol/* ProtocolError */.bd(404, `model "${name}" has no version "${version}" loaded; loaded: ${served.versions.map((m) => m.version).join(', ')}`);
             versionLabel = model.version;
             role = served.canary?.model === model ? 'canary' : 'stable';
             try {
-                const decoded = validateAgainstSignature(request, model.signature, {
+                const decoded = (0,protocol/* validateAgainstSignature */.QN)(request, model.signature, {
                     maxBatch: this.opts.maxBatch,
                 });
                 const outputs = await model.infer(decoded);
@@ -1164,7 +742,7 @@ class ModelServer {
             }
         }
         catch (e) {
-            status = e instanceof BodyTooLarge ? 413 : e instanceof ProtocolError ? e.status : 500;
+            status = e instanceof BodyTooLarge ? 413 : e instanceof protocol/* ProtocolError */.bd ? e.status : 500;
             if (!(e instanceof BodyTooLarge))
                 this.metrics.errors.inc({ model: label, reason: status >= 500 ? 'server' : 'client' });
             throw e;
@@ -1183,36 +761,36 @@ class ModelServer {
         const token = this.opts.adminToken;
         if (token) {
             if (req.headers.authorization !== `Bearer ${token}`)
-                throw new ProtocolError(401, 'the repository API needs "Authorization: Bearer <token>"');
+                throw new protocol/* ProtocolError */.bd(401, 'the repository API needs "Authorization: Bearer <token>"');
         }
         else if (!isLoopback(this.opts.host)) {
-            throw new ProtocolError(403, 'the repository API is disabled: start the server with an admin token');
+            throw new protocol/* ProtocolError */.bd(403, 'the repository API is disabled: start the server with an admin token');
         }
         if (req.method !== 'POST')
-            throw new ProtocolError(405, `${req.url} accepts POST, not ${req.method}`);
+            throw new protocol/* ProtocolError */.bd(405, `${req.url} accepts POST, not ${req.method}`);
         if (rest.length === 1 && rest[0] === 'index') {
             const index = [...this.models.values()].flatMap((s) => s.versions.map((m) => ({ name: s.name, version: m.version, state: 'READY' })));
             return this.send(res, 200, index);
         }
         if (rest.length !== 3 || rest[0] !== 'models' || (rest[2] !== 'load' && rest[2] !== 'unload'))
-            throw new ProtocolError(404, `no route POST ${req.url}`);
+            throw new protocol/* ProtocolError */.bd(404, `no route POST ${req.url}`);
         const name = rest[1];
         const body = (await this.readJson(req)) ?? {};
         const params = body.parameters ?? {};
         if (typeof params !== 'object')
-            throw new ProtocolError(400, '"parameters" must be an object');
+            throw new protocol/* ProtocolError */.bd(400, '"parameters" must be an object');
         if (rest[2] === 'unload') {
             // Only the canary can be unloaded: the stable version is replaced, never removed.
             const served = this.models.get(name);
             if (!served)
-                throw new ProtocolError(404, `unknown model "${name}"`);
+                throw new protocol/* ProtocolError */.bd(404, `unknown model "${name}"`);
             served.setCanary(undefined, 0);
             this.refreshInfo(name);
             return this.send(res, 200, {});
         }
         const weight = params.canary_weight;
         if (weight !== undefined && (typeof weight !== 'number' || weight < 0 || weight > 1))
-            throw new ProtocolError(400, '"canary_weight" must be a number in [0, 1]');
+            throw new protocol/* ProtocolError */.bd(400, '"canary_weight" must be a number in [0, 1]');
         if (weight === 0) {
             this.models.get(name)?.setCanary(undefined, 0);
             this.refreshInfo(name);
@@ -1221,7 +799,7 @@ class ModelServer {
         let source;
         if (params.uri !== undefined) {
             if (typeof params.uri !== 'string')
-                throw new ProtocolError(400, '"uri" must be a string');
+                throw new protocol/* ProtocolError */.bd(400, '"uri" must be a string');
             source = {
                 name,
                 file: params.uri,
@@ -1233,16 +811,16 @@ class ModelServer {
             source = await this.opts.reload(name);
         }
         else {
-            throw new ProtocolError(400, 'give "parameters": {"uri": "<file.onnx>", "version": "..."}');
+            throw new protocol/* ProtocolError */.bd(400, 'give "parameters": {"uri": "<file.onnx>", "version": "..."}');
         }
         try {
             const loaded = await this.load(source, weight === undefined ? {} : { canaryWeight: weight });
             this.send(res, 200, { name, version: loaded.version, sha256: loaded.sha256 });
         }
         catch (e) {
-            if (e instanceof ProtocolError)
+            if (e instanceof protocol/* ProtocolError */.bd)
                 throw e;
-            throw new ProtocolError(400, `cannot load "${name}": ${(0,errors/* describeError */.Uc)(e)}`);
+            throw new protocol/* ProtocolError */.bd(400, `cannot load "${name}": ${(0,errors/* describeError */.Uc)(e)}`);
         }
     }
 }
@@ -1520,6 +1098,254 @@ function pointerToKeyPath(pointer) {
             out += `[${JSON.stringify(seg)}]`;
     }
     return out;
+}
+
+
+/***/ }),
+
+/***/ 5507:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   QN: () => (/* binding */ validateAgainstSignature),
+/* harmony export */   YF: () => (/* binding */ parseInferenceRequest),
+/* harmony export */   bd: () => (/* binding */ ProtocolError),
+/* harmony export */   tF: () => (/* binding */ datatypeOfOnnxType)
+/* harmony export */ });
+/* unused harmony export DATATYPES */
+/**
+ * The Open Inference Protocol (KServe v2 REST) messages and their validation against a model's
+ * signature. Pure: JSON in, typed flat tensors out (or a ProtocolError with the HTTP status).
+ * Spec: https://github.com/kserve/open-inference-protocol (rest_predict_v2.yaml).
+ */
+/** A request the server rejects; `status` is the HTTP status to answer with. */
+class ProtocolError extends Error {
+    status;
+    constructor(status, message) {
+        super(message);
+        this.status = status;
+        this.name = 'ProtocolError';
+    }
+}
+const ONNX_TO_DATATYPE = {
+    bool: 'BOOL',
+    uint8: 'UINT8',
+    uint16: 'UINT16',
+    uint32: 'UINT32',
+    uint64: 'UINT64',
+    int8: 'INT8',
+    int16: 'INT16',
+    int32: 'INT32',
+    int64: 'INT64',
+    float16: 'FP16',
+    float: 'FP32',
+    float32: 'FP32',
+    double: 'FP64',
+    float64: 'FP64',
+    string: 'BYTES',
+};
+const DATATYPES = new Set(Object.values(ONNX_TO_DATATYPE));
+/** KServe datatype of an ONNX element type (`float`, onnxruntime's `float32`, ...). */
+function datatypeOfOnnxType(type) {
+    return ONNX_TO_DATATYPE[type];
+}
+const INTEGER_RANGE = {
+    UINT8: [0, 255],
+    UINT16: [0, 65535],
+    UINT32: [0, 4294967295],
+    UINT64: [0, Number.MAX_SAFE_INTEGER],
+    INT8: [-128, 127],
+    INT16: [-32768, 32767],
+    INT32: [-2147483648, 2147483647],
+    INT64: [Number.MIN_SAFE_INTEGER, Number.MAX_SAFE_INTEGER],
+};
+function isObject(v) {
+    return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+function describeValue(v) {
+    if (v === null)
+        return 'null';
+    if (Array.isArray(v))
+        return 'an array';
+    if (typeof v === 'string')
+        return `"${v.length > 20 ? `${v.slice(0, 20)}…` : v}"`;
+    if (typeof v === 'object')
+        return 'an object';
+    return String(v);
+}
+function checkParameters(v, where) {
+    if (v === undefined)
+        return undefined;
+    if (!isObject(v))
+        throw new ProtocolError(400, `${where} "parameters" must be an object`);
+    for (const [k, p] of Object.entries(v))
+        if (!['string', 'number', 'boolean'].includes(typeof p))
+            throw new ProtocolError(400, `${where} parameter "${k}" must be a string, number or boolean (got ${describeValue(p)})`);
+    return v;
+}
+/** Flattens nested data row-major; the element count is checked against the shape afterwards. */
+function flatten(data, out, depth, input) {
+    if (depth > 32)
+        throw new ProtocolError(400, `input "${input}": data is nested too deeply`);
+    for (let i = 0; i < data.length; i++) {
+        const v = data[i];
+        if (Array.isArray(v))
+            flatten(v, out, depth + 1, input);
+        else
+            out.push(v);
+    }
+}
+function badElement(v, datatype, input, index) {
+    const range = INTEGER_RANGE[datatype];
+    const what = datatype === 'BOOL'
+        ? 'true or false'
+        : datatype === 'BYTES'
+            ? 'a string'
+            : range && typeof v === 'number' && Number.isFinite(v)
+                ? `a whole number in [${range[0]}, ${range[1]}]`
+                : 'a number';
+    return new ProtocolError(400, `input "${input}": element ${index} is ${describeValue(v)}, but datatype ${datatype} needs ${what}`);
+}
+/** Index of the first element that does not fit the datatype, or -1. One tight loop per kind. */
+function firstBadElement(values, datatype) {
+    const n = values.length;
+    if (datatype === 'BOOL') {
+        for (let i = 0; i < n; i++)
+            if (typeof values[i] !== 'boolean')
+                return i;
+        return -1;
+    }
+    if (datatype === 'BYTES') {
+        for (let i = 0; i < n; i++)
+            if (typeof values[i] !== 'string')
+                return i;
+        return -1;
+    }
+    const range = INTEGER_RANGE[datatype];
+    if (!range) {
+        for (let i = 0; i < n; i++) {
+            const v = values[i];
+            if (typeof v !== 'number' || !Number.isFinite(v))
+                return i;
+        }
+        return -1;
+    }
+    const [lo, hi] = range;
+    for (let i = 0; i < n; i++) {
+        const v = values[i];
+        if (typeof v !== 'number' || !Number.isInteger(v) || v < lo || v > hi)
+            return i;
+    }
+    return -1;
+}
+function parseInput(raw, i) {
+    if (!isObject(raw))
+        throw new ProtocolError(400, `inputs[${i}] must be an object`);
+    const { name, shape, datatype, data, parameters } = raw;
+    if (typeof name !== 'string' || name === '')
+        throw new ProtocolError(400, `inputs[${i}].name must be a non-empty string`);
+    if (!Array.isArray(shape) || !shape.every((d) => Number.isInteger(d) && d >= 0))
+        throw new ProtocolError(400, `input "${name}": "shape" must be a list of whole numbers ≥ 0 (got ${JSON.stringify(shape)?.slice(0, 60)})`);
+    if (typeof datatype !== 'string' || !DATATYPES.has(datatype))
+        throw new ProtocolError(400, `input "${name}": unknown datatype ${describeValue(datatype)}; use one of ${[...DATATYPES].join(', ')}`);
+    if (!Array.isArray(data))
+        throw new ProtocolError(400, `input "${name}": "data" must be an array (flat or nested)`);
+    return {
+        name,
+        shape: shape,
+        datatype: datatype,
+        data,
+        ...(parameters === undefined
+            ? {}
+            : { parameters: checkParameters(parameters, `input "${name}"`) }),
+    };
+}
+/** Parses the JSON body of an infer request; shape errors only, no model knowledge yet. */
+function parseInferenceRequest(body) {
+    if (!isObject(body))
+        throw new ProtocolError(400, 'request body must be a JSON object with "inputs"');
+    const { id, parameters, inputs, outputs } = body;
+    if (id !== undefined && typeof id !== 'string')
+        throw new ProtocolError(400, '"id" must be a string');
+    if (!Array.isArray(inputs) || inputs.length === 0)
+        throw new ProtocolError(400, '"inputs" must be a non-empty array');
+    const parsedOutputs = [];
+    if (outputs !== undefined) {
+        if (!Array.isArray(outputs))
+            throw new ProtocolError(400, '"outputs" must be an array');
+        outputs.forEach((o, i) => {
+            if (!isObject(o) || typeof o.name !== 'string')
+                throw new ProtocolError(400, `outputs[${i}] must be an object with a "name"`);
+            parsedOutputs.push({
+                name: o.name,
+                ...(o.parameters === undefined
+                    ? {}
+                    : { parameters: checkParameters(o.parameters, `output "${o.name}"`) }),
+            });
+        });
+    }
+    return {
+        ...(id === undefined ? {} : { id }),
+        ...(parameters === undefined ? {} : { parameters: checkParameters(parameters, 'request') }),
+        inputs: inputs.map(parseInput),
+        ...(outputs === undefined ? {} : { outputs: parsedOutputs }),
+    };
+}
+function shapeText(shape) {
+    return `[${shape.join(', ')}]`;
+}
+/**
+ * Checks a parsed request against the model's signature: every input present once, the same
+ * datatype, the same rank, fixed dimensions equal, element count equal to the shape's product.
+ */
+function validateAgainstSignature(request, signature, limits = {}) {
+    const byName = new Map(signature.inputs.map((t) => [t.name, t]));
+    const seen = new Set();
+    const inputs = [];
+    for (const input of request.inputs) {
+        const spec = byName.get(input.name);
+        if (!spec)
+            throw new ProtocolError(400, `unknown input "${input.name}"; the model's inputs are ${signature.inputs.map((t) => `"${t.name}"`).join(', ')}`);
+        if (seen.has(input.name))
+            throw new ProtocolError(400, `input "${input.name}" is given more than once`);
+        seen.add(input.name);
+        if (input.datatype !== spec.datatype)
+            throw new ProtocolError(400, `input "${input.name}" has datatype ${input.datatype}, but the model expects ${spec.datatype}`);
+        const shapeOk = input.shape.length === spec.shape.length &&
+            spec.shape.every((d, k) => d < 0 || d === input.shape[k]);
+        if (!shapeOk)
+            throw new ProtocolError(400, `input "${input.name}" has shape ${shapeText(input.shape)}, but the model expects ${shapeText(spec.shape)} (-1 = any size)`);
+        if (limits.maxBatch !== undefined &&
+            input.shape.length > 0 &&
+            input.shape[0] > limits.maxBatch)
+            throw new ProtocolError(400, `input "${input.name}" has ${input.shape[0]} rows; this server accepts at most ${limits.maxBatch} per request`);
+        const expected = input.shape.reduce((a, b) => a * b, 1);
+        const values = [];
+        flatten(input.data, values, 0, input.name);
+        if (values.length !== expected)
+            throw new ProtocolError(400, `input "${input.name}" has ${values.length} values, but shape ${shapeText(input.shape)} needs ${expected}`);
+        const bad = firstBadElement(values, input.datatype);
+        if (bad >= 0)
+            throw badElement(values[bad], input.datatype, input.name, bad);
+        inputs.push({
+            name: input.name,
+            datatype: input.datatype,
+            shape: input.shape,
+            values: values,
+        });
+    }
+    const missing = signature.inputs.filter((t) => !seen.has(t.name)).map((t) => `"${t.name}"`);
+    if (missing.length)
+        throw new ProtocolError(400, `missing input ${missing.join(', ')} required by the model`);
+    const outputNames = new Set(signature.outputs.map((t) => t.name));
+    let outputs = signature.outputs.map((t) => t.name);
+    if (request.outputs && request.outputs.length > 0) {
+        for (const o of request.outputs)
+            if (!outputNames.has(o.name))
+                throw new ProtocolError(400, `unknown output "${o.name}"; the model's outputs are ${[...outputNames].map((n) => `"${n}"`).join(', ')}`);
+        outputs = request.outputs.map((o) => o.name);
+    }
+    return { id: request.id, parameters: request.parameters, inputs, outputs };
 }
 
 
@@ -1905,6 +1731,205 @@ function npm(args, cwd) {
 /* harmony import */ var _registry_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7936);
 /** The registry's reading API; see README.md next to this file. */
 
+
+
+/***/ }),
+
+/***/ 570:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   D: () => (/* binding */ LoadedModel)
+/* harmony export */ });
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4296);
+/* harmony import */ var _core_serve_protocol_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(5507);
+/* harmony import */ var _onnx_runtime_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(7663);
+
+
+
+
+
+const TENSOR_TYPE = {
+    BOOL: 'bool',
+    UINT8: 'uint8',
+    UINT16: 'uint16',
+    UINT32: 'uint32',
+    UINT64: 'uint64',
+    INT8: 'int8',
+    INT16: 'int16',
+    INT32: 'int32',
+    INT64: 'int64',
+    FP16: undefined,
+    FP32: 'float32',
+    FP64: 'float64',
+    BYTES: 'string',
+};
+function toMetadata(meta, file) {
+    return meta.map((m) => {
+        if (!m.isTensor)
+            throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .ModelciError */ .wN('MODEL', `"${m.name}" is not a tensor; the server serves tensors only`, {
+                file,
+                hint: 'Export the model with tensor inputs and outputs (e.g. zipmap=False for sklearn)',
+            });
+        const datatype = (0,_core_serve_protocol_js__WEBPACK_IMPORTED_MODULE_3__/* .datatypeOfOnnxType */ .tF)(m.type);
+        if (!datatype)
+            throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .ModelciError */ .wN('MODEL', `"${m.name}" has element type ${m.type}, which is not served`, {
+                file,
+            });
+        return {
+            name: m.name,
+            datatype,
+            shape: m.shape.map((d) => (typeof d === 'number' && d >= 0 ? d : -1)),
+        };
+    });
+}
+// Typed array for each onnxruntime element type; JSON numbers were range-checked by the protocol.
+function tensorData(type, values) {
+    const nums = values;
+    switch (type) {
+        case 'float32':
+            return Float32Array.from(nums);
+        case 'float64':
+            return Float64Array.from(nums);
+        case 'int64':
+            return BigInt64Array.from(nums, (v) => BigInt(v));
+        case 'uint64':
+            return BigUint64Array.from(nums, (v) => BigInt(v));
+        case 'int32':
+            return Int32Array.from(nums);
+        case 'int16':
+            return Int16Array.from(nums);
+        case 'int8':
+            return Int8Array.from(nums);
+        case 'uint32':
+            return Uint32Array.from(nums);
+        case 'uint16':
+            return Uint16Array.from(nums);
+        case 'uint8':
+            return Uint8Array.from(nums);
+        case 'bool':
+            return Uint8Array.from(values, (v) => (v ? 1 : 0));
+        default:
+            return values;
+    }
+}
+function outputData(t) {
+    const data = t.data;
+    if (t.type === 'bool')
+        return Array.from(data, (v) => v !== 0);
+    if (t.type === 'int64' || t.type === 'uint64')
+        return Array.from(data, Number);
+    return Array.from(data);
+}
+/**
+ * One version of one model held in memory: its onnxruntime session, its signature, and how many
+ * requests are running on it, so a hot swap releases the session only after they finish.
+ */
+class LoadedModel {
+    source;
+    sha256;
+    signature;
+    session;
+    ort;
+    inflight = 0;
+    retired = false;
+    released = false;
+    constructor(source, sha256, signature, session, ort) {
+        this.source = source;
+        this.sha256 = sha256;
+        this.signature = signature;
+        this.session = session;
+        this.ort = ort;
+    }
+    /**
+     * Reads, verifies and opens a model. `threads` is onnxruntime's intra-op pool per session:
+     * 1 by default, because a server runs requests side by side and small models lose more to
+     * thread hand-offs than they gain (bench/serve.bench.ts); raise it for large models.
+     */
+    static async load(source, opts = {}) {
+        let bytes;
+        try {
+            bytes = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.readFile)(source.file);
+        }
+        catch (e) {
+            throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .ModelciError */ .wN('FILE', `cannot read model file: ${e.message}`, {
+                file: source.file,
+                hint: 'Check the path given to --model or the registry artifact',
+            });
+        }
+        const sha256 = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(bytes).digest('hex');
+        if (source.sha256 && source.sha256 !== sha256)
+            throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .ModelciError */ .wN('MODEL', `sha256 mismatch: expected ${source.sha256}, file has ${sha256}`, { file: source.file, hint: 'The artifact changed after it was registered; re-register it' });
+        const ort = await (0,_onnx_runtime_js__WEBPACK_IMPORTED_MODULE_4__/* .loadOnnxRuntime */ .aD)();
+        let session;
+        try {
+            session = await ort.InferenceSession.create(bytes, {
+                intraOpNumThreads: opts.threads ?? 1,
+                interOpNumThreads: 1,
+            });
+        }
+        catch (e) {
+            throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .ModelciError */ .wN('MODEL', `onnxruntime cannot load the model: ${e.message}`, {
+                file: source.file,
+            });
+        }
+        const signature = {
+            inputs: toMetadata(session.inputMetadata, source.file),
+            outputs: toMetadata(session.outputMetadata, source.file),
+        };
+        return new LoadedModel(source, sha256, signature, session, ort);
+    }
+    get version() {
+        return this.source.version;
+    }
+    get busy() {
+        return this.inflight;
+    }
+    /** Runs a validated request. Callers hold the model with `acquire`/`release` around it. */
+    async infer(request) {
+        const feeds = {};
+        for (const input of request.inputs) {
+            const type = TENSOR_TYPE[input.datatype];
+            if (!type)
+                throw new _core_serve_protocol_js__WEBPACK_IMPORTED_MODULE_3__/* .ProtocolError */ .bd(400, `input "${input.name}": datatype ${input.datatype} is not supported by this server`);
+            feeds[input.name] = new this.ort.Tensor(type, tensorData(type, input.values), input.shape);
+        }
+        const results = await this.session.run(feeds, request.outputs);
+        return request.outputs.map((name) => {
+            const t = results[name];
+            return {
+                name,
+                datatype: (0,_core_serve_protocol_js__WEBPACK_IMPORTED_MODULE_3__/* .datatypeOfOnnxType */ .tF)(t.type),
+                shape: [...t.dims],
+                data: outputData(t),
+            };
+        });
+    }
+    acquire() {
+        this.inflight++;
+    }
+    release() {
+        this.inflight--;
+        if (this.retired && this.inflight === 0)
+            void this.dispose();
+    }
+    /** Marks the model swapped out: its session is released once no request runs on it. */
+    retire() {
+        this.retired = true;
+        if (this.inflight === 0)
+            void this.dispose();
+    }
+    async dispose() {
+        if (this.released)
+            return;
+        this.released = true;
+        await this.session.release();
+    }
+}
 
 
 /***/ })

@@ -21,6 +21,8 @@ var external_node_crypto_ = __webpack_require__(7598);
 var external_node_fs_ = __webpack_require__(3024);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(6760);
+// EXTERNAL MODULE: ./src/core/deploy/smoke-samples.ts
+var smoke_samples = __webpack_require__(8732);
 // EXTERNAL MODULE: ./src/core/errors.ts
 var errors = __webpack_require__(4296);
 // EXTERNAL MODULE: ./src/core/registry/gto-tags.ts
@@ -204,6 +206,7 @@ var commands_profile = __webpack_require__(4287);
 
 
 
+
 function formatOf(file) {
     const ext = (0,external_node_path_.extname)(file).slice(1).toLowerCase();
     return ext || 'binary';
@@ -227,6 +230,8 @@ async function runRegister(opts) {
         : undefined;
     if (profile)
         opts.log?.(`profiled ${opts.profileData} (${profile.rows} rows) as the drift reference`);
+    // Checked before anything is written: a broken samples file must not land in the registry.
+    const smoke = opts.smokeSamples ? readSmokeSamplesText(opts.smokeSamples) : undefined;
     const checkout = await (0,registry_checkout/* openCheckout */.H)(opts.registry ?? settings.path, {
         ...(opts.cwd ? { cwd: opts.cwd } : {}),
         ...(settings.branch ? { branch: settings.branch } : {}),
@@ -305,6 +310,11 @@ async function runRegister(opts) {
                 write(profilePath, profile.text);
                 files.push(profilePath);
             }
+            if (smoke) {
+                const smokePath = layout/* layout */.Z.smokeFile(checkout.dir, model, alloc.version);
+                write(smokePath, smoke);
+                files.push(smokePath);
+            }
             if (!(0,external_node_fs_.existsSync)(modelFile)) {
                 write(modelFile, (0,record_file/* recordToYaml */.Kz)(modelRecord(model, opts.modelConfig, now())));
                 files.push(modelFile);
@@ -363,6 +373,20 @@ function profileDataFor(given, model, log) {
     if (train)
         log?.(`no drift reference stored: data.train (${train}) is not here; pass profile-data to store one`);
     return undefined;
+}
+function readSmokeSamplesText(file) {
+    let text;
+    try {
+        text = (0,external_node_fs_.readFileSync)(file, 'utf8');
+    }
+    catch (e) {
+        throw new errors/* ModelciError */.wN('FILE', `cannot read smoke samples: ${e.message}`, {
+            file,
+            hint: 'Record them with `modelci evaluate --smoke-samples <file>`',
+        });
+    }
+    (0,smoke_samples/* parseSmokeSamples */.aM)(text, file);
+    return text;
 }
 async function referenceProfile(data, sketchSize) {
     const profile = (0,commands_profile/* isProfilePath */.zz)(data)
@@ -462,6 +486,7 @@ const registerCommand = {
         bump: { type: 'string' },
         report: { type: 'string' },
         'profile-data': { type: 'string' },
+        'smoke-samples': { type: 'string' },
         push: { type: 'boolean' },
         remote: { type: 'string' },
         config: { type: 'string' },
@@ -492,6 +517,9 @@ const registerCommand = {
             ...(bump ? { bump: bump } : {}),
             ...(report ? { report } : {}),
             ...(profileData ? { profileData } : {}),
+            ...((0,command/* stringOpt */.rJ)(args, 'smoke-samples')
+                ? { smokeSamples: (0,command/* stringOpt */.rJ)(args, 'smoke-samples') }
+                : {}),
             ...(sketchSize !== undefined ? { sketchSize } : {}),
             ...(remote ? { remote } : {}),
             ...(loaded.config.registry ? { config: loaded.config.registry } : {}),
@@ -510,6 +538,100 @@ const registerCommand = {
         }
     },
 };
+
+
+/***/ }),
+
+/***/ 8732:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Od: () => (/* binding */ compareOutputs),
+/* harmony export */   aM: () => (/* binding */ parseSmokeSamples)
+/* harmony export */ });
+/* unused harmony export SMOKE_SAMPLES_FORMAT */
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4296);
+
+/**
+ * The smoke samples file (`smoke.jsonl`, format `modelci/smoke-samples@1`): one JSON object per
+ * line, an Open Inference Protocol request's inputs and the outputs recorded at evaluation for it:
+ *   {"inputs": [{"name": "input", "shape": [1, 4], "datatype": "FP32", "data": [...]}],
+ *    "outputs": {"probabilities": [0.89, 0.11], "label": [0]}}
+ * Outputs are flat row-major arrays by output name; only the outputs listed are compared.
+ * `recordSmokeSamples` (src/deploy/smoke-samples.ts) writes it from a model and rows.
+ */
+const SMOKE_SAMPLES_FORMAT = 'modelci/smoke-samples@1';
+function fail(file, line, message) {
+    return new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ModelciError */ .wN('DATA', message, {
+        file,
+        row: line,
+        hint: `Each line is {"inputs": [...], "outputs": {...}} (${SMOKE_SAMPLES_FORMAT})`,
+    });
+}
+function parseSmokeSamples(text, file) {
+    const samples = [];
+    text.split('\n').forEach((raw, k) => {
+        const line = k + 1;
+        if (raw.trim() === '')
+            return;
+        let v;
+        try {
+            v = JSON.parse(raw);
+        }
+        catch (e) {
+            throw fail(file, line, `not JSON: ${e.message}`);
+        }
+        if (typeof v !== 'object' || v === null || Array.isArray(v))
+            throw fail(file, line, 'not an object');
+        const { inputs, outputs } = v;
+        if (!Array.isArray(inputs) || inputs.length === 0)
+            throw fail(file, line, '"inputs" must be a non-empty list');
+        if (typeof outputs !== 'object' || outputs === null || Array.isArray(outputs))
+            throw fail(file, line, '"outputs" must be an object of output name -> flat list');
+        for (const [name, data] of Object.entries(outputs))
+            if (!Array.isArray(data))
+                throw fail(file, line, `outputs.${name} must be a flat list`);
+        samples.push({
+            line,
+            inputs: inputs,
+            outputs: outputs,
+        });
+    });
+    if (samples.length === 0)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ModelciError */ .wN('DATA', 'no smoke samples in file', {
+            file,
+            hint: 'Record samples with the evaluation (one JSON line per request)',
+        });
+    return samples;
+}
+/**
+ * The first difference between recorded and served outputs: numbers within `tolerance`
+ * (absolute, or relative to the recorded value when that is larger), everything else equal.
+ */
+function compareOutputs(expected, actual, tolerance) {
+    for (const [name, want] of Object.entries(expected)) {
+        const got = actual[name];
+        if (!got)
+            return { output: name, index: -1, expected: 'present', actual: 'missing' };
+        if (got.length !== want.length)
+            return {
+                output: name,
+                index: -1,
+                expected: `${want.length} values`,
+                actual: `${got.length} values`,
+            };
+        for (let i = 0; i < want.length; i++) {
+            const w = want[i];
+            const g = got[i];
+            const ok = typeof w === 'number' && typeof g === 'number'
+                ? Math.abs(w - g) <= tolerance * Math.max(1, Math.abs(w))
+                : w === g;
+            if (!ok)
+                return { output: name, index: i, expected: w, actual: g };
+        }
+    }
+    return undefined;
+}
 
 
 /***/ }),

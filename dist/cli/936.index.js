@@ -286,6 +286,8 @@ const layout = {
     stageFile: (root, model, stage) => (0,node_path__WEBPACK_IMPORTED_MODULE_0__.join)(root, (0,_core_registry_names_js__WEBPACK_IMPORTED_MODULE_1__/* .checkName */ .I3)(model), 'stages', `${(0,_core_registry_names_js__WEBPACK_IMPORTED_MODULE_1__/* .checkName */ .I3)(stage, 'stage')}.yaml`),
     profilesDir: (root, model) => (0,node_path__WEBPACK_IMPORTED_MODULE_0__.join)(root, (0,_core_registry_names_js__WEBPACK_IMPORTED_MODULE_1__/* .checkName */ .I3)(model), 'profiles'),
     profileFile: (root, model, version) => (0,node_path__WEBPACK_IMPORTED_MODULE_0__.join)(root, (0,_core_registry_names_js__WEBPACK_IMPORTED_MODULE_1__/* .checkName */ .I3)(model), 'profiles', `${(0,_core_registry_names_js__WEBPACK_IMPORTED_MODULE_1__/* .checkVersion */ .ps)(version)}.json`),
+    /** Deploy smoke samples recorded at evaluation (modelci/smoke-samples@1). */
+    smokeFile: (root, model, version) => (0,node_path__WEBPACK_IMPORTED_MODULE_0__.join)(root, (0,_core_registry_names_js__WEBPACK_IMPORTED_MODULE_1__/* .checkName */ .I3)(model), 'smoke', `${(0,_core_registry_names_js__WEBPACK_IMPORTED_MODULE_1__/* .checkVersion */ .ps)(version)}.jsonl`),
 };
 
 

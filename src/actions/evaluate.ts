@@ -43,8 +43,14 @@ await runAction(async () => {
       ...(settings.request.config ? { config: settings.request.config } : {}),
     }),
   );
-  const { report, warnings } = await runEvaluate(options);
+  const smokeFile = optionalInput('smoke-samples');
+  if (smokeFile) options.smokeSamples = { file: smokeFile };
+  const { report, warnings, smokeSamples } = await runEvaluate(options);
   for (const w of warnings) core.warning(w);
+  if (smokeSamples) {
+    core.info(`${smokeSamples.count} smoke samples recorded in ${smokeSamples.file}`);
+    core.setOutput('smoke-samples', smokeSamples.file);
+  }
   core.endGroup();
 
   writeFileSync(settings.report, JSON.stringify(report, null, 2) + '\n');

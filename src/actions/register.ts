@@ -44,6 +44,7 @@ await runAction(async () => {
     ...(bump ? { bump: bump as Bump } : {}),
     ...(report ? { report } : {}),
     ...(profileData ? { profileData } : {}),
+    ...(optionalInput('smoke-samples') ? { smokeSamples: optionalInput('smoke-samples')! } : {}),
     ...(sketchSize !== undefined ? { sketchSize } : {}),
     ...(loaded.config.registry ? { config: loaded.config.registry } : {}),
     ...(modelConfig ? { modelConfig } : {}),

@@ -42,6 +42,8 @@ export const evaluateCommand: Command = {
     '  --config <file>        modelci.yaml (default: ./modelci.yaml when present)',
     '  --name <model>         model name in modelci.yaml (data, gates, slices come from there)',
     '  --out <file>           also write the report JSON to this file',
+    "  --smoke-samples <file> record the model's answers to the first rows as deploy smoke samples",
+    '  --smoke-count <n>      how many (default 10)',
     '  --fail-on-gates        exit 3 when a gate fails (otherwise gates only report)',
     '  --json                 print the report as one JSON object',
     '',
@@ -62,6 +64,8 @@ export const evaluateCommand: Command = {
     config: { type: 'string' },
     name: { type: 'string' },
     out: { type: 'string' },
+    'smoke-samples': { type: 'string' },
+    'smoke-count': { type: 'string' },
     'fail-on-gates': { type: 'boolean' },
     json: { type: 'boolean' },
   },
@@ -86,8 +90,15 @@ export const evaluateCommand: Command = {
         ...(stringOpt(args, 'config') ? { config: stringOpt(args, 'config')! } : {}),
       }),
     );
-    const { report, warnings } = await runEvaluate(options);
+    const smoke = stringOpt(args, 'smoke-samples');
+    if (smoke) {
+      const count = integer(stringOpt(args, 'smoke-count'), '--smoke-count');
+      options.smokeSamples = { file: smoke, ...(count !== undefined ? { count } : {}) };
+    }
+    const { report, warnings, smokeSamples } = await runEvaluate(options);
     for (const w of warnings) io.stderr(`modelci evaluate: warning: ${w}\n`);
+    if (smokeSamples)
+      io.stderr(`modelci evaluate: ${smokeSamples.count} smoke samples -> ${smokeSamples.file}\n`);
     const json = JSON.stringify(report);
     const out = stringOpt(args, 'out');
     if (out) writeFileSync(out, json + '\n');

@@ -26,6 +26,7 @@ export const registerCommand: Command = {
     bump: { type: 'string' },
     report: { type: 'string' },
     'profile-data': { type: 'string' },
+    'smoke-samples': { type: 'string' },
     push: { type: 'boolean' },
     remote: { type: 'string' },
     config: { type: 'string' },
@@ -57,6 +58,9 @@ export const registerCommand: Command = {
       ...(bump ? { bump: bump as Bump } : {}),
       ...(report ? { report } : {}),
       ...(profileData ? { profileData } : {}),
+      ...(stringOpt(args, 'smoke-samples')
+        ? { smokeSamples: stringOpt(args, 'smoke-samples')! }
+        : {}),
       ...(sketchSize !== undefined ? { sketchSize } : {}),
       ...(remote ? { remote } : {}),
       ...(loaded.config.registry ? { config: loaded.config.registry } : {}),

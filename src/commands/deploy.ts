@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { EnvironmentConfig } from '../config/schema/deploy.js';
 import { describeError, ModelciError } from '../core/errors.js';
@@ -13,6 +14,7 @@ import {
   type Repo,
 } from '../github/deployments.js';
 import { openRegistry, type Registry, type RegistryOptions } from '../registry/index.js';
+import { layout } from '../registry/layout.js';
 
 export interface DeployGitHub {
   client: GitHubClient;
@@ -106,16 +108,19 @@ export async function runDeploy(o: DeployOptions): Promise<DeployResult> {
   const previous = previousOf(reg, o.model, stage, version);
   const timeoutMs = (o.config.timeout_minutes ?? 10) * 60_000;
   const target = o.target ?? createTarget(o.environment, o.config, o.cwd);
-  // Samples are recorded per version at evaluation: `{model}` and `{version}` in the path.
-  const samplesFor = (v: string) =>
-    o.config.smoke?.samples
-      ? readSmokeSamples(
-          resolve(
-            o.cwd,
-            o.config.smoke.samples.replaceAll('{model}', o.model).replaceAll('{version}', v),
-          ),
-        )
-      : undefined;
+  // Samples are recorded per version at evaluation: `{model}` and `{version}` in the path; without
+  // a configured path, the ones stored with the version at registration (smoke/<X.Y.Z>.jsonl).
+  const samplesFor = (v: string) => {
+    if (o.config.smoke?.samples)
+      return readSmokeSamples(
+        resolve(
+          o.cwd,
+          o.config.smoke.samples.replaceAll('{model}', o.model).replaceAll('{version}', v),
+        ),
+      );
+    const stored = layout.smokeFile(reg.dir, o.model, v);
+    return existsSync(stored) ? readSmokeSamples(stored) : undefined;
+  };
   const samples = samplesFor(version);
 
   const gh = o.github;

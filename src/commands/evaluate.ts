@@ -16,6 +16,7 @@ import { openCsv } from '../data/csv.js';
 import { fingerprintFile } from '../data/fingerprint.js';
 import { planInputs, planOutputs, type InputPlan, type OutputPlan } from '../onnx/bindings.js';
 import { loadOnnxModel, predictBatch, type OnnxModel } from '../onnx/model.js';
+import { datatypeOfOnnxType, type RequestInput } from '../core/serve/protocol.js';
 import { Growable, GrowableValues } from './growable.js';
 
 /** Everything `modelci evaluate` and the evaluate action need; both build this and call runEvaluate. */
@@ -44,10 +45,17 @@ export interface EvaluateOptions {
   relativeTolerance?: number;
   params?: Record<string, unknown>;
   trainingData?: Fingerprint;
+  /**
+   * Record the candidate's answers to the first rows as deploy smoke samples (modelci/smoke-samples@1,
+   * one inference request and its outputs per line), so a deployment can check it serves the same.
+   */
+  smokeSamples?: { file: string; count?: number };
 }
 
 export interface EvaluateResult {
   report: EvaluationReport;
+  /** The smoke samples file written, and how many samples it holds. */
+  smokeSamples?: { file: string; count: number };
   /** Things a user should know that do not stop the evaluation (unpredicted classes, dropped rows). */
   warnings: string[];
 }
@@ -61,6 +69,34 @@ interface Side {
   value: Growable;
   k: number;
   latency: number[];
+}
+
+const DEFAULT_SMOKE_SAMPLES = 10;
+
+/** One single-row inference request per row (the first `count`), as a client of serve sends it. */
+function smokeRequestsOf(
+  model: OnnxModel,
+  plans: InputPlan[],
+  cols: { length: number; numeric: Map<string, Float64Array>; strings: Map<string, string[]> },
+  count: number,
+): RequestInput[][] {
+  const out: RequestInput[][] = [];
+  for (let r = 0; r < Math.min(count, cols.length); r++)
+    out.push(
+      plans.map((p) => {
+        const type = model.runSignature.inputs.find((i) => i.name === p.input)?.type ?? 'float';
+        const strings = p.kind === 'string';
+        return {
+          name: p.input,
+          shape: p.rank1 ? [1] : [1, p.columns.length],
+          datatype: strings ? 'BYTES' : (datatypeOfOnnxType(type) ?? 'FP32'),
+          data: p.columns.map((c) =>
+            strings ? cols.strings.get(c)![r]! : cols.numeric.get(c)![r]!,
+          ),
+        };
+      }),
+    );
+  return out;
 }
 
 export async function runEvaluate(opts: EvaluateOptions): Promise<EvaluateResult> {
@@ -119,6 +155,8 @@ export async function runEvaluate(opts: EvaluateOptions): Promise<EvaluateResult
   );
   let dropped = 0;
   let rows = 0;
+  const smokeCount = opts.smokeSamples ? (opts.smokeSamples.count ?? DEFAULT_SMOKE_SAMPLES) : 0;
+  const smokeRequests: RequestInput[][] = [];
   for await (const batch of source.scan({
     numeric: numericCols,
     strings: stringCols,
@@ -177,6 +215,10 @@ export async function runEvaluate(opts: EvaluateOptions): Promise<EvaluateResult
     if (stringLabels) yStr.push(...cols.strings.get(opts.label)!);
     else yNum.push(cols.numeric.get(opts.label)!);
     for (const s of opts.slices ?? []) sliceValues[s]!.push(...cols.strings.get(s)!);
+    if (smokeRequests.length < smokeCount)
+      smokeRequests.push(
+        ...smokeRequestsOf(candidate, sides[0]!.inputs, cols, smokeCount - smokeRequests.length),
+      );
     for (const s of sides) {
       const p = await predictBatch(s.model, s.inputs, s.outputs, cols);
       s.latency.push(p.ms / n);
@@ -310,7 +352,11 @@ export async function runEvaluate(opts: EvaluateOptions): Promise<EvaluateResult
     ...result,
     bootstrap: input.bootstrap,
   };
-  return { report, warnings };
+  if (!opts.smokeSamples) return { report, warnings };
+  // Recorded by serve's own model loader, so the outputs are exactly what the server answers.
+  const { recordSmokeSamples } = await import('../deploy/smoke-samples.js');
+  const count = await recordSmokeSamples(opts.model, smokeRequests, opts.smokeSamples.file);
+  return { report, warnings, smokeSamples: { file: opts.smokeSamples.file, count } };
 }
 
 /** Without --task: classifier operators or class labels mean classification, else regression. */

@@ -1,8 +1,9 @@
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, dirname, extname, join } from 'node:path';
 import type { ModelConfig } from '../config/schema/index.js';
 import type { RegistryConfig } from '../config/schema/registry.js';
+import { parseSmokeSamples } from '../core/deploy/smoke-samples.js';
 import { ModelciError } from '../core/errors.js';
 import { versionTag } from '../core/registry/gto-tags.js';
 import { checkName, type Bump } from '../core/registry/names.js';
@@ -40,6 +41,8 @@ export interface RegisterOptions {
   profileData?: string;
   /** Quantile sketch size of that profile (drift.sketch_size). */
   sketchSize?: number;
+  /** Smoke samples recorded by evaluate, stored as `smoke/<X.Y.Z>.jsonl` for deploy's smoke test. */
+  smokeSamples?: string;
   push?: boolean;
   remote?: string;
   config?: RegistryConfig;
@@ -92,6 +95,8 @@ export async function runRegister(opts: RegisterOptions): Promise<RegisterResult
     : undefined;
   if (profile)
     opts.log?.(`profiled ${opts.profileData} (${profile.rows} rows) as the drift reference`);
+  // Checked before anything is written: a broken samples file must not land in the registry.
+  const smoke = opts.smokeSamples ? readSmokeSamplesText(opts.smokeSamples) : undefined;
   const checkout = await openCheckout(opts.registry ?? settings.path, {
     ...(opts.cwd ? { cwd: opts.cwd } : {}),
     ...(settings.branch ? { branch: settings.branch } : {}),
@@ -179,6 +184,11 @@ export async function runRegister(opts: RegisterOptions): Promise<RegisterResult
         write(profilePath, profile.text);
         files.push(profilePath);
       }
+      if (smoke) {
+        const smokePath = layout.smokeFile(checkout.dir, model, alloc.version);
+        write(smokePath, smoke);
+        files.push(smokePath);
+      }
       if (!existsSync(modelFile)) {
         write(modelFile, recordToYaml(modelRecord(model, opts.modelConfig, now())));
         files.push(modelFile);
@@ -240,6 +250,20 @@ export function profileDataFor(
       `no drift reference stored: data.train (${train}) is not here; pass profile-data to store one`,
     );
   return undefined;
+}
+
+function readSmokeSamplesText(file: string): string {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (e) {
+    throw new ModelciError('FILE', `cannot read smoke samples: ${(e as Error).message}`, {
+      file,
+      hint: 'Record them with `modelci evaluate --smoke-samples <file>`',
+    });
+  }
+  parseSmokeSamples(text, file);
+  return text;
 }
 
 async function referenceProfile(

@@ -17,4 +17,7 @@ export const layout = {
   profilesDir: (root: string, model: string) => join(root, checkName(model), 'profiles'),
   profileFile: (root: string, model: string, version: string) =>
     join(root, checkName(model), 'profiles', `${checkVersion(version)}.json`),
+  /** Deploy smoke samples recorded at evaluation (modelci/smoke-samples@1). */
+  smokeFile: (root: string, model: string, version: string) =>
+    join(root, checkName(model), 'smoke', `${checkVersion(version)}.jsonl`),
 };
