@@ -247,6 +247,8 @@ async function main(): Promise<void> {
       'production',
       '--out',
       'out/report.json',
+      '--smoke-samples',
+      'out/smoke.jsonl',
       '--json',
     ]);
     cpSync(join(repo, 'out/report.json'), join(out, 'report.json'));
@@ -297,6 +299,8 @@ async function main(): Promise<void> {
           'out/candidate/model.onnx',
           '--report',
           'out/report.json',
+          '--smoke-samples',
+          'out/smoke.jsonl',
           '--push',
         ],
         env,
@@ -331,7 +335,7 @@ async function main(): Promise<void> {
     note(`pointer: ${show(join(repo, 'registry', MODEL, 'stages', 'staging.yaml'))}`);
 
     step(
-      'deploy staging to the built-in inference server (GitHub Deployment, smoke test: health, readiness, latency)',
+      'deploy staging to the built-in inference server (GitHub Deployment, smoke test: health, readiness, recorded predictions, latency)',
     );
     const log = join(out, 'predictions.jsonl');
     const features = readFileSync(join(repo, 'data/holdout.csv'), 'utf8')
@@ -382,6 +386,10 @@ async function main(): Promise<void> {
     note(
       `server: ${url}/v2/models/${MODEL} (metrics: ${url}/metrics); deployments recorded: ${deployments.size}`,
     );
+    const smoke = (
+      JSON.parse(deployed) as { smoke?: { checks: { name: string; detail: string }[] } }
+    ).smoke?.checks.find((c) => c.name === 'predictions');
+    if (smoke) note(`smoke test against the samples recorded at evaluation: ${smoke.detail}`);
     note(`deploy result: ${show(join(out, 'deploy.json'))}`);
 
     step('send shifted production traffic (tumours measured 40% larger) through the server');
