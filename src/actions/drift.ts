@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { dirname, join, resolve, sep } from 'node:path';
-import * as core from '@actions/core';
+import * as core from './core.js';
 import { runDrift, type RunDriftOptions } from '../commands/drift.js';
 import type { PerformanceFlags } from '../commands/drift-performance.js';
 import { ModelciError } from '../core/errors.js';
@@ -73,6 +73,7 @@ await runAction(async () => {
       `modelci-drift-${result.model.replace(/["':<>|*?\\/\r\n]/g, '-')}`,
       files.filter((f) => existsSync(f)),
       commonRoot(files),
+      core,
     );
     if (uploaded) core.setOutput('artifact', uploaded);
   }

@@ -88,6 +88,11 @@ async function uploadArtifact(name: string, record: TrainRunRecord): Promise<voi
     record.files.params,
     ...(record.files.metrics ? [record.files.metrics] : []),
   ];
-  const uploaded = await uploadRunArtifact(`modelci-${name}`, files, dirname(record.files.record));
+  const uploaded = await uploadRunArtifact(
+    `modelci-${name}`,
+    files,
+    dirname(record.files.record),
+    core,
+  );
   if (uploaded) core.setOutput('artifact', uploaded);
 }

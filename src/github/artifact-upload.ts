@@ -1,6 +1,10 @@
 import { basename } from 'node:path';
-import * as core from '@actions/core';
-import { DefaultArtifactClient } from '@actions/artifact';
+
+/** Where the upload reports: the action's log (src/actions/core.ts). */
+export interface UploadLog {
+  info(message: string): void;
+  warning(message: string): void;
+}
 
 /**
  * Uploads files as a workflow run artifact when the runner's artifact service is there (it is not
@@ -11,6 +15,7 @@ export async function uploadRunArtifact(
   name: string,
   files: string[],
   rootDir: string,
+  core: UploadLog,
 ): Promise<string | undefined> {
   const listed = files.map((f) => basename(f)).join(', ');
   if (!process.env.ACTIONS_RUNTIME_TOKEN || !process.env.ACTIONS_RESULTS_URL) {
@@ -26,6 +31,8 @@ export async function uploadRunArtifact(
     return undefined;
   }
   try {
+    // Loaded only here: the library (and @actions/core under it) is most of an action's start-up.
+    const { DefaultArtifactClient } = await import('@actions/artifact');
     await new DefaultArtifactClient().uploadArtifact(name, files, rootDir);
     core.info(`uploaded ${listed} as artifact ${name}`);
     return name;

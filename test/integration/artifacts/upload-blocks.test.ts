@@ -33,6 +33,7 @@ it('a 20 MB upload goes as 3 blocks, committed in order', async () => {
     'modelci-big',
     [join(dir, 'model.onnx'), join(dir, 'run.json')],
     dir,
+    { info: () => undefined, warning: (m) => expect.fail(m) },
   );
   expect(name).toBe('modelci-big');
   expect(svc.state.requestsTo('StageBlock').map((r) => r.status)).toEqual([201, 201, 201]);
