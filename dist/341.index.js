@@ -2,7 +2,7 @@ export const id = 341;
 export const ids = [341,970];
 export const modules = {
 
-/***/ 5341:
+/***/ 3013:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -19,145 +19,8 @@ var external_node_fs_ = __webpack_require__(3024);
 var external_node_path_ = __webpack_require__(6760);
 // EXTERNAL MODULE: ./src/core/errors.ts
 var errors = __webpack_require__(4296);
-// EXTERNAL MODULE: ./src/core/deploy/smoke-samples.ts
-var smoke_samples = __webpack_require__(8732);
-;// CONCATENATED MODULE: ./src/deploy/smoke.ts
-
-
-
-function readSmokeSamples(file) {
-    let text;
-    try {
-        text = (0,external_node_fs_.readFileSync)(file, 'utf8');
-    }
-    catch (e) {
-        throw new errors/* ModelciError */.wN('FILE', `cannot read smoke samples: ${e.message}`, {
-            file,
-            hint: 'Set environments.<env>.smoke.samples to a smoke.jsonl recorded at evaluation',
-        });
-    }
-    return (0,smoke_samples/* parseSmokeSamples */.aM)(text, file);
-}
-function quantile(values, q) {
-    if (values.length === 0)
-        return undefined;
-    const s = [...values].sort((a, b) => a - b);
-    return s[Math.min(s.length - 1, Math.max(0, Math.ceil(q * s.length) - 1))];
-}
-async function getOk(url, timeoutMs) {
-    try {
-        const res = await fetch(url, { signal: AbortSignal.timeout(timeoutMs) });
-        await res.arrayBuffer();
-        return res.status === 200;
-    }
-    catch {
-        return false;
-    }
-}
-/**
- * The deploy smoke test: the server is ready, the model is ready, every sample's prediction
- * matches what evaluation recorded, and the latency stays within budget. Never throws for a
- * failing server: the result says what failed, so deploy can roll back.
- */
-async function runSmokeTest(o) {
-    const base = o.url.replace(/\/+$/, '');
-    const tolerance = o.tolerance ?? 1e-4;
-    const requestTimeout = o.requestTimeoutMs ?? 10_000;
-    const checks = [];
-    const latencies = [];
-    const done = () => ({
-        passed: checks.every((c) => c.passed),
-        checks,
-        latencies,
-        p50Ms: quantile(latencies, 0.5),
-        p95Ms: quantile(latencies, 0.95),
-    });
-    const deadline = Date.now() + (o.readyTimeoutMs ?? 30_000);
-    let ready = false;
-    while (!(ready = await getOk(`${base}/v2/health/ready`, requestTimeout)) && Date.now() < deadline)
-        await new Promise((r) => setTimeout(r, 200));
-    checks.push({
-        name: 'health',
-        passed: ready,
-        detail: ready ? `${base}/v2/health/ready answered 200` : `${base} did not become ready`,
-    });
-    if (!ready)
-        return done();
-    const modelReady = await getOk(`${base}/v2/models/${encodeURIComponent(o.model)}/ready`, requestTimeout);
-    checks.push({
-        name: 'model ready',
-        passed: modelReady,
-        detail: modelReady ? `model "${o.model}" is ready` : `model "${o.model}" is not ready`,
-    });
-    if (!modelReady)
-        return done();
-    const samples = o.samples.slice(0, o.count ?? o.samples.length);
-    const failures = [];
-    const versions = new Set();
-    for (const sample of samples) {
-        const t0 = performance.now();
-        let status = 0;
-        let body = {};
-        try {
-            const res = await fetch(`${base}/v2/models/${encodeURIComponent(o.model)}/infer`, {
-                method: 'POST',
-                headers: { 'content-type': 'application/json' },
-                body: JSON.stringify({ id: `smoke-${sample.line}`, inputs: sample.inputs }),
-                signal: AbortSignal.timeout(requestTimeout),
-            });
-            status = res.status;
-            body = (await res.json());
-        }
-        catch (e) {
-            failures.push(`sample line ${sample.line}: request failed: ${e.message}`);
-            continue;
-        }
-        latencies.push(performance.now() - t0);
-        if (status !== 200) {
-            failures.push(`sample line ${sample.line}: HTTP ${status}: ${String(body.error ?? '')}`);
-            continue;
-        }
-        if (typeof body.model_version === 'string')
-            versions.add(body.model_version);
-        const outputs = {};
-        for (const out of body.outputs ?? [])
-            outputs[out.name] = out.data;
-        const diff = (0,smoke_samples/* compareOutputs */.Od)(sample.outputs, outputs, tolerance);
-        if (diff)
-            failures.push(diff.index < 0
-                ? `sample line ${sample.line}: output "${diff.output}" ${diff.actual} (expected ${diff.expected})`
-                : `sample line ${sample.line}: output "${diff.output}"[${diff.index}] = ${JSON.stringify(diff.actual)}, recorded ${JSON.stringify(diff.expected)} (tolerance ${tolerance})`);
-    }
-    checks.push({
-        name: 'predictions',
-        passed: failures.length === 0,
-        detail: failures.length === 0
-            ? `${samples.length} predictions match the recorded outputs (tolerance ${tolerance})`
-            : `${failures.length} of ${samples.length} predictions differ: ${failures.slice(0, 3).join('; ')}`,
-    });
-    if (o.version !== undefined) {
-        const wrong = [...versions].filter((v) => v !== o.version);
-        checks.push({
-            name: 'version',
-            passed: wrong.length === 0 && versions.size > 0,
-            detail: wrong.length === 0 && versions.size > 0
-                ? `the server answers with version ${o.version}`
-                : `the server answered with version ${[...versions].join(', ') || 'none'}, expected ${o.version}`,
-        });
-    }
-    if (o.latencyMs !== undefined) {
-        const p95 = quantile(latencies, 0.95);
-        checks.push({
-            name: 'latency',
-            passed: p95 !== undefined && p95 <= o.latencyMs,
-            detail: `p95 ${p95 === undefined ? 'n/a' : p95.toFixed(1)} ms (budget ${o.latencyMs} ms)`,
-        });
-    }
-    for (const c of checks)
-        o.log?.(`smoke ${c.name}: ${c.passed ? 'ok' : 'FAILED'}: ${c.detail}`);
-    return done();
-}
-
+// EXTERNAL MODULE: ./src/deploy/smoke.ts + 1 modules
+var deploy_smoke = __webpack_require__(8796);
 // EXTERNAL MODULE: external "node:child_process"
 var external_node_child_process_ = __webpack_require__(1421);
 ;// CONCATENATED MODULE: ./src/deploy/targets/command.ts
@@ -633,9 +496,9 @@ async function runDeploy(o) {
     // a configured path, the ones stored with the version at registration (smoke/<X.Y.Z>.jsonl).
     const samplesFor = (v) => {
         if (o.config.smoke?.samples)
-            return readSmokeSamples((0,external_node_path_.resolve)(o.cwd, o.config.smoke.samples.replaceAll('{model}', o.model).replaceAll('{version}', v)));
+            return (0,deploy_smoke/* readSmokeSamples */.r9)((0,external_node_path_.resolve)(o.cwd, o.config.smoke.samples.replaceAll('{model}', o.model).replaceAll('{version}', v)));
         const stored = layout/* layout */.Z.smokeFile(reg.dir, o.model, v);
-        return (0,external_node_fs_.existsSync)(stored) ? readSmokeSamples(stored) : undefined;
+        return (0,external_node_fs_.existsSync)(stored) ? (0,deploy_smoke/* readSmokeSamples */.r9)(stored) : undefined;
     };
     const samples = samplesFor(version);
     const gh = o.github;
@@ -703,7 +566,7 @@ async function runDeploy(o) {
             throw new errors/* ModelciError */.wN('CONFIG', 'the smoke test needs the environment URL', {
                 path: `environments.${o.environment}.url`,
             });
-        return runSmokeTest({
+        return (0,deploy_smoke/* runSmokeTest */.pb)({
             url,
             model: o.model,
             // Only the built-in server reports the registry version; other servers label their own.
@@ -897,15 +760,22 @@ const deployCommand = {
 
 /***/ }),
 
-/***/ 8732:
+/***/ 8796:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Od: () => (/* binding */ compareOutputs),
-/* harmony export */   aM: () => (/* binding */ parseSmokeSamples)
-/* harmony export */ });
-/* unused harmony export SMOKE_SAMPLES_FORMAT */
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4296);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  r9: () => (/* binding */ readSmokeSamples),
+  NZ: () => (/* binding */ readSmokeSamplesFile),
+  pb: () => (/* binding */ runSmokeTest)
+});
+
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(3024);
+// EXTERNAL MODULE: ./src/core/errors.ts
+var errors = __webpack_require__(4296);
+;// CONCATENATED MODULE: ./src/core/deploy/smoke-samples.ts
 
 /**
  * The smoke samples file (`smoke.jsonl`, format `modelci/smoke-samples@1`): one JSON object per
@@ -917,7 +787,7 @@ const deployCommand = {
  */
 const SMOKE_SAMPLES_FORMAT = 'modelci/smoke-samples@1';
 function fail(file, line, message) {
-    return new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ModelciError */ .wN('DATA', message, {
+    return new errors/* ModelciError */.wN('DATA', message, {
         file,
         row: line,
         hint: `Each line is {"inputs": [...], "outputs": {...}} (${SMOKE_SAMPLES_FORMAT})`,
@@ -953,7 +823,7 @@ function parseSmokeSamples(text, file) {
         });
     });
     if (samples.length === 0)
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ModelciError */ .wN('DATA', 'no smoke samples in file', {
+        throw new errors/* ModelciError */.wN('DATA', 'no smoke samples in file', {
             file,
             hint: 'Record samples with the evaluation (one JSON line per request)',
         });
@@ -986,6 +856,147 @@ function compareOutputs(expected, actual, tolerance) {
         }
     }
     return undefined;
+}
+
+;// CONCATENATED MODULE: ./src/deploy/smoke.ts
+
+
+
+function readSmokeSamples(file) {
+    return readSmokeSamplesFile(file).samples;
+}
+/** The file's text and its parsed samples (register stores the text as it was checked). */
+function readSmokeSamplesFile(file) {
+    let text;
+    try {
+        text = (0,external_node_fs_.readFileSync)(file, 'utf8');
+    }
+    catch (e) {
+        throw new errors/* ModelciError */.wN('FILE', `cannot read smoke samples: ${e.message}`, {
+            file,
+            hint: 'Record them with `modelci evaluate --smoke-samples <file>`, or set environments.<env>.smoke.samples',
+        });
+    }
+    return { text, samples: parseSmokeSamples(text, file) };
+}
+function quantile(values, q) {
+    if (values.length === 0)
+        return undefined;
+    const s = [...values].sort((a, b) => a - b);
+    return s[Math.min(s.length - 1, Math.max(0, Math.ceil(q * s.length) - 1))];
+}
+async function getOk(url, timeoutMs) {
+    try {
+        const res = await fetch(url, { signal: AbortSignal.timeout(timeoutMs) });
+        await res.arrayBuffer();
+        return res.status === 200;
+    }
+    catch {
+        return false;
+    }
+}
+/**
+ * The deploy smoke test: the server is ready, the model is ready, every sample's prediction
+ * matches what evaluation recorded, and the latency stays within budget. Never throws for a
+ * failing server: the result says what failed, so deploy can roll back.
+ */
+async function runSmokeTest(o) {
+    const base = o.url.replace(/\/+$/, '');
+    const tolerance = o.tolerance ?? 1e-4;
+    const requestTimeout = o.requestTimeoutMs ?? 10_000;
+    const checks = [];
+    const latencies = [];
+    const done = () => ({
+        passed: checks.every((c) => c.passed),
+        checks,
+        latencies,
+        p50Ms: quantile(latencies, 0.5),
+        p95Ms: quantile(latencies, 0.95),
+    });
+    const deadline = Date.now() + (o.readyTimeoutMs ?? 30_000);
+    let ready = false;
+    while (!(ready = await getOk(`${base}/v2/health/ready`, requestTimeout)) && Date.now() < deadline)
+        await new Promise((r) => setTimeout(r, 200));
+    checks.push({
+        name: 'health',
+        passed: ready,
+        detail: ready ? `${base}/v2/health/ready answered 200` : `${base} did not become ready`,
+    });
+    if (!ready)
+        return done();
+    const modelReady = await getOk(`${base}/v2/models/${encodeURIComponent(o.model)}/ready`, requestTimeout);
+    checks.push({
+        name: 'model ready',
+        passed: modelReady,
+        detail: modelReady ? `model "${o.model}" is ready` : `model "${o.model}" is not ready`,
+    });
+    if (!modelReady)
+        return done();
+    const samples = o.samples.slice(0, o.count ?? o.samples.length);
+    const failures = [];
+    const versions = new Set();
+    for (const sample of samples) {
+        const t0 = performance.now();
+        let status = 0;
+        let body = {};
+        try {
+            const res = await fetch(`${base}/v2/models/${encodeURIComponent(o.model)}/infer`, {
+                method: 'POST',
+                headers: { 'content-type': 'application/json' },
+                body: JSON.stringify({ id: `smoke-${sample.line}`, inputs: sample.inputs }),
+                signal: AbortSignal.timeout(requestTimeout),
+            });
+            status = res.status;
+            body = (await res.json());
+        }
+        catch (e) {
+            failures.push(`sample line ${sample.line}: request failed: ${e.message}`);
+            continue;
+        }
+        latencies.push(performance.now() - t0);
+        if (status !== 200) {
+            failures.push(`sample line ${sample.line}: HTTP ${status}: ${String(body.error ?? '')}`);
+            continue;
+        }
+        if (typeof body.model_version === 'string')
+            versions.add(body.model_version);
+        const outputs = {};
+        for (const out of body.outputs ?? [])
+            outputs[out.name] = out.data;
+        const diff = compareOutputs(sample.outputs, outputs, tolerance);
+        if (diff)
+            failures.push(diff.index < 0
+                ? `sample line ${sample.line}: output "${diff.output}" ${diff.actual} (expected ${diff.expected})`
+                : `sample line ${sample.line}: output "${diff.output}"[${diff.index}] = ${JSON.stringify(diff.actual)}, recorded ${JSON.stringify(diff.expected)} (tolerance ${tolerance})`);
+    }
+    checks.push({
+        name: 'predictions',
+        passed: failures.length === 0,
+        detail: failures.length === 0
+            ? `${samples.length} predictions match the recorded outputs (tolerance ${tolerance})`
+            : `${failures.length} of ${samples.length} predictions differ: ${failures.slice(0, 3).join('; ')}`,
+    });
+    if (o.version !== undefined) {
+        const wrong = [...versions].filter((v) => v !== o.version);
+        checks.push({
+            name: 'version',
+            passed: wrong.length === 0 && versions.size > 0,
+            detail: wrong.length === 0 && versions.size > 0
+                ? `the server answers with version ${o.version}`
+                : `the server answered with version ${[...versions].join(', ') || 'none'}, expected ${o.version}`,
+        });
+    }
+    if (o.latencyMs !== undefined) {
+        const p95 = quantile(latencies, 0.95);
+        checks.push({
+            name: 'latency',
+            passed: p95 !== undefined && p95 <= o.latencyMs,
+            detail: `p95 ${p95 === undefined ? 'n/a' : p95.toFixed(1)} ms (budget ${o.latencyMs} ms)`,
+        });
+    }
+    for (const c of checks)
+        o.log?.(`smoke ${c.name}: ${c.passed ? 'ok' : 'FAILED'}: ${c.detail}`);
+    return done();
 }
 
 

@@ -21,8 +21,6 @@ var external_node_crypto_ = __webpack_require__(7598);
 var external_node_fs_ = __webpack_require__(3024);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(6760);
-// EXTERNAL MODULE: ./src/core/deploy/smoke-samples.ts
-var smoke_samples = __webpack_require__(8732);
 // EXTERNAL MODULE: ./src/core/errors.ts
 var errors = __webpack_require__(4296);
 // EXTERNAL MODULE: ./src/core/registry/gto-tags.ts
@@ -183,6 +181,8 @@ var artifact_store = __webpack_require__(4523);
 var src_store = __webpack_require__(4234);
 // EXTERNAL MODULE: ./src/registry/run-context.ts
 var run_context = __webpack_require__(7836);
+// EXTERNAL MODULE: ./src/deploy/smoke.ts + 1 modules
+var deploy_smoke = __webpack_require__(8796);
 // EXTERNAL MODULE: ./src/commands/profile.ts + 7 modules
 var commands_profile = __webpack_require__(4287);
 ;// CONCATENATED MODULE: ./src/commands/register.ts
@@ -231,7 +231,7 @@ async function runRegister(opts) {
     if (profile)
         opts.log?.(`profiled ${opts.profileData} (${profile.rows} rows) as the drift reference`);
     // Checked before anything is written: a broken samples file must not land in the registry.
-    const smoke = opts.smokeSamples ? readSmokeSamplesText(opts.smokeSamples) : undefined;
+    const smoke = opts.smokeSamples ? (0,deploy_smoke/* readSmokeSamplesFile */.NZ)(opts.smokeSamples).text : undefined;
     const checkout = await (0,registry_checkout/* openCheckout */.H)(opts.registry ?? settings.path, {
         ...(opts.cwd ? { cwd: opts.cwd } : {}),
         ...(settings.branch ? { branch: settings.branch } : {}),
@@ -373,20 +373,6 @@ function profileDataFor(given, model, log) {
     if (train)
         log?.(`no drift reference stored: data.train (${train}) is not here; pass profile-data to store one`);
     return undefined;
-}
-function readSmokeSamplesText(file) {
-    let text;
-    try {
-        text = (0,external_node_fs_.readFileSync)(file, 'utf8');
-    }
-    catch (e) {
-        throw new errors/* ModelciError */.wN('FILE', `cannot read smoke samples: ${e.message}`, {
-            file,
-            hint: 'Record them with `modelci evaluate --smoke-samples <file>`',
-        });
-    }
-    (0,smoke_samples/* parseSmokeSamples */.aM)(text, file);
-    return text;
 }
 async function referenceProfile(data, sketchSize) {
     const profile = (0,commands_profile/* isProfilePath */.zz)(data)
@@ -542,100 +528,6 @@ const registerCommand = {
 
 /***/ }),
 
-/***/ 8732:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Od: () => (/* binding */ compareOutputs),
-/* harmony export */   aM: () => (/* binding */ parseSmokeSamples)
-/* harmony export */ });
-/* unused harmony export SMOKE_SAMPLES_FORMAT */
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4296);
-
-/**
- * The smoke samples file (`smoke.jsonl`, format `modelci/smoke-samples@1`): one JSON object per
- * line, an Open Inference Protocol request's inputs and the outputs recorded at evaluation for it:
- *   {"inputs": [{"name": "input", "shape": [1, 4], "datatype": "FP32", "data": [...]}],
- *    "outputs": {"probabilities": [0.89, 0.11], "label": [0]}}
- * Outputs are flat row-major arrays by output name; only the outputs listed are compared.
- * `recordSmokeSamples` (src/deploy/smoke-samples.ts) writes it from a model and rows.
- */
-const SMOKE_SAMPLES_FORMAT = 'modelci/smoke-samples@1';
-function fail(file, line, message) {
-    return new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ModelciError */ .wN('DATA', message, {
-        file,
-        row: line,
-        hint: `Each line is {"inputs": [...], "outputs": {...}} (${SMOKE_SAMPLES_FORMAT})`,
-    });
-}
-function parseSmokeSamples(text, file) {
-    const samples = [];
-    text.split('\n').forEach((raw, k) => {
-        const line = k + 1;
-        if (raw.trim() === '')
-            return;
-        let v;
-        try {
-            v = JSON.parse(raw);
-        }
-        catch (e) {
-            throw fail(file, line, `not JSON: ${e.message}`);
-        }
-        if (typeof v !== 'object' || v === null || Array.isArray(v))
-            throw fail(file, line, 'not an object');
-        const { inputs, outputs } = v;
-        if (!Array.isArray(inputs) || inputs.length === 0)
-            throw fail(file, line, '"inputs" must be a non-empty list');
-        if (typeof outputs !== 'object' || outputs === null || Array.isArray(outputs))
-            throw fail(file, line, '"outputs" must be an object of output name -> flat list');
-        for (const [name, data] of Object.entries(outputs))
-            if (!Array.isArray(data))
-                throw fail(file, line, `outputs.${name} must be a flat list`);
-        samples.push({
-            line,
-            inputs: inputs,
-            outputs: outputs,
-        });
-    });
-    if (samples.length === 0)
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ModelciError */ .wN('DATA', 'no smoke samples in file', {
-            file,
-            hint: 'Record samples with the evaluation (one JSON line per request)',
-        });
-    return samples;
-}
-/**
- * The first difference between recorded and served outputs: numbers within `tolerance`
- * (absolute, or relative to the recorded value when that is larger), everything else equal.
- */
-function compareOutputs(expected, actual, tolerance) {
-    for (const [name, want] of Object.entries(expected)) {
-        const got = actual[name];
-        if (!got)
-            return { output: name, index: -1, expected: 'present', actual: 'missing' };
-        if (got.length !== want.length)
-            return {
-                output: name,
-                index: -1,
-                expected: `${want.length} values`,
-                actual: `${got.length} values`,
-            };
-        for (let i = 0; i < want.length; i++) {
-            const w = want[i];
-            const g = got[i];
-            const ok = typeof w === 'number' && typeof g === 'number'
-                ? Math.abs(w - g) <= tolerance * Math.max(1, Math.abs(w))
-                : w === g;
-            if (!ok)
-                return { output: name, index: i, expected: w, actual: g };
-        }
-    }
-    return undefined;
-}
-
-
-/***/ }),
-
 /***/ 2917:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -752,6 +644,248 @@ function parseHistory(text, model) {
  * Draft contract shared by the evaluate, comment and registry work; extend, do not rename.
  */
 const EVALUATION_REPORT_SCHEMA = 'modelci/evaluation-report@1';
+
+
+/***/ }),
+
+/***/ 8796:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  r9: () => (/* binding */ readSmokeSamples),
+  NZ: () => (/* binding */ readSmokeSamplesFile),
+  pb: () => (/* binding */ runSmokeTest)
+});
+
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(3024);
+// EXTERNAL MODULE: ./src/core/errors.ts
+var errors = __webpack_require__(4296);
+;// CONCATENATED MODULE: ./src/core/deploy/smoke-samples.ts
+
+/**
+ * The smoke samples file (`smoke.jsonl`, format `modelci/smoke-samples@1`): one JSON object per
+ * line, an Open Inference Protocol request's inputs and the outputs recorded at evaluation for it:
+ *   {"inputs": [{"name": "input", "shape": [1, 4], "datatype": "FP32", "data": [...]}],
+ *    "outputs": {"probabilities": [0.89, 0.11], "label": [0]}}
+ * Outputs are flat row-major arrays by output name; only the outputs listed are compared.
+ * `recordSmokeSamples` (src/deploy/smoke-samples.ts) writes it from a model and rows.
+ */
+const SMOKE_SAMPLES_FORMAT = 'modelci/smoke-samples@1';
+function fail(file, line, message) {
+    return new errors/* ModelciError */.wN('DATA', message, {
+        file,
+        row: line,
+        hint: `Each line is {"inputs": [...], "outputs": {...}} (${SMOKE_SAMPLES_FORMAT})`,
+    });
+}
+function parseSmokeSamples(text, file) {
+    const samples = [];
+    text.split('\n').forEach((raw, k) => {
+        const line = k + 1;
+        if (raw.trim() === '')
+            return;
+        let v;
+        try {
+            v = JSON.parse(raw);
+        }
+        catch (e) {
+            throw fail(file, line, `not JSON: ${e.message}`);
+        }
+        if (typeof v !== 'object' || v === null || Array.isArray(v))
+            throw fail(file, line, 'not an object');
+        const { inputs, outputs } = v;
+        if (!Array.isArray(inputs) || inputs.length === 0)
+            throw fail(file, line, '"inputs" must be a non-empty list');
+        if (typeof outputs !== 'object' || outputs === null || Array.isArray(outputs))
+            throw fail(file, line, '"outputs" must be an object of output name -> flat list');
+        for (const [name, data] of Object.entries(outputs))
+            if (!Array.isArray(data))
+                throw fail(file, line, `outputs.${name} must be a flat list`);
+        samples.push({
+            line,
+            inputs: inputs,
+            outputs: outputs,
+        });
+    });
+    if (samples.length === 0)
+        throw new errors/* ModelciError */.wN('DATA', 'no smoke samples in file', {
+            file,
+            hint: 'Record samples with the evaluation (one JSON line per request)',
+        });
+    return samples;
+}
+/**
+ * The first difference between recorded and served outputs: numbers within `tolerance`
+ * (absolute, or relative to the recorded value when that is larger), everything else equal.
+ */
+function compareOutputs(expected, actual, tolerance) {
+    for (const [name, want] of Object.entries(expected)) {
+        const got = actual[name];
+        if (!got)
+            return { output: name, index: -1, expected: 'present', actual: 'missing' };
+        if (got.length !== want.length)
+            return {
+                output: name,
+                index: -1,
+                expected: `${want.length} values`,
+                actual: `${got.length} values`,
+            };
+        for (let i = 0; i < want.length; i++) {
+            const w = want[i];
+            const g = got[i];
+            const ok = typeof w === 'number' && typeof g === 'number'
+                ? Math.abs(w - g) <= tolerance * Math.max(1, Math.abs(w))
+                : w === g;
+            if (!ok)
+                return { output: name, index: i, expected: w, actual: g };
+        }
+    }
+    return undefined;
+}
+
+;// CONCATENATED MODULE: ./src/deploy/smoke.ts
+
+
+
+function readSmokeSamples(file) {
+    return readSmokeSamplesFile(file).samples;
+}
+/** The file's text and its parsed samples (register stores the text as it was checked). */
+function readSmokeSamplesFile(file) {
+    let text;
+    try {
+        text = (0,external_node_fs_.readFileSync)(file, 'utf8');
+    }
+    catch (e) {
+        throw new errors/* ModelciError */.wN('FILE', `cannot read smoke samples: ${e.message}`, {
+            file,
+            hint: 'Record them with `modelci evaluate --smoke-samples <file>`, or set environments.<env>.smoke.samples',
+        });
+    }
+    return { text, samples: parseSmokeSamples(text, file) };
+}
+function quantile(values, q) {
+    if (values.length === 0)
+        return undefined;
+    const s = [...values].sort((a, b) => a - b);
+    return s[Math.min(s.length - 1, Math.max(0, Math.ceil(q * s.length) - 1))];
+}
+async function getOk(url, timeoutMs) {
+    try {
+        const res = await fetch(url, { signal: AbortSignal.timeout(timeoutMs) });
+        await res.arrayBuffer();
+        return res.status === 200;
+    }
+    catch {
+        return false;
+    }
+}
+/**
+ * The deploy smoke test: the server is ready, the model is ready, every sample's prediction
+ * matches what evaluation recorded, and the latency stays within budget. Never throws for a
+ * failing server: the result says what failed, so deploy can roll back.
+ */
+async function runSmokeTest(o) {
+    const base = o.url.replace(/\/+$/, '');
+    const tolerance = o.tolerance ?? 1e-4;
+    const requestTimeout = o.requestTimeoutMs ?? 10_000;
+    const checks = [];
+    const latencies = [];
+    const done = () => ({
+        passed: checks.every((c) => c.passed),
+        checks,
+        latencies,
+        p50Ms: quantile(latencies, 0.5),
+        p95Ms: quantile(latencies, 0.95),
+    });
+    const deadline = Date.now() + (o.readyTimeoutMs ?? 30_000);
+    let ready = false;
+    while (!(ready = await getOk(`${base}/v2/health/ready`, requestTimeout)) && Date.now() < deadline)
+        await new Promise((r) => setTimeout(r, 200));
+    checks.push({
+        name: 'health',
+        passed: ready,
+        detail: ready ? `${base}/v2/health/ready answered 200` : `${base} did not become ready`,
+    });
+    if (!ready)
+        return done();
+    const modelReady = await getOk(`${base}/v2/models/${encodeURIComponent(o.model)}/ready`, requestTimeout);
+    checks.push({
+        name: 'model ready',
+        passed: modelReady,
+        detail: modelReady ? `model "${o.model}" is ready` : `model "${o.model}" is not ready`,
+    });
+    if (!modelReady)
+        return done();
+    const samples = o.samples.slice(0, o.count ?? o.samples.length);
+    const failures = [];
+    const versions = new Set();
+    for (const sample of samples) {
+        const t0 = performance.now();
+        let status = 0;
+        let body = {};
+        try {
+            const res = await fetch(`${base}/v2/models/${encodeURIComponent(o.model)}/infer`, {
+                method: 'POST',
+                headers: { 'content-type': 'application/json' },
+                body: JSON.stringify({ id: `smoke-${sample.line}`, inputs: sample.inputs }),
+                signal: AbortSignal.timeout(requestTimeout),
+            });
+            status = res.status;
+            body = (await res.json());
+        }
+        catch (e) {
+            failures.push(`sample line ${sample.line}: request failed: ${e.message}`);
+            continue;
+        }
+        latencies.push(performance.now() - t0);
+        if (status !== 200) {
+            failures.push(`sample line ${sample.line}: HTTP ${status}: ${String(body.error ?? '')}`);
+            continue;
+        }
+        if (typeof body.model_version === 'string')
+            versions.add(body.model_version);
+        const outputs = {};
+        for (const out of body.outputs ?? [])
+            outputs[out.name] = out.data;
+        const diff = compareOutputs(sample.outputs, outputs, tolerance);
+        if (diff)
+            failures.push(diff.index < 0
+                ? `sample line ${sample.line}: output "${diff.output}" ${diff.actual} (expected ${diff.expected})`
+                : `sample line ${sample.line}: output "${diff.output}"[${diff.index}] = ${JSON.stringify(diff.actual)}, recorded ${JSON.stringify(diff.expected)} (tolerance ${tolerance})`);
+    }
+    checks.push({
+        name: 'predictions',
+        passed: failures.length === 0,
+        detail: failures.length === 0
+            ? `${samples.length} predictions match the recorded outputs (tolerance ${tolerance})`
+            : `${failures.length} of ${samples.length} predictions differ: ${failures.slice(0, 3).join('; ')}`,
+    });
+    if (o.version !== undefined) {
+        const wrong = [...versions].filter((v) => v !== o.version);
+        checks.push({
+            name: 'version',
+            passed: wrong.length === 0 && versions.size > 0,
+            detail: wrong.length === 0 && versions.size > 0
+                ? `the server answers with version ${o.version}`
+                : `the server answered with version ${[...versions].join(', ') || 'none'}, expected ${o.version}`,
+        });
+    }
+    if (o.latencyMs !== undefined) {
+        const p95 = quantile(latencies, 0.95);
+        checks.push({
+            name: 'latency',
+            passed: p95 !== undefined && p95 <= o.latencyMs,
+            detail: `p95 ${p95 === undefined ? 'n/a' : p95.toFixed(1)} ms (budget ${o.latencyMs} ms)`,
+        });
+    }
+    for (const c of checks)
+        o.log?.(`smoke ${c.name}: ${c.passed ? 'ok' : 'FAILED'}: ${c.detail}`);
+    return done();
+}
 
 
 /***/ }),

@@ -1,9 +1,8 @@
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { basename, dirname, extname, join } from 'node:path';
 import type { ModelConfig } from '../config/schema/index.js';
 import type { RegistryConfig } from '../config/schema/registry.js';
-import { parseSmokeSamples } from '../core/deploy/smoke-samples.js';
 import { ModelciError } from '../core/errors.js';
 import { versionTag } from '../core/registry/gto-tags.js';
 import { checkName, type Bump } from '../core/registry/names.js';
@@ -23,6 +22,7 @@ import { commitRegistryChange, retryPolicy } from '../registry/transaction.js';
 import { fingerprintFile } from '../store/artifact-store.js';
 import { storeForWrite } from '../store/index.js';
 import { runContext, type RunContext } from '../registry/run-context.js';
+import { readSmokeSamplesFile } from '../deploy/smoke.js';
 import { isProfilePath, profileFile, readProfile } from './profile.js';
 
 export interface RegisterOptions {
@@ -96,7 +96,7 @@ export async function runRegister(opts: RegisterOptions): Promise<RegisterResult
   if (profile)
     opts.log?.(`profiled ${opts.profileData} (${profile.rows} rows) as the drift reference`);
   // Checked before anything is written: a broken samples file must not land in the registry.
-  const smoke = opts.smokeSamples ? readSmokeSamplesText(opts.smokeSamples) : undefined;
+  const smoke = opts.smokeSamples ? readSmokeSamplesFile(opts.smokeSamples).text : undefined;
   const checkout = await openCheckout(opts.registry ?? settings.path, {
     ...(opts.cwd ? { cwd: opts.cwd } : {}),
     ...(settings.branch ? { branch: settings.branch } : {}),
@@ -250,20 +250,6 @@ export function profileDataFor(
       `no drift reference stored: data.train (${train}) is not here; pass profile-data to store one`,
     );
   return undefined;
-}
-
-function readSmokeSamplesText(file: string): string {
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (e) {
-    throw new ModelciError('FILE', `cannot read smoke samples: ${(e as Error).message}`, {
-      file,
-      hint: 'Record them with `modelci evaluate --smoke-samples <file>`',
-    });
-  }
-  parseSmokeSamples(text, file);
-  return text;
 }
 
 async function referenceProfile(

@@ -42,16 +42,21 @@ export interface SmokeResult {
 }
 
 export function readSmokeSamples(file: string): SmokeSample[] {
+  return readSmokeSamplesFile(file).samples;
+}
+
+/** The file's text and its parsed samples (register stores the text as it was checked). */
+export function readSmokeSamplesFile(file: string): { text: string; samples: SmokeSample[] } {
   let text: string;
   try {
     text = readFileSync(file, 'utf8');
   } catch (e) {
     throw new ModelciError('FILE', `cannot read smoke samples: ${(e as Error).message}`, {
       file,
-      hint: 'Set environments.<env>.smoke.samples to a smoke.jsonl recorded at evaluation',
+      hint: 'Record them with `modelci evaluate --smoke-samples <file>`, or set environments.<env>.smoke.samples',
     });
   }
-  return parseSmokeSamples(text, file);
+  return { text, samples: parseSmokeSamples(text, file) };
 }
 
 function quantile(values: number[], q: number): number | undefined {

@@ -1,3 +1,5 @@
+import { regressionThresholds } from './gates.js';
+
 /**
  * Drift settings, top level `drift:` and per model `models.<m>.drift:` (the model's keys win).
  * Tests are chosen per column by type and size (Evidently's rule, see src/core/drift/choose-test.ts)
@@ -86,16 +88,7 @@ export const driftSchema = {
         positive: { type: ['string', 'number'] },
         threshold: { type: 'number', minimum: 0, maximum: 1 },
         task: { enum: ['binary', 'multiclass', 'regression'] },
-        max_drop: {
-          type: 'object',
-          propertyNames: { minLength: 1 },
-          additionalProperties: {
-            oneOf: [
-              { type: 'number', minimum: 0 },
-              { type: 'string', pattern: '^\\s*\\d+(\\.\\d+)?\\s*%\\s*$' },
-            ],
-          },
-        },
+        max_drop: regressionThresholds,
         min_rows: { type: 'integer', minimum: 1 },
       },
     },

@@ -41,7 +41,8 @@ const metricThresholds = {
   additionalProperties: { type: 'number' },
 } as const;
 
-const regressionThresholds = {
+/** Metric -> absolute (0.01) or relative ('2%') amount; also drift.performance.max_drop. */
+export const regressionThresholds = {
   type: 'object',
   propertyNames: { minLength: 1 },
   additionalProperties: {

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startArtifactService, type ArtifactService } from '../../harness/artifacts/index.js';
 import { runAction } from '../../harness/runner.js';
+import { rng } from '../../harness/random.js';
 
 // The bundled drift action uploads its reports (and the drift history) through @actions/artifact
 // to the artifact stand-in. `retrain: false`: no GitHub calls, no pull request.
@@ -14,16 +15,6 @@ beforeAll(async () => {
 });
 afterEach(() => svc.assertNoViolations());
 afterAll(() => svc.close());
-
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(a ^ (a >>> 15), a | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function data(n: number, seed: number, shift: number): string {
   const r = rng(seed);

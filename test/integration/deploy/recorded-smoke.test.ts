@@ -7,6 +7,7 @@ import { runDeploy } from '../../../src/commands/deploy.js';
 import { parseSmokeSamples } from '../../../src/core/deploy/smoke-samples.js';
 import { startTestServer, type TestServer } from '../../harness/model-server.js';
 import { clone, gitEnv, makeOrigin } from '../registry/git-fixture.js';
+import { rng } from '../../harness/random.js';
 
 // Smoke samples from evaluation to deployment, with the real bundles: `evaluate --smoke-samples`
 // records the candidate's answers, `register --smoke-samples` stores them with the version, and
@@ -22,13 +23,7 @@ async function modelci(...args: string[]): Promise<{ stdout: string; stderr: str
 }
 
 function data(n: number, seed: number): string {
-  let a = seed >>> 0;
-  const r = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let x = Math.imul(a ^ (a >>> 15), a | 1);
-    x ^= x + Math.imul(x ^ (x >>> 7), x | 61);
-    return ((x ^ (x >>> 14)) >>> 0) / 4294967296;
-  };
+  const r = rng(seed);
   const lines = ['x1,x2,y'];
   for (let i = 0; i < n; i++) {
     const x1 = r() * 4 - 2;

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parquetWriteFile } from 'hyparquet-writer';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { rng } from '../../harness/random.js';
 
 // The bundled CLI, as users run it (`npm run build` first).
 const CLI = join(import.meta.dirname, '../../../dist/cli/index.js');
@@ -15,16 +16,6 @@ function run(args: string[], cwd: string): { code: number; stdout: string; stder
     env: { ...process.env, MODELCI_DEBUG: '' },
   });
   return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
-}
-
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(a ^ (a >>> 15), a | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 function normal(r: () => number): number {

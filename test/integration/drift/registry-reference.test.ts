@@ -7,6 +7,7 @@ import { parse } from 'yaml';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { runAction } from '../../harness/runner.js';
 import { clone, git, gitEnv, makeOrigin } from '../registry/git-fixture.js';
+import { rng } from '../../harness/random.js';
 
 // The whole path of a stored reference, with the real bundles: train -> evaluate -> register
 // (which profiles data.train into registry/<m>/profiles/<v>.json) -> promote -> the drift action
@@ -24,16 +25,6 @@ async function modelci(...args: string[]): Promise<string> {
     maxBuffer: 1 << 26,
   });
   return stdout;
-}
-
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(a ^ (a >>> 15), a | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /** x1..x3 ~ N-ish(0,1); y = 1 when x1 + x2 + noise > 0. `wrong`: share of `pred` flipped. */

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ACTIONS_TOKEN, startGitHubServer } from '../../harness/github/index.js';
 import { runAction } from '../../harness/runner.js';
+import { rng } from '../../harness/random.js';
 
 // The bundled drift action against the GitHub stand-in, with a real bare repository as origin.
 // A post-receive hook tells the stand-in about pushed branches, as GitHub's own refs would.
@@ -27,16 +28,6 @@ function git(cwd: string, ...args: string[]): string {
       GIT_COMMITTER_EMAIL: 't@e',
     },
   }).trim();
-}
-
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(a ^ (a >>> 15), a | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 function data(n: number, seed: number, shift: number): string {
