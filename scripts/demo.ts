@@ -114,12 +114,17 @@ function shiftedRequests(
 function withLabels(log: string): string {
   const [header, ...rows] = readFileSync(join(repo, 'data/holdout.csv'), 'utf8').trim().split('\n');
   const at = header!.split(',').indexOf('malignant');
-  const lines = readFileSync(log, 'utf8').trim().split('\n');
+  // The deploy smoke test's requests (ids smoke-N) are logged too; they are not traffic.
+  const traffic = readFileSync(log, 'utf8')
+    .trim()
+    .split('\n')
+    .map((line) => JSON.parse(line) as Record<string, unknown>)
+    .filter((row) => !String(row._id ?? '').startsWith('smoke-'));
+  if (traffic.length !== rows.length)
+    throw new Error(`expected ${rows.length} logged predictions, found ${traffic.length}`);
   return (
-    lines
-      .map((line, i) =>
-        JSON.stringify({ ...JSON.parse(line), malignant: Number(rows[i]!.split(',')[at]) }),
-      )
+    traffic
+      .map((row, i) => JSON.stringify({ ...row, malignant: Number(rows[i]!.split(',')[at]) }))
       .join('\n') + '\n'
   );
 }
