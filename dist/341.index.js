@@ -760,6 +760,260 @@ const deployCommand = {
 
 /***/ }),
 
+/***/ 5507:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   QN: () => (/* binding */ validateAgainstSignature),
+/* harmony export */   YF: () => (/* binding */ parseInferenceRequest),
+/* harmony export */   bd: () => (/* binding */ ProtocolError),
+/* harmony export */   eR: () => (/* binding */ SMOKE_PARAMETER),
+/* harmony export */   tF: () => (/* binding */ datatypeOfOnnxType)
+/* harmony export */ });
+/* unused harmony export DATATYPES */
+/**
+ * The Open Inference Protocol (KServe v2 REST) messages and their validation against a model's
+ * signature. Pure: JSON in, typed flat tensors out (or a ProtocolError with the HTTP status).
+ * Spec: https://github.com/kserve/open-inference-protocol (rest_predict_v2.yaml).
+ */
+/**
+ * Request parameter a deploy smoke test sets: the server answers as usual but does not log the
+ * prediction, so drift checks on the prediction log see production traffic only.
+ */
+const SMOKE_PARAMETER = 'modelci_smoke';
+/** A request the server rejects; `status` is the HTTP status to answer with. */
+class ProtocolError extends Error {
+    status;
+    constructor(status, message) {
+        super(message);
+        this.status = status;
+        this.name = 'ProtocolError';
+    }
+}
+const ONNX_TO_DATATYPE = {
+    bool: 'BOOL',
+    uint8: 'UINT8',
+    uint16: 'UINT16',
+    uint32: 'UINT32',
+    uint64: 'UINT64',
+    int8: 'INT8',
+    int16: 'INT16',
+    int32: 'INT32',
+    int64: 'INT64',
+    float16: 'FP16',
+    float: 'FP32',
+    float32: 'FP32',
+    double: 'FP64',
+    float64: 'FP64',
+    string: 'BYTES',
+};
+const DATATYPES = new Set(Object.values(ONNX_TO_DATATYPE));
+/** KServe datatype of an ONNX element type (`float`, onnxruntime's `float32`, ...). */
+function datatypeOfOnnxType(type) {
+    return ONNX_TO_DATATYPE[type];
+}
+const INTEGER_RANGE = {
+    UINT8: [0, 255],
+    UINT16: [0, 65535],
+    UINT32: [0, 4294967295],
+    UINT64: [0, Number.MAX_SAFE_INTEGER],
+    INT8: [-128, 127],
+    INT16: [-32768, 32767],
+    INT32: [-2147483648, 2147483647],
+    INT64: [Number.MIN_SAFE_INTEGER, Number.MAX_SAFE_INTEGER],
+};
+function isObject(v) {
+    return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+function describeValue(v) {
+    if (v === null)
+        return 'null';
+    if (Array.isArray(v))
+        return 'an array';
+    if (typeof v === 'string')
+        return `"${v.length > 20 ? `${v.slice(0, 20)}…` : v}"`;
+    if (typeof v === 'object')
+        return 'an object';
+    return String(v);
+}
+function checkParameters(v, where) {
+    if (v === undefined)
+        return undefined;
+    if (!isObject(v))
+        throw new ProtocolError(400, `${where} "parameters" must be an object`);
+    for (const [k, p] of Object.entries(v))
+        if (!['string', 'number', 'boolean'].includes(typeof p))
+            throw new ProtocolError(400, `${where} parameter "${k}" must be a string, number or boolean (got ${describeValue(p)})`);
+    return v;
+}
+/** Flattens nested data row-major; the element count is checked against the shape afterwards. */
+function flatten(data, out, depth, input) {
+    if (depth > 32)
+        throw new ProtocolError(400, `input "${input}": data is nested too deeply`);
+    for (let i = 0; i < data.length; i++) {
+        const v = data[i];
+        if (Array.isArray(v))
+            flatten(v, out, depth + 1, input);
+        else
+            out.push(v);
+    }
+}
+function badElement(v, datatype, input, index) {
+    const range = INTEGER_RANGE[datatype];
+    const what = datatype === 'BOOL'
+        ? 'true or false'
+        : datatype === 'BYTES'
+            ? 'a string'
+            : range && typeof v === 'number' && Number.isFinite(v)
+                ? `a whole number in [${range[0]}, ${range[1]}]`
+                : 'a number';
+    return new ProtocolError(400, `input "${input}": element ${index} is ${describeValue(v)}, but datatype ${datatype} needs ${what}`);
+}
+/** Index of the first element that does not fit the datatype, or -1. One tight loop per kind. */
+function firstBadElement(values, datatype) {
+    const n = values.length;
+    if (datatype === 'BOOL') {
+        for (let i = 0; i < n; i++)
+            if (typeof values[i] !== 'boolean')
+                return i;
+        return -1;
+    }
+    if (datatype === 'BYTES') {
+        for (let i = 0; i < n; i++)
+            if (typeof values[i] !== 'string')
+                return i;
+        return -1;
+    }
+    const range = INTEGER_RANGE[datatype];
+    if (!range) {
+        for (let i = 0; i < n; i++) {
+            const v = values[i];
+            if (typeof v !== 'number' || !Number.isFinite(v))
+                return i;
+        }
+        return -1;
+    }
+    const [lo, hi] = range;
+    for (let i = 0; i < n; i++) {
+        const v = values[i];
+        if (typeof v !== 'number' || !Number.isInteger(v) || v < lo || v > hi)
+            return i;
+    }
+    return -1;
+}
+function parseInput(raw, i) {
+    if (!isObject(raw))
+        throw new ProtocolError(400, `inputs[${i}] must be an object`);
+    const { name, shape, datatype, data, parameters } = raw;
+    if (typeof name !== 'string' || name === '')
+        throw new ProtocolError(400, `inputs[${i}].name must be a non-empty string`);
+    if (!Array.isArray(shape) || !shape.every((d) => Number.isInteger(d) && d >= 0))
+        throw new ProtocolError(400, `input "${name}": "shape" must be a list of whole numbers ≥ 0 (got ${JSON.stringify(shape)?.slice(0, 60)})`);
+    if (typeof datatype !== 'string' || !DATATYPES.has(datatype))
+        throw new ProtocolError(400, `input "${name}": unknown datatype ${describeValue(datatype)}; use one of ${[...DATATYPES].join(', ')}`);
+    if (!Array.isArray(data))
+        throw new ProtocolError(400, `input "${name}": "data" must be an array (flat or nested)`);
+    return {
+        name,
+        shape: shape,
+        datatype: datatype,
+        data,
+        ...(parameters === undefined
+            ? {}
+            : { parameters: checkParameters(parameters, `input "${name}"`) }),
+    };
+}
+/** Parses the JSON body of an infer request; shape errors only, no model knowledge yet. */
+function parseInferenceRequest(body) {
+    if (!isObject(body))
+        throw new ProtocolError(400, 'request body must be a JSON object with "inputs"');
+    const { id, parameters, inputs, outputs } = body;
+    if (id !== undefined && typeof id !== 'string')
+        throw new ProtocolError(400, '"id" must be a string');
+    if (!Array.isArray(inputs) || inputs.length === 0)
+        throw new ProtocolError(400, '"inputs" must be a non-empty array');
+    const parsedOutputs = [];
+    if (outputs !== undefined) {
+        if (!Array.isArray(outputs))
+            throw new ProtocolError(400, '"outputs" must be an array');
+        outputs.forEach((o, i) => {
+            if (!isObject(o) || typeof o.name !== 'string')
+                throw new ProtocolError(400, `outputs[${i}] must be an object with a "name"`);
+            parsedOutputs.push({
+                name: o.name,
+                ...(o.parameters === undefined
+                    ? {}
+                    : { parameters: checkParameters(o.parameters, `output "${o.name}"`) }),
+            });
+        });
+    }
+    return {
+        ...(id === undefined ? {} : { id }),
+        ...(parameters === undefined ? {} : { parameters: checkParameters(parameters, 'request') }),
+        inputs: inputs.map(parseInput),
+        ...(outputs === undefined ? {} : { outputs: parsedOutputs }),
+    };
+}
+function shapeText(shape) {
+    return `[${shape.join(', ')}]`;
+}
+/**
+ * Checks a parsed request against the model's signature: every input present once, the same
+ * datatype, the same rank, fixed dimensions equal, element count equal to the shape's product.
+ */
+function validateAgainstSignature(request, signature, limits = {}) {
+    const byName = new Map(signature.inputs.map((t) => [t.name, t]));
+    const seen = new Set();
+    const inputs = [];
+    for (const input of request.inputs) {
+        const spec = byName.get(input.name);
+        if (!spec)
+            throw new ProtocolError(400, `unknown input "${input.name}"; the model's inputs are ${signature.inputs.map((t) => `"${t.name}"`).join(', ')}`);
+        if (seen.has(input.name))
+            throw new ProtocolError(400, `input "${input.name}" is given more than once`);
+        seen.add(input.name);
+        if (input.datatype !== spec.datatype)
+            throw new ProtocolError(400, `input "${input.name}" has datatype ${input.datatype}, but the model expects ${spec.datatype}`);
+        const shapeOk = input.shape.length === spec.shape.length &&
+            spec.shape.every((d, k) => d < 0 || d === input.shape[k]);
+        if (!shapeOk)
+            throw new ProtocolError(400, `input "${input.name}" has shape ${shapeText(input.shape)}, but the model expects ${shapeText(spec.shape)} (-1 = any size)`);
+        if (limits.maxBatch !== undefined &&
+            input.shape.length > 0 &&
+            input.shape[0] > limits.maxBatch)
+            throw new ProtocolError(400, `input "${input.name}" has ${input.shape[0]} rows; this server accepts at most ${limits.maxBatch} per request`);
+        const expected = input.shape.reduce((a, b) => a * b, 1);
+        const values = [];
+        flatten(input.data, values, 0, input.name);
+        if (values.length !== expected)
+            throw new ProtocolError(400, `input "${input.name}" has ${values.length} values, but shape ${shapeText(input.shape)} needs ${expected}`);
+        const bad = firstBadElement(values, input.datatype);
+        if (bad >= 0)
+            throw badElement(values[bad], input.datatype, input.name, bad);
+        inputs.push({
+            name: input.name,
+            datatype: input.datatype,
+            shape: input.shape,
+            values: values,
+        });
+    }
+    const missing = signature.inputs.filter((t) => !seen.has(t.name)).map((t) => `"${t.name}"`);
+    if (missing.length)
+        throw new ProtocolError(400, `missing input ${missing.join(', ')} required by the model`);
+    const outputNames = new Set(signature.outputs.map((t) => t.name));
+    let outputs = signature.outputs.map((t) => t.name);
+    if (request.outputs && request.outputs.length > 0) {
+        for (const o of request.outputs)
+            if (!outputNames.has(o.name))
+                throw new ProtocolError(400, `unknown output "${o.name}"; the model's outputs are ${[...outputNames].map((n) => `"${n}"`).join(', ')}`);
+        outputs = request.outputs.map((o) => o.name);
+    }
+    return { id: request.id, parameters: request.parameters, inputs, outputs };
+}
+
+
+/***/ }),
+
 /***/ 8796:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -775,6 +1029,8 @@ __webpack_require__.d(__webpack_exports__, {
 var external_node_fs_ = __webpack_require__(3024);
 // EXTERNAL MODULE: ./src/core/errors.ts
 var errors = __webpack_require__(4296);
+// EXTERNAL MODULE: ./src/core/serve/protocol.ts
+var protocol = __webpack_require__(5507);
 ;// CONCATENATED MODULE: ./src/core/deploy/smoke-samples.ts
 
 /**
@@ -862,6 +1118,7 @@ function compareOutputs(expected, actual, tolerance) {
 
 
 
+
 function readSmokeSamples(file) {
     return readSmokeSamplesFile(file).samples;
 }
@@ -943,7 +1200,12 @@ async function runSmokeTest(o) {
             const res = await fetch(`${base}/v2/models/${encodeURIComponent(o.model)}/infer`, {
                 method: 'POST',
                 headers: { 'content-type': 'application/json' },
-                body: JSON.stringify({ id: `smoke-${sample.line}`, inputs: sample.inputs }),
+                // SMOKE_PARAMETER keeps these requests out of the server's prediction log (not traffic).
+                body: JSON.stringify({
+                    id: `smoke-${sample.line}`,
+                    parameters: { [protocol/* SMOKE_PARAMETER */.eR]: true },
+                    inputs: sample.inputs,
+                }),
                 signal: AbortSignal.timeout(requestTimeout),
             });
             status = res.status;

@@ -2568,6 +2568,7 @@ const EVALUATION_REPORT_SCHEMA = 'modelci/evaluation-report@1';
 /* harmony export */   QN: () => (/* binding */ validateAgainstSignature),
 /* harmony export */   YF: () => (/* binding */ parseInferenceRequest),
 /* harmony export */   bd: () => (/* binding */ ProtocolError),
+/* harmony export */   eR: () => (/* binding */ SMOKE_PARAMETER),
 /* harmony export */   tF: () => (/* binding */ datatypeOfOnnxType)
 /* harmony export */ });
 /* unused harmony export DATATYPES */
@@ -2576,6 +2577,11 @@ const EVALUATION_REPORT_SCHEMA = 'modelci/evaluation-report@1';
  * signature. Pure: JSON in, typed flat tensors out (or a ProtocolError with the HTTP status).
  * Spec: https://github.com/kserve/open-inference-protocol (rest_predict_v2.yaml).
  */
+/**
+ * Request parameter a deploy smoke test sets: the server answers as usual but does not log the
+ * prediction, so drift checks on the prediction log see production traffic only.
+ */
+const SMOKE_PARAMETER = 'modelci_smoke';
 /** A request the server rejects; `status` is the HTTP status to answer with. */
 class ProtocolError extends Error {
     status;

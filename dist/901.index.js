@@ -727,14 +727,15 @@ class ModelServer {
                 };
                 const rows = decoded.inputs[0]?.shape[0] ?? 1;
                 this.metrics.rows.inc({ model: name, version: model.version }, rows);
-                this.opts.predictionLog?.write({
-                    model: name,
-                    version: model.version,
-                    id: request.id,
-                    inputs: decoded.inputs,
-                    outputs,
-                    ...(this.opts.features?.[name] ? { features: this.opts.features[name] } : {}),
-                });
+                if (request.parameters?.[protocol/* SMOKE_PARAMETER */.eR] !== true)
+                    this.opts.predictionLog?.write({
+                        model: name,
+                        version: model.version,
+                        id: request.id,
+                        inputs: decoded.inputs,
+                        outputs,
+                        ...(this.opts.features?.[name] ? { features: this.opts.features[name] } : {}),
+                    });
                 this.send(res, 200, response);
             }
             finally {
@@ -1110,6 +1111,7 @@ function pointerToKeyPath(pointer) {
 /* harmony export */   QN: () => (/* binding */ validateAgainstSignature),
 /* harmony export */   YF: () => (/* binding */ parseInferenceRequest),
 /* harmony export */   bd: () => (/* binding */ ProtocolError),
+/* harmony export */   eR: () => (/* binding */ SMOKE_PARAMETER),
 /* harmony export */   tF: () => (/* binding */ datatypeOfOnnxType)
 /* harmony export */ });
 /* unused harmony export DATATYPES */
@@ -1118,6 +1120,11 @@ function pointerToKeyPath(pointer) {
  * signature. Pure: JSON in, typed flat tensors out (or a ProtocolError with the HTTP status).
  * Spec: https://github.com/kserve/open-inference-protocol (rest_predict_v2.yaml).
  */
+/**
+ * Request parameter a deploy smoke test sets: the server answers as usual but does not log the
+ * prediction, so drift checks on the prediction log see production traffic only.
+ */
+const SMOKE_PARAMETER = 'modelci_smoke';
 /** A request the server rejects; `status` is the HTTP status to answer with. */
 class ProtocolError extends Error {
     status;

@@ -114,7 +114,8 @@ function shiftedRequests(
 function withLabels(log: string): string {
   const [header, ...rows] = readFileSync(join(repo, 'data/holdout.csv'), 'utf8').trim().split('\n');
   const at = header!.split(',').indexOf('malignant');
-  // The deploy smoke test's requests (ids smoke-N) are logged too; they are not traffic.
+  // Deploy smoke requests are not logged (they set modelci_smoke); a log from an older server has
+  // them as smoke-N rows, which are not traffic either.
   const traffic = readFileSync(log, 'utf8')
     .trim()
     .split('\n')

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { ModelciError } from '../core/errors.js';
+import { SMOKE_PARAMETER } from '../core/serve/protocol.js';
 import {
   compareOutputs,
   parseSmokeSamples,
@@ -126,7 +127,12 @@ export async function runSmokeTest(o: SmokeOptions): Promise<SmokeResult> {
       const res = await fetch(`${base}/v2/models/${encodeURIComponent(o.model)}/infer`, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ id: `smoke-${sample.line}`, inputs: sample.inputs }),
+        // SMOKE_PARAMETER keeps these requests out of the server's prediction log (not traffic).
+        body: JSON.stringify({
+          id: `smoke-${sample.line}`,
+          parameters: { [SMOKE_PARAMETER]: true },
+          inputs: sample.inputs,
+        }),
         signal: AbortSignal.timeout(requestTimeout),
       });
       status = res.status;

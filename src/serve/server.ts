@@ -5,6 +5,7 @@ import { PROMETHEUS_CONTENT_TYPE } from '../core/serve/prometheus.js';
 import {
   parseInferenceRequest,
   ProtocolError,
+  SMOKE_PARAMETER,
   validateAgainstSignature,
   type InferenceResponse,
   type MetadataTensor,
@@ -429,14 +430,15 @@ export class ModelServer {
         };
         const rows = decoded.inputs[0]?.shape[0] ?? 1;
         this.metrics.rows.inc({ model: name, version: model.version }, rows);
-        this.opts.predictionLog?.write({
-          model: name,
-          version: model.version,
-          id: request.id,
-          inputs: decoded.inputs,
-          outputs,
-          ...(this.opts.features?.[name] ? { features: this.opts.features[name] } : {}),
-        });
+        if (request.parameters?.[SMOKE_PARAMETER] !== true)
+          this.opts.predictionLog?.write({
+            model: name,
+            version: model.version,
+            id: request.id,
+            inputs: decoded.inputs,
+            outputs,
+            ...(this.opts.features?.[name] ? { features: this.opts.features[name] } : {}),
+          });
         this.send(res, 200, response);
       } finally {
         model.release();

@@ -33,6 +33,12 @@ export interface ServingSignature {
 
 export type Parameters = Record<string, string | number | boolean>;
 
+/**
+ * Request parameter a deploy smoke test sets: the server answers as usual but does not log the
+ * prediction, so drift checks on the prediction log see production traffic only.
+ */
+export const SMOKE_PARAMETER = 'modelci_smoke';
+
 export interface RequestInput {
   name: string;
   shape: number[];

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { connect } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runSmokeTest } from '../../../src/deploy/smoke.js';
 import { PredictionLog } from '../../../src/serve/prediction-log.js';
 import {
   clfRequest,
@@ -197,6 +198,30 @@ describe('Open Inference Protocol conformance', () => {
     expect(Number.isNaN(Date.parse(row._ts))).toBe(false);
     // Rejected requests are not predictions.
     expect(lines.every((l) => typeof l._version === 'string')).toBe(true);
+  });
+
+  it('answers the deploy smoke test but leaves its requests out of the prediction log', async () => {
+    const res = await postJson(`${t.url}/v2/models/clf/infer`, clfRequest([[1, 1, 2, 2]]));
+    const label = (res.json as { outputs: { name: string; data: number[] }[] }).outputs.find(
+      (o) => o.name === 'label',
+    )!.data;
+    const before = readFileSync(logFile, 'utf8').trim().split('\n').length;
+    const smoke = await runSmokeTest({
+      url: t.url,
+      model: 'clf',
+      samples: [
+        {
+          line: 7,
+          inputs: [{ name: 'input', shape: [1, 4], datatype: 'FP32', data: [1, 1, 2, 2] }],
+          outputs: { label },
+        },
+      ],
+    });
+    expect(smoke.passed).toBe(true);
+    await new Promise((r) => setTimeout(r, 50));
+    const lines = readFileSync(logFile, 'utf8').trim().split('\n');
+    expect(lines.length).toBe(before);
+    expect(lines.some((l) => JSON.parse(l)._id === 'smoke-7')).toBe(false);
   });
 
   it('exposes Prometheus metrics that parse and count what happened', async () => {
