@@ -429,13 +429,14 @@ class CsvReader {
         const e = r.ends[i];
         if (e - s > TextIntern.MAX_BYTES || r.escaped[i])
             return this.text(r, i, this.columns[i]);
-        const hit = intern.get(r.buf, s, e);
+        const h = TextIntern.hash(r.buf, s, e);
+        const hit = intern.get(h, r.buf, s, e);
         if (hit !== undefined)
             return hit;
         const out = this.text(r, i, this.columns[i]);
         // Replaced invalid UTF-8 is counted per cell: such cells are decoded (and counted) every time.
         if (!out.includes('\uFFFD'))
-            intern.put(r.buf, s, e, out);
+            intern.put(h, r.buf, s, e, out);
         return out;
     }
     checkWidth(r) {
@@ -575,8 +576,8 @@ class TextIntern {
             h = Math.imul(h ^ buf[i], 0x01000193);
         return (h ^ (e - s)) >>> 0;
     }
-    get(buf, s, e) {
-        const hit = this.table.get(TextIntern.hash(buf, s, e));
+    get(h, buf, s, e) {
+        const hit = this.table.get(h);
         if (!hit || hit.bytes.length !== e - s)
             return undefined;
         const b = hit.bytes;
@@ -585,10 +586,9 @@ class TextIntern {
                 return undefined;
         return hit.text;
     }
-    put(buf, s, e, text) {
+    put(h, buf, s, e, text) {
         if (this.table.size >= TextIntern.MAX_ENTRIES)
             return;
-        const h = TextIntern.hash(buf, s, e);
         // A hash collision keeps the first value; the other one is simply decoded every time.
         if (!this.table.has(h))
             this.table.set(h, { bytes: Buffer.from(buf.subarray(s, e)), text });

@@ -114,13 +114,11 @@ function shiftedRequests(
 function withLabels(log: string): string {
   const [header, ...rows] = readFileSync(join(repo, 'data/holdout.csv'), 'utf8').trim().split('\n');
   const at = header!.split(',').indexOf('malignant');
-  // Deploy smoke requests are not logged (they set modelci_smoke); a log from an older server has
-  // them as smoke-N rows, which are not traffic either.
+  // One row per request sent, in order (deploy's smoke requests are not logged: modelci_smoke).
   const traffic = readFileSync(log, 'utf8')
     .trim()
     .split('\n')
-    .map((line) => JSON.parse(line) as Record<string, unknown>)
-    .filter((row) => !String(row._id ?? '').startsWith('smoke-'));
+    .map((line) => JSON.parse(line) as Record<string, unknown>);
   if (traffic.length !== rows.length)
     throw new Error(`expected ${rows.length} logged predictions, found ${traffic.length}`);
   return (

@@ -11,6 +11,8 @@ __webpack_require__.r(__webpack_exports__);
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
   driftCommand: () => (/* binding */ driftCommand),
+  performanceFlagsOf: () => (/* binding */ performanceFlagsOf),
+  performanceOptions: () => (/* binding */ performanceOptions),
   progressPrinter: () => (/* binding */ progressPrinter)
 });
 
@@ -1267,7 +1269,11 @@ function comparePerformance(reference, current, rules = {}) {
     }
     const drops = rules.maxDrop ?? { [defaultMetric(spec.task, rules.primaryMetric)]: '5%' };
     const names = Object.keys(curMetrics).filter((m) => Number.isFinite(curMetrics[m]) && Number.isFinite(refMetrics[m]));
-    for (const m of Object.keys(drops))
+    const limits = new Map(Object.entries(drops).map(([m, v]) => [
+        m,
+        (0,thresholds/* parseThreshold */.B7)(v, `drift.performance.max_drop.${m}`),
+    ]));
+    for (const m of limits.keys())
         if (!names.includes(m))
             problems.push(`metric "${m}" cannot be compared (${m in curMetrics ? 'undefined on one side' : 'not computed for this task and columns'})`);
     for (const name of names) {
@@ -1283,17 +1289,13 @@ function comparePerformance(reference, current, rules = {}) {
             checked: false,
             drifted: false,
         };
-        const drop = drops[name];
-        if (drop !== undefined && current.labelled >= minRows) {
-            const t = (0,thresholds/* parseThreshold */.B7)(drop, `drift.performance.max_drop.${name}`);
-            const allowed = t.kind === 'relative' ? t.amount * Math.abs(ref) : t.amount;
-            const worse = direction === 'higher' ? ref - cur : cur - ref;
+        const t = limits.get(name);
+        if (t) {
             row.max_drop = t.text;
-            row.checked = true;
-            row.drifted = worse > allowed + 1e-12;
+            row.checked = current.labelled >= minRows;
+            const allowed = t.kind === 'relative' ? t.amount * Math.abs(ref) : t.amount;
+            row.drifted = row.checked && worseBy(row) > allowed + 1e-12;
         }
-        else if (drop !== undefined)
-            row.max_drop = (0,thresholds/* parseThreshold */.B7)(drop, name).text;
         if (name === 'accuracy' && refRows) {
             const z = proportionZTest(Math.round(ref * refRows), refRows, Math.round(cur * current.labelled), current.labelled);
             row.p_value = z.pValue;
@@ -1356,6 +1358,7 @@ function escapeMermaid(text, maxLength = 40) {
 
 ;// CONCATENATED MODULE: ./src/core/report/drift-report.ts
 
+/** A statistic as the drift report shows it: up to 4 decimals, tiny values in exponent form. */
 const drift_report_fmt = (x) => {
     if (x === null || x === undefined)
         return '—';
@@ -1484,8 +1487,8 @@ function trendChart(history, report) {
     ];
 }
 
-// EXTERNAL MODULE: ./src/commands/profile.ts + 7 modules
-var commands_profile = __webpack_require__(4287);
+// EXTERNAL MODULE: ./src/commands/profile.ts + 4 modules
+var commands_profile = __webpack_require__(8919);
 ;// CONCATENATED MODULE: ./src/commands/drift.ts
 
 
@@ -1720,6 +1723,22 @@ function progressPrinter(io) {
         io.stderr(`\r\x1b[2Kreading ${p.file}: ${p.rows.toLocaleString('en-US')} rows`);
     };
 }
+/** `--label/--prediction/--score/--task`: performance drift columns (drift and profile). */
+const performanceOptions = {
+    label: { type: 'string' },
+    prediction: { type: 'string' },
+    score: { type: 'string' },
+    task: { type: 'string' },
+};
+function performanceFlagsOf(args) {
+    const flags = {};
+    for (const flag of ['label', 'prediction', 'score', 'task']) {
+        const v = (0,command/* stringOpt */.rJ)(args, flag);
+        if (v !== undefined)
+            flags[flag] = v;
+    }
+    return Object.keys(flags).length ? flags : undefined;
+}
 const driftCommand = {
     name: 'drift',
     summary: 'Compare current data with a reference (data or profile): per-column drift tests and a verdict',
@@ -1759,10 +1778,7 @@ const driftCommand = {
         output: { type: 'string' },
         'reference-version': { type: 'string' },
         registry: { type: 'string' },
-        label: { type: 'string' },
-        prediction: { type: 'string' },
-        score: { type: 'string' },
-        task: { type: 'string' },
+        ...performanceOptions,
     },
     async run(args, io) {
         const reference = (0,command/* stringOpt */.rJ)(args, 'reference');
@@ -1793,13 +1809,8 @@ const driftCommand = {
             if (v !== undefined)
                 options[key] = v;
         }
-        const performance = {};
-        for (const flag of ['label', 'prediction', 'score', 'task']) {
-            const v = (0,command/* stringOpt */.rJ)(args, flag);
-            if (v !== undefined)
-                performance[flag] = v;
-        }
-        if (Object.keys(performance).length)
+        const performance = performanceFlagsOf(args);
+        if (performance)
             options.performance = performance;
         if (progress)
             options.onProgress = progress;

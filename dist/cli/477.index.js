@@ -1462,18 +1462,20 @@ class GrowableValues {
 const DEFAULT_SMOKE_SAMPLES = 10;
 /** One single-row inference request per row (the first `count`), as a client of serve sends it. */
 function smokeRequestsOf(model, plans, cols, count) {
+    const datatypes = plans.map((p) => {
+        if (p.kind === 'string')
+            return 'BYTES';
+        const type = model.runSignature.inputs.find((i) => i.name === p.input)?.type ?? 'float';
+        return (0,protocol/* datatypeOfOnnxType */.tF)(type) ?? 'FP32';
+    });
     const out = [];
     for (let r = 0; r < Math.min(count, cols.length); r++)
-        out.push(plans.map((p) => {
-            const type = model.runSignature.inputs.find((i) => i.name === p.input)?.type ?? 'float';
-            const strings = p.kind === 'string';
-            return {
-                name: p.input,
-                shape: p.rank1 ? [1] : [1, p.columns.length],
-                datatype: strings ? 'BYTES' : ((0,protocol/* datatypeOfOnnxType */.tF)(type) ?? 'FP32'),
-                data: p.columns.map((c) => strings ? cols.strings.get(c)[r] : cols.numeric.get(c)[r]),
-            };
-        }));
+        out.push(plans.map((p, k) => ({
+            name: p.input,
+            shape: p.rank1 ? [1] : [1, p.columns.length],
+            datatype: datatypes[k],
+            data: p.columns.map((c) => p.kind === 'string' ? cols.strings.get(c)[r] : cols.numeric.get(c)[r]),
+        })));
     return out;
 }
 async function runEvaluate(opts) {

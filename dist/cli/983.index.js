@@ -183,8 +183,8 @@ var src_store = __webpack_require__(4234);
 var run_context = __webpack_require__(7836);
 // EXTERNAL MODULE: ./src/deploy/smoke.ts + 1 modules
 var deploy_smoke = __webpack_require__(8796);
-// EXTERNAL MODULE: ./src/commands/profile.ts + 7 modules
-var commands_profile = __webpack_require__(4287);
+// EXTERNAL MODULE: ./src/commands/profile.ts + 4 modules
+var commands_profile = __webpack_require__(8919);
 ;// CONCATENATED MODULE: ./src/commands/register.ts
 
 

@@ -10,7 +10,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */   profileCommand: () => (/* binding */ profileCommand)
 /* harmony export */ });
 /* harmony import */ var _commands_drift_performance_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(662);
-/* harmony import */ var _commands_profile_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4287);
+/* harmony import */ var _commands_profile_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8919);
 /* harmony import */ var _command_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(3567);
 /* harmony import */ var _drift_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4390);
 /* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(4296);
@@ -39,10 +39,7 @@ const profileCommand = {
     options: {
         output: { type: 'string', short: 'o' },
         'sketch-size': { type: 'string' },
-        label: { type: 'string' },
-        prediction: { type: 'string' },
-        score: { type: 'string' },
-        task: { type: 'string' },
+        ..._drift_js__WEBPACK_IMPORTED_MODULE_2__.performanceOptions,
     },
     async run(args, io) {
         const output = (0,_command_js__WEBPACK_IMPORTED_MODULE_4__/* .stringOpt */ .rJ)(args, 'output');
@@ -65,13 +62,7 @@ const profileCommand = {
             opts.sketchSize = Number(size);
         if (progress)
             opts.onProgress = progress;
-        const flags = {};
-        for (const flag of ['label', 'prediction', 'score', 'task']) {
-            const v = (0,_command_js__WEBPACK_IMPORTED_MODULE_4__/* .stringOpt */ .rJ)(args, flag);
-            if (v !== undefined)
-                flags[flag] = v;
-        }
-        const performance = (0,_commands_drift_performance_js__WEBPACK_IMPORTED_MODULE_0__/* .performanceSpecFor */ .V)({}, {}, flags);
+        const performance = (0,_commands_drift_performance_js__WEBPACK_IMPORTED_MODULE_0__/* .performanceSpecFor */ .V)({}, {}, (0,_drift_js__WEBPACK_IMPORTED_MODULE_2__.performanceFlagsOf)(args));
         if (performance)
             opts.performance = performance;
         const r = await (0,_commands_profile_js__WEBPACK_IMPORTED_MODULE_1__/* .runProfile */ .Tm)(opts);

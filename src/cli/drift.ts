@@ -1,6 +1,7 @@
 import { runDrift } from '../commands/drift.js';
 import type { ProfileProgress } from '../commands/profile.js';
-import { flagOpt, stringOpt, type CliIO, type Command } from './command.js';
+import type { PerformanceFlags } from '../commands/drift-performance.js';
+import { flagOpt, stringOpt, type CliIO, type Command, type ParsedArgs } from './command.js';
 import { ModelciError } from '../core/errors.js';
 
 const usageError = (message: string): ModelciError => new ModelciError('USAGE', message);
@@ -17,6 +18,23 @@ export function progressPrinter(io: CliIO): ((p: ProfileProgress) => void) | und
     lastFile = p.file;
     io.stderr(`\r\x1b[2Kreading ${p.file}: ${p.rows.toLocaleString('en-US')} rows`);
   };
+}
+
+/** `--label/--prediction/--score/--task`: performance drift columns (drift and profile). */
+export const performanceOptions = {
+  label: { type: 'string' },
+  prediction: { type: 'string' },
+  score: { type: 'string' },
+  task: { type: 'string' },
+} as const;
+
+export function performanceFlagsOf(args: ParsedArgs): PerformanceFlags | undefined {
+  const flags: PerformanceFlags = {};
+  for (const flag of ['label', 'prediction', 'score', 'task'] as const) {
+    const v = stringOpt(args, flag);
+    if (v !== undefined) flags[flag] = v;
+  }
+  return Object.keys(flags).length ? flags : undefined;
 }
 
 export const driftCommand: Command = {
@@ -59,10 +77,7 @@ export const driftCommand: Command = {
     output: { type: 'string' },
     'reference-version': { type: 'string' },
     registry: { type: 'string' },
-    label: { type: 'string' },
-    prediction: { type: 'string' },
-    score: { type: 'string' },
-    task: { type: 'string' },
+    ...performanceOptions,
   },
   async run(args, io) {
     const reference = stringOpt(args, 'reference');
@@ -89,12 +104,8 @@ export const driftCommand: Command = {
       const v = stringOpt(args, flag);
       if (v !== undefined) options[key] = v;
     }
-    const performance: NonNullable<typeof options.performance> = {};
-    for (const flag of ['label', 'prediction', 'score', 'task'] as const) {
-      const v = stringOpt(args, flag);
-      if (v !== undefined) performance[flag] = v;
-    }
-    if (Object.keys(performance).length) options.performance = performance;
+    const performance = performanceFlagsOf(args);
+    if (performance) options.performance = performance;
     if (progress) options.onProgress = progress;
     const result = await runDrift(options);
     if (progress) io.stderr('\r\x1b[2K');

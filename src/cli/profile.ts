@@ -1,7 +1,7 @@
-import { performanceSpecFor, type PerformanceFlags } from '../commands/drift-performance.js';
+import { performanceSpecFor } from '../commands/drift-performance.js';
 import { runProfile, runProfileMerge } from '../commands/profile.js';
 import { stringOpt, type Command } from './command.js';
-import { progressPrinter } from './drift.js';
+import { performanceFlagsOf, performanceOptions, progressPrinter } from './drift.js';
 import { ModelciError } from '../core/errors.js';
 
 const usageError = (message: string): ModelciError => new ModelciError('USAGE', message);
@@ -25,10 +25,7 @@ export const profileCommand: Command = {
   options: {
     output: { type: 'string', short: 'o' },
     'sketch-size': { type: 'string' },
-    label: { type: 'string' },
-    prediction: { type: 'string' },
-    score: { type: 'string' },
-    task: { type: 'string' },
+    ...performanceOptions,
   },
   async run(args, io) {
     const output = stringOpt(args, 'output');
@@ -50,12 +47,7 @@ export const profileCommand: Command = {
     const opts: Parameters<typeof runProfile>[0] = { data: first, output };
     if (size !== undefined) opts.sketchSize = Number(size);
     if (progress) opts.onProgress = progress;
-    const flags: PerformanceFlags = {};
-    for (const flag of ['label', 'prediction', 'score', 'task'] as const) {
-      const v = stringOpt(args, flag);
-      if (v !== undefined) flags[flag] = v;
-    }
-    const performance = performanceSpecFor({}, {}, flags);
+    const performance = performanceSpecFor({}, {}, performanceFlagsOf(args));
     if (performance) opts.performance = performance;
     const r = await runProfile(opts);
     if (progress) io.stderr('\r\x1b[2K');

@@ -80,21 +80,22 @@ function smokeRequestsOf(
   cols: { length: number; numeric: Map<string, Float64Array>; strings: Map<string, string[]> },
   count: number,
 ): RequestInput[][] {
+  const datatypes = plans.map((p) => {
+    if (p.kind === 'string') return 'BYTES';
+    const type = model.runSignature.inputs.find((i) => i.name === p.input)?.type ?? 'float';
+    return datatypeOfOnnxType(type) ?? 'FP32';
+  });
   const out: RequestInput[][] = [];
   for (let r = 0; r < Math.min(count, cols.length); r++)
     out.push(
-      plans.map((p) => {
-        const type = model.runSignature.inputs.find((i) => i.name === p.input)?.type ?? 'float';
-        const strings = p.kind === 'string';
-        return {
-          name: p.input,
-          shape: p.rank1 ? [1] : [1, p.columns.length],
-          datatype: strings ? 'BYTES' : (datatypeOfOnnxType(type) ?? 'FP32'),
-          data: p.columns.map((c) =>
-            strings ? cols.strings.get(c)![r]! : cols.numeric.get(c)![r]!,
-          ),
-        };
-      }),
+      plans.map((p, k) => ({
+        name: p.input,
+        shape: p.rank1 ? [1] : [1, p.columns.length],
+        datatype: datatypes[k]!,
+        data: p.columns.map((c) =>
+          p.kind === 'string' ? cols.strings.get(c)![r]! : cols.numeric.get(c)![r]!,
+        ),
+      })),
     );
   return out;
 }

@@ -153,11 +153,12 @@ class CsvReader implements CsvSource {
     const s = r.starts[i]!;
     const e = r.ends[i]!;
     if (e - s > TextIntern.MAX_BYTES || r.escaped[i]) return this.text(r, i, this.columns[i]!);
-    const hit = intern.get(r.buf, s, e);
+    const h = TextIntern.hash(r.buf, s, e);
+    const hit = intern.get(h, r.buf, s, e);
     if (hit !== undefined) return hit;
     const out = this.text(r, i, this.columns[i]!);
     // Replaced invalid UTF-8 is counted per cell: such cells are decoded (and counted) every time.
-    if (!out.includes('\uFFFD')) intern.put(r.buf, s, e, out);
+    if (!out.includes('\uFFFD')) intern.put(h, r.buf, s, e, out);
     return out;
   }
 
@@ -309,23 +310,22 @@ class TextIntern {
   static readonly MAX_ENTRIES = 4096;
   private readonly table = new Map<number, { bytes: Buffer; text: string }>();
 
-  private static hash(buf: Buffer, s: number, e: number): number {
+  static hash(buf: Buffer, s: number, e: number): number {
     let h = 0x811c9dc5;
     for (let i = s; i < e; i++) h = Math.imul(h ^ buf[i]!, 0x01000193);
     return (h ^ (e - s)) >>> 0;
   }
 
-  get(buf: Buffer, s: number, e: number): string | undefined {
-    const hit = this.table.get(TextIntern.hash(buf, s, e));
+  get(h: number, buf: Buffer, s: number, e: number): string | undefined {
+    const hit = this.table.get(h);
     if (!hit || hit.bytes.length !== e - s) return undefined;
     const b = hit.bytes;
     for (let i = 0; i < b.length; i++) if (b[i] !== buf[s + i]) return undefined;
     return hit.text;
   }
 
-  put(buf: Buffer, s: number, e: number, text: string): void {
+  put(h: number, buf: Buffer, s: number, e: number, text: string): void {
     if (this.table.size >= TextIntern.MAX_ENTRIES) return;
-    const h = TextIntern.hash(buf, s, e);
     // A hash collision keeps the first value; the other one is simply decoded every time.
     if (!this.table.has(h)) this.table.set(h, { bytes: Buffer.from(buf.subarray(s, e)), text });
   }

@@ -120,7 +120,13 @@ export function comparePerformance(
   const names = Object.keys(curMetrics).filter(
     (m) => Number.isFinite(curMetrics[m]) && Number.isFinite(refMetrics[m]),
   );
-  for (const m of Object.keys(drops))
+  const limits = new Map(
+    Object.entries(drops).map(([m, v]) => [
+      m,
+      parseThreshold(v, `drift.performance.max_drop.${m}`),
+    ]),
+  );
+  for (const m of limits.keys())
     if (!names.includes(m))
       problems.push(
         `metric "${m}" cannot be compared (${m in curMetrics ? 'undefined on one side' : 'not computed for this task and columns'})`,
@@ -138,15 +144,13 @@ export function comparePerformance(
       checked: false,
       drifted: false,
     };
-    const drop = drops[name];
-    if (drop !== undefined && current.labelled >= minRows) {
-      const t = parseThreshold(drop, `drift.performance.max_drop.${name}`);
-      const allowed = t.kind === 'relative' ? t.amount * Math.abs(ref) : t.amount;
-      const worse = direction === 'higher' ? ref - cur : cur - ref;
+    const t = limits.get(name);
+    if (t) {
       row.max_drop = t.text;
-      row.checked = true;
-      row.drifted = worse > allowed + 1e-12;
-    } else if (drop !== undefined) row.max_drop = parseThreshold(drop, name).text;
+      row.checked = current.labelled >= minRows;
+      const allowed = t.kind === 'relative' ? t.amount * Math.abs(ref) : t.amount;
+      row.drifted = row.checked && worseBy(row) > allowed + 1e-12;
+    }
     if (name === 'accuracy' && refRows) {
       const z = proportionZTest(
         Math.round(ref * refRows),

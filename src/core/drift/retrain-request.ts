@@ -1,4 +1,5 @@
 import { stringify } from 'yaml';
+import { fmt } from '../report/drift-report.js';
 import type { DriftReport } from './compare-profiles.js';
 
 /**
@@ -39,10 +40,6 @@ export function driftReason(report: DriftReport): string {
     .map((m) => `${m.name} ${fmt(m.reference)} → ${fmt(m.current)}`)
     .join(', ');
   return `performance drift: ${worst} (allowed drop ${perf.metrics.find((m) => m.drifted)?.max_drop ?? '?'}); ${dataset}`;
-}
-
-function fmt(x: number): string {
-  return x.toFixed(4).replace(/\.?0+$/, '') || '0';
 }
 
 export function retrainYaml(report: DriftReport, ctx: RetrainContext): string {

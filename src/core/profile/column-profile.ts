@@ -164,13 +164,7 @@ export class ColumnProfile {
       return;
     }
     this.numeric++;
-    const m = this.moments;
-    m.n++;
-    const delta = x - m.mean;
-    m.mean += delta / m.n;
-    m.m2 += delta * (x - m.mean);
-    if (x < m.min) m.min = x;
-    if (x > m.max) m.max = x;
+    addMoment(this.moments, x);
     this.sketch.add(x);
     const values = this.numericValues;
     if (values) {
@@ -246,6 +240,20 @@ export class ColumnProfile {
     c.categories = json.categories ? new Map(json.categories) : null;
     return c;
   }
+}
+
+/** Welford's update: one more value into count, mean, sum of squared deviations, min, max. */
+export function addMoment(m: Moments, x: number): void {
+  m.n++;
+  const delta = x - m.mean;
+  m.mean += delta / m.n;
+  m.m2 += delta * (x - m.mean);
+  if (x < m.min) m.min = x;
+  if (x > m.max) m.max = x;
+}
+
+export function emptyMoments(): Moments {
+  return { n: 0, mean: 0, m2: 0, min: Infinity, max: -Infinity };
 }
 
 /** Chan et al.'s pairwise update: mean and sum of squared deviations of the union. */

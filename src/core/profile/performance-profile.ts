@@ -1,6 +1,12 @@
 import { ModelciError } from '../errors.js';
 import { classificationEngine } from '../metrics/classification.js';
-import type { Cell } from './column-profile.js';
+import {
+  addMoment,
+  emptyMoments,
+  mergeMoments,
+  type Cell,
+  type Moments,
+} from './column-profile.js';
 
 /**
  * Model performance on a labelled window, kept as a mergeable summary so evaluate's metrics can be
@@ -11,8 +17,8 @@ import type { Cell } from './column-profile.js';
  *   metric on the raw rows. Past MAX_DISTINCT_ROWS distinct rows, scores are rounded to a grid of
  *   SCORE_GRID (recorded as `score_grid`): threshold metrics stay exact, AUC/log loss move by at most
  *   the rounding.
- * - regression: sums (n, Σe², Σ|e|, Σ|e|/max(|y|,eps)) and the label's mean and M2 (merged by
- *   Chan's formula): rmse, mae, mape and r2 exact up to float rounding.
+ * - regression: sums (Σe², Σ|e|, Σ|e|/max(|y|,eps)) and the label's moments (the column profile's
+ *   Welford/Chan code): rmse, mae, mape and r2 exact up to float rounding.
  * Rows without a label or a prediction are counted as `unlabelled` and left out, as production
  * labels often arrive late.
  */
@@ -39,12 +45,11 @@ export interface PerformanceSpec {
 }
 
 export interface RegressionSums {
-  n: number;
   sse: number;
   sae: number;
   sape: number;
-  mean: number;
-  m2: number;
+  /** Of the label: n is the number of labelled rows, m2 the total sum of squares for r2. */
+  label: Moments;
 }
 
 export interface PerformanceProfileJson {
@@ -103,7 +108,7 @@ export class PerformanceProfile {
   scoreGrid = 0;
   private readonly counts = new Map<string, number>();
   private readonly labels = new Set<string>();
-  sums: RegressionSums = { n: 0, sse: 0, sae: 0, sape: 0, mean: 0, m2: 0 };
+  sums: RegressionSums = { sse: 0, sae: 0, sape: 0, label: emptyMoments() };
 
   constructor(spec: PerformanceSpec) {
     if (!spec.prediction && !spec.score)
@@ -142,10 +147,23 @@ export class PerformanceProfile {
         `the label column "${this.spec.label}" has more than ${MAX_CLASSES} distinct values`,
         { file, row, hint: 'Is the task regression? Set the model task in modelci.yaml' },
       );
-    const key = `${y}${SEP}${p}${SEP}${s === null ? '' : this.round(s)}`;
-    this.counts.set(key, (this.counts.get(key) ?? 0) + 1);
+    this.count(y, p, s, 1);
     this.labelled++;
+  }
+
+  /** Adds n rows of (label, predicted, score), rounding the score to the grid once there is one. */
+  private count(y: string, p: string, s: number | null, n: number): void {
+    const key = `${y}${SEP}${p}${SEP}${s === null ? '' : this.round(s)}`;
+    this.counts.set(key, (this.counts.get(key) ?? 0) + n);
     if (this.counts.size > MAX_DISTINCT_ROWS && this.scoreGrid === 0) this.coarsen();
+  }
+
+  /** The distinct rows: [label, predicted ('' = by score), score or null, count]. */
+  private *rows(): Generator<[string, string, number | null, number]> {
+    for (const [key, n] of this.counts) {
+      const [y, p, s] = key.split(SEP) as [string, string, string];
+      yield [y, p, s === '' ? null : Number(s), n];
+    }
   }
 
   private addRegression(label: Cell, prediction: Cell, file: string, row: number): void {
@@ -160,13 +178,10 @@ export class PerformanceProfile {
       return this.bad(file, row, this.spec.prediction!, String(prediction));
     const e = yhat - y;
     const s = this.sums;
-    s.n++;
     s.sse += e * e;
     s.sae += Math.abs(e);
     s.sape += Math.abs(e) / Math.max(Math.abs(y), EPS);
-    const d = y - s.mean;
-    s.mean += d / s.n;
-    s.m2 += d * (y - s.mean);
+    addMoment(s.label, y);
     this.labelled++;
   }
 
@@ -182,14 +197,9 @@ export class PerformanceProfile {
 
   private coarsen(): void {
     this.scoreGrid = SCORE_GRID;
-    const old = [...this.counts];
+    const old = [...this.rows()];
     this.counts.clear();
-    for (const [key, n] of old) {
-      const [y, p, s] = key.split(SEP);
-      const r = s === '' ? '' : String(this.round(Number(s)));
-      const k = `${y}${SEP}${p}${SEP}${r}`;
-      this.counts.set(k, (this.counts.get(k) ?? 0) + n);
-    }
+    for (const [y, p, s, n] of old) this.count(y, p, s, n);
   }
 
   merge(other: PerformanceProfile): void {
@@ -213,29 +223,16 @@ export class PerformanceProfile {
     if (a.task === 'regression') {
       const x = this.sums;
       const y = other.sums;
-      const n = x.n + y.n;
-      if (n > 0) {
-        const d = y.mean - x.mean;
-        x.m2 += y.m2 + (d * d * x.n * y.n) / n;
-        x.mean += (d * y.n) / n;
-      }
-      x.n = n;
       x.sse += y.sse;
       x.sae += y.sae;
       x.sape += y.sape;
+      x.label = mergeMoments(x.label, y.label);
       return;
     }
+    // Rounding is idempotent, so rows already on the grid keep their score.
     if (other.scoreGrid && !this.scoreGrid) this.coarsen();
     for (const l of other.labels) this.labels.add(l);
-    for (const [key, n] of other.counts) {
-      let k = key;
-      if (this.scoreGrid && !other.scoreGrid) {
-        const [y, p, s] = key.split(SEP);
-        k = `${y}${SEP}${p}${SEP}${s === '' ? '' : String(this.round(Number(s)))}`;
-      }
-      this.counts.set(k, (this.counts.get(k) ?? 0) + n);
-    }
-    if (this.counts.size > MAX_DISTINCT_ROWS && this.scoreGrid === 0) this.coarsen();
+    for (const [y, p, s, n] of other.rows()) this.count(y, p, s, n);
   }
 
   /** Class labels seen (and the configured positive), in index order. */
@@ -266,7 +263,7 @@ export class PerformanceProfile {
     const index = new Map(order.map((c, i) => [c, i]));
     const positive = binary ? (this.spec.positive ? index.get(this.spec.positive)! : 1) : 0;
     const threshold = this.spec.threshold ?? 0.5;
-    const entries = [...this.counts];
+    const entries = [...this.rows()];
     const n = entries.length;
     const yTrue = new Int32Array(n);
     const label = new Int32Array(n);
@@ -281,9 +278,8 @@ export class PerformanceProfile {
         );
       return i;
     };
-    entries.forEach(([key, count], i) => {
-      const [y, p, s] = key.split(SEP) as [string, string, string];
-      const score = s === '' ? Number.NaN : Number(s);
+    entries.forEach(([y, p, s, count], i) => {
+      const score = s ?? Number.NaN;
       yTrue[i] = at(y);
       label[i] = p === '' ? (score >= threshold ? positive : 1 - positive) : at(p);
       weights[i] = count;
@@ -307,11 +303,12 @@ export class PerformanceProfile {
   private regressionMetrics(): Record<string, number> {
     // The formulas of src/core/metrics/regression.ts, on sums instead of rows.
     const s = this.sums;
+    const { n, m2 } = s.label;
     return {
-      rmse: Math.sqrt(s.sse / s.n),
-      mae: s.sae / s.n,
-      r2: s.m2 === 0 ? (s.sse === 0 ? 1 : 0) : 1 - s.sse / s.m2,
-      mape: s.sape / s.n,
+      rmse: Math.sqrt(s.sse / n),
+      mae: s.sae / n,
+      r2: m2 === 0 ? (s.sse === 0 ? 1 : 0) : 1 - s.sse / m2,
+      mape: s.sape / n,
     };
   }
 
@@ -324,12 +321,9 @@ export class PerformanceProfile {
     };
     if (this.firstInvalid) json.first_invalid = { ...this.firstInvalid };
     if (this.scoreGrid) json.score_grid = this.scoreGrid;
-    if (this.spec.task === 'regression') json.regression = { ...this.sums };
-    else
-      json.rows = [...this.counts].map(([key, n]) => {
-        const [y, p, s] = key.split(SEP) as [string, string, string];
-        return [y, p, s === '' ? null : Number(s), n];
-      });
+    if (this.spec.task === 'regression')
+      json.regression = { ...this.sums, label: { ...this.sums.label } };
+    else json.rows = [...this.rows()];
     return json;
   }
 
@@ -340,12 +334,15 @@ export class PerformanceProfile {
     p.invalid = json.invalid ?? 0;
     if (json.first_invalid) p.firstInvalid = { ...json.first_invalid };
     p.scoreGrid = json.score_grid ?? 0;
-    if (json.spec.task === 'regression') p.sums = { ...json.regression! };
-    else
+    if (json.spec.task === 'regression') {
+      const r = json.regression!;
+      // JSON has no Infinity: an empty summary's min/max come back as null.
+      p.sums = { ...r, label: r.label.n ? { ...r.label } : emptyMoments() };
+    } else
       for (const [y, pred, s, n] of json.rows ?? []) {
         p.labels.add(y);
         if (pred !== '') p.labels.add(pred);
-        p.counts.set(`${y}${SEP}${pred}${SEP}${s === null ? '' : s}`, n);
+        p.count(y, pred, s, n);
       }
     return p;
   }

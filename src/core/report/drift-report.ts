@@ -28,7 +28,8 @@ export interface DriftReportContext {
   maxRows?: number;
 }
 
-const fmt = (x: number | null | undefined): string => {
+/** A statistic as the drift report shows it: up to 4 decimals, tiny values in exponent form. */
+export const fmt = (x: number | null | undefined): string => {
   if (x === null || x === undefined) return '—';
   if (!Number.isFinite(x)) return String(x);
   if (x !== 0 && Math.abs(x) < 1e-4) return x.toExponential(2);
