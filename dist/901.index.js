@@ -27,7 +27,7 @@ function flagOpt(args, name) {
 
 /***/ }),
 
-/***/ 6959:
+/***/ 6275:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -144,6 +144,62 @@ class PredictionLog {
 
 // EXTERNAL MODULE: external "node:http"
 var external_node_http_ = __webpack_require__(7067);
+// EXTERNAL MODULE: ./src/core/serve/protocol.ts
+var protocol = __webpack_require__(5507);
+;// CONCATENATED MODULE: ./src/serve/http-body.ts
+
+const JSON_TYPE = 'application/json';
+/** The body is over the server's limit: answered 413 and the socket closed unread. */
+class BodyTooLarge extends Error {
+}
+/** Reads a whole request body, refusing (before reading it, when declared) more than `limit` bytes. */
+function readBody(req, limit) {
+    const declared = Number(req.headers['content-length']);
+    if (Number.isFinite(declared) && declared > limit)
+        return Promise.reject(new BodyTooLarge());
+    return new Promise((resolve, reject) => {
+        const chunks = [];
+        let size = 0;
+        req.on('data', (chunk) => {
+            size += chunk.length;
+            if (size > limit) {
+                req.removeAllListeners('data');
+                req.pause();
+                reject(new BodyTooLarge());
+                return;
+            }
+            chunks.push(chunk);
+        });
+        req.on('end', () => resolve(Buffer.concat(chunks)));
+        req.on('error', reject);
+        req.on('aborted', () => reject(new Error('client aborted')));
+    });
+}
+/** The body parsed as JSON; undefined for an empty body. */
+async function readJson(req, limit) {
+    const body = await readBody(req, limit);
+    if (body.length === 0)
+        return undefined;
+    try {
+        return JSON.parse(body.toString('utf8'));
+    }
+    catch (e) {
+        throw new protocol/* ProtocolError */.bd(400, `malformed JSON body: ${e.message}`);
+    }
+}
+/** Answers with a JSON body; `close` asks the client to drop the connection (draining). */
+function sendJson(res, status, body, close = false) {
+    const text = JSON.stringify(body);
+    const headers = {
+        'content-type': JSON_TYPE,
+        'content-length': Buffer.byteLength(text),
+    };
+    if (close)
+        headers.connection = 'close';
+    res.writeHead(status, headers);
+    res.end(text);
+}
+
 ;// CONCATENATED MODULE: ./src/core/serve/prometheus.ts
 /**
  * A minimal Prometheus registry rendered in the text exposition format (version 0.0.4): counters,
@@ -256,10 +312,6 @@ function renderExposition(metrics) {
 }
 const PROMETHEUS_CONTENT_TYPE = 'text/plain; version=0.0.4; charset=utf-8';
 
-// EXTERNAL MODULE: ./src/core/serve/protocol.ts
-var protocol = __webpack_require__(5507);
-// EXTERNAL MODULE: ./src/serve/loaded-model.ts
-var loaded_model = __webpack_require__(570);
 ;// CONCATENATED MODULE: ./src/serve/metrics.ts
 
 // Seconds; spans sub-millisecond loopback calls up to slow batch requests.
@@ -288,6 +340,8 @@ class ServerMetrics {
     }
 }
 
+// EXTERNAL MODULE: ./src/serve/loaded-model.ts
+var loaded_model = __webpack_require__(570);
 ;// CONCATENATED MODULE: ./src/core/serve/canary.ts
 /**
  * Canary routing: which of two versions answers a request. With a request id the choice is a
@@ -379,67 +433,34 @@ class ServedModel {
     }
 }
 
-;// CONCATENATED MODULE: ./src/serve/server.ts
+;// CONCATENATED MODULE: ./src/serve/model-pool.ts
 
 
 
-
-
-
-
-const JSON_TYPE = 'application/json';
-class BodyTooLarge extends Error {
-}
-function isLoopback(host) {
-    return host === '127.0.0.1' || host === '::1' || host === 'localhost';
-}
 /**
- * The Open Inference Protocol (KServe v2 REST) server: health, metadata, inference, a model
- * repository extension for hot swaps, and Prometheus metrics. Node's http server enforces the
- * request timeout (408) so one slow client cannot hold a worker; shutdown drains in-flight work.
+ * The models a server holds, by name: loads (serialised per name, so two swaps cannot interleave),
+ * hot swaps, canaries, and the `model_info` series that mirror what is loaded.
  */
-class ModelServer {
-    metrics = new ServerMetrics();
-    models = new Map();
-    http;
+class ModelPool {
+    metrics;
     opts;
-    draining = false;
-    inflight = 0;
-    closing;
+    models = new Map();
     loads = new Map();
-    constructor(options = {}) {
-        this.opts = {
-            host: '127.0.0.1',
-            port: 0,
-            maxBodyBytes: 8 << 20,
-            requestTimeoutMs: 30_000,
-            shutdownGraceMs: 30_000,
-            maxBatch: 10_000,
-            ...options,
-        };
-        const t = this.opts.requestTimeoutMs;
-        this.http = (0,external_node_http_.createServer)({
-            requestTimeout: t,
-            headersTimeout: t,
-            keepAliveTimeout: 5_000,
-            // How often node checks the request timeout; finer for short timeouts (tests).
-            connectionsCheckingInterval: Math.max(50, Math.min(1_000, Math.floor(t / 4))),
-        }, (req, res) => void this.handle(req, res));
-        this.http.on('clientError', (err, socket) => {
-            const code = err.code;
-            if (code === 'ERR_HTTP_REQUEST_TIMEOUT')
-                this.metrics.errors.inc({ model: '', reason: 'timeout' });
-            if (socket.writable && !socket.destroyed)
-                socket.end(code === 'ERR_HTTP_REQUEST_TIMEOUT'
-                    ? 'HTTP/1.1 408 Request Timeout\r\nConnection: close\r\n\r\n'
-                    : 'HTTP/1.1 400 Bad Request\r\nConnection: close\r\n\r\n');
-            else
-                socket.destroy();
-        });
+    constructor(metrics, opts = {}) {
+        this.metrics = metrics;
+        this.opts = opts;
+    }
+    get(name) {
+        return this.models.get(name);
+    }
+    get size() {
+        return this.models.size;
+    }
+    all() {
+        return [...this.models.values()];
     }
     /** Loads a model version as the stable version of `source.name` (replacing any, hot). */
-    async load(source, params = {}) {
-        // One load per model name at a time, so two swaps cannot interleave.
+    load(source, params = {}) {
         const previous = this.loads.get(source.name) ?? Promise.resolve();
         const run = previous.catch(() => { }).then(() => this.loadNow(source, params));
         this.loads.set(source.name, run);
@@ -473,6 +494,11 @@ class ModelServer {
         this.opts.log?.(`loaded ${source.name} version ${source.version}${params.canaryWeight !== undefined ? ` as canary (weight ${params.canaryWeight})` : ''}`);
         return next;
     }
+    /** Sends all of a model's traffic back to its stable version. */
+    removeCanary(name) {
+        this.models.get(name)?.setCanary(undefined, 0);
+        this.refreshInfo(name);
+    }
     refreshInfo(name) {
         const served = this.models.get(name);
         this.metrics.modelInfo.remove({ model: name });
@@ -490,13 +516,339 @@ class ModelServer {
                 weight: String(c.weight),
             }, 1);
     }
+    /** Waits for loads under way, then releases every session once its requests finish. */
+    async close() {
+        await Promise.allSettled([...this.loads.values()]);
+        for (const served of this.models.values())
+            served.retireAll();
+    }
+}
+
+;// CONCATENATED MODULE: ./src/serve/server-context.ts
+
+function reply(ctx, res, status, body) {
+    sendJson(res, status, body, ctx.draining);
+}
+
+;// CONCATENATED MODULE: ./src/serve/admin-api.ts
+
+
+
+
+function isLoopback(host) {
+    return host === '127.0.0.1' || host === '::1' || host === 'localhost';
+}
+/**
+ * The model repository extension: `POST /v2/repository/index`, `.../models/{name}/load` (hot swap,
+ * canary) and `.../unload` (removes the canary).
+ */
+async function repositoryApi(ctx, req, res, rest) {
+    const { options, pool } = ctx;
+    const token = options.adminToken;
+    if (token) {
+        if (req.headers.authorization !== `Bearer ${token}`)
+            throw new protocol/* ProtocolError */.bd(401, 'the repository API needs "Authorization: Bearer <token>"');
+    }
+    else if (!isLoopback(options.host)) {
+        throw new protocol/* ProtocolError */.bd(403, 'the repository API is disabled: start the server with an admin token');
+    }
+    if (req.method !== 'POST')
+        throw new protocol/* ProtocolError */.bd(405, `${req.url} accepts POST, not ${req.method}`);
+    if (rest.length === 1 && rest[0] === 'index') {
+        const index = pool
+            .all()
+            .flatMap((s) => s.versions.map((m) => ({ name: s.name, version: m.version, state: 'READY' })));
+        return reply(ctx, res, 200, index);
+    }
+    if (rest.length !== 3 || rest[0] !== 'models' || (rest[2] !== 'load' && rest[2] !== 'unload'))
+        throw new protocol/* ProtocolError */.bd(404, `no route POST ${req.url}`);
+    const name = rest[1];
+    const body = (await readJson(req, options.maxBodyBytes)) ?? {};
+    const params = body.parameters ?? {};
+    if (typeof params !== 'object')
+        throw new protocol/* ProtocolError */.bd(400, '"parameters" must be an object');
+    if (rest[2] === 'unload') {
+        // Only the canary can be unloaded: the stable version is replaced, never removed.
+        if (!pool.get(name))
+            throw new protocol/* ProtocolError */.bd(404, `unknown model "${name}"`);
+        pool.removeCanary(name);
+        return reply(ctx, res, 200, {});
+    }
+    const weight = params.canary_weight;
+    if (weight !== undefined && (typeof weight !== 'number' || weight < 0 || weight > 1))
+        throw new protocol/* ProtocolError */.bd(400, '"canary_weight" must be a number in [0, 1]');
+    if (weight === 0) {
+        pool.removeCanary(name);
+        return reply(ctx, res, 200, {});
+    }
+    let source;
+    if (params.uri !== undefined) {
+        if (typeof params.uri !== 'string')
+            throw new protocol/* ProtocolError */.bd(400, '"uri" must be a string');
+        source = {
+            name,
+            file: params.uri,
+            version: typeof params.version === 'string' ? params.version : params.uri,
+            ...(typeof params.sha256 === 'string' ? { sha256: params.sha256 } : {}),
+        };
+    }
+    else if (options.reload) {
+        source = await options.reload(name);
+    }
+    else {
+        throw new protocol/* ProtocolError */.bd(400, 'give "parameters": {"uri": "<file.onnx>", "version": "..."}');
+    }
+    try {
+        const loaded = await pool.load(source, weight === undefined ? {} : { canaryWeight: weight });
+        reply(ctx, res, 200, { name, version: loaded.version, sha256: loaded.sha256 });
+    }
+    catch (e) {
+        if (e instanceof protocol/* ProtocolError */.bd)
+            throw e;
+        throw new protocol/* ProtocolError */.bd(400, `cannot load "${name}": ${(0,errors/* describeError */.Uc)(e)}`);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/serve/infer.ts
+
+
+
+/** `POST /v2/models/{name}[/versions/{version}]/infer`: validate, route (canary), run, log. */
+async function infer(ctx, req, res, name, version) {
+    const { metrics, options } = ctx;
+    const started = performance.now();
+    const served = ctx.pool.get(name);
+    const label = served ? name : '_unknown';
+    let status = 200;
+    let versionLabel = '';
+    let role = '';
+    try {
+        if (!served)
+            throw new protocol/* ProtocolError */.bd(404, `unknown model "${name}"`);
+        const body = await readJson(req, options.maxBodyBytes);
+        const request = (0,protocol/* parseInferenceRequest */.YF)(body);
+        const model = served.route(request.id, version);
+        if (!model)
+            throw new protocol/* ProtocolError */.bd(404, `model "${name}" has no version "${version}" loaded; loaded: ${served.versions.map((m) => m.version).join(', ')}`);
+        versionLabel = model.version;
+        role = served.canary?.model === model ? 'canary' : 'stable';
+        try {
+            const decoded = (0,protocol/* validateAgainstSignature */.QN)(request, model.signature, {
+                maxBatch: options.maxBatch,
+            });
+            const outputs = await model.infer(decoded);
+            const response = {
+                model_name: name,
+                model_version: model.version,
+                ...(request.id === undefined ? {} : { id: request.id }),
+                outputs,
+            };
+            const rows = decoded.inputs[0]?.shape[0] ?? 1;
+            metrics.rows.inc({ model: name, version: model.version }, rows);
+            if (request.parameters?.[protocol/* SMOKE_PARAMETER */.eR] !== true)
+                options.predictionLog?.write({
+                    model: name,
+                    version: model.version,
+                    id: request.id,
+                    inputs: decoded.inputs,
+                    outputs,
+                    ...(options.features?.[name] ? { features: options.features[name] } : {}),
+                });
+            reply(ctx, res, 200, response);
+        }
+        finally {
+            model.release();
+        }
+    }
+    catch (e) {
+        status = e instanceof BodyTooLarge ? 413 : e instanceof protocol/* ProtocolError */.bd ? e.status : 500;
+        if (!(e instanceof BodyTooLarge))
+            metrics.errors.inc({ model: label, reason: status >= 500 ? 'server' : 'client' });
+        throw e;
+    }
+    finally {
+        metrics.requests.inc({ model: label, version: versionLabel, role, code: String(status) });
+        metrics.latency.observe({ model: label }, (performance.now() - started) / 1000);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/serve/routes.ts
+
+
+
+
+
+function pathSegments(path) {
+    return path
+        .split('/')
+        .filter(Boolean)
+        .map((s) => {
+        try {
+            return decodeURIComponent(s);
+        }
+        catch {
+            throw new protocol/* ProtocolError */.bd(400, `malformed URL path ${path}`);
+        }
+    });
+}
+/** Dispatches one request by path: metrics, server metadata, health, models, repository. */
+async function route(ctx, req, res) {
+    const path = (req.url ?? '/').split('?')[0];
+    const method = req.method ?? 'GET';
+    if (path === '/metrics') {
+        res.writeHead(200, { 'content-type': PROMETHEUS_CONTENT_TYPE });
+        res.end(ctx.metrics.render());
+        return;
+    }
+    const seg = pathSegments(path);
+    if (seg[0] !== 'v2')
+        throw new protocol/* ProtocolError */.bd(404, `no route ${method} ${path}`);
+    const expect = (m) => {
+        if (method !== m)
+            throw new protocol/* ProtocolError */.bd(405, `${path} accepts ${m}, not ${method}`);
+    };
+    if (seg.length === 1) {
+        expect('GET');
+        return reply(ctx, res, 200, {
+            name: 'modelci',
+            version: ctx.options.serverVersion ?? '0',
+            extensions: ['model_repository'],
+        });
+    }
+    if (seg[1] === 'health' && seg.length === 3 && (seg[2] === 'live' || seg[2] === 'ready')) {
+        expect('GET');
+        if (seg[2] === 'live')
+            return reply(ctx, res, 200, { live: true });
+        const ready = !ctx.draining && ctx.pool.size > 0;
+        // The protocol: 200 means ready, a 4xx status means not ready.
+        return reply(ctx, res, ready ? 200 : 400, { ready });
+    }
+    if (seg[1] === 'models' && seg.length >= 3)
+        return modelRoute(ctx, req, res, seg.slice(2));
+    if (seg[1] === 'repository')
+        return repositoryApi(ctx, req, res, seg.slice(2));
+    throw new protocol/* ProtocolError */.bd(404, `no route ${method} ${path}`);
+}
+/** `/v2/models/{name}[/versions/{v}][/ready|/infer]`. */
+async function modelRoute(ctx, req, res, rest) {
+    const [name, ...tail] = rest;
+    let version;
+    if (tail[0] === 'versions') {
+        if (tail.length < 2)
+            throw new protocol/* ProtocolError */.bd(404, `no route ${req.url}`);
+        version = tail[1];
+        tail.splice(0, 2);
+    }
+    const action = tail[0];
+    if (tail.length > 1 || (action !== undefined && action !== 'ready' && action !== 'infer'))
+        throw new protocol/* ProtocolError */.bd(404, `no route ${req.method} ${req.url}`);
+    if (action === 'infer') {
+        if (req.method !== 'POST')
+            throw new protocol/* ProtocolError */.bd(405, `${req.url} accepts POST, not ${req.method}`);
+        return infer(ctx, req, res, name, version);
+    }
+    if (req.method !== 'GET')
+        throw new protocol/* ProtocolError */.bd(405, `${req.url} accepts GET, not ${req.method}`);
+    const served = ctx.pool.get(name);
+    const versions = served?.versions ?? [];
+    const target = version === undefined ? served?.stable : versions.find((m) => m.version === version);
+    if (action === 'ready') {
+        // Ready answers for unknown models too (false), as the protocol's ModelReady does.
+        const ready = target !== undefined && !ctx.draining;
+        return reply(ctx, res, ready ? 200 : 400, { name, ready });
+    }
+    if (!target)
+        throw new protocol/* ProtocolError */.bd(404, served
+            ? `model "${name}" has no version "${version}" loaded; loaded: ${versions.map((m) => m.version).join(', ')}`
+            : `unknown model "${name}"`);
+    const meta = (t) => ({ name: t.name, datatype: t.datatype, shape: t.shape });
+    return reply(ctx, res, 200, {
+        name,
+        versions: versions.map((m) => m.version),
+        platform: 'onnxruntime_onnx',
+        inputs: target.signature.inputs.map(meta),
+        outputs: target.signature.outputs.map(meta),
+    });
+}
+
+;// CONCATENATED MODULE: ./src/serve/server-options.ts
+function resolveServerOptions(options) {
+    return {
+        host: '127.0.0.1',
+        port: 0,
+        maxBodyBytes: 8 << 20,
+        requestTimeoutMs: 30_000,
+        shutdownGraceMs: 30_000,
+        maxBatch: 10_000,
+        ...options,
+    };
+}
+
+;// CONCATENATED MODULE: ./src/serve/server.ts
+
+
+
+
+
+
+
+
+
+/**
+ * The Open Inference Protocol (KServe v2 REST) server: health, metadata, inference, a model
+ * repository extension for hot swaps, and Prometheus metrics. This class is the lifecycle: it
+ * binds, maps errors to answers, and drains on close; the routes live in routes.ts, infer.ts and
+ * admin-api.ts, the models in model-pool.ts. Node's http server enforces the request timeout (408)
+ * so one slow client cannot hold a worker.
+ */
+class ModelServer {
+    metrics = new ServerMetrics();
+    options;
+    pool;
+    http;
+    closingDown = false;
+    inflight = 0;
+    closing;
+    constructor(options = {}) {
+        this.options = resolveServerOptions(options);
+        this.pool = new ModelPool(this.metrics, {
+            ...(this.options.threads ? { threads: this.options.threads } : {}),
+            ...(this.options.log ? { log: this.options.log } : {}),
+        });
+        const t = this.options.requestTimeoutMs;
+        this.http = (0,external_node_http_.createServer)({
+            requestTimeout: t,
+            headersTimeout: t,
+            keepAliveTimeout: 5_000,
+            // How often node checks the request timeout; finer for short timeouts (tests).
+            connectionsCheckingInterval: Math.max(50, Math.min(1_000, Math.floor(t / 4))),
+        }, (req, res) => void this.handle(req, res));
+        this.http.on('clientError', (err, socket) => {
+            const code = err.code;
+            if (code === 'ERR_HTTP_REQUEST_TIMEOUT')
+                this.metrics.errors.inc({ model: '', reason: 'timeout' });
+            if (socket.writable && !socket.destroyed)
+                socket.end(code === 'ERR_HTTP_REQUEST_TIMEOUT'
+                    ? 'HTTP/1.1 408 Request Timeout\r\nConnection: close\r\n\r\n'
+                    : 'HTTP/1.1 400 Bad Request\r\nConnection: close\r\n\r\n');
+            else
+                socket.destroy();
+        });
+    }
+    get draining() {
+        return this.closingDown;
+    }
+    /** Loads a model version as the stable version of `source.name` (replacing any, hot). */
+    load(source, params = {}) {
+        return this.pool.load(source, params);
+    }
     model(name) {
-        return this.models.get(name);
+        return this.pool.get(name);
     }
     async listen() {
         await new Promise((resolve, reject) => {
             this.http.once('error', reject);
-            this.http.listen(this.opts.port, this.opts.host, () => {
+            this.http.listen(this.options.port, this.options.host, () => {
                 this.http.off('error', reject);
                 resolve();
             });
@@ -514,74 +866,24 @@ class ModelServer {
      */
     close() {
         this.closing ??= (async () => {
-            this.draining = true;
+            this.closingDown = true;
             const closed = new Promise((resolve) => this.http.close(() => resolve()));
             this.http.closeIdleConnections();
             let timer;
             const grace = new Promise((resolve) => {
                 timer = setTimeout(() => {
-                    this.opts.log?.('shutdown grace period over; closing remaining connections');
+                    this.options.log?.('shutdown grace period over; closing remaining connections');
                     this.http.closeAllConnections();
                     resolve();
-                }, this.opts.shutdownGraceMs);
+                }, this.options.shutdownGraceMs);
                 timer.unref();
             });
             await Promise.race([closed, grace]);
             clearTimeout(timer);
-            await Promise.allSettled([...this.loads.values()]);
-            for (const served of this.models.values())
-                served.retireAll();
-            await this.opts.predictionLog?.close();
+            await this.pool.close();
+            await this.options.predictionLog?.close();
         })();
         return this.closing;
-    }
-    send(res, status, body) {
-        const text = JSON.stringify(body);
-        const headers = {
-            'content-type': JSON_TYPE,
-            'content-length': Buffer.byteLength(text),
-        };
-        if (this.draining)
-            headers.connection = 'close';
-        res.writeHead(status, headers);
-        res.end(text);
-    }
-    fail(res, status, message) {
-        this.send(res, status, { error: message });
-    }
-    readBody(req) {
-        const limit = this.opts.maxBodyBytes;
-        const declared = Number(req.headers['content-length']);
-        if (Number.isFinite(declared) && declared > limit)
-            return Promise.reject(new BodyTooLarge());
-        return new Promise((resolve, reject) => {
-            const chunks = [];
-            let size = 0;
-            req.on('data', (chunk) => {
-                size += chunk.length;
-                if (size > limit) {
-                    req.removeAllListeners('data');
-                    req.pause();
-                    reject(new BodyTooLarge());
-                    return;
-                }
-                chunks.push(chunk);
-            });
-            req.on('end', () => resolve(Buffer.concat(chunks)));
-            req.on('error', reject);
-            req.on('aborted', () => reject(new Error('client aborted')));
-        });
-    }
-    async readJson(req) {
-        const body = await this.readBody(req);
-        if (body.length === 0)
-            return undefined;
-        try {
-            return JSON.parse(body.toString('utf8'));
-        }
-        catch (e) {
-            throw new protocol/* ProtocolError */.bd(400, `malformed JSON body: ${e.message}`);
-        }
     }
     async handle(req, res) {
         this.inflight++;
@@ -591,237 +893,25 @@ class ModelServer {
             this.metrics.inflight.set({}, this.inflight);
         });
         try {
-            await this.route(req, res);
+            await route(this, req, res);
         }
         catch (e) {
             if (e instanceof BodyTooLarge) {
                 this.metrics.errors.inc({ model: '', reason: 'too_large' });
                 res.setHeader('connection', 'close');
-                this.fail(res, 413, `request body is larger than ${this.opts.maxBodyBytes} bytes`);
+                reply(this, res, 413, {
+                    error: `request body is larger than ${this.options.maxBodyBytes} bytes`,
+                });
                 // The rest of the body is not read: close the socket once the answer is out.
                 res.on('finish', () => req.socket.destroy());
             }
             else if (e instanceof protocol/* ProtocolError */.bd) {
-                this.fail(res, e.status, e.message);
+                reply(this, res, e.status, { error: e.message });
             }
             else if (!res.headersSent && !req.destroyed) {
-                this.opts.log?.(`internal error on ${req.method} ${req.url}: ${(0,errors/* describeError */.Uc)(e)}`);
-                this.fail(res, 500, (0,errors/* describeError */.Uc)(e));
+                this.options.log?.(`internal error on ${req.method} ${req.url}: ${(0,errors/* describeError */.Uc)(e)}`);
+                reply(this, res, 500, { error: (0,errors/* describeError */.Uc)(e) });
             }
-        }
-    }
-    async route(req, res) {
-        const path = (req.url ?? '/').split('?')[0];
-        const method = req.method ?? 'GET';
-        if (path === '/metrics') {
-            res.writeHead(200, { 'content-type': PROMETHEUS_CONTENT_TYPE });
-            res.end(this.metrics.render());
-            return;
-        }
-        const seg = path
-            .split('/')
-            .filter(Boolean)
-            .map((s) => {
-            try {
-                return decodeURIComponent(s);
-            }
-            catch {
-                throw new protocol/* ProtocolError */.bd(400, `malformed URL path ${path}`);
-            }
-        });
-        if (seg[0] !== 'v2')
-            throw new protocol/* ProtocolError */.bd(404, `no route ${method} ${path}`);
-        const expect = (m) => {
-            if (method !== m)
-                throw new protocol/* ProtocolError */.bd(405, `${path} accepts ${m}, not ${method}`);
-        };
-        if (seg.length === 1) {
-            expect('GET');
-            return this.send(res, 200, {
-                name: 'modelci',
-                version: this.opts.serverVersion ?? '0',
-                extensions: ['model_repository'],
-            });
-        }
-        if (seg[1] === 'health' && seg.length === 3 && (seg[2] === 'live' || seg[2] === 'ready')) {
-            expect('GET');
-            if (seg[2] === 'live')
-                return this.send(res, 200, { live: true });
-            const ready = !this.draining && this.models.size > 0;
-            // The protocol: 200 means ready, a 4xx status means not ready.
-            return this.send(res, ready ? 200 : 400, { ready });
-        }
-        if (seg[1] === 'models' && seg.length >= 3)
-            return this.routeModel(req, res, seg.slice(2));
-        if (seg[1] === 'repository')
-            return this.routeRepository(req, res, seg.slice(2));
-        throw new protocol/* ProtocolError */.bd(404, `no route ${method} ${path}`);
-    }
-    async routeModel(req, res, rest) {
-        const [name, ...tail] = rest;
-        let version;
-        if (tail[0] === 'versions') {
-            if (tail.length < 2)
-                throw new protocol/* ProtocolError */.bd(404, `no route ${req.url}`);
-            version = tail[1];
-            tail.splice(0, 2);
-        }
-        const action = tail[0];
-        if (tail.length > 1 || (action !== undefined && action !== 'ready' && action !== 'infer'))
-            throw new protocol/* ProtocolError */.bd(404, `no route ${req.method} ${req.url}`);
-        if (action === 'infer') {
-            if (req.method !== 'POST')
-                throw new protocol/* ProtocolError */.bd(405, `${req.url} accepts POST, not ${req.method}`);
-            return this.infer(req, res, name, version);
-        }
-        if (req.method !== 'GET')
-            throw new protocol/* ProtocolError */.bd(405, `${req.url} accepts GET, not ${req.method}`);
-        const served = this.models.get(name);
-        const versions = served?.versions ?? [];
-        const target = version === undefined ? served?.stable : versions.find((m) => m.version === version);
-        if (action === 'ready') {
-            // Ready answers for unknown models too (false), as the protocol's ModelReady does.
-            const ready = target !== undefined && !this.draining;
-            return this.send(res, ready ? 200 : 400, { name, ready });
-        }
-        if (!target)
-            throw new protocol/* ProtocolError */.bd(404, served
-                ? `model "${name}" has no version "${version}" loaded; loaded: ${versions.map((m) => m.version).join(', ')}`
-                : `unknown model "${name}"`);
-        const meta = (t) => ({ name: t.name, datatype: t.datatype, shape: t.shape });
-        return this.send(res, 200, {
-            name,
-            versions: versions.map((m) => m.version),
-            platform: 'onnxruntime_onnx',
-            inputs: target.signature.inputs.map(meta),
-            outputs: target.signature.outputs.map(meta),
-        });
-    }
-    async infer(req, res, name, version) {
-        const started = performance.now();
-        const served = this.models.get(name);
-        const label = served ? name : '_unknown';
-        let status = 200;
-        let versionLabel = '';
-        let role = '';
-        try {
-            if (!served)
-                throw new protocol/* ProtocolError */.bd(404, `unknown model "${name}"`);
-            const body = await this.readJson(req);
-            const request = (0,protocol/* parseInferenceRequest */.YF)(body);
-            const model = served.route(request.id, version);
-            if (!model)
-                throw new protocol/* ProtocolError */.bd(404, `model "${name}" has no version "${version}" loaded; loaded: ${served.versions.map((m) => m.version).join(', ')}`);
-            versionLabel = model.version;
-            role = served.canary?.model === model ? 'canary' : 'stable';
-            try {
-                const decoded = (0,protocol/* validateAgainstSignature */.QN)(request, model.signature, {
-                    maxBatch: this.opts.maxBatch,
-                });
-                const outputs = await model.infer(decoded);
-                const response = {
-                    model_name: name,
-                    model_version: model.version,
-                    ...(request.id === undefined ? {} : { id: request.id }),
-                    outputs,
-                };
-                const rows = decoded.inputs[0]?.shape[0] ?? 1;
-                this.metrics.rows.inc({ model: name, version: model.version }, rows);
-                if (request.parameters?.[protocol/* SMOKE_PARAMETER */.eR] !== true)
-                    this.opts.predictionLog?.write({
-                        model: name,
-                        version: model.version,
-                        id: request.id,
-                        inputs: decoded.inputs,
-                        outputs,
-                        ...(this.opts.features?.[name] ? { features: this.opts.features[name] } : {}),
-                    });
-                this.send(res, 200, response);
-            }
-            finally {
-                model.release();
-            }
-        }
-        catch (e) {
-            status = e instanceof BodyTooLarge ? 413 : e instanceof protocol/* ProtocolError */.bd ? e.status : 500;
-            if (!(e instanceof BodyTooLarge))
-                this.metrics.errors.inc({ model: label, reason: status >= 500 ? 'server' : 'client' });
-            throw e;
-        }
-        finally {
-            this.metrics.requests.inc({
-                model: label,
-                version: versionLabel,
-                role,
-                code: String(status),
-            });
-            this.metrics.latency.observe({ model: label }, (performance.now() - started) / 1000);
-        }
-    }
-    async routeRepository(req, res, rest) {
-        const token = this.opts.adminToken;
-        if (token) {
-            if (req.headers.authorization !== `Bearer ${token}`)
-                throw new protocol/* ProtocolError */.bd(401, 'the repository API needs "Authorization: Bearer <token>"');
-        }
-        else if (!isLoopback(this.opts.host)) {
-            throw new protocol/* ProtocolError */.bd(403, 'the repository API is disabled: start the server with an admin token');
-        }
-        if (req.method !== 'POST')
-            throw new protocol/* ProtocolError */.bd(405, `${req.url} accepts POST, not ${req.method}`);
-        if (rest.length === 1 && rest[0] === 'index') {
-            const index = [...this.models.values()].flatMap((s) => s.versions.map((m) => ({ name: s.name, version: m.version, state: 'READY' })));
-            return this.send(res, 200, index);
-        }
-        if (rest.length !== 3 || rest[0] !== 'models' || (rest[2] !== 'load' && rest[2] !== 'unload'))
-            throw new protocol/* ProtocolError */.bd(404, `no route POST ${req.url}`);
-        const name = rest[1];
-        const body = (await this.readJson(req)) ?? {};
-        const params = body.parameters ?? {};
-        if (typeof params !== 'object')
-            throw new protocol/* ProtocolError */.bd(400, '"parameters" must be an object');
-        if (rest[2] === 'unload') {
-            // Only the canary can be unloaded: the stable version is replaced, never removed.
-            const served = this.models.get(name);
-            if (!served)
-                throw new protocol/* ProtocolError */.bd(404, `unknown model "${name}"`);
-            served.setCanary(undefined, 0);
-            this.refreshInfo(name);
-            return this.send(res, 200, {});
-        }
-        const weight = params.canary_weight;
-        if (weight !== undefined && (typeof weight !== 'number' || weight < 0 || weight > 1))
-            throw new protocol/* ProtocolError */.bd(400, '"canary_weight" must be a number in [0, 1]');
-        if (weight === 0) {
-            this.models.get(name)?.setCanary(undefined, 0);
-            this.refreshInfo(name);
-            return this.send(res, 200, {});
-        }
-        let source;
-        if (params.uri !== undefined) {
-            if (typeof params.uri !== 'string')
-                throw new protocol/* ProtocolError */.bd(400, '"uri" must be a string');
-            source = {
-                name,
-                file: params.uri,
-                version: typeof params.version === 'string' ? params.version : params.uri,
-                ...(typeof params.sha256 === 'string' ? { sha256: params.sha256 } : {}),
-            };
-        }
-        else if (this.opts.reload) {
-            source = await this.opts.reload(name);
-        }
-        else {
-            throw new protocol/* ProtocolError */.bd(400, 'give "parameters": {"uri": "<file.onnx>", "version": "..."}');
-        }
-        try {
-            const loaded = await this.load(source, weight === undefined ? {} : { canaryWeight: weight });
-            this.send(res, 200, { name, version: loaded.version, sha256: loaded.sha256 });
-        }
-        catch (e) {
-            if (e instanceof protocol/* ProtocolError */.bd)
-                throw e;
-            throw new protocol/* ProtocolError */.bd(400, `cannot load "${name}": ${(0,errors/* describeError */.Uc)(e)}`);
         }
     }
 }
