@@ -42,6 +42,29 @@ export default tseslint.config(
     },
   },
   {
+    // One run environment (src/github/run-environment.ts) reads the GitHub Actions variables;
+    // everything else takes a RunEnvironment (DESIGN.md), so two readers cannot disagree.
+    files: ['src/**/*.ts'],
+    ignores: ['src/github/run-environment.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: 'MemberExpression[property.name=/^(GITHUB|GH)_/]',
+          message: 'Read GitHub Actions variables through src/github/run-environment.ts.',
+        },
+        {
+          selector: 'MemberExpression[property.value=/^(GITHUB|GH)_/]',
+          message: 'Read GitHub Actions variables through src/github/run-environment.ts.',
+        },
+        {
+          selector: 'TemplateLiteral[quasis.0.value.raw=/^GITHUB_/]',
+          message: 'Read GitHub Actions variables through src/github/run-environment.ts.',
+        },
+      ],
+    },
+  },
+  {
     // core/ is pure: no fs, network, process or clock (DESIGN.md "Layers").
     files: ['src/core/**/*.ts'],
     rules: {

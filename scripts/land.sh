@@ -40,6 +40,8 @@ for attempt in 1 2 3 4 5 6; do
   if ! git diff --quiet HEAD@{1} HEAD -- package-lock.json 2>/dev/null; then npm install --no-audit --no-fund >/dev/null; fi
   # Schema file and precompiled validators first: the bundles below include the validators.
   UPDATE_SCHEMA=1 npx vitest run test/unit/config/schema-file.test.ts >/dev/null
+  # Each command's action.yml and docs/cli.md come from the option specs (src/spec/commands/).
+  UPDATE_SPECS=1 npx vitest run test/unit/spec/generated.test.ts >/dev/null
   npm run --silent build >/dev/null
   node scripts/action-docs.mjs >/dev/null
   npx prettier --write . >/dev/null

@@ -85,10 +85,7 @@ function declarations(names: string[]): string {
 /** Every generated validator module (.js) and its type declarations (.d.ts). */
 export function generatedValidators(): GeneratedFile[] {
   // The options are the ones the loaders used to compile with at start-up.
-  const config = standalone(
-    { allErrors: true, useDefaults: true, strict: false },
-    { validateConfig: configSchema },
-  );
+  const config = standalone({ allErrors: true, strict: false }, { validateConfig: configSchema });
   const records = standalone(
     { allErrors: false, strict: false },
     { model: modelRecordSchema, version: versionRecordSchema, stage: stagePointerSchema },

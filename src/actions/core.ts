@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { appendFileSync, constants, existsSync } from 'node:fs';
 import { access, appendFile, writeFile } from 'node:fs/promises';
 import { EOL } from 'node:os';
+import { runnerFile, type RunnerFileCommand } from '../github/run-environment.js';
 
 // The part of @actions/core (v3) the actions use, writing the same workflow commands and file
 // commands byte for byte (test/unit/actions/core.test.ts runs both). @actions/core
@@ -43,8 +44,8 @@ function issueCommand(
   );
 }
 
-function issueFileCommand(command: string, message: string): void {
-  const filePath = process.env[`GITHUB_${command}`];
+function issueFileCommand(command: RunnerFileCommand, message: string): void {
+  const filePath = runnerFile(command);
   if (!filePath) throw new Error(`Unable to find environment variable for file command ${command}`);
   if (!existsSync(filePath)) throw new Error(`Missing file at path: ${filePath}`);
   appendFileSync(filePath, `${toCommandValue(message)}${EOL}`, { encoding: 'utf8' });
@@ -58,7 +59,7 @@ export function getInput(name: string, options?: InputOptions): string {
 }
 
 export function setOutput(name: string, value: unknown): void {
-  if (process.env.GITHUB_OUTPUT) {
+  if (runnerFile('OUTPUT')) {
     const delimiter = `ghadelimiter_${randomUUID()}`;
     const converted = toCommandValue(value);
     if (name.includes(delimiter))
@@ -123,7 +124,7 @@ class Summary {
 
   private async filePath(): Promise<string> {
     if (this.path) return this.path;
-    const fromEnv = process.env.GITHUB_STEP_SUMMARY;
+    const fromEnv = runnerFile('STEP_SUMMARY');
     if (!fromEnv)
       throw new Error(
         'Unable to find environment variable for $GITHUB_STEP_SUMMARY. Check if your runtime environment supports job summaries.',

@@ -1,6 +1,5 @@
-import type { ParseArgsConfig } from 'node:util';
-
-export type OptionSpec = NonNullable<ParseArgsConfig['options']>;
+import type { Invocation } from '../commands/invocation.js';
+import type { CommandSpec, OptionDefs, Parsed } from '../spec/option-spec.js';
 
 /** Where a command writes; tests pass their own to capture output. */
 export interface CliIO {
@@ -11,37 +10,16 @@ export interface CliIO {
   env: NodeJS.ProcessEnv;
 }
 
-export interface ParsedArgs {
-  values: Record<string, string | boolean | string[] | boolean[] | undefined>;
-  positionals: string[];
-}
-
 /**
- * One `modelci <name>` command. The command maps argv to the same typed options the matching action
- * builds from its inputs and calls the same function (DESIGN.md: no logic lives twice).
+ * One `modelci <name>` command: its option spec (flags, --help, the action's inputs) and how a
+ * terminal shows its result. The work itself is the command function both front ends call.
  */
-export interface Command {
-  name: string;
-  summary: string;
-  /** Usage text shown by `modelci <name> --help` and on usage errors. */
-  usage: string;
-  options: OptionSpec;
-  allowPositionals?: boolean;
+export interface Command<O extends OptionDefs = OptionDefs> {
+  spec: CommandSpec<O>;
   /** Returns the exit code (0 when omitted). */
-  run(args: ParsedArgs, io: CliIO): Promise<number | void>;
+  run(parsed: Parsed<O>, io: CliIO, inv: Invocation): Promise<number | void>;
 }
 
-export function stringOpt(args: ParsedArgs, name: string): string | undefined {
-  const v = args.values[name];
-  return typeof v === 'string' ? v : undefined;
-}
-
-export function listOpt(args: ParsedArgs, name: string): string[] {
-  const v = args.values[name];
-  if (Array.isArray(v)) return v.filter((x): x is string => typeof x === 'string');
-  return typeof v === 'string' ? [v] : [];
-}
-
-export function flagOpt(args: ParsedArgs, name: string): boolean {
-  return args.values[name] === true;
+export function defineCliCommand<O extends OptionDefs>(c: Command<O>): Command {
+  return c as unknown as Command;
 }

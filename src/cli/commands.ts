@@ -1,87 +1,82 @@
 import type { Command } from './command.js';
+import type { CommandSpec } from '../spec/option-spec.js';
+import { commentSpec } from '../spec/commands/comment.js';
+import { deploySpec } from '../spec/commands/deploy.js';
+import { driftSpec } from '../spec/commands/drift.js';
+import { evaluateSpec } from '../spec/commands/evaluate.js';
+import { profileSpec } from '../spec/commands/profile.js';
+import { deprecateSpec, promoteSpec, rollbackSpec } from '../spec/commands/promote.js';
+import { registerSpec } from '../spec/commands/register.js';
+import { registrySpec } from '../spec/commands/registry.js';
+import { serveSpec } from '../spec/commands/serve.js';
+import { trainSpec } from '../spec/commands/train.js';
 
 /** One `modelci` command as the table knows it before its module is loaded. */
 export interface CommandEntry {
-  name: string;
-  /** The same as the loaded command's summary (test/unit/cli/commands.test.ts checks it). */
-  summary: string;
+  spec: CommandSpec;
   load(): Promise<Command>;
 }
 
 // Each command's module loads only when that command runs: importing all of them (Octokit, yaml,
-// protobufjs, ...) cost every `modelci` start several hundred ms. The chunk names keep the bundle
-// file names stable (ncc writes one <id>.index.js per chunk next to index.js).
+// protobufjs, ...) cost every `modelci` start several hundred ms. Specs are plain data and load
+// with the table (they make --help). The chunk names keep the bundle file names stable (ncc
+// writes one <id>.index.js per chunk next to index.js).
 /** Every `modelci` command, in the order `modelci --help` lists them. */
 export const commands: CommandEntry[] = [
   {
-    name: 'comment',
-    summary: 'Render (and post) the metric comparison comment for a pull request',
+    spec: commentSpec,
     load: async () =>
       (await import(/* webpackChunkName: "cli-comment" */ './comment.js')).commentCommand,
   },
   {
-    name: 'train',
-    summary: 'Train a model: its training command from modelci.yaml, or a built-in trainer',
+    spec: trainSpec,
     load: async () => (await import(/* webpackChunkName: "cli-train" */ './train.js')).trainCommand,
   },
   {
-    name: 'evaluate',
-    summary:
-      'Evaluate an ONNX model on a holdout CSV: metrics with intervals, baseline comparison, gates',
+    spec: evaluateSpec,
     load: async () =>
       (await import(/* webpackChunkName: "cli-evaluate" */ './evaluate.js')).evaluateCommand,
   },
   {
-    name: 'register',
-    summary: 'Register a model artifact as a new immutable version in the git registry',
+    spec: registerSpec,
     load: async () =>
       (await import(/* webpackChunkName: "cli-register" */ './register.js')).registerCommand,
   },
   {
-    name: 'promote',
-    summary: 'Move a stage pointer to a version after its gates and required checks pass',
+    spec: promoteSpec,
     load: async () =>
       (await import(/* webpackChunkName: "cli-promote" */ './promote.js')).promoteCommand,
   },
   {
-    name: 'rollback',
-    summary: 'Point a stage back at the version it held before',
+    spec: rollbackSpec,
     load: async () =>
       (await import(/* webpackChunkName: "cli-promote" */ './promote.js')).rollbackCommand,
   },
   {
-    name: 'deprecate',
-    summary: 'Mark a version deprecated so it can no longer be promoted',
+    spec: deprecateSpec,
     load: async () =>
       (await import(/* webpackChunkName: "cli-promote" */ './promote.js')).deprecateCommand,
   },
   {
-    name: 'registry',
-    summary: 'Read the model registry: list, show, history, verify',
+    spec: registrySpec,
     load: async () =>
       (await import(/* webpackChunkName: "cli-registry" */ './registry.js')).registryCommand,
   },
   {
-    name: 'serve',
-    summary: 'Serve ONNX models over the Open Inference Protocol (KServe v2 REST)',
+    spec: serveSpec,
     load: async () => (await import(/* webpackChunkName: "cli-serve" */ './serve.js')).serveCommand,
   },
   {
-    name: 'deploy',
-    summary:
-      'Deploy a registered model version to an environment, smoke-test it, roll back on failure',
+    spec: deploySpec,
     load: async () =>
       (await import(/* webpackChunkName: "cli-deploy" */ './deploy.js')).deployCommand,
   },
   {
-    name: 'drift',
-    summary:
-      'Compare current data with a reference (data or profile): per-column drift tests and a verdict',
+    spec: driftSpec,
     load: async () => (await import(/* webpackChunkName: "cli-drift" */ './drift.js')).driftCommand,
   },
   {
-    name: 'profile',
-    summary: 'Build a mergeable reference profile of a data file, or merge shard profiles',
+    spec: profileSpec,
     load: async () =>
       (await import(/* webpackChunkName: "cli-profile" */ './profile.js')).profileCommand,
   },

@@ -1,22 +1,38 @@
-import { parseArgs } from 'node:util';
+import type { Invocation } from '../commands/invocation.js';
 import { describeError, isModelciError, ModelciError } from '../core/errors.js';
-import type { CliIO, Command } from './command.js';
+import { didYouMean } from '../core/suggest.js';
+import { readRunEnvironment, type RunEnvironment } from '../github/run-environment.js';
+import { parseCommandLine } from '../spec/argv.js';
+import { renderHelp } from '../spec/help.js';
+import type { CliIO } from './command.js';
 import { commands } from './commands.js';
 
 export const VERSION = '0.1.0';
 
 function help(): string {
-  const width = Math.max(...commands.map((c) => c.name.length));
+  const width = Math.max(...commands.map((c) => c.spec.name.length));
   return [
     'modelci — CI-native MLOps: the commands the modelci GitHub Actions run, for your terminal.',
     '',
     'Usage: modelci <command> [options]',
     '',
     'Commands:',
-    ...commands.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`),
+    ...commands.map((c) => `  ${c.spec.name.padEnd(width)}  ${c.spec.summary}`),
     '',
     'Run `modelci <command> --help` for the options of one command.',
   ].join('\n');
+}
+
+/** The CLI's side of a command's invocation: progress and warnings on stderr. */
+export function cliInvocation(name: string, io: CliIO, env: RunEnvironment): Invocation {
+  return {
+    surface: 'cli',
+    env,
+    processEnv: io.env,
+    log: (line) => io.stderr(`${line}\n`),
+    warn: (line) => io.stderr(`modelci ${name}: warning: ${line}\n`),
+    group: (_title, fn) => fn(),
+  };
 }
 
 /** Runs `modelci <argv>`; returns the exit code. User mistakes print one line, never a stack. */
@@ -30,30 +46,24 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
     io.stdout(`${VERSION}\n`);
     return 0;
   }
-  const entry = commands.find((c) => c.name === name);
+  const entry = commands.find((c) => c.spec.name === name);
   if (!entry) {
-    io.stderr(`modelci: unknown command "${name}". Run \`modelci --help\` for the list.\n`);
+    const names = commands.map((c) => c.spec.name);
+    io.stderr(
+      `modelci: unknown command "${name}".${didYouMean(name, names)} Run \`modelci --help\` for the list.\n`,
+    );
     return 2;
   }
-  const command: Command = await entry.load();
   if (rest.includes('--help') || rest.includes('-h')) {
-    io.stdout(`${command.usage}\n`);
+    io.stdout(`${renderHelp(entry.spec)}\n`);
     return 0;
   }
-  let parsed;
   try {
-    parsed = parseArgs({
-      args: rest,
-      options: command.options,
-      allowPositionals: command.allowPositionals ?? false,
-      strict: true,
-    });
-  } catch (e) {
-    io.stderr(`modelci ${name}: ${(e as Error).message.split('\n')[0]}\n\n${command.usage}\n`);
-    return 2;
-  }
-  try {
-    const code = await command.run(parsed as Parameters<Command['run']>[0], io);
+    const parsed = parseCommandLine(entry.spec, rest, io.env);
+    for (const note of parsed.notes) io.stderr(`modelci ${name}: warning: ${note}\n`);
+    const env = readRunEnvironment(io.env);
+    const command = await entry.load();
+    const code = await command.run(parsed, io, cliInvocation(name, io, env));
     return code ?? 0;
   } catch (e) {
     if (isModelciError(e)) {

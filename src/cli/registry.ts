@@ -8,40 +8,24 @@ import {
 } from '../commands/registry.js';
 import { ModelciError } from '../core/errors.js';
 import { registrySettings } from '../registry/settings.js';
-import { flagOpt, stringOpt, type Command, type ParsedArgs } from './command.js';
+import { githubClient } from '../commands/github-access.js';
+import { registrySpec } from '../spec/commands/registry.js';
+import { defineCliCommand } from './command.js';
 
-const USAGE = [
-  'Usage: modelci registry <list | show <model>[@X.Y.Z|#stage] | history [<model>] | verify>',
-  '         [--registry <dir>] [--config <modelci.yaml>] [--json]',
-].join('\n');
-
-function registryDir(args: ParsedArgs): string {
-  const given = stringOpt(args, 'registry');
-  if (given) return given;
-  const configFile = stringOpt(args, 'config');
-  return registrySettings(loadConfig(configFile, { explicit: Boolean(configFile) }).config.registry)
-    .path;
-}
-
-export const registryCommand: Command = {
-  name: 'registry',
-  summary: 'Read the model registry: list, show, history, verify',
-  usage: USAGE,
-  allowPositionals: true,
-  options: {
-    registry: { type: 'string' },
-    config: { type: 'string' },
-    json: { type: 'boolean' },
-  },
-  async run(args, io) {
-    const [sub, arg, ...extra] = args.positionals;
-    const json = flagOpt(args, 'json');
+export const registryCommand = defineCliCommand({
+  spec: registrySpec,
+  async run({ values: v, positionals, given }, io, inv) {
+    const [sub, arg, ...extra] = positionals;
+    const json = v.json;
     // Returns nothing: the command's return value is its exit code.
     const out = (v: unknown): void => {
       io.stdout(JSON.stringify(v, null, 2) + '\n');
     };
     if (extra.length) throw new ModelciError('USAGE', `unexpected argument "${extra[0]}"`);
-    const dir = registryDir(args);
+    const dir =
+      v.registry ??
+      registrySettings(loadConfig(v.config, { explicit: given.has('config') }).config.registry)
+        .path;
     switch (sub) {
       case 'list': {
         const r = runRegistryList(dir);
@@ -66,7 +50,7 @@ export const registryCommand: Command = {
         return;
       }
       case 'history': {
-        const h = await runRegistryHistory(dir, arg, io.env);
+        const h = await runRegistryHistory(dir, arg, inv.processEnv);
         if (json) return out(h);
         for (const e of h)
           io.stdout(
@@ -75,26 +59,13 @@ export const registryCommand: Command = {
         return;
       }
       case 'verify': {
-        // Release-asset artifacts are downloaded to be verified: that needs a token.
-        const token = io.env.GITHUB_TOKEN ?? io.env.GH_TOKEN;
-        const repository = io.env.GITHUB_REPOSITORY;
-        // Octokit loads only here: list and show should start as fast as node does.
-        const { createGitHubClient } = await import(
-          /* webpackChunkName: "github-client" */ '../github/client.js'
-        );
+        // Release-asset artifacts are downloaded to be verified: that needs a token. Octokit
+        // loads only here: list and show should start as fast as node does.
+        const client = await githubClient(inv);
+        const repository = inv.env.repository?.fullName;
         const r = await runRegistryVerify(
           dir,
-          token
-            ? {
-                github: {
-                  client: createGitHubClient({
-                    token,
-                    ...(io.env.GITHUB_API_URL ? { baseUrl: io.env.GITHUB_API_URL } : {}),
-                  }),
-                  ...(repository ? { repository } : {}),
-                },
-              }
-            : {},
+          client ? { github: { client, ...(repository ? { repository } : {}) } } : {},
         );
         if (json) out(r);
         else {
@@ -116,4 +87,4 @@ export const registryCommand: Command = {
         );
     }
   },
-};
+});

@@ -16,12 +16,8 @@ import { parseEvaluationReport } from '../core/report/parse-evaluation-report.js
 import { readMetrics } from '../data/metrics-files.js';
 import { readStructuredFile } from '../data/structured-file.js';
 import { tokenLogin } from '../github/identity.js';
-import {
-  assertPullRequestHead,
-  headShaFromEvent,
-  prFromEvent,
-  prFromSha,
-} from '../github/pull-request.js';
+import { assertPullRequestHead, prFromSha } from '../github/pull-request.js';
+import type { Repository, RunEnvironment } from '../github/run-environment.js';
 import { upsertStickyComment } from '../github/sticky-comment.js';
 
 /** Evaluation reports carry slices and confusion matrices: allow more than a metrics file. */
@@ -41,22 +37,16 @@ export interface CommentOptions {
   configExplicit?: boolean;
   /** Workflow name in the hidden marker: one sticky comment per (model, workflow). */
   workflow?: string;
-  /** owner/name: for links, and where to post. */
-  repository?: string;
-  /** GITHUB_SERVER_URL, for links; default https://github.com. */
-  serverUrl?: string;
-  /** Post to GitHub; without it the Markdown is only returned. */
-  github?: {
-    token: string;
-    apiUrl?: string;
-    retries?: number;
-  };
+  /** Where to post and link to; default, the run's repository. */
+  repository?: Repository;
+  /** The run: head commit, event, PR, run URL, server; the token when posting. */
+  env: RunEnvironment;
+  /** Post to GitHub (with the run environment's token); without it the Markdown is only returned. */
+  post?: boolean;
+  /** Retries of the GitHub client (tests lower it). */
+  retries?: number;
   /** PR number given explicitly (the fork-safe workflow_run pattern). */
   pr?: number;
-  event?: { name?: string; payload?: unknown };
-  /** GITHUB_SHA: the checked-out commit (a merge commit on pull_request). */
-  sha?: string;
-  runId?: string;
   log?: (message: string) => void;
 }
 
@@ -80,15 +70,6 @@ function mergedMetricsConfig(
   own: MetricsConfig | undefined,
 ): MetricsConfig {
   return { ...top, ...own, directions: { ...top?.directions, ...own?.directions } };
-}
-
-function splitRepository(repository: string): { owner: string; repo: string } {
-  const m = /^([A-Za-z0-9_.-]+)\/([A-Za-z0-9_.-]+)$/.exec(repository);
-  if (!m)
-    throw new ModelciError('INPUT', `repository "${repository}" is not owner/name`, {
-      hint: 'Pass --repo owner/name (or set GITHUB_REPOSITORY)',
-    });
-  return { owner: m[1]!, repo: m[2]! };
 }
 
 function chartMetric(
@@ -136,12 +117,14 @@ export async function runComment(opts: CommentOptions): Promise<CommentResult> {
     ? parseEvaluationReport(readStructuredFile(opts.report, MAX_REPORT_BYTES), opts.report)
     : undefined;
 
-  const headSha = headShaFromEvent(opts.event?.name, opts.event?.payload, opts.sha);
+  const env = opts.env;
+  const repository = opts.repository ?? env.repository;
+  const headSha = env.headSha;
   const content: CommentContent = {
     model,
     workflow: opts.workflow ?? 'modelci',
     precision: loaded.config.comment?.precision ?? metricsConfig.precision,
-    links: links(opts, headSha),
+    links: links(env, repository, headSha),
   };
   if (rows) content.rows = rows;
   if (report) content.report = report;
@@ -179,17 +162,17 @@ export async function runComment(opts: CommentOptions): Promise<CommentResult> {
     truncated: comment.truncated,
     action: 'printed',
   };
-  if (!opts.github) return result;
+  if (!opts.post || !env.token) return result;
 
-  if (!opts.repository)
+  if (!repository)
     throw new ModelciError('INPUT', 'no repository to comment on', {
-      hint: 'Pass --repo owner/name (or set GITHUB_REPOSITORY)',
+      hint: 'Pass --repository owner/name (or set GITHUB_REPOSITORY)',
     });
-  const { owner, repo } = splitRepository(opts.repository);
+  const { owner, repo } = repository;
   const clientOptions = {
-    token: opts.github.token,
-    ...(opts.github.apiUrl ? { baseUrl: opts.github.apiUrl } : {}),
-    ...(opts.github.retries !== undefined ? { retries: opts.github.retries } : {}),
+    token: env.token,
+    baseUrl: env.apiUrl,
+    ...(opts.retries !== undefined ? { retries: opts.retries } : {}),
     log,
   };
   // Octokit and its plugins are most of the bundle: load them only when there is a comment to post.
@@ -197,7 +180,7 @@ export async function runComment(opts: CommentOptions): Promise<CommentResult> {
     /* webpackChunkName: "github-client" */ '../github/client.js'
   );
   const client = createGitHubClient(clientOptions);
-  let pr = opts.pr ?? prFromEvent(opts.event?.name, opts.event?.payload);
+  let pr = opts.pr ?? env.pullRequest;
   if (pr === undefined && headSha) {
     log(`looking up the pull request of commit ${headSha}`);
     pr = await prFromSha(client, owner, repo, headSha);
@@ -206,9 +189,9 @@ export async function runComment(opts: CommentOptions): Promise<CommentResult> {
     return {
       ...result,
       action: 'no-pr',
-      warning: `no pull request found for this run (event ${opts.event?.name ?? 'unknown'}${headSha ? `, commit ${headSha.slice(0, 7)}` : ''}); the report is in the job summary only. Pass the \`pr\` input to comment from this event.`,
+      warning: `no pull request found for this run (event ${env.eventName ?? 'unknown'}${headSha ? `, commit ${headSha.slice(0, 7)}` : ''}); the report is in the job summary only. Pass the \`pr\` input to comment from this event.`,
     };
-  if (opts.pr !== undefined && opts.event?.name === 'workflow_run' && headSha)
+  if (opts.pr !== undefined && env.eventName === 'workflow_run' && headSha)
     await assertPullRequestHead(client, owner, repo, pr, headSha);
   log(`commenting on #${pr}`);
   const whoAmI = async () => {
@@ -228,15 +211,18 @@ export async function runComment(opts: CommentOptions): Promise<CommentResult> {
   return { ...result, action: sticky.action, commentId: sticky.id, commentUrl: sticky.url, pr };
 }
 
-function links(opts: CommentOptions, sha: string | undefined): CommentLinks {
-  const server = (opts.serverUrl ?? 'https://github.com').replace(/\/+$/, '');
-  const repository = opts.repository;
+function links(
+  env: RunEnvironment,
+  repository: Repository | undefined,
+  sha: string | undefined,
+): CommentLinks {
   const out: CommentLinks = {};
   if (sha) {
     out.sha = sha;
-    if (repository) out.commitUrl = `${server}/${repository}/commit/${sha}`;
+    if (repository) out.commitUrl = `${env.serverUrl}/${repository.fullName}/commit/${sha}`;
   }
-  if (repository && opts.runId && /^\d+$/.test(opts.runId))
-    out.runUrl = `${server}/${repository}/actions/runs/${opts.runId}`;
+  // The run's URL belongs to the run's repository, not to the one commented on.
+  if (env.runUrl && (!repository || repository.fullName === env.repository?.fullName))
+    out.runUrl = env.runUrl;
   return out;
 }

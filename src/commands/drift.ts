@@ -19,6 +19,7 @@ import {
 import { PerformanceProfile, type PerformanceSpec } from '../core/profile/performance-profile.js';
 import type { TableProfile } from '../core/profile/table-profile.js';
 import { openRegistry } from '../registry/index.js';
+import { registrySettings } from '../registry/settings.js';
 import { performanceSpecFor, type PerformanceFlags } from './drift-performance.js';
 import { renderDriftMarkdown, type DriftHistoryEntry } from '../core/report/drift-report.js';
 import { isProfilePath, profileFile, readProfile, type ProfileProgress } from './profile.js';
@@ -88,9 +89,10 @@ export function driftConfigFor(
   const resolved = resolveModel(loaded, model);
   return {
     model: resolved.name,
-    drift: { ...(loaded.config.drift ?? {}), ...(resolved.model.drift ?? {}) },
+    // Top-level and per-model drift merged, defaults applied once (src/config/load.ts).
+    drift: resolved.model.drift,
     modelConfig: resolved.model,
-    registryPath: loaded.config.registry?.path ?? 'registry',
+    registryPath: registrySettings(loaded.config.registry).path,
   };
 }
 

@@ -1,5 +1,4 @@
-import { loadConfig, resolveModel } from '../config/load.js';
-import type { ModelConfig } from '../config/schema/index.js';
+import { configName, loadConfig, resolveModel } from '../config/load.js';
 import type { MetricsConfig } from '../config/schema/metrics.js';
 import { ModelciError } from '../core/errors.js';
 import type { Task } from '../core/report/evaluation-report.js';
@@ -8,6 +7,8 @@ import type { EvaluateOptions } from './evaluate.js';
 /** What the CLI flags or action inputs say; modelci.yaml fills the gaps. */
 export interface EvaluateRequest {
   config?: string;
+  /** The user named the config file: it must exist. */
+  configExplicit?: boolean;
   /** Model name in modelci.yaml. */
   name?: string;
   model?: string;
@@ -45,26 +46,24 @@ export async function resolveEvaluateRequest(
   req: EvaluateRequest,
   resolveBaseline?: BaselineResolver,
 ): Promise<EvaluateOptions> {
-  const loaded = loadConfig(req.config, { explicit: req.config !== undefined });
-  const names = Object.keys(loaded.config.models);
-  const { name, model: m } =
-    req.name || names.length === 1
-      ? resolveModel(loaded, req.name)
-      : { name: req.name ?? 'model', model: {} as ModelConfig };
+  const loaded = loadConfig(req.config, {
+    explicit: req.configExplicit ?? req.config !== undefined,
+  });
+  const { name, model: m } = resolveModel(loaded, req.name);
   const need = (v: string | undefined, what: string, flag: string, key: string): string => {
     if (v) return v;
     throw new ModelciError('USAGE', `no ${what}`, {
-      hint: `Pass ${flag}, or set models.${name}.${key} in modelci.yaml`,
+      hint: `Pass ${flag}, or set models.${name}.${key} in ${configName(loaded)}`,
     });
   };
   const model = req.model;
   if (!model)
     throw new ModelciError('USAGE', 'no model file', {
-      hint: 'Pass --model <file.onnx> (action input model)',
+      hint: 'Pass --artifact <file.onnx> (action input artifact)',
     });
-  const data = need(req.data ?? m.data?.holdout, 'evaluation data', '--data', 'data.holdout');
-  const label = need(req.label ?? m.data?.label, 'label column', '--label', 'data.label');
-  const ev = m.evaluate ?? {};
+  const data = need(req.data ?? m.data.holdout, 'evaluation data', '--data', 'data.holdout');
+  const label = need(req.label ?? m.data.label, 'label column', '--label', 'data.label');
+  const ev = m.evaluate;
   let baseline = req.baseline ?? ev.baseline;
   let baselineSource: string | undefined;
   let baselineVersion: string | undefined;
@@ -79,7 +78,7 @@ export async function resolveEvaluateRequest(
     baselineSource = found?.source;
     baselineVersion = found?.version;
   }
-  const boot = ev.bootstrap ?? {};
+  const boot = ev.bootstrap;
   return {
     model,
     data,
@@ -88,19 +87,17 @@ export async function resolveEvaluateRequest(
     ...((req.task ?? m.task) ? { task: (req.task ?? m.task)! } : {}),
     ...(baseline ? { baseline, baselineSource: baselineSource ?? 'file' } : {}),
     ...(baselineVersion ? { baselineVersion } : {}),
-    ...((req.features ?? m.data?.features)
-      ? { features: (req.features ?? m.data?.features)! }
-      : {}),
-    ...((req.slices ?? ev.slices) ? { slices: (req.slices ?? ev.slices)! } : {}),
-    dropInvalid: req.dropInvalid ?? ev.drop_invalid ?? false,
-    ...((req.batchSize ?? ev.batch_size) ? { batchSize: (req.batchSize ?? ev.batch_size)! } : {}),
+    ...((req.features ?? m.data.features) ? { features: (req.features ?? m.data.features)! } : {}),
+    ...((req.slices ?? ev.slices).length ? { slices: req.slices ?? ev.slices } : {}),
+    dropInvalid: req.dropInvalid ?? ev.drop_invalid,
+    batchSize: req.batchSize ?? ev.batch_size,
     bootstrap: {
-      resamples: req.resamples ?? boot.resamples ?? 1000,
-      seed: req.seed ?? boot.seed ?? 42,
-      confidence: boot.confidence ?? 0.95,
+      resamples: req.resamples ?? boot.resamples,
+      seed: req.seed ?? boot.seed,
+      confidence: boot.confidence,
     },
     ...(m.gates ? { gates: m.gates } : {}),
-    ...metricSettings({ ...loaded.config.metrics, ...m.metrics }),
+    ...metricSettings(m.metrics),
   };
 }
 

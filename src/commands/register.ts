@@ -339,7 +339,7 @@ function modelRecord(name: string, cfg: ModelConfig | undefined, at: Date): Mode
     name,
     ...(cfg?.task ? { task: cfg.task } : {}),
     ...(cfg?.primary_metric ? { primary_metric: cfg.primary_metric } : {}),
-    ...(cfg?.owners ? { owners: cfg.owners } : {}),
+    ...(cfg?.owners?.length ? { owners: cfg.owners } : {}),
     ...(cfg?.description ? { description: cfg.description } : {}),
     created_at: at.toISOString(),
   };

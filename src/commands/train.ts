@@ -1,4 +1,3 @@
-import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { extname, join, resolve } from 'node:path';
 import type { DataConfig, TrainConfig } from '../config/schema/train.js';
@@ -7,6 +6,7 @@ import type { Fingerprint, ModelSignature } from '../core/report/evaluation-repo
 import { countCsvRows, fingerprintFile } from '../data/fingerprint.js';
 import { readOnnxModelInfo } from '../onnx/signature.js';
 import { trainBuiltin } from '../train/builtin.js';
+import { runShellCommand } from '../process/shell-command.js';
 
 /** The record of one training run (`run.json` next to the model): what went in, what came out. */
 export const TRAIN_RUN_SCHEMA = 'modelci/train-run@1' as const;
@@ -164,74 +164,32 @@ async function fingerprintData(file: string): Promise<Fingerprint> {
 }
 
 /** Runs `sh -c command` in its own process group, streaming lines; kills the group on timeout. */
-export function runCommand(
+/** Runs the training command with the shared runner; a failure is one line naming why. */
+export async function runCommand(
   command: string,
   cwd: string,
   env: NodeJS.ProcessEnv,
   timeoutMs: number,
   log: (line: string) => void,
 ): Promise<void> {
-  return new Promise((resolvePromise, reject) => {
-    const child = spawn('sh', ['-c', command], {
-      cwd,
-      env,
-      detached: true,
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    const lines = (stream: NodeJS.ReadableStream): void => {
-      let rest = '';
-      stream.setEncoding('utf8');
-      stream.on('data', (chunk: string) => {
-        const parts = (rest + chunk).split('\n');
-        rest = parts.pop()!;
-        for (const p of parts) log(p);
-      });
-      stream.on('end', () => rest && log(rest));
-    };
-    lines(child.stdout);
-    lines(child.stderr);
-    let timedOut = false;
-    const killGroup = (signal: NodeJS.Signals): void => {
-      try {
-        process.kill(-child.pid!, signal);
-      } catch {
-        // Already gone.
-      }
-    };
-    const timer = setTimeout(() => {
-      timedOut = true;
-      killGroup('SIGTERM');
-      setTimeout(() => killGroup('SIGKILL'), 5000).unref();
-    }, timeoutMs);
-    child.on('error', (e) => {
-      clearTimeout(timer);
-      reject(new ModelciError('MODEL', `cannot start the training command: ${e.message}`));
-    });
-    child.on('close', (code, signal) => {
-      clearTimeout(timer);
-      if (timedOut)
-        reject(
-          new ModelciError(
-            'MODEL',
-            `the training command ran over its ${formatMs(timeoutMs)} timeout and was killed`,
-            {
-              hint: 'Raise train.timeout_minutes in modelci.yaml, or make training faster',
-            },
-          ),
-        );
-      else if (code !== 0)
-        reject(
-          new ModelciError(
-            'MODEL',
-            `the training command failed (${signal ? `signal ${signal}` : `exit code ${code}`})`,
-            {
-              hint: 'Its output is in the log above',
-            },
-          ),
-        );
-      else resolvePromise();
-    });
-  });
+  let r;
+  try {
+    r = await runShellCommand(command, { cwd, env, timeoutMs, onLine: log });
+  } catch (e) {
+    throw new ModelciError('MODEL', `cannot start the training command: ${(e as Error).message}`);
+  }
+  if (r.timedOut)
+    throw new ModelciError(
+      'MODEL',
+      `the training command ran over its ${formatMs(timeoutMs)} timeout and was killed`,
+      { hint: 'Raise train.timeout_minutes in modelci.yaml, or make training faster' },
+    );
+  if (r.code !== 0)
+    throw new ModelciError(
+      'MODEL',
+      `the training command failed (${r.signal ? `signal ${r.signal}` : `exit code ${r.code}`})`,
+      { hint: 'Its output is in the log above' },
+    );
 }
 
 function formatMs(ms: number): string {

@@ -4,7 +4,12 @@ import { ModelciError } from '../core/errors.js';
 import { pointerToKeyPath } from '../core/keypath.js';
 import { readStructuredFile } from '../data/structured-file.js';
 import { validateConfig as validate } from './generated/config-validator.js';
-import type { ModelConfig, ModelciConfig } from './schema/index.js';
+import { didYouMean } from '../core/suggest.js';
+import { withDefaults } from './defaults.js';
+import { driftSchema, type ResolvedDrift } from './schema/drift.js';
+import { configSchema, modelSchema, type ModelConfig, type ModelciConfig } from './schema/index.js';
+import { metricsSchema, type MetricsConfig } from './schema/metrics.js';
+import type { ResolvedEvaluate, ResolvedTrain } from './schema/train.js';
 
 export const DEFAULT_CONFIG_FILE = 'modelci.yaml';
 
@@ -40,7 +45,10 @@ function pick(errors: ErrorObject[]): ErrorObject {
 }
 
 /** Validates plain data as a modelci config; throws a ModelciError naming the key path. */
-export function validateConfig(data: unknown, file: string): ModelciConfig {
+export function validateConfig(
+  data: unknown,
+  file: string,
+): ModelciConfig & { models: Record<string, ModelConfig> } {
   if (data === undefined || data === null) data = { version: 1 };
   if (typeof data !== 'object' || Array.isArray(data))
     throw new ModelciError('CONFIG', 'must be a mapping of keys (version, models, ...)', { file });
@@ -59,14 +67,34 @@ export function validateConfig(data: unknown, file: string): ModelciConfig {
       err.keyword === 'propertyNames'
         ? `model name is invalid: use lowercase letters, digits, ".", "_" and "-", starting with a letter or digit`
         : `${describe(err)}${gotText}`;
+    const unknown =
+      err.keyword === 'additionalProperties' ? String(err.params.additionalProperty) : undefined;
+    const near = unknown ? didYouMean(unknown, Object.keys(siblingsAt(err.schemaPath))).trim() : '';
     throw new ModelciError('CONFIG', msg, {
       file,
       ...(path ? { path } : {}),
-      hint: 'See schema/modelci.schema.json for the format',
+      hint: `${near ? `${near} ` : ''}See schema/modelci.schema.json for the format`,
     });
   }
-  return copy as ModelciConfig;
+  // Defaults of every section but the two that merge (drift, metrics: top level and per model),
+  // which get theirs after the merge, in resolvedModel.
+  const config = withDefaults<ModelciConfig>(configSchema, copy, MERGED_SECTIONS);
+  return { ...config, models: config.models ?? {} };
 }
+
+/** The keys the schema allows where an `additionalProperties` error was raised. */
+function siblingsAt(schemaPath: string): Record<string, unknown> {
+  let node: unknown = configSchema;
+  const parts = schemaPath.replace(/^#\//, '').split('/');
+  for (const part of parts.slice(0, -1)) {
+    if (node === null || typeof node !== 'object') return {};
+    node = (node as Record<string, unknown>)[part.replace(/~1/g, '/').replace(/~0/g, '~')];
+  }
+  const props = (node as { properties?: Record<string, unknown> } | undefined)?.properties;
+  return props ?? {};
+}
+
+const MERGED_SECTIONS: ReadonlySet<object> = new Set([driftSchema, metricsSchema]);
 
 function valueAt(data: unknown, pointer: string): unknown {
   let cur: unknown = data;
@@ -79,9 +107,12 @@ function valueAt(data: unknown, pointer: string): unknown {
 }
 
 export interface LoadedConfig {
-  config: ModelciConfig;
+  /** The config as written, with `models` always present (defaults come with resolveModel). */
+  config: ModelciConfig & { models: Record<string, ModelConfig> };
   /** The file read, or undefined when none existed and defaults apply. */
   file: string | undefined;
+  /** The path that was looked for (named in messages when it does not exist). */
+  path?: string;
 }
 
 /**
@@ -98,30 +129,91 @@ export function loadConfig(
         file,
         hint: 'Create it or pass the right path with --config',
       });
-    return { config: validateConfig({ version: 1 }, file), file: undefined };
+    return { config: { version: 1, models: {} }, file: undefined, path: file };
   }
-  return { config: validateConfig(readStructuredFile(file), file), file };
+  return { config: validateConfig(readStructuredFile(file), file), file, path: file };
 }
 
-/** The model's config by name; with no name, the only model (or an empty config when there is none). */
+/**
+ * One model's settings with every default of the schema filled in once: the per-model `drift:`
+ * and `metrics:` merged over the top-level ones first (the model's keys win), so nothing below
+ * needs a `??` fallback for a documented default.
+ */
+export interface ResolvedModel {
+  task: ModelConfig['task'];
+  description: string | undefined;
+  owners: string[];
+  primary_metric: string | undefined;
+  data: NonNullable<ModelConfig['data']>;
+  train: ResolvedTrain;
+  evaluate: ResolvedEvaluate;
+  metrics: MetricsConfig;
+  gates: ModelConfig['gates'];
+  drift: ResolvedDrift;
+  deploy: ModelConfig['deploy'];
+  /** False when the config has no such model (a model used without modelci.yaml entry). */
+  configured: boolean;
+}
+
+function mergeSection<T extends object>(top: T | undefined, own: T | undefined): T {
+  return { ...top, ...own } as T;
+}
+
+export function resolvedModel(loaded: LoadedConfig, own: ModelConfig | undefined): ResolvedModel {
+  const m = withDefaults<
+    ModelConfig & Required<Pick<ModelConfig, 'owners' | 'data' | 'train' | 'evaluate'>>
+  >(modelSchema, own ?? {});
+  const top = loaded.config;
+  const metrics = mergeSection(top.metrics, own?.metrics);
+  const directions = { ...top.metrics?.directions, ...own?.metrics?.directions };
+  return {
+    task: m.task,
+    description: m.description,
+    owners: m.owners,
+    primary_metric: m.primary_metric,
+    data: m.data,
+    train: m.train as ResolvedTrain,
+    evaluate: m.evaluate as ResolvedEvaluate,
+    metrics: Object.keys(directions).length ? { ...metrics, directions } : metrics,
+    gates: m.gates,
+    drift: withDefaults<ResolvedDrift>(driftSchema, mergeSection(top.drift, own?.drift)),
+    deploy: m.deploy,
+    configured: own !== undefined,
+  };
+}
+
+/** Where the config was looked for, for messages: `modelci.yaml (not found)`. */
+export function configName(loaded: LoadedConfig): string {
+  return loaded.file ?? `${loaded.path ?? DEFAULT_CONFIG_FILE} (not found)`;
+}
+
+/**
+ * The model's config by name; with no name, the only model. With no model in the config (or no
+ * config file), `fallback` (default `model`) names it; with several, a name is required.
+ */
 export function resolveModel(
   loaded: LoadedConfig,
   name?: string,
-): { name: string; model: ModelConfig } {
+  opts: { fallback?: string } = {},
+): { name: string; model: ResolvedModel } {
   const names = Object.keys(loaded.config.models);
   if (name) {
     const model = loaded.config.models[name];
-    if (model) return { name, model };
-    if (names.length === 0) return { name, model: {} };
+    if (model) return { name, model: resolvedModel(loaded, model) };
+    if (names.length === 0) return { name, model: resolvedModel(loaded, undefined) };
     throw new ModelciError('CONFIG', `no model "${name}" in config`, {
       file: loaded.file ?? DEFAULT_CONFIG_FILE,
       path: 'models',
-      hint: `Known models: ${names.join(', ')}`,
+      hint: `${didYouMean(name, names).trim()} Known models: ${names.join(', ')}`.trim(),
     });
   }
-  if (names.length === 1) return { name: names[0]!, model: loaded.config.models[names[0]!]! };
-  if (names.length === 0) return { name: 'model', model: {} };
+  if (names.length === 1)
+    return { name: names[0]!, model: resolvedModel(loaded, loaded.config.models[names[0]!]) };
+  // No config entry: the name markers and reports have always used for an unnamed model.
+  if (names.length === 0)
+    return { name: opts.fallback ?? 'model', model: resolvedModel(loaded, undefined) };
   throw new ModelciError('INPUT', `several models in config (${names.join(', ')}); say which one`, {
-    hint: 'Pass the model name (action input `model`, CLI --model)',
+    file: configName(loaded),
+    hint: 'Pass the model name (--model, input "model")',
   });
 }

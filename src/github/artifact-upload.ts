@@ -16,6 +16,8 @@ export async function uploadRunArtifact(
   files: string[],
   rootDir: string,
   core: UploadLog,
+  /** The run's server (GITHUB_SERVER_URL from the run environment). */
+  serverUrl = 'https://github.com',
 ): Promise<string | undefined> {
   const listed = files.map((f) => basename(f)).join(', ');
   if (!process.env.ACTIONS_RUNTIME_TOKEN || !process.env.ACTIONS_RESULTS_URL) {
@@ -24,7 +26,7 @@ export async function uploadRunArtifact(
   }
   // @actions/artifact refuses GHES with a warning of its own ("errors can be temporary, try
   // again") before throwing, so each run there warned twice about something nobody can fix.
-  if (onGhes()) {
+  if (onGhes(serverUrl)) {
     core.info(
       `artifact service not available on GitHub Enterprise Server (@actions/artifact supports github.com and ghe.com): ${listed} not uploaded`,
     );
@@ -43,9 +45,7 @@ export async function uploadRunArtifact(
 }
 
 /** @actions/artifact's own test (shared/config.js isGhes): not github.com, *.ghe.com, *.localhost. */
-function onGhes(): boolean {
-  const host = new URL(
-    process.env.GITHUB_SERVER_URL || 'https://github.com',
-  ).hostname.toUpperCase();
+function onGhes(serverUrl: string): boolean {
+  const host = new URL(serverUrl).hostname.toUpperCase();
   return host !== 'GITHUB.COM' && !host.endsWith('.GHE.COM') && !host.endsWith('.LOCALHOST');
 }

@@ -2,12 +2,13 @@ import { createHash } from 'node:crypto';
 import { getOctokit } from '@actions/github';
 import { retry } from '@octokit/plugin-retry';
 import { throttling } from '@octokit/plugin-throttling';
+import { readRunEnvironment } from './run-environment.js';
 
 export type GitHubClient = ReturnType<typeof getOctokit>;
 
 export interface ClientOptions {
   token: string;
-  /** GITHUB_API_URL; defaults to the env var, then api.github.com. */
+  /** The API base URL; default, the run environment's (GITHUB_API_URL, else api.github.com). */
   baseUrl?: string;
   /** Retries for 5xx and rate limits (tests lower it). */
   retries?: number;
@@ -46,7 +47,7 @@ const DO_NOT_RETRY = [400, 401, 403, 404, 409, 410, 422, 429, 451];
 export function createGitHubClient(opts: ClientOptions): GitHubClient {
   const retries = opts.retries ?? 4;
   const log = opts.log ?? (() => {});
-  const baseUrl = opts.baseUrl ?? process.env.GITHUB_API_URL ?? 'https://api.github.com';
+  const baseUrl = opts.baseUrl ?? readRunEnvironment().apiUrl;
   const spaceWrites = opts.spaceWrites ?? process.env.MODELCI_GITHUB_WRITE_SPACING !== 'off';
   return getOctokit(
     opts.token,

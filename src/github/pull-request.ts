@@ -1,58 +1,6 @@
 import { ModelciError } from '../core/errors.js';
 import type { GitHubClient } from './client.js';
 
-type Payload = Record<string, unknown>;
-
-function obj(v: unknown): Payload | undefined {
-  return v !== null && typeof v === 'object' ? (v as Payload) : undefined;
-}
-
-function positiveInt(v: unknown): number | undefined {
-  return typeof v === 'number' && Number.isInteger(v) && v > 0 ? v : undefined;
-}
-
-/** The PR a run is about, when the event says: pull_request(_target), issue_comment on a PR, workflow_run. */
-export function prFromEvent(eventName: string | undefined, payload: unknown): number | undefined {
-  const p = obj(payload);
-  if (!p) return undefined;
-  switch (eventName) {
-    case 'pull_request':
-    case 'pull_request_target':
-    case 'pull_request_review':
-    case 'pull_request_review_comment':
-      return positiveInt(obj(p.pull_request)?.number) ?? positiveInt(p.number);
-    case 'issue_comment': {
-      const issue = obj(p.issue);
-      return issue?.pull_request ? positiveInt(issue.number) : undefined;
-    }
-    case 'workflow_run': {
-      // Empty for PRs from forks: the caller then looks the PR up by head SHA.
-      const prs = obj(p.workflow_run)?.pull_requests;
-      return Array.isArray(prs) ? positiveInt(obj(prs[0])?.number) : undefined;
-    }
-    default:
-      return undefined;
-  }
-}
-
-/**
- * The commit the metrics describe. A pull_request run checks out a merge commit (GITHUB_SHA), but
- * the PR's head is what a reviewer knows; workflow_run carries the head of the run it follows.
- */
-export function headShaFromEvent(
-  eventName: string | undefined,
-  payload: unknown,
-  fallback?: string,
-): string | undefined {
-  const p = obj(payload);
-  const sha = eventName?.startsWith('pull_request')
-    ? obj(obj(p?.pull_request)?.head)?.sha
-    : eventName === 'workflow_run'
-      ? obj(p?.workflow_run)?.head_sha
-      : undefined;
-  return typeof sha === 'string' && sha ? sha : fallback;
-}
-
 /** The open PR whose head is `sha` (else another open PR that contains it), via the commit's pulls. */
 export async function prFromSha(
   client: GitHubClient,
@@ -93,4 +41,76 @@ export async function assertPullRequestHead(
         hint: 'The `pr` input came from the triggering run and does not belong to it; nothing was posted',
       },
     );
+}
+
+/** What an upsert did: one vocabulary for every pull request modelci keeps (promotion, retraining). */
+export type PullRequestAction = 'created' | 'updated' | 'unchanged';
+
+export interface OpenPullRequest {
+  number: number;
+  html_url: string;
+  title: string;
+}
+
+/** The open pull request from `head` (a branch of the same repository), optionally into `base`. */
+export async function findOpenPullRequest(
+  client: GitHubClient,
+  repo: { owner: string; repo: string },
+  head: string,
+  base?: string,
+): Promise<OpenPullRequest | undefined> {
+  const { data } = await client.rest.pulls.list({
+    owner: repo.owner,
+    repo: repo.repo,
+    state: 'open',
+    head: `${repo.owner}:${head}`,
+    ...(base ? { base } : {}),
+    per_page: 10,
+  });
+  return data[0];
+}
+
+/**
+ * Create or update, like peter-evans/create-pull-request: one open PR per `head` branch; an
+ * existing one gets the new title and body unless `branchUnchanged` and its title already match,
+ * so a re-run with the same content writes nothing.
+ */
+export async function upsertPullRequest(
+  client: GitHubClient,
+  pr: {
+    owner: string;
+    repo: string;
+    head: string;
+    base: string;
+    title: string;
+    body: string;
+    /** The branch did not move: the open PR already proposes this content. */
+    branchUnchanged: boolean;
+    /** Found beforehand by the caller (saves a request). */
+    open?: OpenPullRequest | undefined;
+  },
+): Promise<{ action: PullRequestAction; number: number; url: string }> {
+  const open = pr.open ?? (await findOpenPullRequest(client, pr, pr.head, pr.base));
+  const { owner, repo, title, body } = pr;
+  if (open) {
+    if (pr.branchUnchanged && open.title === title)
+      return { action: 'unchanged', number: open.number, url: open.html_url };
+    const { data } = await client.rest.pulls.update({
+      owner,
+      repo,
+      pull_number: open.number,
+      title,
+      body,
+    });
+    return { action: 'updated', number: data.number, url: data.html_url };
+  }
+  const { data } = await client.rest.pulls.create({
+    owner,
+    repo,
+    head: pr.head,
+    base: pr.base,
+    title,
+    body,
+  });
+  return { action: 'created', number: data.number, url: data.html_url };
 }

@@ -12,6 +12,13 @@ import {
 import { ModelciError } from '../core/errors.js';
 import { commitBranch } from '../git/commit-branch.js';
 import type { GitHubClient } from './client.js';
+import { ACTIONS_BOT as BOT } from '../git/identity.js';
+import {
+  findOpenPullRequest,
+  upsertPullRequest,
+  type OpenPullRequest,
+  type PullRequestAction,
+} from './pull-request.js';
 
 /**
  * One open retraining PR per model on `modelci/retrain/<model>`: created when drift is found,
@@ -52,11 +59,6 @@ export interface RetrainPrResult {
   dispatched: boolean;
 }
 
-const BOT = {
-  name: 'github-actions[bot]',
-  email: '41898282+github-actions[bot]@users.noreply.github.com',
-};
-
 function githubError(what: string, e: unknown): ModelciError {
   const status = (e as { status?: number }).status;
   return new ModelciError(
@@ -79,16 +81,9 @@ export async function syncRetrainPr(o: RetrainPrOptions): Promise<RetrainPrResul
     return { action: 'skipped-empty', branch, dispatched: false };
   }
   const { client, owner, repo } = o;
-  let open: { number: number; html_url: string } | undefined;
+  let open: OpenPullRequest | undefined;
   try {
-    const { data } = await client.rest.pulls.list({
-      owner,
-      repo,
-      state: 'open',
-      head: `${owner}:${branch}`,
-      per_page: 10,
-    });
-    open = data[0];
+    open = await findOpenPullRequest(client, { owner, repo }, branch);
   } catch (e) {
     throw githubError('listing pull requests', e);
   }
@@ -119,25 +114,25 @@ export async function syncRetrainPr(o: RetrainPrOptions): Promise<RetrainPrResul
   log(`Branch ${branch}: ${commit.action} (${commit.sha.slice(0, 7)})`);
   const title = retrainTitle(model, o.report);
   const body = retrainBody(o.report, o.markdown, o.ctx);
-  let pull: { number: number; html_url: string };
-  let action: RetrainAction;
+  let pull: { action: PullRequestAction; number: number; url: string };
   try {
-    if (open) {
-      pull = (
-        await client.rest.pulls.update({ owner, repo, pull_number: open.number, title, body })
-      ).data;
-      action = commit.action === 'unchanged' ? 'unchanged' : 'updated';
-    } else {
-      pull = (await client.rest.pulls.create({ owner, repo, head: branch, base, title, body }))
-        .data;
-      action = 'created';
-    }
+    pull = await upsertPullRequest(client, {
+      owner,
+      repo,
+      head: branch,
+      base,
+      title,
+      body,
+      branchUnchanged: commit.action === 'unchanged',
+      open,
+    });
   } catch (e) {
     throw githubError(
       open ? `updating pull request #${open.number}` : 'opening the retraining pull request',
       e,
     );
   }
+  const action: RetrainAction = pull.action;
   log(`Pull request #${pull.number}: ${action}`);
   let dispatched = false;
   if (o.ctx.retrainWorkflow && commit.action !== 'unchanged') {
@@ -154,7 +149,7 @@ export async function syncRetrainPr(o: RetrainPrOptions): Promise<RetrainPrResul
       throw githubError(`starting workflow ${o.ctx.retrainWorkflow}`, e);
     }
   }
-  return { action, branch, pullNumber: pull.number, pullUrl: pull.html_url, dispatched };
+  return { action, branch, pullNumber: pull.number, pullUrl: pull.url, dispatched };
 }
 
 async function commentDriftGone(

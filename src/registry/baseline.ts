@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { loadConfig } from '../config/load.js';
 import { openRegistry } from './registry.js';
+import { registrySettings } from './settings.js';
 
 /**
  * Resolves `baseline: production` (or `staging`) to the artifact the registry's stage pointer
@@ -16,8 +17,9 @@ export function registryBaselineResolver(
   return async (modelName, stage) => {
     const dir =
       opts.registry ??
-      loadConfig(opts.config, { explicit: opts.config !== undefined }).config.registry?.path ??
-      'registry';
+      registrySettings(
+        loadConfig(opts.config, { explicit: opts.config !== undefined }).config.registry,
+      ).path;
     if (!existsSync(dir)) return undefined;
     const reg = openRegistry(dir);
     if (!reg.listModels().includes(modelName) || !reg.getStage(modelName, stage)) return undefined;

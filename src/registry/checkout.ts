@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
 import { ModelciError } from '../core/errors.js';
 import { Git } from '../git/git.js';
+import { ACTIONS_BOT as BOT } from '../git/identity.js';
 
 /** A checkout ready to receive a registry commit. */
 export interface RegistryCheckout {
@@ -14,11 +15,6 @@ export interface RegistryCheckout {
   branch: string;
   identity?: { name: string; email: string };
 }
-
-const BOT = {
-  name: 'github-actions[bot]',
-  email: '41898282+github-actions[bot]@users.noreply.github.com',
-};
 
 /**
  * Checks what a write needs before anything is written: a git checkout, a branch (not a detached

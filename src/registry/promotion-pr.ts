@@ -4,6 +4,7 @@ import { join, relative } from 'node:path';
 import { ModelciError } from '../core/errors.js';
 import { Git } from '../git/git.js';
 import type { GitHubClient } from '../github/client.js';
+import { upsertPullRequest, type PullRequestAction } from '../github/pull-request.js';
 import type { RegistryCheckout } from './checkout.js';
 import type { WritePlan } from './transaction.js';
 
@@ -12,7 +13,7 @@ export interface PromotionPullRequest {
   url: string;
   branch: string;
   /** What happened, like peter-evans/create-pull-request: safe to run twice. */
-  action: 'created' | 'updated' | 'not-updated';
+  action: PullRequestAction;
 }
 
 export interface PromotionPrOptions<R> {
@@ -68,7 +69,7 @@ export async function promoteByPullRequest<R extends { version: string }>(
       (await wt.push(remote, [`+${commit}:refs/heads/${head}`], { force: true })) !== 'pushed'
     )
       throw new ModelciError('GIT', `could not push the promotion branch ${head}`);
-    const pr = await upsertPullRequest(opts, head, checkout.branch, plan.message, same);
+    const pr = await upsertPromotionPr(opts, head, checkout.branch, plan.message, same);
     return { result: plan.result, pullRequest: pr };
   } finally {
     await git.exec(['worktree', 'remove', '--force', scratch]);
@@ -86,7 +87,7 @@ async function sameTarget(wt: Git, a: string, b: string, file: string): Promise<
   return va !== undefined && va === vb;
 }
 
-async function upsertPullRequest(
+async function upsertPromotionPr(
   opts: PromotionPrOptions<unknown>,
   head: string,
   baseBranch: string,
@@ -98,40 +99,16 @@ async function upsertPullRequest(
   const [title, ...rest] = message.split('\n');
   const body = `${rest.join('\n').trim()}\n\n<!-- modelci:promotion ${opts.model}/${opts.stage} -->\nMerging this pull request moves the stage pointer; the deployment follows the merge.`;
   try {
-    const { data: open } = await client.rest.pulls.list({
-      owner,
-      repo,
-      state: 'open',
-      head: `${owner}:${head}`,
-      base: baseBranch,
-      per_page: 10,
-    });
-    const found = open[0];
-    if (found) {
-      if (!unchanged || found.title !== title)
-        await client.rest.pulls.update({
-          owner,
-          repo,
-          pull_number: found.number,
-          title: title!,
-          body,
-        });
-      return {
-        number: found.number,
-        url: found.html_url,
-        branch: head,
-        action: unchanged && found.title === title ? 'not-updated' : 'updated',
-      };
-    }
-    const { data: created } = await client.rest.pulls.create({
+    const pr = await upsertPullRequest(client, {
       owner,
       repo,
       head,
       base: baseBranch,
       title: title!,
       body,
+      branchUnchanged: unchanged,
     });
-    return { number: created.number, url: created.html_url, branch: head, action: 'created' };
+    return { number: pr.number, url: pr.url, branch: head, action: pr.action };
   } catch (e) {
     const status = (e as { status?: number }).status;
     throw new ModelciError(

@@ -1,3 +1,5 @@
+import { readRunEnvironment } from '../github/run-environment.js';
+
 /** Who is writing and from which run, read from the GitHub Actions environment. */
 export interface RunContext {
   actor: string;
@@ -13,17 +15,16 @@ export function runContext(
   head: string,
   branch: string,
 ): RunContext {
-  const runUrl =
-    env.GITHUB_RUN_ID && env.GITHUB_REPOSITORY
-      ? `${env.GITHUB_SERVER_URL ?? 'https://github.com'}/${env.GITHUB_REPOSITORY}/actions/runs/${env.GITHUB_RUN_ID}`
-      : undefined;
+  const run = readRunEnvironment(env);
   const ctx: RunContext = {
-    actor: given.actor ?? env.GITHUB_ACTOR ?? env.USER ?? 'modelci',
-    commit: given.commit ?? (/^[0-9a-f]{40}$/.test(env.GITHUB_SHA ?? '') ? env.GITHUB_SHA : head),
-    ref: given.ref ?? env.GITHUB_REF ?? `refs/heads/${branch}`,
+    actor: given.actor ?? run.actor ?? env.USER ?? 'modelci',
+    commit: given.commit ?? (/^[0-9a-f]{40}$/.test(run.sha ?? '') ? run.sha : head),
+    ref: given.ref ?? run.ref ?? `refs/heads/${branch}`,
   };
-  const url = given.runUrl ?? runUrl;
+  const url = given.runUrl ?? run.runUrl;
   if (url) ctx.runUrl = url;
-  if (given.pullRequest) ctx.pullRequest = given.pullRequest;
+  // Any event that names a PR (pull_request, workflow_run, issue_comment), not pull_request only.
+  const pr = given.pullRequest ?? run.pullRequest;
+  if (pr) ctx.pullRequest = pr;
   return ctx;
 }

@@ -1,6 +1,12 @@
-import type { RegistryConfig, StoreConfig } from '../config/schema/registry.js';
+import { withDefaults } from '../config/defaults.js';
+import {
+  registrySchema,
+  type RegistryConfig,
+  type ResolvedRegistry,
+  type StoreConfig,
+} from '../config/schema/registry.js';
 
-/** The `registry:` section with every default filled in. */
+/** The `registry:` section with every default of the schema filled in. */
 export interface RegistrySettings {
   path: string;
   branch: string | undefined;
@@ -15,16 +21,18 @@ export interface RegistrySettings {
 }
 
 export function registrySettings(c: RegistryConfig = {}): RegistrySettings {
+  // The defaults live in the schema (schema/modelci.schema.json documents them).
+  const r = withDefaults<ResolvedRegistry>(registrySchema, c);
   return {
-    path: c.path ?? 'registry',
-    branch: c.branch,
-    stages: c.stages ?? ['staging', 'production'],
-    requirePreviousStage: c.require_previous_stage ?? false,
-    requiredChecks: c.required_checks ?? [],
-    bump: c.bump ?? 'minor',
-    tags: c.tags ?? false,
-    promotion: c.promotion ?? 'commit',
-    pushAttempts: c.push_attempts ?? 20,
-    store: c.store ?? {},
+    path: r.path,
+    branch: r.branch,
+    stages: [...r.stages],
+    requirePreviousStage: r.require_previous_stage,
+    requiredChecks: [...r.required_checks],
+    bump: r.bump,
+    tags: r.tags,
+    promotion: r.promotion,
+    pushAttempts: r.push_attempts,
+    store: r.store,
   };
 }

@@ -20,7 +20,7 @@ const ajvRuntime_ucs2length = function ucs2length(str) {
 };
 "use strict";
 export const validateConfig = validate10;
-const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://modelci.dev/schema/modelci.schema.json","title":"modelci.yaml","type":"object","additionalProperties":false,"required":["version"],"properties":{"version":{"const":1,"description":"Format version of this file; 1."},"models":{"type":"object","propertyNames":{"pattern":"^[a-z0-9][a-z0-9._-]*$"},"additionalProperties":{"type":"object","additionalProperties":false,"properties":{"task":{"enum":["binary","multiclass","regression"]},"description":{"type":"string"},"owners":{"type":"array","items":{"type":"string"}},"primary_metric":{"type":"string","minLength":1},"data":{"type":"object","additionalProperties":false,"properties":{"train":{"type":"string","minLength":1},"holdout":{"type":"string","minLength":1},"label":{"type":"string","minLength":1},"features":{"type":"array","items":{"type":"string","minLength":1},"uniqueItems":true}}},"train":{"type":"object","description":"How the model is trained: a command (any language) or a built-in trainer.","additionalProperties":false,"properties":{"command":{"type":"string","minLength":1,"description":"Shell command, e.g. `python train.py`."},"trainer":{"enum":["logistic-regression","linear-regression","ridge"]},"params":{"type":"object","description":"Hyperparameters, written to MODELCI_PARAMS_FILE."},"seed":{"type":"integer","minimum":0,"default":42},"timeout_minutes":{"type":"number","exclusiveMinimum":0,"default":60},"working_directory":{"type":"string","minLength":1},"env":{"type":"object","additionalProperties":{"type":"string"}},"outputs":{"type":"object","additionalProperties":false,"properties":{"model":{"type":"string","minLength":1,"default":"model.onnx"},"metrics":{"type":"string","minLength":1,"default":"metrics.json"}}}}},"evaluate":{"type":"object","description":"How the model is evaluated: slices, baseline, bootstrap, batch size.","additionalProperties":false,"properties":{"slices":{"type":"array","items":{"type":"string","minLength":1},"uniqueItems":true},"baseline":{"type":"string","minLength":1,"description":"A baseline .onnx file, or `production` for the registry production version."},"bootstrap":{"type":"object","additionalProperties":false,"properties":{"resamples":{"type":"integer","minimum":0,"default":1000},"seed":{"type":"integer","minimum":0,"default":42},"confidence":{"type":"number","exclusiveMinimum":0,"exclusiveMaximum":1,"default":0.95}}},"batch_size":{"type":"integer","minimum":1},"drop_invalid":{"type":"boolean"}}},"metrics":{"type":"object","additionalProperties":false,"properties":{"directions":{"type":"object","additionalProperties":{"enum":["higher","lower"]}},"tolerance":{"type":"number","minimum":0},"relative_tolerance":{"type":"number","minimum":0},"precision":{"type":"integer","minimum":1,"maximum":17}}},"gates":{"type":"object","additionalProperties":false,"description":"Conditions a candidate model must meet before it is registered or promoted.","properties":{"min":{"type":"object","propertyNames":{"minLength":1},"additionalProperties":{"type":"number"},"description":"Metric ≥ value, e.g. {roc_auc: 0.9}."},"max":{"type":"object","propertyNames":{"minLength":1},"additionalProperties":{"type":"number"},"description":"Metric ≤ value, e.g. {log_loss: 0.3}."},"max_regression":{"type":"object","propertyNames":{"minLength":1},"additionalProperties":{"oneOf":[{"type":"number","minimum":0},{"type":"string","pattern":"^\\s*\\d+(\\.\\d+)?\\s*%\\s*$"}]},"description":"Absolute (0.01) or relative to the baseline ('2%')."},"not_significantly_worse":{"type":"object","additionalProperties":false,"required":["metrics"],"properties":{"metrics":{"type":"array","items":{"type":"string","minLength":1},"minItems":1},"alpha":{"type":"number","exclusiveMinimum":0,"exclusiveMaximum":1,"default":0.05}}},"slices":{"type":"object","additionalProperties":false,"required":["max_drop"],"properties":{"max_drop":{"type":"object","propertyNames":{"minLength":1},"additionalProperties":{"oneOf":[{"type":"number","minimum":0},{"type":"string","pattern":"^\\s*\\d+(\\.\\d+)?\\s*%\\s*$"}]},"description":"Absolute (0.01) or relative to the baseline ('2%')."},"min_rows":{"type":"integer","minimum":1,"default":30}}},"latency_p50_ms":{"type":"number","exclusiveMinimum":0},"latency_p95_ms":{"type":"number","exclusiveMinimum":0},"max_size":{"oneOf":[{"type":"integer","minimum":1},{"type":"string","pattern":"^\\s*\\d+(\\.\\d+)?\\s*([kKMG]i?B|B)?\\s*$"}],"description":"Model file size budget: bytes or e.g. '10MB' (10^6), '10MiB' (2^20)."},"signature":{"enum":["unchanged","compatible","any"],"default":"any"},"fail_step":{"type":"boolean","default":true}}},"drift":{"type":"object","description":"How production data is compared with the reference profile.","additionalProperties":false,"properties":{"threshold":{"type":"number","minimum":0,"maximum":1},"test":{"enum":["ks","chi2","psi","js","wasserstein","z"]},"thresholds":{"type":"object","additionalProperties":false,"properties":{"ks":{"type":"number","minimum":0},"chi2":{"type":"number","minimum":0},"psi":{"type":"number","minimum":0},"js":{"type":"number","minimum":0},"wasserstein":{"type":"number","minimum":0},"z":{"type":"number","minimum":0}}},"columns":{"type":"object","additionalProperties":{"type":"object","additionalProperties":false,"properties":{"test":{"enum":["ks","chi2","psi","js","wasserstein","z"]},"threshold":{"type":"number","minimum":0}}}},"ignore":{"type":"array","items":{"type":"string"}},"prediction_columns":{"type":"array","items":{"type":"string"}},"missing_rate_tolerance":{"type":"number","minimum":0,"maximum":1},"sketch_size":{"type":"integer","minimum":2,"multipleOf":2},"retrain_workflow":{"type":"string","minLength":1},"performance":{"type":"object","description":"Performance drift when labels are present: evaluate's metrics on the current window vs the reference.","additionalProperties":false,"properties":{"label":{"type":"string","minLength":1},"prediction":{"type":"string","minLength":1},"score":{"type":"string","minLength":1},"positive":{"type":["string","number"]},"threshold":{"type":"number","minimum":0,"maximum":1},"task":{"enum":["binary","multiclass","regression"]},"max_drop":{"type":"object","propertyNames":{"minLength":1},"additionalProperties":{"oneOf":[{"type":"number","minimum":0},{"type":"string","pattern":"^\\s*\\d+(\\.\\d+)?\\s*%\\s*$"}]},"description":"Absolute (0.01) or relative to the baseline ('2%')."},"min_rows":{"type":"integer","minimum":1}}}}},"deploy":{"type":"object"}}},"default":{}},"metrics":{"type":"object","additionalProperties":false,"properties":{"directions":{"type":"object","additionalProperties":{"enum":["higher","lower"]}},"tolerance":{"type":"number","minimum":0},"relative_tolerance":{"type":"number","minimum":0},"precision":{"type":"integer","minimum":1,"maximum":17}}},"comment":{"type":"object","additionalProperties":false,"properties":{"precision":{"type":"integer","minimum":1,"maximum":17},"chart_metric":{"type":"string","minLength":1}}},"registry":{"type":"object","description":"Where the registry folder lives, its stages and artifact store.","additionalProperties":false,"properties":{"path":{"type":"string","minLength":1,"default":"registry"},"branch":{"type":"string","minLength":1},"stages":{"type":"array","minItems":1,"uniqueItems":true,"items":{"type":"string","pattern":"^[a-z0-9][a-z0-9._-]*$"},"default":["staging","production"]},"require_previous_stage":{"type":"boolean","default":false},"required_checks":{"type":"array","items":{"type":"string","minLength":1},"default":[]},"bump":{"enum":["minor","patch"],"default":"minor"},"tags":{"type":"boolean","default":false},"promotion":{"enum":["commit","pull-request"],"default":"commit"},"push_attempts":{"type":"integer","minimum":1,"maximum":100,"default":20},"store":{"type":"object","additionalProperties":false,"properties":{"type":{"enum":["git","local","github-release"],"default":"git"},"max_bytes":{"type":"integer","minimum":1,"default":10485760},"path":{"type":"string","minLength":1},"release_tag":{"type":"string","minLength":1,"default":"modelci-artifacts"},"repository":{"type":"string","pattern":"^[^/\\s]+/[^/\\s]+$"}}}}},"drift":{"type":"object","description":"How production data is compared with the reference profile.","additionalProperties":false,"properties":{"threshold":{"type":"number","minimum":0,"maximum":1},"test":{"enum":["ks","chi2","psi","js","wasserstein","z"]},"thresholds":{"type":"object","additionalProperties":false,"properties":{"ks":{"type":"number","minimum":0},"chi2":{"type":"number","minimum":0},"psi":{"type":"number","minimum":0},"js":{"type":"number","minimum":0},"wasserstein":{"type":"number","minimum":0},"z":{"type":"number","minimum":0}}},"columns":{"type":"object","additionalProperties":{"type":"object","additionalProperties":false,"properties":{"test":{"enum":["ks","chi2","psi","js","wasserstein","z"]},"threshold":{"type":"number","minimum":0}}}},"ignore":{"type":"array","items":{"type":"string"}},"prediction_columns":{"type":"array","items":{"type":"string"}},"missing_rate_tolerance":{"type":"number","minimum":0,"maximum":1},"sketch_size":{"type":"integer","minimum":2,"multipleOf":2},"retrain_workflow":{"type":"string","minLength":1},"performance":{"type":"object","description":"Performance drift when labels are present: evaluate's metrics on the current window vs the reference.","additionalProperties":false,"properties":{"label":{"type":"string","minLength":1},"prediction":{"type":"string","minLength":1},"score":{"type":"string","minLength":1},"positive":{"type":["string","number"]},"threshold":{"type":"number","minimum":0,"maximum":1},"task":{"enum":["binary","multiclass","regression"]},"max_drop":{"type":"object","propertyNames":{"minLength":1},"additionalProperties":{"oneOf":[{"type":"number","minimum":0},{"type":"string","pattern":"^\\s*\\d+(\\.\\d+)?\\s*%\\s*$"}]},"description":"Absolute (0.01) or relative to the baseline ('2%')."},"min_rows":{"type":"integer","minimum":1}}}}},"environments":{"type":"object","description":"Deployment environments by name (e.g. staging, production) and their targets.","propertyNames":{"pattern":"^[a-zA-Z0-9][a-zA-Z0-9._-]*$"},"additionalProperties":{"type":"object","additionalProperties":false,"properties":{"target":{"enum":["server","command","gitops"],"default":"server"},"url":{"type":"string","pattern":"^https?://"},"stage":{"type":"string","pattern":"^[a-z0-9][a-z0-9._-]*$"},"smoke":{"type":"object","additionalProperties":false,"properties":{"samples":{"type":"string","minLength":1},"count":{"type":"integer","minimum":1},"tolerance":{"type":"number","minimum":0,"default":0.0001},"latency_ms":{"type":"number","exclusiveMinimum":0}}},"command":{"type":"string","minLength":1},"gitops":{"type":"object","additionalProperties":false,"properties":{"repo":{"type":"string","minLength":1,"default":"."},"branch":{"type":"string","minLength":1,"default":"main"},"path":{"type":"string","minLength":1,"default":"deploy/{environment}/{model}.yaml"}}},"timeout_minutes":{"type":"number","exclusiveMinimum":0,"maximum":360,"default":10}},"if":{"properties":{"target":{"const":"command"}},"required":["target"]},"then":{"required":["command"]}}}}};
+const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://modelci.dev/schema/modelci.schema.json","title":"modelci.yaml","type":"object","additionalProperties":false,"required":["version"],"properties":{"version":{"const":1,"description":"Format version of this file; 1."},"models":{"type":"object","propertyNames":{"pattern":"^[a-z0-9][a-z0-9._-]*$"},"additionalProperties":{"type":"object","additionalProperties":false,"properties":{"task":{"enum":["binary","multiclass","regression"]},"description":{"type":"string","description":"What the model does, for people (model cards, the registry)."},"owners":{"type":"array","items":{"type":"string"},"default":[],"description":"Who answers for the model (GitHub logins or teams)."},"primary_metric":{"type":"string","minLength":1,"description":"The metric that decides \"better\" in one word, e.g. `roc_auc`."},"data":{"type":"object","additionalProperties":false,"properties":{"train":{"type":"string","minLength":1,"description":"Training data (CSV, JSONL or Parquet)."},"holdout":{"type":"string","minLength":1,"description":"Holdout data the model is evaluated on."},"label":{"type":"string","minLength":1,"description":"Label column."},"features":{"type":"array","items":{"type":"string","minLength":1},"uniqueItems":true,"description":"Feature columns in model input order; default: every column but the label."}},"default":{}},"train":{"type":"object","description":"How the model is trained: a command (any language) or a built-in trainer.","additionalProperties":false,"properties":{"command":{"type":"string","minLength":1,"description":"Training command, run by the shell in `working_directory` (any language), e.g. `python train.py`."},"trainer":{"enum":["logistic-regression","linear-regression","ridge"],"description":"Built-in trainer, used when there is no command."},"params":{"type":"object","description":"Hyperparameters: written to MODELCI_PARAMS_FILE; the built-in trainers read C, alpha, max_iter."},"seed":{"type":"integer","minimum":0,"default":42,"description":"Seed passed as MODELCI_SEED."},"timeout_minutes":{"type":"number","exclusiveMinimum":0,"default":60,"description":"The command is killed (its whole process group) after this many minutes."},"working_directory":{"type":"string","minLength":1,"description":"Where the command runs."},"env":{"type":"object","additionalProperties":{"type":"string"},"description":"Extra environment variables for the command."},"outputs":{"type":"object","additionalProperties":false,"default":{},"description":"Files the command writes, relative to MODELCI_OUTPUT_DIR.","properties":{"model":{"type":"string","minLength":1,"default":"model.onnx"},"metrics":{"type":"string","minLength":1,"default":"metrics.json"}}}},"default":{}},"evaluate":{"type":"object","description":"How the model is evaluated: slices, baseline, bootstrap, batch size.","additionalProperties":false,"properties":{"slices":{"type":"array","items":{"type":"string","minLength":1},"uniqueItems":true,"default":[],"description":"Columns whose values get their own metrics (and slice gates)."},"baseline":{"type":"string","minLength":1,"description":"A baseline .onnx file, or `production` / `staging` for what that registry stage holds."},"bootstrap":{"type":"object","additionalProperties":false,"default":{},"properties":{"resamples":{"type":"integer","minimum":0,"default":1000,"description":"Resamples; 0 = no intervals."},"seed":{"type":"integer","minimum":0,"default":42},"confidence":{"type":"number","exclusiveMinimum":0,"exclusiveMaximum":1,"default":0.95}}},"batch_size":{"type":"integer","minimum":1,"default":16384,"description":"Rows per inference batch."},"drop_invalid":{"type":"boolean","default":false,"description":"Drop rows with missing or invalid values (counted in the report) instead of failing."}},"default":{}},"metrics":{"type":"object","additionalProperties":false,"properties":{"directions":{"type":"object","additionalProperties":{"enum":["higher","lower"]},"description":"higher or lower is better, by metric name (flattened key, e.g. `eval.auc`) or its last segment."},"tolerance":{"type":"number","minimum":0,"description":"Absolute change at or below which a metric counts as unchanged."},"relative_tolerance":{"type":"number","minimum":0,"description":"Relative change (fraction of the base value) at or below which a metric counts as unchanged."},"precision":{"type":"integer","minimum":1,"maximum":17,"description":"Significant digits shown in tables."}}},"gates":{"type":"object","additionalProperties":false,"description":"Conditions a candidate model must meet before it is registered or promoted.","properties":{"min":{"type":"object","propertyNames":{"minLength":1},"additionalProperties":{"type":"number"},"description":"Metric must be ≥ this value, e.g. {roc_auc: 0.9}."},"max":{"type":"object","propertyNames":{"minLength":1},"additionalProperties":{"type":"number"},"description":"Metric must be ≤ this value, e.g. {log_loss: 0.3}."},"max_regression":{"type":"object","propertyNames":{"minLength":1},"additionalProperties":{"oneOf":[{"type":"number","minimum":0},{"type":"string","pattern":"^\\s*\\d+(\\.\\d+)?\\s*%\\s*$"}]},"description":"Largest allowed move in the worse direction vs the baseline: a number is absolute (`accuracy: 0.01`), a string 'N%' is relative to |baseline| (`roc_auc: '2%'`)."},"not_significantly_worse":{"type":"object","description":"Fails when the candidate is significantly worse (p < alpha, one worse-direction verdict).","additionalProperties":false,"required":["metrics"],"properties":{"metrics":{"type":"array","items":{"type":"string","minLength":1},"minItems":1},"alpha":{"type":"number","exclusiveMinimum":0,"exclusiveMaximum":1,"default":0.05}}},"slices":{"type":"object","additionalProperties":false,"required":["max_drop"],"description":"Per slice: largest drop vs the baseline on the same slice, for slices with ≥ min_rows rows.","properties":{"max_drop":{"type":"object","propertyNames":{"minLength":1},"additionalProperties":{"oneOf":[{"type":"number","minimum":0},{"type":"string","pattern":"^\\s*\\d+(\\.\\d+)?\\s*%\\s*$"}]},"description":"Absolute (0.01) or relative to the baseline ('2%')."},"min_rows":{"type":"integer","minimum":1,"default":30}}},"latency_p50_ms":{"type":"number","exclusiveMinimum":0,"description":"Latency budget (median), ms."},"latency_p95_ms":{"type":"number","exclusiveMinimum":0,"description":"Latency budget (95th percentile), ms."},"max_size":{"oneOf":[{"type":"integer","minimum":1},{"type":"string","pattern":"^\\s*\\d+(\\.\\d+)?\\s*([kKMG]i?B|B)?\\s*$"}],"description":"Model file size budget: bytes or e.g. '10MB' (10^6), '10MiB' (2^20)."},"signature":{"enum":["unchanged","compatible","any"],"default":"any","description":"`unchanged`: inputs and outputs identical to the baseline's; `compatible`: same input names, dtypes and shapes, every baseline output still present with its dtype (new outputs are fine); `any`: not checked."},"fail_step":{"type":"boolean","default":true,"description":"Whether failing gates fail the evaluate step."}}},"drift":{"type":"object","description":"How production data is compared with the reference profile.","additionalProperties":false,"properties":{"threshold":{"type":"number","minimum":0,"maximum":1,"default":0.5,"description":"Dataset drift when the share of drifted columns is >= this."},"test":{"enum":["ks","chi2","psi","js","wasserstein","z"],"description":"One test for every column it applies to (like `--test`)."},"thresholds":{"type":"object","additionalProperties":false,"description":"Per test, the drift threshold: p-value for ks/chi2/z (default 0.05), distance for psi/js/wasserstein (0.1).","properties":{"ks":{"type":"number","minimum":0},"chi2":{"type":"number","minimum":0},"psi":{"type":"number","minimum":0},"js":{"type":"number","minimum":0},"wasserstein":{"type":"number","minimum":0},"z":{"type":"number","minimum":0}}},"columns":{"type":"object","description":"Per column: a test and/or a threshold.","additionalProperties":{"type":"object","additionalProperties":false,"properties":{"test":{"enum":["ks","chi2","psi","js","wasserstein","z"]},"threshold":{"type":"number","minimum":0}}}},"ignore":{"type":"array","items":{"type":"string"},"default":[],"description":"Columns never tested (ids, timestamps)."},"prediction_columns":{"type":"array","items":{"type":"string"},"default":[],"description":"Model output columns: their drift is reported as prediction drift."},"missing_rate_tolerance":{"type":"number","minimum":0,"maximum":1,"default":0.1,"description":"A missing rate that moves by more than this (absolute, 0..1) is flagged."},"sketch_size":{"type":"integer","minimum":2,"multipleOf":2,"default":10000,"description":"Quantile sketch size k of profiles (exact up to k values per column)."},"retrain_workflow":{"type":"string","minLength":1,"description":"Workflow file started by workflow_dispatch on the retraining branch (e.g. retrain.yml)."},"performance":{"type":"object","description":"Performance drift when labels are present: evaluate's metrics on the current window vs the reference.","additionalProperties":false,"properties":{"label":{"type":"string","minLength":1,"description":"Label column (default: the model's data.label)."},"prediction":{"type":"string","minLength":1,"description":"Predicted label/value column (default `_out.label`, the prediction log's column)."},"score":{"type":"string","minLength":1,"description":"Binary: probability of the positive class, e.g. `_out.probabilities.1` (enables roc_auc, log_loss)."},"positive":{"type":["string","number"],"description":"Binary: the positive label (default: the greater label, like scikit-learn's pos_label=1)."},"threshold":{"type":"number","minimum":0,"maximum":1,"description":"Binary with a score and no prediction column: positive when score >= threshold (0.5)."},"task":{"enum":["binary","multiclass","regression"],"description":"Default: the model's task; else binary with a score, multiclass without."},"max_drop":{"type":"object","propertyNames":{"minLength":1},"additionalProperties":{"oneOf":[{"type":"number","minimum":0},{"type":"string","pattern":"^\\s*\\d+(\\.\\d+)?\\s*%\\s*$"}]},"description":"Metric -> allowed drop, absolute (0.05) or relative ('5%'); default: primary metric '5%'."},"min_rows":{"type":"integer","minimum":1,"default":30,"description":"Fewer labelled current rows than this: no verdict."}}}}},"deploy":{"type":"object"}}},"default":{}},"metrics":{"type":"object","additionalProperties":false,"properties":{"directions":{"type":"object","additionalProperties":{"enum":["higher","lower"]},"description":"higher or lower is better, by metric name (flattened key, e.g. `eval.auc`) or its last segment."},"tolerance":{"type":"number","minimum":0,"description":"Absolute change at or below which a metric counts as unchanged."},"relative_tolerance":{"type":"number","minimum":0,"description":"Relative change (fraction of the base value) at or below which a metric counts as unchanged."},"precision":{"type":"integer","minimum":1,"maximum":17,"description":"Significant digits shown in tables."}}},"comment":{"type":"object","additionalProperties":false,"properties":{"precision":{"type":"integer","minimum":1,"maximum":17,"description":"Significant digits shown in tables (overrides metrics.precision for the comment)."},"chart_metric":{"type":"string","minLength":1,"description":"Metric whose history is charted when a history file is given; default: the primary metric."}}},"registry":{"type":"object","description":"Where the registry folder lives, its stages and artifact store.","additionalProperties":false,"properties":{"path":{"type":"string","minLength":1,"default":"registry","description":"Registry folder, relative to the repository root."},"branch":{"type":"string","minLength":1,"description":"Branch the registry commits go to. Default: the branch checked out."},"stages":{"type":"array","description":"Stage names in promotion order.","minItems":1,"uniqueItems":true,"items":{"type":"string","pattern":"^[a-z0-9][a-z0-9._-]*$"},"default":["staging","production"]},"require_previous_stage":{"type":"boolean","default":false,"description":"A stage can only receive the version the stage before it currently holds."},"required_checks":{"type":"array","items":{"type":"string","minLength":1},"default":[],"description":"Check runs or commit statuses that must be green on the version's commit to promote it."},"bump":{"enum":["minor","patch"],"default":"minor","description":"Bump when the signature is compatible; a breaking signature change is always major."},"tags":{"type":"boolean","default":false,"description":"Git tags in GTO's format (`<model>@vX.Y.Z`, `<model>#<stage>#<n>`) next to the commits."},"promotion":{"enum":["commit","pull-request"],"default":"commit","description":"How promote writes: push the commit, or open/update a promotion pull request."},"push_attempts":{"type":"integer","minimum":1,"maximum":100,"default":20,"description":"Push attempts when other writers race (fetch, rebase, re-check, retry)."},"store":{"type":"object","additionalProperties":false,"default":{},"description":"Where artifacts go: `git` (copied into the registry folder; small models), `local` (a folder) or `github-release` (release assets).","properties":{"type":{"enum":["git","local","github-release"],"default":"git"},"max_bytes":{"type":"integer","minimum":1,"default":10485760,"description":"`git` store: refuse artifacts larger than this."},"path":{"type":"string","minLength":1,"description":"`local` store: the folder artifacts are copied to."},"release_tag":{"type":"string","minLength":1,"default":"modelci-artifacts","description":"`github-release` store: the release tag assets go to."},"repository":{"type":"string","pattern":"^[^/\\s]+/[^/\\s]+$","description":"`github-release` store: `owner/repo`; default, the run's repository."}}}}},"drift":{"type":"object","description":"How production data is compared with the reference profile.","additionalProperties":false,"properties":{"threshold":{"type":"number","minimum":0,"maximum":1,"default":0.5,"description":"Dataset drift when the share of drifted columns is >= this."},"test":{"enum":["ks","chi2","psi","js","wasserstein","z"],"description":"One test for every column it applies to (like `--test`)."},"thresholds":{"type":"object","additionalProperties":false,"description":"Per test, the drift threshold: p-value for ks/chi2/z (default 0.05), distance for psi/js/wasserstein (0.1).","properties":{"ks":{"type":"number","minimum":0},"chi2":{"type":"number","minimum":0},"psi":{"type":"number","minimum":0},"js":{"type":"number","minimum":0},"wasserstein":{"type":"number","minimum":0},"z":{"type":"number","minimum":0}}},"columns":{"type":"object","description":"Per column: a test and/or a threshold.","additionalProperties":{"type":"object","additionalProperties":false,"properties":{"test":{"enum":["ks","chi2","psi","js","wasserstein","z"]},"threshold":{"type":"number","minimum":0}}}},"ignore":{"type":"array","items":{"type":"string"},"default":[],"description":"Columns never tested (ids, timestamps)."},"prediction_columns":{"type":"array","items":{"type":"string"},"default":[],"description":"Model output columns: their drift is reported as prediction drift."},"missing_rate_tolerance":{"type":"number","minimum":0,"maximum":1,"default":0.1,"description":"A missing rate that moves by more than this (absolute, 0..1) is flagged."},"sketch_size":{"type":"integer","minimum":2,"multipleOf":2,"default":10000,"description":"Quantile sketch size k of profiles (exact up to k values per column)."},"retrain_workflow":{"type":"string","minLength":1,"description":"Workflow file started by workflow_dispatch on the retraining branch (e.g. retrain.yml)."},"performance":{"type":"object","description":"Performance drift when labels are present: evaluate's metrics on the current window vs the reference.","additionalProperties":false,"properties":{"label":{"type":"string","minLength":1,"description":"Label column (default: the model's data.label)."},"prediction":{"type":"string","minLength":1,"description":"Predicted label/value column (default `_out.label`, the prediction log's column)."},"score":{"type":"string","minLength":1,"description":"Binary: probability of the positive class, e.g. `_out.probabilities.1` (enables roc_auc, log_loss)."},"positive":{"type":["string","number"],"description":"Binary: the positive label (default: the greater label, like scikit-learn's pos_label=1)."},"threshold":{"type":"number","minimum":0,"maximum":1,"description":"Binary with a score and no prediction column: positive when score >= threshold (0.5)."},"task":{"enum":["binary","multiclass","regression"],"description":"Default: the model's task; else binary with a score, multiclass without."},"max_drop":{"type":"object","propertyNames":{"minLength":1},"additionalProperties":{"oneOf":[{"type":"number","minimum":0},{"type":"string","pattern":"^\\s*\\d+(\\.\\d+)?\\s*%\\s*$"}]},"description":"Metric -> allowed drop, absolute (0.05) or relative ('5%'); default: primary metric '5%'."},"min_rows":{"type":"integer","minimum":1,"default":30,"description":"Fewer labelled current rows than this: no verdict."}}}}},"environments":{"type":"object","description":"Deployment environments by name (e.g. staging, production) and their targets.","propertyNames":{"pattern":"^[a-zA-Z0-9][a-zA-Z0-9._-]*$"},"additionalProperties":{"type":"object","additionalProperties":false,"properties":{"target":{"enum":["server","command","gitops"],"default":"server","description":"`server`: the built-in `modelci serve` on the runner; `command`: your deploy command; `gitops`: commit the version to a manifests repository."},"url":{"type":"string","pattern":"^https?://","description":"The environment's URL: shown on the deployment; the server target's address; smoke base."},"stage":{"type":"string","pattern":"^[a-z0-9][a-z0-9._-]*$","description":"The registry stage this environment runs. Default: the environment name."},"smoke":{"type":"object","additionalProperties":false,"properties":{"samples":{"type":"string","minLength":1,"description":"smoke.jsonl recorded at evaluation (inputs + expected outputs per line); `{model}` and `{version}` are replaced, e.g. `registry/{model}/smoke/{version}.jsonl`."},"count":{"type":"integer","minimum":1,"description":"Use at most this many samples. Default: all."},"tolerance":{"type":"number","minimum":0,"default":0.0001,"description":"Output tolerance, absolute or relative to the recorded value."},"latency_ms":{"type":"number","exclusiveMinimum":0,"description":"Budget for the 95th percentile prediction latency, in milliseconds."}}},"command":{"type":"string","minLength":1,"description":"`command` target: shell command run with MODEL_PATH, MODEL_NAME, MODEL_VERSION, ..."},"gitops":{"type":"object","additionalProperties":false,"properties":{"repo":{"type":"string","minLength":1,"default":".","description":"Config repository: a path or URL git can push to (`.`: this repository)."},"branch":{"type":"string","minLength":1,"default":"main","description":"Branch the reconciler watches."},"path":{"type":"string","minLength":1,"default":"deploy/{environment}/{model}.yaml","description":"File the version pointer is written to; `{model}` and `{environment}` are replaced."}}},"timeout_minutes":{"type":"number","exclusiveMinimum":0,"maximum":360,"default":10,"description":"Time limit of the target (and of waiting for the server to be ready)."}},"if":{"properties":{"target":{"const":"command"}},"required":["target"]},"then":{"required":["command"]}}}}};
 const pattern0 = new RegExp("^[a-z0-9][a-z0-9._-]*$", "u");
 const pattern1 = new RegExp("^\\s*\\d+(\\.\\d+)?\\s*%\\s*$", "u");
 const pattern3 = new RegExp("^\\s*\\d+(\\.\\d+)?\\s*([kKMG]i?B|B)?\\s*$", "u");
@@ -35,9 +35,6 @@ function validate10(data, {instancePath="", parentData, parentDataProperty, root
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.models === undefined){
-data.models = {};
-}
 if(data.version === undefined){
 const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "version"},message:"must have required property '"+"version"+"'"};
 if(vErrors === null){
@@ -72,6 +69,7 @@ vErrors.push(err2);
 errors++;
 }
 }
+if(data.models !== undefined){
 let data1 = data.models;
 if(data1 && typeof data1 == "object" && !Array.isArray(data1)){
 for(const key1 in data1){
@@ -363,12 +361,6 @@ errors++;
 if(data2.train !== undefined){
 let data14 = data2.train;
 if(data14 && typeof data14 == "object" && !Array.isArray(data14)){
-if(data14.seed === undefined){
-data14.seed = 42;
-}
-if(data14.timeout_minutes === undefined){
-data14.timeout_minutes = 60;
-}
 for(const key5 in data14){
 if(!((((((((key5 === "command") || (key5 === "trainer")) || (key5 === "params")) || (key5 === "seed")) || (key5 === "timeout_minutes")) || (key5 === "working_directory")) || (key5 === "env")) || (key5 === "outputs"))){
 const err24 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/train",schemaPath:"#/properties/models/additionalProperties/properties/train/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties"};
@@ -432,6 +424,7 @@ vErrors.push(err28);
 errors++;
 }
 }
+if(data14.seed !== undefined){
 let data18 = data14.seed;
 if(!((typeof data18 == "number") && (!(data18 % 1) && !isNaN(data18)))){
 const err29 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/train/seed",schemaPath:"#/properties/models/additionalProperties/properties/train/properties/seed/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
@@ -455,6 +448,8 @@ vErrors.push(err30);
 errors++;
 }
 }
+}
+if(data14.timeout_minutes !== undefined){
 let data19 = data14.timeout_minutes;
 if(typeof data19 == "number"){
 if(data19 <= 0 || isNaN(data19)){
@@ -477,6 +472,7 @@ else {
 vErrors.push(err32);
 }
 errors++;
+}
 }
 if(data14.working_directory !== undefined){
 let data20 = data14.working_directory;
@@ -533,12 +529,6 @@ errors++;
 if(data14.outputs !== undefined){
 let data23 = data14.outputs;
 if(data23 && typeof data23 == "object" && !Array.isArray(data23)){
-if(data23.model === undefined){
-data23.model = "model.onnx";
-}
-if(data23.metrics === undefined){
-data23.metrics = "metrics.json";
-}
 for(const key7 in data23){
 if(!((key7 === "model") || (key7 === "metrics"))){
 const err37 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/train/outputs",schemaPath:"#/properties/models/additionalProperties/properties/train/properties/outputs/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key7},message:"must NOT have additional properties"};
@@ -551,6 +541,7 @@ vErrors.push(err37);
 errors++;
 }
 }
+if(data23.model !== undefined){
 let data24 = data23.model;
 if(typeof data24 === "string"){
 if(func3(data24) < 1){
@@ -574,6 +565,8 @@ vErrors.push(err39);
 }
 errors++;
 }
+}
+if(data23.metrics !== undefined){
 let data25 = data23.metrics;
 if(typeof data25 === "string"){
 if(func3(data25) < 1){
@@ -596,6 +589,7 @@ else {
 vErrors.push(err41);
 }
 errors++;
+}
 }
 }
 else {
@@ -729,15 +723,6 @@ errors++;
 if(data26.bootstrap !== undefined){
 let data30 = data26.bootstrap;
 if(data30 && typeof data30 == "object" && !Array.isArray(data30)){
-if(data30.resamples === undefined){
-data30.resamples = 1000;
-}
-if(data30.seed === undefined){
-data30.seed = 42;
-}
-if(data30.confidence === undefined){
-data30.confidence = 0.95;
-}
 for(const key9 in data30){
 if(!(((key9 === "resamples") || (key9 === "seed")) || (key9 === "confidence"))){
 const err51 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/evaluate/bootstrap",schemaPath:"#/properties/models/additionalProperties/properties/evaluate/properties/bootstrap/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key9},message:"must NOT have additional properties"};
@@ -750,6 +735,7 @@ vErrors.push(err51);
 errors++;
 }
 }
+if(data30.resamples !== undefined){
 let data31 = data30.resamples;
 if(!((typeof data31 == "number") && (!(data31 % 1) && !isNaN(data31)))){
 const err52 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/evaluate/bootstrap/resamples",schemaPath:"#/properties/models/additionalProperties/properties/evaluate/properties/bootstrap/properties/resamples/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
@@ -773,6 +759,8 @@ vErrors.push(err53);
 errors++;
 }
 }
+}
+if(data30.seed !== undefined){
 let data32 = data30.seed;
 if(!((typeof data32 == "number") && (!(data32 % 1) && !isNaN(data32)))){
 const err54 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/evaluate/bootstrap/seed",schemaPath:"#/properties/models/additionalProperties/properties/evaluate/properties/bootstrap/properties/seed/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
@@ -796,6 +784,8 @@ vErrors.push(err55);
 errors++;
 }
 }
+}
+if(data30.confidence !== undefined){
 let data33 = data30.confidence;
 if(typeof data33 == "number"){
 if(data33 >= 1 || isNaN(data33)){
@@ -828,6 +818,7 @@ else {
 vErrors.push(err58);
 }
 errors++;
+}
 }
 }
 else {
@@ -1033,12 +1024,6 @@ errors++;
 if(data2.gates !== undefined){
 let data42 = data2.gates;
 if(data42 && typeof data42 == "object" && !Array.isArray(data42)){
-if(data42.signature === undefined){
-data42.signature = "any";
-}
-if(data42.fail_step === undefined){
-data42.fail_step = true;
-}
 for(const key12 in data42){
 if(!(func2.call(schema11.properties.models.additionalProperties.properties.gates.properties, key12))){
 const err75 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/gates",schemaPath:"#/properties/models/additionalProperties/properties/gates/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key12},message:"must NOT have additional properties"};
@@ -1290,9 +1275,6 @@ errors++;
 if(data42.not_significantly_worse !== undefined){
 let data49 = data42.not_significantly_worse;
 if(data49 && typeof data49 == "object" && !Array.isArray(data49)){
-if(data49.alpha === undefined){
-data49.alpha = 0.05;
-}
 if(data49.metrics === undefined){
 const err92 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/gates/not_significantly_worse",schemaPath:"#/properties/models/additionalProperties/properties/gates/properties/not_significantly_worse/required",keyword:"required",params:{missingProperty: "metrics"},message:"must have required property '"+"metrics"+"'"};
 if(vErrors === null){
@@ -1366,6 +1348,7 @@ vErrors.push(err97);
 errors++;
 }
 }
+if(data49.alpha !== undefined){
 let data52 = data49.alpha;
 if(typeof data52 == "number"){
 if(data52 >= 1 || isNaN(data52)){
@@ -1400,6 +1383,7 @@ vErrors.push(err100);
 errors++;
 }
 }
+}
 else {
 const err101 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/gates/not_significantly_worse",schemaPath:"#/properties/models/additionalProperties/properties/gates/properties/not_significantly_worse/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
@@ -1414,9 +1398,6 @@ errors++;
 if(data42.slices !== undefined){
 let data53 = data42.slices;
 if(data53 && typeof data53 == "object" && !Array.isArray(data53)){
-if(data53.min_rows === undefined){
-data53.min_rows = 30;
-}
 if(data53.max_drop === undefined){
 const err102 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/gates/slices",schemaPath:"#/properties/models/additionalProperties/properties/gates/properties/slices/required",keyword:"required",params:{missingProperty: "max_drop"},message:"must have required property '"+"max_drop"+"'"};
 if(vErrors === null){
@@ -1569,6 +1550,7 @@ vErrors.push(err111);
 errors++;
 }
 }
+if(data53.min_rows !== undefined){
 let data56 = data53.min_rows;
 if(!((typeof data56 == "number") && (!(data56 % 1) && !isNaN(data56)))){
 const err112 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/gates/slices/min_rows",schemaPath:"#/properties/models/additionalProperties/properties/gates/properties/slices/properties/min_rows/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
@@ -1590,6 +1572,7 @@ else {
 vErrors.push(err113);
 }
 errors++;
+}
 }
 }
 }
@@ -1743,6 +1726,7 @@ vErrors = null;
 }
 }
 }
+if(data42.signature !== undefined){
 let data60 = data42.signature;
 if(!(((data60 === "unchanged") || (data60 === "compatible")) || (data60 === "any"))){
 const err124 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/gates/signature",schemaPath:"#/properties/models/additionalProperties/properties/gates/properties/signature/enum",keyword:"enum",params:{allowedValues: schema11.properties.models.additionalProperties.properties.gates.properties.signature.enum},message:"must be equal to one of the allowed values"};
@@ -1754,6 +1738,8 @@ vErrors.push(err124);
 }
 errors++;
 }
+}
+if(data42.fail_step !== undefined){
 if(typeof data42.fail_step !== "boolean"){
 const err125 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/gates/fail_step",schemaPath:"#/properties/models/additionalProperties/properties/gates/properties/fail_step/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
@@ -1763,6 +1749,7 @@ else {
 vErrors.push(err125);
 }
 errors++;
+}
 }
 }
 else {
@@ -2614,6 +2601,7 @@ vErrors.push(err190);
 }
 errors++;
 }
+}
 if(data.metrics !== undefined){
 let data94 = data.metrics;
 if(data94 && typeof data94 == "object" && !Array.isArray(data94)){
@@ -2844,30 +2832,6 @@ errors++;
 if(data.registry !== undefined){
 let data103 = data.registry;
 if(data103 && typeof data103 == "object" && !Array.isArray(data103)){
-if(data103.path === undefined){
-data103.path = "registry";
-}
-if(data103.stages === undefined){
-data103.stages = ["staging","production"];
-}
-if(data103.require_previous_stage === undefined){
-data103.require_previous_stage = false;
-}
-if(data103.required_checks === undefined){
-data103.required_checks = [];
-}
-if(data103.bump === undefined){
-data103.bump = "minor";
-}
-if(data103.tags === undefined){
-data103.tags = false;
-}
-if(data103.promotion === undefined){
-data103.promotion = "commit";
-}
-if(data103.push_attempts === undefined){
-data103.push_attempts = 20;
-}
 for(const key33 in data103){
 if(!(func2.call(schema11.properties.registry.properties, key33))){
 const err209 = {instancePath:instancePath+"/registry",schemaPath:"#/properties/registry/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key33},message:"must NOT have additional properties"};
@@ -2880,6 +2844,7 @@ vErrors.push(err209);
 errors++;
 }
 }
+if(data103.path !== undefined){
 let data104 = data103.path;
 if(typeof data104 === "string"){
 if(func3(data104) < 1){
@@ -2902,6 +2867,7 @@ else {
 vErrors.push(err211);
 }
 errors++;
+}
 }
 if(data103.branch !== undefined){
 let data105 = data103.branch;
@@ -2928,6 +2894,7 @@ vErrors.push(err213);
 errors++;
 }
 }
+if(data103.stages !== undefined){
 let data106 = data103.stages;
 if(Array.isArray(data106)){
 if(data106.length < 1){
@@ -3001,6 +2968,8 @@ vErrors.push(err218);
 }
 errors++;
 }
+}
+if(data103.require_previous_stage !== undefined){
 if(typeof data103.require_previous_stage !== "boolean"){
 const err219 = {instancePath:instancePath+"/registry/require_previous_stage",schemaPath:"#/properties/registry/properties/require_previous_stage/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
@@ -3011,6 +2980,8 @@ vErrors.push(err219);
 }
 errors++;
 }
+}
+if(data103.required_checks !== undefined){
 let data109 = data103.required_checks;
 if(Array.isArray(data109)){
 const len7 = data109.length;
@@ -3050,6 +3021,8 @@ vErrors.push(err222);
 }
 errors++;
 }
+}
+if(data103.bump !== undefined){
 let data111 = data103.bump;
 if(!((data111 === "minor") || (data111 === "patch"))){
 const err223 = {instancePath:instancePath+"/registry/bump",schemaPath:"#/properties/registry/properties/bump/enum",keyword:"enum",params:{allowedValues: schema11.properties.registry.properties.bump.enum},message:"must be equal to one of the allowed values"};
@@ -3061,6 +3034,8 @@ vErrors.push(err223);
 }
 errors++;
 }
+}
+if(data103.tags !== undefined){
 if(typeof data103.tags !== "boolean"){
 const err224 = {instancePath:instancePath+"/registry/tags",schemaPath:"#/properties/registry/properties/tags/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
@@ -3071,6 +3046,8 @@ vErrors.push(err224);
 }
 errors++;
 }
+}
+if(data103.promotion !== undefined){
 let data113 = data103.promotion;
 if(!((data113 === "commit") || (data113 === "pull-request"))){
 const err225 = {instancePath:instancePath+"/registry/promotion",schemaPath:"#/properties/registry/properties/promotion/enum",keyword:"enum",params:{allowedValues: schema11.properties.registry.properties.promotion.enum},message:"must be equal to one of the allowed values"};
@@ -3082,6 +3059,8 @@ vErrors.push(err225);
 }
 errors++;
 }
+}
+if(data103.push_attempts !== undefined){
 let data114 = data103.push_attempts;
 if(!((typeof data114 == "number") && (!(data114 % 1) && !isNaN(data114)))){
 const err226 = {instancePath:instancePath+"/registry/push_attempts",schemaPath:"#/properties/registry/properties/push_attempts/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
@@ -3115,18 +3094,10 @@ vErrors.push(err228);
 errors++;
 }
 }
+}
 if(data103.store !== undefined){
 let data115 = data103.store;
 if(data115 && typeof data115 == "object" && !Array.isArray(data115)){
-if(data115.type === undefined){
-data115.type = "git";
-}
-if(data115.max_bytes === undefined){
-data115.max_bytes = 10485760;
-}
-if(data115.release_tag === undefined){
-data115.release_tag = "modelci-artifacts";
-}
 for(const key34 in data115){
 if(!(((((key34 === "type") || (key34 === "max_bytes")) || (key34 === "path")) || (key34 === "release_tag")) || (key34 === "repository"))){
 const err229 = {instancePath:instancePath+"/registry/store",schemaPath:"#/properties/registry/properties/store/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key34},message:"must NOT have additional properties"};
@@ -3139,6 +3110,7 @@ vErrors.push(err229);
 errors++;
 }
 }
+if(data115.type !== undefined){
 let data116 = data115.type;
 if(!(((data116 === "git") || (data116 === "local")) || (data116 === "github-release"))){
 const err230 = {instancePath:instancePath+"/registry/store/type",schemaPath:"#/properties/registry/properties/store/properties/type/enum",keyword:"enum",params:{allowedValues: schema11.properties.registry.properties.store.properties.type.enum},message:"must be equal to one of the allowed values"};
@@ -3150,6 +3122,8 @@ vErrors.push(err230);
 }
 errors++;
 }
+}
+if(data115.max_bytes !== undefined){
 let data117 = data115.max_bytes;
 if(!((typeof data117 == "number") && (!(data117 % 1) && !isNaN(data117)))){
 const err231 = {instancePath:instancePath+"/registry/store/max_bytes",schemaPath:"#/properties/registry/properties/store/properties/max_bytes/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
@@ -3171,6 +3145,7 @@ else {
 vErrors.push(err232);
 }
 errors++;
+}
 }
 }
 if(data115.path !== undefined){
@@ -3198,6 +3173,7 @@ vErrors.push(err234);
 errors++;
 }
 }
+if(data115.release_tag !== undefined){
 let data119 = data115.release_tag;
 if(typeof data119 === "string"){
 if(func3(data119) < 1){
@@ -3220,6 +3196,7 @@ else {
 vErrors.push(err236);
 }
 errors++;
+}
 }
 if(data115.repository !== undefined){
 let data120 = data115.repository;
@@ -4171,12 +4148,6 @@ vErrors.push(err307);
 errors++;
 }
 if(data153 && typeof data153 == "object" && !Array.isArray(data153)){
-if(data153.target === undefined){
-data153.target = "server";
-}
-if(data153.timeout_minutes === undefined){
-data153.timeout_minutes = 10;
-}
 for(const key44 in data153){
 if(!(((((((key44 === "target") || (key44 === "url")) || (key44 === "stage")) || (key44 === "smoke")) || (key44 === "command")) || (key44 === "gitops")) || (key44 === "timeout_minutes"))){
 const err308 = {instancePath:instancePath+"/environments/" + key43.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/environments/additionalProperties/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key44},message:"must NOT have additional properties"};
@@ -4189,6 +4160,7 @@ vErrors.push(err308);
 errors++;
 }
 }
+if(data153.target !== undefined){
 let data155 = data153.target;
 if(!(((data155 === "server") || (data155 === "command")) || (data155 === "gitops"))){
 const err309 = {instancePath:instancePath+"/environments/" + key43.replace(/~/g, "~0").replace(/\//g, "~1")+"/target",schemaPath:"#/properties/environments/additionalProperties/properties/target/enum",keyword:"enum",params:{allowedValues: schema11.properties.environments.additionalProperties.properties.target.enum},message:"must be equal to one of the allowed values"};
@@ -4199,6 +4171,7 @@ else {
 vErrors.push(err309);
 }
 errors++;
+}
 }
 if(data153.url !== undefined){
 let data156 = data153.url;
@@ -4253,9 +4226,6 @@ errors++;
 if(data153.smoke !== undefined){
 let data158 = data153.smoke;
 if(data158 && typeof data158 == "object" && !Array.isArray(data158)){
-if(data158.tolerance === undefined){
-data158.tolerance = 0.0001;
-}
 for(const key45 in data158){
 if(!((((key45 === "samples") || (key45 === "count")) || (key45 === "tolerance")) || (key45 === "latency_ms"))){
 const err314 = {instancePath:instancePath+"/environments/" + key43.replace(/~/g, "~0").replace(/\//g, "~1")+"/smoke",schemaPath:"#/properties/environments/additionalProperties/properties/smoke/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key45},message:"must NOT have additional properties"};
@@ -4318,6 +4288,7 @@ errors++;
 }
 }
 }
+if(data158.tolerance !== undefined){
 let data161 = data158.tolerance;
 if(typeof data161 == "number"){
 if(data161 < 0 || isNaN(data161)){
@@ -4340,6 +4311,7 @@ else {
 vErrors.push(err320);
 }
 errors++;
+}
 }
 if(data158.latency_ms !== undefined){
 let data162 = data158.latency_ms;
@@ -4406,15 +4378,6 @@ errors++;
 if(data153.gitops !== undefined){
 let data164 = data153.gitops;
 if(data164 && typeof data164 == "object" && !Array.isArray(data164)){
-if(data164.repo === undefined){
-data164.repo = ".";
-}
-if(data164.branch === undefined){
-data164.branch = "main";
-}
-if(data164.path === undefined){
-data164.path = "deploy/{environment}/{model}.yaml";
-}
 for(const key46 in data164){
 if(!(((key46 === "repo") || (key46 === "branch")) || (key46 === "path"))){
 const err326 = {instancePath:instancePath+"/environments/" + key43.replace(/~/g, "~0").replace(/\//g, "~1")+"/gitops",schemaPath:"#/properties/environments/additionalProperties/properties/gitops/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key46},message:"must NOT have additional properties"};
@@ -4427,6 +4390,7 @@ vErrors.push(err326);
 errors++;
 }
 }
+if(data164.repo !== undefined){
 let data165 = data164.repo;
 if(typeof data165 === "string"){
 if(func3(data165) < 1){
@@ -4450,6 +4414,8 @@ vErrors.push(err328);
 }
 errors++;
 }
+}
+if(data164.branch !== undefined){
 let data166 = data164.branch;
 if(typeof data166 === "string"){
 if(func3(data166) < 1){
@@ -4473,6 +4439,8 @@ vErrors.push(err330);
 }
 errors++;
 }
+}
+if(data164.path !== undefined){
 let data167 = data164.path;
 if(typeof data167 === "string"){
 if(func3(data167) < 1){
@@ -4497,6 +4465,7 @@ vErrors.push(err332);
 errors++;
 }
 }
+}
 else {
 const err333 = {instancePath:instancePath+"/environments/" + key43.replace(/~/g, "~0").replace(/\//g, "~1")+"/gitops",schemaPath:"#/properties/environments/additionalProperties/properties/gitops/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
@@ -4508,6 +4477,7 @@ vErrors.push(err333);
 errors++;
 }
 }
+if(data153.timeout_minutes !== undefined){
 let data168 = data153.timeout_minutes;
 if(typeof data168 == "number"){
 if(data168 > 360 || isNaN(data168)){
@@ -4540,6 +4510,7 @@ else {
 vErrors.push(err336);
 }
 errors++;
+}
 }
 }
 else {

@@ -1,16 +1,22 @@
-/** The sticky PR comment (`comment:`). */
-export interface CommentConfig {
-  /** Significant digits shown in tables (overrides metrics.precision for the comment). */
-  precision?: number;
-  /** Metric whose history is charted when a history file is given; default: the primary metric. */
-  chart_metric?: string;
-}
+import type { FromSchema } from 'json-schema-to-ts';
 
+/** The sticky PR comment (`comment:`). */
 export const commentSchema = {
   type: 'object',
   additionalProperties: false,
   properties: {
-    precision: { type: 'integer', minimum: 1, maximum: 17 },
-    chart_metric: { type: 'string', minLength: 1 },
+    precision: {
+      type: 'integer',
+      minimum: 1,
+      maximum: 17,
+      description: 'Significant digits shown in tables (overrides metrics.precision for the comment).',
+    },
+    chart_metric: {
+      type: 'string',
+      minLength: 1,
+      description: 'Metric whose history is charted when a history file is given; default: the primary metric.',
+    },
   },
 } as const;
+
+export type CommentConfig = FromSchema<typeof commentSchema>;

@@ -1,56 +1,34 @@
-import { commentSchema, type CommentConfig } from './comment.js';
-import { environmentsSchema, type EnvironmentsConfig } from './deploy.js';
-import { driftSchema, type DriftConfig } from './drift.js';
-import { gatesSchema, type GatesConfig } from './gates.js';
-import { metricsSchema, type MetricsConfig } from './metrics.js';
-import { registrySchema, type RegistryConfig } from './registry.js';
-import {
-  dataSchema,
-  evaluateSchema,
-  trainSchema,
-  type DataConfig,
-  type EvaluateConfig,
-  type TrainConfig,
-} from './train.js';
+import type { FromSchema } from 'json-schema-to-ts';
+import { commentSchema } from './comment.js';
+import { environmentsSchema } from './deploy.js';
+import { driftSchema } from './drift.js';
+import { gatesSchema } from './gates.js';
+import { metricsSchema } from './metrics.js';
+import { registrySchema } from './registry.js';
+import { dataSchema, evaluateSchema, trainSchema } from './train.js';
 
 export const MODEL_NAME_PATTERN = '^[a-z0-9][a-z0-9._-]*$';
-
-export interface ModelConfig {
-  task?: 'binary' | 'multiclass' | 'regression';
-  description?: string;
-  owners?: string[];
-  /** The metric that decides "better" in one word; e.g. `roc_auc`. */
-  primary_metric?: string;
-  data?: DataConfig;
-  train?: TrainConfig;
-  evaluate?: EvaluateConfig;
-  metrics?: MetricsConfig;
-  gates?: GatesConfig;
-  drift?: DriftConfig;
-  deploy?: Record<string, unknown>;
-}
-
-export interface ModelciConfig {
-  version: 1;
-  models: Record<string, ModelConfig>;
-  metrics?: MetricsConfig;
-  comment?: CommentConfig;
-  registry?: RegistryConfig;
-  drift?: DriftConfig;
-  environments?: EnvironmentsConfig;
-}
 
 const modelSchema = {
   type: 'object',
   additionalProperties: false,
   properties: {
     task: { enum: ['binary', 'multiclass', 'regression'] },
-    description: { type: 'string' },
-    owners: { type: 'array', items: { type: 'string' } },
-    primary_metric: { type: 'string', minLength: 1 },
-    data: dataSchema,
-    train: trainSchema,
-    evaluate: evaluateSchema,
+    description: { type: 'string', description: 'What the model does, for people (model cards, the registry).' },
+    owners: {
+      type: 'array',
+      items: { type: 'string' },
+      default: [],
+      description: 'Who answers for the model (GitHub logins or teams).',
+    },
+    primary_metric: {
+      type: 'string',
+      minLength: 1,
+      description: 'The metric that decides "better" in one word, e.g. `roc_auc`.',
+    },
+    data: { ...dataSchema, default: {} },
+    train: { ...trainSchema, default: {} },
+    evaluate: { ...evaluateSchema, default: {} },
     metrics: metricsSchema,
     gates: gatesSchema,
     drift: driftSchema,
@@ -81,3 +59,11 @@ export const configSchema = {
     environments: environmentsSchema,
   },
 } as const;
+
+const asWritten = { keepDefaultedPropertiesOptional: true } as const;
+/** modelci.yaml as written: every key with a default may be left out. */
+export type ModelciConfig = FromSchema<typeof configSchema, typeof asWritten>;
+/** One `models.<name>` entry as written. */
+export type ModelConfig = FromSchema<typeof modelSchema, typeof asWritten>;
+/** The schema of one model entry (for defaults, src/config/resolve.ts). */
+export { modelSchema };

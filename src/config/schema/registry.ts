@@ -1,38 +1,6 @@
-/** The git-backed registry (`registry:`). Owned by the registry issue; see src/registry/README.md. */
-export interface RegistryConfig {
-  /** Registry folder, relative to the repository root. Default `registry`. */
-  path?: string;
-  /** Branch the registry commits go to. Default: the branch checked out. */
-  branch?: string;
-  /** Stage names in promotion order. Default `[staging, production]`. */
-  stages?: string[];
-  /** A stage can only receive the version the stage before it currently holds. Default false. */
-  require_previous_stage?: boolean;
-  /** Check runs or commit statuses that must be green on the version's commit to promote it. */
-  required_checks?: string[];
-  /** Bump when the signature is compatible; a breaking signature change is always major. */
-  bump?: 'minor' | 'patch';
-  /** Git tags in GTO's format (`<model>@vX.Y.Z`, `<model>#<stage>#<n>`) next to the commits. */
-  tags?: boolean;
-  /** How promote writes: push the commit, or open/update a promotion pull request. */
-  promotion?: 'commit' | 'pull-request';
-  /** Push attempts when other writers race (fetch, rebase, re-check, retry). Default 20. */
-  push_attempts?: number;
-  store?: StoreConfig;
-}
+import type { FromSchema } from 'json-schema-to-ts';
 
-export interface StoreConfig {
-  /** `git`: copy into the registry folder (small models); `local`: a folder; `github-release`. */
-  type?: 'git' | 'local' | 'github-release';
-  /** `git` store: refuse artifacts larger than this. Default 10 MB. */
-  max_bytes?: number;
-  /** `local` store: the folder artifacts are copied to. */
-  path?: string;
-  /** `github-release` store: the release tag assets go to. Default `modelci-artifacts`. */
-  release_tag?: string;
-  /** `github-release` store: `owner/repo`; default GITHUB_REPOSITORY. */
-  repository?: string;
-}
+// The git-backed registry (`registry:`), see src/registry/README.md.
 
 const NAME = '^[a-z0-9][a-z0-9._-]*$';
 
@@ -41,31 +9,91 @@ export const registrySchema = {
   description: 'Where the registry folder lives, its stages and artifact store.',
   additionalProperties: false,
   properties: {
-    path: { type: 'string', minLength: 1, default: 'registry' },
-    branch: { type: 'string', minLength: 1 },
+    path: {
+      type: 'string',
+      minLength: 1,
+      default: 'registry',
+      description: 'Registry folder, relative to the repository root.',
+    },
+    branch: {
+      type: 'string',
+      minLength: 1,
+      description: 'Branch the registry commits go to. Default: the branch checked out.',
+    },
     stages: {
       type: 'array',
+      description: 'Stage names in promotion order.',
       minItems: 1,
       uniqueItems: true,
       items: { type: 'string', pattern: NAME },
       default: ['staging', 'production'],
     },
-    require_previous_stage: { type: 'boolean', default: false },
-    required_checks: { type: 'array', items: { type: 'string', minLength: 1 }, default: [] },
-    bump: { enum: ['minor', 'patch'], default: 'minor' },
-    tags: { type: 'boolean', default: false },
-    promotion: { enum: ['commit', 'pull-request'], default: 'commit' },
-    push_attempts: { type: 'integer', minimum: 1, maximum: 100, default: 20 },
+    require_previous_stage: {
+      type: 'boolean',
+      default: false,
+      description: 'A stage can only receive the version the stage before it currently holds.',
+    },
+    required_checks: {
+      type: 'array',
+      items: { type: 'string', minLength: 1 },
+      default: [],
+      description: "Check runs or commit statuses that must be green on the version's commit to promote it.",
+    },
+    bump: {
+      enum: ['minor', 'patch'],
+      default: 'minor',
+      description: 'Bump when the signature is compatible; a breaking signature change is always major.',
+    },
+    tags: {
+      type: 'boolean',
+      default: false,
+      description: "Git tags in GTO's format (`<model>@vX.Y.Z`, `<model>#<stage>#<n>`) next to the commits.",
+    },
+    promotion: {
+      enum: ['commit', 'pull-request'],
+      default: 'commit',
+      description: 'How promote writes: push the commit, or open/update a promotion pull request.',
+    },
+    push_attempts: {
+      type: 'integer',
+      minimum: 1,
+      maximum: 100,
+      default: 20,
+      description: 'Push attempts when other writers race (fetch, rebase, re-check, retry).',
+    },
     store: {
       type: 'object',
       additionalProperties: false,
+      default: {},
+      description: 'Where artifacts go: `git` (copied into the registry folder; small models), `local` (a folder) or `github-release` (release assets).',
       properties: {
         type: { enum: ['git', 'local', 'github-release'], default: 'git' },
-        max_bytes: { type: 'integer', minimum: 1, default: 10485760 },
-        path: { type: 'string', minLength: 1 },
-        release_tag: { type: 'string', minLength: 1, default: 'modelci-artifacts' },
-        repository: { type: 'string', pattern: '^[^/\\s]+/[^/\\s]+$' },
+        max_bytes: {
+          type: 'integer',
+          minimum: 1,
+          default: 10485760,
+          description: '`git` store: refuse artifacts larger than this.',
+        },
+        path: { type: 'string', minLength: 1, description: '`local` store: the folder artifacts are copied to.' },
+        release_tag: {
+          type: 'string',
+          minLength: 1,
+          default: 'modelci-artifacts',
+          description: '`github-release` store: the release tag assets go to.',
+        },
+        repository: {
+          type: 'string',
+          pattern: '^[^/\\s]+/[^/\\s]+$',
+          description: "`github-release` store: `owner/repo`; default, the run's repository.",
+        },
       },
     },
   },
 } as const;
+
+const asWritten = { keepDefaultedPropertiesOptional: true } as const;
+/** `registry:` as written in modelci.yaml. */
+export type RegistryConfig = FromSchema<typeof registrySchema, typeof asWritten>;
+export type StoreConfig = NonNullable<RegistryConfig['store']>;
+/** `registry:` with every default filled in. */
+export type ResolvedRegistry = FromSchema<typeof registrySchema>;

@@ -1,11 +1,11 @@
-import { spawn } from 'node:child_process';
+import { runShellCommand } from '../../process/shell-command.js';
 import { ModelciError } from '../../core/errors.js';
 import type { DeployTarget, TargetContext, TargetResult } from './target.js';
 
 /**
  * The user's deploy script, run by the shell with the model in its environment: MODEL_PATH,
  * MODEL_NAME, MODEL_VERSION, MODEL_SHA256, MODEL_URI, ENVIRONMENT (and ENVIRONMENT_URL). A
- * non-zero exit fails the deployment; past the timeout the process group is killed.
+ * non-zero exit fails the deployment; past the timeout the process group gets TERM, then KILL.
  */
 export class CommandTarget implements DeployTarget {
   readonly kind = 'command';
@@ -15,13 +15,15 @@ export class CommandTarget implements DeployTarget {
     private readonly cwd: string = process.cwd(),
   ) {}
 
-  deploy(ctx: TargetContext): Promise<TargetResult> {
-    return new Promise((resolve, reject) => {
-      const child = spawn(this.command, {
-        shell: true,
+  async deploy(ctx: TargetContext): Promise<TargetResult> {
+    let r;
+    try {
+      r = await runShellCommand(this.command, {
         cwd: this.cwd,
-        detached: true,
-        stdio: ['ignore', 'pipe', 'pipe'],
+        timeoutMs: ctx.timeoutMs,
+        onLine: (line) => {
+          if (line.trim()) ctx.log(`  ${line}`);
+        },
         env: {
           ...process.env,
           MODEL_PATH: ctx.artifactPath,
@@ -33,46 +35,19 @@ export class CommandTarget implements DeployTarget {
           ...(ctx.url ? { ENVIRONMENT_URL: ctx.url } : {}),
         },
       });
-      let tail = '';
-      const keep = (d: Buffer) => {
-        const text = d.toString();
-        for (const line of text.split('\n')) if (line.trim()) ctx.log(`  ${line}`);
-        tail = (tail + text).slice(-2000);
-      };
-      child.stdout.on('data', keep);
-      child.stderr.on('data', keep);
-      let timedOut = false;
-      const timer = setTimeout(() => {
-        timedOut = true;
-        // The whole process group: a shell's children must not outlive the deploy.
-        try {
-          process.kill(-child.pid!, 'SIGKILL');
-        } catch {
-          child.kill('SIGKILL');
-        }
-      }, ctx.timeoutMs);
-      child.on('error', (e) => {
-        clearTimeout(timer);
-        reject(new ModelciError('DEPLOY', `cannot run deploy command: ${e.message}`));
+    } catch (e) {
+      throw new ModelciError('DEPLOY', `cannot run deploy command: ${(e as Error).message}`);
+    }
+    if (r.timedOut)
+      throw new ModelciError('DEPLOY', `deploy command timed out after ${ctx.timeoutMs / 1000}s`, {
+        hint: 'Raise environments.<env>.timeout_minutes or make the command faster',
       });
-      child.on('close', (code, signal) => {
-        clearTimeout(timer);
-        const last = tail.trim().split('\n').slice(-3).join(' | ');
-        if (timedOut)
-          reject(
-            new ModelciError('DEPLOY', `deploy command timed out after ${ctx.timeoutMs / 1000}s`, {
-              hint: 'Raise environments.<env>.timeout_minutes or make the command faster',
-            }),
-          );
-        else if (code !== 0)
-          reject(
-            new ModelciError(
-              'DEPLOY',
-              `deploy command failed with ${code === null ? `signal ${signal}` : `exit code ${code}`}${last ? `: ${last}` : ''}`,
-            ),
-          );
-        else resolve({ ...(ctx.url ? { url: ctx.url } : {}), detail: `ran \`${this.command}\`` });
-      });
-    });
+    const last = r.tail.trim().split('\n').slice(-3).join(' | ');
+    if (r.code !== 0)
+      throw new ModelciError(
+        'DEPLOY',
+        `deploy command failed with ${r.code === null ? `signal ${r.signal}` : `exit code ${r.code}`}${last ? `: ${last}` : ''}`,
+      );
+    return { ...(ctx.url ? { url: ctx.url } : {}), detail: `ran \`${this.command}\`` };
   }
 }

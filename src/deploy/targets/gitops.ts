@@ -5,6 +5,7 @@ import { dirname, isAbsolute, join, normalize, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { ModelciError } from '../../core/errors.js';
 import type { DeployTarget, TargetContext, TargetResult } from './target.js';
+import { ACTIONS_BOT } from '../../git/identity.js';
 
 const run = promisify(execFile);
 
@@ -90,9 +91,9 @@ export class GitopsTarget implements DeployTarget {
         await git(work, ['add', '--', rel]);
         await git(work, [
           '-c',
-          `user.name=${process.env.GIT_AUTHOR_NAME ?? 'modelci'}`,
+          `user.name=${process.env.GIT_AUTHOR_NAME ?? ACTIONS_BOT.name}`,
           '-c',
-          `user.email=${process.env.GIT_AUTHOR_EMAIL ?? 'modelci@users.noreply.github.com'}`,
+          `user.email=${process.env.GIT_AUTHOR_EMAIL ?? ACTIONS_BOT.email}`,
           'commit',
           '-q',
           '-m',

@@ -142,7 +142,7 @@ describe('registry on GitHub (stand-in)', () => {
     expect(git(origin, 'rev-parse', `${head}~1`)).toBe(git(origin, 'rev-parse', 'main'));
     const again = await runPromote({ ...opts, version: '0.1.0' });
     expect(again.pullRequest).toMatchObject({
-      action: 'not-updated',
+      action: 'unchanged',
       number: a.pullRequest!.number,
     });
     const other = await runPromote({ ...opts, version: '0.2.0' });

@@ -67,11 +67,15 @@ describe('modelci comment', () => {
     expect(m.stderr).toMatch(/m\.json: row 1, column \d+: invalid JSON: /);
   });
 
-  it('refuses --pr without a token, and a non-number --pr', async () => {
+  it('refuses --pr without a token, a non-number --pr, and a token on the command line', async () => {
     const r = await cli(['comment', '--base', base, '--head', head, '--pr', '3']);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('--pr needs a GitHub token to post');
-    const n = await cli(['comment', '--base', base, '--head', head, '--pr', 'x', '--token', 't']);
+    const n = await cli(['comment', '--base', base, '--head', head, '--pr', 'x'], { GITHUB_TOKEN: 't' });
     expect(n.stderr).toContain('--pr must be a pull request number (got "x")');
+    const t = await cli(['comment', '--base', base, '--head', head, '--token', 'ghp_secret']);
+    expect(t.code).toBe(2);
+    expect(t.stderr).toContain('--token is not accepted');
+    expect(t.stderr).not.toContain('ghp_secret');
   });
 });

@@ -1,0 +1,31 @@
+import type { commentSpec } from '../../spec/commands/comment.js';
+import type { Parsed } from '../../spec/option-spec.js';
+import { runComment, type CommentResult } from '../comment.js';
+import { repositoryOf } from '../github-access.js';
+import type { Invocation } from '../invocation.js';
+
+/** `modelci comment` and the comment action. Posts when a token is known, else prints. */
+export async function invokeComment(
+  { values: v, given }: Parsed<typeof commentSpec.options>,
+  inv: Invocation,
+): Promise<CommentResult> {
+  const repository = repositoryOf(inv, v.repository);
+  // The CLI posts only to a PR it can name (--pr, or the run's event): a terminal with
+  // GITHUB_TOKEN set for other tools should not comment by surprise.
+  const post = inv.surface === 'action' || v.pr !== undefined || inv.env.pullRequest !== undefined;
+  return runComment({
+    base: v.base,
+    head: v.head,
+    ...(v.report !== undefined ? { report: v.report } : {}),
+    ...(v.history !== undefined ? { history: v.history } : {}),
+    ...(v.model !== undefined ? { model: v.model } : {}),
+    config: v.config,
+    configExplicit: given.has('config'),
+    workflow: v.workflow ?? inv.env.workflow ?? 'modelci',
+    ...(repository ? { repository } : {}),
+    env: inv.env,
+    post,
+    ...(v.pr !== undefined ? { pr: v.pr } : {}),
+    log: inv.log,
+  });
+}

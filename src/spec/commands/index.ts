@@ -1,0 +1,37 @@
+import type { CommandSpec } from '../option-spec.js';
+import { commentSpec } from './comment.js';
+import { deploySpec } from './deploy.js';
+import { driftSpec } from './drift.js';
+import { evaluateSpec } from './evaluate.js';
+import { profileSpec } from './profile.js';
+import { deprecateSpec, promoteSpec, rollbackSpec } from './promote.js';
+import { registerSpec } from './register.js';
+import { registrySpec } from './registry.js';
+import { serveSpec } from './serve.js';
+import { trainSpec } from './train.js';
+
+/** Every command's spec, in the order `modelci --help` lists them. */
+export const commandSpecs: readonly CommandSpec[] = [
+  commentSpec,
+  trainSpec,
+  evaluateSpec,
+  registerSpec,
+  promoteSpec,
+  rollbackSpec,
+  deprecateSpec,
+  registrySpec,
+  serveSpec,
+  deploySpec,
+  driftSpec,
+  profileSpec,
+];
+
+/**
+ * Commands with no action of their own, and why. The root action (`command:`) runs them too; the
+ * parity test fails when a command is neither here nor has an action.
+ */
+export const CLI_ONLY_COMMANDS: Readonly<Record<string, string>> = {
+  registry: 'read-only views for a terminal; in a workflow, run them through the root action',
+  serve: 'a long-running server: the deploy action starts it (server target)',
+  profile: 'a data tool; shard profiling in a job matrix runs it through the root action',
+};
