@@ -8,6 +8,7 @@ await runCommandAction(commentSpec, async (parsed, inv) => {
   core.setOutput('regressions', String(result.regressions));
   core.setOutput('comment-id', result.commentId === undefined ? '' : String(result.commentId));
   core.setOutput('comment-url', result.commentUrl ?? '');
+  if (result.checkRun) core.setOutput('check-run-id', String(result.checkRun.id));
   if (result.warning) core.warning(result.warning);
   else if (result.commentUrl) core.info(`${result.action} ${result.commentUrl}`);
   else if (result.action === 'printed')

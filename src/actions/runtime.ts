@@ -74,11 +74,11 @@ export async function runCommandAction<O extends OptionDefs>(
         if (v.trim() !== '') typed.set(input, [v]);
       }
     }
-    const { raw, notes } = foldDeprecated(spec, typed, 'action');
+    const { raw, notes, spelled } = foldDeprecated(spec, typed, 'action');
     const token = core.getInput('token').trim() || undefined;
     if (token) core.setSecret(token);
     const env = readRunEnvironment(process.env, { token });
-    const parsed = finishValues(spec.options, raw, 'action', process.env, [], notes);
+    const parsed = finishValues(spec.options, raw, 'action', process.env, [], notes, spelled);
     for (const note of [...notes, ...env.problems]) core.warning(note);
     await main(parsed, actionInvocation(env));
   });

@@ -7,7 +7,8 @@ import { VERSION } from './main.js';
 
 export const serveCommand = defineCliCommand({
   spec: serveSpec,
-  async run({ values: v }, io) {
+  async run({ values: v, spelled }, io) {
+    const artifactFlag = spelled.get('artifact') ?? '--artifact';
     const registry = v.registry;
     const stage = v.stage;
     const modelFlags = v.artifact;
@@ -53,7 +54,7 @@ export const serveCommand = defineCliCommand({
       options = {
         ...common,
         models: modelFlags.map((f) => {
-          const { name, file } = parseModelFlag(f, '--artifact');
+          const { name, file } = parseModelFlag(f, artifactFlag);
           return fileSource(name, file);
         }),
       };

@@ -63,6 +63,8 @@ export interface CommentResult {
   pr?: number;
   /** Set when there was nothing to post to (no PR found): a warning, not a failure. */
   warning?: string;
+  /** The evaluation report shown, when one was given (its gates make the check run). */
+  report?: EvaluationReport;
 }
 
 function mergedMetricsConfig(
@@ -161,6 +163,7 @@ export async function runComment(opts: CommentOptions): Promise<CommentResult> {
     regressions: comment.regressions,
     truncated: comment.truncated,
     action: 'printed',
+    ...(report ? { report } : {}),
   };
   if (!opts.post || !env.token) return result;
 

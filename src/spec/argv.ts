@@ -60,8 +60,8 @@ export function parseCommandLine<O extends OptionDefs>(
     );
   }
   checkPositionals(spec, positionals);
-  const { raw, notes } = foldDeprecated(spec, typed, 'cli');
-  return finishValues(spec.options, raw, 'cli', env, positionals, notes);
+  const { raw, notes, spelled } = foldDeprecated(spec, typed, 'cli');
+  return finishValues(spec.options, raw, 'cli', env, positionals, notes, spelled);
 }
 
 function checkPositionals(spec: CommandSpec, words: string[]): void {

@@ -130,6 +130,8 @@ export interface Parsed<O extends OptionDefs> {
   positionals: string[];
   /** Deprecation notes for old spellings used. */
   notes: string[];
+  /** How the user spelled an option when it was an old name (`artifact` → `--model`), for messages. */
+  spelled: ReadonlyMap<string, string>;
 }
 
 export function defineCommand<const O extends OptionDefs>(spec: CommandSpec<O>): CommandSpec<O> {

@@ -90,9 +90,10 @@ export function foldDeprecated(
   spec: CommandSpec,
   raw: Map<string, string[]>,
   surface: Surface,
-): { raw: Map<string, string[]>; notes: string[] } {
+): { raw: Map<string, string[]>; notes: string[]; spelled: Map<string, string> } {
   const notes = spec.rewrite ? spec.rewrite(raw, surface) : [];
   const out = new Map<string, string[]>();
+  const spelled = new Map<string, string>();
   for (const [name, def] of Object.entries(spec.options)) {
     const texts = [...(raw.get(name) ?? [])];
     for (const old of (surface === 'cli' ? def.deprecated?.cli : def.deprecated?.action) ?? []) {
@@ -101,11 +102,14 @@ export function foldDeprecated(
       notes.push(
         `${optionLabel(old, surface)} is deprecated: use ${optionLabel(name, surface)}${def.deprecated?.note ? ` (${def.deprecated.note})` : ''}`,
       );
-      if (!texts.length) texts.push(...given);
+      if (!texts.length) {
+        texts.push(...given);
+        spelled.set(name, optionLabel(old, surface));
+      }
     }
     if (texts.length) out.set(name, texts);
   }
-  return { raw: out, notes };
+  return { raw: out, notes, spelled };
 }
 
 /**
@@ -120,6 +124,7 @@ export function finishValues<O extends OptionDefs>(
   env: NodeJS.ProcessEnv,
   positionals: string[] = [],
   notes: string[] = [],
+  spelled: ReadonlyMap<string, string> = new Map(),
 ): Parsed<O> {
   const values: Record<string, unknown> = {};
   const given = new Set<string>();
@@ -152,5 +157,5 @@ export function finishValues<O extends OptionDefs>(
     values[key] = value;
     if (value !== defaultFor(def, surface)) given.add(name);
   }
-  return { values: values as Values<O>, given, positionals, notes };
+  return { values: values as Values<O>, given, positionals, notes, spelled };
 }

@@ -1,19 +1,31 @@
 import type { commentSpec } from '../../spec/commands/comment.js';
 import type { Parsed } from '../../spec/option-spec.js';
+import { ModelciError } from '../../core/errors.js';
+import type { CheckRunResult } from '../../github/check-run.js';
+import { checkRunTarget, publishCheckRun } from '../check-run.js';
 import { runComment, type CommentResult } from '../comment.js';
 import { repositoryOf } from '../github-access.js';
-import type { Invocation } from '../invocation.js';
+import { optionName, type Invocation } from '../invocation.js';
 
 /** `modelci comment` and the comment action. Posts when a token is known, else prints. */
 export async function invokeComment(
   { values: v, given }: Parsed<typeof commentSpec.options>,
   inv: Invocation,
-): Promise<CommentResult> {
+): Promise<CommentResult & { checkRun: CheckRunResult | undefined }> {
   const repository = repositoryOf(inv, v.repository);
   // The CLI posts only to a PR it can name (--pr, or the run's event): a terminal with
   // GITHUB_TOKEN set for other tools should not comment by surprise.
   const post = inv.surface === 'action' || v.pr !== undefined || inv.env.pullRequest !== undefined;
-  return runComment({
+  if (v.checkRun && v.report === undefined)
+    throw new ModelciError(
+      inv.surface === 'cli' ? 'USAGE' : 'INPUT',
+      `${optionName(inv, 'check-run')} needs ${optionName(inv, 'report')}`,
+      {
+        hint: 'The check run carries the gate verdict of an evaluation report',
+      },
+    );
+  const target = v.checkRun ? await checkRunTarget(inv, true, v.repository) : undefined;
+  const result = await runComment({
     base: v.base,
     head: v.head,
     ...(v.report !== undefined ? { report: v.report } : {}),
@@ -28,4 +40,9 @@ export async function invokeComment(
     ...(v.pr !== undefined ? { pr: v.pr } : {}),
     log: inv.log,
   });
+  const checkRun =
+    target && result.report
+      ? await publishCheckRun(target, inv, result.report, result.summary)
+      : undefined;
+  return { ...result, checkRun };
 }

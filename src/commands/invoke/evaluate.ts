@@ -1,14 +1,13 @@
 import { writeFileSync } from 'node:fs';
 import { renderEvaluationReport } from '../../core/report/evaluation-markdown.js';
 import type { EvaluationReport } from '../../core/report/evaluation-report.js';
-import { describeError, ModelciError } from '../../core/errors.js';
-import { writeCheckRun, type CheckRunResult } from '../../github/check-run.js';
+import type { CheckRunResult } from '../../github/check-run.js';
 import { registryBaselineResolver } from '../../registry/baseline.js';
 import type { evaluateSpec } from '../../spec/commands/evaluate.js';
 import type { Parsed } from '../../spec/option-spec.js';
 import { runEvaluate } from '../evaluate.js';
 import { resolveEvaluateRequest } from '../evaluate-request.js';
-import { repositoryOf, requireGitHub } from '../github-access.js';
+import { checkRunTarget, publishCheckRun } from '../check-run.js';
 import type { Invocation } from '../invocation.js';
 
 export interface EvaluateInvocationResult {
@@ -48,6 +47,9 @@ export async function invokeEvaluate(
     },
     registryBaselineResolver(configExplicit ? { config: v.config } : {}),
   );
+  const target = v.checkRun
+    ? await checkRunTarget(inv, given.has('check-run'), v.repository)
+    : undefined;
   if (v.smokeSamples) options.smokeSamples = { file: v.smokeSamples, count: v.smokeCount };
   const { report, warnings, smokeSamples } = await inv.group('Evaluate', () =>
     runEvaluate(options),
@@ -57,55 +59,6 @@ export async function invokeEvaluate(
   if (v.report) writeFileSync(v.report, JSON.stringify(report, null, 2) + '\n');
   const passed = report.gates?.passed ?? true;
   const markdown = renderEvaluationReport(report, 4);
-  const checkRun = v.checkRun
-    ? await publishCheckRun(inv, report, passed, markdown, given.has('check-run'), v.repository)
-    : undefined;
+  const checkRun = target ? await publishCheckRun(target, inv, report, markdown) : undefined;
   return { report, passed, reportFile: v.report, smokeSamples, markdown, checkRun };
-}
-
-/**
- * The `modelci/<model>` check run on the commit under review (the PR head, under workflow_run
- * too). Asked for explicitly, a missing token or repository is an error; as the action's default
- * it is skipped, and a token without `checks: write` (fork PRs) only warns.
- */
-async function publishCheckRun(
-  inv: Invocation,
-  report: EvaluationReport,
-  passed: boolean,
-  markdown: string,
-  explicit: boolean,
-  repository: string | undefined,
-): Promise<CheckRunResult | undefined> {
-  const repo = repositoryOf(inv, repository);
-  if (!explicit && (!repo || !inv.env.token)) {
-    inv.log('no token or repository: check run skipped');
-    return undefined;
-  }
-  const { client } = await requireGitHub(inv, 'the check run', repo);
-  const sha = inv.env.headSha;
-  if (!sha)
-    throw new ModelciError(
-      inv.surface === 'cli' ? 'USAGE' : 'INPUT',
-      'the check run needs the commit under review',
-      {
-        hint: 'Set GITHUB_SHA to the commit, or run it in a GitHub Actions workflow',
-      },
-    );
-  const failed = report.gates?.results.filter((g) => !g.passed).length ?? 0;
-  const name = `modelci/${report.model_name}`;
-  try {
-    return await writeCheckRun(client, repo!, {
-      name,
-      sha,
-      passed,
-      title: passed
-        ? `${report.model_name}: gates passed`
-        : `${report.model_name}: ${failed} gate${failed === 1 ? '' : 's'} failed`,
-      summary: markdown,
-    });
-  } catch (e) {
-    // A token without `checks: write` (e.g. fork PRs) must not hide the evaluation itself.
-    inv.warn(`could not write the check run ${name}: ${describeError(e)}`);
-    return undefined;
-  }
 }

@@ -120,9 +120,9 @@ export const driftSchema = {
   },
 } as const;
 
-const asWritten = { keepDefaultedPropertiesOptional: true } as const;
+type AsWritten = { keepDefaultedPropertiesOptional: true };
 /** `drift:` as written (top level or per model). */
-export type DriftConfig = FromSchema<typeof driftSchema, typeof asWritten>;
+export type DriftConfig = FromSchema<typeof driftSchema, AsWritten>;
 export type DriftPerformanceConfig = NonNullable<DriftConfig['performance']>;
 export type DriftTestConfigName = NonNullable<DriftConfig['test']>;
 /** `drift:` after the top-level and per-model sections merged and defaults applied. */

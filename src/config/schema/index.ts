@@ -60,10 +60,10 @@ export const configSchema = {
   },
 } as const;
 
-const asWritten = { keepDefaultedPropertiesOptional: true } as const;
+type AsWritten = { keepDefaultedPropertiesOptional: true };
 /** modelci.yaml as written: every key with a default may be left out. */
-export type ModelciConfig = FromSchema<typeof configSchema, typeof asWritten>;
+export type ModelciConfig = FromSchema<typeof configSchema, AsWritten>;
 /** One `models.<name>` entry as written. */
-export type ModelConfig = FromSchema<typeof modelSchema, typeof asWritten>;
+export type ModelConfig = FromSchema<typeof modelSchema, AsWritten>;
 /** The schema of one model entry (for defaults, src/config/resolve.ts). */
 export { modelSchema };

@@ -91,9 +91,9 @@ export const registrySchema = {
   },
 } as const;
 
-const asWritten = { keepDefaultedPropertiesOptional: true } as const;
+type AsWritten = { keepDefaultedPropertiesOptional: true };
 /** `registry:` as written in modelci.yaml. */
-export type RegistryConfig = FromSchema<typeof registrySchema, typeof asWritten>;
+export type RegistryConfig = FromSchema<typeof registrySchema, AsWritten>;
 export type StoreConfig = NonNullable<RegistryConfig['store']>;
 /** `registry:` with every default filled in. */
 export type ResolvedRegistry = FromSchema<typeof registrySchema>;

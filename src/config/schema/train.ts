@@ -100,9 +100,9 @@ export const dataSchema = {
   },
 } as const;
 
-const asWritten = { keepDefaultedPropertiesOptional: true } as const;
-export type TrainConfig = FromSchema<typeof trainSchema, typeof asWritten>;
-export type EvaluateConfig = FromSchema<typeof evaluateSchema, typeof asWritten>;
+type AsWritten = { keepDefaultedPropertiesOptional: true };
+export type TrainConfig = FromSchema<typeof trainSchema, AsWritten>;
+export type EvaluateConfig = FromSchema<typeof evaluateSchema, AsWritten>;
 export type DataConfig = FromSchema<typeof dataSchema>;
 export type BuiltinTrainer = NonNullable<TrainConfig['trainer']>;
 export type ResolvedTrain = FromSchema<typeof trainSchema>;

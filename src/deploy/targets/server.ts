@@ -94,7 +94,7 @@ export class ServerTarget implements DeployTarget {
       [
         ...args,
         'serve',
-        '--model',
+        '--artifact',
         `${ctx.model}=${ctx.artifactPath}`,
         '--host',
         url.hostname.replace(/^\[|\]$/g, ''),

@@ -48,6 +48,11 @@ export const commentSpec = defineCommand({
       description:
         "Workflow name in the hidden marker that finds the comment again. Default, the run's workflow (GITHUB_WORKFLOW), else `modelci`.",
     },
+    'check-run': {
+      type: 'boolean',
+      description:
+        "With `report`: also write a check run `modelci/<model>` with the report's gate verdict on the commit under review (the pull request head, under workflow_run too; needs `checks: write`).",
+    },
     config: configOption,
   },
   notes: [
@@ -64,6 +69,7 @@ export const commentSpec = defineCommand({
         description: 'URL of the sticky comment (empty when no pull request was found).',
       },
       regressions: { description: 'How many metrics got significantly worse.' },
+      'check-run-id': { description: 'Id of the check run written, when `check-run` was set.' },
     },
   },
 });

@@ -14,22 +14,23 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runAction } from '../../harness/runner.js';
 
-// On a runner an action is its checkout: action.yml and dist/ (the bundle and its chunk files),
-// no node_modules. These run copies of the committed bundles from a temp folder with no
-// node_modules above it, so anything the bundle imports at start-up from node_modules (once:
-// onnxruntime-node) or a chunk left out of the commit fails here.
+// On a runner an action is a checkout of this repository: its action.yml, its dist/index.js and the
+// shared bundle under dist/ at the root (entries and chunk files), no node_modules. These run
+// copies of the committed files from a temp folder with no node_modules above it, so anything a
+// bundle imports at start-up from node_modules (once: onnxruntime-node) or a chunk left out of
+// the commit fails here.
 const REPO = fileURLToPath(new URL('../../../', import.meta.url));
 let root: string;
 
+/** A checkout holding the action's folder and the shared dist/; returns the action's folder. */
 function copyAction(from: string, name: string): string {
-  const dir = join(root, name);
+  const checkout = join(root, name);
+  const rel = from === REPO ? '' : join('actions', from.split('/').filter(Boolean).at(-1)!);
+  const dir = join(checkout, rel);
   mkdirSync(dir, { recursive: true });
   cpSync(join(from, 'action.yml'), join(dir, 'action.yml'));
-  cpSync(join(from, 'dist'), join(dir, 'dist'), {
-    recursive: true,
-    // The root action's dist/ also holds the CLI bundle, which the action does not use.
-    filter: (src) => src !== join(from, 'dist', 'cli'),
-  });
+  if (rel) cpSync(join(from, 'dist'), join(dir, 'dist'), { recursive: true });
+  cpSync(join(REPO, 'dist'), join(checkout, 'dist'), { recursive: true });
   return dir;
 }
 

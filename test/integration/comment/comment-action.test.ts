@@ -178,6 +178,38 @@ describe('comment action', () => {
     expect(comments(pull.number)[0]!.body).toContain(`commit [${pull.head.sha.slice(0, 7)}]`);
   });
 
+  it("with check-run: the report's gate verdict as a check run on the head commit of the workflow_run", async () => {
+    const { pull } = newPull('Check run from a report');
+    const { readFileSync } = await import('node:fs');
+    writeFileSync(
+      join(ws, 'report.json'),
+      readFileSync('test/fixtures/report/evaluation-report.json'),
+    );
+    const r = await run({
+      eventName: 'workflow_run',
+      sha: '9'.repeat(40),
+      event: { workflow_run: { head_sha: pull.head.sha, pull_requests: [] } },
+      inputs: {
+        pr: String(pull.number),
+        report: 'report.json',
+        'check-run': 'true',
+        base: '',
+        head: '',
+      },
+    });
+    expect(r.exitCode, r.stdout).toBe(0);
+    const runs = [...gh.state.repo(REPO).checkRuns.values()].filter(
+      (c) => c.headSha === pull.head.sha,
+    );
+    expect(runs).toHaveLength(1);
+    expect(r.outputs['check-run-id']).toBe(String(runs[0]!.id));
+    // The fixture's gates failed: the check says so.
+    expect([runs[0]!.name, runs[0]!.conclusion]).toEqual(['modelci/churn', 'failure']);
+    expect(
+      [...gh.state.repo(REPO).checkRuns.values()].filter((c) => c.headSha === '9'.repeat(40)),
+    ).toEqual([]);
+  });
+
   it('refuses a PR number from the artifact that does not belong to the workflow_run', async () => {
     const { pull: victim } = newPull('Someone elses PR');
     const r = await run({
@@ -243,7 +275,12 @@ describe('comment action', () => {
         { 'wrong.yaml': 'version: 1\nmetrics:\n  tolerance: lots\n' },
         /^wrong\.yaml: metrics\.tolerance: must be a number \(got "lots"\)/,
       ],
-      ['a bad pr number', { pr: 'abc' }, {}, /^input "pr" must be a whole number \(got "abc"\)$/],
+      [
+        'a bad pr number',
+        { pr: 'abc' },
+        {},
+        /^input "pr" must be a pull request number \(got "abc"\)$/,
+      ],
     ];
     for (const [what, inputs, files, message] of cases)
       it(what, async () => {

@@ -181,3 +181,53 @@ describe('retraining pull request (bundled drift action, stand-in GitHub, bare g
     expect(repo().commentsOn(openPulls()[0]!.number)).toHaveLength(1);
   });
 });
+
+describe('modelci drift --retrain from a terminal (the bundled CLI, same command as the action)', () => {
+  it('opens the retraining pull request of another model with the token from GITHUB_TOKEN', async () => {
+    const { spawn } = await import('node:child_process');
+    const cli = join(process.cwd(), 'dist/cli/index.js');
+    const run = (args: string[], env: Record<string, string>) =>
+      // Asynchronous: the stand-in in this process answers the CLI and the push hook.
+      new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) => {
+        const child = spawn(process.execPath, [cli, ...args], {
+          cwd: workspace,
+          env: { ...process.env, ...env },
+        });
+        let stdout = '';
+        let stderr = '';
+        child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+        child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+        child.on('close', (code) => resolve({ code, stdout, stderr }));
+      });
+    const args = [
+      'drift',
+      '--reference',
+      'ref.csv',
+      '--current',
+      'week1.csv',
+      '--model',
+      'fraud',
+      '--retrain',
+      '--json',
+    ];
+    const none = await run(args, { GITHUB_TOKEN: '', GH_TOKEN: '', GITHUB_REPOSITORY: REPO });
+    expect(none.code).toBe(2);
+    expect(none.stderr).toMatch(
+      /the retraining pull request needs a GitHub token\. Set GITHUB_TOKEN/,
+    );
+    const r = await run(args, {
+      GH_TOKEN: ACTIONS_TOKEN,
+      GITHUB_TOKEN: '',
+      GITHUB_REPOSITORY: REPO,
+      GITHUB_API_URL: gh.url,
+    });
+    expect(r.code, r.stderr).toBe(0);
+    expect(JSON.parse(r.stdout).drifted).toBe(true);
+    expect(r.stderr).toMatch(/retraining pull request: created http/);
+    const pull = [...repo().pulls.values()].find((p) => p.head.ref === 'modelci/retrain/fraud');
+    expect(pull).toBeDefined();
+    expect(git(origin, 'show', 'modelci/retrain/fraud:registry/fraud/retrain.yaml')).toMatch(
+      /^model: fraud$/m,
+    );
+  });
+});

@@ -2,7 +2,8 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startGitHubServer, type GitHubServer } from '../../harness/github/index.js';
+import { ACTIONS_TOKEN, startGitHubServer, type GitHubServer } from '../../harness/github/index.js';
+import { main } from '../../../src/cli/main.js';
 import { runAction } from '../../harness/runner.js';
 
 // The bundled evaluate and train actions in a child process, as the runner runs them, against
@@ -73,6 +74,73 @@ describe('evaluate action', () => {
     ]);
     expect(r.outputs['check-run-id']).toBe(String(runs[0]!.id));
     expect(r.masks).toContain(r.env.INPUT_TOKEN);
+  });
+
+  it('under workflow_run, the check run lands on the head commit of the run, not on GITHUB_SHA', async () => {
+    const repo = gh.state.repo('octo-org/models');
+    const ws = workspace(CANCER);
+    const head = 'c'.repeat(40);
+    const r = await runAction('evaluate', {
+      cwd: ws,
+      apiUrl: gh.url,
+      sha: 'd'.repeat(40),
+      eventName: 'workflow_run',
+      event: { workflow_run: { head_sha: head, pull_requests: [{ number: 7 }] } },
+      inputs: { artifact: 'candidate.onnx', model: 'cancer' },
+      timeoutMs: 120_000,
+    });
+    expect(r.exitCode, r.stdout).toBe(0);
+    const runs = [...repo.checkRuns.values()];
+    expect(runs.filter((c) => c.headSha === head).map((c) => c.name)).toEqual(['modelci/cancer']);
+    expect(runs.filter((c) => c.headSha === 'd'.repeat(40))).toEqual([]);
+    // The new input names: no deprecation warning.
+    expect(r.annotations.filter((a) => /deprecated/.test(a.message))).toEqual([]);
+  });
+
+  it('modelci evaluate --check-run writes the same check run from a terminal (token from GITHUB_TOKEN)', async () => {
+    const repo = gh.state.repo('octo-org/cli');
+    const ws = workspace(CANCER);
+    const sha = 'e'.repeat(40);
+    let stdout = '';
+    let stderr = '';
+    const io = {
+      stdout: (t: string) => (stdout += t),
+      stderr: (t: string) => (stderr += t),
+      isTTY: false,
+    };
+    const args = [
+      'evaluate',
+      '--artifact',
+      join(ws, 'candidate.onnx'),
+      '--config',
+      join(ws, 'modelci.yaml'),
+    ];
+    const none = await main([...args, '--check-run'], {
+      ...io,
+      env: { GITHUB_REPOSITORY: 'octo-org/cli' },
+    });
+    expect(none).toBe(2);
+    expect(stderr).toMatch(/the check run needs a GitHub token\. Set GITHUB_TOKEN/);
+    const cwd = process.cwd();
+    process.chdir(ws);
+    try {
+      const code = await main([...args, '--check-run', '--resamples', '0'], {
+        ...io,
+        env: {
+          GITHUB_TOKEN: ACTIONS_TOKEN,
+          GITHUB_REPOSITORY: 'octo-org/cli',
+          GITHUB_API_URL: gh.url,
+          GITHUB_SHA: sha,
+        },
+      });
+      expect(code, stderr).toBe(0);
+    } finally {
+      process.chdir(cwd);
+    }
+    expect([...repo.checkRuns.values()].map((c) => [c.name, c.headSha, c.conclusion])).toEqual([
+      ['modelci/cancer', sha, 'success'],
+    ]);
+    expect(stdout).toMatch(/^cancer \(binary\)/);
   });
 
   it('fails the step when a gate fails, and only warns with fail-on-gates false', async () => {

@@ -71,7 +71,9 @@ describe('modelci comment', () => {
     const r = await cli(['comment', '--base', base, '--head', head, '--pr', '3']);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('--pr needs a GitHub token to post');
-    const n = await cli(['comment', '--base', base, '--head', head, '--pr', 'x'], { GITHUB_TOKEN: 't' });
+    const n = await cli(['comment', '--base', base, '--head', head, '--pr', 'x'], {
+      GITHUB_TOKEN: 't',
+    });
     expect(n.stderr).toContain('--pr must be a pull request number (got "x")');
     const t = await cli(['comment', '--base', base, '--head', head, '--token', 'ghp_secret']);
     expect(t.code).toBe(2);

@@ -115,7 +115,15 @@ describe('reading action inputs against the same spec', () => {
   const inputs = (given: Record<string, string>) => {
     const raw = new Map(Object.entries(given).map(([k, v]) => [k, [v]]));
     const folded = foldDeprecated(evaluateSpec, raw, 'action');
-    return finishValues(evaluateSpec.options, folded.raw, 'action', {}, [], folded.notes);
+    return finishValues(
+      evaluateSpec.options,
+      folded.raw,
+      'action',
+      {},
+      [],
+      folded.notes,
+      folded.spelled,
+    );
   };
 
   it("applies the action's own defaults and treats empty inputs as not given", () => {

@@ -1,0 +1,3 @@
+import { createRequire as __modelciRequire } from 'node:module'; const require = __modelciRequire(import.meta.url);
+import{spawn as g}from"node:child_process";function h(m,t){return new Promise((u,p)=>{let o=g("sh",["-c",m],{cwd:t.cwd,env:t.env,detached:!0,stdio:["ignore","pipe","pipe"]}),i="",s=e=>{let n="";e.setEncoding("utf8"),e.on("data",c=>{i=(i+c).slice(-2e3);let a=(n+c).split(`
+`);n=a.pop();for(let S of a)t.onLine(S)}),e.on("end",()=>n&&t.onLine(n))};s(o.stdout),s(o.stderr);let r=!1,l=e=>{try{process.kill(-o.pid,e)}catch{}},d=setTimeout(()=>{r=!0,l("SIGTERM"),setTimeout(()=>l("SIGKILL"),t.graceMs??5e3).unref()},t.timeoutMs);o.on("error",e=>{clearTimeout(d),p(e)}),o.on("close",(e,n)=>{clearTimeout(d),u({code:e,signal:n,timedOut:r,tail:i})})})}export{h as a};
