@@ -27,13 +27,14 @@ function isLoopback(url: URL): boolean {
   return ['127.0.0.1', 'localhost', '[::1]'].includes(url.hostname);
 }
 
-async function alive(base: string): Promise<boolean> {
+/** `up`; `down` when nothing answers (refused, unreachable); `slow` when no answer came in time. */
+async function probe(base: string, timeoutMs = 1_000): Promise<'up' | 'down' | 'slow'> {
   try {
-    const res = await fetch(`${base}/v2/health/live`, { signal: AbortSignal.timeout(1_000) });
+    const res = await fetch(`${base}/v2/health/live`, { signal: AbortSignal.timeout(timeoutMs) });
     await res.arrayBuffer();
-    return res.ok;
-  } catch {
-    return false;
+    return res.ok ? 'up' : 'down';
+  } catch (e) {
+    return (e as Error).name === 'TimeoutError' ? 'slow' : 'down';
   }
 }
 
@@ -52,7 +53,10 @@ export class ServerTarget implements DeployTarget {
   async deploy(ctx: TargetContext): Promise<TargetResult> {
     const base = (ctx.url ?? DEFAULT_SERVER_URL).replace(/\/+$/, '');
     const url = new URL(base);
-    if (await alive(base)) return this.swap(base, ctx);
+    const state = await probe(base);
+    // On loopback, nothing listening is refused at once: a probe that timed out reached a busy
+    // server (a loaded runner), which gets the swap rather than a second server on its port.
+    if (state === 'up' || (state === 'slow' && isLoopback(url))) return this.swap(base, ctx);
     if (!isLoopback(url))
       throw new ModelciError('DEPLOY', `no modelci server answers at ${base}`, {
         hint: 'Start `modelci serve` there first; deploy only starts servers on loopback',
@@ -111,10 +115,10 @@ export class ServerTarget implements DeployTarget {
           file: logFile,
           hint: 'See the server log',
         });
-      if (await alive(base)) break;
+      if ((await probe(base)) === 'up') break;
       await new Promise((r) => setTimeout(r, 100));
     }
-    if (!(await alive(base)))
+    if ((await probe(base)) !== 'up')
       throw new ModelciError('DEPLOY', `modelci serve did not start at ${base} in time`, {
         file: logFile,
       });

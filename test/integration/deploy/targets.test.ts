@@ -1,8 +1,8 @@
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { createServer as createHttpServer, request, type Server } from 'node:http';
 import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { CommandTarget } from '../../../src/deploy/targets/command.js';
@@ -11,6 +11,7 @@ import { ServerTarget } from '../../../src/deploy/targets/server.js';
 import type { TargetContext } from '../../../src/deploy/targets/target.js';
 import { startTestServer, type TestServer } from '../../harness/model-server.js';
 import { CLASSIFIER_V2, writeClassifier } from '../../harness/onnx-models.js';
+import { tempDir } from '../../harness/temp.js';
 
 const pids: number[] = [];
 let t: TestServer | undefined;
@@ -42,11 +43,12 @@ function context(dir: string, over: Partial<TargetContext> = {}): TargetContext 
 }
 
 const git = (cwd: string, ...args: string[]) =>
-  execFileSync('git', args, { cwd, encoding: 'utf8' }).trim();
+  // git's stderr goes into the error when it fails, not into the test output when it warns.
+  execFileSync('git', args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] }).trim();
 
 describe('command target', () => {
   it('runs the script with the model in its environment', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'modelci-cmd-'));
+    const dir = tempDir('modelci-cmd-');
     const ctx = context(dir);
     const out = join(dir, 'env.txt');
     const target = new CommandTarget(
@@ -60,7 +62,7 @@ describe('command target', () => {
   });
 
   it('fails on a non-zero exit with the last output lines', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'modelci-cmd-'));
+    const dir = tempDir('modelci-cmd-');
     const target = new CommandTarget('echo rollout refused >&2; exit 3', dir);
     await expect(target.deploy(context(dir))).rejects.toThrow(
       /deploy command failed with exit code 3: rollout refused/,
@@ -68,7 +70,7 @@ describe('command target', () => {
   });
 
   it('kills the command and its children at the timeout', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'modelci-cmd-'));
+    const dir = tempDir('modelci-cmd-');
     const marker = join(dir, 'late.txt');
     const target = new CommandTarget(`sleep 5 && touch ${marker}`, dir);
     await expect(target.deploy(context(dir, { timeoutMs: 300 }))).rejects.toThrow(
@@ -81,7 +83,7 @@ describe('command target', () => {
 
 describe('gitops target', () => {
   it('commits the version pointer to a bare config repository, once', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'modelci-gitops-'));
+    const dir = tempDir('modelci-gitops-');
     const origin = join(dir, 'config.git');
     git(dir, 'init', '-q', '--bare', origin);
     const target = new GitopsTarget({
@@ -104,7 +106,7 @@ describe('gitops target', () => {
   });
 
   it('builds on the commits already on the branch', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'modelci-gitops-'));
+    const dir = tempDir('modelci-gitops-');
     const origin = join(dir, 'config.git');
     git(dir, 'init', '-q', '--bare', origin);
     const other = join(dir, 'other');
@@ -123,7 +125,7 @@ describe('gitops target', () => {
   });
 
   it('refuses a path outside the repository', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'modelci-gitops-'));
+    const dir = tempDir('modelci-gitops-');
     const target = new GitopsTarget({ repo: dir, branch: 'main', path: '../{model}.yaml' });
     await expect(target.deploy(context(dir))).rejects.toThrow(/must stay inside the repository/);
   });
@@ -140,7 +142,7 @@ async function freePort(): Promise<number> {
 describe('server target', () => {
   it('hot-swaps a running server to the new version', async () => {
     t = await startTestServer();
-    const dir = mkdtempSync(join(tmpdir(), 'modelci-srv-'));
+    const dir = tempDir('modelci-srv-');
     const v2 = writeClassifier(join(dir, 'v2.onnx'), CLASSIFIER_V2);
     const sha = createHash('sha256').update(readFileSync(v2)).digest('hex');
     const r = await new ServerTarget().deploy(
@@ -157,8 +159,46 @@ describe('server target', () => {
     expect(t.server.model('clf')!.stable.version).toBe('2.0.0');
   });
 
+  it('swaps into a busy server whose liveness answer comes late, rather than starting another', async () => {
+    const server = await startTestServer();
+    t = server;
+    // A proxy in front of the real server holds the first liveness answer for 1.5 s, longer than
+    // the probe waits (a loaded runner).
+    let held: NodeJS.Timeout | undefined;
+    const proxy: Server = createHttpServer((req, res) => {
+      const forward = () => {
+        const up = request(`${server.url}${req.url}`, { method: req.method, headers: req.headers });
+        up.on('response', (answer) => {
+          res.writeHead(answer.statusCode!, answer.headers);
+          answer.pipe(res);
+        });
+        up.on('error', () => res.destroy());
+        req.pipe(up);
+      };
+      if (req.url === '/v2/health/live' && !held) held = setTimeout(forward, 1_500);
+      else forward();
+    });
+    await new Promise<void>((r) => proxy.listen(0, '127.0.0.1', () => r()));
+    try {
+      const url = `http://127.0.0.1:${(proxy.address() as { port: number }).port}`;
+      const dir = tempDir('modelci-srv-');
+      const v2 = writeClassifier(join(dir, 'v2.onnx'), CLASSIFIER_V2);
+      const sha = createHash('sha256').update(readFileSync(v2)).digest('hex');
+      const r = await new ServerTarget({ logDir: dir }).deploy(
+        context(dir, { url, artifactPath: v2, sha256: sha, version: '2.0.0' }),
+      );
+      expect(held).toBeDefined();
+      expect(r).toEqual({ url, detail: `hot-swapped clf to 2.0.0 on ${url}` });
+      expect(server.server.model('clf')!.stable.version).toBe('2.0.0');
+    } finally {
+      clearTimeout(held);
+      proxy.closeAllConnections();
+      await new Promise((r) => proxy.close(r));
+    }
+  });
+
   it('starts modelci serve on a free loopback port when none answers', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'modelci-srv-'));
+    const dir = tempDir('modelci-srv-');
     const url = `http://127.0.0.1:${await freePort()}`;
     const target = new ServerTarget({
       logDir: dir,
@@ -173,7 +213,7 @@ describe('server target', () => {
   });
 
   it('does not start servers on other hosts', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'modelci-srv-'));
+    const dir = tempDir('modelci-srv-');
     await expect(
       new ServerTarget().deploy(context(dir, { url: 'http://192.0.2.1:9', timeoutMs: 500 })),
     ).rejects.toThrow(/no modelci server answers at http:\/\/192.0.2.1:9/);
