@@ -33,6 +33,9 @@ export function loadOnnxRuntime(): Promise<OnnxRuntime> {
 }
 
 async function importRuntime(): Promise<OnnxRuntime> {
+  // onnxruntime-node's telemetry, on by default, leaves .ses and mat-debug-<pid>.log
+  // in the temp directory of every process that loads it, and tries to upload from CI runners.
+  process.env.ORT_DISABLE_TELEMETRY ??= '1';
   const dir = process.env.MODELCI_ONNXRUNTIME_DIR;
   if (dir) return importFrom(dir);
   try {

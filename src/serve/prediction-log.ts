@@ -23,6 +23,12 @@ export class PredictionLog {
     this.stream.write(lines.join('\n') + '\n');
   }
 
+  /** Resolves once every row written so far is in the file (writes complete in order). */
+  flush(): Promise<void> {
+    if (this.failed) return Promise.resolve();
+    return new Promise((resolve) => this.stream.write('', () => resolve()));
+  }
+
   close(): Promise<void> {
     return new Promise((resolve) => this.stream.end(() => resolve()));
   }

@@ -1,12 +1,12 @@
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { isAbsolute, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse as parseYaml } from 'yaml';
 import { ACTIONS_TOKEN } from './github/identities.js';
 import { parseKeyValueFile, parseStdoutCommands, type Annotation } from './runner/commands.js';
 import { evaluateTemplate } from './runner/expressions.js';
+import { tempDir } from './temp.js';
 
 // Runs an action's bundle the way the GitHub Actions runner does: `node <runs.main>` in a child
 // process with INPUT_* from action.yml defaults + given inputs, the GITHUB_* / RUNNER_* variables
@@ -98,7 +98,7 @@ export async function runAction(
   if (!existsSync(main))
     throw new Error(`runner harness: ${main} does not exist; run \`npm run build\``);
 
-  const runnerDir = mkdtempSync(join(tmpdir(), 'modelci-runner-'));
+  const runnerDir = tempDir('modelci-runner-');
   const temp = join(runnerDir, 'temp');
   const toolCache = join(runnerDir, 'tool-cache');
   const commandsDir = join(runnerDir, 'file-commands');
@@ -216,6 +216,9 @@ export async function runAction(
     ...(process.env.MODELCI_GITHUB_WRITE_SPACING
       ? { MODELCI_GITHUB_WRITE_SPACING: process.env.MODELCI_GITHUB_WRITE_SPACING }
       : {}),
+    // The test run's temp directory (test/harness/global-setup.ts), so what an action leaves there
+    // is found too.
+    ...(process.env.TMPDIR ? { TMPDIR: process.env.TMPDIR } : {}),
     ...inputEnv,
     ...opts.env,
   };

@@ -1,10 +1,10 @@
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startArtifactService, type ArtifactService } from '../../harness/artifacts/index.js';
 import { runAction } from '../../harness/runner.js';
 import { rng } from '../../harness/random.js';
+import { tempDir } from '../../harness/temp.js';
 
 // The bundled drift action uploads its reports (and the drift history) through @actions/artifact
 // to the artifact stand-in. `retrain: false`: no GitHub calls, no pull request.
@@ -27,7 +27,7 @@ function data(n: number, seed: number, shift: number): string {
 }
 
 function workspace(): string {
-  const ws = mkdtempSync(join(tmpdir(), 'modelci-drift-ws-'));
+  const ws = tempDir('modelci-drift-ws-');
   writeFileSync(join(ws, 'ref.csv'), data(300, 1, 0));
   writeFileSync(join(ws, 'week1.csv'), data(200, 2, 1));
   return ws;

@@ -1,10 +1,10 @@
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createHash } from 'node:crypto';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startArtifactService, type ArtifactService } from '../../harness/artifacts/index.js';
 import { runAction } from '../../harness/runner.js';
+import { tempDir } from '../../harness/temp.js';
 
 // The bundled train action uploads its output folder through @actions/artifact to the artifact
 // stand-in (Twirp CreateArtifact -> Azure block upload -> FinalizeArtifact), as on a runner.
@@ -17,7 +17,7 @@ afterEach(() => svc.assertNoViolations());
 afterAll(() => svc.close());
 
 function workspace(): string {
-  const ws = mkdtempSync(join(tmpdir(), 'modelci-ws-'));
+  const ws = tempDir('modelci-ws-');
   mkdirSync(join(ws, 'data'));
   cpSync('test/fixtures/data/wine.csv', join(ws, 'data/wine.csv'));
   writeFileSync(

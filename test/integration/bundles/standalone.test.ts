@@ -8,11 +8,11 @@ import {
   rmSync,
   writeFileSync,
 } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runAction } from '../../harness/runner.js';
+import { tempDir } from '../../harness/temp.js';
 
 // On a runner an action is a checkout of this repository: its action.yml, its dist/index.js and the
 // shared bundle under dist/ at the root (entries and chunk files), no node_modules. These run
@@ -35,7 +35,7 @@ function copyAction(from: string, name: string): string {
 }
 
 beforeAll(() => {
-  root = mkdtempSync(join(tmpdir(), 'modelci-standalone-'));
+  root = tempDir('modelci-standalone-');
   for (let d = root; d !== dirname(d); d = dirname(d))
     if (existsSync(join(d, 'node_modules')))
       throw new Error(`${d}/node_modules exists: this test needs a temp folder outside any`);

@@ -1,5 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -10,6 +9,7 @@ import {
   type GitHubServer,
 } from '../../harness/github/index.js';
 import { runAction, type RunActionOptions } from '../../harness/runner.js';
+import { tempDir } from '../../harness/temp.js';
 
 // The bundled comment action (actions/comment/dist/index.js) in a child process, as the runner
 // runs it, against the GitHub stand-in. Every test uses its own PR so they stay independent.
@@ -20,7 +20,7 @@ let gh: GitHubServer;
 let ws: string;
 
 function workspace(files: Record<string, string>): string {
-  const dir = mkdtempSync(join(tmpdir(), 'modelci-comment-ws-'));
+  const dir = tempDir('modelci-comment-ws-');
   for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text);
   return dir;
 }

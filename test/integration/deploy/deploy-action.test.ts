@@ -1,6 +1,5 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
@@ -16,6 +15,7 @@ import {
 } from '../../harness/onnx-models.js';
 import { pointStage, registerVersion } from '../../harness/registry-fixture.js';
 import { runAction } from '../../harness/runner.js';
+import { tempDir } from '../../harness/temp.js';
 
 // The deploy action's bundle in a child process, against the GitHub stand-in and a real
 // `modelci serve` ModelServer with real ONNX models: what a release workflow's deploy step does.
@@ -28,7 +28,7 @@ let ws: string;
 beforeAll(async () => {
   gh = await startGitHubServer();
   t = await startTestServer();
-  ws = mkdtempSync(join(tmpdir(), 'modelci-deploy-action-'));
+  ws = tempDir('modelci-deploy-action-');
   const reg = join(ws, 'registry');
   // 3.0.0's artifact is V1 although its evaluation recorded V2's outputs: smoke must catch it.
   const versions: [string, LinearClassifier, LinearClassifier][] = [

@@ -1,11 +1,11 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
 import { main } from '../../../src/cli/main.js';
 import { CLASSIFIER_V1, linearClassifierOnnx } from '../../harness/onnx-models.js';
 import { pointStage, registerVersion } from '../../harness/registry-fixture.js';
+import { tempDir } from '../../harness/temp.js';
 
 async function cli(argv: string[], cwd: string) {
   let stdout = '';
@@ -27,7 +27,7 @@ async function cli(argv: string[], cwd: string) {
 
 describe('modelci deploy (CLI)', () => {
   it('deploys with the environment from modelci.yaml and prints the summary', async () => {
-    const ws = mkdtempSync(join(tmpdir(), 'modelci-deploy-cli-'));
+    const ws = tempDir('modelci-deploy-cli-');
     registerVersion(join(ws, 'registry'), 'clf', '1.0.0', linearClassifierOnnx(CLASSIFIER_V1));
     pointStage(join(ws, 'registry'), 'clf', 'staging', '1.0.0');
     writeFileSync(
@@ -55,7 +55,7 @@ describe('modelci deploy (CLI)', () => {
   });
 
   it('exits 1 with a one-line error when the model has no pointer for the stage', async () => {
-    const ws = mkdtempSync(join(tmpdir(), 'modelci-deploy-cli-'));
+    const ws = tempDir('modelci-deploy-cli-');
     registerVersion(join(ws, 'registry'), 'clf', '1.0.0', linearClassifierOnnx(CLASSIFIER_V1));
     const r = await cli(['deploy', '--model', 'clf', '--environment', 'production'], ws);
     expect(r.code).toBe(1);

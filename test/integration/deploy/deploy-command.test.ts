@@ -1,5 +1,4 @@
-import { appendFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { appendFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { runDeploy } from '../../../src/commands/deploy.js';
@@ -12,6 +11,7 @@ import {
   type LinearClassifier,
 } from '../../harness/onnx-models.js';
 import { pointStage, registerVersion } from '../../harness/registry-fixture.js';
+import { tempDir } from '../../harness/temp.js';
 
 let t: TestServer | undefined;
 afterEach(async () => {
@@ -30,7 +30,7 @@ const ROWS = [
  * although its evaluation recorded V2's outputs: the smoke test must catch it.
  */
 async function workspace(): Promise<string> {
-  const ws = mkdtempSync(join(tmpdir(), 'modelci-deploy-'));
+  const ws = tempDir('modelci-deploy-');
   const reg = join(ws, 'registry');
   const versions: [string, LinearClassifier, LinearClassifier][] = [
     ['1.0.0', CLASSIFIER_V1, CLASSIFIER_V1],

@@ -1,6 +1,6 @@
 import { execFile } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { runDeploy } from '../../../src/commands/deploy.js';
@@ -8,13 +8,14 @@ import { parseSmokeSamples } from '../../../src/core/deploy/smoke-samples.js';
 import { startTestServer, type TestServer } from '../../harness/model-server.js';
 import { clone, gitEnv, makeOrigin } from '../registry/git-fixture.js';
 import { rng } from '../../harness/random.js';
+import { builtBundle } from '../../harness/bundles.js';
 
 // Smoke samples from evaluation to deployment, with the real bundles: `evaluate --smoke-samples`
 // records the candidate's answers, `register --smoke-samples` stores them with the version, and
 // deploy (no samples configured) checks the deployed server answers the same, or rolls back.
 
 const run = promisify(execFile);
-const CLI = resolve('dist/cli/index.js');
+const CLI = builtBundle('dist/cli/index.js');
 let repo: string;
 let t: TestServer | undefined;
 

@@ -1,13 +1,14 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parquetWriteFile } from 'hyparquet-writer';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { rng } from '../../harness/random.js';
+import { tempDir } from '../../harness/temp.js';
+import { builtBundle } from '../../harness/bundles.js';
 
 // The bundled CLI, as users run it (`npm run build` first).
-const CLI = join(import.meta.dirname, '../../../dist/cli/index.js');
+const CLI = builtBundle('dist/cli/index.js');
 
 function run(args: string[], cwd: string): { code: number; stdout: string; stderr: string } {
   const r = spawnSync(process.execPath, [CLI, ...args], {
@@ -53,8 +54,7 @@ type Json = any;
 
 let dir: string;
 beforeAll(() => {
-  if (!existsSync(CLI)) throw new Error('dist/cli/index.js is missing: run `npm run build` first');
-  dir = mkdtempSync(join(tmpdir(), 'modelci-drift-cli-'));
+  dir = tempDir('modelci-drift-cli-');
   writeFileSync(join(dir, 'ref.csv'), csv(rows(600, 1, 0)));
   writeFileSync(join(dir, 'same.csv'), csv(rows(500, 2, 0)));
   writeFileSync(join(dir, 'shifted.csv'), csv(rows(500, 3, 1)));

@@ -1,13 +1,14 @@
 import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { appendFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { parse } from 'yaml';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { runAction } from '../../harness/runner.js';
 import { clone, git, gitEnv, makeOrigin } from '../registry/git-fixture.js';
 import { rng } from '../../harness/random.js';
+import { builtBundle } from '../../harness/bundles.js';
 
 // The whole path of a stored reference, with the real bundles: train -> evaluate -> register
 // (which profiles data.train into registry/<m>/profiles/<v>.json) -> promote -> the drift action
@@ -15,7 +16,7 @@ import { rng } from '../../harness/random.js';
 // metrics evaluate recorded for the production version.
 
 const run = promisify(execFile);
-const CLI = resolve('dist/cli/index.js');
+const CLI = builtBundle('dist/cli/index.js');
 let repo: string;
 
 async function modelci(...args: string[]): Promise<string> {

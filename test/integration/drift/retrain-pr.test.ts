@@ -1,11 +1,11 @@
 import { execFileSync } from 'node:child_process';
-import { chmodSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { chmodSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ACTIONS_TOKEN, startGitHubServer } from '../../harness/github/index.js';
 import { runAction } from '../../harness/runner.js';
 import { rng } from '../../harness/random.js';
+import { tempDir } from '../../harness/temp.js';
 
 // The bundled drift action against the GitHub stand-in, with a real bare repository as origin.
 // A post-receive hook tells the stand-in about pushed branches, as GitHub's own refs would.
@@ -20,6 +20,8 @@ function git(cwd: string, ...args: string[]): string {
   return execFileSync('git', args, {
     cwd,
     encoding: 'utf8',
+    // git's stderr goes into the error when it fails, not into the test output when it warns.
+    stdio: ['ignore', 'pipe', 'pipe'],
     env: {
       ...process.env,
       GIT_AUTHOR_NAME: 't',
@@ -43,7 +45,7 @@ function data(n: number, seed: number, shift: number): string {
 
 beforeAll(async () => {
   gh = await startGitHubServer();
-  const root = mkdtempSync(join(tmpdir(), 'modelci-retrain-'));
+  const root = tempDir('modelci-retrain-');
   origin = join(root, 'origin.git');
   git(root, 'init', '--quiet', '--bare', '-b', 'main', origin);
   const seed = join(root, 'seed');

@@ -1,10 +1,10 @@
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ACTIONS_TOKEN, startGitHubServer, type GitHubServer } from '../../harness/github/index.js';
 import { main } from '../../../src/cli/main.js';
 import { runAction } from '../../harness/runner.js';
+import { tempDir } from '../../harness/temp.js';
 
 // The bundled evaluate and train actions in a child process, as the runner runs them, against
 // the GitHub stand-in. onnxruntime-node comes from this checkout's node_modules (the bundle
@@ -19,7 +19,7 @@ afterAll(async () => {
 });
 
 function workspace(config: string): string {
-  const ws = mkdtempSync(join(tmpdir(), 'modelci-ws-'));
+  const ws = tempDir('modelci-ws-');
   mkdirSync(join(ws, 'data'));
   cpSync('test/fixtures/data/breast_cancer.csv', join(ws, 'data/holdout.csv'));
   cpSync('test/fixtures/data/wine.csv', join(ws, 'data/wine.csv'));

@@ -1,10 +1,10 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startGitHubServer, type GitHubServer } from '../../harness/github/index.js';
 import { runAction } from '../../harness/runner.js';
+import { tempDir } from '../../harness/temp.js';
 
 const modulePath = (p: string) =>
   pathToFileURL(fileURLToPath(new URL(`../../../node_modules/${p}`, import.meta.url))).href;
@@ -26,7 +26,7 @@ describe('runAction against the GitHub stand-in', () => {
   let dir: string;
   beforeAll(async () => {
     gh = await startGitHubServer();
-    dir = mkdtempSync(join(tmpdir(), 'modelci-gh-action-'));
+    dir = tempDir('modelci-gh-action-');
     writeFileSync(
       join(dir, 'action.yml'),
       'name: t\ninputs:\n  token:\n    default: ${{ github.token }}\nruns:\n  using: node24\n  main: index.mjs\n',

@@ -1,10 +1,10 @@
-import { mkdtempSync, writeFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL, fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ACTIONS_TOKEN } from '../../harness/github/index.js';
 import { runAction } from '../../harness/runner.js';
+import { tempDir } from '../../harness/temp.js';
 
 const CORE = pathToFileURL(
   fileURLToPath(new URL('../../../node_modules/@actions/core/lib/core.js', import.meta.url)),
@@ -58,7 +58,7 @@ if (core.getInput('fail') === 'true') core.setFailed('it broke');
 describe('runAction (runner harness)', () => {
   let dir: string;
   beforeAll(() => {
-    dir = mkdtempSync(join(tmpdir(), 'modelci-probe-action-'));
+    dir = tempDir('modelci-probe-action-');
     writeFileSync(join(dir, 'action.yml'), ACTION_YML);
     writeFileSync(join(dir, 'index.mjs'), INDEX);
   });

@@ -1,18 +1,18 @@
 // The CLI contract of the issue, through the bundled CLI in a child process.
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { clone, gitEnv, makeOrigin, onnxModel, tempDir } from './git-fixture.js';
+import { builtBundle } from '../../harness/bundles.js';
 
-const CLI = resolve(import.meta.dirname, '../../../dist/cli/index.js');
+const CLI = builtBundle('dist/cli/index.js');
 
 function cli(cwd: string, ...args: string[]) {
   const r = spawnSync(process.execPath, [CLI, ...args], { cwd, env: gitEnv, encoding: 'utf8' });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
-describe.skipIf(!existsSync(CLI))('modelci register / registry / promote (bundled CLI)', () => {
+describe('modelci register / registry / promote (bundled CLI)', () => {
   it('register prints the version; registry list --json prints models, versions and stages', () => {
     const repo = clone(makeOrigin());
     const art = tempDir('modelci-art-');

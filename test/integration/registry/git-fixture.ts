@@ -1,9 +1,9 @@
 // Real git for the registry tests: a bare repository as `origin` and clones of it.
 import { execFileSync } from 'node:child_process';
-import { chmodSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { chmodSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { linearClassifierOnnx } from '../../harness/onnx-models.js';
+import { tempDir } from '../../harness/temp.js';
 
 /** Quiet, fast git for tests: no auto gc, short retry backoff, a fixed identity. */
 export const gitEnv: NodeJS.ProcessEnv = {
@@ -28,9 +28,7 @@ export function git(cwd: string, ...args: string[]): string {
   });
 }
 
-export function tempDir(prefix = 'modelci-reg-'): string {
-  return mkdtempSync(join(tmpdir(), prefix));
-}
+export { tempDir };
 
 /** A bare origin with one commit on main. */
 export function makeOrigin(): string {

@@ -1,16 +1,15 @@
 // The registry's GitHub side against the stand-in: required checks, promotion pull requests,
 // release-asset artifacts, and the bundled register/promote actions run as the runner runs them.
-import { existsSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runPromote } from '../../../src/commands/promote.js';
 import { runRegister } from '../../../src/commands/register.js';
-import { ModelciError } from '../../../src/core/errors.js';
 import { createGitHubClient, type GitHubClient } from '../../../src/github/client.js';
 import { openRegistry } from '../../../src/registry/index.js';
 import { ACTIONS_TOKEN, startGitHubServer, type GitHubServer } from '../../harness/github/index.js';
 import { runAction } from '../../harness/runner.js';
 import { clone, git, gitEnv, makeOrigin, onnxModel, tempDir } from './git-fixture.js';
+import { errorOf } from '../../harness/error-of.js';
 
 const REPO = 'acme/models';
 let gh: GitHubServer;
@@ -24,16 +23,6 @@ afterEach(async () => {
   gh.assertNoViolations();
   await gh.close();
 });
-
-async function errorOf(p: Promise<unknown>): Promise<ModelciError> {
-  try {
-    await p;
-  } catch (e) {
-    if (e instanceof ModelciError) return e;
-    throw e;
-  }
-  throw new Error('expected a ModelciError');
-}
 
 async function setup(versions = 1) {
   const origin = makeOrigin();
@@ -183,37 +172,31 @@ describe('registry on GitHub (stand-in)', () => {
     expect(git(repo, 'hash-object', path)).toBe(git(repo, 'hash-object', artifact));
   });
 
-  const bundles = ['register', 'promote'].map((a) =>
-    resolve(import.meta.dirname, `../../../actions/${a}/dist/index.js`),
-  );
-  it.skipIf(!bundles.every(existsSync))(
-    'runs the bundled register and promote actions',
-    async () => {
-      const { repo, art } = await setup(0);
-      const sha = git(repo, 'rev-parse', 'HEAD').trim();
-      const common = { cwd: repo, apiUrl: gh.url, repository: REPO, sha, ref: 'refs/heads/main' };
-      const reg = await runAction('register', {
-        ...common,
-        inputs: { model: 'churn', artifact: onnxModel(art, 'a.onnx', 1) },
-      });
-      expect(reg.exitCode, reg.stdout + reg.stderr).toBe(0);
-      expect(reg.outputs).toMatchObject({ version: '0.1.0', status: 'registered' });
-      expect(reg.summary).toContain('Registered churn 0.1.0');
-      const pro = await runAction('promote', {
-        ...common,
-        inputs: { model: 'churn', stage: 'staging', version: 'latest', reason: 'smoke ok' },
-      });
-      expect(pro.exitCode, pro.stdout + pro.stderr).toBe(0);
-      expect(pro.outputs).toMatchObject({ version: '0.1.0', previous: '', status: 'moved' });
-      expect(pro.masks).toContain(ACTIONS_TOKEN);
-      const bad = await runAction('promote', {
-        ...common,
-        inputs: { model: 'churn', stage: 'prod', version: '0.1.0' },
-      });
-      expect(bad.exitCode).toBe(1);
-      expect(bad.stdout).toContain(
-        '::error::unknown stage "prod". Configured stages: staging, production',
-      );
-    },
-  );
+  it('runs the bundled register and promote actions', async () => {
+    const { repo, art } = await setup(0);
+    const sha = git(repo, 'rev-parse', 'HEAD').trim();
+    const common = { cwd: repo, apiUrl: gh.url, repository: REPO, sha, ref: 'refs/heads/main' };
+    const reg = await runAction('register', {
+      ...common,
+      inputs: { model: 'churn', artifact: onnxModel(art, 'a.onnx', 1) },
+    });
+    expect(reg.exitCode, reg.stdout + reg.stderr).toBe(0);
+    expect(reg.outputs).toMatchObject({ version: '0.1.0', status: 'registered' });
+    expect(reg.summary).toContain('Registered churn 0.1.0');
+    const pro = await runAction('promote', {
+      ...common,
+      inputs: { model: 'churn', stage: 'staging', version: 'latest', reason: 'smoke ok' },
+    });
+    expect(pro.exitCode, pro.stdout + pro.stderr).toBe(0);
+    expect(pro.outputs).toMatchObject({ version: '0.1.0', previous: '', status: 'moved' });
+    expect(pro.masks).toContain(ACTIONS_TOKEN);
+    const bad = await runAction('promote', {
+      ...common,
+      inputs: { model: 'churn', stage: 'prod', version: '0.1.0' },
+    });
+    expect(bad.exitCode).toBe(1);
+    expect(bad.stdout).toContain(
+      '::error::unknown stage "prod". Configured stages: staging, production',
+    );
+  });
 });

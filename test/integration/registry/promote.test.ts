@@ -4,21 +4,11 @@ import { describe, expect, it } from 'vitest';
 import { runDeprecate, runPromote, runRollback } from '../../../src/commands/promote.js';
 import { runRegister } from '../../../src/commands/register.js';
 import { runRegistryHistory, runRegistryVerify } from '../../../src/commands/registry.js';
-import { ModelciError } from '../../../src/core/errors.js';
 import type { EvaluationReport } from '../../../src/core/report/evaluation-report.js';
 import { openRegistry } from '../../../src/registry/index.js';
 import { sha256File } from '../../../src/store/artifact-store.js';
 import { clone, git, gitEnv, makeOrigin, onnxModel, tempDir } from './git-fixture.js';
-
-async function errorOf(p: Promise<unknown>): Promise<ModelciError> {
-  try {
-    await p;
-  } catch (e) {
-    if (e instanceof ModelciError) return e;
-    throw e;
-  }
-  throw new Error('expected a ModelciError');
-}
+import { errorOf } from '../../harness/error-of.js';
 
 /** A registry with 0.1.0 (gates passed), 0.2.0 (gates failed), 0.3.0 (passed). */
 async function setup() {

@@ -4,11 +4,11 @@ import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { runRegister, type RegisterOptions } from '../../../src/commands/register.js';
 import { runRegistryHistory, runRegistryList } from '../../../src/commands/registry.js';
-import { ModelciError } from '../../../src/core/errors.js';
 import type { EvaluationReport } from '../../../src/core/report/evaluation-report.js';
 import { openRegistry } from '../../../src/registry/index.js';
 import { sha256File } from '../../../src/store/artifact-store.js';
 import { clone, denyPushes, git, gitEnv, makeOrigin, onnxModel, tempDir } from './git-fixture.js';
+import { errorOf } from '../../harness/error-of.js';
 
 function setup() {
   const origin = makeOrigin();
@@ -22,16 +22,6 @@ function setup() {
     ...extra,
   });
   return { origin, repo, art, opts };
-}
-
-async function errorOf(p: Promise<unknown>): Promise<ModelciError> {
-  try {
-    await p;
-  } catch (e) {
-    if (e instanceof ModelciError) return e;
-    throw e;
-  }
-  throw new Error('expected a ModelciError');
 }
 
 function state(repo: string) {

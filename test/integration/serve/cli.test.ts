@@ -1,7 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
 import { connect } from 'node:net';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import {
@@ -11,6 +9,7 @@ import {
   writeClassifier,
 } from '../../harness/onnx-models.js';
 import { pointStage, registerVersion } from '../../harness/registry-fixture.js';
+import { tempDir } from '../../harness/temp.js';
 
 const children: ChildProcess[] = [];
 afterEach(() => {
@@ -47,7 +46,7 @@ function exitCode(child: ChildProcess): Promise<number | null> {
 
 describe('modelci serve (CLI)', () => {
   it('prints its URL once, serves, and on SIGTERM finishes the in-flight request and exits 0', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'modelci-cli-'));
+    const dir = tempDir('modelci-cli-');
     const model = writeClassifier(join(dir, 'clf.onnx'));
     const { child, url, stderr } = await startCli(['--model', `clf=${model}`, '--port', '0']);
     expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
@@ -99,7 +98,7 @@ describe('modelci serve (CLI)', () => {
   });
 
   it('serves what the stage pointers name and hot-swaps on SIGHUP after a promotion', async () => {
-    const reg = join(mkdtempSync(join(tmpdir(), 'modelci-cli-reg-')), 'registry');
+    const reg = join(tempDir('modelci-cli-reg-'), 'registry');
     registerVersion(reg, 'clf', '1.0.0', linearClassifierOnnx(CLASSIFIER_V1));
     registerVersion(reg, 'clf', '2.0.0', linearClassifierOnnx(CLASSIFIER_V2));
     registerVersion(reg, 'other', '1.0.0', linearClassifierOnnx(CLASSIFIER_V1));

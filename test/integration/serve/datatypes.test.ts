@@ -1,17 +1,17 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { linearClassifierModel } from '../../../src/onnx/build.js';
 import { ModelServer } from '../../../src/serve/server.js';
 import { postJson, getJson } from '../../harness/model-server.js';
 import { echoModelOnnx } from '../../harness/onnx-models.js';
+import { tempDir } from '../../harness/temp.js';
 
 let server: ModelServer;
 let url: string;
 
 beforeAll(async () => {
-  const dir = mkdtempSync(join(tmpdir(), 'modelci-dtypes-'));
+  const dir = tempDir('modelci-dtypes-');
   writeFileSync(join(dir, 'echo.onnx'), echoModelOnnx());
   // A logistic regression the way skl2onnx writes it (ai.onnx.ml LinearClassifier, no ZipMap).
   writeFileSync(

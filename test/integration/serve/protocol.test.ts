@@ -13,17 +13,18 @@ import {
 } from '../../harness/model-server.js';
 import { CLASSIFIER_V1, predictClassifier } from '../../harness/onnx-models.js';
 import { parsePrometheusText } from '../../harness/prometheus-text.js';
+import { tempDir } from '../../harness/temp.js';
 
 let t: TestServer;
 let logFile: string;
+let predictionLog: PredictionLog;
 
 beforeAll(async () => {
-  const { mkdtempSync } = await import('node:fs');
-  const { tmpdir } = await import('node:os');
-  logFile = join(mkdtempSync(join(tmpdir(), 'modelci-plog-')), 'predictions.jsonl');
+  logFile = join(tempDir('modelci-plog-'), 'predictions.jsonl');
+  predictionLog = new PredictionLog(logFile);
   t = await startTestServer({
     maxBodyBytes: 64 * 1024,
-    predictionLog: new PredictionLog(logFile),
+    predictionLog,
     features: { clf: ['a', 'b', 'c', 'd'] },
   });
 });
@@ -177,7 +178,7 @@ describe('Open Inference Protocol conformance', () => {
 
   it('logs one JSONL row per prediction with features by name', async () => {
     await postJson(`${t.url}/v2/models/clf/infer`, clfRequest([[5, 6, 7, 8]], { id: 'logged' }));
-    await new Promise((r) => setTimeout(r, 50));
+    await predictionLog.flush();
     const lines = readFileSync(logFile, 'utf8')
       .trim()
       .split('\n')
@@ -218,7 +219,7 @@ describe('Open Inference Protocol conformance', () => {
       ],
     });
     expect(smoke.passed).toBe(true);
-    await new Promise((r) => setTimeout(r, 50));
+    await predictionLog.flush();
     const lines = readFileSync(logFile, 'utf8').trim().split('\n');
     expect(lines.length).toBe(before);
     expect(lines.some((l) => JSON.parse(l)._id === 'smoke-7')).toBe(false);

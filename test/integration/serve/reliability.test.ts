@@ -181,8 +181,5 @@ describe('server reliability', () => {
     });
     expect(result.errors + result.timeouts + result.non2xx).toBe(0);
     expect(result['2xx']).toBe(2000);
-    console.log(
-      `load: ${result.requests.average} req/s, p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms`,
-    );
   });
 });

@@ -1,8 +1,8 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { main } from '../../../src/cli/main.js';
+import { tempDir } from '../../harness/temp.js';
 
 async function cli(argv: string[], env: NodeJS.ProcessEnv = {}) {
   let stdout = '';
@@ -16,7 +16,7 @@ async function cli(argv: string[], env: NodeJS.ProcessEnv = {}) {
   return { code, stdout, stderr };
 }
 
-const dir = mkdtempSync(join(tmpdir(), 'modelci-cli-comment-'));
+const dir = tempDir('modelci-cli-comment-');
 const file = (name: string, text: string) => {
   writeFileSync(join(dir, name), text);
   return join(dir, name);

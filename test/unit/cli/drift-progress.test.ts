@@ -1,10 +1,11 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { progressPrinter } from '../../../src/cli/drift.js';
 import type { CliIO } from '../../../src/cli/command.js';
+import { tempDir } from '../../harness/temp.js';
+import { builtBundle } from '../../harness/bundles.js';
 
 function io(isTTY: boolean): CliIO & { err: string[] } {
   const err: string[] = [];
@@ -38,14 +39,14 @@ describe('drift progress output', () => {
   });
 
   it('the bundled CLI shows it on a real pseudo-terminal and clears it before the result', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'modelci-progress-'));
+    const dir = tempDir('modelci-progress-');
     const csv = [
       'x,c',
       ...Array.from({ length: 20000 }, (_, i) => `${i % 97},${i % 3 ? 'a' : 'b'}`),
     ];
     writeFileSync(join(dir, 'a.csv'), csv.join('\n') + '\n');
     writeFileSync(join(dir, 'b.csv'), csv.join('\n') + '\n');
-    const cli = resolve('dist/cli/index.js');
+    const cli = builtBundle('dist/cli/index.js');
     // util-linux `script` gives the child a pty, as a developer's terminal would.
     const tty = execFileSync(
       'script',

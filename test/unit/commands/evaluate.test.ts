@@ -1,11 +1,11 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { main } from '../../../src/cli/main.js';
 import { runEvaluate } from '../../../src/commands/evaluate.js';
-import { ModelciError } from '../../../src/core/errors.js';
 import { denseModel } from '../../../src/onnx/build.js';
+import { errorOf } from '../../harness/error-of.js';
+import { tempDir } from '../../harness/temp.js';
 
 // Fixture models and scikit-learn's metrics on its own predictions: test/fixtures/onnx/make_models.py.
 // ONNX runs in float32, scikit-learn in float64: labels (hence accuracy, F1) agree exactly,
@@ -13,7 +13,7 @@ import { denseModel } from '../../../src/onnx/build.js';
 const FIX = 'test/fixtures/onnx';
 const DATA = 'test/fixtures/data';
 const ref = JSON.parse(readFileSync(`${FIX}/reference.json`, 'utf8'));
-const dir = mkdtempSync(join(tmpdir(), 'modelci-evaluate-'));
+const dir = tempDir('modelci-evaluate-');
 
 function write(name: string, text: string | Uint8Array): string {
   const file = join(dir, name);
@@ -31,16 +31,6 @@ async function cli(argv: string[]) {
     env: {},
   });
   return { code, stdout, stderr };
-}
-
-async function errorOf(p: Promise<unknown>): Promise<ModelciError> {
-  try {
-    await p;
-  } catch (e) {
-    if (e instanceof ModelciError) return e;
-    throw e;
-  }
-  throw new Error('expected a ModelciError');
 }
 
 const bc = { data: `${DATA}/breast_cancer.csv`, label: 'malignant' };

@@ -1,23 +1,13 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { main } from '../../../src/cli/main.js';
 import { runTrain } from '../../../src/commands/train.js';
-import { ModelciError } from '../../../src/core/errors.js';
+import { errorOf } from '../../harness/error-of.js';
+import { tempDir } from '../../harness/temp.js';
 
-const dir = mkdtempSync(join(tmpdir(), 'modelci-train-cmd-'));
+const dir = tempDir('modelci-train-cmd-');
 const DATA = join(process.cwd(), 'test/fixtures/data');
-
-async function errorOf(p: Promise<unknown>): Promise<ModelciError> {
-  try {
-    await p;
-  } catch (e) {
-    if (e instanceof ModelciError) return e;
-    throw e;
-  }
-  throw new Error('expected a ModelciError');
-}
 
 describe('runTrain with a training command', () => {
   it('passes the MODELCI_* environment, streams the log, collects model, metrics and fingerprints', async () => {

@@ -1,25 +1,15 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadConfig, resolveModel } from '../../../src/config/load.js';
-import { ModelciError } from '../../../src/core/errors.js';
+import { errorOf } from '../../harness/error-of.js';
+import { tempDir } from '../../harness/temp.js';
 
 function write(text: string): string {
-  const dir = mkdtempSync(join(tmpdir(), 'modelci-config-'));
+  const dir = tempDir('modelci-config-');
   const file = join(dir, 'modelci.yaml');
   writeFileSync(file, text);
   return file;
-}
-
-function errorOf(fn: () => unknown): ModelciError {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof ModelciError) return e;
-    throw e;
-  }
-  throw new Error('expected a ModelciError');
 }
 
 describe('loadConfig', () => {

@@ -1,11 +1,11 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ModelciError } from '../../../src/core/errors.js';
 import { openCsv, type CsvOptions } from '../../../src/data/csv.js';
+import { errorOf } from '../../harness/error-of.js';
+import { tempDir } from '../../harness/temp.js';
 
-const dir = mkdtempSync(join(tmpdir(), 'modelci-csv-'));
+const dir = tempDir('modelci-csv-');
 let n = 0;
 function file(content: string | Buffer): string {
   const f = join(dir, `t${n++}.csv`);
@@ -27,16 +27,6 @@ async function rows(
     for (let r = 0; r < b.length; r++) out.push(b.values.map((col) => col[r] as string));
   }
   return { columns: src.columns, rows: out };
-}
-
-async function errorOf(p: Promise<unknown>): Promise<ModelciError> {
-  try {
-    await p;
-  } catch (e) {
-    if (e instanceof ModelciError) return e;
-    throw e;
-  }
-  throw new Error('expected a ModelciError');
 }
 
 // A small deterministic PRNG so the property test is reproducible.

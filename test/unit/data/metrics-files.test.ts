@@ -1,28 +1,18 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ModelciError } from '../../../src/core/errors.js';
 import { globFiles } from '../../../src/data/glob.js';
 import { readMetrics, resolveMetricsFiles } from '../../../src/data/metrics-files.js';
+import { errorOf } from '../../harness/error-of.js';
+import { tempDir } from '../../harness/temp.js';
 
 function tree(files: Record<string, string>): string {
-  const dir = mkdtempSync(join(tmpdir(), 'modelci-metrics-'));
+  const dir = tempDir('modelci-metrics-');
   for (const [p, text] of Object.entries(files)) {
     mkdirSync(join(dir, p, '..'), { recursive: true });
     writeFileSync(join(dir, p), text);
   }
   return dir;
-}
-
-function errorOf(fn: () => unknown): ModelciError {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof ModelciError) return e;
-    throw e;
-  }
-  throw new Error('expected a ModelciError');
 }
 
 describe('globFiles', () => {

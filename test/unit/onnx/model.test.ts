@@ -1,18 +1,19 @@
-import { readFileSync, writeFileSync, mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ModelciError } from '../../../src/core/errors.js';
+import type { ModelciError } from '../../../src/core/errors.js';
 import { openCsv } from '../../../src/data/csv.js';
 import { planInputs, planOutputs } from '../../../src/onnx/bindings.js';
 import { buildOnnxModel, denseModel, linearClassifierModel } from '../../../src/onnx/build.js';
 import { loadOnnxModel, predictBatch, type ColumnBatch } from '../../../src/onnx/model.js';
 import { readOnnxSignature } from '../../../src/onnx/signature.js';
+import { errorOf } from '../../harness/error-of.js';
+import { tempDir } from '../../harness/temp.js';
 
 // Models and scikit-learn's predictions: test/fixtures/onnx/make_models.py (onnx helper API).
 const FIX = 'test/fixtures/onnx';
 const ref = JSON.parse(readFileSync(`${FIX}/reference.json`, 'utf8'));
-const dir = mkdtempSync(join(tmpdir(), 'modelci-model-'));
+const dir = tempDir('modelci-model-');
 
 async function readAll(file: string, label: string): Promise<ColumnBatch> {
   const src = await openCsv(file);
@@ -21,16 +22,6 @@ async function readAll(file: string, label: string): Promise<ColumnBatch> {
   for await (const b of src.scan({ numeric: cols, batchSize: 1 << 20 }))
     cols.forEach((c, i) => numeric.set(c, b.numeric[i]!));
   return { length: numeric.get(label)!.length, numeric, strings: new Map() };
-}
-
-function errorOf(fn: () => unknown): ModelciError {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof ModelciError) return e;
-    throw e;
-  }
-  throw new Error('expected a ModelciError');
 }
 
 async function predict(

@@ -1,14 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import {
-  cpSync,
-  existsSync,
-  mkdirSync,
-  mkdtempSync,
-  readFileSync,
-  readdirSync,
-  writeFileSync,
-} from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { denseModel } from '../../../src/onnx/build.js';
@@ -17,6 +8,7 @@ import {
   ONNXRUNTIME_VERSION,
   type FolderCache,
 } from '../../../src/onnx/runtime.js';
+import { tempDir } from '../../harness/temp.js';
 
 // The install-on-first-use path of the actions, for real: `npm install --prefix` into a tool
 // cache folder, from local tarballs (npm pack of this checkout's onnxruntime-node, trimmed to this
@@ -42,7 +34,7 @@ describe('onnxruntime-node install on first use (actions)', () => {
     'installs into the tool cache, prunes other platforms, saves to and restores from the cache',
     { timeout: 240_000 },
     async () => {
-      const work = mkdtempSync(join(tmpdir(), 'modelci-ort-'));
+      const work = tempDir('modelci-ort-');
       const trimmed = join(work, 'onnxruntime-node');
       const src = 'node_modules/onnxruntime-node';
       mkdirSync(trimmed);

@@ -1,22 +1,12 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ModelciError } from '../../../src/core/errors.js';
 import { buildOnnxModel, denseModel, linearClassifierModel } from '../../../src/onnx/build.js';
 import { parseOnnxModelInfo, readOnnxSignature } from '../../../src/onnx/signature.js';
+import { errorOf } from '../../harness/error-of.js';
+import { tempDir } from '../../harness/temp.js';
 
-function errorOf(fn: () => unknown): ModelciError {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof ModelciError) return e;
-    throw e;
-  }
-  throw new Error('expected a ModelciError');
-}
-
-const dir = mkdtempSync(join(tmpdir(), 'modelci-sig-'));
+const dir = tempDir('modelci-sig-');
 function write(name: string, bytes: Uint8Array | string): string {
   const file = join(dir, name);
   writeFileSync(file, bytes);

@@ -1,13 +1,11 @@
 import { createHash } from 'node:crypto';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { StagePointer, VersionRecord } from '../../../src/core/registry/records.js';
 import { recordToYaml } from '../../../src/registry/record-file.js';
+import { tempDir } from '../../harness/temp.js';
 
-export function tempDir(prefix = 'modelci-registry-'): string {
-  return mkdtempSync(join(tmpdir(), prefix));
-}
+export { tempDir };
 
 export function put(root: string, rel: string, text: string | Buffer): string {
   const file = join(root, rel);

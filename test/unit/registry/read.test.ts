@@ -1,19 +1,9 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ModelciError } from '../../../src/core/errors.js';
 import { openRegistry, parseModelRef } from '../../../src/registry/index.js';
 import { addVersion, put, setStage, tempDir } from './fixture.js';
-
-async function errorOf(fn: () => unknown): Promise<ModelciError> {
-  try {
-    await fn();
-  } catch (e) {
-    if (e instanceof ModelciError) return e;
-    throw e;
-  }
-  throw new Error('expected a ModelciError');
-}
+import { errorOf } from '../../harness/error-of.js';
 
 function sample() {
   const root = tempDir();

@@ -1,16 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ModelciError } from '../../../src/core/errors.js';
 import { flattenMetrics, mergeMetricSources } from '../../../src/core/report/flatten.js';
-
-function errorOf(fn: () => unknown): ModelciError {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof ModelciError) return e;
-    throw e;
-  }
-  throw new Error('expected a ModelciError');
-}
+import { errorOf } from '../../harness/error-of.js';
 
 describe('flattenMetrics', () => {
   it('flattens nested mappings to dotted keys and arrays to [i], in file order', () => {

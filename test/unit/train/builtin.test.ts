@@ -1,10 +1,10 @@
-import { mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadOnnxRuntime } from '../../../src/onnx/runtime.js';
 import { readOnnxModelInfo } from '../../../src/onnx/signature.js';
 import { trainBuiltin } from '../../../src/train/builtin.js';
+import { tempDir } from '../../harness/temp.js';
 
 // scikit-learn's fits: test/fixtures/train/make_reference.py.
 const ref = JSON.parse(readFileSync('test/fixtures/train/reference.json', 'utf8'));
@@ -22,7 +22,7 @@ function firstRows(file: string, label: string, rows: number) {
 
 describe('built-in trainers export ONNX models that reproduce scikit-learn', () => {
   it('logistic-regression (binary) on breast_cancer: skl2onnx outputs, sklearn probabilities', async () => {
-    const out = mkdtempSync(join(tmpdir(), 'modelci-train-'));
+    const out = tempDir('modelci-train-');
     const r = ref.logistic_binary;
     const res = await trainBuiltin({
       trainer: 'logistic-regression',
@@ -51,7 +51,7 @@ describe('built-in trainers export ONNX models that reproduce scikit-learn', () 
   });
 
   it('logistic-regression (multinomial) on wine', async () => {
-    const out = mkdtempSync(join(tmpdir(), 'modelci-train-'));
+    const out = tempDir('modelci-train-');
     const r = ref.logistic_multinomial;
     const res = await trainBuiltin({
       trainer: 'logistic-regression',
@@ -72,7 +72,7 @@ describe('built-in trainers export ONNX models that reproduce scikit-learn', () 
   });
 
   it('ridge on wine: R² as scikit-learn', async () => {
-    const out = mkdtempSync(join(tmpdir(), 'modelci-train-'));
+    const out = tempDir('modelci-train-');
     const res = await trainBuiltin({
       trainer: 'ridge',
       data: 'test/fixtures/data/wine.csv',
