@@ -1,5 +1,5 @@
 import * as core from './core.js';
-import { splitCommandLine } from '../cli/argv.js';
+import { splitCommandLine } from '../core/command-line.js';
 import { main } from '../cli/main.js';
 import { ModelciError } from '../core/errors.js';
 import { runAction } from './runtime.js';

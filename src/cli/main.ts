@@ -6,8 +6,7 @@ import { parseCommandLine } from '../spec/argv.js';
 import { renderHelp } from '../spec/help.js';
 import type { CliIO } from './command.js';
 import { commands } from './commands.js';
-
-export const VERSION = '0.1.0';
+import { VERSION } from './version.js';
 
 function help(): string {
   const width = Math.max(...commands.map((c) => c.spec.name.length));

@@ -1,9 +1,9 @@
 import { ModelciError } from '../core/errors.js';
 import { fileSource, parseModelFlag, runServe, type ServeOptions } from '../commands/serve.js';
-import { registrySources } from '../serve/registry-source.js';
+import { registrySources } from '../commands/registry-sources.js';
 import { serveSpec } from '../spec/commands/serve.js';
 import { defineCliCommand } from './command.js';
-import { VERSION } from './main.js';
+import { VERSION } from './version.js';
 
 export const serveCommand = defineCliCommand({
   spec: serveSpec,

@@ -355,7 +355,7 @@ export async function runEvaluate(opts: EvaluateOptions): Promise<EvaluateResult
   };
   if (!opts.smokeSamples) return { report, warnings };
   // Recorded by serve's own model loader, so the outputs are exactly what the server answers.
-  const { recordSmokeSamples } = await import('../deploy/smoke-samples.js');
+  const { recordSmokeSamples } = await import('./smoke-samples.js');
   const count = await recordSmokeSamples(opts.model, smokeRequests, opts.smokeSamples.file);
   return { report, warnings, smokeSamples: { file: opts.smokeSamples.file, count } };
 }

@@ -5,7 +5,7 @@ import { pointerToKeyPath } from '../core/keypath.js';
 import { readStructuredFile } from '../data/structured-file.js';
 import { validateConfig as validate } from './generated/config-validator.js';
 import { didYouMean } from '../core/suggest.js';
-import { withDefaults } from './defaults.js';
+import { withDefaults } from '../core/schema-defaults.js';
 import { driftSchema, type ResolvedDrift } from './schema/drift.js';
 import { configSchema, modelSchema, type ModelConfig, type ModelciConfig } from './schema/index.js';
 import { metricsSchema, type MetricsConfig } from './schema/metrics.js';

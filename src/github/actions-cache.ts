@@ -1,5 +1,10 @@
 import * as cache from '@actions/cache';
-import type { FolderCache } from '../onnx/runtime.js';
+
+/** Folders saved and restored across workflow runs (what onnx/runtime.ts's FolderCache needs). */
+export interface ActionsCache {
+  restore(paths: string[], key: string): Promise<string | undefined>;
+  save(paths: string[], key: string): Promise<void>;
+}
 
 /**
  * @actions/cache needs the runner's cache service (ACTIONS_CACHE_URL or ACTIONS_RESULTS_URL plus
@@ -13,7 +18,7 @@ export function actionsCacheAvailable(env: NodeJS.ProcessEnv = process.env): boo
   );
 }
 
-export function createActionsCache(env: NodeJS.ProcessEnv = process.env): FolderCache | undefined {
+export function createActionsCache(env: NodeJS.ProcessEnv = process.env): ActionsCache | undefined {
   if (!actionsCacheAvailable(env)) return undefined;
   return {
     restore: (paths, key) => cache.restoreCache(paths, key),

@@ -1,4 +1,4 @@
-import { withDefaults } from '../config/defaults.js';
+import { withDefaults } from '../core/schema-defaults.js';
 import {
   registrySchema,
   type RegistryConfig,

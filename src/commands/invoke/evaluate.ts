@@ -2,7 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { renderEvaluationReport } from '../../core/report/evaluation-markdown.js';
 import type { EvaluationReport } from '../../core/report/evaluation-report.js';
 import type { CheckRunResult } from '../../github/check-run.js';
-import { registryBaselineResolver } from '../../registry/baseline.js';
+import { registryBaselineResolver } from '../registry-baseline.js';
 import type { evaluateSpec } from '../../spec/commands/evaluate.js';
 import type { Parsed } from '../../spec/option-spec.js';
 import { runEvaluate } from '../evaluate.js';

@@ -3,7 +3,7 @@
  * (src/core/metrics, src/core/stats, src/core/gates): predictions in, report sections out.
  * `evaluatePredictions(input: EvaluationInput): EvaluationResult` lives in ./evaluate.ts.
  */
-import type { GatePolicy } from '../../config/schema/gates.js';
+import type { GatePolicy } from '../gates/policy.js';
 import type { EvaluationReport, ModelSignature, Task } from '../report/evaluation-report.js';
 
 export type { GatePolicy, ModelSignature, Task };

@@ -4,7 +4,7 @@
  * `skipped` when there is none (the report is candidate-only); a gate on a metric that was not
  * computed fails, since a budget nobody can check must not pass silently.
  */
-import type { GatePolicy } from '../../config/schema/gates.js';
+import type { GatePolicy } from './policy.js';
 import { directionOf, type Direction } from '../metrics/names.js';
 import type {
   GateResult,

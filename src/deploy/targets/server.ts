@@ -3,7 +3,7 @@ import { existsSync, mkdirSync, openSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { splitCommandLine } from '../../cli/argv.js';
+import { splitCommandLine } from '../../core/command-line.js';
 import { ModelciError } from '../../core/errors.js';
 import type { DeployTarget, TargetContext, TargetResult } from './target.js';
 

@@ -3,7 +3,7 @@ import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
-import { recordSmokeSamples } from '../../../src/deploy/smoke-samples.js';
+import { recordSmokeSamples } from '../../../src/commands/smoke-samples.js';
 import { createGitHubClient } from '../../../src/github/client.js';
 import { ACTIONS_TOKEN, startGitHubServer, type GitHubServer } from '../../harness/github/index.js';
 import { startTestServer, type TestServer } from '../../harness/model-server.js';

@@ -2,7 +2,7 @@ import { appendFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { runDeploy } from '../../../src/commands/deploy.js';
-import { recordSmokeSamples } from '../../../src/deploy/smoke-samples.js';
+import { recordSmokeSamples } from '../../../src/commands/smoke-samples.js';
 import { startTestServer, type TestServer } from '../../harness/model-server.js';
 import {
   CLASSIFIER_V1,

@@ -2,7 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { readSmokeSamples, runSmokeTest } from '../../../src/deploy/smoke.js';
-import { recordSmokeSamples } from '../../../src/deploy/smoke-samples.js';
+import { recordSmokeSamples } from '../../../src/commands/smoke-samples.js';
 import { startTestServer, type TestServer } from '../../harness/model-server.js';
 import { CLASSIFIER_V1, predictClassifier } from '../../harness/onnx-models.js';
 

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { registryBaselineResolver } from '../../../src/registry/baseline.js';
-import { addVersion, put, setStage, tempDir } from './fixture.js';
+import { registryBaselineResolver } from '../../../src/commands/registry-baseline.js';
+import { addVersion, put, setStage, tempDir } from '../registry/fixture.js';
 
 describe('registryBaselineResolver (evaluate `baseline: production`)', () => {
   it("resolves the stage pointer to the version's sha256-verified artifact", async () => {

@@ -1,6 +1,6 @@
 import { ModelciError } from '../core/errors.js';
 import { openRegistry } from '../registry/index.js';
-import type { ModelSource } from './loaded-model.js';
+import type { ModelSource } from '../serve/loaded-model.js';
 
 /**
  * What a registry stage names: one model source per model with a pointer for the stage (artifact

@@ -1,8 +1,9 @@
-import { ModelciError } from '../core/errors.js';
+import { ModelciError } from './errors.js';
 
 /**
  * Splits a command line the way a POSIX shell splits words, without running a shell: single and
- * double quotes group, backslash escapes. Used by the root action's `command` input.
+ * double quotes group, backslash escapes. Used by the root action's `command` input and by
+ * MODELCI_CLI (the deploy server target).
  */
 export function splitCommandLine(line: string): string[] {
   const out: string[] = [];

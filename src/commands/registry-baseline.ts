@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { loadConfig } from '../config/load.js';
-import { openRegistry } from './registry.js';
-import { registrySettings } from './settings.js';
+import { openRegistry } from '../registry/registry.js';
+import { registrySettings } from '../registry/settings.js';
 
 /**
  * Resolves `baseline: production` (or `staging`) to the artifact the registry's stage pointer
