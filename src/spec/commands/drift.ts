@@ -107,7 +107,7 @@ export const driftSpec = defineCommand({
       type: 'string',
       placeholder: 'file',
       description:
-        'Workflow file (e.g. retrain.yml) started by workflow_dispatch on the retraining branch (needs `actions: write`). Default, `drift.retrain_workflow`.',
+        'Workflow file (e.g. retrain.yml) started by workflow_dispatch on the retraining branch (needs `actions: write`). Default, `drift.retrain_workflow`. A pull request opened with GITHUB_TOKEN starts its pull_request workflows only after someone approves the run; a GitHub App installation token as `token` starts them at once.',
     },
     base: {
       type: 'string',
