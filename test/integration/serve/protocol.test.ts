@@ -206,6 +206,7 @@ describe('Open Inference Protocol conformance', () => {
     const label = (res.json as { outputs: { name: string; data: number[] }[] }).outputs.find(
       (o) => o.name === 'label',
     )!.data;
+    await predictionLog.flush();
     const before = readFileSync(logFile, 'utf8').trim().split('\n').length;
     const smoke = await runSmokeTest({
       url: t.url,
