@@ -18,6 +18,11 @@ await runCommandAction(driftSpec, async (parsed, inv) => {
       core.setOutput('report', r.markdownFile ?? '');
       core.setOutput('json', r.jsonFile ?? '');
       if (r.artifact) core.setOutput('artifact', r.artifact);
+      if (json.empty_current)
+        core.warning(
+          `The current window (${parsed.values.current}) is empty: no rows to compare${parsed.values.retrain ? ', no retraining pull request' : ''}.`,
+        );
+      for (const p of json.problems) core.warning(p);
       await core.summary.addRaw(r.markdown, true).write();
       core.info(
         json.drifted

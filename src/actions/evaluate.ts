@@ -8,7 +8,10 @@ import { runCommandAction } from './runtime.js';
 await runCommandAction(evaluateSpec, async (parsed, inv) => {
   configureOnnxRuntimeInstall({ cache: createActionsCache(), log: (l) => core.info(l) });
   const r = await invokeEvaluate(parsed, inv);
-  if (r.smokeSamples) core.setOutput('smoke-samples', r.smokeSamples.file);
+  if (r.smokeSamples) {
+    core.info(`${r.smokeSamples.count} smoke samples recorded in ${r.smokeSamples.file}`);
+    core.setOutput('smoke-samples', r.smokeSamples.file);
+  }
   core.setOutput('report', r.reportFile ?? '');
   core.setOutput('passed', String(r.passed));
   if (r.checkRun) core.setOutput('check-run-id', String(r.checkRun.id));

@@ -33,6 +33,9 @@ export const driftCommand = defineCliCommand({
     const result = await invokeDrift(parsed, quiet, progress ? { onProgress: progress } : {});
     clear();
     io.stdout(parsed.values.json ? JSON.stringify(result.json) + '\n' : result.markdown + '\n');
+    // Other problems are in the JSON and the report; this one changes what the result means.
+    if (result.json.empty_current)
+      io.stderr('modelci drift: the current window is empty: no rows to compare\n');
     if (result.retrain)
       io.stderr(
         `retraining pull request: ${result.retrain.action}${result.retrain.pullUrl ? ` ${result.retrain.pullUrl}` : ''}\n`,

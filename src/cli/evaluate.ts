@@ -9,7 +9,9 @@ export const GATES_FAILED_EXIT = 3;
 export const evaluateCommand = defineCliCommand({
   spec: evaluateSpec,
   async run(parsed, io, inv) {
-    const { report, passed } = await invokeEvaluate(parsed, inv);
+    const { report, passed, smokeSamples } = await invokeEvaluate(parsed, inv);
+    if (smokeSamples)
+      io.stderr(`modelci evaluate: ${smokeSamples.count} smoke samples -> ${smokeSamples.file}\n`);
     io.stdout(parsed.values.json ? JSON.stringify(report) + '\n' : summary(report));
     if (parsed.values.failOnGates && !passed) {
       io.stderr(

@@ -55,7 +55,6 @@ export async function invokeEvaluate(
     runEvaluate(options),
   );
   for (const w of warnings) inv.warn(w);
-  if (smokeSamples) inv.log(`${smokeSamples.count} smoke samples recorded in ${smokeSamples.file}`);
   if (v.report) writeFileSync(v.report, JSON.stringify(report, null, 2) + '\n');
   const passed = report.gates?.passed ?? true;
   const markdown = renderEvaluationReport(report, 4);

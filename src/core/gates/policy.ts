@@ -38,7 +38,8 @@ export const gatesSchema = {
     },
     not_significantly_worse: {
       type: 'object',
-      description: 'Fails when the candidate is significantly worse (p < alpha, one worse-direction verdict).',
+      description:
+        'Fails when the candidate is significantly worse (p < alpha, one worse-direction verdict).',
       additionalProperties: false,
       required: ['metrics'],
       properties: {
@@ -50,14 +51,23 @@ export const gatesSchema = {
       type: 'object',
       additionalProperties: false,
       required: ['max_drop'],
-      description: 'Per slice: largest drop vs the baseline on the same slice, for slices with ≥ min_rows rows.',
+      description:
+        'Per slice: largest drop vs the baseline on the same slice, for slices with ≥ min_rows rows.',
       properties: {
         max_drop: regressionThresholds,
         min_rows: { type: 'integer', minimum: 1, default: 30 },
       },
     },
-    latency_p50_ms: { type: 'number', exclusiveMinimum: 0, description: 'Latency budget (median), ms.' },
-    latency_p95_ms: { type: 'number', exclusiveMinimum: 0, description: 'Latency budget (95th percentile), ms.' },
+    latency_p50_ms: {
+      type: 'number',
+      exclusiveMinimum: 0,
+      description: 'Latency budget (median), ms.',
+    },
+    latency_p95_ms: {
+      type: 'number',
+      exclusiveMinimum: 0,
+      description: 'Latency budget (95th percentile), ms.',
+    },
     max_size: {
       oneOf: [
         { type: 'integer', minimum: 1 },
@@ -69,9 +79,13 @@ export const gatesSchema = {
       enum: ['unchanged', 'compatible', 'any'],
       default: 'any',
       description:
-        '`unchanged`: inputs and outputs identical to the baseline\'s; `compatible`: same input names, dtypes and shapes, every baseline output still present with its dtype (new outputs are fine); `any`: not checked.',
+        "`unchanged`: inputs and outputs identical to the baseline's; `compatible`: same input names, dtypes and shapes, every baseline output still present with its dtype (new outputs are fine); `any`: not checked.",
     },
-    fail_step: { type: 'boolean', default: true, description: 'Whether failing gates fail the evaluate step.' },
+    fail_step: {
+      type: 'boolean',
+      default: true,
+      description: 'Whether failing gates fail the evaluate step.',
+    },
   },
 } as const;
 

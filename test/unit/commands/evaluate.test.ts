@@ -106,7 +106,7 @@ describe('modelci evaluate (CLI contract)', () => {
   it('--json prints one object with metrics.<name>.value and .ci; exit 0', async () => {
     const r = await cli([
       'evaluate',
-      '--model',
+      '--artifact',
       `${FIX}/bc_logreg_zipmap.onnx`,
       '--data',
       bc.data,
@@ -134,7 +134,7 @@ describe('modelci evaluate (CLI contract)', () => {
       'evaluate',
       '--config',
       config,
-      '--model',
+      '--artifact',
       `${FIX}/bc_logreg_zipmap.onnx`,
       '--resamples',
       '0',
@@ -151,7 +151,7 @@ describe('modelci evaluate (CLI contract)', () => {
   it('a non-ONNX model file: one line, exit 1', async () => {
     const r = await cli([
       'evaluate',
-      '--model',
+      '--artifact',
       bc.data,
       '--data',
       bc.data,

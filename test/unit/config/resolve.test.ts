@@ -1,30 +1,21 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { errorOf } from '../../harness/error-of.js';
+import { tempDir } from '../../harness/temp.js';
 import { loadConfig, resolveModel } from '../../../src/config/load.js';
 import { DEFAULT_THRESHOLDS } from '../../../src/core/drift/choose-test.js';
 import { driftSchema } from '../../../src/config/schema/drift.js';
 import { registrySettings } from '../../../src/registry/settings.js';
-import { isModelciError } from '../../../src/core/errors.js';
 
-const dir = mkdtempSync(join(tmpdir(), 'modelci-resolve-'));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const dir = tempDir('modelci-resolve-');
 let n = 0;
 function write(text: string): string {
   const file = join(dir, `modelci-${n++}.yaml`);
   writeFileSync(file, text);
   return file;
 }
-function formatted(fn: () => unknown): string {
-  try {
-    fn();
-  } catch (e) {
-    if (isModelciError(e)) return e.format();
-    throw e;
-  }
-  throw new Error('expected a ModelciError');
-}
+const formatted = (fn: () => unknown): string => errorOf(fn).format();
 
 describe('one resolved config', () => {
   it('merges top-level and per-model drift first, then applies defaults: a per-model section never hides a top-level setting', () => {

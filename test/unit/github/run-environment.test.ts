@@ -1,11 +1,10 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { tempDir } from '../../harness/temp.js';
 import { readRunEnvironment } from '../../../src/github/run-environment.js';
 
-const dir = mkdtempSync(join(tmpdir(), 'modelci-runenv-'));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const dir = tempDir('modelci-runenv-');
 
 function envWith(eventName: string, payload: unknown, extra: Record<string, string> = {}) {
   const path = join(dir, `${eventName}.json`);

@@ -5,7 +5,10 @@ import { deploySpec } from '../../../src/spec/commands/deploy.js';
 import { serveSpec } from '../../../src/spec/commands/serve.js';
 import { finishValues, foldDeprecated } from '../../../src/spec/values.js';
 import { renderHelp } from '../../../src/spec/help.js';
-import { errorOf } from './error-of.js';
+import { errorOf as thrown } from '../../harness/error-of.js';
+
+/** The one line a user sees for the error `fn` throws. */
+const errorOf = (fn: () => unknown): string => thrown(fn).format();
 
 describe('parsing the command line against a spec', () => {
   it('types values, applies defaults and records what was given', () => {

@@ -1,4 +1,0 @@
-import { createRequire as __modelciRequire } from 'node:module'; const require = __modelciRequire(import.meta.url);
-import"./chunk-ER5J3XQH.js";import{a as i}from"./chunk-4UIXF74B.js";import{a as m}from"./chunk-5RFL7DPR.js";import"./chunk-SWGI7VHW.js";import"./chunk-6PMKWZQP.js";import"./chunk-S3TC74UD.js";import"./chunk-FEOTDM5V.js";import"./chunk-NV273EOM.js";import"./chunk-24GNZG5P.js";import"./chunk-AUHC54DX.js";import{a as r}from"./chunk-LELQE3LJ.js";import"./chunk-HW5XXTOA.js";var u={spec:m,async run(o,t,e){if(o.values.pr!==void 0&&!e.env.token)throw new r("USAGE","--pr needs a GitHub token to post",{hint:"Set GITHUB_TOKEN (or GH_TOKEN); leave out --pr to print the Markdown"});let n=await i(o,e);return n.warning&&t.stderr(`modelci comment: warning: ${n.warning}
-`),n.action==="printed"?(t.stdout(n.markdown),0):(t.stdout(`${n.action} comment ${n.commentId??""} ${n.commentUrl??""}
-`),0)}};export{u as commentCommand};
