@@ -62,11 +62,6 @@ export async function invokeDrift(
   const result = await inv.group('Drift check', () => runDrift(options));
   const { json } = result;
   if (v.reference === undefined) inv.log(`Reference: ${result.reference}`);
-  if (json.empty_current)
-    inv.warn(
-      `The current window (${v.current}) is empty: no rows to compare${v.retrain ? ', no retraining pull request' : ''}.`,
-    );
-  for (const p of json.problems) inv.warn(p);
 
   let artifact: string | undefined;
   if (v.uploadArtifact) {
