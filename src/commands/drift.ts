@@ -9,7 +9,7 @@ import {
   type DriftOptions,
   type DriftReport,
 } from '../core/drift/compare-profiles.js';
-import { DRIFT_TESTS, type DriftTestName } from '../core/drift/choose-test.js';
+import { DRIFT_TESTS, isDriftTestName, type DriftTestName } from '../core/drift/tests/index.js';
 import { ModelciError } from '../core/errors.js';
 import {
   comparePerformance,
@@ -73,7 +73,7 @@ export interface DriftRunResult {
 
 export function parseTestName(value: string | undefined, where: string): DriftTestName | undefined {
   if (value === undefined || value === '') return undefined;
-  if ((DRIFT_TESTS as readonly string[]).includes(value)) return value as DriftTestName;
+  if (isDriftTestName(value)) return value;
   throw new ModelciError('INPUT', `unknown drift test "${value}"`, {
     path: where,
     hint: `Use one of ${DRIFT_TESTS.join(', ')}`,

@@ -1,4 +1,5 @@
 import type { FromSchema } from 'json-schema-to-ts';
+import { DRIFT_TESTS } from '../../core/drift/tests/index.js';
 import { regressionThresholds } from './gates.js';
 
 // Drift settings, top level `drift:` and per model `models.<m>.drift:` (the model's keys win;
@@ -6,7 +7,8 @@ import { regressionThresholds } from './gates.js';
 // type and size (Evidently's rule, see src/core/drift/choose-test.ts) unless `columns.<name>.test`
 // or `test` says otherwise.
 
-const testName = { enum: ['ks', 'chi2', 'psi', 'js', 'wasserstein', 'z'] } as const;
+/** The drift-test registry's names (src/core/drift/tests/index.ts). */
+const testName = { enum: DRIFT_TESTS } as const;
 
 export const driftSchema = {
   type: 'object',

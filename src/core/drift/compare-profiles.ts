@@ -6,24 +6,11 @@ import {
   type ColumnKindName,
 } from '../profile/column-kind.js';
 import type { TableProfile } from '../profile/table-profile.js';
-import { populationStd } from '../stats/moments.js';
-import { chiSquareContingency } from './chi-square.js';
-import {
-  DEFAULT_THRESHOLDS,
-  defaultTest,
-  isDrifted,
-  isPValueTest,
-  testApplies,
-  type ColumnKind,
-  type DriftTestName,
-} from './choose-test.js';
-import { jensenShannon, psi, wassersteinDistance } from './distances.js';
-import { kolmogorovSmirnovSf } from './kolmogorov.js';
-import { ks2Samp } from './ks.js';
+import { defaultTest } from './choose-test.js';
+import { categoryCounts, isDrifted, severity, type ColumnKind } from './drift-test.js';
 import type { PerformanceDrift } from './performance-drift.js';
 import { binCounts } from './psi-bins.js';
-import { weightedKsStatistic } from './weighted-ks.js';
-import { proportionZTest } from './z-test.js';
+import { DEFAULT_THRESHOLDS, driftTest, type DriftTestName } from './tests/index.js';
 
 /**
  * Compares a current-data profile with a reference profile, column by column, and gives the
@@ -100,7 +87,6 @@ const MAX_UNSEEN_LISTED = 20;
 const PREDICTION_LOG_META = new Set(['_ts', '_model', '_version', '_id', '_row']);
 /** Output columns of serve's prediction log are predictions. */
 const isLoggedOutput = (name: string): boolean => name.startsWith('_out.');
-const VALUE_FREQUENCY_MAX_UNIQUE = 20;
 
 export function compareProfiles(
   reference: TableProfile,
@@ -242,26 +228,25 @@ function compareColumn(
     options.columnTests?.[name] ??
     options.forcedTest ??
     defaultTest(kind, out.n_reference, nUnique);
-  if (!testApplies(test, kind, nUnique)) {
+  if (!driftTest(test).appliesTo(kind, nUnique)) {
     const fallback = defaultTest(kind, out.n_reference, nUnique);
     out.problems.push(
       `test ${test} does not apply to a ${kind} column with ${nUnique} distinct values; used ${fallback}`,
     );
     test = fallback;
   }
+  const spec = driftTest(test);
   const threshold =
     options.columnThresholds?.[name] ?? options.thresholds?.[test] ?? DEFAULT_THRESHOLDS[test];
-  const r = kind === 'numeric' ? numericTest(test, ref, cur) : categoricalTest(test, ref, cur);
+  const r = spec.compute({ kind, reference: ref, current: cur });
   out.test = test;
   out.statistic = r.statistic;
-  if (isPValueTest(test)) out.p_value = r.pValue;
+  if (spec.decides === 'p_value') out.p_value = r.pValue;
   if (r.method) out.method = r.method;
   if (r.statisticError) out.statistic_error = r.statisticError;
   out.threshold = threshold;
-  out.drifted = isDrifted(test, r.statistic, r.pValue, threshold);
-  out.severity = isPValueTest(test)
-    ? Math.log(Math.max(r.pValue ?? 1, 1e-300)) / Math.log(threshold)
-    : r.statistic / threshold;
+  out.drifted = isDrifted(spec, r, threshold);
+  out.severity = severity(spec, r, threshold);
   out.histogram = kind === 'numeric' ? numericHistogram(ref, cur) : categoricalHistogram(ref, cur);
   if (kind !== 'numeric' && ref.categories && cur.categories) {
     const unseen = [...cur.categories.keys()].filter((k) => !ref.categories!.has(k)).sort();
@@ -289,123 +274,6 @@ function uniqueCount(ref: ColumnProfile, cur: ColumnProfile, kind: ColumnKind): 
   return keys.size;
 }
 
-interface TestOutcome {
-  statistic: number;
-  pValue: number | null;
-  method?: 'exact' | 'asymp';
-  statisticError?: number;
-}
-
-function numericTest(test: DriftTestName, ref: ColumnProfile, cur: ColumnProfile): TestOutcome {
-  const a = numericSample(ref);
-  const b = numericSample(cur);
-  const exact = !a.weights && !b.weights;
-  const approxError = ref.sketch.rankError / ref.sketch.n + cur.sketch.rankError / cur.sketch.n;
-  switch (test) {
-    case 'ks': {
-      if (exact) {
-        const r = ks2Samp(a.values, b.values);
-        return { statistic: r.statistic, pValue: r.pValue, method: r.method };
-      }
-      // Compacted sketches: statistic within approxError; p-value as scipy's asymp at the true sizes.
-      const d = weightedKsStatistic(a.values, a.weights, b.values, b.weights);
-      const [m, n] =
-        ref.sketch.n >= cur.sketch.n ? [ref.sketch.n, cur.sketch.n] : [cur.sketch.n, ref.sketch.n];
-      const en = Math.round((m * n) / (m + n));
-      return {
-        statistic: d,
-        pValue: kolmogorovSmirnovSf(en, d),
-        method: 'asymp',
-        statisticError: approxError,
-      };
-    }
-    case 'wasserstein': {
-      const w = wassersteinDistance(a.values, b.values, a.weights, b.weights);
-      const std = exact ? populationStd(a.values) : Math.sqrt(ref.moments.m2 / ref.moments.n);
-      const outcome: TestOutcome = { statistic: w / Math.max(std, 0.001), pValue: null };
-      // |W1 error| <= sup|F error| * span of both samples.
-      const span =
-        Math.max(ref.moments.max, cur.moments.max) - Math.min(ref.moments.min, cur.moments.min);
-      if (!exact) outcome.statisticError = (approxError * span) / Math.max(std, 0.001);
-      return outcome;
-    }
-    default: {
-      const { refCounts, curCounts } = numericBinsForTest(test, ref, cur);
-      return countTest(test, refCounts, curCounts);
-    }
-  }
-}
-
-/**
- * Count vectors for chi2 / z / psi / js on a numeric column: per-value counts when the values are
- * few (Evidently's value frequencies: <= 20 reference values for psi/js; any exact value table for
- * chi2 and z), else the reference's decile bins.
- */
-function numericBinsForTest(
-  test: DriftTestName,
-  ref: ColumnProfile,
-  cur: ColumnProfile,
-): { refCounts: number[]; curCounts: number[] } {
-  const rv = ref.numericValues;
-  const cv = cur.numericValues;
-  const byValue =
-    rv && cv && (test === 'chi2' || test === 'z' || rv.size <= VALUE_FREQUENCY_MAX_UNIQUE);
-  if (byValue) {
-    const keys = [...new Set([...rv.keys(), ...cv.keys()])].sort((x, y) => x - y);
-    return {
-      refCounts: keys.map((k) => rv.get(k) ?? 0),
-      curCounts: keys.map((k) => cv.get(k) ?? 0),
-    };
-  }
-  const edges = referenceDecileEdges(ref);
-  const a = numericSample(ref);
-  const b = numericSample(cur);
-  return {
-    refCounts: binCounts(edges, a.values, a.weights),
-    curCounts: binCounts(edges, b.values, b.weights),
-  };
-}
-
-function categoricalCounts(
-  ref: ColumnProfile,
-  cur: ColumnProfile,
-): { labels: string[]; refCounts: number[]; curCounts: number[] } {
-  const rc = ref.categories ?? new Map<string, number>();
-  const cc = cur.categories ?? new Map<string, number>();
-  const labels = [...new Set([...rc.keys(), ...cc.keys()])].sort();
-  return {
-    labels,
-    refCounts: labels.map((k) => rc.get(k) ?? 0),
-    curCounts: labels.map((k) => cc.get(k) ?? 0),
-  };
-}
-
-function categoricalTest(test: DriftTestName, ref: ColumnProfile, cur: ColumnProfile): TestOutcome {
-  const { refCounts, curCounts } = categoricalCounts(ref, cur);
-  return countTest(test, refCounts, curCounts);
-}
-
-function countTest(test: DriftTestName, refCounts: number[], curCounts: number[]): TestOutcome {
-  switch (test) {
-    case 'chi2': {
-      const r = chiSquareContingency(refCounts, curCounts, true);
-      return { statistic: r.statistic, pValue: r.pValue };
-    }
-    case 'z': {
-      const nRef = refCounts.reduce((s, x) => s + x, 0);
-      const nCur = curCounts.reduce((s, x) => s + x, 0);
-      const r = proportionZTest(refCounts[0] ?? 0, nRef, curCounts[0] ?? 0, nCur);
-      return { statistic: r.statistic, pValue: r.pValue };
-    }
-    case 'psi':
-      return { statistic: psi(refCounts, curCounts), pValue: null };
-    case 'js':
-      return { statistic: jensenShannon(refCounts, curCounts), pValue: null };
-    default:
-      throw new Error(`test ${test} is not a count test`);
-  }
-}
-
 function fmt(x: number): string {
   return Number.isInteger(x) ? String(x) : x.toPrecision(4).replace(/\.?0+$/, '');
 }
@@ -429,9 +297,9 @@ function numericHistogram(ref: ColumnProfile, cur: ColumnProfile): Histogram {
 const HISTOGRAM_CATEGORIES = 10;
 
 function categoricalHistogram(ref: ColumnProfile, cur: ColumnProfile): Histogram {
-  const { labels, refCounts, curCounts } = categoricalCounts(ref, cur);
-  const rs = shares(refCounts);
-  const cs = shares(curCounts);
+  const { labels, reference, current } = categoryCounts(ref, cur);
+  const rs = shares(reference);
+  const cs = shares(current);
   const order = labels.map((_, i) => i).sort((i, j) => rs[j]! + cs[j]! - (rs[i]! + cs[i]!));
   const top = order.slice(0, HISTOGRAM_CATEGORIES);
   const rest = order.slice(HISTOGRAM_CATEGORIES);

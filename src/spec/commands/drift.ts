@@ -1,3 +1,4 @@
+import { DRIFT_TESTS } from '../../core/drift/tests/index.js';
 import { defineCommand, type OptionDef } from '../option-spec.js';
 import { configOption, jsonOption, modelNameOption, registryOption, taskOption } from './common.js';
 
@@ -62,8 +63,7 @@ export const driftSpec = defineCommand({
     test: {
       type: 'string',
       placeholder: 'test',
-      description:
-        'Force one test on every column it applies to: ks, chi2, psi, js, wasserstein or z. Default, chosen per column.',
+      description: `Force one test on every column it applies to: ${DRIFT_TESTS.slice(0, -1).join(', ')} or ${DRIFT_TESTS.at(-1)}. Default, chosen per column.`,
     },
     config: configOption,
     history: {
