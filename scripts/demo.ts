@@ -8,6 +8,7 @@ import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ACTIONS_TOKEN, startGitHubServer } from '../test/harness/github/index.js';
 import { runAction } from '../test/harness/runner.js';
+import { formatNumber, formatShare } from '../src/core/report/number-format.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const cli = join(root, 'dist/cli/index.js');
@@ -262,7 +263,7 @@ async function main(): Promise<void> {
     };
     const auc = report.metrics.roc_auc;
     note(
-      `roc_auc ${auc?.value.toFixed(4)} [${auc?.ci?.map((x) => x.toFixed(4)).join(', ')}]; gates ${report.gates?.passed ? 'passed' : 'failed'}`,
+      `roc_auc ${auc ? formatNumber(auc.value) : '?'} [${auc?.ci?.map((x) => formatNumber(x)).join(', ')}]; gates ${report.gates?.passed ? 'passed' : 'failed'}`,
     );
     note(`report: ${show(join(out, 'report.json'))}`);
 
@@ -447,7 +448,7 @@ async function main(): Promise<void> {
     };
     note(`reference: ${show(resolve(repo, verdict.reference))} (stored when 1.1.0 was registered)`);
     note(
-      `data drift: ${(verdict.share * 100).toFixed(0)}% of columns (${verdict.columns
+      `data drift: ${formatShare(verdict.share, 0)} of columns (${verdict.columns
         .filter((c) => c.drifted)
         .map((c) => c.name)
         .slice(0, 6)
@@ -456,7 +457,7 @@ async function main(): Promise<void> {
     note(
       `performance drift: ${verdict.performance.drifted} (${verdict.performance.metrics
         .filter((m) => m.checked)
-        .map((m) => `${m.name} ${m.reference.toFixed(4)} -> ${m.current.toFixed(4)}`)
+        .map((m) => `${m.name} ${formatNumber(m.reference)} -> ${formatNumber(m.current)}`)
         .join(', ')})`,
     );
     note(`drift report: ${show(join(out, 'drift.md'))}`);

@@ -2,6 +2,7 @@ import * as core from './core.js';
 import { invokeTrain } from '../commands/invoke/train.js';
 import { trainSpec } from '../spec/commands/train.js';
 import { runCommandAction } from './runtime.js';
+import { formatDuration } from '../core/report/number-format.js';
 
 await runCommandAction(trainSpec, async (parsed, inv) => {
   const { name, record, artifact, dataCacheKey } = await invokeTrain(parsed, inv);
@@ -26,7 +27,7 @@ await runCommandAction(trainSpec, async (parsed, inv) => {
           ? `${record.data.train.rows ?? '?'} rows, sha256 ${record.data.train.sha256.slice(0, 12)}`
           : 'n/a',
       ],
-      ['duration', `${(record.duration_ms / 1000).toFixed(1)} s`],
+      ['duration', formatDuration(record.duration_ms)],
     ])
     .write();
 });

@@ -2,6 +2,7 @@ import { invokeDrift } from '../commands/invoke/drift.js';
 import type { ProfileProgress } from '../commands/profile.js';
 import { driftSpec } from '../spec/commands/drift.js';
 import { defineCliCommand, type CliIO } from './command.js';
+import { formatCount } from '../core/report/number-format.js';
 
 /** Progress on stderr, only in a terminal, at most 4 updates a second (and at each new file). */
 export function progressPrinter(io: CliIO): ((p: ProfileProgress) => void) | undefined {
@@ -13,7 +14,7 @@ export function progressPrinter(io: CliIO): ((p: ProfileProgress) => void) | und
     if (now - last < 250 && p.file === lastFile) return;
     last = now;
     lastFile = p.file;
-    io.stderr(`\r\x1b[2Kreading ${p.file}: ${p.rows.toLocaleString('en-US')} rows`);
+    io.stderr(`\r\x1b[2Kreading ${p.file}: ${formatCount(p.rows)} rows`);
   };
 }
 

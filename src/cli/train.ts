@@ -1,6 +1,7 @@
 import { invokeTrain } from '../commands/invoke/train.js';
 import { trainSpec } from '../spec/commands/train.js';
 import { defineCliCommand } from './command.js';
+import { formatDuration } from '../core/report/number-format.js';
 
 export const trainCommand = defineCliCommand({
   spec: trainSpec,
@@ -9,7 +10,7 @@ export const trainCommand = defineCliCommand({
     io.stdout(
       parsed.values.json
         ? JSON.stringify(record) + '\n'
-        : `trained ${name} (${record.trainer}) in ${(record.duration_ms / 1000).toFixed(1)} s: ${record.files.model} (${record.model.bytes} bytes, sha256 ${record.model.sha256.slice(0, 12)})\n`,
+        : `trained ${name} (${record.trainer}) in ${formatDuration(record.duration_ms)}: ${record.files.model} (${record.model.bytes} bytes, sha256 ${record.model.sha256.slice(0, 12)})\n`,
     );
     return 0;
   },

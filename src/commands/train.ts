@@ -7,6 +7,7 @@ import { countCsvRows, fingerprintFile } from '../data/fingerprint.js';
 import { readOnnxModelInfo } from '../onnx/signature.js';
 import { trainBuiltin } from '../train/builtin.js';
 import { runShellCommand } from '../process/shell-command.js';
+import { formatDuration } from '../core/report/number-format.js';
 
 /** The record of one training run (`run.json` next to the model): what went in, what came out. */
 export const TRAIN_RUN_SCHEMA = 'modelci/train-run@1' as const;
@@ -181,7 +182,7 @@ export async function runCommand(
   if (r.timedOut)
     throw new ModelciError(
       'MODEL',
-      `the training command ran over its ${formatMs(timeoutMs)} timeout and was killed`,
+      `the training command ran over its ${formatDuration(timeoutMs)} timeout and was killed`,
       { hint: 'Raise train.timeout_minutes in modelci.yaml, or make training faster' },
     );
   if (r.code !== 0)
@@ -190,8 +191,4 @@ export async function runCommand(
       `the training command failed (${r.signal ? `signal ${r.signal}` : `exit code ${r.code}`})`,
       { hint: 'Its output is in the log above' },
     );
-}
-
-function formatMs(ms: number): string {
-  return ms >= 60_000 ? `${+(ms / 60_000).toFixed(2)} min` : `${+(ms / 1000).toFixed(2)} s`;
 }

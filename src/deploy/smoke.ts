@@ -6,6 +6,7 @@ import {
   parseSmokeSamples,
   type SmokeSample,
 } from '../core/deploy/smoke-samples.js';
+import { formatNumber } from '../core/report/number-format.js';
 
 export interface SmokeOptions {
   /** Base URL of an Open Inference Protocol server, e.g. http://127.0.0.1:8080. */
@@ -182,7 +183,7 @@ export async function runSmokeTest(o: SmokeOptions): Promise<SmokeResult> {
     checks.push({
       name: 'latency',
       passed: p95 !== undefined && p95 <= o.latencyMs,
-      detail: `p95 ${p95 === undefined ? 'n/a' : p95.toFixed(1)} ms (budget ${o.latencyMs} ms)`,
+      detail: `p95 ${p95 === undefined ? 'n/a' : formatNumber(p95, 3)} ms (budget ${o.latencyMs} ms)`,
     });
   }
   for (const c of checks) o.log?.(`smoke ${c.name}: ${c.passed ? 'ok' : 'FAILED'}: ${c.detail}`);

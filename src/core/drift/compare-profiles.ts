@@ -6,6 +6,7 @@ import {
   type ColumnKindName,
 } from '../profile/column-kind.js';
 import type { TableProfile } from '../profile/table-profile.js';
+import { formatNumber, formatShare } from '../report/number-format.js';
 import { defaultTest } from './choose-test.js';
 import { categoryCounts, isDrifted, severity, type ColumnKind } from './drift-test.js';
 import type { PerformanceDrift } from './performance-drift.js';
@@ -261,9 +262,7 @@ function compareColumn(
   return out;
 }
 
-function pct(x: number): string {
-  return `${(x * 100).toFixed(1)}%`;
-}
+const pct = (x: number): string => formatShare(x);
 
 function uniqueCount(ref: ColumnProfile, cur: ColumnProfile, kind: ColumnKind): number {
   const a = kind === 'numeric' ? ref.numericValues : ref.categories;
@@ -274,9 +273,7 @@ function uniqueCount(ref: ColumnProfile, cur: ColumnProfile, kind: ColumnKind): 
   return keys.size;
 }
 
-function fmt(x: number): string {
-  return Number.isInteger(x) ? String(x) : x.toPrecision(4).replace(/\.?0+$/, '');
-}
+const fmt = (x: number): string => formatNumber(x);
 
 function numericHistogram(ref: ColumnProfile, cur: ColumnProfile): Histogram {
   const edges = referenceDecileEdges(ref);

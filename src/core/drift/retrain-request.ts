@@ -1,5 +1,5 @@
 import { stringify } from 'yaml';
-import { fmt } from '../report/drift-report.js';
+import { formatNumber as fmt, formatShare } from '../report/number-format.js';
 import type { DriftReport } from './compare-profiles.js';
 
 /**
@@ -27,7 +27,7 @@ export function retrainBranch(model: string): string {
 }
 
 function datasetReason(report: DriftReport): string {
-  return `${report.dataset_drifted === false ? 'no dataset drift' : 'dataset drift'}: ${report.n_drifted} of ${report.n_tested} columns drifted (${(report.share * 100).toFixed(1)}%, threshold ${(report.drift_share_threshold * 100).toFixed(1)}%)`;
+  return `${report.dataset_drifted === false ? 'no dataset drift' : 'dataset drift'}: ${report.n_drifted} of ${report.n_tested} columns drifted (${formatShare(report.share)}, threshold ${formatShare(report.drift_share_threshold)})`;
 }
 
 /** One line on why: performance drift first (it is what users feel), then the dataset verdict. */
@@ -116,7 +116,7 @@ export function retrainBody(report: DriftReport, markdown: string, ctx: RetrainC
 export function driftGoneComment(report: DriftReport, ctx: RetrainContext): string {
   return [
     DRIFT_GONE_MARKER,
-    `The drift check at ${ctx.at}${ctx.runUrl ? ` ([run](${encodeURI(ctx.runUrl)}))` : ''} found **no drift** for \`${ctx.model.replace(/`/g, "'")}\`${report.performance ? ' (performance within its allowed drop)' : ''}: ${report.n_drifted} of ${report.n_tested} columns drifted (${(report.share * 100).toFixed(1)}%, threshold ${(report.drift_share_threshold * 100).toFixed(1)}%), data window \`${ctx.dataWindow.replace(/`/g, "'")}\`.`,
+    `The drift check at ${ctx.at}${ctx.runUrl ? ` ([run](${encodeURI(ctx.runUrl)}))` : ''} found **no drift** for \`${ctx.model.replace(/`/g, "'")}\`${report.performance ? ' (performance within its allowed drop)' : ''}: ${report.n_drifted} of ${report.n_tested} columns drifted (${formatShare(report.share)}, threshold ${formatShare(report.drift_share_threshold)}), data window \`${ctx.dataWindow.replace(/`/g, "'")}\`.`,
     '',
     'This pull request stays open: close it if retraining is no longer needed, or merge the retrained model if it is better.',
   ].join('\n');

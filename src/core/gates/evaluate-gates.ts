@@ -15,7 +15,13 @@ import type {
   SliceMetrics,
 } from '../report/evaluation-report.js';
 import { signatureDifferences } from './signature.js';
-import { fmt, formatBytes, parseSize, parseThreshold, type Threshold } from './thresholds.js';
+import {
+  formatBytes,
+  formatNumber as fmt,
+  formatPClause,
+  formatSigned,
+} from '../report/number-format.js';
+import { parseSize, parseThreshold, type Threshold } from './thresholds.js';
 
 export interface GateInput {
   metrics: Record<string, MetricValue>;
@@ -79,7 +85,7 @@ export function evaluateGates(policy: GatePolicy, input: GateInput): GateOutcome
       } else {
         const worse = c.direction === 'higher' ? c.delta < 0 : c.delta > 0;
         const passed = !(worse && c.p_value < alpha);
-        const how = `${metric} ${fmt(c.baseline)} -> ${fmt(c.candidate)} (Δ ${signed(c.delta)}, p = ${fmt(c.p_value)}, ${c.test})`;
+        const how = `${metric} ${fmt(c.baseline)} -> ${fmt(c.candidate)} (Δ ${formatSigned(c.delta)}, ${formatPClause(c.p_value)}, ${c.test})`;
         results.push({
           gate,
           passed,
@@ -171,7 +177,7 @@ export function evaluateGates(policy: GatePolicy, input: GateInput): GateOutcome
         metric: 'model_size_bytes',
         actual: v,
         threshold: budget,
-        reason: `model size ${formatBytes(v)} ${passed ? '≤' : '>'} budget ${formatBytes(budget)}`,
+        reason: `model size ${formatBytes(v, 'si')} ${passed ? '≤' : '>'} budget ${formatBytes(budget, 'si')}`,
       });
     }
   }
@@ -270,8 +276,4 @@ function missing(gate: string, metric: string, whose: string): GateResult {
     metric,
     reason: `${metric} was not computed for the ${whose} model (unknown metric, or the model gives no probabilities / timings)`,
   };
-}
-
-function signed(x: number): string {
-  return x > 0 ? `+${fmt(x)}` : fmt(x);
 }

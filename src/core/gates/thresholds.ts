@@ -48,22 +48,3 @@ export function parseSize(value: number | string, path: string): number {
   }
   return Math.round(Number(m[1]) * unit);
 }
-
-/** Human size: 1.2 MB, 340 kB, 12 B (SI units, like the thresholds users write). */
-export function formatBytes(bytes: number): string {
-  if (bytes >= 1e9) return `${round3(bytes / 1e9)} GB`;
-  if (bytes >= 1e6) return `${round3(bytes / 1e6)} MB`;
-  if (bytes >= 1e3) return `${round3(bytes / 1e3)} kB`;
-  return `${bytes} B`;
-}
-
-/** 4 significant digits for sentences. */
-export function fmt(x: number): string {
-  if (!Number.isFinite(x)) return String(x);
-  if (x !== 0 && (Math.abs(x) >= 1e6 || Math.abs(x) < 1e-3)) return x.toExponential(3);
-  return String(Number(x.toPrecision(4)));
-}
-
-function round3(x: number): string {
-  return String(Number(x.toPrecision(3)));
-}

@@ -11,7 +11,7 @@ import {
   rowPriority,
   verdictSummary,
 } from './metrics-table.js';
-import { DEFAULT_PRECISION } from './number-format.js';
+import { DEFAULT_PRECISION, formatCount } from './number-format.js';
 
 /** GitHub refuses issue comments longer than this many characters. */
 export const COMMENT_MAX_CHARS = 65_536;
@@ -142,7 +142,7 @@ export function renderComment(
   );
   if (fits(full)) return { markdown: full, regressions, truncated: false };
 
-  const why = `GitHub limits ${limit.unit === 'chars' ? 'comments' : 'job summaries'} to ${limit.max.toLocaleString('en-US')} ${limit.unit === 'chars' ? 'characters' : 'bytes'}`;
+  const why = `GitHub limits ${limit.unit === 'chars' ? 'comments' : 'job summaries'} to ${formatCount(limit.max)} ${limit.unit === 'chars' ? 'characters' : 'bytes'}`;
   const noDetails = assemble(
     c,
     {

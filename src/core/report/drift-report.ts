@@ -1,6 +1,7 @@
 import type { ColumnDrift, DriftReport } from '../drift/compare-profiles.js';
 import type { PerformanceDrift } from '../drift/performance-drift.js';
 import { escapeMarkdown, escapeMermaid } from './markdown-escape.js';
+import { formatNumber, formatPlain, formatPValue, formatShare } from './number-format.js';
 
 /**
  * The drift report as GitHub Markdown (job summary, artifact, retraining PR body): verdict, one
@@ -28,15 +29,11 @@ export interface DriftReportContext {
   maxRows?: number;
 }
 
-/** A statistic as the drift report shows it: up to 4 decimals, tiny values in exponent form. */
-export const fmt = (x: number | null | undefined): string => {
-  if (x === null || x === undefined) return '—';
-  if (!Number.isFinite(x)) return String(x);
-  if (x !== 0 && Math.abs(x) < 1e-4) return x.toExponential(2);
-  return x.toFixed(4).replace(/\.?0+$/, '') || '0';
-};
+/** A statistic as the drift report shows it: 4 significant digits, `—` when there is none. */
+export const fmt = (x: number | null | undefined): string =>
+  x === null || x === undefined ? '—' : formatNumber(x);
 
-const pct = (x: number): string => `${(x * 100).toFixed(1)}%`;
+const pct = (x: number): string => formatShare(x);
 
 export function renderDriftMarkdown(report: DriftReport, ctx: DriftReportContext): string {
   const out: string[] = [];
@@ -100,7 +97,7 @@ function columnTable(columns: ColumnDrift[], maxRows: number): string[] {
       notes.push(`new: ${c.unseen_categories.slice(0, 5).join(', ')}`);
     if (c.statistic_error) notes.push(`± ${fmt(c.statistic_error)} (sketch)`);
     rows.push(
-      `| ${escapeMarkdown(c.name)}${c.role === 'prediction' ? ' (prediction)' : ''} | ${c.type} | ${c.test ?? '—'} | ${fmt(c.statistic)} | ${c.p_value === undefined ? '—' : fmt(c.p_value)} | ${c.test === null ? '—' : c.drifted ? '🔴 yes' : 'no'} | ${pct(c.missing_rate.reference)} → ${pct(c.missing_rate.current)} | ${escapeMarkdown(notes.join('; '), 200)} |`,
+      `| ${escapeMarkdown(c.name)}${c.role === 'prediction' ? ' (prediction)' : ''} | ${c.type} | ${c.test ?? '—'} | ${fmt(c.statistic)} | ${c.p_value === undefined ? '—' : formatPValue(c.p_value)} | ${c.test === null ? '—' : c.drifted ? '🔴 yes' : 'no'} | ${pct(c.missing_rate.reference)} → ${pct(c.missing_rate.current)} | ${escapeMarkdown(notes.join('; '), 200)} |`,
     );
   }
   if (columns.length > maxRows)
@@ -134,7 +131,7 @@ function performanceSection(perf: PerformanceDrift): string[] {
   );
   for (const m of perf.metrics)
     out.push(
-      `| ${escapeMarkdown(m.name)} | ${fmt(m.reference)} | ${fmt(m.current)} | ${m.change > 0 ? '+' : ''}${fmt(m.change)} | ${m.max_drop ?? '—'} | ${m.checked ? (m.drifted ? '🔴 yes' : 'no') : '—'} | ${m.p_value === undefined ? '—' : fmt(m.p_value)} |`,
+      `| ${escapeMarkdown(m.name)} | ${fmt(m.reference)} | ${fmt(m.current)} | ${m.change > 0 ? '+' : ''}${fmt(m.change)} | ${m.max_drop ?? '—'} | ${m.checked ? (m.drifted ? '🔴 yes' : 'no') : '—'} | ${formatPValue(m.p_value)} |`,
     );
   return out;
 }
@@ -143,15 +140,15 @@ function histogramChart(c: ColumnDrift): string[] {
   const h = c.histogram!;
   const max = Math.max(...h.reference, ...h.current, 0.01);
   return [
-    `**${escapeMarkdown(c.name)}** — ${c.test} ${fmt(c.statistic)}${c.p_value !== undefined ? `, p = ${fmt(c.p_value)}` : ''}`,
+    `**${escapeMarkdown(c.name)}** — ${c.test} ${fmt(c.statistic)}${c.p_value !== undefined ? `, p ${formatPValue(c.p_value).replace(/^(?!<)/, '= ')}` : ''}`,
     '',
     '```mermaid',
     'xychart-beta',
     `  title "${escapeMermaid(c.name)}"`,
     `  x-axis [${h.labels.map((l) => `"${escapeMermaid(l, 24)}"`).join(', ')}]`,
     `  y-axis "share" 0 --> ${Math.min(1, Math.ceil(max * 110) / 100)}`,
-    `  bar [${h.reference.map((x) => x.toFixed(4)).join(', ')}]`,
-    `  line [${h.current.map((x) => x.toFixed(4)).join(', ')}]`,
+    `  bar [${h.reference.map((x) => formatPlain(x)).join(', ')}]`,
+    `  line [${h.current.map((x) => formatPlain(x)).join(', ')}]`,
     '```',
   ];
 }
@@ -171,8 +168,8 @@ function trendChart(history: DriftHistoryEntry[], report: DriftReport): string[]
     '  title "Share of drifted columns"',
     `  x-axis [${points.map((p) => `"${escapeMermaid(p.at.slice(0, 10))}"`).join(', ')}]`,
     '  y-axis "share" 0 --> 1',
-    `  line [${points.map((p) => p.share.toFixed(3)).join(', ')}]`,
-    `  line [${points.map(() => report.drift_share_threshold.toFixed(3)).join(', ')}]`,
+    `  line [${points.map((p) => formatPlain(p.share, 3)).join(', ')}]`,
+    `  line [${points.map(() => formatPlain(report.drift_share_threshold, 3)).join(', ')}]`,
     '```',
   ];
 }

@@ -9,7 +9,13 @@ import type {
 } from './evaluation-report.js';
 import { cell, table } from './markdown.js';
 import { NO_DIRECTION_LABEL, VERDICT_LABEL } from './metrics-table.js';
-import { formatNumber, formatPercent, formatSigned } from './number-format.js';
+import {
+  formatBytes,
+  formatNumber,
+  formatPercent,
+  formatPValue,
+  formatSigned,
+} from './number-format.js';
 
 const MISSING = '—';
 
@@ -21,11 +27,6 @@ function interval(ci: [number, number] | undefined, precision: number, signed = 
 
 function withCi(m: MetricValue | undefined, precision: number): string {
   return m ? `${formatNumber(m.value, precision)}${interval(m.ci, precision)}` : MISSING;
-}
-
-export function formatPValue(p: number): string {
-  if (!Number.isFinite(p)) return MISSING;
-  return p < 0.001 ? '< 0.001' : formatNumber(p, 2);
 }
 
 function comparisonCells(c: MetricComparison | undefined, precision: number): string[] {
@@ -103,17 +104,6 @@ export function sliceRegressions(slices: SliceMetrics[], precision: number): str
     ['left', 'right', 'left', 'right', 'right', 'right', 'right'],
     rows,
   )}`;
-}
-
-export function formatBytes(n: number): string {
-  const units = ['B', 'KiB', 'MiB', 'GiB', 'TiB'];
-  let v = n;
-  let u = 0;
-  while (Math.abs(v) >= 1024 && u < units.length - 1) {
-    v /= 1024;
-    u++;
-  }
-  return u === 0 ? `${n} B` : `${formatNumber(v, 3)} ${units[u]}`;
 }
 
 function tensors(list: TensorSpec[]): string {

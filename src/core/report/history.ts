@@ -1,6 +1,7 @@
 import { ModelciError } from '../errors.js';
 import { isNumber } from './metric-diff.js';
 import { flattenMetrics, type FlatMetrics } from './flatten.js';
+import { formatPlain } from './number-format.js';
 
 /** One past evaluation: `{commit|label, metrics}` in the history file. */
 export interface HistoryEntry {
@@ -70,16 +71,6 @@ function chartText(s: string, max = 24): string {
   return t.length > max ? `${t.slice(0, max - 1)}_` : t || '_';
 }
 
-/** Plain decimal notation (Mermaid's number parser does not take exponents). */
-function plain(v: number, precision: number): string {
-  const x = Number(v.toPrecision(precision));
-  const s = String(x);
-  if (!/e/i.test(s)) return s;
-  return x
-    .toFixed(Math.min(20, Math.max(0, precision - Math.floor(Math.log10(Math.abs(x))))))
-    .replace(/\.?0+$/, '');
-}
-
 /** A Mermaid `xychart-beta` line chart of one metric; undefined with fewer than two points. */
 export function historyChart(
   metric: string,
@@ -94,9 +85,8 @@ export function historyChart(
   // Round the axis outwards on a step a tenth of the padded range, so every point stays inside.
   const exp = Math.floor(Math.log10(max - min + 2 * pad)) - 1;
   const step = 10 ** exp;
-  const decimals = Math.max(0, -exp);
-  const lo = (Math.floor((min - pad) / step) * step).toFixed(decimals);
-  const hi = (Math.ceil((max + pad) / step) * step).toFixed(decimals);
+  const lo = formatPlain(Math.floor((min - pad) / step) * step, 12);
+  const hi = formatPlain(Math.ceil((max + pad) / step) * step, 12);
   const name = chartText(metric, 40);
   return [
     '```mermaid',
@@ -104,7 +94,7 @@ export function historyChart(
     `    title "${name} history"`,
     `    x-axis [${points.map((p) => `"${chartText(p.label)}"`).join(', ')}]`,
     `    y-axis "${name}" ${lo} --> ${hi}`,
-    `    line [${values.map((v) => plain(v, precision)).join(', ')}]`,
+    `    line [${values.map((v) => formatPlain(v, precision)).join(', ')}]`,
     '```',
   ].join('\n');
 }
