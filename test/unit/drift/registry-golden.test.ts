@@ -10,13 +10,12 @@ type Cell = string | number | boolean | null;
 const golden = JSON.parse(
   readFileSync(new URL('../../fixtures/drift/drift-scipy.json', import.meta.url), 'utf8'),
 ) as {
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
   cases: {
     id: string;
     kind: 'numeric' | 'categorical';
     reference: Cell[];
     current: Cell[];
-    expected: any;
+    expected: unknown;
   }[];
 };
 
