@@ -1,4 +1,0 @@
-import { createRequire as __modelciRequire } from 'node:module'; const require = __modelciRequire(import.meta.url);
-import"./chunk-ER5J3XQH.js";import{a as i}from"./chunk-3LO6DE7T.js";import{a as m}from"./chunk-QXGINAV6.js";import"./chunk-SWGI7VHW.js";import"./chunk-6PMKWZQP.js";import"./chunk-S3TC74UD.js";import"./chunk-FEOTDM5V.js";import"./chunk-KGMRH2YU.js";import"./chunk-24GNZG5P.js";import"./chunk-5RL4MTKD.js";import"./chunk-GCC2JMBC.js";import{a as r}from"./chunk-LELQE3LJ.js";import"./chunk-HW5XXTOA.js";var u={spec:m,async run(o,t,e){if(o.values.pr!==void 0&&!e.env.token)throw new r("USAGE","--pr needs a GitHub token to post",{hint:"Set GITHUB_TOKEN (or GH_TOKEN); leave out --pr to print the Markdown"});let n=await i(o,e);return n.warning&&t.stderr(`modelci comment: warning: ${n.warning}
-`),n.action==="printed"?(t.stdout(n.markdown),0):(t.stdout(`${n.action} comment ${n.commentId??""} ${n.commentUrl??""}
-`),0)}};export{u as commentCommand};
