@@ -1,42 +1,115 @@
-// `npm run bench -- serve`: the built-in server (`modelci serve`, in a child process) under
-// autocannon on loopback, against the floor measured in this run: in-process `session.run` on the
-// same inputs. Figures: requests/s, p50/p99 latency, ratio to the floor, per-request overhead.
-import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+// `npm run bench -- serve`: single-row inference requests on loopback under autocannon at 1, 8 and
+// 64 connections against three servers started in this run: `modelci serve` unbatched, `modelci
+// serve --batch-max-rows 64 --batch-wait-ms 2`, and the FastAPI + scikit-learn peer
+// (bench/peers/fastapi_serve.py, uvicorn, one worker) with the same model; plus the floor, an
+// in-process onnxruntime `session.run` loop on the same row. Two models: a linear classifier (20
+// features; a run costs microseconds, so HTTP and JSON dominate) and an MLP (256-1024-1024-3, where
+// the run dominates and batching pays). Figures: requests/s, p50/p99 latency, ratios to
+// unbatched, to the peer and to the floor.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as ort from 'onnxruntime-node';
-import { quantile, runLoad } from '../test/harness/load-generator.js';
-import { writeClassifier, type LinearClassifier } from '../test/harness/onnx-models.js';
+import { quantile, runLoad, type TimedLoadResult } from '../test/harness/load-generator.js';
+import { buildOnnxModel, type NodeSpec } from '../src/onnx/build.js';
 
-const FEATURES = 20;
-const CLASSES = 3;
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 4);
+const CONNECTIONS = [1, 8, 64];
+const BATCH_ROWS = 64;
+const BATCH_WAIT_MS = 2;
 
-// A fixed pseudo-random model and data (LCG), so runs compare.
+// A fixed pseudo-random model and row (mulberry32), so runs compare.
 let seed = 42;
-// mulberry32 in [-1, 1) (a float-arithmetic LCG cycles after ~10k draws).
 const rand = (): number => {
   seed = (seed + 0x6d2b79f5) >>> 0;
   let t = Math.imul(seed ^ (seed >>> 15), seed | 1);
   t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
   return (((t ^ (t >>> 14)) >>> 0) / 4294967296) * 2 - 1;
 };
-const model: LinearClassifier = {
-  weights: Array.from({ length: FEATURES }, () => Array.from({ length: CLASSES }, rand)),
-  bias: Array.from({ length: CLASSES }, rand),
-};
-const rows = (n: number) => Array.from({ length: n }, () => Array.from({ length: FEATURES }, rand));
+
+interface Layer {
+  weights: number[][];
+  bias: number[];
+}
+
+/** Dense layers with weights scaled by 1/sqrt(fan-in), so activations stay of order one. */
+function layers(sizes: number[]): Layer[] {
+  return sizes.slice(1).map((out, i) => {
+    const scale = 1 / Math.sqrt(sizes[i]!);
+    return {
+      weights: Array.from({ length: sizes[i]! }, () =>
+        Array.from({ length: out }, () => rand() * scale),
+      ),
+      bias: Array.from({ length: out }, () => rand() * 0.1),
+    };
+  });
+}
+
+/** Gemm (+ Relu between layers) and Softmax: probabilities [N, classes]. */
+function onnxOf(ls: Layer[]): Uint8Array {
+  const nodes: NodeSpec[] = [];
+  let x = 'input';
+  ls.forEach((_, i) => {
+    const last = i === ls.length - 1;
+    nodes.push({ op: 'Gemm', inputs: [x, `W${i}`, `B${i}`], outputs: [last ? 'logits' : `h${i}`] });
+    if (!last) {
+      nodes.push({ op: 'Relu', inputs: [`h${i}`], outputs: [`a${i}`] });
+      x = `a${i}`;
+    }
+  });
+  nodes.push({ op: 'Softmax', inputs: ['logits'], outputs: ['probabilities'] });
+  return buildOnnxModel({
+    name: 'bench',
+    inputs: [{ name: 'input', type: 'float', shape: ['N', ls[0]!.weights.length] }],
+    outputs: [{ name: 'probabilities', type: 'float', shape: ['N', ls.at(-1)!.bias.length] }],
+    nodes,
+    initializers: ls.flatMap((l, i) => [
+      {
+        name: `W${i}`,
+        type: 'float' as const,
+        dims: [l.weights.length, l.bias.length],
+        values: l.weights.flat(),
+      },
+      { name: `B${i}`, type: 'float' as const, dims: [l.bias.length], values: l.bias },
+    ]),
+  });
+}
 
 const dir = mkdtempSync(join(tmpdir(), 'modelci-bench-serve-'));
-const file = writeClassifier(join(dir, 'clf.onnx'), model);
 
-async function floor(data: number[][]): Promise<{ rps: number; p50: number; p99: number }> {
-  const session = await ort.InferenceSession.create(file);
-  const feeds = {
-    input: new ort.Tensor('float32', Float32Array.from(data.flat()), [data.length, FEATURES]),
-  };
-  for (let i = 0; i < 200; i++) await session.run(feeds);
+interface Bench {
+  name: string;
+  file: string;
+  row: number[];
+  body: string;
+}
+
+function bench(name: string, sizes: number[]): Bench {
+  const ls = layers(sizes);
+  const file = join(dir, `${name}.onnx`);
+  writeFileSync(file, onnxOf(ls));
+  const row = Array.from({ length: sizes[0]! }, rand);
+  const body = JSON.stringify({
+    inputs: [{ name: 'input', shape: [1, sizes[0]], datatype: 'FP32', data: [row] }],
+  });
+  return { name, file, row, body };
+}
+
+interface Figure {
+  rps: number;
+  p50: number;
+  p99: number;
+}
+
+async function floor(b: Bench): Promise<Figure> {
+  const session = await ort.InferenceSession.create(b.file, {
+    intraOpNumThreads: 1,
+    interOpNumThreads: 1,
+  });
+  const feeds = { input: new ort.Tensor('float32', Float32Array.from(b.row), [1, b.row.length]) };
+  for (let i = 0; i < 500; i++) await session.run(feeds);
   const times: number[] = [];
   const end = performance.now() + SECONDS * 1000;
   while (performance.now() < end) {
@@ -53,81 +126,160 @@ async function floor(data: number[][]): Promise<{ rps: number; p50: number; p99:
   };
 }
 
-async function startServer(): Promise<{ url: string; stop: () => Promise<void> }> {
+interface Started {
+  url: string;
+  stop(): Promise<void>;
+}
+
+function stopper(child: ChildProcess): () => Promise<void> {
+  return () =>
+    new Promise((resolve) => {
+      if (child.exitCode !== null) return resolve();
+      child.on('exit', () => resolve());
+      child.kill('SIGTERM');
+    });
+}
+
+async function startModelci(b: Bench, extra: string[]): Promise<Started> {
   const child = spawn(
     process.execPath,
-    ['--import', 'tsx', 'src/cli.ts', 'serve', '--model', `clf=${file}`, '--port', '0', '--quiet'],
+    [
+      '--import',
+      'tsx',
+      'src/cli.ts',
+      'serve',
+      '--model',
+      `clf=${b.file}`,
+      '--port',
+      '0',
+      '--quiet',
+      ...extra,
+    ],
     { stdio: ['ignore', 'pipe', 'inherit'] },
   );
   const url = await new Promise<string>((resolve, reject) => {
     let out = '';
-    child.stdout.on('data', (d) => {
+    child.stdout!.on('data', (d) => {
       out += d.toString();
       const m = /listening on (\S+)/.exec(out);
       if (m) resolve(m[1]!);
     });
     child.on('exit', (code) => reject(new Error(`modelci serve exited ${code}`)));
   });
-  return {
-    url,
-    stop: () =>
-      new Promise((resolve) => {
-        child.on('exit', () => resolve());
-        child.kill('SIGTERM');
-      }),
-  };
+  return { url, stop: stopper(child) };
 }
+
+async function freePort(): Promise<number> {
+  const s = createServer();
+  await new Promise<void>((r) => s.listen(0, '127.0.0.1', r));
+  const port = (s.address() as { port: number }).port;
+  await new Promise((r) => s.close(r));
+  return port;
+}
+
+async function startPeer(b: Bench): Promise<Started> {
+  const port = await freePort();
+  const child = spawn('/usr/bin/python3', ['bench/peers/fastapi_serve.py', b.file, String(port)], {
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
+  const url = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`the FastAPI peer exited ${child.exitCode}`);
+    try {
+      if ((await fetch(`${url}/v2/health/ready`)).ok) break;
+    } catch {
+      if (Date.now() > deadline) throw new Error('the FastAPI peer did not start');
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  return { url, stop: stopper(child) };
+}
+
+async function measure(url: string, body: string, connections: number): Promise<Figure> {
+  const target = { url: `${url}/v2/models/clf/infer`, method: 'POST' as const, body, connections };
+  await runLoad({ ...target, duration: 1 }); // warm-up at this concurrency
+  const r: TimedLoadResult = await runLoad({ ...target, duration: SECONDS });
+  if (r.errors || r.non2xx || r.timeouts)
+    throw new Error(`load failed: ${r.errors} errors, ${r.non2xx} non-2xx, ${r.timeouts} timeouts`);
+  return { rps: r['2xx'] / r.duration, p50: quantile(r.times, 0.5), p99: quantile(r.times, 0.99) };
+}
+
+async function check(url: string, body: string): Promise<number[]> {
+  const res = await fetch(`${url}/v2/models/clf/infer`, {
+    method: 'POST',
+    body,
+    headers: { 'content-type': 'application/json' },
+  });
+  const json = (await res.json()) as { outputs: { name: string; data: number[] }[] };
+  return json.outputs.find((o) => o.name === 'probabilities')!.data;
+}
+
+const BATCHED = `modelci batched (${BATCH_ROWS} rows, ${BATCH_WAIT_MS} ms)`;
+const servers: [string, (b: Bench) => Promise<Started>][] = [
+  ['modelci unbatched', (b) => startModelci(b, [])],
+  [
+    BATCHED,
+    (b) =>
+      startModelci(b, [
+        '--batch-max-rows',
+        String(BATCH_ROWS),
+        '--batch-wait-ms',
+        String(BATCH_WAIT_MS),
+      ]),
+  ],
+  ['FastAPI + scikit-learn', startPeer],
+];
 
 const fmt = (n: number, d = 2) => n.toFixed(d);
 const lines: string[] = [
-  `Built-in server (modelci serve, child process) vs in-process session.run, ${FEATURES} features, ${CLASSES} classes, ${SECONDS}s per figure, loopback, autocannon.`,
-  '',
-  '| rows/request | connections | floor req/s | server req/s | ratio | floor p50 ms | server p50 ms | server p99 ms | overhead ms (mean) | overhead ms (p50) |',
-  '| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+  `Single-row requests, loopback, autocannon, ${SECONDS} s per figure after 1 s of warm-up; servers in child processes, one at a time; the machine's cores shared by server and load generator.`,
 ];
-const server = await startServer();
 try {
-  // Warm the server's JIT on both request sizes before any figure is taken.
-  for (const n of [1, 64])
-    await runLoad({
-      url: `${server.url}/v2/models/clf/infer`,
-      method: 'POST',
-      body: JSON.stringify({
-        inputs: [{ name: 'input', shape: [n, FEATURES], datatype: 'FP32', data: rows(n) }],
-      }),
-      connections: 4,
-      duration: 2,
-    });
-  for (const n of [1, 64]) {
-    const data = rows(n);
-    const f = await floor(data);
-    const body = JSON.stringify({
-      inputs: [{ name: 'input', shape: [n, FEATURES], datatype: 'FP32', data }],
-    });
-    for (const connections of [1, 8]) {
-      const url = `${server.url}/v2/models/clf/infer`;
-      await runLoad({ url, method: 'POST', body, connections, duration: 1 }); // warm-up
-      const r = await runLoad({ url, method: 'POST', body, connections, duration: SECONDS });
-      if (r.errors || r.non2xx)
-        throw new Error(`load failed: ${r.errors} errors, ${r.non2xx} non-2xx`);
-      const rps = r['2xx'] / r.duration;
-      const p50 = quantile(r.times, 0.5);
-      // With one connection requests are sequential: the mean time per request minus the floor's
-      // is what HTTP + JSON + validation cost on top of onnxruntime.
-      const overhead = connections === 1 ? fmt(1000 / rps - 1000 / f.rps, 3) : '';
-      const overheadP50 = connections === 1 ? fmt(p50 - f.p50, 3) : '';
-      lines.push(
-        `| ${n} | ${connections} | ${fmt(f.rps, 0)} | ${fmt(rps, 0)} | ${fmt(rps / f.rps, 3)} | ${fmt(f.p50, 3)} | ${fmt(p50, 3)} | ${fmt(quantile(r.times, 0.99), 3)} | ${overhead} | ${overheadP50} |`,
-      );
+  for (const b of [
+    bench('linear-20', [20, 3]),
+    bench('mlp-256-1024-1024-3', [256, 1024, 1024, 3]),
+  ]) {
+    const results = new Map<string, Map<number, Figure>>();
+    const answers: number[][] = [];
+    const f = await floor(b);
+    for (const [name, start] of servers) {
+      const server = await start(b);
+      try {
+        answers.push(await check(server.url, b.body));
+        const byConnections = new Map<number, Figure>();
+        for (const c of CONNECTIONS) byConnections.set(c, await measure(server.url, b.body, c));
+        results.set(name, byConnections);
+      } finally {
+        await server.stop();
+      }
     }
+    // The servers answer the same probabilities (onnxruntime float32 vs scikit-learn float64).
+    const agree = answers.every((a) => a.every((p, k) => Math.abs(p - answers[0]![k]!) < 1e-4));
+    const unbatched = results.get('modelci unbatched')!;
+    const peer = results.get('FastAPI + scikit-learn')!;
+    lines.push(
+      '',
+      `**${b.name}** (answers agree across servers: ${agree ? 'yes' : 'NO'})`,
+      '',
+      '| server | connections | req/s | p50 ms | p99 ms | ÷ unbatched | ÷ FastAPI | ÷ floor |',
+      '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+      `| in-process session.run (floor) | 1 | ${fmt(f.rps, 0)} | ${fmt(f.p50, 3)} | ${fmt(f.p99, 3)} | | | 1 |`,
+    );
+    for (const [name] of servers)
+      for (const c of CONNECTIONS) {
+        const x = results.get(name)!.get(c)!;
+        lines.push(
+          `| ${name} | ${c} | ${fmt(x.rps, 0)} | ${fmt(x.p50, 3)} | ${fmt(x.p99, 3)} | ${fmt(x.rps / unbatched.get(c)!.rps)} | ${fmt(x.rps / peer.get(c)!.rps)} | ${fmt(x.rps / f.rps, 3)} |`,
+        );
+      }
+    const batched = results.get(BATCHED)!;
+    lines.push(
+      '',
+      `Targets: batched ÷ unbatched at 64 connections = ${fmt(batched.get(64)!.rps / unbatched.get(64)!.rps)} (target ≥ 2); batched p99 at 1 connection = ${fmt(batched.get(1)!.p99, 3)} ms vs unbatched p99 + wait = ${fmt(unbatched.get(1)!.p99 + BATCH_WAIT_MS, 3)} ms (target: not above).`,
+    );
   }
+  console.log(lines.join('\n'));
 } finally {
-  await server.stop();
   rmSync(dir, { recursive: true, force: true });
 }
-lines.push(
-  '',
-  'ratio = server req/s ÷ floor req/s (the floor runs one call at a time in one thread; with 8 connections the server overlaps JSON work with inference).',
-  'overhead (one connection, requests in sequence): mean = 1000/server req/s − 1000/floor req/s; p50 = server p50 − floor p50 (robust to a busy machine).',
-);
-console.log(lines.join('\n'));

@@ -5,15 +5,20 @@ import type { ModelSource } from '../serve/loaded-model.js';
 /**
  * What a registry stage names: one model source per model with a pointer for the stage (artifact
  * sha256-verified by the registry, and again by the server on load), and a reload that re-reads
- * the pointer, for hot swaps after a promotion (SIGHUP or the repository API).
+ * the pointer (or loads a given version), for hot swaps after a promotion (SIGHUP or the
+ * repository API).
  */
 export async function registrySources(
   dir: string,
   stage: string,
-): Promise<{ models: ModelSource[]; reload: (name: string) => Promise<ModelSource> }> {
+): Promise<{
+  models: ModelSource[];
+  reload: (name: string, version?: string) => Promise<ModelSource>;
+}> {
   const reg = openRegistry(dir);
-  const sourceFor = async (name: string): Promise<ModelSource> => {
-    const record = reg.resolve(name, `#${stage}`);
+  // A version given to the repository API is a registry version; none: what the stage names now.
+  const sourceFor = async (name: string, version?: string): Promise<ModelSource> => {
+    const record = reg.resolve(name, version ?? `#${stage}`);
     const file = await reg.readArtifact(record);
     return { name, version: record.version, file, sha256: record.artifact.sha256 };
   };
@@ -25,5 +30,5 @@ export async function registrySources(
     });
   const models: ModelSource[] = [];
   for (const name of names) models.push(await sourceFor(name));
-  return { models, reload: sourceFor };
+  return { models, reload: (name, version) => sourceFor(name, version) };
 }

@@ -1,7 +1,11 @@
 import { basename } from 'node:path';
 import { ModelciError } from '../core/errors.js';
+import { checkName } from '../core/registry/names.js';
+import type { ApiKeyEntry } from '../core/serve/api-keys.js';
+import type { BatchPolicy } from '../serve/batcher.js';
 import type { ModelSource } from '../serve/loaded-model.js';
 import { PredictionLog } from '../serve/prediction-log.js';
+import { SecretSet } from '../serve/secrets.js';
 import { ModelServer } from '../serve/server.js';
 
 export interface ServeOptions {
@@ -10,15 +14,23 @@ export interface ServeOptions {
   /** Canary versions: loaded after the stable ones with their traffic share. */
   canaries?: { source: ModelSource; weight: number }[];
   /** Re-resolves a model from its origin (registry stage pointer) on reload; file mode: none. */
-  reload?: (name: string) => Promise<ModelSource>;
+  reload?: (name: string, version?: string) => Promise<ModelSource>;
   host?: string;
   port: number;
   maxBodyBytes?: number;
   requestTimeoutMs?: number;
   shutdownGraceMs?: number;
   predictionLog?: string;
+  /** Cap on the prediction log bytes one request writes (default 1 MiB). */
+  maxLogBytesPerRequest?: number;
   features?: Record<string, string[]>;
   adminToken?: string;
+  /** Folders the repository API may load files from. */
+  allowModelDirs?: string[];
+  /** Accepted API keys (plain or SHA-256); inference, metadata and /metrics then need one. */
+  apiKeys?: ApiKeyEntry[];
+  rateLimit?: { perSecond: number; burst: number };
+  batch?: BatchPolicy;
   serverVersion?: string;
   threads?: number;
   log?: (line: string) => void;
@@ -55,6 +67,7 @@ export async function runServe(options: ServeOptions): Promise<ServeHandle> {
     });
   const names = new Set<string>();
   for (const m of options.models) {
+    checkName(m.name);
     if (names.has(m.name))
       throw new ModelciError('USAGE', `model "${m.name}" is given twice`, {
         hint: 'Use --canary to serve a second version of the same model',
@@ -67,10 +80,16 @@ export async function runServe(options: ServeOptions): Promise<ServeHandle> {
     ...(options.maxBodyBytes ? { maxBodyBytes: options.maxBodyBytes } : {}),
     ...(options.requestTimeoutMs ? { requestTimeoutMs: options.requestTimeoutMs } : {}),
     ...(options.shutdownGraceMs ? { shutdownGraceMs: options.shutdownGraceMs } : {}),
-    ...(options.predictionLog ? { predictionLog: new PredictionLog(options.predictionLog) } : {}),
+    ...(options.predictionLog
+      ? { predictionLog: new PredictionLog(options.predictionLog, options.maxLogBytesPerRequest) }
+      : {}),
     ...(options.features ? { features: options.features } : {}),
     ...(options.reload ? { reload: options.reload } : {}),
     ...(options.adminToken ? { adminToken: options.adminToken } : {}),
+    ...(options.allowModelDirs ? { allowModelDirs: options.allowModelDirs } : {}),
+    ...(options.apiKeys ? { apiKeys: new SecretSet(options.apiKeys) } : {}),
+    ...(options.rateLimit ? { rateLimit: options.rateLimit } : {}),
+    ...(options.batch ? { batch: options.batch } : {}),
     ...(options.serverVersion ? { serverVersion: options.serverVersion } : {}),
     ...(options.threads ? { threads: options.threads } : {}),
     ...(options.log ? { log: options.log } : {}),

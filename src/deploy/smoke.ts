@@ -25,6 +25,8 @@ export interface SmokeOptions {
   readyTimeoutMs?: number;
   /** Per-request timeout (default 10 s). */
   requestTimeoutMs?: number;
+  /** API key for a server started with --api-keys (default: env MODELCI_SERVE_API_KEY). */
+  apiKey?: string;
   log?: (line: string) => void;
 }
 
@@ -86,6 +88,7 @@ export async function runSmokeTest(o: SmokeOptions): Promise<SmokeResult> {
   const base = o.url.replace(/\/+$/, '');
   const tolerance = o.tolerance ?? 1e-4;
   const requestTimeout = o.requestTimeoutMs ?? 10_000;
+  const apiKey = o.apiKey ?? process.env.MODELCI_SERVE_API_KEY;
   const checks: SmokeCheck[] = [];
   const latencies: number[] = [];
   const done = (): SmokeResult => ({
@@ -127,7 +130,10 @@ export async function runSmokeTest(o: SmokeOptions): Promise<SmokeResult> {
     try {
       const res = await fetch(`${base}/v2/models/${encodeURIComponent(o.model)}/infer`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json' },
+        headers: {
+          'content-type': 'application/json',
+          ...(apiKey ? { authorization: `Bearer ${apiKey}` } : {}),
+        },
         // SMOKE_PARAMETER keeps these requests out of the server's prediction log (not traffic).
         body: JSON.stringify({
           id: `smoke-${sample.line}`,

@@ -1,9 +1,11 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { describeError } from '../core/errors.js';
+import { isValidName } from '../core/registry/names.js';
 import { ProtocolError } from '../core/serve/protocol.js';
+import { checkAdminAccess } from './admin-guard.js';
 import { readJson } from './http-body.js';
 import type { ModelSource } from './loaded-model.js';
-import { reply, type ServerContext } from './server-context.js';
+import { reply, type Exchange, type ServerContext } from './server-context.js';
 
 export interface LoadParameters {
   uri?: string;
@@ -13,33 +15,53 @@ export interface LoadParameters {
   canary_weight?: number;
 }
 
-function isLoopback(host: string): boolean {
-  return host === '127.0.0.1' || host === '::1' || host === 'localhost';
+function isObject(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+/** Where the version to load comes from: an allowed file, or the registry (registry mode). */
+async function sourceFor(
+  ctx: ServerContext,
+  name: string,
+  params: LoadParameters,
+): Promise<ModelSource> {
+  if (params.uri !== undefined) {
+    if (typeof params.uri !== 'string') throw new ProtocolError(400, '"uri" must be a string');
+    const file = ctx.modelDirs.resolve(params.uri);
+    return {
+      name,
+      file,
+      version: typeof params.version === 'string' ? params.version : params.uri,
+      ...(typeof params.sha256 === 'string' ? { sha256: params.sha256 } : {}),
+    };
+  }
+  if (!ctx.options.reload)
+    throw new ProtocolError(400, 'give "parameters": {"uri": "<file.onnx>", "version": "..."}');
+  if (params.version !== undefined && typeof params.version !== 'string')
+    throw new ProtocolError(400, '"version" must be a string');
+  try {
+    return await ctx.options.reload(name, params.version);
+  } catch (e) {
+    throw new ProtocolError(400, `cannot load "${name}" from the registry: ${describeError(e)}`);
+  }
 }
 
 /**
  * The model repository extension: `POST /v2/repository/index`, `.../models/{name}/load` (hot swap,
- * canary) and `.../unload` (removes the canary).
+ * canary) and `.../unload` (removes the canary). Guarded by admin-guard.ts; names are registry
+ * names; files come from the allowed folders only.
  */
 export async function repositoryApi(
   ctx: ServerContext,
   req: IncomingMessage,
   res: ServerResponse,
   rest: string[],
+  exchange: Exchange,
 ): Promise<void> {
   const { options, pool } = ctx;
-  const token = options.adminToken;
-  if (token) {
-    if (req.headers.authorization !== `Bearer ${token}`)
-      throw new ProtocolError(401, 'the repository API needs "Authorization: Bearer <token>"');
-  } else if (!isLoopback(options.host)) {
-    throw new ProtocolError(
-      403,
-      'the repository API is disabled: start the server with an admin token',
-    );
-  }
+  checkAdminAccess(req, { token: ctx.adminToken, boundHost: options.host });
   if (req.method !== 'POST')
-    throw new ProtocolError(405, `${req.url} accepts POST, not ${req.method}`);
+    throw new ProtocolError(405, `${req.url} accepts POST, not ${req.method}`, { allow: 'POST' });
   if (rest.length === 1 && rest[0] === 'index') {
     const index = pool
       .all()
@@ -51,36 +73,30 @@ export async function repositoryApi(
   if (rest.length !== 3 || rest[0] !== 'models' || (rest[2] !== 'load' && rest[2] !== 'unload'))
     throw new ProtocolError(404, `no route POST ${req.url}`);
   const name = rest[1]!;
-  const body = (await readJson(req, options.maxBodyBytes)) ?? {};
-  const params = (body as { parameters?: LoadParameters }).parameters ?? {};
-  if (typeof params !== 'object') throw new ProtocolError(400, '"parameters" must be an object');
+  if (!isValidName(name))
+    throw new ProtocolError(
+      400,
+      `invalid model name "${name.slice(0, 80)}": use lowercase letters, digits, ".", "_" and "-", starting with a letter or digit (no "..")`,
+    );
+  const body = (await readJson(req, options.maxBodyBytes, exchange.closed)) ?? {};
+  if (!isObject(body)) throw new ProtocolError(400, 'the body must be a JSON object');
+  const params = body.parameters ?? {};
+  if (!isObject(params)) throw new ProtocolError(400, '"parameters" must be an object');
+  const p = params as LoadParameters;
   if (rest[2] === 'unload') {
     // Only the canary can be unloaded: the stable version is replaced, never removed.
     if (!pool.get(name)) throw new ProtocolError(404, `unknown model "${name}"`);
     pool.removeCanary(name);
     return reply(ctx, res, 200, {});
   }
-  const weight = params.canary_weight;
+  const weight = p.canary_weight;
   if (weight !== undefined && (typeof weight !== 'number' || weight < 0 || weight > 1))
     throw new ProtocolError(400, '"canary_weight" must be a number in [0, 1]');
   if (weight === 0) {
     pool.removeCanary(name);
     return reply(ctx, res, 200, {});
   }
-  let source: ModelSource;
-  if (params.uri !== undefined) {
-    if (typeof params.uri !== 'string') throw new ProtocolError(400, '"uri" must be a string');
-    source = {
-      name,
-      file: params.uri,
-      version: typeof params.version === 'string' ? params.version : params.uri,
-      ...(typeof params.sha256 === 'string' ? { sha256: params.sha256 } : {}),
-    };
-  } else if (options.reload) {
-    source = await options.reload(name);
-  } else {
-    throw new ProtocolError(400, 'give "parameters": {"uri": "<file.onnx>", "version": "..."}');
-  }
+  const source = await sourceFor(ctx, name, p);
   try {
     const loaded = await pool.load(source, weight === undefined ? {} : { canaryWeight: weight });
     reply(ctx, res, 200, { name, version: loaded.version, sha256: loaded.sha256 });

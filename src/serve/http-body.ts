@@ -6,11 +6,25 @@ const JSON_TYPE = 'application/json';
 /** The body is over the server's limit: answered 413 and the socket closed unread. */
 export class BodyTooLarge extends Error {}
 
-/** Reads a whole request body, refusing (before reading it, when declared) more than `limit` bytes. */
-export function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
+/** The client closed the connection (or it broke) before its body arrived: nothing to answer. */
+export class ClientGone extends Error {}
+
+/**
+ * Reads a whole request body, refusing (before reading it, when declared) more than `limit` bytes.
+ * `closed` is aborted when the response closes (answered 408, or the client left): Node then
+ * discards the unread body without an event on the request, so the read ends there.
+ */
+export function readBody(
+  req: IncomingMessage,
+  limit: number,
+  closed?: AbortSignal,
+): Promise<Buffer> {
   const declared = Number(req.headers['content-length']);
   if (Number.isFinite(declared) && declared > limit) return Promise.reject(new BodyTooLarge());
   return new Promise((resolve, reject) => {
+    closed?.addEventListener('abort', () => reject(new ClientGone('the connection closed')), {
+      once: true,
+    });
     const chunks: Buffer[] = [];
     let size = 0;
     req.on('data', (chunk: Buffer) => {
@@ -24,14 +38,18 @@ export function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
       chunks.push(chunk);
     });
     req.on('end', () => resolve(Buffer.concat(chunks)));
-    req.on('error', reject);
-    req.on('aborted', () => reject(new Error('client aborted')));
+    req.on('error', () => reject(new ClientGone('the client connection broke')));
+    req.on('aborted', () => reject(new ClientGone('the client closed the connection')));
   });
 }
 
 /** The body parsed as JSON; undefined for an empty body. */
-export async function readJson(req: IncomingMessage, limit: number): Promise<unknown> {
-  const body = await readBody(req, limit);
+export async function readJson(
+  req: IncomingMessage,
+  limit: number,
+  closed?: AbortSignal,
+): Promise<unknown> {
+  const body = await readBody(req, limit, closed);
   if (body.length === 0) return undefined;
   try {
     return JSON.parse(body.toString('utf8'));

@@ -6,27 +6,51 @@ import {
   validateAgainstSignature,
   type InferenceResponse,
 } from '../core/serve/protocol.js';
-import { BodyTooLarge, readJson } from './http-body.js';
-import { reply, type ServerContext } from './server-context.js';
+import { BodyTooLarge, ClientGone, readJson } from './http-body.js';
+import type { InferenceLabels } from './metrics.js';
+import { reply, type Exchange, type ServerContext } from './server-context.js';
 
-/** `POST /v2/models/{name}[/versions/{version}]/infer`: validate, route (canary), run, log. */
+function statusOf(e: unknown, exchange: Exchange): number {
+  if (exchange.timedOut) return 408;
+  if (e instanceof BodyTooLarge) return 413;
+  if (e instanceof ClientGone) return 499;
+  if (e instanceof ProtocolError) return e.status;
+  return 500;
+}
+
+/**
+ * `POST /v2/models/{name}[/versions/{version}]/infer`: check the caller, validate, route (canary),
+ * run (batched with concurrent requests when on), log, answer. Every request is counted once, with
+ * the status it was answered with and the same labels in every series.
+ */
 export async function infer(
   ctx: ServerContext,
   req: IncomingMessage,
   res: ServerResponse,
   name: string,
   version: string | undefined,
+  exchange: Exchange,
 ): Promise<void> {
   const { metrics, options } = ctx;
   const started = performance.now();
   const served = ctx.pool.get(name);
-  const label = served ? name : '_unknown';
+  // Names not served are one label value, so clients cannot blow up label cardinality.
+  const labels: InferenceLabels = { model: served ? name : '_unknown', version: '', role: '' };
   let status = 200;
-  let versionLabel = '';
-  let role = '';
+  let onItsWay = false;
+  // Tells the model this request is no longer on its way (once), so batches stop waiting for it.
+  const arrive = () => {
+    if (!onItsWay) return false;
+    onItsWay = false;
+    return served!.arrived();
+  };
+  metrics.inflight.inc();
   try {
+    ctx.access.admit(ctx.access.authenticate(req));
     if (!served) throw new ProtocolError(404, `unknown model "${name}"`);
-    const body = await readJson(req, options.maxBodyBytes);
+    served.incoming();
+    onItsWay = true;
+    const body = await readJson(req, options.maxBodyBytes, exchange.closed);
     const request = parseInferenceRequest(body);
     const model = served.route(request.id, version);
     if (!model)
@@ -34,13 +58,13 @@ export async function infer(
         404,
         `model "${name}" has no version "${version}" loaded; loaded: ${served.versions.map((m) => m.version).join(', ')}`,
       );
-    versionLabel = model.version;
-    role = served.canary?.model === model ? 'canary' : 'stable';
+    labels.version = model.version;
+    labels.role = served.canary?.model === model ? 'canary' : 'stable';
     try {
       const decoded = validateAgainstSignature(request, model.signature, {
         maxBatch: options.maxBatch,
       });
-      const outputs = await model.infer(decoded);
+      const outputs = await model.infer(decoded, arrive());
       const response: InferenceResponse = {
         model_name: name,
         model_version: model.version,
@@ -48,27 +72,31 @@ export async function infer(
         outputs,
       };
       const rows = decoded.inputs[0]?.shape[0] ?? 1;
-      metrics.rows.inc({ model: name, version: model.version }, rows);
-      if (request.parameters?.[SMOKE_PARAMETER] !== true)
-        options.predictionLog?.write({
+      metrics.rows.inc({ ...labels }, rows);
+      if (options.predictionLog && request.parameters?.[SMOKE_PARAMETER] !== true) {
+        const logged = options.predictionLog.write({
           model: name,
           version: model.version,
+          role: labels.role,
           id: request.id,
           inputs: decoded.inputs,
           outputs,
           ...(options.features?.[name] ? { features: options.features[name] } : {}),
         });
+        metrics.logRows.inc({ model: name, outcome: 'written' }, logged.rows);
+        if (logged.dropped)
+          metrics.logRows.inc({ model: name, outcome: 'dropped' }, logged.dropped);
+      }
       reply(ctx, res, 200, response);
     } finally {
       model.release();
     }
   } catch (e) {
-    status = e instanceof BodyTooLarge ? 413 : e instanceof ProtocolError ? e.status : 500;
-    if (!(e instanceof BodyTooLarge))
-      metrics.errors.inc({ model: label, reason: status >= 500 ? 'server' : 'client' });
+    status = statusOf(e, exchange);
     throw e;
   } finally {
-    metrics.requests.inc({ model: label, version: versionLabel, role, code: String(status) });
-    metrics.latency.observe({ model: label }, (performance.now() - started) / 1000);
+    arrive();
+    metrics.inflight.dec();
+    metrics.recordInference(labels, status, (performance.now() - started) / 1000);
   }
 }

@@ -13,6 +13,7 @@ import {
   type ServingSignature,
 } from '../core/serve/protocol.js';
 import { loadOnnxRuntime, type OnnxRuntime } from '../onnx/runtime.js';
+import { Batcher, type BatchPolicy } from './batcher.js';
 
 export interface ModelSource {
   name: string;
@@ -108,6 +109,15 @@ function outputData(t: Tensor): ResponseOutput['data'] {
   return Array.from(data as ArrayLike<number | string>);
 }
 
+export interface LoadedModelOptions {
+  /** onnxruntime intra-op threads (default 1). */
+  threads?: number;
+  /** Dynamic batching; off when absent or maxRows ≤ 1. */
+  batch?: BatchPolicy;
+  /** Told the rows of every onnxruntime run (the batch size histogram). */
+  onRun?: (rows: number) => void;
+}
+
 /**
  * One version of one model held in memory: its onnxruntime session, its signature, and how many
  * requests are running on it, so a hot swap releases the session only after they finish.
@@ -116,6 +126,7 @@ export class LoadedModel {
   private inflight = 0;
   private retired = false;
   private released = false;
+  private readonly batcher: Batcher | undefined;
 
   private constructor(
     readonly source: ModelSource,
@@ -123,14 +134,20 @@ export class LoadedModel {
     readonly signature: ServingSignature,
     private readonly session: InferenceSession,
     private readonly ort: OnnxRuntime,
-  ) {}
+    private readonly opts: LoadedModelOptions,
+  ) {
+    this.batcher =
+      opts.batch && opts.batch.maxRows > 1
+        ? new Batcher((r) => this.run(r), signature, opts.batch)
+        : undefined;
+  }
 
   /**
    * Reads, verifies and opens a model. `threads` is onnxruntime's intra-op pool per session:
    * 1 by default, because a server runs requests side by side and small models lose more to
    * thread hand-offs than they gain (bench/serve.bench.ts); raise it for large models.
    */
-  static async load(source: ModelSource, opts: { threads?: number } = {}): Promise<LoadedModel> {
+  static async load(source: ModelSource, opts: LoadedModelOptions = {}): Promise<LoadedModel> {
     let bytes: Buffer;
     try {
       bytes = await readFile(source.file);
@@ -167,7 +184,7 @@ export class LoadedModel {
       inputs: toMetadata(session.inputMetadata, source.file),
       outputs: toMetadata(session.outputMetadata, source.file),
     };
-    return new LoadedModel(source, sha256, signature, session, ort);
+    return new LoadedModel(source, sha256, signature, session, ort, opts);
   }
 
   get version(): string {
@@ -178,8 +195,22 @@ export class LoadedModel {
     return this.inflight;
   }
 
-  /** Runs a validated request. Callers hold the model with `acquire`/`release` around it. */
-  async infer(request: DecodedRequest): Promise<ResponseOutput[]> {
+  /**
+   * Answers a validated request, in a batch with concurrent ones when batching is on. Callers hold
+   * the model with `acquire`/`release` around it.
+   */
+  infer(request: DecodedRequest, quiet = false): Promise<ResponseOutput[]> {
+    return this.batcher ? this.batcher.submit(request, quiet) : this.run(request);
+  }
+
+  /** Runs the requests waiting for a batch now (see Batcher.submit's `quiet`). */
+  flushBatches(): void {
+    this.batcher?.flushAll();
+  }
+
+  /** One onnxruntime run. */
+  private async run(request: DecodedRequest): Promise<ResponseOutput[]> {
+    this.opts.onRun?.(request.inputs[0]?.shape[0] ?? 1);
     const feeds: Record<string, Tensor> = {};
     for (const input of request.inputs) {
       const type = TENSOR_TYPE[input.datatype];
@@ -190,7 +221,9 @@ export class LoadedModel {
         );
       feeds[input.name] = new this.ort.Tensor(type, tensorData(type, input.values), input.shape);
     }
-    const results = await this.session.run(feeds, request.outputs);
+    // Errors come back to the request (500) and the server's log; onnxruntime's own stderr line
+    // would only repeat them.
+    const results = await this.session.run(feeds, request.outputs, { logSeverityLevel: 4 });
     return request.outputs.map((name) => {
       const t = results[name]!;
       return {

@@ -1,4 +1,6 @@
-import { ProtocolError } from '../core/serve/protocol.js';
+import { ModelciError } from '../core/errors.js';
+import { ProtocolError, type MetadataTensor } from '../core/serve/protocol.js';
+import type { BatchPolicy } from './batcher.js';
 import { LoadedModel, type ModelSource } from './loaded-model.js';
 import type { ServerMetrics } from './metrics.js';
 import { ServedModel } from './served-model.js';
@@ -6,6 +8,20 @@ import { ServedModel } from './served-model.js';
 export interface LoadOptions {
   /** Load as the canary with this share of traffic. */
   canaryWeight?: number;
+}
+
+function describeInputs(inputs: MetadataTensor[]): string {
+  return inputs.map((t) => `${t.name} ${t.datatype} [${t.shape.join(', ')}]`).join(', ');
+}
+
+/** Why two input lists differ (names, datatypes, shapes), or undefined when they are equal. */
+function inputsDiffer(expected: MetadataTensor[], actual: MetadataTensor[]): string | undefined {
+  const key = (ts: MetadataTensor[]) =>
+    JSON.stringify(
+      [...ts].sort((a, b) => (a.name < b.name ? -1 : 1)).map((t) => [t.name, t.datatype, t.shape]),
+    );
+  if (key(expected) === key(actual)) return undefined;
+  return `its inputs are ${describeInputs(actual)}; the served version takes ${describeInputs(expected)}`;
 }
 
 /**
@@ -18,7 +34,11 @@ export class ModelPool {
 
   constructor(
     private readonly metrics: ServerMetrics,
-    private readonly opts: { threads?: number; log?: (line: string) => void } = {},
+    private readonly opts: {
+      threads?: number;
+      batch?: BatchPolicy;
+      log?: (line: string) => void;
+    } = {},
   ) {}
 
   get(name: string): ServedModel | undefined {
@@ -44,12 +64,36 @@ export class ModelPool {
   private async loadNow(source: ModelSource, params: LoadOptions): Promise<LoadedModel> {
     let next: LoadedModel;
     try {
-      next = await LoadedModel.load(source, { threads: this.opts.threads ?? 1 });
+      next = await LoadedModel.load(source, {
+        threads: this.opts.threads ?? 1,
+        ...(this.opts.batch ? { batch: this.opts.batch } : {}),
+        onRun: (rows) =>
+          this.metrics.batchRows.observe({ model: source.name, version: source.version }, rows),
+      });
     } catch (e) {
       this.metrics.swaps.inc({ model: source.name, outcome: 'failed' });
       throw e;
     }
     const served = this.models.get(source.name);
+    // Clients send one request shape to a name: a canary (or a stable beside a canary) that needs
+    // other inputs would answer 400 to every request routed to it.
+    const other = params.canaryWeight !== undefined ? served?.stable : served?.canary?.model;
+    const mismatch = other && inputsDiffer(other.signature.inputs, next.signature.inputs);
+    if (mismatch) {
+      await next.dispose();
+      this.metrics.swaps.inc({ model: source.name, outcome: 'failed' });
+      throw new ModelciError(
+        'MODEL',
+        `version ${source.version} of "${source.name}" cannot serve beside ${other.version}: ${mismatch}`,
+        {
+          file: source.file,
+          hint:
+            params.canaryWeight !== undefined
+              ? 'A canary must take the same inputs as the stable version'
+              : 'Remove the canary first (canary_weight 0) or load a version with its inputs',
+        },
+      );
+    }
     if (!served) {
       if (params.canaryWeight !== undefined) {
         await next.dispose();

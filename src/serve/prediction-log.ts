@@ -1,12 +1,32 @@
+import { randomBytes } from 'node:crypto';
 import { createWriteStream, type WriteStream } from 'node:fs';
 import { predictionRows, type PredictionRowsInput } from '../core/serve/prediction-rows.js';
 
-/** Appends prediction rows (see core/serve/prediction-rows.ts) to a JSONL file. */
+/** Per request: 1 MiB of log lines; a 10,000-row request of 30 features fits ~1,700 rows. */
+export const DEFAULT_MAX_LOG_BYTES_PER_REQUEST = 1 << 20;
+
+export interface LoggedCount {
+  rows: number;
+  /** Rows left out because the request's lines went over the byte cap. */
+  dropped: number;
+}
+
+/**
+ * Appends prediction rows (see core/serve/prediction-rows.ts) to a JSONL file. Each request gets a
+ * key `<process>-<n>` that its rows share; the bytes one request can write are capped, so a client
+ * cannot fill the disk through the log.
+ */
 export class PredictionLog {
   private readonly stream: WriteStream;
   private failed: Error | undefined;
+  // Unique per server process, so keys stay unique in a log appended to across restarts.
+  private readonly prefix = randomBytes(4).toString('hex');
+  private sequence = 0;
 
-  constructor(readonly file: string) {
+  constructor(
+    readonly file: string,
+    readonly maxBytesPerRequest = DEFAULT_MAX_LOG_BYTES_PER_REQUEST,
+  ) {
     this.stream = createWriteStream(file, { flags: 'a' });
     // A full disk must not take the server down: remember the error and stop logging.
     this.stream.on('error', (e) => (this.failed = e));
@@ -16,11 +36,24 @@ export class PredictionLog {
     return this.failed;
   }
 
-  write(p: Omit<PredictionRowsInput, 'ts'>): void {
-    if (this.failed) return;
+  write(p: Omit<PredictionRowsInput, 'ts' | 'request'>): LoggedCount {
+    if (this.failed) return { rows: 0, dropped: 0 };
     const ts = new Date().toISOString();
-    const lines = predictionRows({ ...p, ts }).map((r) => JSON.stringify(r));
-    this.stream.write(lines.join('\n') + '\n');
+    const request = `${this.prefix}-${(this.sequence++).toString(36)}`;
+    const rows = predictionRows({ ...p, ts, request });
+    let text = '';
+    let bytes = 0;
+    let written = 0;
+    for (const row of rows) {
+      const line = JSON.stringify(row) + '\n';
+      const size = Buffer.byteLength(line);
+      if (bytes + size > this.maxBytesPerRequest) break;
+      text += line;
+      bytes += size;
+      written++;
+    }
+    if (text) this.stream.write(text);
+    return { rows: written, dropped: rows.length - written };
   }
 
   /** Resolves once every row written so far is in the file (writes complete in order). */

@@ -1,5 +1,6 @@
 import { routesToCanary } from '../core/serve/canary.js';
 import type { LoadedModel } from './loaded-model.js';
+import { routingPoint } from './routing-point.js';
 
 /**
  * A model name as clients see it: the stable version, and optionally a canary that takes a share
@@ -8,6 +9,8 @@ import type { LoadedModel } from './loaded-model.js';
  */
 export class ServedModel {
   private sequence = 0;
+  /** Requests for this name being read or checked: the ones a waiting batch could still get. */
+  private arriving = 0;
   private canaryModel: LoadedModel | undefined;
   private canaryWeight = 0;
 
@@ -33,7 +36,10 @@ export class ServedModel {
   route(id: string | undefined, version?: string): LoadedModel | undefined {
     let chosen: LoadedModel | undefined;
     if (version !== undefined) chosen = this.versions.find((m) => m.version === version);
-    else if (this.canaryModel && routesToCanary(this.canaryWeight, id, this.sequence++))
+    else if (
+      this.canaryModel &&
+      routesToCanary(this.canaryWeight, routingPoint(id), this.sequence++)
+    )
       chosen = this.canaryModel;
     else chosen = this.stableModel;
     chosen?.acquire();
@@ -56,6 +62,22 @@ export class ServedModel {
     if (old && old !== this.canaryModel && old !== this.stableModel) old.retire();
     if (next && !this.canaryModel && next !== this.stableModel) next.retire();
     return old;
+  }
+
+  /** A request for this name started; call `arrived()` once it is handed over or has failed. */
+  incoming(): void {
+    this.arriving++;
+  }
+
+  /**
+   * The request reached the model (or failed before): true when no other is on its way, and then
+   * batches waiting for company run now.
+   */
+  arrived(): boolean {
+    this.arriving--;
+    if (this.arriving > 0) return false;
+    for (const m of this.versions) m.flushBatches();
+    return true;
   }
 
   retireAll(): void {

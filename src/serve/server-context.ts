@@ -1,7 +1,10 @@
 import type { ServerResponse } from 'node:http';
+import type { AccessControl } from './access.js';
 import { sendJson } from './http-body.js';
 import type { ServerMetrics } from './metrics.js';
+import type { ModelDirs } from './model-dirs.js';
 import type { ModelPool } from './model-pool.js';
+import type { SecretSet } from './secrets.js';
 import type { ResolvedServerOptions } from './server-options.js';
 
 /** What the route handlers share: the models, the metrics, the options and the drain state. */
@@ -9,8 +12,24 @@ export interface ServerContext {
   readonly pool: ModelPool;
   readonly metrics: ServerMetrics;
   readonly options: ResolvedServerOptions;
+  readonly access: AccessControl;
+  readonly adminToken: SecretSet | undefined;
+  readonly modelDirs: ModelDirs;
   /** True once shutdown began: answers say `Connection: close` and readiness turns false. */
   readonly draining: boolean;
+}
+
+/** Which part of the server answered, for `modelci_serve_http_requests_total{handler}`. */
+export type Handler =
+  'infer' | 'metadata' | 'health' | 'repository' | 'metrics' | 'other' | 'connection';
+
+/** One request's state while it is handled. */
+export interface Exchange {
+  handler: Handler;
+  /** Set when Node's request timeout fired: the answer is 408, whatever the handler saw. */
+  timedOut: boolean;
+  /** Aborted when the response closes (answered, timed out, or the client left). */
+  closed: AbortSignal;
 }
 
 export function reply(

@@ -1,5 +1,7 @@
+import type { BatchPolicy } from './batcher.js';
 import type { ModelSource } from './loaded-model.js';
 import type { PredictionLog } from './prediction-log.js';
+import type { SecretSet } from './secrets.js';
 
 export interface ModelServerOptions {
   /** Interface to bind; loopback unless asked otherwise. */
@@ -18,12 +20,23 @@ export interface ModelServerOptions {
   /** Feature names per model for the prediction log (single wide input). */
   features?: Record<string, string[]>;
   /**
-   * Reloads a model from where it came from (registry mode: the stage pointer), for
-   * `POST /v2/repository/models/{name}/load` without a `uri` and for SIGHUP.
+   * Loads a model from where it came from (registry mode: the stage pointer, or `version` when
+   * given), for `POST /v2/repository/models/{name}/load` without a `uri` and for SIGHUP.
    */
-  reload?: (name: string) => Promise<ModelSource>;
-  /** Bearer token for the repository (load/unload) API; without one it only answers loopback. */
+  reload?: (name: string, version?: string) => Promise<ModelSource>;
+  /**
+   * Bearer token for the repository (load/unload) API; without one it only answers loopback, and
+   * only requests a browser cannot send cross-site (admin-guard.ts).
+   */
   adminToken?: string;
+  /** Folders the repository API may load `uri` files from (none: registry loads only). */
+  allowModelDirs?: string[];
+  /** API keys: inference, metadata and /metrics then need `Authorization: Bearer <key>`. */
+  apiKeys?: SecretSet;
+  /** Token bucket per API key (or client address without keys): rate per second and burst. */
+  rateLimit?: { perSecond: number; burst: number };
+  /** Dynamic batching of concurrent requests to the same model version. */
+  batch?: BatchPolicy;
   serverVersion?: string;
   /** onnxruntime intra-op threads per session (default 1). */
   threads?: number;

@@ -1,13 +1,17 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { AddressInfo, Socket } from 'node:net';
+import type { Duplex } from 'node:stream';
 import { describeError } from '../core/errors.js';
 import { ProtocolError } from '../core/serve/protocol.js';
-import { BodyTooLarge } from './http-body.js';
+import { AccessControl } from './access.js';
+import { BodyTooLarge, ClientGone, sendJson } from './http-body.js';
 import type { LoadedModel, ModelSource } from './loaded-model.js';
 import { ServerMetrics } from './metrics.js';
+import { ModelDirs } from './model-dirs.js';
 import { ModelPool, type LoadOptions } from './model-pool.js';
 import { route } from './routes.js';
-import { reply, type ServerContext } from './server-context.js';
+import { SecretSet } from './secrets.js';
+import type { Exchange, ServerContext } from './server-context.js';
 import {
   resolveServerOptions,
   type ModelServerOptions,
@@ -16,6 +20,23 @@ import {
 import type { ServedModel } from './served-model.js';
 
 export type { ModelServerOptions } from './server-options.js';
+
+const STATUS_TEXT: Record<number, string> = {
+  400: 'Bad Request',
+  408: 'Request Timeout',
+  431: 'Request Header Fields Too Large',
+};
+
+const CLIENT_GONE = new Set(['ECONNRESET', 'EPIPE', 'HPE_INVALID_EOF_STATE']);
+
+/** A whole HTTP response written on a socket the HTTP parser gave up on (no request object). */
+function rawJsonAnswer(status: number, error: string): string {
+  const body = JSON.stringify({ error });
+  return (
+    `HTTP/1.1 ${status} ${STATUS_TEXT[status]}\r\nContent-Type: application/json\r\n` +
+    `Content-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`
+  );
+}
 
 /**
  * The Open Inference Protocol (KServe v2 REST) server: health, metadata, inference, a model
@@ -28,17 +49,27 @@ export class ModelServer implements ServerContext {
   readonly metrics = new ServerMetrics();
   readonly options: ResolvedServerOptions;
   readonly pool: ModelPool;
+  readonly access: AccessControl;
+  readonly adminToken: SecretSet | undefined;
+  readonly modelDirs: ModelDirs;
   private readonly http: Server;
+  private readonly exchanges = new WeakMap<Duplex, { exchange: Exchange; res: ServerResponse }>();
   private closingDown = false;
-  private inflight = 0;
   private closing: Promise<void> | undefined;
 
   constructor(options: ModelServerOptions = {}) {
     this.options = resolveServerOptions(options);
     this.pool = new ModelPool(this.metrics, {
       ...(this.options.threads ? { threads: this.options.threads } : {}),
+      ...(this.options.batch ? { batch: this.options.batch } : {}),
       ...(this.options.log ? { log: this.options.log } : {}),
     });
+    this.access = new AccessControl({
+      apiKeys: this.options.apiKeys,
+      rateLimit: this.options.rateLimit,
+    });
+    this.adminToken = this.options.adminToken ? SecretSet.of(this.options.adminToken) : undefined;
+    this.modelDirs = new ModelDirs(this.options.allowModelDirs ?? []);
     const t = this.options.requestTimeoutMs;
     this.http = createServer(
       {
@@ -50,18 +81,7 @@ export class ModelServer implements ServerContext {
       },
       (req, res) => void this.handle(req, res),
     );
-    this.http.on('clientError', (err, socket) => {
-      const code = (err as NodeJS.ErrnoException).code;
-      if (code === 'ERR_HTTP_REQUEST_TIMEOUT')
-        this.metrics.errors.inc({ model: '', reason: 'timeout' });
-      if (socket.writable && !socket.destroyed)
-        socket.end(
-          code === 'ERR_HTTP_REQUEST_TIMEOUT'
-            ? 'HTTP/1.1 408 Request Timeout\r\nConnection: close\r\n\r\n'
-            : 'HTTP/1.1 400 Bad Request\r\nConnection: close\r\n\r\n',
-        );
-      else socket.destroy();
-    });
+    this.http.on('clientError', (err, socket) => this.connectionError(err, socket));
   }
 
   get draining(): boolean {
@@ -120,29 +140,71 @@ export class ModelServer implements ServerContext {
     return this.closing;
   }
 
+  /**
+   * The HTTP parser refused a request or Node's request timeout fired. A request being handled
+   * gets its 408 through its own response (and is counted once, as 408, by its handler); otherwise
+   * the answer is written on the socket, with a JSON body like every other error.
+   */
+  private connectionError(err: Error, socket: Duplex): void {
+    const code = (err as NodeJS.ErrnoException).code;
+    const timeout = code === 'ERR_HTTP_REQUEST_TIMEOUT';
+    const open = this.exchanges.get(socket);
+    if (timeout && open && !open.res.headersSent) {
+      open.exchange.timedOut = true;
+      open.res.setHeader('connection', 'close');
+      sendJson(open.res, 408, {
+        error: `the request was not received within ${this.options.requestTimeoutMs} ms`,
+      });
+      open.res.on('finish', () => socket.destroy());
+      return;
+    }
+    // The client left (its request, if any, is counted as 499 by its handler): nothing to answer.
+    if (open || !socket.writable || socket.destroyed || CLIENT_GONE.has(code ?? '')) {
+      socket.destroy();
+      return;
+    }
+    const status = timeout ? 408 : code === 'HPE_HEADER_OVERFLOW' ? 431 : 400;
+    const message = timeout
+      ? `the request was not received within ${this.options.requestTimeoutMs} ms`
+      : status === 431
+        ? 'the request headers are too large'
+        : `malformed HTTP request (${code ?? 'parse error'})`;
+    this.metrics.http.inc({ handler: 'connection', code: String(status) });
+    socket.end(rawJsonAnswer(status, message));
+  }
+
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    this.inflight++;
-    this.metrics.inflight.set({}, this.inflight);
+    const closed = new AbortController();
+    const exchange: Exchange = { handler: 'other', timedOut: false, closed: closed.signal };
+    const socket: Socket = req.socket;
+    this.exchanges.set(socket, { exchange, res });
     res.on('close', () => {
-      this.inflight--;
-      this.metrics.inflight.set({}, this.inflight);
+      closed.abort();
+      if (this.exchanges.get(socket)?.exchange === exchange) this.exchanges.delete(socket);
+      // An answer that never went out completely: the client left first (nginx's 499).
+      const code = res.writableFinished ? res.statusCode : 499;
+      this.metrics.http.inc({ handler: exchange.handler, code: String(code) });
     });
     try {
-      await route(this, req, res);
+      await route(this, req, res, exchange);
     } catch (e) {
+      if (exchange.timedOut || res.headersSent) return;
       if (e instanceof BodyTooLarge) {
-        this.metrics.errors.inc({ model: '', reason: 'too_large' });
         res.setHeader('connection', 'close');
-        reply(this, res, 413, {
+        sendJson(res, 413, {
           error: `request body is larger than ${this.options.maxBodyBytes} bytes`,
         });
         // The rest of the body is not read: close the socket once the answer is out.
         res.on('finish', () => req.socket.destroy());
+      } else if (e instanceof ClientGone) {
+        req.socket.destroy();
       } else if (e instanceof ProtocolError) {
-        reply(this, res, e.status, { error: e.message });
-      } else if (!res.headersSent && !req.destroyed) {
+        for (const [k, v] of Object.entries(e.headers)) res.setHeader(k, v);
+        sendJson(res, e.status, { error: e.message }, this.draining);
+      } else if (!closed.signal.aborted) {
+        // (Not req.destroyed: a request whose body was read is destroyed already.)
         this.options.log?.(`internal error on ${req.method} ${req.url}: ${describeError(e)}`);
-        reply(this, res, 500, { error: describeError(e) });
+        sendJson(res, 500, { error: describeError(e) }, this.draining);
       }
     }
   }

@@ -72,6 +72,15 @@ function checkPositionals(spec: CommandSpec, words: string[]): void {
     });
 }
 
+/** Secrets that were flags once: refused with where to put them instead (never argv). */
+const REFUSED_SECRETS: Readonly<Record<string, { hint: string; command?: string }>> = {
+  token: { hint: 'Set GITHUB_TOKEN (or GH_TOKEN) in the environment instead' },
+  'admin-token': {
+    command: 'serve',
+    hint: 'Put it in a file readable only by the server and pass --admin-token-file <file>, or set MODELCI_SERVE_ADMIN_TOKEN',
+  },
+};
+
 /** node:util's messages, in one line, with the nearest flag for a typo. */
 function usageFrom(e: Error, spec: CommandSpec, flags: string[]): ModelciError {
   const code = (e as { code?: string }).code;
@@ -80,13 +89,12 @@ function usageFrom(e: Error, spec: CommandSpec, flags: string[]): ModelciError {
   const unknown = /Unknown option '(-{1,2})([^']+)'/.exec(first);
   if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' && unknown) {
     const word = unknown[2]!.split('=')[0]!;
-    if (word === 'token')
+    const secret = REFUSED_SECRETS[word];
+    if (secret && (secret.command ?? spec.name) === spec.name)
       return new ModelciError(
         'USAGE',
-        '--token is not accepted: a token on the command line shows in the process list and shell history',
-        {
-          hint: 'Set GITHUB_TOKEN (or GH_TOKEN) in the environment instead',
-        },
+        `--${word} is not accepted: a token on the command line shows in the process list (ps, /proc/<pid>/cmdline) and shell history`,
+        { hint: secret.hint },
       );
     return new ModelciError(
       'USAGE',

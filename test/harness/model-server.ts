@@ -14,12 +14,16 @@ export interface TestServer {
   close(): Promise<void>;
 }
 
-/** A server with model `clf` version `1.0.0` (CLASSIFIER_V1); `v2` is a file ready to swap in. */
+/**
+ * A server with model `clf` version `1.0.0` (CLASSIFIER_V1); `v2` is a file ready to swap in. The
+ * repository API may load files from the server's own folder (`dir`) unless `allowModelDirs` says
+ * otherwise.
+ */
 export async function startTestServer(options: ModelServerOptions = {}): Promise<TestServer> {
   const dir = mkdtempSync(join(tmpdir(), 'modelci-serve-'));
   const v1 = writeClassifier(join(dir, 'v1.onnx'), CLASSIFIER_V1);
   const v2 = writeClassifier(join(dir, 'v2.onnx'), CLASSIFIER_V2);
-  const server = new ModelServer({ port: 0, ...options });
+  const server = new ModelServer({ port: 0, allowModelDirs: [dir], ...options });
   await server.load({ name: 'clf', version: '1.0.0', file: v1 });
   const url = await server.listen();
   return {

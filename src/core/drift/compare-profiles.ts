@@ -5,6 +5,7 @@ import {
   referenceDecileEdges,
   type ColumnKindName,
 } from '../profile/column-kind.js';
+import { PREDICTION_LOG_META as LOG_META_COLUMNS } from '../serve/prediction-rows.js';
 import type { TableProfile } from '../profile/table-profile.js';
 import { formatNumber, formatShare } from '../report/number-format.js';
 import { defaultTest } from './choose-test.js';
@@ -84,8 +85,8 @@ export interface DriftReport {
 }
 
 const MAX_UNSEEN_LISTED = 20;
-/** Metadata columns of serve's prediction log (modelci/prediction-log@1): never tested. */
-const PREDICTION_LOG_META = new Set(['_ts', '_model', '_version', '_id', '_row']);
+/** Metadata columns of serve's prediction log: never tested. */
+const PREDICTION_LOG_META = new Set(LOG_META_COLUMNS);
 /** Output columns of serve's prediction log are predictions. */
 const isLoggedOutput = (name: string): boolean => name.startsWith('_out.');
 

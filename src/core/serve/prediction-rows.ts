@@ -3,13 +3,26 @@ import type { DecodedInput, ResponseOutput } from './protocol.js';
 /**
  * The prediction log row format (JSONL, one object per predicted row), read by the drift check
  * like any JSONL table. Flat objects with scalar cells:
- *   `_ts`, `_model`, `_version`, `_id` (request id or null), `_row` (row index in the request):
- *       metadata; every metadata and output key starts with `_`, so feature columns never clash.
+ *   `_ts`, `_model`, `_version`, `_role` (stable or canary: the arm that answered), `_req` (the
+ *       server's key of the request, shared by its rows), `_row` (row index in the request), and on
+ *       row 0 only `_id` (the client's request id or null), so a long id is written once per
+ *       request; every metadata and output key starts with `_`, so feature columns never clash.
  *   feature columns: for a single input of shape [batch, F] with F known feature names, one key per
  *       name; otherwise `<input>` when an input has one value per row, `<input>.<j>` per position.
  *   `_out.<output>` / `_out.<output>.<j>`: the outputs, with the same rule.
  */
-export const PREDICTION_LOG_FORMAT = 'modelci/prediction-log@1';
+export const PREDICTION_LOG_FORMAT = 'modelci/prediction-log@2';
+
+/** Metadata columns of a prediction log row: never features, never tested for drift. */
+export const PREDICTION_LOG_META: readonly string[] = [
+  '_ts',
+  '_model',
+  '_version',
+  '_role',
+  '_req',
+  '_id',
+  '_row',
+];
 
 export type LogCell = string | number | boolean | null;
 
@@ -17,6 +30,10 @@ export interface PredictionRowsInput {
   ts: string;
   model: string;
   version: string;
+  /** The arm that answered: stable or canary. */
+  role: string;
+  /** The server's key of this request (unique in the log), shared by its rows. */
+  request: string;
   id: string | undefined;
   inputs: DecodedInput[];
   outputs: ResponseOutput[];
@@ -82,7 +99,9 @@ export function predictionRows(p: PredictionRowsInput): Record<string, LogCell>[
       _ts: p.ts,
       _model: p.model,
       _version: p.version,
-      _id: p.id ?? null,
+      _role: p.role,
+      _req: p.request,
+      ...(r === 0 ? { _id: p.id ?? null } : {}),
       _row: r,
     };
     for (const t of inputs) putRow(row, t, r, '', t === only ? named : undefined);
@@ -90,4 +109,40 @@ export function predictionRows(p: PredictionRowsInput): Record<string, LogCell>[
     rows.push(row);
   }
   return rows;
+}
+
+/** One request as recovered from its log rows (the rows of a `_req`, in order). */
+export interface LoggedRequest {
+  request: string;
+  id: string | null;
+  model: string;
+  version: string;
+  role: string;
+  rows: Record<string, LogCell>[];
+}
+
+/**
+ * Groups prediction log rows back into requests (by `_req`), with the id from row 0: what an
+ * analysis per arm or a join of labels by request id starts from.
+ */
+export function loggedRequests(rows: Iterable<Record<string, LogCell>>): LoggedRequest[] {
+  const byKey = new Map<string, LoggedRequest>();
+  for (const row of rows) {
+    const key = String(row._req);
+    let req = byKey.get(key);
+    if (!req) {
+      req = {
+        request: key,
+        id: null,
+        model: String(row._model),
+        version: String(row._version),
+        role: String(row._role),
+        rows: [],
+      };
+      byKey.set(key, req);
+    }
+    if (row._row === 0 && typeof row._id === 'string') req.id = row._id;
+    req.rows.push(row);
+  }
+  return [...byKey.values()];
 }

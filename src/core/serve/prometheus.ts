@@ -64,6 +64,10 @@ export class Counter extends Metric<number> {
   inc(labels: Labels = {}, by = 1): void {
     this.at(labels, () => 0).value += by;
   }
+  /** For totals kept elsewhere and read at scrape time (CPU seconds from the OS). */
+  set(labels: Labels, total: number): void {
+    this.at(labels, () => 0).value = total;
+  }
   get(labels: Labels = {}): number {
     return this.series.get(key(labels))?.value ?? 0;
   }
@@ -79,6 +83,15 @@ export class Counter extends Metric<number> {
 export class Gauge extends Metric<number> {
   set(labels: Labels, value: number): void {
     this.at(labels, () => 0).value = value;
+  }
+  inc(labels: Labels = {}, by = 1): void {
+    this.at(labels, () => 0).value += by;
+  }
+  dec(labels: Labels = {}, by = 1): void {
+    this.at(labels, () => 0).value -= by;
+  }
+  get(labels: Labels = {}): number {
+    return this.series.get(key(labels))?.value ?? 0;
   }
   /** Drops every series whose labels include these (e.g. a version that was swapped out). */
   remove(match: Labels): void {

@@ -39,6 +39,18 @@ export type Parameters = Record<string, string | number | boolean>;
  */
 export const SMOKE_PARAMETER = 'modelci_smoke';
 
+/**
+ * Bounds on what a client can make the server store or echo: the id goes to the prediction log
+ * and back in the response, parameters may be logged; a 50,000-character id on a 1,000-row request
+ * once wrote ~50 MB of log.
+ */
+export const REQUEST_LIMITS = {
+  idLength: 256,
+  parameters: 32,
+  parameterKeyLength: 64,
+  parameterValueLength: 1024,
+} as const;
+
 export interface RequestInput {
   name: string;
   shape: number[];
@@ -86,11 +98,12 @@ export interface DecodedRequest {
   outputs: string[];
 }
 
-/** A request the server rejects; `status` is the HTTP status to answer with. */
+/** A request the server rejects; `status` is the HTTP status to answer with, plus any headers. */
 export class ProtocolError extends Error {
   constructor(
     readonly status: number,
     message: string,
+    readonly headers: Record<string, string> = {},
   ) {
     super(message);
     this.name = 'ProtocolError';
@@ -148,12 +161,29 @@ function describeValue(v: unknown): string {
 function checkParameters(v: unknown, where: string): Parameters | undefined {
   if (v === undefined) return undefined;
   if (!isObject(v)) throw new ProtocolError(400, `${where} "parameters" must be an object`);
-  for (const [k, p] of Object.entries(v))
+  const entries = Object.entries(v);
+  if (entries.length > REQUEST_LIMITS.parameters)
+    throw new ProtocolError(
+      400,
+      `${where} "parameters" has ${entries.length} entries; at most ${REQUEST_LIMITS.parameters} are accepted`,
+    );
+  for (const [k, p] of entries) {
+    if (k.length > REQUEST_LIMITS.parameterKeyLength)
+      throw new ProtocolError(
+        400,
+        `${where} parameter "${k.slice(0, 20)}…" has a ${k.length}-character name; at most ${REQUEST_LIMITS.parameterKeyLength}`,
+      );
     if (!['string', 'number', 'boolean'].includes(typeof p))
       throw new ProtocolError(
         400,
         `${where} parameter "${k}" must be a string, number or boolean (got ${describeValue(p)})`,
       );
+    if (typeof p === 'string' && p.length > REQUEST_LIMITS.parameterValueLength)
+      throw new ProtocolError(
+        400,
+        `${where} parameter "${k}" is ${p.length} characters long; at most ${REQUEST_LIMITS.parameterValueLength}`,
+      );
+  }
   return v as Parameters;
 }
 
@@ -245,6 +275,11 @@ export function parseInferenceRequest(body: unknown): InferenceRequest {
   const { id, parameters, inputs, outputs } = body;
   if (id !== undefined && typeof id !== 'string')
     throw new ProtocolError(400, '"id" must be a string');
+  if (typeof id === 'string' && id.length > REQUEST_LIMITS.idLength)
+    throw new ProtocolError(
+      400,
+      `"id" is ${id.length} characters long; at most ${REQUEST_LIMITS.idLength} are accepted`,
+    );
   if (!Array.isArray(inputs) || inputs.length === 0)
     throw new ProtocolError(400, '"inputs" must be a non-empty array');
   const parsedOutputs: InferenceRequest['outputs'] = [];

@@ -65,7 +65,8 @@ export class ServerTarget implements DeployTarget {
   }
 
   private async swap(base: string, ctx: TargetContext): Promise<TargetResult> {
-    const token = this.opts.token ?? process.env.MODELCI_SERVE_TOKEN;
+    const token =
+      this.opts.token ?? process.env.MODELCI_SERVE_ADMIN_TOKEN ?? process.env.MODELCI_SERVE_TOKEN;
     const res = await fetch(`${base}/v2/repository/models/${encodeURIComponent(ctx.model)}/load`, {
       method: 'POST',
       headers: {
@@ -104,6 +105,9 @@ export class ServerTarget implements DeployTarget {
         url.hostname.replace(/^\[|\]$/g, ''),
         '--port',
         url.port || '80',
+        // The swap below loads the artifact by path: the server may load from its folder only.
+        '--allow-model-dir',
+        dirname(ctx.artifactPath),
       ],
       { detached: true, stdio: ['ignore', out, out] },
     );

@@ -79,12 +79,56 @@ export const serveSpec = defineCommand({
       default: 1,
       description: 'onnxruntime threads per model session.',
     },
-    'admin-token': {
+    'api-keys': {
       type: 'string',
-      placeholder: 'token',
-      env: 'MODELCI_SERVE_TOKEN',
+      placeholder: 'file',
       description:
-        'Token for the repository (hot swap) API. Prefer the environment variable: a flag shows in the process list.',
+        'API keys, one a line (or `sha256:<hex>` of one): inference, metadata and /metrics then need `Authorization: Bearer <key>`. Without it, MODELCI_SERVE_API_KEYS holds the keys themselves (lines or commas).',
+    },
+    'rate-limit': {
+      type: 'string',
+      placeholder: 'n/s',
+      description:
+        'Requests per second per API key (per client address without keys), e.g. 100/s or 6000/min; 429 with Retry-After over it.',
+    },
+    'rate-burst': {
+      type: 'integer',
+      min: 1,
+      description: 'Requests allowed at once above the rate. Default, one second of the rate.',
+    },
+    'admin-token-file': {
+      type: 'string',
+      placeholder: 'file',
+      description:
+        'File holding the token of the repository (hot swap) API, at least 16 characters. Without it, MODELCI_SERVE_ADMIN_TOKEN; never on the command line.',
+    },
+    'allow-model-dir': {
+      type: 'list',
+      placeholder: 'dir',
+      separator: 'line',
+      description:
+        'A folder the repository API may load model files from (repeatable); registry mode adds the registry folder.',
+    },
+    'batch-max-rows': {
+      type: 'integer',
+      min: 1,
+      default: 1,
+      description:
+        'Coalesce concurrent requests for a model into one run of up to this many rows; 1 turns batching off.',
+    },
+    'batch-wait-ms': {
+      type: 'integer',
+      min: 0,
+      default: 2,
+      description:
+        'Longest a request waits for others already on their way to share its run (with --batch-max-rows above 1).',
+    },
+    'max-log-bytes': {
+      type: 'integer',
+      min: 1024,
+      default: 1048576,
+      description:
+        'Prediction log bytes one request may write; rows beyond are dropped and counted.',
     },
     quiet: { type: 'boolean', description: 'Print nothing but the listening line.' },
   },

@@ -27,8 +27,9 @@ let ws: string;
 
 beforeAll(async () => {
   gh = await startGitHubServer();
-  t = await startTestServer();
   ws = tempDir('modelci-deploy-action-');
+  // The server may load what the registry in the workspace holds (the deploy swaps by path).
+  t = await startTestServer({ allowModelDirs: [ws] });
   const reg = join(ws, 'registry');
   // 3.0.0's artifact is V1 although its evaluation recorded V2's outputs: smoke must catch it.
   const versions: [string, LinearClassifier, LinearClassifier][] = [

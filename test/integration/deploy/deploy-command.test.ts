@@ -54,7 +54,7 @@ async function workspace(): Promise<string> {
 describe('runDeploy (no GitHub)', () => {
   it('hot-swaps the server to the staged version and smoke-tests it', async () => {
     const ws = await workspace();
-    t = await startTestServer();
+    t = await startTestServer({ allowModelDirs: [ws] });
     pointStage(join(ws, 'registry'), 'clf', 'staging', '2.0.0', '1.0.0');
     const r = await runDeploy({
       model: 'clf',
@@ -76,7 +76,7 @@ describe('runDeploy (no GitHub)', () => {
 
   it('rolls back to the previous version when the smoke test fails', async () => {
     const ws = await workspace();
-    t = await startTestServer();
+    t = await startTestServer({ allowModelDirs: [ws] });
     const reg = join(ws, 'registry');
     pointStage(reg, 'clf', 'staging', '2.0.0', '1.0.0');
     const base = { model: 'clf', environment: 'staging', registryDir: reg, cwd: ws };

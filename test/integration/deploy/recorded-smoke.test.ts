@@ -107,7 +107,7 @@ describe('smoke samples recorded at evaluation', () => {
   it('register stores them with the version; deploy checks the server answers the same', async () => {
     const stored = join(repo, 'registry/churn/smoke/1.0.0.jsonl');
     expect(readFileSync(stored, 'utf8')).toBe(readFileSync(join(repo, 'out/smoke.jsonl'), 'utf8'));
-    t = await startTestServer();
+    t = await startTestServer({ allowModelDirs: [repo] });
     const r = await runDeploy({
       model: 'churn',
       environment: 'staging',
@@ -138,7 +138,7 @@ describe('smoke samples recorded at evaluation', () => {
         .join('\n') + '\n',
     );
     try {
-      t = await startTestServer();
+      t = await startTestServer({ allowModelDirs: [repo] });
       const r = await runDeploy({
         model: 'churn',
         environment: 'staging',

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { readSmokeSamples, runSmokeTest } from '../../../src/deploy/smoke.js';
 import { recordSmokeSamples } from '../../../src/commands/smoke-samples.js';
+import { SecretSet } from '../../../src/serve/secrets.js';
 import { startTestServer, type TestServer } from '../../harness/model-server.js';
 import { CLASSIFIER_V1, predictClassifier } from '../../harness/onnx-models.js';
 
@@ -60,6 +61,16 @@ describe('smoke test', () => {
     ]);
     expect(r.passed).toBe(true);
     expect(r.latencies).toHaveLength(4);
+  });
+
+  it('sends the API key to a server that needs one', async () => {
+    const key = 'smoke-key-0123456789';
+    t = await startTestServer({ apiKeys: new SecretSet([{ plain: key }]) });
+    const samples = readSmokeSamples(await samplesFor(t, t.v1));
+    const without = await runSmokeTest({ url: t.url, model: 'clf', samples });
+    expect(without.checks.find((c) => c.name === 'predictions')!.passed).toBe(false);
+    const r = await runSmokeTest({ url: t.url, model: 'clf', samples, apiKey: key });
+    expect(r.passed).toBe(true);
   });
 
   it('fails on different predictions, naming the sample and output', async () => {

@@ -141,8 +141,8 @@ async function freePort(): Promise<number> {
 
 describe('server target', () => {
   it('hot-swaps a running server to the new version', async () => {
-    t = await startTestServer();
     const dir = tempDir('modelci-srv-');
+    t = await startTestServer({ allowModelDirs: [dir] });
     const v2 = writeClassifier(join(dir, 'v2.onnx'), CLASSIFIER_V2);
     const sha = createHash('sha256').update(readFileSync(v2)).digest('hex');
     const r = await new ServerTarget().deploy(
@@ -160,7 +160,8 @@ describe('server target', () => {
   });
 
   it('swaps into a busy server whose liveness answer comes late, rather than starting another', async () => {
-    const server = await startTestServer();
+    const dir = tempDir('modelci-srv-');
+    const server = await startTestServer({ allowModelDirs: [dir] });
     t = server;
     // A proxy in front of the real server holds the first liveness answer for 1.5 s, longer than
     // the probe waits (a loaded runner).
@@ -181,7 +182,6 @@ describe('server target', () => {
     await new Promise<void>((r) => proxy.listen(0, '127.0.0.1', () => r()));
     try {
       const url = `http://127.0.0.1:${(proxy.address() as { port: number }).port}`;
-      const dir = tempDir('modelci-srv-');
       const v2 = writeClassifier(join(dir, 'v2.onnx'), CLASSIFIER_V2);
       const sha = createHash('sha256').update(readFileSync(v2)).digest('hex');
       const r = await new ServerTarget({ logDir: dir }).deploy(

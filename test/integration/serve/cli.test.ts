@@ -1,4 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { writeFileSync } from 'node:fs';
 import { connect } from 'node:net';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -95,6 +97,86 @@ describe('modelci serve (CLI)', () => {
     expect(missing.code).toBe(1);
     expect(missing.stderr).toMatch(/\/nonexistent\/m.onnx: cannot read model file/);
     expect(missing.stderr).not.toMatch(/at .*\.ts:\d+/);
+  });
+
+  it('reads API keys, the admin token and limits from files and flags, never from argv secrets', async () => {
+    const dir = tempDir('modelci-cli-keys-');
+    const model = writeClassifier(join(dir, 'clf.onnx'));
+    const key = 'k'.repeat(8) + '0123456789abcdef';
+    const other = 'o'.repeat(8) + '0123456789abcdef';
+    const keys = join(dir, 'keys.txt');
+    const hashed = createHash('sha256').update(other).digest('hex');
+    writeFileSync(keys, `# serving keys\n${key}\nsha256:${hashed}\n`);
+    const tokenFile = join(dir, 'admin-token');
+    writeFileSync(tokenFile, 'admin-0123456789abcdef\n');
+    const { child, url, stderr } = await startCli([
+      '--artifact',
+      `clf=${model}`,
+      '--port',
+      '0',
+      '--api-keys',
+      keys,
+      '--rate-limit',
+      '2/s',
+      '--rate-burst',
+      '3',
+      '--admin-token-file',
+      tokenFile,
+      '--allow-model-dir',
+      dir,
+      '--batch-max-rows',
+      '32',
+    ]);
+    const infer = (k?: string) =>
+      fetch(`${url}/v2/models/clf/infer`, {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          ...(k ? { authorization: `Bearer ${k}` } : {}),
+        },
+        body: JSON.stringify({
+          inputs: [{ name: 'input', shape: [1, 4], datatype: 'FP32', data: [1, 2, 3, 4] }],
+        }),
+      });
+    expect((await infer()).status).toBe(401);
+    expect((await infer(other)).status).toBe(200);
+    const burst = [];
+    for (let i = 0; i < 4; i++) burst.push((await infer(key)).status);
+    expect(burst).toEqual([200, 200, 200, 429]);
+    const load = (token?: string) =>
+      fetch(`${url}/v2/repository/models/clf/load`, {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          ...(token ? { authorization: `Bearer ${token}` } : {}),
+        },
+        body: JSON.stringify({ parameters: { uri: model, version: '2.0.0' } }),
+      });
+    expect((await load()).status).toBe(401);
+    expect((await load('admin-0123456789abcdef')).status).toBe(200);
+    expect(stderr()).not.toContain(key);
+    child.kill('SIGTERM');
+    expect(await exitCode(child)).toBe(0);
+  });
+
+  it('refuses --admin-token on the command line, where the process list shows it', async () => {
+    const child = spawn(process.execPath, [
+      '--import',
+      'tsx',
+      'src/cli.ts',
+      'serve',
+      '--artifact',
+      'clf=x.onnx',
+      '--admin-token',
+      'admin-0123456789abcdef',
+    ]);
+    let err = '';
+    child.stderr.on('data', (d) => (err += d.toString()));
+    expect(await exitCode(child)).toBe(2);
+    expect(err).toMatch(
+      /--admin-token is not accepted: a token on the command line shows in the process list/,
+    );
+    expect(err).toMatch(/--admin-token-file <file>, or set MODELCI_SERVE_ADMIN_TOKEN/);
   });
 
   it('serves what the stage pointers name and hot-swaps on SIGHUP after a promotion', async () => {

@@ -1,8 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { predictionRows } from '../../../src/core/serve/prediction-rows.js';
+import { loggedRequests, predictionRows } from '../../../src/core/serve/prediction-rows.js';
 
 describe('prediction log rows', () => {
-  const base = { ts: '2026-01-01T00:00:00.000Z', model: 'clf', version: '1.0.0', id: 'r1' };
+  const base = {
+    ts: '2026-01-01T00:00:00.000Z',
+    model: 'clf',
+    version: '1.0.0',
+    role: 'canary',
+    request: 'a1b2c3d4-7',
+    id: 'r1',
+  };
   const outputs = [
     { name: 'probabilities', datatype: 'FP32' as const, shape: [2, 2], data: [0.9, 0.1, 0.3, 0.7] },
     { name: 'label', datatype: 'INT64' as const, shape: [2], data: [0, 1] },
@@ -14,7 +21,7 @@ describe('prediction log rows', () => {
     values: [1, 2, 3, 4, 5, 6],
   };
 
-  it('writes one flat row per predicted row with features by name', () => {
+  it('writes one flat row per predicted row with features by name, the id on the first only', () => {
     const rows = predictionRows({
       ...base,
       inputs: [input],
@@ -26,6 +33,8 @@ describe('prediction log rows', () => {
         _ts: base.ts,
         _model: 'clf',
         _version: '1.0.0',
+        _role: 'canary',
+        _req: 'a1b2c3d4-7',
         _id: 'r1',
         _row: 0,
         age: 1,
@@ -39,7 +48,8 @@ describe('prediction log rows', () => {
         _ts: base.ts,
         _model: 'clf',
         _version: '1.0.0',
-        _id: 'r1',
+        _role: 'canary',
+        _req: 'a1b2c3d4-7',
         _row: 1,
         age: 4,
         income: 5,
@@ -59,6 +69,25 @@ describe('prediction log rows', () => {
       outputs,
       features: ['a', 'b'],
     });
-    expect(rows[1]).toMatchObject({ _id: null, 'input.0': 4, 'input.1': 5, 'input.2': 6 });
+    expect(rows[0]).toMatchObject({ _id: null, 'input.0': 1 });
+    expect(rows[1]).toMatchObject({ 'input.0': 4, 'input.1': 5, 'input.2': 6 });
+    expect(rows[1]).not.toHaveProperty('_id');
+  });
+
+  it('groups rows back into requests with their id, model, version and arm', () => {
+    const a = predictionRows({ ...base, inputs: [input], outputs });
+    const b = predictionRows({
+      ...base,
+      role: 'stable',
+      request: 'a1b2c3d4-8',
+      id: undefined,
+      inputs: [input],
+      outputs,
+    });
+    const requests = loggedRequests([...a, ...b]);
+    expect(requests.map(({ rows, ...r }) => ({ ...r, rows: rows.length }))).toEqual([
+      { request: 'a1b2c3d4-7', id: 'r1', model: 'clf', version: '1.0.0', role: 'canary', rows: 2 },
+      { request: 'a1b2c3d4-8', id: null, model: 'clf', version: '1.0.0', role: 'stable', rows: 2 },
+    ]);
   });
 });

@@ -89,6 +89,24 @@ describe('inference request validation', () => {
     );
   });
 
+  it('caps the id and the parameters a client can make the server log or echo', () => {
+    const ok = parseInferenceRequest({ ...request(), id: 'x'.repeat(256) });
+    expect(ok.id).toHaveLength(256);
+    rejects({ ...request(), id: 'x'.repeat(257) }, /"id" is 257 characters long; at most 256/);
+    rejects({ ...request(), id: 'x'.repeat(50_000) }, /"id" is 50000 characters/);
+    const many = Object.fromEntries(Array.from({ length: 33 }, (_, i) => [`p${i}`, i]));
+    rejects({ ...request(), parameters: many }, /request "parameters" has 33 entries; at most 32/);
+    rejects(
+      { ...request(), parameters: { note: 'y'.repeat(1025) } },
+      /request parameter "note" is 1025 characters long; at most 1024/,
+    );
+    rejects({ ...request(), parameters: { ['k'.repeat(65)]: 1 } }, /65-character name/);
+    rejects(
+      request({}, { parameters: { note: 'y'.repeat(2000) } }),
+      /input "x" parameter "note" is 2000 characters/,
+    );
+  });
+
   it('rejects inputs that do not match the signature, naming the input', () => {
     rejects(request({}, { name: 'q' }), /unknown input "q"; the model's inputs are "x", "ids"/);
     rejects({ inputs: [request().inputs[0]] }, /missing input "ids"/);

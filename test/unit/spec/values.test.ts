@@ -3,6 +3,7 @@ import { parseCommandLine } from '../../../src/spec/argv.js';
 import { evaluateSpec } from '../../../src/spec/commands/evaluate.js';
 import { deploySpec } from '../../../src/spec/commands/deploy.js';
 import { serveSpec } from '../../../src/spec/commands/serve.js';
+import { defineCommand } from '../../../src/spec/option-spec.js';
 import { finishValues, foldDeprecated } from '../../../src/spec/values.js';
 import { renderHelp } from '../../../src/spec/help.js';
 import { errorOf as thrown } from '../../harness/error-of.js';
@@ -97,19 +98,41 @@ describe('parsing the command line against a spec', () => {
     ).toBe(true);
   });
 
-  it('splits lists of name=a,b only at line breaks and reads secrets from the environment', () => {
-    const p = parseCommandLine(serveSpec, ['--artifact', 'a=x.onnx', '--features', 'a=f1,f2'], {
-      MODELCI_SERVE_TOKEN: 's3',
-    });
+  it('splits lists of name=a,b only at line breaks and reads a value from the environment', () => {
+    const p = parseCommandLine(serveSpec, ['--artifact', 'a=x.onnx', '--features', 'a=f1,f2'], {});
     expect(p.values.features).toEqual(['a=f1,f2']);
-    expect(p.values.adminToken).toBe('s3');
     expect(p.values.port).toBe(8080);
+    const withEnv = defineCommand({
+      name: 'probe',
+      summary: 's',
+      description: 'd',
+      options: { endpoint: { type: 'string', env: 'PROBE_ENDPOINT', description: 'Where.' } },
+    });
+    expect(parseCommandLine(withEnv, [], { PROBE_ENDPOINT: 'http://x' }).values.endpoint).toBe(
+      'http://x',
+    );
+    expect(
+      parseCommandLine(withEnv, ['--endpoint', 'http://y'], { PROBE_ENDPOINT: 'http://x' }).values
+        .endpoint,
+    ).toBe('http://y');
+    expect(renderHelp(withEnv).replace(/\s+/g, ' ')).toContain('Environment: PROBE_ENDPOINT.');
+  });
+
+  it("refuses secrets on the command line: serve's admin token, like --token", () => {
+    expect(
+      errorOf(() =>
+        parseCommandLine(serveSpec, ['--artifact', 'a=x.onnx', '--admin-token', 'sekret'], {}),
+      ),
+    ).toMatch(/--admin-token is not accepted.*process list.*--admin-token-file <file>/);
+    expect(errorOf(() => parseCommandLine(evaluateSpec, ['--admin-token', 'x'], {}))).toMatch(
+      /unknown option --admin-token/,
+    );
   });
 
   it('documents every option, its default and the environment variable in --help', () => {
     const help = renderHelp(serveSpec);
     expect(help).toMatch(/--port <n> +Port to listen on; 0 picks a free one\. \(default: 8080\)/);
-    expect(help.replace(/\s+/g, ' ')).toContain('Environment: MODELCI_SERVE_TOKEN.');
+    expect(help.replace(/\s+/g, ' ')).toContain('Without it, MODELCI_SERVE_ADMIN_TOKEN');
     expect(renderHelp(deploySpec)).toContain('--[no-]rollback');
   });
 });
