@@ -148,7 +148,7 @@ async function startModelci(b: Bench, extra: string[]): Promise<Started> {
       'tsx',
       'src/cli.ts',
       'serve',
-      '--model',
+      '--artifact',
       `clf=${b.file}`,
       '--port',
       '0',
