@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { ModelciError } from '../core/errors.js';
+import { quantile } from '../core/stats/quantile.js';
 import { SMOKE_PARAMETER } from '../core/serve/protocol.js';
 import {
   compareOutputs,
@@ -63,10 +64,9 @@ export function readSmokeSamplesFile(file: string): { text: string; samples: Smo
   return { text, samples: parseSmokeSamples(text, file) };
 }
 
-function quantile(values: number[], q: number): number | undefined {
-  if (values.length === 0) return undefined;
-  const s = [...values].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.max(0, Math.ceil(q * s.length) - 1))];
+/** Latency percentile as evaluate reports it (numpy 'linear'), undefined without timings. */
+function latencyQuantile(values: number[], q: number): number | undefined {
+  return values.length ? quantile(values, q) : undefined;
 }
 
 async function getOk(url: string, timeoutMs: number): Promise<boolean> {
@@ -95,8 +95,8 @@ export async function runSmokeTest(o: SmokeOptions): Promise<SmokeResult> {
     passed: checks.every((c) => c.passed),
     checks,
     latencies,
-    p50Ms: quantile(latencies, 0.5),
-    p95Ms: quantile(latencies, 0.95),
+    p50Ms: latencyQuantile(latencies, 0.5),
+    p95Ms: latencyQuantile(latencies, 0.95),
   });
 
   const deadline = Date.now() + (o.readyTimeoutMs ?? 30_000);
@@ -185,7 +185,7 @@ export async function runSmokeTest(o: SmokeOptions): Promise<SmokeResult> {
     });
   }
   if (o.latencyMs !== undefined) {
-    const p95 = quantile(latencies, 0.95);
+    const p95 = latencyQuantile(latencies, 0.95);
     checks.push({
       name: 'latency',
       passed: p95 !== undefined && p95 <= o.latencyMs,

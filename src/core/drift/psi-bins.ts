@@ -3,25 +3,14 @@
  * default (linear, Hyndman-Fan 7) quantiles of the reference at k/10, bins are left-closed
  * [e_{k-1}, e_k) with -inf/+inf outside, duplicate edges kept, so there are always 10 bins.
  */
-
-/** numpy `np.quantile(sorted, p)` with method 'linear', using numpy's `_lerp` rounding. */
-export function numpyQuantile(sorted: ArrayLike<number>, p: number): number {
-  const n = sorted.length;
-  const h = (n - 1) * p;
-  const lo = Math.floor(h);
-  const hi = Math.min(lo + 1, n - 1);
-  const t = h - lo;
-  const a = sorted[lo] as number;
-  const b = sorted[hi] as number;
-  return t >= 0.5 ? b - (b - a) * (1 - t) : a + (b - a) * t;
-}
+import { quantileOfSorted } from '../stats/quantile.js';
 
 export const PSI_BINS = 10;
 
 /** The 9 inner decile edges of a sorted reference. */
 export function decileEdges(sortedReference: ArrayLike<number>): number[] {
   const edges: number[] = [];
-  for (let k = 1; k < PSI_BINS; k++) edges.push(numpyQuantile(sortedReference, k / PSI_BINS));
+  for (let k = 1; k < PSI_BINS; k++) edges.push(quantileOfSorted(sortedReference, k / PSI_BINS));
   return edges;
 }
 

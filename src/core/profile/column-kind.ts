@@ -1,4 +1,5 @@
-import { binCounts, decileEdges, numpyQuantile } from '../drift/psi-bins.js';
+import { binCounts, decileEdges } from '../drift/psi-bins.js';
+import { quantileOfSorted } from '../stats/quantile.js';
 import type { ColumnProfile } from './column-profile.js';
 
 /**
@@ -54,7 +55,7 @@ export function numericSample(c: ColumnProfile): {
 
 /** numpy-style linear quantile; exact while the sketch is, else the sketch's item at that rank. */
 export function columnQuantile(c: ColumnProfile, p: number, sorted?: Float64Array): number {
-  if (c.sketch.exact) return numpyQuantile(sorted ?? c.sketch.sortedValues(), p);
+  if (c.sketch.exact) return quantileOfSorted(sorted ?? c.sketch.sortedValues(), p);
   return c.sketch.quantileAtRank((c.sketch.n - 1) * p);
 }
 

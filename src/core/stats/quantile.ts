@@ -17,17 +17,20 @@ export function sortedFinite(values: ArrayLike<number>): Float64Array {
   return out.subarray(0, m).sort();
 }
 
-export function quantilesOfSorted(sorted: Float64Array, qs: number[]): number[] {
+export function quantilesOfSorted(sorted: ArrayLike<number>, qs: number[]): number[] {
+  return qs.map((q) => quantileOfSorted(sorted, q));
+}
+
+/** numpy `np.quantile(sorted, q)` with method 'linear', using numpy's `_lerp` rounding; NaN when empty. */
+export function quantileOfSorted(sorted: ArrayLike<number>, q: number): number {
   const m = sorted.length;
-  return qs.map((q) => {
-    if (m === 0) return NaN;
-    const pos = q * (m - 1);
-    const lo = Math.floor(pos);
-    const hi = Math.min(lo + 1, m - 1);
-    const frac = pos - lo;
-    const a = sorted[lo] as number;
-    const b = sorted[hi] as number;
-    // numpy's _lerp: a + (b-a)·t, computed from the upper end when t ≥ 0.5
-    return frac >= 0.5 ? b - (b - a) * (1 - frac) : a + (b - a) * frac;
-  });
+  if (m === 0) return NaN;
+  const pos = q * (m - 1);
+  const lo = Math.floor(pos);
+  const hi = Math.min(lo + 1, m - 1);
+  const frac = pos - lo;
+  const a = sorted[lo] as number;
+  const b = sorted[hi] as number;
+  // numpy's _lerp: a + (b-a)·t, computed from the upper end when t ≥ 0.5
+  return frac >= 0.5 ? b - (b - a) * (1 - frac) : a + (b - a) * frac;
 }
