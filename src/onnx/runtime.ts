@@ -1,6 +1,7 @@
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type * as Ort from 'onnxruntime-node';
@@ -8,15 +9,20 @@ import { ModelciError } from '../core/errors.js';
 
 /**
  * onnxruntime-node's native library (~46 MB per platform, 288 MB for all) is not bundled into
- * dist/. The CLI imports it from its own node_modules. An action bundle has no node_modules: on
- * first use it installs the pinned version into the runner's tool cache
- * (`$RUNNER_TOOL_CACHE/modelci-onnxruntime/<version>/<arch>`) with `npm install --ignore-scripts`
- * (no CUDA download), prunes the other platforms' binaries, and saves the folder with
- * @actions/cache so later runs restore it instead of downloading.
+ * dist/, and it is not a dependency of the modelci package either: its postinstall script downloads
+ * CUDA binaries from outside the npm registry unless every installer passes a flag, and a
+ * package's .npmrc does not travel. It is an optional peer, resolved when a model loads:
+ * 1. `MODELCI_ONNXRUNTIME_DIR` (a folder with node_modules/onnxruntime-node);
+ * 2. `onnxruntime-node` next to modelci (this repository's dev dependency, or the user's own);
+ * 3. installed on first use with `npm install --ignore-scripts` (CPU library only, nothing from
+ *    outside the npm registry) into a cache folder: the runner's tool cache for actions (saved
+ *    with @actions/cache, so later runs restore it), else the user's cache folder for the CLI
+ *    (`$XDG_CACHE_HOME` or `~/.cache`, `%LOCALAPPDATA%` on Windows), under
+ *    `modelci-onnxruntime/<version>/<arch>`, other platforms' binaries pruned.
  */
 export type OnnxRuntime = typeof Ort;
 
-/** Keep equal to package.json's onnxruntime-node (a test checks). */
+/** Keep equal to package.json's onnxruntime-node peer and dev dependency (a test checks). */
 export const ONNXRUNTIME_VERSION = '1.30.0';
 
 let cached: Promise<OnnxRuntime> | undefined;
@@ -44,18 +50,38 @@ async function importRuntime(): Promise<OnnxRuntime> {
     // (which have no node_modules) failed to start, and every CLI start loaded the native library.
     return (await import(/* webpackIgnore: true */ 'onnxruntime-node')) as OnnxRuntime;
   } catch (e) {
-    const toolCache = process.env.RUNNER_TOOL_CACHE;
-    if (!toolCache)
+    // Only a missing package is installed; a broken one (wrong platform, bad binary) is reported.
+    const missing = (e as { code?: string }).code === 'ERR_MODULE_NOT_FOUND';
+    const root = missing ? installRoot(process.env, process.platform, homedir()) : undefined;
+    if (!root)
       throw new ModelciError(
         'MODEL',
         `cannot load onnxruntime-node: ${(e as Error).message.split('\n')[0]}`,
         {
-          hint: `Install it next to modelci (npm install onnxruntime-node@${ONNXRUNTIME_VERSION})`,
+          hint: `Install it next to modelci without its install script (npm install --ignore-scripts onnxruntime-node@${ONNXRUNTIME_VERSION}), or set MODELCI_ONNXRUNTIME_DIR`,
         },
       );
-    const installed = await ensureOnnxRuntime({ toolCache, ...installSettings });
+    // The CLI says once on stderr why its first model load takes a while; actions log with core.
+    const log =
+      installSettings.log ?? ((line: string) => process.stderr.write(`modelci: ${line}\n`));
+    const installed = await ensureOnnxRuntime({ toolCache: root, ...installSettings, log });
     return importFrom(installed.dir);
   }
+}
+
+/**
+ * Where first-use installs go: the runner's tool cache in an action, else the user's cache
+ * folder; undefined when neither is known (no HOME).
+ */
+export function installRoot(
+  env: NodeJS.ProcessEnv,
+  platform: string,
+  home: string,
+): string | undefined {
+  if (env.RUNNER_TOOL_CACHE) return env.RUNNER_TOOL_CACHE;
+  if (env.XDG_CACHE_HOME) return env.XDG_CACHE_HOME;
+  if (platform === 'win32' && env.LOCALAPPDATA) return env.LOCALAPPDATA;
+  return home ? join(home, '.cache') : undefined;
 }
 
 /** Imports onnxruntime-node from a folder that has it in node_modules (an `npm install --prefix`). */
@@ -189,7 +215,7 @@ function npm(args: string[], cwd: string): Promise<void> {
     child.on('error', (e) =>
       reject(
         new ModelciError('MODEL', `cannot run npm to install onnxruntime-node: ${e.message}`, {
-          hint: 'Install Node.js with npm on the runner (actions/setup-node)',
+          hint: 'Install Node.js with npm (on a runner: actions/setup-node)',
         }),
       ),
     );
@@ -201,7 +227,7 @@ function npm(args: string[], cwd: string): Promise<void> {
               'MODEL',
               `npm install of onnxruntime-node failed (exit ${code}): ${err.trim().split('\n').slice(-3).join(' ')}`,
               {
-                hint: 'Check that the runner can reach registry.npmjs.org',
+                hint: `Check that this machine can reach the npm registry, or install it next to modelci: npm install --ignore-scripts onnxruntime-node@${ONNXRUNTIME_VERSION}`,
               },
             ),
           ),

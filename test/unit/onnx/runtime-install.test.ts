@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { denseModel } from '../../../src/onnx/build.js';
 import {
   ensureOnnxRuntime,
+  installRoot,
   ONNXRUNTIME_VERSION,
   type FolderCache,
 } from '../../../src/onnx/runtime.js';
@@ -25,9 +26,28 @@ function pack(src: string, out: string): string {
 }
 
 describe('onnxruntime-node install on first use (actions)', () => {
-  it('pins the same version as package.json', () => {
+  it('pins the same version as package.json, which does not depend on it', () => {
     const pkg = JSON.parse(readFileSync('package.json', 'utf8'));
-    expect(pkg.dependencies['onnxruntime-node']).toBe(ONNXRUNTIME_VERSION);
+    // A dependency would run its postinstall (a CUDA download) in every adopter's npm install.
+    expect(pkg.dependencies).toBeUndefined();
+    expect(pkg.peerDependencies['onnxruntime-node']).toBe(ONNXRUNTIME_VERSION);
+    expect(pkg.peerDependenciesMeta['onnxruntime-node']).toEqual({ optional: true });
+    expect(pkg.devDependencies['onnxruntime-node']).toBe(ONNXRUNTIME_VERSION);
+    // npm >= 11.16 reads it: `npm ci` here needs no ONNXRUNTIME_NODE_INSTALL=skip.
+    expect(pkg.allowScripts['onnxruntime-node']).toBe(false);
+  });
+
+  it('installs on first use into the tool cache, else the user cache folder', () => {
+    const toolCache = { RUNNER_TOOL_CACHE: '/opt/hostedtoolcache', XDG_CACHE_HOME: '/x' };
+    expect(installRoot(toolCache, 'linux', '/home/u')).toBe('/opt/hostedtoolcache');
+    expect(installRoot({ XDG_CACHE_HOME: '/x/cache' }, 'linux', '/home/u')).toBe('/x/cache');
+    expect(installRoot({}, 'linux', '/home/u')).toBe(join('/home/u', '.cache'));
+    const local = 'C:\\Users\\u\\AppData\\Local';
+    expect(installRoot({ LOCALAPPDATA: local }, 'win32', 'C:\\Users\\u')).toBe(local);
+    expect(installRoot({ LOCALAPPDATA: local }, 'linux', '/home/u')).toBe(
+      join('/home/u', '.cache'),
+    );
+    expect(installRoot({}, 'linux', '')).toBeUndefined();
   });
 
   it(
