@@ -1,57 +1,23 @@
 import { ModelciError } from '../errors.js';
-import type { ModelSignature, TensorSpec } from '../report/evaluation-report.js';
+import type { ModelSignature } from '../report/evaluation-report.js';
+import { breakingChanges, signatureChanges } from '../signature/compatibility.js';
 import { bumpVersion, checkVersion, sortVersions, type Bump } from './names.js';
 import { sameVersionContent, type VersionRecord } from './records.js';
 
-export interface SignatureChange {
+export interface SignatureComparison {
+  /** True when callers of the old model break (the signature gate's `compatible` fails). */
   breaking: boolean;
-  /** One sentence per change, e.g. `input "age": type float -> double`. */
+  /** One phrase per change, breaking or not, e.g. `input "age" dtype float -> double`. */
   changes: string[];
 }
 
-function shapeCompatible(a: TensorSpec['shape'], b: TensorSpec['shape']): boolean {
-  if (a.length !== b.length) return false;
-  // A symbolic dimension (batch) matches anything; two fixed sizes must agree.
-  return a.every((d, i) => typeof d !== 'number' || typeof b[i] !== 'number' || d === b[i]);
-}
-
-/**
- * How a caller of the old model is affected by the new signature: a removed or changed input or
- * output, or a new required input, breaks it; a new output does not.
- */
-export function compareSignatures(oldSig: ModelSignature, newSig: ModelSignature): SignatureChange {
-  const changes: string[] = [];
-  let breaking = false;
-  const side = (kind: 'input' | 'output', before: TensorSpec[], after: TensorSpec[]) => {
-    const now = new Map(after.map((t) => [t.name, t]));
-    const was = new Map(before.map((t) => [t.name, t]));
-    for (const t of before) {
-      const n = now.get(t.name);
-      if (!n) {
-        changes.push(`${kind} "${t.name}" removed`);
-        breaking = true;
-      } else {
-        if (n.type !== t.type) {
-          changes.push(`${kind} "${t.name}": type ${t.type} -> ${n.type}`);
-          breaking = true;
-        }
-        if (!shapeCompatible(t.shape, n.shape)) {
-          changes.push(
-            `${kind} "${t.name}": shape [${t.shape.join(', ')}] -> [${n.shape.join(', ')}]`,
-          );
-          breaking = true;
-        }
-      }
-    }
-    for (const t of after)
-      if (!was.has(t.name)) {
-        changes.push(`${kind} "${t.name}" added`);
-        if (kind === 'input') breaking = true;
-      }
-  };
-  side('input', oldSig.inputs, newSig.inputs);
-  side('output', oldSig.outputs, newSig.outputs);
-  return { breaking, changes };
+/** The bump's view of a signature change: the gate's rule (core/signature/compatibility.ts). */
+export function compareSignatures(
+  oldSig: ModelSignature,
+  newSig: ModelSignature,
+): SignatureComparison {
+  const changes = signatureChanges(oldSig, newSig);
+  return { breaking: changes.some((c) => c.breaking), changes: changes.map((c) => c.text) };
 }
 
 export type Allocation =
@@ -113,13 +79,13 @@ export function allocateVersion(input: AllocateInput): Allocation {
       reason: `${input.bump} bump requested`,
     };
   if (input.latest?.signature && input.candidate.signature) {
-    const change = compareSignatures(input.latest.signature, input.candidate.signature);
-    if (change.breaking)
+    const breaking = breakingChanges(input.latest.signature, input.candidate.signature);
+    if (breaking.length)
       return {
         kind: 'new',
         version: bumpVersion(latest, 'major'),
         bump: 'major',
-        reason: `breaking signature change: ${change.changes.join('; ')}`,
+        reason: `breaking signature change: ${breaking.join('; ')}`,
       };
   }
   return {

@@ -65,18 +65,18 @@ describe('compareSignatures', () => {
       }),
     ).toEqual({
       breaking: false,
-      changes: ['output "p" added'],
+      changes: ['new output "p"'],
     });
     expect(
       compareSignatures(sig, { ...sig, inputs: [{ name: 'x', type: 'double', shape: ['N', 4] }] }),
     ).toEqual({
       breaking: true,
-      changes: ['input "x": type float -> double'],
+      changes: ['input "x" dtype float -> double'],
     });
     expect(
       compareSignatures(sig, { ...sig, inputs: [{ name: 'x', type: 'float', shape: ['N', 5] }] })
         .changes,
-    ).toEqual(['input "x": shape [N, 4] -> [N, 5]']);
+    ).toEqual(['input "x" dimension 1 4 -> 5']);
     expect(
       compareSignatures(sig, {
         ...sig,
@@ -86,7 +86,7 @@ describe('compareSignatures', () => {
     expect(
       compareSignatures(sig, { ...sig, inputs: [{ name: 'y', type: 'float', shape: ['N', 4] }] })
         .changes,
-    ).toEqual(['input "x" removed', 'input "y" added']);
+    ).toEqual(['input "x" was removed', 'new input "y" (callers do not send it)']);
   });
 });
 
