@@ -69,6 +69,8 @@ export interface DriftRunResult {
   config: DriftConfig;
   /** The reference file used (the stored profile when it came from the registry). */
   reference: string;
+  /** The registry folder: the `registry` option, else `registry.path` (retrain.yaml goes there). */
+  registry: string;
 }
 
 export function parseTestName(value: string | undefined, where: string): DriftTestName | undefined {
@@ -248,7 +250,14 @@ export async function runDrift(options: RunDriftOptions): Promise<DriftRunResult
   }
   if (options.markdownOut) write(options.markdownOut, markdown + '\n');
   if (options.jsonOut) write(options.jsonOut, JSON.stringify(json, null, 2) + '\n');
-  return { json, markdown, model, config: drift, reference: referenceFile };
+  return {
+    json,
+    markdown,
+    model,
+    config: drift,
+    reference: referenceFile,
+    registry: options.registry ?? registryPath,
+  };
 }
 
 /** The registered version's stored profile and its recorded metrics (the performance fallback). */

@@ -1,3 +1,4 @@
+import { isAbsolute, relative, resolve, sep } from 'node:path';
 import type { DriftReport } from '../core/drift/compare-profiles.js';
 import {
   DRIFT_GONE_MARKER,
@@ -5,6 +6,7 @@ import {
   driftReason,
   retrainBody,
   retrainBranch,
+  retrainFiles,
   retrainTitle,
   retrainYaml,
   type RetrainContext,
@@ -73,6 +75,20 @@ function githubError(what: string, e: unknown): ModelciError {
   );
 }
 
+/**
+ * The registry folder as the retraining branch names it: relative to the checkout `cwd`, with `/`.
+ * `registry.path` is relative to where modelci runs; the branch's files are relative to its root.
+ */
+export function registryDirIn(cwd: string, registry: string): string {
+  const rel = relative(resolve(cwd), resolve(cwd, registry));
+  if (isAbsolute(rel) || rel === '..' || rel.startsWith(`..${sep}`))
+    throw new ModelciError('CONFIG', `the registry folder ${registry} is outside the checkout ${cwd}`, {
+      path: 'registry.path',
+      hint: 'Use a folder inside the repository',
+    });
+  return rel === '' ? '.' : rel.split(sep).join('/');
+}
+
 export async function syncRetrainPr(o: RetrainPrOptions): Promise<RetrainPrResult> {
   const log = o.log ?? (() => {});
   const branch = retrainBranch(o.ctx.model);
@@ -100,13 +116,14 @@ export async function syncRetrainPr(o: RetrainPrOptions): Promise<RetrainPrResul
     }
   }
   const model = o.ctx.model;
+  const files = retrainFiles(o.ctx);
   const commit = await commitBranch({
     cwd: o.cwd,
     base,
     branch,
     files: {
-      [`registry/${model}/retrain.yaml`]: retrainYaml(o.report, o.ctx),
-      [`registry/${model}/drift-report.md`]: o.markdown + '\n',
+      [files.request]: retrainYaml(o.report, o.ctx),
+      [files.report]: o.markdown + '\n',
     },
     message: `Request retraining of ${model}: ${o.report.performance?.drifted ? 'performance' : 'data'} drift\n\n${driftReason(o.report)}.\n\nModel: ${model}\n${o.ctx.runUrl ? `Run: ${o.ctx.runUrl}\n` : ''}`,
     author: o.author ?? BOT,

@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { dirname, join, resolve, sep } from 'node:path';
-import { syncRetrainPr, type RetrainPrResult } from '../../github/retrain-pr.js';
+import { registryDirIn, syncRetrainPr, type RetrainPrResult } from '../../github/retrain-pr.js';
 import { uploadRunArtifact } from '../../github/artifact-upload.js';
 import type { driftSpec } from '../../spec/commands/drift.js';
 import type { Parsed } from '../../spec/option-spec.js';
@@ -101,6 +101,7 @@ export async function invokeDrift(
         emptyCurrent: json.empty_current,
         ctx: {
           model: result.model,
+          registryDir: registryDirIn(inv.env.workspace, result.registry),
           dataWindow: v.dataWindow ?? v.current,
           reference: result.reference,
           current: v.current,

@@ -3,7 +3,7 @@ import { formatNumber as fmt, formatShare } from '../report/number-format.js';
 import type { DriftReport } from './compare-profiles.js';
 
 /**
- * What a retraining pull request says: the retrain request file (`registry/<model>/retrain.yaml`),
+ * What a retraining pull request says: the retrain request file (`<registry.path>/<model>/retrain.yaml`),
  * the PR title and body. Pure; the GitHub and git side is src/github/retrain-pr.ts.
  */
 export const RETRAIN_MARKER = '<!-- modelci:retrain -->';
@@ -13,6 +13,8 @@ const MAX_BODY = 60000;
 
 export interface RetrainContext {
   model: string;
+  /** The registry folder (`registry.path`), relative to the repository root, `/`-separated. */
+  registryDir: string;
   runUrl?: string;
   dataWindow: string;
   reference: string;
@@ -24,6 +26,15 @@ export interface RetrainContext {
 
 export function retrainBranch(model: string): string {
   return `modelci/retrain/${model}`;
+}
+
+/** The files the retraining branch commits, relative to the repository root. */
+export function retrainFiles(ctx: Pick<RetrainContext, 'model' | 'registryDir'>): {
+  request: string;
+  report: string;
+} {
+  const dir = ctx.registryDir === '.' ? ctx.model : `${ctx.registryDir}/${ctx.model}`;
+  return { request: `${dir}/retrain.yaml`, report: `${dir}/drift-report.md` };
 }
 
 function datasetReason(report: DriftReport): string {
@@ -89,13 +100,14 @@ export function retrainTitle(model: string, report?: DriftReport): string {
 }
 
 export function retrainBody(report: DriftReport, markdown: string, ctx: RetrainContext): string {
+  const files = retrainFiles(ctx);
   const head = [
     RETRAIN_MARKER,
     `The scheduled drift check found **${driftReason(report)}** for model \`${ctx.model.replace(/`/g, "'")}\`.`,
     '',
     `- Data window: \`${ctx.dataWindow.replace(/`/g, "'")}\``,
     `- Checked at: ${ctx.at}${ctx.runUrl ? ` ([run](${encodeURI(ctx.runUrl)}))` : ''}`,
-    `- This branch commits \`registry/${ctx.model}/retrain.yaml\` (the request) and \`registry/${ctx.model}/drift-report.md\`.`,
+    `- This branch commits \`${files.request.replace(/`/g, "'")}\` (the request) and \`${files.report.replace(/`/g, "'")}\`.`,
     ctx.retrainWorkflow
       ? `- The training workflow \`${ctx.retrainWorkflow.replace(/`/g, "'")}\` was started on this branch (workflow_dispatch): pull requests opened with GITHUB_TOKEN do not trigger \`pull_request\` workflows.`
       : '- No training workflow was started (set `retrain-workflow`); push to this branch or re-run checks to train.',

@@ -89,9 +89,10 @@ afterAll(async () => {
   await gh.close();
 });
 
-async function check(current: string, window: string) {
+async function check(current: string, window: string, extra: Record<string, string> = {}) {
   const r = await runAction('drift', {
     inputs: {
+      ...extra,
       reference: 'ref.csv',
       current,
       model: 'churn',
@@ -181,6 +182,22 @@ describe('retraining pull request (bundled drift action, stand-in GitHub, bare g
     expect(r.stdout).toMatch(/current window \(week4\.csv\) is empty/);
     expect(repo().pulls.size).toBe(pullsBefore);
     expect(repo().commentsOn(openPulls()[0]!.number)).toHaveLength(1);
+  });
+
+  it('writes the request under registry.path, not a hard-coded registry/ folder', async () => {
+    writeFileSync(
+      join(workspace, 'ml.yaml'),
+      'version: 1\nmodels:\n  churn: {}\nregistry:\n  path: ml/registry\n',
+    );
+    const r = await check('week2.csv', 'w5', { config: 'ml.yaml' });
+    expect(r.outputs.retrain).toBe('updated');
+    expect(git(origin, 'show', `${BRANCH}:ml/registry/churn/retrain.yaml`)).toMatch(
+      /^data_window: w5$/m,
+    );
+    expect(git(origin, 'ls-tree', '-r', '--name-only', BRANCH)).not.toMatch(/^registry\//m);
+    expect(repo().issues.get(openPulls()[0]!.number)!.body).toContain(
+      'commits `ml/registry/churn/retrain.yaml` (the request)',
+    );
   });
 });
 

@@ -136,6 +136,7 @@ describe('performance drift', () => {
     expect(retrainTitle('churn', report)).toBe('Retrain churn: performance drift detected');
     const yaml = retrainYaml(report, {
       model: 'churn',
+      registryDir: 'registry',
       dataWindow: 'w',
       reference: 'r',
       current: 'c',

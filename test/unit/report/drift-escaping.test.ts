@@ -78,9 +78,17 @@ describe('drift report escaping', () => {
   });
 
   it('the retraining PR body and retrain.yaml keep data as data', () => {
-    const ctx = { model: 'churn', dataWindow: 'w`1 @x', reference: 'r', current: 'c', at: 't' };
+    const ctx = {
+      model: 'churn',
+      registryDir: 'ml/reg`x',
+      dataWindow: 'w`1 @x',
+      reference: 'r',
+      current: 'c',
+      at: 't',
+    };
     const body = retrainBody(report, md, ctx);
     expect(body).not.toMatch(/<script/);
+    expect(body).toContain("commits `ml/reg'x/churn/retrain.yaml` (the request)");
     const doc = parse(retrainYaml(report, ctx));
     expect(doc.columns.map((c: { name: string }) => c.name)).toContain(EVIL_NUMERIC);
     expect(doc.data_window).toBe('w`1 @x');
