@@ -82,10 +82,14 @@ function githubError(what: string, e: unknown): ModelciError {
 export function registryDirIn(cwd: string, registry: string): string {
   const rel = relative(resolve(cwd), resolve(cwd, registry));
   if (isAbsolute(rel) || rel === '..' || rel.startsWith(`..${sep}`))
-    throw new ModelciError('CONFIG', `the registry folder ${registry} is outside the checkout ${cwd}`, {
-      path: 'registry.path',
-      hint: 'Use a folder inside the repository',
-    });
+    throw new ModelciError(
+      'CONFIG',
+      `the registry folder ${registry} is outside the checkout ${cwd}`,
+      {
+        path: 'registry.path',
+        hint: 'Use a folder inside the repository',
+      },
+    );
   return rel === '' ? '.' : rel.split(sep).join('/');
 }
 

@@ -79,9 +79,7 @@ describe('runRegister', () => {
     );
     const major = await runRegister(opts({ artifact: onnxModel(art, 'c.onnx', 3, 4) }));
     expect(major.version).toBe('1.0.0');
-    expect(major.reason).toBe(
-      'breaking signature change: input "input" dimension 1 3 -> 4',
-    );
+    expect(major.reason).toBe('breaking signature change: input "input" dimension 1 3 -> 4');
     expect(
       (await runRegister(opts({ artifact: onnxModel(art, 'd.onnx', 4, 4), bump: 'patch' })))
         .version,
