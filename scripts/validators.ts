@@ -7,6 +7,7 @@ import * as standaloneModule from 'ajv/dist/standalone/index.js';
 import * as equal from 'ajv/dist/runtime/equal.js';
 import * as ucs2length from 'ajv/dist/runtime/ucs2length.js';
 import { configSchema } from '../src/config/schema/index.js';
+import { contractSchema } from '../src/core/contract/schema.js';
 import {
   modelRecordSchema,
   stagePointerSchema,
@@ -86,6 +87,10 @@ function declarations(names: string[]): string {
 export function generatedValidators(): GeneratedFile[] {
   // The options are the ones the loaders used to compile with at start-up.
   const config = standalone({ allErrors: true, strict: false }, { validateConfig: configSchema });
+  const contract = standalone(
+    { allErrors: true, strict: false },
+    { validateContract: contractSchema },
+  );
   const records = standalone(
     { allErrors: false, strict: false },
     { model: modelRecordSchema, version: versionRecordSchema, stage: stagePointerSchema },
@@ -98,6 +103,14 @@ export function generatedValidators(): GeneratedFile[] {
     {
       path: 'src/config/generated/config-validator.d.ts',
       content: header('src/config/schema') + declarations(['validateConfig']),
+    },
+    {
+      path: 'src/config/generated/contract-validator.js',
+      content: header('src/core/contract/schema.ts') + contract + '\n',
+    },
+    {
+      path: 'src/config/generated/contract-validator.d.ts',
+      content: header('src/core/contract/schema.ts') + declarations(['validateContract']),
     },
     {
       path: 'src/registry/generated/record-validators.js',

@@ -1,6 +1,7 @@
 import type { Command } from './command.js';
 import type { CommandSpec } from '../spec/option-spec.js';
 import { commentSpec } from '../spec/commands/comment.js';
+import { contractSpec } from '../spec/commands/contract.js';
 import { deploySpec } from '../spec/commands/deploy.js';
 import { driftSpec } from '../spec/commands/drift.js';
 import { evaluateSpec } from '../spec/commands/evaluate.js';
@@ -10,6 +11,7 @@ import { registerSpec } from '../spec/commands/register.js';
 import { registrySpec } from '../spec/commands/registry.js';
 import { serveSpec } from '../spec/commands/serve.js';
 import { trainSpec } from '../spec/commands/train.js';
+import { validateSpec } from '../spec/commands/validate.js';
 
 /** One `modelci` command as the table knows it before its module is loaded. */
 export interface CommandEntry {
@@ -79,5 +81,13 @@ export const commands: CommandEntry[] = [
     spec: profileSpec,
     load: async () =>
       (await import(/* webpackChunkName: "cli-profile" */ './profile.js')).profileCommand,
+  },
+  {
+    spec: contractSpec,
+    load: async () => (await import('./contract.js')).contractCommand,
+  },
+  {
+    spec: validateSpec,
+    load: async () => (await import('./validate.js')).validateCommand,
   },
 ];

@@ -16,7 +16,8 @@ export const DEFAULT_CONFIG_FILE = 'modelci.yaml';
 // `validate` is the config schema compiled at build time (scripts/validators.ts): compiling it
 // here cost every action and CLI start ~100 ms.
 
-function describe(err: ErrorObject): string {
+/** One schema error in words (shared with the contract file's loader). */
+export function describe(err: ErrorObject): string {
   switch (err.keyword) {
     case 'additionalProperties':
       return `unknown key "${String(err.params.additionalProperty)}"`;
@@ -83,8 +84,11 @@ export function validateConfig(
 }
 
 /** The keys the schema allows where an `additionalProperties` error was raised. */
-function siblingsAt(schemaPath: string): Record<string, unknown> {
-  let node: unknown = configSchema;
+export function siblingsAt(
+  schemaPath: string,
+  root: object = configSchema,
+): Record<string, unknown> {
+  let node: unknown = root;
   const parts = schemaPath.replace(/^#\//, '').split('/');
   for (const part of parts.slice(0, -1)) {
     if (node === null || typeof node !== 'object') return {};
@@ -96,7 +100,7 @@ function siblingsAt(schemaPath: string): Record<string, unknown> {
 
 const MERGED_SECTIONS: ReadonlySet<object> = new Set([driftSchema, metricsSchema]);
 
-function valueAt(data: unknown, pointer: string): unknown {
+export function valueAt(data: unknown, pointer: string): unknown {
   let cur: unknown = data;
   for (const raw of pointer.split('/').slice(1)) {
     const seg = raw.replace(/~1/g, '/').replace(/~0/g, '~');
@@ -145,6 +149,7 @@ export interface ResolvedModel {
   owners: string[];
   primary_metric: string | undefined;
   data: NonNullable<ModelConfig['data']>;
+  contract: string | undefined;
   train: ResolvedTrain;
   evaluate: ResolvedEvaluate;
   metrics: MetricsConfig;
@@ -172,6 +177,7 @@ export function resolvedModel(loaded: LoadedConfig, own: ModelConfig | undefined
     owners: m.owners,
     primary_metric: m.primary_metric,
     data: m.data,
+    contract: m.contract,
     train: m.train as ResolvedTrain,
     evaluate: m.evaluate as ResolvedEvaluate,
     metrics: Object.keys(directions).length ? { ...metrics, directions } : metrics,

@@ -38,7 +38,12 @@ export interface ScanBatch {
   lines: Int32Array;
   /** Per numeric column: count of cells that were text, not a number (with onInvalidNumber 'nan'). */
   invalid: number[];
+  /** Per numeric column, the first few of those cells (data row, text), for reports that show them. */
+  invalidCells: { row: number; text: string }[][];
 }
+
+/** Invalid cells kept per numeric column and batch (the count has them all). */
+const INVALID_EXAMPLES = 5;
 
 export interface CsvSource extends TableSource {
   format: 'csv';
@@ -251,6 +256,7 @@ class CsvReader implements CsvSource {
       strings: strIdx.map(() => []),
       lines: new Int32Array(batchSize),
       invalid: numIdx.map(() => 0),
+      invalidCells: numIdx.map(() => []),
     });
     let cur = fresh();
     const interns = strIdx.map(() => new TextIntern());
@@ -275,6 +281,8 @@ class CsvReader implements CsvSource {
                   },
                 );
               cur.invalid[k]!++;
+              const kept = cur.invalidCells[k]!;
+              if (kept.length < INVALID_EXAMPLES) kept.push({ row: cur.firstRow + row, text: t });
             }
             v = NaN;
           }

@@ -20,7 +20,7 @@ const ajvRuntime_ucs2length = function ucs2length(str) {
 };
 "use strict";
 export const validateConfig = validate10;
-const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://modelci.dev/schema/modelci.schema.json","title":"modelci.yaml","type":"object","additionalProperties":false,"required":["version"],"properties":{"version":{"const":1,"description":"Format version of this file; 1."},"models":{"type":"object","propertyNames":{"pattern":"^[a-z0-9][a-z0-9._-]*$"},"additionalProperties":{"type":"object","additionalProperties":false,"properties":{"task":{"enum":["binary","multiclass","regression"]},"description":{"type":"string","description":"What the model does, for people (model cards, the registry)."},"owners":{"type":"array","items":{"type":"string"},"default":[],"description":"Who answers for the model (GitHub logins or teams)."},"primary_metric":{"type":"string","minLength":1,"description":"The metric that decides \"better\" in one word, e.g. `roc_auc`."},"data":{"type":"object","additionalProperties":false,"properties":{"train":{"type":"string","minLength":1,"description":"Training data (CSV, JSONL or Parquet)."},"holdout":{"type":"string","minLength":1,"description":"Holdout data the model is evaluated on."},"label":{"type":"string","minLength":1,"description":"Label column."},"features":{"type":"array","items":{"type":"string","minLength":1},"uniqueItems":true,"description":"Feature columns in model input order; default: every column but the label."}},"default":{}},"train":{"type":"object","description":"How the model is trained: a command (any language) or a built-in trainer.","additionalProperties":false,"properties":{"command":{"type":"string","minLength":1,"description":"Training command, run by the shell in `working_directory` (any language), e.g. `python train.py`."},"trainer":{"enum":["logistic-regression","linear-regression","ridge"],"description":"Built-in trainer, used when there is no command."},"params":{"type":"object","description":"Hyperparameters: written to MODELCI_PARAMS_FILE; the built-in trainers read C, alpha, max_iter."},"seed":{"type":"integer","minimum":0,"default":42,"description":"Seed passed as MODELCI_SEED."},"timeout_minutes":{"type":"number","exclusiveMinimum":0,"default":60,"description":"The command is killed (its whole process group) after this many minutes."},"working_directory":{"type":"string","minLength":1,"description":"Where the command runs."},"env":{"type":"object","additionalProperties":{"type":"string"},"description":"Extra environment variables for the command."},"outputs":{"type":"object","additionalProperties":false,"default":{},"description":"Files the command writes, relative to MODELCI_OUTPUT_DIR.","properties":{"model":{"type":"string","minLength":1,"default":"model.onnx"},"metrics":{"type":"string","minLength":1,"default":"metrics.json"}}}},"default":{}},"evaluate":{"type":"object","description":"How the model is evaluated: slices, baseline, bootstrap, batch size.","additionalProperties":false,"properties":{"slices":{"type":"array","items":{"type":"string","minLength":1},"uniqueItems":true,"default":[],"description":"Columns whose values get their own metrics (and slice gates)."},"baseline":{"type":"string","minLength":1,"description":"A baseline .onnx file, or `production` / `staging` for what that registry stage holds."},"bootstrap":{"type":"object","additionalProperties":false,"default":{},"properties":{"resamples":{"type":"integer","minimum":0,"default":1000,"description":"Resamples; 0 = no intervals."},"seed":{"type":"integer","minimum":0,"default":42},"confidence":{"type":"number","exclusiveMinimum":0,"exclusiveMaximum":1,"default":0.95}}},"batch_size":{"type":"integer","minimum":1,"default":16384,"description":"Rows per inference batch."},"drop_invalid":{"type":"boolean","default":false,"description":"Drop rows with missing or invalid values (counted in the report) instead of failing."}},"default":{}},"metrics":{"type":"object","additionalProperties":false,"properties":{"directions":{"type":"object","additionalProperties":{"enum":["higher","lower"]},"description":"higher or lower is better, by metric name (flattened key, e.g. `eval.auc`) or its last segment."},"tolerance":{"type":"number","minimum":0,"description":"Absolute change at or below which a metric counts as unchanged."},"relative_tolerance":{"type":"number","minimum":0,"description":"Relative change (fraction of the base value) at or below which a metric counts as unchanged."},"precision":{"type":"integer","minimum":1,"maximum":17,"description":"Significant digits shown in tables."}}},"gates":{"type":"object","additionalProperties":false,"description":"Conditions a candidate model must meet before it is registered or promoted.","properties":{"min":{"type":"object","propertyNames":{"minLength":1},"additionalProperties":{"type":"number"},"description":"Metric must be ≥ this value, e.g. {roc_auc: 0.9}."},"max":{"type":"object","propertyNames":{"minLength":1},"additionalProperties":{"type":"number"},"description":"Metric must be ≤ this value, e.g. {log_loss: 0.3}."},"max_regression":{"type":"object","propertyNames":{"minLength":1},"additionalProperties":{"oneOf":[{"type":"number","minimum":0},{"type":"string","pattern":"^\\s*\\d+(\\.\\d+)?\\s*%\\s*$"}]},"description":"Largest allowed move in the worse direction vs the baseline: a number is absolute (`accuracy: 0.01`), a string 'N%' is relative to |baseline| (`roc_auc: '2%'`)."},"not_significantly_worse":{"type":"object","description":"Fails when the candidate is significantly worse (p < alpha, one worse-direction verdict).","additionalProperties":false,"required":["metrics"],"properties":{"metrics":{"type":"array","items":{"type":"string","minLength":1},"minItems":1},"alpha":{"type":"number","exclusiveMinimum":0,"exclusiveMaximum":1,"default":0.05}}},"slices":{"type":"object","additionalProperties":false,"required":["max_drop"],"description":"Per slice: largest drop vs the baseline on the same slice, for slices with ≥ min_rows rows.","properties":{"max_drop":{"type":"object","propertyNames":{"minLength":1},"additionalProperties":{"oneOf":[{"type":"number","minimum":0},{"type":"string","pattern":"^\\s*\\d+(\\.\\d+)?\\s*%\\s*$"}]},"description":"Absolute (0.01) or relative to the baseline ('2%')."},"min_rows":{"type":"integer","minimum":1,"default":30}}},"latency_p50_ms":{"type":"number","exclusiveMinimum":0,"description":"Latency budget (median), ms."},"latency_p95_ms":{"type":"number","exclusiveMinimum":0,"description":"Latency budget (95th percentile), ms."},"max_size":{"oneOf":[{"type":"integer","minimum":1},{"type":"string","pattern":"^\\s*\\d+(\\.\\d+)?\\s*([kKMG]i?B|B)?\\s*$"}],"description":"Model file size budget: bytes or e.g. '10MB' (10^6), '10MiB' (2^20)."},"signature":{"enum":["unchanged","compatible","any"],"default":"any","description":"`unchanged`: inputs and outputs identical to the baseline's; `compatible`: same input names, dtypes and shapes, every baseline output still present with its dtype (new outputs are fine); `any`: not checked."},"fail_step":{"type":"boolean","default":true,"description":"Whether failing gates fail the evaluate step."}}},"drift":{"type":"object","description":"How production data is compared with the reference profile.","additionalProperties":false,"properties":{"threshold":{"type":"number","minimum":0,"maximum":1,"default":0.5,"description":"Dataset drift when the share of drifted columns is >= this."},"test":{"enum":["ks","chi2","psi","js","wasserstein","z"],"description":"One test for every column it applies to (like `--test`)."},"thresholds":{"type":"object","additionalProperties":false,"description":"Per test, the drift threshold: p-value for ks/chi2/z (default 0.05), distance for psi/js/wasserstein (0.1).","properties":{"ks":{"type":"number","minimum":0},"chi2":{"type":"number","minimum":0},"psi":{"type":"number","minimum":0},"js":{"type":"number","minimum":0},"wasserstein":{"type":"number","minimum":0},"z":{"type":"number","minimum":0}}},"columns":{"type":"object","description":"Per column: a test and/or a threshold.","additionalProperties":{"type":"object","additionalProperties":false,"properties":{"test":{"enum":["ks","chi2","psi","js","wasserstein","z"]},"threshold":{"type":"number","minimum":0}}}},"ignore":{"type":"array","items":{"type":"string"},"default":[],"description":"Columns never tested (ids, timestamps)."},"prediction_columns":{"type":"array","items":{"type":"string"},"default":[],"description":"Model output columns: their drift is reported as prediction drift."},"missing_rate_tolerance":{"type":"number","minimum":0,"maximum":1,"default":0.1,"description":"A missing rate that moves by more than this (absolute, 0..1) is flagged."},"sketch_size":{"type":"integer","minimum":2,"multipleOf":2,"default":10000,"description":"Quantile sketch size k of profiles (exact up to k values per column)."},"retrain_workflow":{"type":"string","minLength":1,"description":"Workflow file started by workflow_dispatch on the retraining branch (e.g. retrain.yml)."},"performance":{"type":"object","description":"Performance drift when labels are present: evaluate's metrics on the current window vs the reference.","additionalProperties":false,"properties":{"label":{"type":"string","minLength":1,"description":"Label column (default: the model's data.label)."},"prediction":{"type":"string","minLength":1,"description":"Predicted label/value column (default `_out.label`, the prediction log's column)."},"score":{"type":"string","minLength":1,"description":"Binary: probability of the positive class, e.g. `_out.probabilities.1` (enables roc_auc, log_loss)."},"positive":{"type":["string","number"],"description":"Binary: the positive label (default: the greater label, like scikit-learn's pos_label=1)."},"threshold":{"type":"number","minimum":0,"maximum":1,"description":"Binary with a score and no prediction column: positive when score >= threshold (0.5)."},"task":{"enum":["binary","multiclass","regression"],"description":"Default: the model's task; else binary with a score, multiclass without."},"max_drop":{"type":"object","propertyNames":{"minLength":1},"additionalProperties":{"oneOf":[{"type":"number","minimum":0},{"type":"string","pattern":"^\\s*\\d+(\\.\\d+)?\\s*%\\s*$"}]},"description":"Metric -> allowed drop, absolute (0.05) or relative ('5%'); default: primary metric '5%'."},"min_rows":{"type":"integer","minimum":1,"default":30,"description":"Fewer labelled current rows than this: no verdict."}}}}},"deploy":{"type":"object"}}},"default":{}},"metrics":{"type":"object","additionalProperties":false,"properties":{"directions":{"type":"object","additionalProperties":{"enum":["higher","lower"]},"description":"higher or lower is better, by metric name (flattened key, e.g. `eval.auc`) or its last segment."},"tolerance":{"type":"number","minimum":0,"description":"Absolute change at or below which a metric counts as unchanged."},"relative_tolerance":{"type":"number","minimum":0,"description":"Relative change (fraction of the base value) at or below which a metric counts as unchanged."},"precision":{"type":"integer","minimum":1,"maximum":17,"description":"Significant digits shown in tables."}}},"comment":{"type":"object","additionalProperties":false,"properties":{"precision":{"type":"integer","minimum":1,"maximum":17,"description":"Significant digits shown in tables (overrides metrics.precision for the comment)."},"chart_metric":{"type":"string","minLength":1,"description":"Metric whose history is charted when a history file is given; default: the primary metric."}}},"registry":{"type":"object","description":"Where the registry folder lives, its stages and artifact store.","additionalProperties":false,"properties":{"path":{"type":"string","minLength":1,"default":"registry","description":"Registry folder, relative to the repository root."},"branch":{"type":"string","minLength":1,"description":"Branch the registry commits go to. Default: the branch checked out."},"stages":{"type":"array","description":"Stage names in promotion order.","minItems":1,"uniqueItems":true,"items":{"type":"string","pattern":"^[a-z0-9][a-z0-9._-]*$"},"default":["staging","production"]},"require_previous_stage":{"type":"boolean","default":false,"description":"A stage can only receive the version the stage before it currently holds."},"required_checks":{"type":"array","items":{"type":"string","minLength":1},"default":[],"description":"Check runs or commit statuses that must be green on the version's commit to promote it."},"bump":{"enum":["minor","patch"],"default":"minor","description":"Bump when the signature is compatible; a breaking signature change is always major."},"tags":{"type":"boolean","default":false,"description":"Git tags in GTO's format (`<model>@vX.Y.Z`, `<model>#<stage>#<n>`) next to the commits."},"promotion":{"enum":["commit","pull-request"],"default":"commit","description":"How promote writes: push the commit, or open/update a promotion pull request."},"push_attempts":{"type":"integer","minimum":1,"maximum":100,"default":20,"description":"Push attempts when other writers race (fetch, rebase, re-check, retry)."},"store":{"type":"object","additionalProperties":false,"default":{},"description":"Where artifacts go: `git` (copied into the registry folder; small models), `local` (a folder) or `github-release` (release assets).","properties":{"type":{"enum":["git","local","github-release"],"default":"git"},"max_bytes":{"type":"integer","minimum":1,"default":10485760,"description":"`git` store: refuse artifacts larger than this."},"path":{"type":"string","minLength":1,"description":"`local` store: the folder artifacts are copied to."},"release_tag":{"type":"string","minLength":1,"default":"modelci-artifacts","description":"`github-release` store: the release tag assets go to."},"repository":{"type":"string","pattern":"^[^/\\s]+/[^/\\s]+$","description":"`github-release` store: `owner/repo`; default, the run's repository."}}}}},"drift":{"type":"object","description":"How production data is compared with the reference profile.","additionalProperties":false,"properties":{"threshold":{"type":"number","minimum":0,"maximum":1,"default":0.5,"description":"Dataset drift when the share of drifted columns is >= this."},"test":{"enum":["ks","chi2","psi","js","wasserstein","z"],"description":"One test for every column it applies to (like `--test`)."},"thresholds":{"type":"object","additionalProperties":false,"description":"Per test, the drift threshold: p-value for ks/chi2/z (default 0.05), distance for psi/js/wasserstein (0.1).","properties":{"ks":{"type":"number","minimum":0},"chi2":{"type":"number","minimum":0},"psi":{"type":"number","minimum":0},"js":{"type":"number","minimum":0},"wasserstein":{"type":"number","minimum":0},"z":{"type":"number","minimum":0}}},"columns":{"type":"object","description":"Per column: a test and/or a threshold.","additionalProperties":{"type":"object","additionalProperties":false,"properties":{"test":{"enum":["ks","chi2","psi","js","wasserstein","z"]},"threshold":{"type":"number","minimum":0}}}},"ignore":{"type":"array","items":{"type":"string"},"default":[],"description":"Columns never tested (ids, timestamps)."},"prediction_columns":{"type":"array","items":{"type":"string"},"default":[],"description":"Model output columns: their drift is reported as prediction drift."},"missing_rate_tolerance":{"type":"number","minimum":0,"maximum":1,"default":0.1,"description":"A missing rate that moves by more than this (absolute, 0..1) is flagged."},"sketch_size":{"type":"integer","minimum":2,"multipleOf":2,"default":10000,"description":"Quantile sketch size k of profiles (exact up to k values per column)."},"retrain_workflow":{"type":"string","minLength":1,"description":"Workflow file started by workflow_dispatch on the retraining branch (e.g. retrain.yml)."},"performance":{"type":"object","description":"Performance drift when labels are present: evaluate's metrics on the current window vs the reference.","additionalProperties":false,"properties":{"label":{"type":"string","minLength":1,"description":"Label column (default: the model's data.label)."},"prediction":{"type":"string","minLength":1,"description":"Predicted label/value column (default `_out.label`, the prediction log's column)."},"score":{"type":"string","minLength":1,"description":"Binary: probability of the positive class, e.g. `_out.probabilities.1` (enables roc_auc, log_loss)."},"positive":{"type":["string","number"],"description":"Binary: the positive label (default: the greater label, like scikit-learn's pos_label=1)."},"threshold":{"type":"number","minimum":0,"maximum":1,"description":"Binary with a score and no prediction column: positive when score >= threshold (0.5)."},"task":{"enum":["binary","multiclass","regression"],"description":"Default: the model's task; else binary with a score, multiclass without."},"max_drop":{"type":"object","propertyNames":{"minLength":1},"additionalProperties":{"oneOf":[{"type":"number","minimum":0},{"type":"string","pattern":"^\\s*\\d+(\\.\\d+)?\\s*%\\s*$"}]},"description":"Metric -> allowed drop, absolute (0.05) or relative ('5%'); default: primary metric '5%'."},"min_rows":{"type":"integer","minimum":1,"default":30,"description":"Fewer labelled current rows than this: no verdict."}}}}},"environments":{"type":"object","description":"Deployment environments by name (e.g. staging, production) and their targets.","propertyNames":{"pattern":"^[a-zA-Z0-9][a-zA-Z0-9._-]*$"},"additionalProperties":{"type":"object","additionalProperties":false,"properties":{"target":{"enum":["server","command","gitops"],"default":"server","description":"`server`: the built-in `modelci serve` on the runner; `command`: your deploy command; `gitops`: commit the version to a manifests repository."},"url":{"type":"string","pattern":"^https?://","description":"The environment's URL: shown on the deployment; the server target's address; smoke base."},"stage":{"type":"string","pattern":"^[a-z0-9][a-z0-9._-]*$","description":"The registry stage this environment runs. Default: the environment name."},"smoke":{"type":"object","additionalProperties":false,"properties":{"samples":{"type":"string","minLength":1,"description":"smoke.jsonl recorded at evaluation (inputs + expected outputs per line); `{model}` and `{version}` are replaced, e.g. `registry/{model}/smoke/{version}.jsonl`."},"count":{"type":"integer","minimum":1,"description":"Use at most this many samples. Default: all."},"tolerance":{"type":"number","minimum":0,"default":0.0001,"description":"Output tolerance, absolute or relative to the recorded value."},"latency_ms":{"type":"number","exclusiveMinimum":0,"description":"Budget for the 95th percentile prediction latency, in milliseconds."}}},"command":{"type":"string","minLength":1,"description":"`command` target: shell command run with MODEL_PATH, MODEL_NAME, MODEL_VERSION, ..."},"gitops":{"type":"object","additionalProperties":false,"properties":{"repo":{"type":"string","minLength":1,"default":".","description":"Config repository: a path or URL git can push to (`.`: this repository)."},"branch":{"type":"string","minLength":1,"default":"main","description":"Branch the reconciler watches."},"path":{"type":"string","minLength":1,"default":"deploy/{environment}/{model}.yaml","description":"File the version pointer is written to; `{model}` and `{environment}` are replaced."}}},"timeout_minutes":{"type":"number","exclusiveMinimum":0,"maximum":360,"default":10,"description":"Time limit of the target (and of waiting for the server to be ready)."}},"if":{"properties":{"target":{"const":"command"}},"required":["target"]},"then":{"required":["command"]}}}}};
+const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://modelci.dev/schema/modelci.schema.json","title":"modelci.yaml","type":"object","additionalProperties":false,"required":["version"],"properties":{"version":{"const":1,"description":"Format version of this file; 1."},"models":{"type":"object","propertyNames":{"pattern":"^[a-z0-9][a-z0-9._-]*$"},"additionalProperties":{"type":"object","additionalProperties":false,"properties":{"task":{"enum":["binary","multiclass","regression"]},"description":{"type":"string","description":"What the model does, for people (model cards, the registry)."},"owners":{"type":"array","items":{"type":"string"},"default":[],"description":"Who answers for the model (GitHub logins or teams)."},"primary_metric":{"type":"string","minLength":1,"description":"The metric that decides \"better\" in one word, e.g. `roc_auc`."},"data":{"type":"object","additionalProperties":false,"properties":{"train":{"type":"string","minLength":1,"description":"Training data (CSV, JSONL or Parquet)."},"holdout":{"type":"string","minLength":1,"description":"Holdout data the model is evaluated on."},"label":{"type":"string","minLength":1,"description":"Label column."},"features":{"type":"array","items":{"type":"string","minLength":1},"uniqueItems":true,"description":"Feature columns in model input order; default: every column but the label."}},"default":{}},"contract":{"type":"string","minLength":1,"description":"The data contract file (`modelci contract infer`); default `<registry>/<model>/contract.yaml` when it exists."},"train":{"type":"object","description":"How the model is trained: a command (any language) or a built-in trainer.","additionalProperties":false,"properties":{"command":{"type":"string","minLength":1,"description":"Training command, run by the shell in `working_directory` (any language), e.g. `python train.py`."},"trainer":{"enum":["logistic-regression","linear-regression","ridge"],"description":"Built-in trainer, used when there is no command."},"params":{"type":"object","description":"Hyperparameters: written to MODELCI_PARAMS_FILE; the built-in trainers read C, alpha, max_iter."},"seed":{"type":"integer","minimum":0,"default":42,"description":"Seed passed as MODELCI_SEED."},"timeout_minutes":{"type":"number","exclusiveMinimum":0,"default":60,"description":"The command is killed (its whole process group) after this many minutes."},"working_directory":{"type":"string","minLength":1,"description":"Where the command runs."},"env":{"type":"object","additionalProperties":{"type":"string"},"description":"Extra environment variables for the command."},"outputs":{"type":"object","additionalProperties":false,"default":{},"description":"Files the command writes, relative to MODELCI_OUTPUT_DIR.","properties":{"model":{"type":"string","minLength":1,"default":"model.onnx"},"metrics":{"type":"string","minLength":1,"default":"metrics.json"}}}},"default":{}},"evaluate":{"type":"object","description":"How the model is evaluated: slices, baseline, bootstrap, batch size.","additionalProperties":false,"properties":{"slices":{"type":"array","items":{"type":"string","minLength":1},"uniqueItems":true,"default":[],"description":"Columns whose values get their own metrics (and slice gates)."},"baseline":{"type":"string","minLength":1,"description":"A baseline .onnx file, or `production` / `staging` for what that registry stage holds."},"bootstrap":{"type":"object","additionalProperties":false,"default":{},"properties":{"resamples":{"type":"integer","minimum":0,"default":1000,"description":"Resamples; 0 = no intervals."},"seed":{"type":"integer","minimum":0,"default":42},"confidence":{"type":"number","exclusiveMinimum":0,"exclusiveMaximum":1,"default":0.95}}},"batch_size":{"type":"integer","minimum":1,"default":16384,"description":"Rows per inference batch."},"drop_invalid":{"type":"boolean","default":false,"description":"Drop rows with missing or invalid values (counted in the report) instead of failing."}},"default":{}},"metrics":{"type":"object","additionalProperties":false,"properties":{"directions":{"type":"object","additionalProperties":{"enum":["higher","lower"]},"description":"higher or lower is better, by metric name (flattened key, e.g. `eval.auc`) or its last segment."},"tolerance":{"type":"number","minimum":0,"description":"Absolute change at or below which a metric counts as unchanged."},"relative_tolerance":{"type":"number","minimum":0,"description":"Relative change (fraction of the base value) at or below which a metric counts as unchanged."},"precision":{"type":"integer","minimum":1,"maximum":17,"description":"Significant digits shown in tables."}}},"gates":{"type":"object","additionalProperties":false,"description":"Conditions a candidate model must meet before it is registered or promoted.","properties":{"min":{"type":"object","propertyNames":{"minLength":1},"additionalProperties":{"type":"number"},"description":"Metric must be ≥ this value, e.g. {roc_auc: 0.9}."},"max":{"type":"object","propertyNames":{"minLength":1},"additionalProperties":{"type":"number"},"description":"Metric must be ≤ this value, e.g. {log_loss: 0.3}."},"max_regression":{"type":"object","propertyNames":{"minLength":1},"additionalProperties":{"oneOf":[{"type":"number","minimum":0},{"type":"string","pattern":"^\\s*\\d+(\\.\\d+)?\\s*%\\s*$"}]},"description":"Largest allowed move in the worse direction vs the baseline: a number is absolute (`accuracy: 0.01`), a string 'N%' is relative to |baseline| (`roc_auc: '2%'`)."},"not_significantly_worse":{"type":"object","description":"Fails when the candidate is significantly worse (p < alpha, one worse-direction verdict).","additionalProperties":false,"required":["metrics"],"properties":{"metrics":{"type":"array","items":{"type":"string","minLength":1},"minItems":1},"alpha":{"type":"number","exclusiveMinimum":0,"exclusiveMaximum":1,"default":0.05}}},"slices":{"type":"object","additionalProperties":false,"required":["max_drop"],"description":"Per slice: largest drop vs the baseline on the same slice, for slices with ≥ min_rows rows.","properties":{"max_drop":{"type":"object","propertyNames":{"minLength":1},"additionalProperties":{"oneOf":[{"type":"number","minimum":0},{"type":"string","pattern":"^\\s*\\d+(\\.\\d+)?\\s*%\\s*$"}]},"description":"Absolute (0.01) or relative to the baseline ('2%')."},"min_rows":{"type":"integer","minimum":1,"default":30}}},"latency_p50_ms":{"type":"number","exclusiveMinimum":0,"description":"Latency budget (median), ms."},"latency_p95_ms":{"type":"number","exclusiveMinimum":0,"description":"Latency budget (95th percentile), ms."},"max_size":{"oneOf":[{"type":"integer","minimum":1},{"type":"string","pattern":"^\\s*\\d+(\\.\\d+)?\\s*([kKMG]i?B|B)?\\s*$"}],"description":"Model file size budget: bytes or e.g. '10MB' (10^6), '10MiB' (2^20)."},"signature":{"enum":["unchanged","compatible","any"],"default":"any","description":"`unchanged`: inputs and outputs identical to the baseline's; `compatible`: same input names, dtypes and shapes, every baseline output still present with its dtype (new outputs are fine); `any`: not checked."},"fail_step":{"type":"boolean","default":true,"description":"Whether failing gates fail the evaluate step."}}},"drift":{"type":"object","description":"How production data is compared with the reference profile.","additionalProperties":false,"properties":{"threshold":{"type":"number","minimum":0,"maximum":1,"default":0.5,"description":"Dataset drift when the share of drifted columns is >= this."},"test":{"enum":["ks","chi2","psi","js","wasserstein","z"],"description":"One test for every column it applies to (like `--test`)."},"thresholds":{"type":"object","additionalProperties":false,"description":"Per test, the drift threshold: p-value for ks/chi2/z (default 0.05), distance for psi/js/wasserstein (0.1).","properties":{"ks":{"type":"number","minimum":0},"chi2":{"type":"number","minimum":0},"psi":{"type":"number","minimum":0},"js":{"type":"number","minimum":0},"wasserstein":{"type":"number","minimum":0},"z":{"type":"number","minimum":0}}},"columns":{"type":"object","description":"Per column: a test and/or a threshold.","additionalProperties":{"type":"object","additionalProperties":false,"properties":{"test":{"enum":["ks","chi2","psi","js","wasserstein","z"]},"threshold":{"type":"number","minimum":0}}}},"ignore":{"type":"array","items":{"type":"string"},"default":[],"description":"Columns never tested (ids, timestamps)."},"prediction_columns":{"type":"array","items":{"type":"string"},"default":[],"description":"Model output columns: their drift is reported as prediction drift."},"missing_rate_tolerance":{"type":"number","minimum":0,"maximum":1,"default":0.1,"description":"A missing rate that moves by more than this (absolute, 0..1) is flagged."},"sketch_size":{"type":"integer","minimum":2,"multipleOf":2,"default":10000,"description":"Quantile sketch size k of profiles (exact up to k values per column)."},"retrain_workflow":{"type":"string","minLength":1,"description":"Workflow file started by workflow_dispatch on the retraining branch (e.g. retrain.yml)."},"performance":{"type":"object","description":"Performance drift when labels are present: evaluate's metrics on the current window vs the reference.","additionalProperties":false,"properties":{"label":{"type":"string","minLength":1,"description":"Label column (default: the model's data.label)."},"prediction":{"type":"string","minLength":1,"description":"Predicted label/value column (default `_out.label`, the prediction log's column)."},"score":{"type":"string","minLength":1,"description":"Binary: probability of the positive class, e.g. `_out.probabilities.1` (enables roc_auc, log_loss)."},"positive":{"type":["string","number"],"description":"Binary: the positive label (default: the greater label, like scikit-learn's pos_label=1)."},"threshold":{"type":"number","minimum":0,"maximum":1,"description":"Binary with a score and no prediction column: positive when score >= threshold (0.5)."},"task":{"enum":["binary","multiclass","regression"],"description":"Default: the model's task; else binary with a score, multiclass without."},"max_drop":{"type":"object","propertyNames":{"minLength":1},"additionalProperties":{"oneOf":[{"type":"number","minimum":0},{"type":"string","pattern":"^\\s*\\d+(\\.\\d+)?\\s*%\\s*$"}]},"description":"Metric -> allowed drop, absolute (0.05) or relative ('5%'); default: primary metric '5%'."},"min_rows":{"type":"integer","minimum":1,"default":30,"description":"Fewer labelled current rows than this: no verdict."}}}}},"deploy":{"type":"object"}}},"default":{}},"metrics":{"type":"object","additionalProperties":false,"properties":{"directions":{"type":"object","additionalProperties":{"enum":["higher","lower"]},"description":"higher or lower is better, by metric name (flattened key, e.g. `eval.auc`) or its last segment."},"tolerance":{"type":"number","minimum":0,"description":"Absolute change at or below which a metric counts as unchanged."},"relative_tolerance":{"type":"number","minimum":0,"description":"Relative change (fraction of the base value) at or below which a metric counts as unchanged."},"precision":{"type":"integer","minimum":1,"maximum":17,"description":"Significant digits shown in tables."}}},"comment":{"type":"object","additionalProperties":false,"properties":{"precision":{"type":"integer","minimum":1,"maximum":17,"description":"Significant digits shown in tables (overrides metrics.precision for the comment)."},"chart_metric":{"type":"string","minLength":1,"description":"Metric whose history is charted when a history file is given; default: the primary metric."}}},"registry":{"type":"object","description":"Where the registry folder lives, its stages and artifact store.","additionalProperties":false,"properties":{"path":{"type":"string","minLength":1,"default":"registry","description":"Registry folder, relative to the repository root."},"branch":{"type":"string","minLength":1,"description":"Branch the registry commits go to. Default: the branch checked out."},"stages":{"type":"array","description":"Stage names in promotion order.","minItems":1,"uniqueItems":true,"items":{"type":"string","pattern":"^[a-z0-9][a-z0-9._-]*$"},"default":["staging","production"]},"require_previous_stage":{"type":"boolean","default":false,"description":"A stage can only receive the version the stage before it currently holds."},"required_checks":{"type":"array","items":{"type":"string","minLength":1},"default":[],"description":"Check runs or commit statuses that must be green on the version's commit to promote it."},"bump":{"enum":["minor","patch"],"default":"minor","description":"Bump when the signature is compatible; a breaking signature change is always major."},"tags":{"type":"boolean","default":false,"description":"Git tags in GTO's format (`<model>@vX.Y.Z`, `<model>#<stage>#<n>`) next to the commits."},"promotion":{"enum":["commit","pull-request"],"default":"commit","description":"How promote writes: push the commit, or open/update a promotion pull request."},"push_attempts":{"type":"integer","minimum":1,"maximum":100,"default":20,"description":"Push attempts when other writers race (fetch, rebase, re-check, retry)."},"store":{"type":"object","additionalProperties":false,"default":{},"description":"Where artifacts go: `git` (copied into the registry folder; small models), `local` (a folder) or `github-release` (release assets).","properties":{"type":{"enum":["git","local","github-release"],"default":"git"},"max_bytes":{"type":"integer","minimum":1,"default":10485760,"description":"`git` store: refuse artifacts larger than this."},"path":{"type":"string","minLength":1,"description":"`local` store: the folder artifacts are copied to."},"release_tag":{"type":"string","minLength":1,"default":"modelci-artifacts","description":"`github-release` store: the release tag assets go to."},"repository":{"type":"string","pattern":"^[^/\\s]+/[^/\\s]+$","description":"`github-release` store: `owner/repo`; default, the run's repository."}}}}},"drift":{"type":"object","description":"How production data is compared with the reference profile.","additionalProperties":false,"properties":{"threshold":{"type":"number","minimum":0,"maximum":1,"default":0.5,"description":"Dataset drift when the share of drifted columns is >= this."},"test":{"enum":["ks","chi2","psi","js","wasserstein","z"],"description":"One test for every column it applies to (like `--test`)."},"thresholds":{"type":"object","additionalProperties":false,"description":"Per test, the drift threshold: p-value for ks/chi2/z (default 0.05), distance for psi/js/wasserstein (0.1).","properties":{"ks":{"type":"number","minimum":0},"chi2":{"type":"number","minimum":0},"psi":{"type":"number","minimum":0},"js":{"type":"number","minimum":0},"wasserstein":{"type":"number","minimum":0},"z":{"type":"number","minimum":0}}},"columns":{"type":"object","description":"Per column: a test and/or a threshold.","additionalProperties":{"type":"object","additionalProperties":false,"properties":{"test":{"enum":["ks","chi2","psi","js","wasserstein","z"]},"threshold":{"type":"number","minimum":0}}}},"ignore":{"type":"array","items":{"type":"string"},"default":[],"description":"Columns never tested (ids, timestamps)."},"prediction_columns":{"type":"array","items":{"type":"string"},"default":[],"description":"Model output columns: their drift is reported as prediction drift."},"missing_rate_tolerance":{"type":"number","minimum":0,"maximum":1,"default":0.1,"description":"A missing rate that moves by more than this (absolute, 0..1) is flagged."},"sketch_size":{"type":"integer","minimum":2,"multipleOf":2,"default":10000,"description":"Quantile sketch size k of profiles (exact up to k values per column)."},"retrain_workflow":{"type":"string","minLength":1,"description":"Workflow file started by workflow_dispatch on the retraining branch (e.g. retrain.yml)."},"performance":{"type":"object","description":"Performance drift when labels are present: evaluate's metrics on the current window vs the reference.","additionalProperties":false,"properties":{"label":{"type":"string","minLength":1,"description":"Label column (default: the model's data.label)."},"prediction":{"type":"string","minLength":1,"description":"Predicted label/value column (default `_out.label`, the prediction log's column)."},"score":{"type":"string","minLength":1,"description":"Binary: probability of the positive class, e.g. `_out.probabilities.1` (enables roc_auc, log_loss)."},"positive":{"type":["string","number"],"description":"Binary: the positive label (default: the greater label, like scikit-learn's pos_label=1)."},"threshold":{"type":"number","minimum":0,"maximum":1,"description":"Binary with a score and no prediction column: positive when score >= threshold (0.5)."},"task":{"enum":["binary","multiclass","regression"],"description":"Default: the model's task; else binary with a score, multiclass without."},"max_drop":{"type":"object","propertyNames":{"minLength":1},"additionalProperties":{"oneOf":[{"type":"number","minimum":0},{"type":"string","pattern":"^\\s*\\d+(\\.\\d+)?\\s*%\\s*$"}]},"description":"Metric -> allowed drop, absolute (0.05) or relative ('5%'); default: primary metric '5%'."},"min_rows":{"type":"integer","minimum":1,"default":30,"description":"Fewer labelled current rows than this: no verdict."}}}}},"environments":{"type":"object","description":"Deployment environments by name (e.g. staging, production) and their targets.","propertyNames":{"pattern":"^[a-zA-Z0-9][a-zA-Z0-9._-]*$"},"additionalProperties":{"type":"object","additionalProperties":false,"properties":{"target":{"enum":["server","command","gitops"],"default":"server","description":"`server`: the built-in `modelci serve` on the runner; `command`: your deploy command; `gitops`: commit the version to a manifests repository."},"url":{"type":"string","pattern":"^https?://","description":"The environment's URL: shown on the deployment; the server target's address; smoke base."},"stage":{"type":"string","pattern":"^[a-z0-9][a-z0-9._-]*$","description":"The registry stage this environment runs. Default: the environment name."},"smoke":{"type":"object","additionalProperties":false,"properties":{"samples":{"type":"string","minLength":1,"description":"smoke.jsonl recorded at evaluation (inputs + expected outputs per line); `{model}` and `{version}` are replaced, e.g. `registry/{model}/smoke/{version}.jsonl`."},"count":{"type":"integer","minimum":1,"description":"Use at most this many samples. Default: all."},"tolerance":{"type":"number","minimum":0,"default":0.0001,"description":"Output tolerance, absolute or relative to the recorded value."},"latency_ms":{"type":"number","exclusiveMinimum":0,"description":"Budget for the 95th percentile prediction latency, in milliseconds."}}},"command":{"type":"string","minLength":1,"description":"`command` target: shell command run with MODEL_PATH, MODEL_NAME, MODEL_VERSION, ..."},"gitops":{"type":"object","additionalProperties":false,"properties":{"repo":{"type":"string","minLength":1,"default":".","description":"Config repository: a path or URL git can push to (`.`: this repository)."},"branch":{"type":"string","minLength":1,"default":"main","description":"Branch the reconciler watches."},"path":{"type":"string","minLength":1,"default":"deploy/{environment}/{model}.yaml","description":"File the version pointer is written to; `{model}` and `{environment}` are replaced."}}},"timeout_minutes":{"type":"number","exclusiveMinimum":0,"maximum":360,"default":10,"description":"Time limit of the target (and of waiting for the server to be ready)."}},"if":{"properties":{"target":{"const":"command"}},"required":["target"]},"then":{"required":["command"]}}}}};
 const pattern0 = new RegExp("^[a-z0-9][a-z0-9._-]*$", "u");
 const pattern1 = new RegExp("^\\s*\\d+(\\.\\d+)?\\s*%\\s*$", "u");
 const pattern3 = new RegExp("^\\s*\\d+(\\.\\d+)?\\s*([kKMG]i?B|B)?\\s*$", "u");
@@ -358,12 +358,11 @@ vErrors.push(err23);
 errors++;
 }
 }
-if(data2.train !== undefined){
-let data14 = data2.train;
-if(data14 && typeof data14 == "object" && !Array.isArray(data14)){
-for(const key5 in data14){
-if(!((((((((key5 === "command") || (key5 === "trainer")) || (key5 === "params")) || (key5 === "seed")) || (key5 === "timeout_minutes")) || (key5 === "working_directory")) || (key5 === "env")) || (key5 === "outputs"))){
-const err24 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/train",schemaPath:"#/properties/models/additionalProperties/properties/train/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties"};
+if(data2.contract !== undefined){
+let data14 = data2.contract;
+if(typeof data14 === "string"){
+if(func3(data14) < 1){
+const err24 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/contract",schemaPath:"#/properties/models/additionalProperties/properties/contract/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -373,11 +372,8 @@ vErrors.push(err24);
 errors++;
 }
 }
-if(data14.command !== undefined){
-let data15 = data14.command;
-if(typeof data15 === "string"){
-if(func3(data15) < 1){
-const err25 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/train/command",schemaPath:"#/properties/models/additionalProperties/properties/train/properties/command/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+else {
+const err25 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/contract",schemaPath:"#/properties/models/additionalProperties/properties/contract/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -387,8 +383,12 @@ vErrors.push(err25);
 errors++;
 }
 }
-else {
-const err26 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/train/command",schemaPath:"#/properties/models/additionalProperties/properties/train/properties/command/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data2.train !== undefined){
+let data15 = data2.train;
+if(data15 && typeof data15 == "object" && !Array.isArray(data15)){
+for(const key5 in data15){
+if(!((((((((key5 === "command") || (key5 === "trainer")) || (key5 === "params")) || (key5 === "seed")) || (key5 === "timeout_minutes")) || (key5 === "working_directory")) || (key5 === "env")) || (key5 === "outputs"))){
+const err26 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/train",schemaPath:"#/properties/models/additionalProperties/properties/train/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -398,10 +398,11 @@ vErrors.push(err26);
 errors++;
 }
 }
-if(data14.trainer !== undefined){
-let data16 = data14.trainer;
-if(!(((data16 === "logistic-regression") || (data16 === "linear-regression")) || (data16 === "ridge"))){
-const err27 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/train/trainer",schemaPath:"#/properties/models/additionalProperties/properties/train/properties/trainer/enum",keyword:"enum",params:{allowedValues: schema11.properties.models.additionalProperties.properties.train.properties.trainer.enum},message:"must be equal to one of the allowed values"};
+if(data15.command !== undefined){
+let data16 = data15.command;
+if(typeof data16 === "string"){
+if(func3(data16) < 1){
+const err27 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/train/command",schemaPath:"#/properties/models/additionalProperties/properties/train/properties/command/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -411,10 +412,8 @@ vErrors.push(err27);
 errors++;
 }
 }
-if(data14.params !== undefined){
-let data17 = data14.params;
-if(!(data17 && typeof data17 == "object" && !Array.isArray(data17))){
-const err28 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/train/params",schemaPath:"#/properties/models/additionalProperties/properties/train/properties/params/type",keyword:"type",params:{type: "object"},message:"must be object"};
+else {
+const err28 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/train/command",schemaPath:"#/properties/models/additionalProperties/properties/train/properties/command/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -424,10 +423,10 @@ vErrors.push(err28);
 errors++;
 }
 }
-if(data14.seed !== undefined){
-let data18 = data14.seed;
-if(!((typeof data18 == "number") && (!(data18 % 1) && !isNaN(data18)))){
-const err29 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/train/seed",schemaPath:"#/properties/models/additionalProperties/properties/train/properties/seed/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(data15.trainer !== undefined){
+let data17 = data15.trainer;
+if(!(((data17 === "logistic-regression") || (data17 === "linear-regression")) || (data17 === "ridge"))){
+const err29 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/train/trainer",schemaPath:"#/properties/models/additionalProperties/properties/train/properties/trainer/enum",keyword:"enum",params:{allowedValues: schema11.properties.models.additionalProperties.properties.train.properties.trainer.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -436,9 +435,11 @@ vErrors.push(err29);
 }
 errors++;
 }
-if(typeof data18 == "number"){
-if(data18 < 0 || isNaN(data18)){
-const err30 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/train/seed",schemaPath:"#/properties/models/additionalProperties/properties/train/properties/seed/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+}
+if(data15.params !== undefined){
+let data18 = data15.params;
+if(!(data18 && typeof data18 == "object" && !Array.isArray(data18))){
+const err30 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/train/params",schemaPath:"#/properties/models/additionalProperties/properties/train/properties/params/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err30];
 }
@@ -448,12 +449,10 @@ vErrors.push(err30);
 errors++;
 }
 }
-}
-if(data14.timeout_minutes !== undefined){
-let data19 = data14.timeout_minutes;
-if(typeof data19 == "number"){
-if(data19 <= 0 || isNaN(data19)){
-const err31 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/train/timeout_minutes",schemaPath:"#/properties/models/additionalProperties/properties/train/properties/timeout_minutes/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0"};
+if(data15.seed !== undefined){
+let data19 = data15.seed;
+if(!((typeof data19 == "number") && (!(data19 % 1) && !isNaN(data19)))){
+const err31 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/train/seed",schemaPath:"#/properties/models/additionalProperties/properties/train/properties/seed/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err31];
 }
@@ -462,9 +461,9 @@ vErrors.push(err31);
 }
 errors++;
 }
-}
-else {
-const err32 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/train/timeout_minutes",schemaPath:"#/properties/models/additionalProperties/properties/train/properties/timeout_minutes/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(typeof data19 == "number"){
+if(data19 < 0 || isNaN(data19)){
+const err32 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/train/seed",schemaPath:"#/properties/models/additionalProperties/properties/train/properties/seed/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err32];
 }
@@ -474,11 +473,12 @@ vErrors.push(err32);
 errors++;
 }
 }
-if(data14.working_directory !== undefined){
-let data20 = data14.working_directory;
-if(typeof data20 === "string"){
-if(func3(data20) < 1){
-const err33 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/train/working_directory",schemaPath:"#/properties/models/additionalProperties/properties/train/properties/working_directory/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+}
+if(data15.timeout_minutes !== undefined){
+let data20 = data15.timeout_minutes;
+if(typeof data20 == "number"){
+if(data20 <= 0 || isNaN(data20)){
+const err33 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/train/timeout_minutes",schemaPath:"#/properties/models/additionalProperties/properties/train/properties/timeout_minutes/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0"};
 if(vErrors === null){
 vErrors = [err33];
 }
@@ -489,7 +489,7 @@ errors++;
 }
 }
 else {
-const err34 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/train/working_directory",schemaPath:"#/properties/models/additionalProperties/properties/train/properties/working_directory/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err34 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/train/timeout_minutes",schemaPath:"#/properties/models/additionalProperties/properties/train/properties/timeout_minutes/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err34];
 }
@@ -499,12 +499,11 @@ vErrors.push(err34);
 errors++;
 }
 }
-if(data14.env !== undefined){
-let data21 = data14.env;
-if(data21 && typeof data21 == "object" && !Array.isArray(data21)){
-for(const key6 in data21){
-if(typeof data21[key6] !== "string"){
-const err35 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/train/env/" + key6.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/models/additionalProperties/properties/train/properties/env/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data15.working_directory !== undefined){
+let data21 = data15.working_directory;
+if(typeof data21 === "string"){
+if(func3(data21) < 1){
+const err35 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/train/working_directory",schemaPath:"#/properties/models/additionalProperties/properties/train/properties/working_directory/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err35];
 }
@@ -514,9 +513,8 @@ vErrors.push(err35);
 errors++;
 }
 }
-}
 else {
-const err36 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/train/env",schemaPath:"#/properties/models/additionalProperties/properties/train/properties/env/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err36 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/train/working_directory",schemaPath:"#/properties/models/additionalProperties/properties/train/properties/working_directory/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err36];
 }
@@ -526,12 +524,12 @@ vErrors.push(err36);
 errors++;
 }
 }
-if(data14.outputs !== undefined){
-let data23 = data14.outputs;
-if(data23 && typeof data23 == "object" && !Array.isArray(data23)){
-for(const key7 in data23){
-if(!((key7 === "model") || (key7 === "metrics"))){
-const err37 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/train/outputs",schemaPath:"#/properties/models/additionalProperties/properties/train/properties/outputs/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key7},message:"must NOT have additional properties"};
+if(data15.env !== undefined){
+let data22 = data15.env;
+if(data22 && typeof data22 == "object" && !Array.isArray(data22)){
+for(const key6 in data22){
+if(typeof data22[key6] !== "string"){
+const err37 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/train/env/" + key6.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/models/additionalProperties/properties/train/properties/env/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err37];
 }
@@ -541,11 +539,9 @@ vErrors.push(err37);
 errors++;
 }
 }
-if(data23.model !== undefined){
-let data24 = data23.model;
-if(typeof data24 === "string"){
-if(func3(data24) < 1){
-const err38 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/train/outputs/model",schemaPath:"#/properties/models/additionalProperties/properties/train/properties/outputs/properties/model/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+}
+else {
+const err38 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/train/env",schemaPath:"#/properties/models/additionalProperties/properties/train/properties/env/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err38];
 }
@@ -555,8 +551,12 @@ vErrors.push(err38);
 errors++;
 }
 }
-else {
-const err39 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/train/outputs/model",schemaPath:"#/properties/models/additionalProperties/properties/train/properties/outputs/properties/model/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data15.outputs !== undefined){
+let data24 = data15.outputs;
+if(data24 && typeof data24 == "object" && !Array.isArray(data24)){
+for(const key7 in data24){
+if(!((key7 === "model") || (key7 === "metrics"))){
+const err39 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/train/outputs",schemaPath:"#/properties/models/additionalProperties/properties/train/properties/outputs/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key7},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err39];
 }
@@ -566,11 +566,11 @@ vErrors.push(err39);
 errors++;
 }
 }
-if(data23.metrics !== undefined){
-let data25 = data23.metrics;
+if(data24.model !== undefined){
+let data25 = data24.model;
 if(typeof data25 === "string"){
 if(func3(data25) < 1){
-const err40 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/train/outputs/metrics",schemaPath:"#/properties/models/additionalProperties/properties/train/properties/outputs/properties/metrics/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+const err40 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/train/outputs/model",schemaPath:"#/properties/models/additionalProperties/properties/train/properties/outputs/properties/model/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err40];
 }
@@ -581,7 +581,7 @@ errors++;
 }
 }
 else {
-const err41 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/train/outputs/metrics",schemaPath:"#/properties/models/additionalProperties/properties/train/properties/outputs/properties/metrics/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err41 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/train/outputs/model",schemaPath:"#/properties/models/additionalProperties/properties/train/properties/outputs/properties/model/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err41];
 }
@@ -591,9 +591,11 @@ vErrors.push(err41);
 errors++;
 }
 }
-}
-else {
-const err42 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/train/outputs",schemaPath:"#/properties/models/additionalProperties/properties/train/properties/outputs/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data24.metrics !== undefined){
+let data26 = data24.metrics;
+if(typeof data26 === "string"){
+if(func3(data26) < 1){
+const err42 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/train/outputs/metrics",schemaPath:"#/properties/models/additionalProperties/properties/train/properties/outputs/properties/metrics/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err42];
 }
@@ -603,9 +605,8 @@ vErrors.push(err42);
 errors++;
 }
 }
-}
 else {
-const err43 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/train",schemaPath:"#/properties/models/additionalProperties/properties/train/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err43 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/train/outputs/metrics",schemaPath:"#/properties/models/additionalProperties/properties/train/properties/outputs/properties/metrics/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err43];
 }
@@ -615,12 +616,9 @@ vErrors.push(err43);
 errors++;
 }
 }
-if(data2.evaluate !== undefined){
-let data26 = data2.evaluate;
-if(data26 && typeof data26 == "object" && !Array.isArray(data26)){
-for(const key8 in data26){
-if(!(((((key8 === "slices") || (key8 === "baseline")) || (key8 === "bootstrap")) || (key8 === "batch_size")) || (key8 === "drop_invalid"))){
-const err44 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/evaluate",schemaPath:"#/properties/models/additionalProperties/properties/evaluate/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key8},message:"must NOT have additional properties"};
+}
+else {
+const err44 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/train/outputs",schemaPath:"#/properties/models/additionalProperties/properties/train/properties/outputs/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err44];
 }
@@ -630,15 +628,9 @@ vErrors.push(err44);
 errors++;
 }
 }
-if(data26.slices !== undefined){
-let data27 = data26.slices;
-if(Array.isArray(data27)){
-const len2 = data27.length;
-for(let i3=0; i3<len2; i3++){
-let data28 = data27[i3];
-if(typeof data28 === "string"){
-if(func3(data28) < 1){
-const err45 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/evaluate/slices/" + i3,schemaPath:"#/properties/models/additionalProperties/properties/evaluate/properties/slices/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+}
+else {
+const err45 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/train",schemaPath:"#/properties/models/additionalProperties/properties/train/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err45];
 }
@@ -648,8 +640,12 @@ vErrors.push(err45);
 errors++;
 }
 }
-else {
-const err46 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/evaluate/slices/" + i3,schemaPath:"#/properties/models/additionalProperties/properties/evaluate/properties/slices/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data2.evaluate !== undefined){
+let data27 = data2.evaluate;
+if(data27 && typeof data27 == "object" && !Array.isArray(data27)){
+for(const key8 in data27){
+if(!(((((key8 === "slices") || (key8 === "baseline")) || (key8 === "bootstrap")) || (key8 === "batch_size")) || (key8 === "drop_invalid"))){
+const err46 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/evaluate",schemaPath:"#/properties/models/additionalProperties/properties/evaluate/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key8},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err46];
 }
@@ -659,18 +655,15 @@ vErrors.push(err46);
 errors++;
 }
 }
-let i4 = data27.length;
-let j1;
-if(i4 > 1){
-const indices1 = {};
-for(;i4--;){
-let item1 = data27[i4];
-if(typeof item1 !== "string"){
-continue;
-}
-if(typeof indices1[item1] == "number"){
-j1 = indices1[item1];
-const err47 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/evaluate/slices",schemaPath:"#/properties/models/additionalProperties/properties/evaluate/properties/slices/uniqueItems",keyword:"uniqueItems",params:{i: i4, j: j1},message:"must NOT have duplicate items (items ## "+j1+" and "+i4+" are identical)"};
+if(data27.slices !== undefined){
+let data28 = data27.slices;
+if(Array.isArray(data28)){
+const len2 = data28.length;
+for(let i3=0; i3<len2; i3++){
+let data29 = data28[i3];
+if(typeof data29 === "string"){
+if(func3(data29) < 1){
+const err47 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/evaluate/slices/" + i3,schemaPath:"#/properties/models/additionalProperties/properties/evaluate/properties/slices/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err47];
 }
@@ -678,14 +671,10 @@ else {
 vErrors.push(err47);
 }
 errors++;
-break;
-}
-indices1[item1] = i4;
-}
 }
 }
 else {
-const err48 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/evaluate/slices",schemaPath:"#/properties/models/additionalProperties/properties/evaluate/properties/slices/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err48 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/evaluate/slices/" + i3,schemaPath:"#/properties/models/additionalProperties/properties/evaluate/properties/slices/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err48];
 }
@@ -695,11 +684,18 @@ vErrors.push(err48);
 errors++;
 }
 }
-if(data26.baseline !== undefined){
-let data29 = data26.baseline;
-if(typeof data29 === "string"){
-if(func3(data29) < 1){
-const err49 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/evaluate/baseline",schemaPath:"#/properties/models/additionalProperties/properties/evaluate/properties/baseline/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+let i4 = data28.length;
+let j1;
+if(i4 > 1){
+const indices1 = {};
+for(;i4--;){
+let item1 = data28[i4];
+if(typeof item1 !== "string"){
+continue;
+}
+if(typeof indices1[item1] == "number"){
+j1 = indices1[item1];
+const err49 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/evaluate/slices",schemaPath:"#/properties/models/additionalProperties/properties/evaluate/properties/slices/uniqueItems",keyword:"uniqueItems",params:{i: i4, j: j1},message:"must NOT have duplicate items (items ## "+j1+" and "+i4+" are identical)"};
 if(vErrors === null){
 vErrors = [err49];
 }
@@ -707,10 +703,14 @@ else {
 vErrors.push(err49);
 }
 errors++;
+break;
+}
+indices1[item1] = i4;
+}
 }
 }
 else {
-const err50 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/evaluate/baseline",schemaPath:"#/properties/models/additionalProperties/properties/evaluate/properties/baseline/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err50 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/evaluate/slices",schemaPath:"#/properties/models/additionalProperties/properties/evaluate/properties/slices/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err50];
 }
@@ -720,12 +720,11 @@ vErrors.push(err50);
 errors++;
 }
 }
-if(data26.bootstrap !== undefined){
-let data30 = data26.bootstrap;
-if(data30 && typeof data30 == "object" && !Array.isArray(data30)){
-for(const key9 in data30){
-if(!(((key9 === "resamples") || (key9 === "seed")) || (key9 === "confidence"))){
-const err51 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/evaluate/bootstrap",schemaPath:"#/properties/models/additionalProperties/properties/evaluate/properties/bootstrap/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key9},message:"must NOT have additional properties"};
+if(data27.baseline !== undefined){
+let data30 = data27.baseline;
+if(typeof data30 === "string"){
+if(func3(data30) < 1){
+const err51 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/evaluate/baseline",schemaPath:"#/properties/models/additionalProperties/properties/evaluate/properties/baseline/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err51];
 }
@@ -735,10 +734,8 @@ vErrors.push(err51);
 errors++;
 }
 }
-if(data30.resamples !== undefined){
-let data31 = data30.resamples;
-if(!((typeof data31 == "number") && (!(data31 % 1) && !isNaN(data31)))){
-const err52 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/evaluate/bootstrap/resamples",schemaPath:"#/properties/models/additionalProperties/properties/evaluate/properties/bootstrap/properties/resamples/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+else {
+const err52 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/evaluate/baseline",schemaPath:"#/properties/models/additionalProperties/properties/evaluate/properties/baseline/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err52];
 }
@@ -747,9 +744,13 @@ vErrors.push(err52);
 }
 errors++;
 }
-if(typeof data31 == "number"){
-if(data31 < 0 || isNaN(data31)){
-const err53 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/evaluate/bootstrap/resamples",schemaPath:"#/properties/models/additionalProperties/properties/evaluate/properties/bootstrap/properties/resamples/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+}
+if(data27.bootstrap !== undefined){
+let data31 = data27.bootstrap;
+if(data31 && typeof data31 == "object" && !Array.isArray(data31)){
+for(const key9 in data31){
+if(!(((key9 === "resamples") || (key9 === "seed")) || (key9 === "confidence"))){
+const err53 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/evaluate/bootstrap",schemaPath:"#/properties/models/additionalProperties/properties/evaluate/properties/bootstrap/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key9},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err53];
 }
@@ -759,11 +760,10 @@ vErrors.push(err53);
 errors++;
 }
 }
-}
-if(data30.seed !== undefined){
-let data32 = data30.seed;
+if(data31.resamples !== undefined){
+let data32 = data31.resamples;
 if(!((typeof data32 == "number") && (!(data32 % 1) && !isNaN(data32)))){
-const err54 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/evaluate/bootstrap/seed",schemaPath:"#/properties/models/additionalProperties/properties/evaluate/properties/bootstrap/properties/seed/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+const err54 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/evaluate/bootstrap/resamples",schemaPath:"#/properties/models/additionalProperties/properties/evaluate/properties/bootstrap/properties/resamples/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err54];
 }
@@ -774,7 +774,7 @@ errors++;
 }
 if(typeof data32 == "number"){
 if(data32 < 0 || isNaN(data32)){
-const err55 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/evaluate/bootstrap/seed",schemaPath:"#/properties/models/additionalProperties/properties/evaluate/properties/bootstrap/properties/seed/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+const err55 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/evaluate/bootstrap/resamples",schemaPath:"#/properties/models/additionalProperties/properties/evaluate/properties/bootstrap/properties/resamples/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err55];
 }
@@ -785,11 +785,10 @@ errors++;
 }
 }
 }
-if(data30.confidence !== undefined){
-let data33 = data30.confidence;
-if(typeof data33 == "number"){
-if(data33 >= 1 || isNaN(data33)){
-const err56 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/evaluate/bootstrap/confidence",schemaPath:"#/properties/models/additionalProperties/properties/evaluate/properties/bootstrap/properties/confidence/exclusiveMaximum",keyword:"exclusiveMaximum",params:{comparison: "<", limit: 1},message:"must be < 1"};
+if(data31.seed !== undefined){
+let data33 = data31.seed;
+if(!((typeof data33 == "number") && (!(data33 % 1) && !isNaN(data33)))){
+const err56 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/evaluate/bootstrap/seed",schemaPath:"#/properties/models/additionalProperties/properties/evaluate/properties/bootstrap/properties/seed/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err56];
 }
@@ -798,8 +797,9 @@ vErrors.push(err56);
 }
 errors++;
 }
-if(data33 <= 0 || isNaN(data33)){
-const err57 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/evaluate/bootstrap/confidence",schemaPath:"#/properties/models/additionalProperties/properties/evaluate/properties/bootstrap/properties/confidence/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0"};
+if(typeof data33 == "number"){
+if(data33 < 0 || isNaN(data33)){
+const err57 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/evaluate/bootstrap/seed",schemaPath:"#/properties/models/additionalProperties/properties/evaluate/properties/bootstrap/properties/seed/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err57];
 }
@@ -809,8 +809,12 @@ vErrors.push(err57);
 errors++;
 }
 }
-else {
-const err58 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/evaluate/bootstrap/confidence",schemaPath:"#/properties/models/additionalProperties/properties/evaluate/properties/bootstrap/properties/confidence/type",keyword:"type",params:{type: "number"},message:"must be number"};
+}
+if(data31.confidence !== undefined){
+let data34 = data31.confidence;
+if(typeof data34 == "number"){
+if(data34 >= 1 || isNaN(data34)){
+const err58 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/evaluate/bootstrap/confidence",schemaPath:"#/properties/models/additionalProperties/properties/evaluate/properties/bootstrap/properties/confidence/exclusiveMaximum",keyword:"exclusiveMaximum",params:{comparison: "<", limit: 1},message:"must be < 1"};
 if(vErrors === null){
 vErrors = [err58];
 }
@@ -819,10 +823,8 @@ vErrors.push(err58);
 }
 errors++;
 }
-}
-}
-else {
-const err59 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/evaluate/bootstrap",schemaPath:"#/properties/models/additionalProperties/properties/evaluate/properties/bootstrap/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data34 <= 0 || isNaN(data34)){
+const err59 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/evaluate/bootstrap/confidence",schemaPath:"#/properties/models/additionalProperties/properties/evaluate/properties/bootstrap/properties/confidence/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0"};
 if(vErrors === null){
 vErrors = [err59];
 }
@@ -832,10 +834,8 @@ vErrors.push(err59);
 errors++;
 }
 }
-if(data26.batch_size !== undefined){
-let data34 = data26.batch_size;
-if(!((typeof data34 == "number") && (!(data34 % 1) && !isNaN(data34)))){
-const err60 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/evaluate/batch_size",schemaPath:"#/properties/models/additionalProperties/properties/evaluate/properties/batch_size/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+else {
+const err60 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/evaluate/bootstrap/confidence",schemaPath:"#/properties/models/additionalProperties/properties/evaluate/properties/bootstrap/properties/confidence/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err60];
 }
@@ -844,9 +844,10 @@ vErrors.push(err60);
 }
 errors++;
 }
-if(typeof data34 == "number"){
-if(data34 < 1 || isNaN(data34)){
-const err61 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/evaluate/batch_size",schemaPath:"#/properties/models/additionalProperties/properties/evaluate/properties/batch_size/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+}
+}
+else {
+const err61 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/evaluate/bootstrap",schemaPath:"#/properties/models/additionalProperties/properties/evaluate/properties/bootstrap/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err61];
 }
@@ -856,10 +857,10 @@ vErrors.push(err61);
 errors++;
 }
 }
-}
-if(data26.drop_invalid !== undefined){
-if(typeof data26.drop_invalid !== "boolean"){
-const err62 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/evaluate/drop_invalid",schemaPath:"#/properties/models/additionalProperties/properties/evaluate/properties/drop_invalid/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(data27.batch_size !== undefined){
+let data35 = data27.batch_size;
+if(!((typeof data35 == "number") && (!(data35 % 1) && !isNaN(data35)))){
+const err62 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/evaluate/batch_size",schemaPath:"#/properties/models/additionalProperties/properties/evaluate/properties/batch_size/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err62];
 }
@@ -868,10 +869,9 @@ vErrors.push(err62);
 }
 errors++;
 }
-}
-}
-else {
-const err63 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/evaluate",schemaPath:"#/properties/models/additionalProperties/properties/evaluate/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(typeof data35 == "number"){
+if(data35 < 1 || isNaN(data35)){
+const err63 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/evaluate/batch_size",schemaPath:"#/properties/models/additionalProperties/properties/evaluate/properties/batch_size/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
 if(vErrors === null){
 vErrors = [err63];
 }
@@ -881,12 +881,10 @@ vErrors.push(err63);
 errors++;
 }
 }
-if(data2.metrics !== undefined){
-let data36 = data2.metrics;
-if(data36 && typeof data36 == "object" && !Array.isArray(data36)){
-for(const key10 in data36){
-if(!((((key10 === "directions") || (key10 === "tolerance")) || (key10 === "relative_tolerance")) || (key10 === "precision"))){
-const err64 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/metrics",schemaPath:"#/properties/models/additionalProperties/properties/metrics/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key10},message:"must NOT have additional properties"};
+}
+if(data27.drop_invalid !== undefined){
+if(typeof data27.drop_invalid !== "boolean"){
+const err64 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/evaluate/drop_invalid",schemaPath:"#/properties/models/additionalProperties/properties/evaluate/properties/drop_invalid/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err64];
 }
@@ -896,13 +894,9 @@ vErrors.push(err64);
 errors++;
 }
 }
-if(data36.directions !== undefined){
-let data37 = data36.directions;
-if(data37 && typeof data37 == "object" && !Array.isArray(data37)){
-for(const key11 in data37){
-let data38 = data37[key11];
-if(!((data38 === "higher") || (data38 === "lower"))){
-const err65 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/metrics/directions/" + key11.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/models/additionalProperties/properties/metrics/properties/directions/additionalProperties/enum",keyword:"enum",params:{allowedValues: schema11.properties.models.additionalProperties.properties.metrics.properties.directions.additionalProperties.enum},message:"must be equal to one of the allowed values"};
+}
+else {
+const err65 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/evaluate",schemaPath:"#/properties/models/additionalProperties/properties/evaluate/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err65];
 }
@@ -912,9 +906,12 @@ vErrors.push(err65);
 errors++;
 }
 }
-}
-else {
-const err66 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/metrics/directions",schemaPath:"#/properties/models/additionalProperties/properties/metrics/properties/directions/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data2.metrics !== undefined){
+let data37 = data2.metrics;
+if(data37 && typeof data37 == "object" && !Array.isArray(data37)){
+for(const key10 in data37){
+if(!((((key10 === "directions") || (key10 === "tolerance")) || (key10 === "relative_tolerance")) || (key10 === "precision"))){
+const err66 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/metrics",schemaPath:"#/properties/models/additionalProperties/properties/metrics/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key10},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err66];
 }
@@ -924,11 +921,13 @@ vErrors.push(err66);
 errors++;
 }
 }
-if(data36.tolerance !== undefined){
-let data39 = data36.tolerance;
-if(typeof data39 == "number"){
-if(data39 < 0 || isNaN(data39)){
-const err67 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/metrics/tolerance",schemaPath:"#/properties/models/additionalProperties/properties/metrics/properties/tolerance/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(data37.directions !== undefined){
+let data38 = data37.directions;
+if(data38 && typeof data38 == "object" && !Array.isArray(data38)){
+for(const key11 in data38){
+let data39 = data38[key11];
+if(!((data39 === "higher") || (data39 === "lower"))){
+const err67 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/metrics/directions/" + key11.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/models/additionalProperties/properties/metrics/properties/directions/additionalProperties/enum",keyword:"enum",params:{allowedValues: schema11.properties.models.additionalProperties.properties.metrics.properties.directions.additionalProperties.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err67];
 }
@@ -938,8 +937,9 @@ vErrors.push(err67);
 errors++;
 }
 }
+}
 else {
-const err68 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/metrics/tolerance",schemaPath:"#/properties/models/additionalProperties/properties/metrics/properties/tolerance/type",keyword:"type",params:{type: "number"},message:"must be number"};
+const err68 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/metrics/directions",schemaPath:"#/properties/models/additionalProperties/properties/metrics/properties/directions/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err68];
 }
@@ -949,11 +949,11 @@ vErrors.push(err68);
 errors++;
 }
 }
-if(data36.relative_tolerance !== undefined){
-let data40 = data36.relative_tolerance;
+if(data37.tolerance !== undefined){
+let data40 = data37.tolerance;
 if(typeof data40 == "number"){
 if(data40 < 0 || isNaN(data40)){
-const err69 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/metrics/relative_tolerance",schemaPath:"#/properties/models/additionalProperties/properties/metrics/properties/relative_tolerance/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+const err69 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/metrics/tolerance",schemaPath:"#/properties/models/additionalProperties/properties/metrics/properties/tolerance/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err69];
 }
@@ -964,7 +964,7 @@ errors++;
 }
 }
 else {
-const err70 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/metrics/relative_tolerance",schemaPath:"#/properties/models/additionalProperties/properties/metrics/properties/relative_tolerance/type",keyword:"type",params:{type: "number"},message:"must be number"};
+const err70 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/metrics/tolerance",schemaPath:"#/properties/models/additionalProperties/properties/metrics/properties/tolerance/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err70];
 }
@@ -974,10 +974,11 @@ vErrors.push(err70);
 errors++;
 }
 }
-if(data36.precision !== undefined){
-let data41 = data36.precision;
-if(!((typeof data41 == "number") && (!(data41 % 1) && !isNaN(data41)))){
-const err71 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/metrics/precision",schemaPath:"#/properties/models/additionalProperties/properties/metrics/properties/precision/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(data37.relative_tolerance !== undefined){
+let data41 = data37.relative_tolerance;
+if(typeof data41 == "number"){
+if(data41 < 0 || isNaN(data41)){
+const err71 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/metrics/relative_tolerance",schemaPath:"#/properties/models/additionalProperties/properties/metrics/properties/relative_tolerance/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err71];
 }
@@ -986,9 +987,9 @@ vErrors.push(err71);
 }
 errors++;
 }
-if(typeof data41 == "number"){
-if(data41 > 17 || isNaN(data41)){
-const err72 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/metrics/precision",schemaPath:"#/properties/models/additionalProperties/properties/metrics/properties/precision/maximum",keyword:"maximum",params:{comparison: "<=", limit: 17},message:"must be <= 17"};
+}
+else {
+const err72 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/metrics/relative_tolerance",schemaPath:"#/properties/models/additionalProperties/properties/metrics/properties/relative_tolerance/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err72];
 }
@@ -997,8 +998,11 @@ vErrors.push(err72);
 }
 errors++;
 }
-if(data41 < 1 || isNaN(data41)){
-const err73 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/metrics/precision",schemaPath:"#/properties/models/additionalProperties/properties/metrics/properties/precision/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+}
+if(data37.precision !== undefined){
+let data42 = data37.precision;
+if(!((typeof data42 == "number") && (!(data42 % 1) && !isNaN(data42)))){
+const err73 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/metrics/precision",schemaPath:"#/properties/models/additionalProperties/properties/metrics/properties/precision/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err73];
 }
@@ -1007,11 +1011,9 @@ vErrors.push(err73);
 }
 errors++;
 }
-}
-}
-}
-else {
-const err74 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/metrics",schemaPath:"#/properties/models/additionalProperties/properties/metrics/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(typeof data42 == "number"){
+if(data42 > 17 || isNaN(data42)){
+const err74 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/metrics/precision",schemaPath:"#/properties/models/additionalProperties/properties/metrics/properties/precision/maximum",keyword:"maximum",params:{comparison: "<=", limit: 17},message:"must be <= 17"};
 if(vErrors === null){
 vErrors = [err74];
 }
@@ -1020,13 +1022,8 @@ vErrors.push(err74);
 }
 errors++;
 }
-}
-if(data2.gates !== undefined){
-let data42 = data2.gates;
-if(data42 && typeof data42 == "object" && !Array.isArray(data42)){
-for(const key12 in data42){
-if(!(func2.call(schema11.properties.models.additionalProperties.properties.gates.properties, key12))){
-const err75 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/gates",schemaPath:"#/properties/models/additionalProperties/properties/gates/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key12},message:"must NOT have additional properties"};
+if(data42 < 1 || isNaN(data42)){
+const err75 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/metrics/precision",schemaPath:"#/properties/models/additionalProperties/properties/metrics/properties/precision/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
 if(vErrors === null){
 vErrors = [err75];
 }
@@ -1036,14 +1033,10 @@ vErrors.push(err75);
 errors++;
 }
 }
-if(data42.min !== undefined){
-let data43 = data42.min;
-if(data43 && typeof data43 == "object" && !Array.isArray(data43)){
-for(const key13 in data43){
-const _errs98 = errors;
-if(typeof key13 === "string"){
-if(func3(key13) < 1){
-const err76 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/gates/min",schemaPath:"#/properties/models/additionalProperties/properties/gates/properties/min/propertyNames/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",propertyName:key13};
+}
+}
+else {
+const err76 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/metrics",schemaPath:"#/properties/models/additionalProperties/properties/metrics/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err76];
 }
@@ -1053,9 +1046,12 @@ vErrors.push(err76);
 errors++;
 }
 }
-var valid21 = _errs98 === errors;
-if(!valid21){
-const err77 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/gates/min",schemaPath:"#/properties/models/additionalProperties/properties/gates/properties/min/propertyNames",keyword:"propertyNames",params:{propertyName: key13},message:"property name must be valid"};
+if(data2.gates !== undefined){
+let data43 = data2.gates;
+if(data43 && typeof data43 == "object" && !Array.isArray(data43)){
+for(const key12 in data43){
+if(!(func2.call(schema11.properties.models.additionalProperties.properties.gates.properties, key12))){
+const err77 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/gates",schemaPath:"#/properties/models/additionalProperties/properties/gates/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key12},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err77];
 }
@@ -1065,9 +1061,14 @@ vErrors.push(err77);
 errors++;
 }
 }
-for(const key14 in data43){
-if(!(typeof data43[key14] == "number")){
-const err78 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/gates/min/" + key14.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/models/additionalProperties/properties/gates/properties/min/additionalProperties/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data43.min !== undefined){
+let data44 = data43.min;
+if(data44 && typeof data44 == "object" && !Array.isArray(data44)){
+for(const key13 in data44){
+const _errs100 = errors;
+if(typeof key13 === "string"){
+if(func3(key13) < 1){
+const err78 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/gates/min",schemaPath:"#/properties/models/additionalProperties/properties/gates/properties/min/propertyNames/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",propertyName:key13};
 if(vErrors === null){
 vErrors = [err78];
 }
@@ -1077,9 +1078,9 @@ vErrors.push(err78);
 errors++;
 }
 }
-}
-else {
-const err79 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/gates/min",schemaPath:"#/properties/models/additionalProperties/properties/gates/properties/min/type",keyword:"type",params:{type: "object"},message:"must be object"};
+var valid21 = _errs100 === errors;
+if(!valid21){
+const err79 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/gates/min",schemaPath:"#/properties/models/additionalProperties/properties/gates/properties/min/propertyNames",keyword:"propertyNames",params:{propertyName: key13},message:"property name must be valid"};
 if(vErrors === null){
 vErrors = [err79];
 }
@@ -1089,14 +1090,9 @@ vErrors.push(err79);
 errors++;
 }
 }
-if(data42.max !== undefined){
-let data45 = data42.max;
-if(data45 && typeof data45 == "object" && !Array.isArray(data45)){
-for(const key15 in data45){
-const _errs104 = errors;
-if(typeof key15 === "string"){
-if(func3(key15) < 1){
-const err80 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/gates/max",schemaPath:"#/properties/models/additionalProperties/properties/gates/properties/max/propertyNames/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",propertyName:key15};
+for(const key14 in data44){
+if(!(typeof data44[key14] == "number")){
+const err80 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/gates/min/" + key14.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/models/additionalProperties/properties/gates/properties/min/additionalProperties/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err80];
 }
@@ -1106,9 +1102,9 @@ vErrors.push(err80);
 errors++;
 }
 }
-var valid23 = _errs104 === errors;
-if(!valid23){
-const err81 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/gates/max",schemaPath:"#/properties/models/additionalProperties/properties/gates/properties/max/propertyNames",keyword:"propertyNames",params:{propertyName: key15},message:"property name must be valid"};
+}
+else {
+const err81 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/gates/min",schemaPath:"#/properties/models/additionalProperties/properties/gates/properties/min/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err81];
 }
@@ -1118,9 +1114,14 @@ vErrors.push(err81);
 errors++;
 }
 }
-for(const key16 in data45){
-if(!(typeof data45[key16] == "number")){
-const err82 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/gates/max/" + key16.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/models/additionalProperties/properties/gates/properties/max/additionalProperties/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data43.max !== undefined){
+let data46 = data43.max;
+if(data46 && typeof data46 == "object" && !Array.isArray(data46)){
+for(const key15 in data46){
+const _errs106 = errors;
+if(typeof key15 === "string"){
+if(func3(key15) < 1){
+const err82 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/gates/max",schemaPath:"#/properties/models/additionalProperties/properties/gates/properties/max/propertyNames/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",propertyName:key15};
 if(vErrors === null){
 vErrors = [err82];
 }
@@ -1130,9 +1131,9 @@ vErrors.push(err82);
 errors++;
 }
 }
-}
-else {
-const err83 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/gates/max",schemaPath:"#/properties/models/additionalProperties/properties/gates/properties/max/type",keyword:"type",params:{type: "object"},message:"must be object"};
+var valid23 = _errs106 === errors;
+if(!valid23){
+const err83 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/gates/max",schemaPath:"#/properties/models/additionalProperties/properties/gates/properties/max/propertyNames",keyword:"propertyNames",params:{propertyName: key15},message:"property name must be valid"};
 if(vErrors === null){
 vErrors = [err83];
 }
@@ -1142,14 +1143,9 @@ vErrors.push(err83);
 errors++;
 }
 }
-if(data42.max_regression !== undefined){
-let data47 = data42.max_regression;
-if(data47 && typeof data47 == "object" && !Array.isArray(data47)){
-for(const key17 in data47){
-const _errs110 = errors;
-if(typeof key17 === "string"){
-if(func3(key17) < 1){
-const err84 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/gates/max_regression",schemaPath:"#/properties/models/additionalProperties/properties/gates/properties/max_regression/propertyNames/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",propertyName:key17};
+for(const key16 in data46){
+if(!(typeof data46[key16] == "number")){
+const err84 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/gates/max/" + key16.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/models/additionalProperties/properties/gates/properties/max/additionalProperties/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err84];
 }
@@ -1159,9 +1155,9 @@ vErrors.push(err84);
 errors++;
 }
 }
-var valid25 = _errs110 === errors;
-if(!valid25){
-const err85 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/gates/max_regression",schemaPath:"#/properties/models/additionalProperties/properties/gates/properties/max_regression/propertyNames",keyword:"propertyNames",params:{propertyName: key17},message:"property name must be valid"};
+}
+else {
+const err85 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/gates/max",schemaPath:"#/properties/models/additionalProperties/properties/gates/properties/max/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err85];
 }
@@ -1171,15 +1167,14 @@ vErrors.push(err85);
 errors++;
 }
 }
-for(const key18 in data47){
-let data48 = data47[key18];
-const _errs113 = errors;
-let valid27 = false;
-let passing0 = null;
-const _errs114 = errors;
-if(typeof data48 == "number"){
-if(data48 < 0 || isNaN(data48)){
-const err86 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/gates/max_regression/" + key18.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/models/additionalProperties/properties/gates/properties/max_regression/additionalProperties/oneOf/0/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(data43.max_regression !== undefined){
+let data48 = data43.max_regression;
+if(data48 && typeof data48 == "object" && !Array.isArray(data48)){
+for(const key17 in data48){
+const _errs112 = errors;
+if(typeof key17 === "string"){
+if(func3(key17) < 1){
+const err86 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/gates/max_regression",schemaPath:"#/properties/models/additionalProperties/properties/gates/properties/max_regression/propertyNames/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",propertyName:key17};
 if(vErrors === null){
 vErrors = [err86];
 }
@@ -1189,8 +1184,9 @@ vErrors.push(err86);
 errors++;
 }
 }
-else {
-const err87 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/gates/max_regression/" + key18.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/models/additionalProperties/properties/gates/properties/max_regression/additionalProperties/oneOf/0/type",keyword:"type",params:{type: "number"},message:"must be number"};
+var valid25 = _errs112 === errors;
+if(!valid25){
+const err87 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/gates/max_regression",schemaPath:"#/properties/models/additionalProperties/properties/gates/properties/max_regression/propertyNames",keyword:"propertyNames",params:{propertyName: key17},message:"property name must be valid"};
 if(vErrors === null){
 vErrors = [err87];
 }
@@ -1199,15 +1195,16 @@ vErrors.push(err87);
 }
 errors++;
 }
-var _valid0 = _errs114 === errors;
-if(_valid0){
-valid27 = true;
-passing0 = 0;
 }
+for(const key18 in data48){
+let data49 = data48[key18];
+const _errs115 = errors;
+let valid27 = false;
+let passing0 = null;
 const _errs116 = errors;
-if(typeof data48 === "string"){
-if(!pattern1.test(data48)){
-const err88 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/gates/max_regression/" + key18.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/models/additionalProperties/properties/gates/properties/max_regression/additionalProperties/oneOf/1/pattern",keyword:"pattern",params:{pattern: "^\\s*\\d+(\\.\\d+)?\\s*%\\s*$"},message:"must match pattern \""+"^\\s*\\d+(\\.\\d+)?\\s*%\\s*$"+"\""};
+if(typeof data49 == "number"){
+if(data49 < 0 || isNaN(data49)){
+const err88 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/gates/max_regression/" + key18.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/models/additionalProperties/properties/gates/properties/max_regression/additionalProperties/oneOf/0/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err88];
 }
@@ -1218,7 +1215,7 @@ errors++;
 }
 }
 else {
-const err89 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/gates/max_regression/" + key18.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/models/additionalProperties/properties/gates/properties/max_regression/additionalProperties/oneOf/1/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err89 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/gates/max_regression/" + key18.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/models/additionalProperties/properties/gates/properties/max_regression/additionalProperties/oneOf/0/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err89];
 }
@@ -1228,6 +1225,34 @@ vErrors.push(err89);
 errors++;
 }
 var _valid0 = _errs116 === errors;
+if(_valid0){
+valid27 = true;
+passing0 = 0;
+}
+const _errs118 = errors;
+if(typeof data49 === "string"){
+if(!pattern1.test(data49)){
+const err90 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/gates/max_regression/" + key18.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/models/additionalProperties/properties/gates/properties/max_regression/additionalProperties/oneOf/1/pattern",keyword:"pattern",params:{pattern: "^\\s*\\d+(\\.\\d+)?\\s*%\\s*$"},message:"must match pattern \""+"^\\s*\\d+(\\.\\d+)?\\s*%\\s*$"+"\""};
+if(vErrors === null){
+vErrors = [err90];
+}
+else {
+vErrors.push(err90);
+}
+errors++;
+}
+}
+else {
+const err91 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/gates/max_regression/" + key18.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/models/additionalProperties/properties/gates/properties/max_regression/additionalProperties/oneOf/1/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err91];
+}
+else {
+vErrors.push(err91);
+}
+errors++;
+}
+var _valid0 = _errs118 === errors;
 if(_valid0 && valid27){
 valid27 = false;
 passing0 = [passing0, 1];
@@ -1239,20 +1264,20 @@ passing0 = 1;
 }
 }
 if(!valid27){
-const err90 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/gates/max_regression/" + key18.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/models/additionalProperties/properties/gates/properties/max_regression/additionalProperties/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf"};
+const err92 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/gates/max_regression/" + key18.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/models/additionalProperties/properties/gates/properties/max_regression/additionalProperties/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf"};
 if(vErrors === null){
-vErrors = [err90];
+vErrors = [err92];
 }
 else {
-vErrors.push(err90);
+vErrors.push(err92);
 }
 errors++;
 }
 else {
-errors = _errs113;
+errors = _errs115;
 if(vErrors !== null){
-if(_errs113){
-vErrors.length = _errs113;
+if(_errs115){
+vErrors.length = _errs115;
 }
 else {
 vErrors = null;
@@ -1262,32 +1287,7 @@ vErrors = null;
 }
 }
 else {
-const err91 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/gates/max_regression",schemaPath:"#/properties/models/additionalProperties/properties/gates/properties/max_regression/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err91];
-}
-else {
-vErrors.push(err91);
-}
-errors++;
-}
-}
-if(data42.not_significantly_worse !== undefined){
-let data49 = data42.not_significantly_worse;
-if(data49 && typeof data49 == "object" && !Array.isArray(data49)){
-if(data49.metrics === undefined){
-const err92 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/gates/not_significantly_worse",schemaPath:"#/properties/models/additionalProperties/properties/gates/properties/not_significantly_worse/required",keyword:"required",params:{missingProperty: "metrics"},message:"must have required property '"+"metrics"+"'"};
-if(vErrors === null){
-vErrors = [err92];
-}
-else {
-vErrors.push(err92);
-}
-errors++;
-}
-for(const key19 in data49){
-if(!((key19 === "metrics") || (key19 === "alpha"))){
-const err93 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/gates/not_significantly_worse",schemaPath:"#/properties/models/additionalProperties/properties/gates/properties/not_significantly_worse/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key19},message:"must NOT have additional properties"};
+const err93 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/gates/max_regression",schemaPath:"#/properties/models/additionalProperties/properties/gates/properties/max_regression/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err93];
 }
@@ -1297,11 +1297,11 @@ vErrors.push(err93);
 errors++;
 }
 }
-if(data49.metrics !== undefined){
-let data50 = data49.metrics;
-if(Array.isArray(data50)){
-if(data50.length < 1){
-const err94 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/gates/not_significantly_worse/metrics",schemaPath:"#/properties/models/additionalProperties/properties/gates/properties/not_significantly_worse/properties/metrics/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
+if(data43.not_significantly_worse !== undefined){
+let data50 = data43.not_significantly_worse;
+if(data50 && typeof data50 == "object" && !Array.isArray(data50)){
+if(data50.metrics === undefined){
+const err94 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/gates/not_significantly_worse",schemaPath:"#/properties/models/additionalProperties/properties/gates/properties/not_significantly_worse/required",keyword:"required",params:{missingProperty: "metrics"},message:"must have required property '"+"metrics"+"'"};
 if(vErrors === null){
 vErrors = [err94];
 }
@@ -1310,12 +1310,9 @@ vErrors.push(err94);
 }
 errors++;
 }
-const len3 = data50.length;
-for(let i5=0; i5<len3; i5++){
-let data51 = data50[i5];
-if(typeof data51 === "string"){
-if(func3(data51) < 1){
-const err95 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/gates/not_significantly_worse/metrics/" + i5,schemaPath:"#/properties/models/additionalProperties/properties/gates/properties/not_significantly_worse/properties/metrics/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+for(const key19 in data50){
+if(!((key19 === "metrics") || (key19 === "alpha"))){
+const err95 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/gates/not_significantly_worse",schemaPath:"#/properties/models/additionalProperties/properties/gates/properties/not_significantly_worse/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key19},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err95];
 }
@@ -1325,8 +1322,11 @@ vErrors.push(err95);
 errors++;
 }
 }
-else {
-const err96 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/gates/not_significantly_worse/metrics/" + i5,schemaPath:"#/properties/models/additionalProperties/properties/gates/properties/not_significantly_worse/properties/metrics/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data50.metrics !== undefined){
+let data51 = data50.metrics;
+if(Array.isArray(data51)){
+if(data51.length < 1){
+const err96 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/gates/not_significantly_worse/metrics",schemaPath:"#/properties/models/additionalProperties/properties/gates/properties/not_significantly_worse/properties/metrics/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
 if(vErrors === null){
 vErrors = [err96];
 }
@@ -1335,10 +1335,12 @@ vErrors.push(err96);
 }
 errors++;
 }
-}
-}
-else {
-const err97 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/gates/not_significantly_worse/metrics",schemaPath:"#/properties/models/additionalProperties/properties/gates/properties/not_significantly_worse/properties/metrics/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const len3 = data51.length;
+for(let i5=0; i5<len3; i5++){
+let data52 = data51[i5];
+if(typeof data52 === "string"){
+if(func3(data52) < 1){
+const err97 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/gates/not_significantly_worse/metrics/" + i5,schemaPath:"#/properties/models/additionalProperties/properties/gates/properties/not_significantly_worse/properties/metrics/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err97];
 }
@@ -1348,11 +1350,8 @@ vErrors.push(err97);
 errors++;
 }
 }
-if(data49.alpha !== undefined){
-let data52 = data49.alpha;
-if(typeof data52 == "number"){
-if(data52 >= 1 || isNaN(data52)){
-const err98 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/gates/not_significantly_worse/alpha",schemaPath:"#/properties/models/additionalProperties/properties/gates/properties/not_significantly_worse/properties/alpha/exclusiveMaximum",keyword:"exclusiveMaximum",params:{comparison: "<", limit: 1},message:"must be < 1"};
+else {
+const err98 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/gates/not_significantly_worse/metrics/" + i5,schemaPath:"#/properties/models/additionalProperties/properties/gates/properties/not_significantly_worse/properties/metrics/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err98];
 }
@@ -1361,8 +1360,10 @@ vErrors.push(err98);
 }
 errors++;
 }
-if(data52 <= 0 || isNaN(data52)){
-const err99 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/gates/not_significantly_worse/alpha",schemaPath:"#/properties/models/additionalProperties/properties/gates/properties/not_significantly_worse/properties/alpha/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0"};
+}
+}
+else {
+const err99 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/gates/not_significantly_worse/metrics",schemaPath:"#/properties/models/additionalProperties/properties/gates/properties/not_significantly_worse/properties/metrics/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err99];
 }
@@ -1372,8 +1373,11 @@ vErrors.push(err99);
 errors++;
 }
 }
-else {
-const err100 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/gates/not_significantly_worse/alpha",schemaPath:"#/properties/models/additionalProperties/properties/gates/properties/not_significantly_worse/properties/alpha/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data50.alpha !== undefined){
+let data53 = data50.alpha;
+if(typeof data53 == "number"){
+if(data53 >= 1 || isNaN(data53)){
+const err100 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/gates/not_significantly_worse/alpha",schemaPath:"#/properties/models/additionalProperties/properties/gates/properties/not_significantly_worse/properties/alpha/exclusiveMaximum",keyword:"exclusiveMaximum",params:{comparison: "<", limit: 1},message:"must be < 1"};
 if(vErrors === null){
 vErrors = [err100];
 }
@@ -1382,10 +1386,8 @@ vErrors.push(err100);
 }
 errors++;
 }
-}
-}
-else {
-const err101 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/gates/not_significantly_worse",schemaPath:"#/properties/models/additionalProperties/properties/gates/properties/not_significantly_worse/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data53 <= 0 || isNaN(data53)){
+const err101 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/gates/not_significantly_worse/alpha",schemaPath:"#/properties/models/additionalProperties/properties/gates/properties/not_significantly_worse/properties/alpha/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0"};
 if(vErrors === null){
 vErrors = [err101];
 }
@@ -1395,11 +1397,8 @@ vErrors.push(err101);
 errors++;
 }
 }
-if(data42.slices !== undefined){
-let data53 = data42.slices;
-if(data53 && typeof data53 == "object" && !Array.isArray(data53)){
-if(data53.max_drop === undefined){
-const err102 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/gates/slices",schemaPath:"#/properties/models/additionalProperties/properties/gates/properties/slices/required",keyword:"required",params:{missingProperty: "max_drop"},message:"must have required property '"+"max_drop"+"'"};
+else {
+const err102 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/gates/not_significantly_worse/alpha",schemaPath:"#/properties/models/additionalProperties/properties/gates/properties/not_significantly_worse/properties/alpha/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err102];
 }
@@ -1408,9 +1407,10 @@ vErrors.push(err102);
 }
 errors++;
 }
-for(const key20 in data53){
-if(!((key20 === "max_drop") || (key20 === "min_rows"))){
-const err103 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/gates/slices",schemaPath:"#/properties/models/additionalProperties/properties/gates/properties/slices/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key20},message:"must NOT have additional properties"};
+}
+}
+else {
+const err103 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/gates/not_significantly_worse",schemaPath:"#/properties/models/additionalProperties/properties/gates/properties/not_significantly_worse/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err103];
 }
@@ -1420,14 +1420,11 @@ vErrors.push(err103);
 errors++;
 }
 }
-if(data53.max_drop !== undefined){
-let data54 = data53.max_drop;
+if(data43.slices !== undefined){
+let data54 = data43.slices;
 if(data54 && typeof data54 == "object" && !Array.isArray(data54)){
-for(const key21 in data54){
-const _errs132 = errors;
-if(typeof key21 === "string"){
-if(func3(key21) < 1){
-const err104 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/gates/slices/max_drop",schemaPath:"#/properties/models/additionalProperties/properties/gates/properties/slices/properties/max_drop/propertyNames/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",propertyName:key21};
+if(data54.max_drop === undefined){
+const err104 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/gates/slices",schemaPath:"#/properties/models/additionalProperties/properties/gates/properties/slices/required",keyword:"required",params:{missingProperty: "max_drop"},message:"must have required property '"+"max_drop"+"'"};
 if(vErrors === null){
 vErrors = [err104];
 }
@@ -1436,10 +1433,9 @@ vErrors.push(err104);
 }
 errors++;
 }
-}
-var valid32 = _errs132 === errors;
-if(!valid32){
-const err105 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/gates/slices/max_drop",schemaPath:"#/properties/models/additionalProperties/properties/gates/properties/slices/properties/max_drop/propertyNames",keyword:"propertyNames",params:{propertyName: key21},message:"property name must be valid"};
+for(const key20 in data54){
+if(!((key20 === "max_drop") || (key20 === "min_rows"))){
+const err105 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/gates/slices",schemaPath:"#/properties/models/additionalProperties/properties/gates/properties/slices/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key20},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err105];
 }
@@ -1449,15 +1445,14 @@ vErrors.push(err105);
 errors++;
 }
 }
-for(const key22 in data54){
-let data55 = data54[key22];
-const _errs135 = errors;
-let valid34 = false;
-let passing1 = null;
-const _errs136 = errors;
-if(typeof data55 == "number"){
-if(data55 < 0 || isNaN(data55)){
-const err106 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/gates/slices/max_drop/" + key22.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/models/additionalProperties/properties/gates/properties/slices/properties/max_drop/additionalProperties/oneOf/0/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(data54.max_drop !== undefined){
+let data55 = data54.max_drop;
+if(data55 && typeof data55 == "object" && !Array.isArray(data55)){
+for(const key21 in data55){
+const _errs134 = errors;
+if(typeof key21 === "string"){
+if(func3(key21) < 1){
+const err106 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/gates/slices/max_drop",schemaPath:"#/properties/models/additionalProperties/properties/gates/properties/slices/properties/max_drop/propertyNames/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",propertyName:key21};
 if(vErrors === null){
 vErrors = [err106];
 }
@@ -1467,8 +1462,9 @@ vErrors.push(err106);
 errors++;
 }
 }
-else {
-const err107 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/gates/slices/max_drop/" + key22.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/models/additionalProperties/properties/gates/properties/slices/properties/max_drop/additionalProperties/oneOf/0/type",keyword:"type",params:{type: "number"},message:"must be number"};
+var valid32 = _errs134 === errors;
+if(!valid32){
+const err107 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/gates/slices/max_drop",schemaPath:"#/properties/models/additionalProperties/properties/gates/properties/slices/properties/max_drop/propertyNames",keyword:"propertyNames",params:{propertyName: key21},message:"property name must be valid"};
 if(vErrors === null){
 vErrors = [err107];
 }
@@ -1477,15 +1473,16 @@ vErrors.push(err107);
 }
 errors++;
 }
-var _valid1 = _errs136 === errors;
-if(_valid1){
-valid34 = true;
-passing1 = 0;
 }
+for(const key22 in data55){
+let data56 = data55[key22];
+const _errs137 = errors;
+let valid34 = false;
+let passing1 = null;
 const _errs138 = errors;
-if(typeof data55 === "string"){
-if(!pattern1.test(data55)){
-const err108 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/gates/slices/max_drop/" + key22.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/models/additionalProperties/properties/gates/properties/slices/properties/max_drop/additionalProperties/oneOf/1/pattern",keyword:"pattern",params:{pattern: "^\\s*\\d+(\\.\\d+)?\\s*%\\s*$"},message:"must match pattern \""+"^\\s*\\d+(\\.\\d+)?\\s*%\\s*$"+"\""};
+if(typeof data56 == "number"){
+if(data56 < 0 || isNaN(data56)){
+const err108 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/gates/slices/max_drop/" + key22.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/models/additionalProperties/properties/gates/properties/slices/properties/max_drop/additionalProperties/oneOf/0/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err108];
 }
@@ -1496,7 +1493,7 @@ errors++;
 }
 }
 else {
-const err109 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/gates/slices/max_drop/" + key22.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/models/additionalProperties/properties/gates/properties/slices/properties/max_drop/additionalProperties/oneOf/1/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err109 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/gates/slices/max_drop/" + key22.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/models/additionalProperties/properties/gates/properties/slices/properties/max_drop/additionalProperties/oneOf/0/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err109];
 }
@@ -1506,6 +1503,34 @@ vErrors.push(err109);
 errors++;
 }
 var _valid1 = _errs138 === errors;
+if(_valid1){
+valid34 = true;
+passing1 = 0;
+}
+const _errs140 = errors;
+if(typeof data56 === "string"){
+if(!pattern1.test(data56)){
+const err110 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/gates/slices/max_drop/" + key22.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/models/additionalProperties/properties/gates/properties/slices/properties/max_drop/additionalProperties/oneOf/1/pattern",keyword:"pattern",params:{pattern: "^\\s*\\d+(\\.\\d+)?\\s*%\\s*$"},message:"must match pattern \""+"^\\s*\\d+(\\.\\d+)?\\s*%\\s*$"+"\""};
+if(vErrors === null){
+vErrors = [err110];
+}
+else {
+vErrors.push(err110);
+}
+errors++;
+}
+}
+else {
+const err111 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/gates/slices/max_drop/" + key22.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/models/additionalProperties/properties/gates/properties/slices/properties/max_drop/additionalProperties/oneOf/1/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err111];
+}
+else {
+vErrors.push(err111);
+}
+errors++;
+}
+var _valid1 = _errs140 === errors;
 if(_valid1 && valid34){
 valid34 = false;
 passing1 = [passing1, 1];
@@ -1517,20 +1542,20 @@ passing1 = 1;
 }
 }
 if(!valid34){
-const err110 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/gates/slices/max_drop/" + key22.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/models/additionalProperties/properties/gates/properties/slices/properties/max_drop/additionalProperties/oneOf",keyword:"oneOf",params:{passingSchemas: passing1},message:"must match exactly one schema in oneOf"};
+const err112 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/gates/slices/max_drop/" + key22.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/models/additionalProperties/properties/gates/properties/slices/properties/max_drop/additionalProperties/oneOf",keyword:"oneOf",params:{passingSchemas: passing1},message:"must match exactly one schema in oneOf"};
 if(vErrors === null){
-vErrors = [err110];
+vErrors = [err112];
 }
 else {
-vErrors.push(err110);
+vErrors.push(err112);
 }
 errors++;
 }
 else {
-errors = _errs135;
+errors = _errs137;
 if(vErrors !== null){
-if(_errs135){
-vErrors.length = _errs135;
+if(_errs137){
+vErrors.length = _errs137;
 }
 else {
 vErrors = null;
@@ -1540,31 +1565,7 @@ vErrors = null;
 }
 }
 else {
-const err111 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/gates/slices/max_drop",schemaPath:"#/properties/models/additionalProperties/properties/gates/properties/slices/properties/max_drop/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err111];
-}
-else {
-vErrors.push(err111);
-}
-errors++;
-}
-}
-if(data53.min_rows !== undefined){
-let data56 = data53.min_rows;
-if(!((typeof data56 == "number") && (!(data56 % 1) && !isNaN(data56)))){
-const err112 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/gates/slices/min_rows",schemaPath:"#/properties/models/additionalProperties/properties/gates/properties/slices/properties/min_rows/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
-if(vErrors === null){
-vErrors = [err112];
-}
-else {
-vErrors.push(err112);
-}
-errors++;
-}
-if(typeof data56 == "number"){
-if(data56 < 1 || isNaN(data56)){
-const err113 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/gates/slices/min_rows",schemaPath:"#/properties/models/additionalProperties/properties/gates/properties/slices/properties/min_rows/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+const err113 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/gates/slices/max_drop",schemaPath:"#/properties/models/additionalProperties/properties/gates/properties/slices/properties/max_drop/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err113];
 }
@@ -1574,10 +1575,10 @@ vErrors.push(err113);
 errors++;
 }
 }
-}
-}
-else {
-const err114 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/gates/slices",schemaPath:"#/properties/models/additionalProperties/properties/gates/properties/slices/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data54.min_rows !== undefined){
+let data57 = data54.min_rows;
+if(!((typeof data57 == "number") && (!(data57 % 1) && !isNaN(data57)))){
+const err114 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/gates/slices/min_rows",schemaPath:"#/properties/models/additionalProperties/properties/gates/properties/slices/properties/min_rows/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err114];
 }
@@ -1586,12 +1587,9 @@ vErrors.push(err114);
 }
 errors++;
 }
-}
-if(data42.latency_p50_ms !== undefined){
-let data57 = data42.latency_p50_ms;
 if(typeof data57 == "number"){
-if(data57 <= 0 || isNaN(data57)){
-const err115 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/gates/latency_p50_ms",schemaPath:"#/properties/models/additionalProperties/properties/gates/properties/latency_p50_ms/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0"};
+if(data57 < 1 || isNaN(data57)){
+const err115 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/gates/slices/min_rows",schemaPath:"#/properties/models/additionalProperties/properties/gates/properties/slices/properties/min_rows/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
 if(vErrors === null){
 vErrors = [err115];
 }
@@ -1601,8 +1599,10 @@ vErrors.push(err115);
 errors++;
 }
 }
+}
+}
 else {
-const err116 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/gates/latency_p50_ms",schemaPath:"#/properties/models/additionalProperties/properties/gates/properties/latency_p50_ms/type",keyword:"type",params:{type: "number"},message:"must be number"};
+const err116 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/gates/slices",schemaPath:"#/properties/models/additionalProperties/properties/gates/properties/slices/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err116];
 }
@@ -1612,11 +1612,11 @@ vErrors.push(err116);
 errors++;
 }
 }
-if(data42.latency_p95_ms !== undefined){
-let data58 = data42.latency_p95_ms;
+if(data43.latency_p50_ms !== undefined){
+let data58 = data43.latency_p50_ms;
 if(typeof data58 == "number"){
 if(data58 <= 0 || isNaN(data58)){
-const err117 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/gates/latency_p95_ms",schemaPath:"#/properties/models/additionalProperties/properties/gates/properties/latency_p95_ms/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0"};
+const err117 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/gates/latency_p50_ms",schemaPath:"#/properties/models/additionalProperties/properties/gates/properties/latency_p50_ms/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0"};
 if(vErrors === null){
 vErrors = [err117];
 }
@@ -1627,7 +1627,7 @@ errors++;
 }
 }
 else {
-const err118 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/gates/latency_p95_ms",schemaPath:"#/properties/models/additionalProperties/properties/gates/properties/latency_p95_ms/type",keyword:"type",params:{type: "number"},message:"must be number"};
+const err118 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/gates/latency_p50_ms",schemaPath:"#/properties/models/additionalProperties/properties/gates/properties/latency_p50_ms/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err118];
 }
@@ -1637,14 +1637,11 @@ vErrors.push(err118);
 errors++;
 }
 }
-if(data42.max_size !== undefined){
-let data59 = data42.max_size;
-const _errs147 = errors;
-let valid35 = false;
-let passing2 = null;
-const _errs148 = errors;
-if(!((typeof data59 == "number") && (!(data59 % 1) && !isNaN(data59)))){
-const err119 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/gates/max_size",schemaPath:"#/properties/models/additionalProperties/properties/gates/properties/max_size/oneOf/0/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(data43.latency_p95_ms !== undefined){
+let data59 = data43.latency_p95_ms;
+if(typeof data59 == "number"){
+if(data59 <= 0 || isNaN(data59)){
+const err119 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/gates/latency_p95_ms",schemaPath:"#/properties/models/additionalProperties/properties/gates/properties/latency_p95_ms/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0"};
 if(vErrors === null){
 vErrors = [err119];
 }
@@ -1653,9 +1650,9 @@ vErrors.push(err119);
 }
 errors++;
 }
-if(typeof data59 == "number"){
-if(data59 < 1 || isNaN(data59)){
-const err120 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/gates/max_size",schemaPath:"#/properties/models/additionalProperties/properties/gates/properties/max_size/oneOf/0/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+}
+else {
+const err120 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/gates/latency_p95_ms",schemaPath:"#/properties/models/additionalProperties/properties/gates/properties/latency_p95_ms/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err120];
 }
@@ -1665,15 +1662,14 @@ vErrors.push(err120);
 errors++;
 }
 }
-var _valid2 = _errs148 === errors;
-if(_valid2){
-valid35 = true;
-passing2 = 0;
-}
+if(data43.max_size !== undefined){
+let data60 = data43.max_size;
+const _errs149 = errors;
+let valid35 = false;
+let passing2 = null;
 const _errs150 = errors;
-if(typeof data59 === "string"){
-if(!pattern3.test(data59)){
-const err121 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/gates/max_size",schemaPath:"#/properties/models/additionalProperties/properties/gates/properties/max_size/oneOf/1/pattern",keyword:"pattern",params:{pattern: "^\\s*\\d+(\\.\\d+)?\\s*([kKMG]i?B|B)?\\s*$"},message:"must match pattern \""+"^\\s*\\d+(\\.\\d+)?\\s*([kKMG]i?B|B)?\\s*$"+"\""};
+if(!((typeof data60 == "number") && (!(data60 % 1) && !isNaN(data60)))){
+const err121 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/gates/max_size",schemaPath:"#/properties/models/additionalProperties/properties/gates/properties/max_size/oneOf/0/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err121];
 }
@@ -1682,9 +1678,9 @@ vErrors.push(err121);
 }
 errors++;
 }
-}
-else {
-const err122 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/gates/max_size",schemaPath:"#/properties/models/additionalProperties/properties/gates/properties/max_size/oneOf/1/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(typeof data60 == "number"){
+if(data60 < 1 || isNaN(data60)){
+const err122 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/gates/max_size",schemaPath:"#/properties/models/additionalProperties/properties/gates/properties/max_size/oneOf/0/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
 if(vErrors === null){
 vErrors = [err122];
 }
@@ -1693,7 +1689,36 @@ vErrors.push(err122);
 }
 errors++;
 }
+}
 var _valid2 = _errs150 === errors;
+if(_valid2){
+valid35 = true;
+passing2 = 0;
+}
+const _errs152 = errors;
+if(typeof data60 === "string"){
+if(!pattern3.test(data60)){
+const err123 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/gates/max_size",schemaPath:"#/properties/models/additionalProperties/properties/gates/properties/max_size/oneOf/1/pattern",keyword:"pattern",params:{pattern: "^\\s*\\d+(\\.\\d+)?\\s*([kKMG]i?B|B)?\\s*$"},message:"must match pattern \""+"^\\s*\\d+(\\.\\d+)?\\s*([kKMG]i?B|B)?\\s*$"+"\""};
+if(vErrors === null){
+vErrors = [err123];
+}
+else {
+vErrors.push(err123);
+}
+errors++;
+}
+}
+else {
+const err124 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/gates/max_size",schemaPath:"#/properties/models/additionalProperties/properties/gates/properties/max_size/oneOf/1/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err124];
+}
+else {
+vErrors.push(err124);
+}
+errors++;
+}
+var _valid2 = _errs152 === errors;
 if(_valid2 && valid35){
 valid35 = false;
 passing2 = [passing2, 1];
@@ -1705,43 +1730,7 @@ passing2 = 1;
 }
 }
 if(!valid35){
-const err123 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/gates/max_size",schemaPath:"#/properties/models/additionalProperties/properties/gates/properties/max_size/oneOf",keyword:"oneOf",params:{passingSchemas: passing2},message:"must match exactly one schema in oneOf"};
-if(vErrors === null){
-vErrors = [err123];
-}
-else {
-vErrors.push(err123);
-}
-errors++;
-}
-else {
-errors = _errs147;
-if(vErrors !== null){
-if(_errs147){
-vErrors.length = _errs147;
-}
-else {
-vErrors = null;
-}
-}
-}
-}
-if(data42.signature !== undefined){
-let data60 = data42.signature;
-if(!(((data60 === "unchanged") || (data60 === "compatible")) || (data60 === "any"))){
-const err124 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/gates/signature",schemaPath:"#/properties/models/additionalProperties/properties/gates/properties/signature/enum",keyword:"enum",params:{allowedValues: schema11.properties.models.additionalProperties.properties.gates.properties.signature.enum},message:"must be equal to one of the allowed values"};
-if(vErrors === null){
-vErrors = [err124];
-}
-else {
-vErrors.push(err124);
-}
-errors++;
-}
-}
-if(data42.fail_step !== undefined){
-if(typeof data42.fail_step !== "boolean"){
-const err125 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/gates/fail_step",schemaPath:"#/properties/models/additionalProperties/properties/gates/properties/fail_step/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+const err125 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/gates/max_size",schemaPath:"#/properties/models/additionalProperties/properties/gates/properties/max_size/oneOf",keyword:"oneOf",params:{passingSchemas: passing2},message:"must match exactly one schema in oneOf"};
 if(vErrors === null){
 vErrors = [err125];
 }
@@ -1750,10 +1739,22 @@ vErrors.push(err125);
 }
 errors++;
 }
-}
+else {
+errors = _errs149;
+if(vErrors !== null){
+if(_errs149){
+vErrors.length = _errs149;
 }
 else {
-const err126 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/gates",schemaPath:"#/properties/models/additionalProperties/properties/gates/type",keyword:"type",params:{type: "object"},message:"must be object"};
+vErrors = null;
+}
+}
+}
+}
+if(data43.signature !== undefined){
+let data61 = data43.signature;
+if(!(((data61 === "unchanged") || (data61 === "compatible")) || (data61 === "any"))){
+const err126 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/gates/signature",schemaPath:"#/properties/models/additionalProperties/properties/gates/properties/signature/enum",keyword:"enum",params:{allowedValues: schema11.properties.models.additionalProperties.properties.gates.properties.signature.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err126];
 }
@@ -1763,12 +1764,9 @@ vErrors.push(err126);
 errors++;
 }
 }
-if(data2.drift !== undefined){
-let data62 = data2.drift;
-if(data62 && typeof data62 == "object" && !Array.isArray(data62)){
-for(const key23 in data62){
-if(!(func2.call(schema11.properties.models.additionalProperties.properties.drift.properties, key23))){
-const err127 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/drift",schemaPath:"#/properties/models/additionalProperties/properties/drift/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key23},message:"must NOT have additional properties"};
+if(data43.fail_step !== undefined){
+if(typeof data43.fail_step !== "boolean"){
+const err127 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/gates/fail_step",schemaPath:"#/properties/models/additionalProperties/properties/gates/properties/fail_step/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err127];
 }
@@ -1778,11 +1776,9 @@ vErrors.push(err127);
 errors++;
 }
 }
-if(data62.threshold !== undefined){
-let data63 = data62.threshold;
-if(typeof data63 == "number"){
-if(data63 > 1 || isNaN(data63)){
-const err128 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/drift/threshold",schemaPath:"#/properties/models/additionalProperties/properties/drift/properties/threshold/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"};
+}
+else {
+const err128 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/gates",schemaPath:"#/properties/models/additionalProperties/properties/gates/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err128];
 }
@@ -1791,8 +1787,13 @@ vErrors.push(err128);
 }
 errors++;
 }
-if(data63 < 0 || isNaN(data63)){
-const err129 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/drift/threshold",schemaPath:"#/properties/models/additionalProperties/properties/drift/properties/threshold/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+}
+if(data2.drift !== undefined){
+let data63 = data2.drift;
+if(data63 && typeof data63 == "object" && !Array.isArray(data63)){
+for(const key23 in data63){
+if(!(func2.call(schema11.properties.models.additionalProperties.properties.drift.properties, key23))){
+const err129 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/drift",schemaPath:"#/properties/models/additionalProperties/properties/drift/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key23},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err129];
 }
@@ -1802,8 +1803,11 @@ vErrors.push(err129);
 errors++;
 }
 }
-else {
-const err130 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/drift/threshold",schemaPath:"#/properties/models/additionalProperties/properties/drift/properties/threshold/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data63.threshold !== undefined){
+let data64 = data63.threshold;
+if(typeof data64 == "number"){
+if(data64 > 1 || isNaN(data64)){
+const err130 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/drift/threshold",schemaPath:"#/properties/models/additionalProperties/properties/drift/properties/threshold/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"};
 if(vErrors === null){
 vErrors = [err130];
 }
@@ -1812,11 +1816,8 @@ vErrors.push(err130);
 }
 errors++;
 }
-}
-if(data62.test !== undefined){
-let data64 = data62.test;
-if(!((((((data64 === "ks") || (data64 === "chi2")) || (data64 === "psi")) || (data64 === "js")) || (data64 === "wasserstein")) || (data64 === "z"))){
-const err131 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/drift/test",schemaPath:"#/properties/models/additionalProperties/properties/drift/properties/test/enum",keyword:"enum",params:{allowedValues: schema11.properties.models.additionalProperties.properties.drift.properties.test.enum},message:"must be equal to one of the allowed values"};
+if(data64 < 0 || isNaN(data64)){
+const err131 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/drift/threshold",schemaPath:"#/properties/models/additionalProperties/properties/drift/properties/threshold/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err131];
 }
@@ -1826,12 +1827,8 @@ vErrors.push(err131);
 errors++;
 }
 }
-if(data62.thresholds !== undefined){
-let data65 = data62.thresholds;
-if(data65 && typeof data65 == "object" && !Array.isArray(data65)){
-for(const key24 in data65){
-if(!((((((key24 === "ks") || (key24 === "chi2")) || (key24 === "psi")) || (key24 === "js")) || (key24 === "wasserstein")) || (key24 === "z"))){
-const err132 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/drift/thresholds",schemaPath:"#/properties/models/additionalProperties/properties/drift/properties/thresholds/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key24},message:"must NOT have additional properties"};
+else {
+const err132 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/drift/threshold",schemaPath:"#/properties/models/additionalProperties/properties/drift/properties/threshold/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err132];
 }
@@ -1841,11 +1838,10 @@ vErrors.push(err132);
 errors++;
 }
 }
-if(data65.ks !== undefined){
-let data66 = data65.ks;
-if(typeof data66 == "number"){
-if(data66 < 0 || isNaN(data66)){
-const err133 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/drift/thresholds/ks",schemaPath:"#/properties/models/additionalProperties/properties/drift/properties/thresholds/properties/ks/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(data63.test !== undefined){
+let data65 = data63.test;
+if(!((((((data65 === "ks") || (data65 === "chi2")) || (data65 === "psi")) || (data65 === "js")) || (data65 === "wasserstein")) || (data65 === "z"))){
+const err133 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/drift/test",schemaPath:"#/properties/models/additionalProperties/properties/drift/properties/test/enum",keyword:"enum",params:{allowedValues: schema11.properties.models.additionalProperties.properties.drift.properties.test.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err133];
 }
@@ -1855,8 +1851,12 @@ vErrors.push(err133);
 errors++;
 }
 }
-else {
-const err134 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/drift/thresholds/ks",schemaPath:"#/properties/models/additionalProperties/properties/drift/properties/thresholds/properties/ks/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data63.thresholds !== undefined){
+let data66 = data63.thresholds;
+if(data66 && typeof data66 == "object" && !Array.isArray(data66)){
+for(const key24 in data66){
+if(!((((((key24 === "ks") || (key24 === "chi2")) || (key24 === "psi")) || (key24 === "js")) || (key24 === "wasserstein")) || (key24 === "z"))){
+const err134 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/drift/thresholds",schemaPath:"#/properties/models/additionalProperties/properties/drift/properties/thresholds/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key24},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err134];
 }
@@ -1866,11 +1866,11 @@ vErrors.push(err134);
 errors++;
 }
 }
-if(data65.chi2 !== undefined){
-let data67 = data65.chi2;
+if(data66.ks !== undefined){
+let data67 = data66.ks;
 if(typeof data67 == "number"){
 if(data67 < 0 || isNaN(data67)){
-const err135 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/drift/thresholds/chi2",schemaPath:"#/properties/models/additionalProperties/properties/drift/properties/thresholds/properties/chi2/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+const err135 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/drift/thresholds/ks",schemaPath:"#/properties/models/additionalProperties/properties/drift/properties/thresholds/properties/ks/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err135];
 }
@@ -1881,7 +1881,7 @@ errors++;
 }
 }
 else {
-const err136 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/drift/thresholds/chi2",schemaPath:"#/properties/models/additionalProperties/properties/drift/properties/thresholds/properties/chi2/type",keyword:"type",params:{type: "number"},message:"must be number"};
+const err136 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/drift/thresholds/ks",schemaPath:"#/properties/models/additionalProperties/properties/drift/properties/thresholds/properties/ks/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err136];
 }
@@ -1891,11 +1891,11 @@ vErrors.push(err136);
 errors++;
 }
 }
-if(data65.psi !== undefined){
-let data68 = data65.psi;
+if(data66.chi2 !== undefined){
+let data68 = data66.chi2;
 if(typeof data68 == "number"){
 if(data68 < 0 || isNaN(data68)){
-const err137 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/drift/thresholds/psi",schemaPath:"#/properties/models/additionalProperties/properties/drift/properties/thresholds/properties/psi/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+const err137 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/drift/thresholds/chi2",schemaPath:"#/properties/models/additionalProperties/properties/drift/properties/thresholds/properties/chi2/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err137];
 }
@@ -1906,7 +1906,7 @@ errors++;
 }
 }
 else {
-const err138 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/drift/thresholds/psi",schemaPath:"#/properties/models/additionalProperties/properties/drift/properties/thresholds/properties/psi/type",keyword:"type",params:{type: "number"},message:"must be number"};
+const err138 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/drift/thresholds/chi2",schemaPath:"#/properties/models/additionalProperties/properties/drift/properties/thresholds/properties/chi2/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err138];
 }
@@ -1916,11 +1916,11 @@ vErrors.push(err138);
 errors++;
 }
 }
-if(data65.js !== undefined){
-let data69 = data65.js;
+if(data66.psi !== undefined){
+let data69 = data66.psi;
 if(typeof data69 == "number"){
 if(data69 < 0 || isNaN(data69)){
-const err139 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/drift/thresholds/js",schemaPath:"#/properties/models/additionalProperties/properties/drift/properties/thresholds/properties/js/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+const err139 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/drift/thresholds/psi",schemaPath:"#/properties/models/additionalProperties/properties/drift/properties/thresholds/properties/psi/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err139];
 }
@@ -1931,7 +1931,7 @@ errors++;
 }
 }
 else {
-const err140 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/drift/thresholds/js",schemaPath:"#/properties/models/additionalProperties/properties/drift/properties/thresholds/properties/js/type",keyword:"type",params:{type: "number"},message:"must be number"};
+const err140 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/drift/thresholds/psi",schemaPath:"#/properties/models/additionalProperties/properties/drift/properties/thresholds/properties/psi/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err140];
 }
@@ -1941,11 +1941,11 @@ vErrors.push(err140);
 errors++;
 }
 }
-if(data65.wasserstein !== undefined){
-let data70 = data65.wasserstein;
+if(data66.js !== undefined){
+let data70 = data66.js;
 if(typeof data70 == "number"){
 if(data70 < 0 || isNaN(data70)){
-const err141 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/drift/thresholds/wasserstein",schemaPath:"#/properties/models/additionalProperties/properties/drift/properties/thresholds/properties/wasserstein/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+const err141 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/drift/thresholds/js",schemaPath:"#/properties/models/additionalProperties/properties/drift/properties/thresholds/properties/js/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err141];
 }
@@ -1956,7 +1956,7 @@ errors++;
 }
 }
 else {
-const err142 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/drift/thresholds/wasserstein",schemaPath:"#/properties/models/additionalProperties/properties/drift/properties/thresholds/properties/wasserstein/type",keyword:"type",params:{type: "number"},message:"must be number"};
+const err142 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/drift/thresholds/js",schemaPath:"#/properties/models/additionalProperties/properties/drift/properties/thresholds/properties/js/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err142];
 }
@@ -1966,11 +1966,11 @@ vErrors.push(err142);
 errors++;
 }
 }
-if(data65.z !== undefined){
-let data71 = data65.z;
+if(data66.wasserstein !== undefined){
+let data71 = data66.wasserstein;
 if(typeof data71 == "number"){
 if(data71 < 0 || isNaN(data71)){
-const err143 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/drift/thresholds/z",schemaPath:"#/properties/models/additionalProperties/properties/drift/properties/thresholds/properties/z/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+const err143 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/drift/thresholds/wasserstein",schemaPath:"#/properties/models/additionalProperties/properties/drift/properties/thresholds/properties/wasserstein/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err143];
 }
@@ -1981,7 +1981,7 @@ errors++;
 }
 }
 else {
-const err144 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/drift/thresholds/z",schemaPath:"#/properties/models/additionalProperties/properties/drift/properties/thresholds/properties/z/type",keyword:"type",params:{type: "number"},message:"must be number"};
+const err144 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/drift/thresholds/wasserstein",schemaPath:"#/properties/models/additionalProperties/properties/drift/properties/thresholds/properties/wasserstein/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err144];
 }
@@ -1991,9 +1991,11 @@ vErrors.push(err144);
 errors++;
 }
 }
-}
-else {
-const err145 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/drift/thresholds",schemaPath:"#/properties/models/additionalProperties/properties/drift/properties/thresholds/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data66.z !== undefined){
+let data72 = data66.z;
+if(typeof data72 == "number"){
+if(data72 < 0 || isNaN(data72)){
+const err145 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/drift/thresholds/z",schemaPath:"#/properties/models/additionalProperties/properties/drift/properties/thresholds/properties/z/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err145];
 }
@@ -2003,15 +2005,8 @@ vErrors.push(err145);
 errors++;
 }
 }
-if(data62.columns !== undefined){
-let data72 = data62.columns;
-if(data72 && typeof data72 == "object" && !Array.isArray(data72)){
-for(const key25 in data72){
-let data73 = data72[key25];
-if(data73 && typeof data73 == "object" && !Array.isArray(data73)){
-for(const key26 in data73){
-if(!((key26 === "test") || (key26 === "threshold"))){
-const err146 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/drift/columns/" + key25.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/models/additionalProperties/properties/drift/properties/columns/additionalProperties/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key26},message:"must NOT have additional properties"};
+else {
+const err146 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/drift/thresholds/z",schemaPath:"#/properties/models/additionalProperties/properties/drift/properties/thresholds/properties/z/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err146];
 }
@@ -2021,10 +2016,9 @@ vErrors.push(err146);
 errors++;
 }
 }
-if(data73.test !== undefined){
-let data74 = data73.test;
-if(!((((((data74 === "ks") || (data74 === "chi2")) || (data74 === "psi")) || (data74 === "js")) || (data74 === "wasserstein")) || (data74 === "z"))){
-const err147 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/drift/columns/" + key25.replace(/~/g, "~0").replace(/\//g, "~1")+"/test",schemaPath:"#/properties/models/additionalProperties/properties/drift/properties/columns/additionalProperties/properties/test/enum",keyword:"enum",params:{allowedValues: schema11.properties.models.additionalProperties.properties.drift.properties.columns.additionalProperties.properties.test.enum},message:"must be equal to one of the allowed values"};
+}
+else {
+const err147 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/drift/thresholds",schemaPath:"#/properties/models/additionalProperties/properties/drift/properties/thresholds/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err147];
 }
@@ -2034,11 +2028,15 @@ vErrors.push(err147);
 errors++;
 }
 }
-if(data73.threshold !== undefined){
-let data75 = data73.threshold;
-if(typeof data75 == "number"){
-if(data75 < 0 || isNaN(data75)){
-const err148 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/drift/columns/" + key25.replace(/~/g, "~0").replace(/\//g, "~1")+"/threshold",schemaPath:"#/properties/models/additionalProperties/properties/drift/properties/columns/additionalProperties/properties/threshold/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(data63.columns !== undefined){
+let data73 = data63.columns;
+if(data73 && typeof data73 == "object" && !Array.isArray(data73)){
+for(const key25 in data73){
+let data74 = data73[key25];
+if(data74 && typeof data74 == "object" && !Array.isArray(data74)){
+for(const key26 in data74){
+if(!((key26 === "test") || (key26 === "threshold"))){
+const err148 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/drift/columns/" + key25.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/models/additionalProperties/properties/drift/properties/columns/additionalProperties/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key26},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err148];
 }
@@ -2048,8 +2046,10 @@ vErrors.push(err148);
 errors++;
 }
 }
-else {
-const err149 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/drift/columns/" + key25.replace(/~/g, "~0").replace(/\//g, "~1")+"/threshold",schemaPath:"#/properties/models/additionalProperties/properties/drift/properties/columns/additionalProperties/properties/threshold/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data74.test !== undefined){
+let data75 = data74.test;
+if(!((((((data75 === "ks") || (data75 === "chi2")) || (data75 === "psi")) || (data75 === "js")) || (data75 === "wasserstein")) || (data75 === "z"))){
+const err149 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/drift/columns/" + key25.replace(/~/g, "~0").replace(/\//g, "~1")+"/test",schemaPath:"#/properties/models/additionalProperties/properties/drift/properties/columns/additionalProperties/properties/test/enum",keyword:"enum",params:{allowedValues: schema11.properties.models.additionalProperties.properties.drift.properties.columns.additionalProperties.properties.test.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err149];
 }
@@ -2059,9 +2059,11 @@ vErrors.push(err149);
 errors++;
 }
 }
-}
-else {
-const err150 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/drift/columns/" + key25.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/models/additionalProperties/properties/drift/properties/columns/additionalProperties/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data74.threshold !== undefined){
+let data76 = data74.threshold;
+if(typeof data76 == "number"){
+if(data76 < 0 || isNaN(data76)){
+const err150 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/drift/columns/" + key25.replace(/~/g, "~0").replace(/\//g, "~1")+"/threshold",schemaPath:"#/properties/models/additionalProperties/properties/drift/properties/columns/additionalProperties/properties/threshold/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err150];
 }
@@ -2071,9 +2073,8 @@ vErrors.push(err150);
 errors++;
 }
 }
-}
 else {
-const err151 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/drift/columns",schemaPath:"#/properties/models/additionalProperties/properties/drift/properties/columns/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err151 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/drift/columns/" + key25.replace(/~/g, "~0").replace(/\//g, "~1")+"/threshold",schemaPath:"#/properties/models/additionalProperties/properties/drift/properties/columns/additionalProperties/properties/threshold/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err151];
 }
@@ -2083,13 +2084,9 @@ vErrors.push(err151);
 errors++;
 }
 }
-if(data62.ignore !== undefined){
-let data76 = data62.ignore;
-if(Array.isArray(data76)){
-const len4 = data76.length;
-for(let i6=0; i6<len4; i6++){
-if(typeof data76[i6] !== "string"){
-const err152 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/drift/ignore/" + i6,schemaPath:"#/properties/models/additionalProperties/properties/drift/properties/ignore/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+else {
+const err152 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/drift/columns/" + key25.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/models/additionalProperties/properties/drift/properties/columns/additionalProperties/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err152];
 }
@@ -2101,7 +2098,7 @@ errors++;
 }
 }
 else {
-const err153 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/drift/ignore",schemaPath:"#/properties/models/additionalProperties/properties/drift/properties/ignore/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err153 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/drift/columns",schemaPath:"#/properties/models/additionalProperties/properties/drift/properties/columns/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err153];
 }
@@ -2111,13 +2108,13 @@ vErrors.push(err153);
 errors++;
 }
 }
-if(data62.prediction_columns !== undefined){
-let data78 = data62.prediction_columns;
-if(Array.isArray(data78)){
-const len5 = data78.length;
-for(let i7=0; i7<len5; i7++){
-if(typeof data78[i7] !== "string"){
-const err154 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/drift/prediction_columns/" + i7,schemaPath:"#/properties/models/additionalProperties/properties/drift/properties/prediction_columns/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data63.ignore !== undefined){
+let data77 = data63.ignore;
+if(Array.isArray(data77)){
+const len4 = data77.length;
+for(let i6=0; i6<len4; i6++){
+if(typeof data77[i6] !== "string"){
+const err154 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/drift/ignore/" + i6,schemaPath:"#/properties/models/additionalProperties/properties/drift/properties/ignore/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err154];
 }
@@ -2129,7 +2126,7 @@ errors++;
 }
 }
 else {
-const err155 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/drift/prediction_columns",schemaPath:"#/properties/models/additionalProperties/properties/drift/properties/prediction_columns/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err155 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/drift/ignore",schemaPath:"#/properties/models/additionalProperties/properties/drift/properties/ignore/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err155];
 }
@@ -2139,11 +2136,13 @@ vErrors.push(err155);
 errors++;
 }
 }
-if(data62.missing_rate_tolerance !== undefined){
-let data80 = data62.missing_rate_tolerance;
-if(typeof data80 == "number"){
-if(data80 > 1 || isNaN(data80)){
-const err156 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/drift/missing_rate_tolerance",schemaPath:"#/properties/models/additionalProperties/properties/drift/properties/missing_rate_tolerance/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"};
+if(data63.prediction_columns !== undefined){
+let data79 = data63.prediction_columns;
+if(Array.isArray(data79)){
+const len5 = data79.length;
+for(let i7=0; i7<len5; i7++){
+if(typeof data79[i7] !== "string"){
+const err156 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/drift/prediction_columns/" + i7,schemaPath:"#/properties/models/additionalProperties/properties/drift/properties/prediction_columns/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err156];
 }
@@ -2152,8 +2151,10 @@ vErrors.push(err156);
 }
 errors++;
 }
-if(data80 < 0 || isNaN(data80)){
-const err157 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/drift/missing_rate_tolerance",schemaPath:"#/properties/models/additionalProperties/properties/drift/properties/missing_rate_tolerance/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+}
+}
+else {
+const err157 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/drift/prediction_columns",schemaPath:"#/properties/models/additionalProperties/properties/drift/properties/prediction_columns/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err157];
 }
@@ -2163,8 +2164,11 @@ vErrors.push(err157);
 errors++;
 }
 }
-else {
-const err158 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/drift/missing_rate_tolerance",schemaPath:"#/properties/models/additionalProperties/properties/drift/properties/missing_rate_tolerance/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data63.missing_rate_tolerance !== undefined){
+let data81 = data63.missing_rate_tolerance;
+if(typeof data81 == "number"){
+if(data81 > 1 || isNaN(data81)){
+const err158 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/drift/missing_rate_tolerance",schemaPath:"#/properties/models/additionalProperties/properties/drift/properties/missing_rate_tolerance/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"};
 if(vErrors === null){
 vErrors = [err158];
 }
@@ -2173,11 +2177,8 @@ vErrors.push(err158);
 }
 errors++;
 }
-}
-if(data62.sketch_size !== undefined){
-let data81 = data62.sketch_size;
-if(!((typeof data81 == "number") && (!(data81 % 1) && !isNaN(data81)))){
-const err159 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/drift/sketch_size",schemaPath:"#/properties/models/additionalProperties/properties/drift/properties/sketch_size/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(data81 < 0 || isNaN(data81)){
+const err159 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/drift/missing_rate_tolerance",schemaPath:"#/properties/models/additionalProperties/properties/drift/properties/missing_rate_tolerance/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err159];
 }
@@ -2186,9 +2187,9 @@ vErrors.push(err159);
 }
 errors++;
 }
-if(typeof data81 == "number"){
-if(data81 < 2 || isNaN(data81)){
-const err160 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/drift/sketch_size",schemaPath:"#/properties/models/additionalProperties/properties/drift/properties/sketch_size/minimum",keyword:"minimum",params:{comparison: ">=", limit: 2},message:"must be >= 2"};
+}
+else {
+const err160 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/drift/missing_rate_tolerance",schemaPath:"#/properties/models/additionalProperties/properties/drift/properties/missing_rate_tolerance/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err160];
 }
@@ -2197,9 +2198,11 @@ vErrors.push(err160);
 }
 errors++;
 }
-let res0;
-if((2 === 0 || (res0 = data81/2, res0 !== parseInt(res0)))){
-const err161 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/drift/sketch_size",schemaPath:"#/properties/models/additionalProperties/properties/drift/properties/sketch_size/multipleOf",keyword:"multipleOf",params:{multipleOf: 2},message:"must be multiple of 2"};
+}
+if(data63.sketch_size !== undefined){
+let data82 = data63.sketch_size;
+if(!((typeof data82 == "number") && (!(data82 % 1) && !isNaN(data82)))){
+const err161 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/drift/sketch_size",schemaPath:"#/properties/models/additionalProperties/properties/drift/properties/sketch_size/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err161];
 }
@@ -2208,13 +2211,9 @@ vErrors.push(err161);
 }
 errors++;
 }
-}
-}
-if(data62.retrain_workflow !== undefined){
-let data82 = data62.retrain_workflow;
-if(typeof data82 === "string"){
-if(func3(data82) < 1){
-const err162 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/drift/retrain_workflow",schemaPath:"#/properties/models/additionalProperties/properties/drift/properties/retrain_workflow/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(typeof data82 == "number"){
+if(data82 < 2 || isNaN(data82)){
+const err162 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/drift/sketch_size",schemaPath:"#/properties/models/additionalProperties/properties/drift/properties/sketch_size/minimum",keyword:"minimum",params:{comparison: ">=", limit: 2},message:"must be >= 2"};
 if(vErrors === null){
 vErrors = [err162];
 }
@@ -2223,9 +2222,9 @@ vErrors.push(err162);
 }
 errors++;
 }
-}
-else {
-const err163 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/drift/retrain_workflow",schemaPath:"#/properties/models/additionalProperties/properties/drift/properties/retrain_workflow/type",keyword:"type",params:{type: "string"},message:"must be string"};
+let res0;
+if((2 === 0 || (res0 = data82/2, res0 !== parseInt(res0)))){
+const err163 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/drift/sketch_size",schemaPath:"#/properties/models/additionalProperties/properties/drift/properties/sketch_size/multipleOf",keyword:"multipleOf",params:{multipleOf: 2},message:"must be multiple of 2"};
 if(vErrors === null){
 vErrors = [err163];
 }
@@ -2235,12 +2234,12 @@ vErrors.push(err163);
 errors++;
 }
 }
-if(data62.performance !== undefined){
-let data83 = data62.performance;
-if(data83 && typeof data83 == "object" && !Array.isArray(data83)){
-for(const key27 in data83){
-if(!((((((((key27 === "label") || (key27 === "prediction")) || (key27 === "score")) || (key27 === "positive")) || (key27 === "threshold")) || (key27 === "task")) || (key27 === "max_drop")) || (key27 === "min_rows"))){
-const err164 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/drift/performance",schemaPath:"#/properties/models/additionalProperties/properties/drift/properties/performance/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key27},message:"must NOT have additional properties"};
+}
+if(data63.retrain_workflow !== undefined){
+let data83 = data63.retrain_workflow;
+if(typeof data83 === "string"){
+if(func3(data83) < 1){
+const err164 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/drift/retrain_workflow",schemaPath:"#/properties/models/additionalProperties/properties/drift/properties/retrain_workflow/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err164];
 }
@@ -2250,11 +2249,8 @@ vErrors.push(err164);
 errors++;
 }
 }
-if(data83.label !== undefined){
-let data84 = data83.label;
-if(typeof data84 === "string"){
-if(func3(data84) < 1){
-const err165 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/drift/performance/label",schemaPath:"#/properties/models/additionalProperties/properties/drift/properties/performance/properties/label/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+else {
+const err165 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/drift/retrain_workflow",schemaPath:"#/properties/models/additionalProperties/properties/drift/properties/retrain_workflow/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err165];
 }
@@ -2264,8 +2260,12 @@ vErrors.push(err165);
 errors++;
 }
 }
-else {
-const err166 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/drift/performance/label",schemaPath:"#/properties/models/additionalProperties/properties/drift/properties/performance/properties/label/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data63.performance !== undefined){
+let data84 = data63.performance;
+if(data84 && typeof data84 == "object" && !Array.isArray(data84)){
+for(const key27 in data84){
+if(!((((((((key27 === "label") || (key27 === "prediction")) || (key27 === "score")) || (key27 === "positive")) || (key27 === "threshold")) || (key27 === "task")) || (key27 === "max_drop")) || (key27 === "min_rows"))){
+const err166 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/drift/performance",schemaPath:"#/properties/models/additionalProperties/properties/drift/properties/performance/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key27},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err166];
 }
@@ -2275,11 +2275,11 @@ vErrors.push(err166);
 errors++;
 }
 }
-if(data83.prediction !== undefined){
-let data85 = data83.prediction;
+if(data84.label !== undefined){
+let data85 = data84.label;
 if(typeof data85 === "string"){
 if(func3(data85) < 1){
-const err167 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/drift/performance/prediction",schemaPath:"#/properties/models/additionalProperties/properties/drift/properties/performance/properties/prediction/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+const err167 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/drift/performance/label",schemaPath:"#/properties/models/additionalProperties/properties/drift/properties/performance/properties/label/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err167];
 }
@@ -2290,7 +2290,7 @@ errors++;
 }
 }
 else {
-const err168 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/drift/performance/prediction",schemaPath:"#/properties/models/additionalProperties/properties/drift/properties/performance/properties/prediction/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err168 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/drift/performance/label",schemaPath:"#/properties/models/additionalProperties/properties/drift/properties/performance/properties/label/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err168];
 }
@@ -2300,11 +2300,11 @@ vErrors.push(err168);
 errors++;
 }
 }
-if(data83.score !== undefined){
-let data86 = data83.score;
+if(data84.prediction !== undefined){
+let data86 = data84.prediction;
 if(typeof data86 === "string"){
 if(func3(data86) < 1){
-const err169 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/drift/performance/score",schemaPath:"#/properties/models/additionalProperties/properties/drift/properties/performance/properties/score/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+const err169 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/drift/performance/prediction",schemaPath:"#/properties/models/additionalProperties/properties/drift/properties/performance/properties/prediction/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err169];
 }
@@ -2315,7 +2315,7 @@ errors++;
 }
 }
 else {
-const err170 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/drift/performance/score",schemaPath:"#/properties/models/additionalProperties/properties/drift/properties/performance/properties/score/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err170 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/drift/performance/prediction",schemaPath:"#/properties/models/additionalProperties/properties/drift/properties/performance/properties/prediction/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err170];
 }
@@ -2325,10 +2325,11 @@ vErrors.push(err170);
 errors++;
 }
 }
-if(data83.positive !== undefined){
-let data87 = data83.positive;
-if((typeof data87 !== "string") && (!(typeof data87 == "number"))){
-const err171 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/drift/performance/positive",schemaPath:"#/properties/models/additionalProperties/properties/drift/properties/performance/properties/positive/type",keyword:"type",params:{type: schema11.properties.models.additionalProperties.properties.drift.properties.performance.properties.positive.type},message:"must be string,number"};
+if(data84.score !== undefined){
+let data87 = data84.score;
+if(typeof data87 === "string"){
+if(func3(data87) < 1){
+const err171 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/drift/performance/score",schemaPath:"#/properties/models/additionalProperties/properties/drift/properties/performance/properties/score/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err171];
 }
@@ -2338,11 +2339,8 @@ vErrors.push(err171);
 errors++;
 }
 }
-if(data83.threshold !== undefined){
-let data88 = data83.threshold;
-if(typeof data88 == "number"){
-if(data88 > 1 || isNaN(data88)){
-const err172 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/drift/performance/threshold",schemaPath:"#/properties/models/additionalProperties/properties/drift/properties/performance/properties/threshold/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"};
+else {
+const err172 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/drift/performance/score",schemaPath:"#/properties/models/additionalProperties/properties/drift/properties/performance/properties/score/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err172];
 }
@@ -2351,8 +2349,11 @@ vErrors.push(err172);
 }
 errors++;
 }
-if(data88 < 0 || isNaN(data88)){
-const err173 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/drift/performance/threshold",schemaPath:"#/properties/models/additionalProperties/properties/drift/properties/performance/properties/threshold/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+}
+if(data84.positive !== undefined){
+let data88 = data84.positive;
+if((typeof data88 !== "string") && (!(typeof data88 == "number"))){
+const err173 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/drift/performance/positive",schemaPath:"#/properties/models/additionalProperties/properties/drift/properties/performance/properties/positive/type",keyword:"type",params:{type: schema11.properties.models.additionalProperties.properties.drift.properties.performance.properties.positive.type},message:"must be string,number"};
 if(vErrors === null){
 vErrors = [err173];
 }
@@ -2362,8 +2363,11 @@ vErrors.push(err173);
 errors++;
 }
 }
-else {
-const err174 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/drift/performance/threshold",schemaPath:"#/properties/models/additionalProperties/properties/drift/properties/performance/properties/threshold/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data84.threshold !== undefined){
+let data89 = data84.threshold;
+if(typeof data89 == "number"){
+if(data89 > 1 || isNaN(data89)){
+const err174 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/drift/performance/threshold",schemaPath:"#/properties/models/additionalProperties/properties/drift/properties/performance/properties/threshold/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"};
 if(vErrors === null){
 vErrors = [err174];
 }
@@ -2372,11 +2376,8 @@ vErrors.push(err174);
 }
 errors++;
 }
-}
-if(data83.task !== undefined){
-let data89 = data83.task;
-if(!(((data89 === "binary") || (data89 === "multiclass")) || (data89 === "regression"))){
-const err175 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/drift/performance/task",schemaPath:"#/properties/models/additionalProperties/properties/drift/properties/performance/properties/task/enum",keyword:"enum",params:{allowedValues: schema11.properties.models.additionalProperties.properties.drift.properties.performance.properties.task.enum},message:"must be equal to one of the allowed values"};
+if(data89 < 0 || isNaN(data89)){
+const err175 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/drift/performance/threshold",schemaPath:"#/properties/models/additionalProperties/properties/drift/properties/performance/properties/threshold/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err175];
 }
@@ -2386,14 +2387,8 @@ vErrors.push(err175);
 errors++;
 }
 }
-if(data83.max_drop !== undefined){
-let data90 = data83.max_drop;
-if(data90 && typeof data90 == "object" && !Array.isArray(data90)){
-for(const key28 in data90){
-const _errs215 = errors;
-if(typeof key28 === "string"){
-if(func3(key28) < 1){
-const err176 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/drift/performance/max_drop",schemaPath:"#/properties/models/additionalProperties/properties/drift/properties/performance/properties/max_drop/propertyNames/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",propertyName:key28};
+else {
+const err176 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/drift/performance/threshold",schemaPath:"#/properties/models/additionalProperties/properties/drift/properties/performance/properties/threshold/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err176];
 }
@@ -2403,9 +2398,10 @@ vErrors.push(err176);
 errors++;
 }
 }
-var valid45 = _errs215 === errors;
-if(!valid45){
-const err177 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/drift/performance/max_drop",schemaPath:"#/properties/models/additionalProperties/properties/drift/properties/performance/properties/max_drop/propertyNames",keyword:"propertyNames",params:{propertyName: key28},message:"property name must be valid"};
+if(data84.task !== undefined){
+let data90 = data84.task;
+if(!(((data90 === "binary") || (data90 === "multiclass")) || (data90 === "regression"))){
+const err177 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/drift/performance/task",schemaPath:"#/properties/models/additionalProperties/properties/drift/properties/performance/properties/task/enum",keyword:"enum",params:{allowedValues: schema11.properties.models.additionalProperties.properties.drift.properties.performance.properties.task.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err177];
 }
@@ -2415,15 +2411,14 @@ vErrors.push(err177);
 errors++;
 }
 }
-for(const key29 in data90){
-let data91 = data90[key29];
-const _errs218 = errors;
-let valid47 = false;
-let passing3 = null;
-const _errs219 = errors;
-if(typeof data91 == "number"){
-if(data91 < 0 || isNaN(data91)){
-const err178 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/drift/performance/max_drop/" + key29.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/models/additionalProperties/properties/drift/properties/performance/properties/max_drop/additionalProperties/oneOf/0/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(data84.max_drop !== undefined){
+let data91 = data84.max_drop;
+if(data91 && typeof data91 == "object" && !Array.isArray(data91)){
+for(const key28 in data91){
+const _errs217 = errors;
+if(typeof key28 === "string"){
+if(func3(key28) < 1){
+const err178 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/drift/performance/max_drop",schemaPath:"#/properties/models/additionalProperties/properties/drift/properties/performance/properties/max_drop/propertyNames/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",propertyName:key28};
 if(vErrors === null){
 vErrors = [err178];
 }
@@ -2433,8 +2428,9 @@ vErrors.push(err178);
 errors++;
 }
 }
-else {
-const err179 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/drift/performance/max_drop/" + key29.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/models/additionalProperties/properties/drift/properties/performance/properties/max_drop/additionalProperties/oneOf/0/type",keyword:"type",params:{type: "number"},message:"must be number"};
+var valid45 = _errs217 === errors;
+if(!valid45){
+const err179 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/drift/performance/max_drop",schemaPath:"#/properties/models/additionalProperties/properties/drift/properties/performance/properties/max_drop/propertyNames",keyword:"propertyNames",params:{propertyName: key28},message:"property name must be valid"};
 if(vErrors === null){
 vErrors = [err179];
 }
@@ -2443,15 +2439,16 @@ vErrors.push(err179);
 }
 errors++;
 }
-var _valid3 = _errs219 === errors;
-if(_valid3){
-valid47 = true;
-passing3 = 0;
 }
+for(const key29 in data91){
+let data92 = data91[key29];
+const _errs220 = errors;
+let valid47 = false;
+let passing3 = null;
 const _errs221 = errors;
-if(typeof data91 === "string"){
-if(!pattern1.test(data91)){
-const err180 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/drift/performance/max_drop/" + key29.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/models/additionalProperties/properties/drift/properties/performance/properties/max_drop/additionalProperties/oneOf/1/pattern",keyword:"pattern",params:{pattern: "^\\s*\\d+(\\.\\d+)?\\s*%\\s*$"},message:"must match pattern \""+"^\\s*\\d+(\\.\\d+)?\\s*%\\s*$"+"\""};
+if(typeof data92 == "number"){
+if(data92 < 0 || isNaN(data92)){
+const err180 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/drift/performance/max_drop/" + key29.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/models/additionalProperties/properties/drift/properties/performance/properties/max_drop/additionalProperties/oneOf/0/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err180];
 }
@@ -2462,7 +2459,7 @@ errors++;
 }
 }
 else {
-const err181 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/drift/performance/max_drop/" + key29.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/models/additionalProperties/properties/drift/properties/performance/properties/max_drop/additionalProperties/oneOf/1/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err181 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/drift/performance/max_drop/" + key29.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/models/additionalProperties/properties/drift/properties/performance/properties/max_drop/additionalProperties/oneOf/0/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err181];
 }
@@ -2472,6 +2469,34 @@ vErrors.push(err181);
 errors++;
 }
 var _valid3 = _errs221 === errors;
+if(_valid3){
+valid47 = true;
+passing3 = 0;
+}
+const _errs223 = errors;
+if(typeof data92 === "string"){
+if(!pattern1.test(data92)){
+const err182 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/drift/performance/max_drop/" + key29.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/models/additionalProperties/properties/drift/properties/performance/properties/max_drop/additionalProperties/oneOf/1/pattern",keyword:"pattern",params:{pattern: "^\\s*\\d+(\\.\\d+)?\\s*%\\s*$"},message:"must match pattern \""+"^\\s*\\d+(\\.\\d+)?\\s*%\\s*$"+"\""};
+if(vErrors === null){
+vErrors = [err182];
+}
+else {
+vErrors.push(err182);
+}
+errors++;
+}
+}
+else {
+const err183 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/drift/performance/max_drop/" + key29.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/models/additionalProperties/properties/drift/properties/performance/properties/max_drop/additionalProperties/oneOf/1/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err183];
+}
+else {
+vErrors.push(err183);
+}
+errors++;
+}
+var _valid3 = _errs223 === errors;
 if(_valid3 && valid47){
 valid47 = false;
 passing3 = [passing3, 1];
@@ -2483,20 +2508,20 @@ passing3 = 1;
 }
 }
 if(!valid47){
-const err182 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/drift/performance/max_drop/" + key29.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/models/additionalProperties/properties/drift/properties/performance/properties/max_drop/additionalProperties/oneOf",keyword:"oneOf",params:{passingSchemas: passing3},message:"must match exactly one schema in oneOf"};
+const err184 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/drift/performance/max_drop/" + key29.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/models/additionalProperties/properties/drift/properties/performance/properties/max_drop/additionalProperties/oneOf",keyword:"oneOf",params:{passingSchemas: passing3},message:"must match exactly one schema in oneOf"};
 if(vErrors === null){
-vErrors = [err182];
+vErrors = [err184];
 }
 else {
-vErrors.push(err182);
+vErrors.push(err184);
 }
 errors++;
 }
 else {
-errors = _errs218;
+errors = _errs220;
 if(vErrors !== null){
-if(_errs218){
-vErrors.length = _errs218;
+if(_errs220){
+vErrors.length = _errs220;
 }
 else {
 vErrors = null;
@@ -2506,31 +2531,7 @@ vErrors = null;
 }
 }
 else {
-const err183 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/drift/performance/max_drop",schemaPath:"#/properties/models/additionalProperties/properties/drift/properties/performance/properties/max_drop/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err183];
-}
-else {
-vErrors.push(err183);
-}
-errors++;
-}
-}
-if(data83.min_rows !== undefined){
-let data92 = data83.min_rows;
-if(!((typeof data92 == "number") && (!(data92 % 1) && !isNaN(data92)))){
-const err184 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/drift/performance/min_rows",schemaPath:"#/properties/models/additionalProperties/properties/drift/properties/performance/properties/min_rows/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
-if(vErrors === null){
-vErrors = [err184];
-}
-else {
-vErrors.push(err184);
-}
-errors++;
-}
-if(typeof data92 == "number"){
-if(data92 < 1 || isNaN(data92)){
-const err185 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/drift/performance/min_rows",schemaPath:"#/properties/models/additionalProperties/properties/drift/properties/performance/properties/min_rows/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+const err185 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/drift/performance/max_drop",schemaPath:"#/properties/models/additionalProperties/properties/drift/properties/performance/properties/max_drop/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err185];
 }
@@ -2540,10 +2541,10 @@ vErrors.push(err185);
 errors++;
 }
 }
-}
-}
-else {
-const err186 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/drift/performance",schemaPath:"#/properties/models/additionalProperties/properties/drift/properties/performance/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data84.min_rows !== undefined){
+let data93 = data84.min_rows;
+if(!((typeof data93 == "number") && (!(data93 % 1) && !isNaN(data93)))){
+const err186 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/drift/performance/min_rows",schemaPath:"#/properties/models/additionalProperties/properties/drift/properties/performance/properties/min_rows/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err186];
 }
@@ -2552,10 +2553,9 @@ vErrors.push(err186);
 }
 errors++;
 }
-}
-}
-else {
-const err187 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/drift",schemaPath:"#/properties/models/additionalProperties/properties/drift/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(typeof data93 == "number"){
+if(data93 < 1 || isNaN(data93)){
+const err187 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/drift/performance/min_rows",schemaPath:"#/properties/models/additionalProperties/properties/drift/properties/performance/properties/min_rows/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
 if(vErrors === null){
 vErrors = [err187];
 }
@@ -2565,10 +2565,10 @@ vErrors.push(err187);
 errors++;
 }
 }
-if(data2.deploy !== undefined){
-let data93 = data2.deploy;
-if(!(data93 && typeof data93 == "object" && !Array.isArray(data93))){
-const err188 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/deploy",schemaPath:"#/properties/models/additionalProperties/properties/deploy/type",keyword:"type",params:{type: "object"},message:"must be object"};
+}
+}
+else {
+const err188 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/drift/performance",schemaPath:"#/properties/models/additionalProperties/properties/drift/properties/performance/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err188];
 }
@@ -2580,7 +2580,7 @@ errors++;
 }
 }
 else {
-const err189 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/models/additionalProperties/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err189 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/drift",schemaPath:"#/properties/models/additionalProperties/properties/drift/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err189];
 }
@@ -2590,9 +2590,10 @@ vErrors.push(err189);
 errors++;
 }
 }
-}
-else {
-const err190 = {instancePath:instancePath+"/models",schemaPath:"#/properties/models/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data2.deploy !== undefined){
+let data94 = data2.deploy;
+if(!(data94 && typeof data94 == "object" && !Array.isArray(data94))){
+const err190 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/deploy",schemaPath:"#/properties/models/additionalProperties/properties/deploy/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err190];
 }
@@ -2602,12 +2603,9 @@ vErrors.push(err190);
 errors++;
 }
 }
-if(data.metrics !== undefined){
-let data94 = data.metrics;
-if(data94 && typeof data94 == "object" && !Array.isArray(data94)){
-for(const key30 in data94){
-if(!((((key30 === "directions") || (key30 === "tolerance")) || (key30 === "relative_tolerance")) || (key30 === "precision"))){
-const err191 = {instancePath:instancePath+"/metrics",schemaPath:"#/properties/metrics/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key30},message:"must NOT have additional properties"};
+}
+else {
+const err191 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/models/additionalProperties/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err191];
 }
@@ -2617,13 +2615,9 @@ vErrors.push(err191);
 errors++;
 }
 }
-if(data94.directions !== undefined){
-let data95 = data94.directions;
-if(data95 && typeof data95 == "object" && !Array.isArray(data95)){
-for(const key31 in data95){
-let data96 = data95[key31];
-if(!((data96 === "higher") || (data96 === "lower"))){
-const err192 = {instancePath:instancePath+"/metrics/directions/" + key31.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/metrics/properties/directions/additionalProperties/enum",keyword:"enum",params:{allowedValues: schema11.properties.metrics.properties.directions.additionalProperties.enum},message:"must be equal to one of the allowed values"};
+}
+else {
+const err192 = {instancePath:instancePath+"/models",schemaPath:"#/properties/models/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err192];
 }
@@ -2633,9 +2627,12 @@ vErrors.push(err192);
 errors++;
 }
 }
-}
-else {
-const err193 = {instancePath:instancePath+"/metrics/directions",schemaPath:"#/properties/metrics/properties/directions/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data.metrics !== undefined){
+let data95 = data.metrics;
+if(data95 && typeof data95 == "object" && !Array.isArray(data95)){
+for(const key30 in data95){
+if(!((((key30 === "directions") || (key30 === "tolerance")) || (key30 === "relative_tolerance")) || (key30 === "precision"))){
+const err193 = {instancePath:instancePath+"/metrics",schemaPath:"#/properties/metrics/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key30},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err193];
 }
@@ -2645,11 +2642,13 @@ vErrors.push(err193);
 errors++;
 }
 }
-if(data94.tolerance !== undefined){
-let data97 = data94.tolerance;
-if(typeof data97 == "number"){
-if(data97 < 0 || isNaN(data97)){
-const err194 = {instancePath:instancePath+"/metrics/tolerance",schemaPath:"#/properties/metrics/properties/tolerance/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(data95.directions !== undefined){
+let data96 = data95.directions;
+if(data96 && typeof data96 == "object" && !Array.isArray(data96)){
+for(const key31 in data96){
+let data97 = data96[key31];
+if(!((data97 === "higher") || (data97 === "lower"))){
+const err194 = {instancePath:instancePath+"/metrics/directions/" + key31.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/metrics/properties/directions/additionalProperties/enum",keyword:"enum",params:{allowedValues: schema11.properties.metrics.properties.directions.additionalProperties.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err194];
 }
@@ -2659,8 +2658,9 @@ vErrors.push(err194);
 errors++;
 }
 }
+}
 else {
-const err195 = {instancePath:instancePath+"/metrics/tolerance",schemaPath:"#/properties/metrics/properties/tolerance/type",keyword:"type",params:{type: "number"},message:"must be number"};
+const err195 = {instancePath:instancePath+"/metrics/directions",schemaPath:"#/properties/metrics/properties/directions/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err195];
 }
@@ -2670,11 +2670,11 @@ vErrors.push(err195);
 errors++;
 }
 }
-if(data94.relative_tolerance !== undefined){
-let data98 = data94.relative_tolerance;
+if(data95.tolerance !== undefined){
+let data98 = data95.tolerance;
 if(typeof data98 == "number"){
 if(data98 < 0 || isNaN(data98)){
-const err196 = {instancePath:instancePath+"/metrics/relative_tolerance",schemaPath:"#/properties/metrics/properties/relative_tolerance/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+const err196 = {instancePath:instancePath+"/metrics/tolerance",schemaPath:"#/properties/metrics/properties/tolerance/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err196];
 }
@@ -2685,7 +2685,7 @@ errors++;
 }
 }
 else {
-const err197 = {instancePath:instancePath+"/metrics/relative_tolerance",schemaPath:"#/properties/metrics/properties/relative_tolerance/type",keyword:"type",params:{type: "number"},message:"must be number"};
+const err197 = {instancePath:instancePath+"/metrics/tolerance",schemaPath:"#/properties/metrics/properties/tolerance/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err197];
 }
@@ -2695,10 +2695,11 @@ vErrors.push(err197);
 errors++;
 }
 }
-if(data94.precision !== undefined){
-let data99 = data94.precision;
-if(!((typeof data99 == "number") && (!(data99 % 1) && !isNaN(data99)))){
-const err198 = {instancePath:instancePath+"/metrics/precision",schemaPath:"#/properties/metrics/properties/precision/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(data95.relative_tolerance !== undefined){
+let data99 = data95.relative_tolerance;
+if(typeof data99 == "number"){
+if(data99 < 0 || isNaN(data99)){
+const err198 = {instancePath:instancePath+"/metrics/relative_tolerance",schemaPath:"#/properties/metrics/properties/relative_tolerance/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err198];
 }
@@ -2707,9 +2708,9 @@ vErrors.push(err198);
 }
 errors++;
 }
-if(typeof data99 == "number"){
-if(data99 > 17 || isNaN(data99)){
-const err199 = {instancePath:instancePath+"/metrics/precision",schemaPath:"#/properties/metrics/properties/precision/maximum",keyword:"maximum",params:{comparison: "<=", limit: 17},message:"must be <= 17"};
+}
+else {
+const err199 = {instancePath:instancePath+"/metrics/relative_tolerance",schemaPath:"#/properties/metrics/properties/relative_tolerance/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err199];
 }
@@ -2718,8 +2719,11 @@ vErrors.push(err199);
 }
 errors++;
 }
-if(data99 < 1 || isNaN(data99)){
-const err200 = {instancePath:instancePath+"/metrics/precision",schemaPath:"#/properties/metrics/properties/precision/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+}
+if(data95.precision !== undefined){
+let data100 = data95.precision;
+if(!((typeof data100 == "number") && (!(data100 % 1) && !isNaN(data100)))){
+const err200 = {instancePath:instancePath+"/metrics/precision",schemaPath:"#/properties/metrics/properties/precision/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err200];
 }
@@ -2728,11 +2732,9 @@ vErrors.push(err200);
 }
 errors++;
 }
-}
-}
-}
-else {
-const err201 = {instancePath:instancePath+"/metrics",schemaPath:"#/properties/metrics/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(typeof data100 == "number"){
+if(data100 > 17 || isNaN(data100)){
+const err201 = {instancePath:instancePath+"/metrics/precision",schemaPath:"#/properties/metrics/properties/precision/maximum",keyword:"maximum",params:{comparison: "<=", limit: 17},message:"must be <= 17"};
 if(vErrors === null){
 vErrors = [err201];
 }
@@ -2741,13 +2743,8 @@ vErrors.push(err201);
 }
 errors++;
 }
-}
-if(data.comment !== undefined){
-let data100 = data.comment;
-if(data100 && typeof data100 == "object" && !Array.isArray(data100)){
-for(const key32 in data100){
-if(!((key32 === "precision") || (key32 === "chart_metric"))){
-const err202 = {instancePath:instancePath+"/comment",schemaPath:"#/properties/comment/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key32},message:"must NOT have additional properties"};
+if(data100 < 1 || isNaN(data100)){
+const err202 = {instancePath:instancePath+"/metrics/precision",schemaPath:"#/properties/metrics/properties/precision/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
 if(vErrors === null){
 vErrors = [err202];
 }
@@ -2757,10 +2754,10 @@ vErrors.push(err202);
 errors++;
 }
 }
-if(data100.precision !== undefined){
-let data101 = data100.precision;
-if(!((typeof data101 == "number") && (!(data101 % 1) && !isNaN(data101)))){
-const err203 = {instancePath:instancePath+"/comment/precision",schemaPath:"#/properties/comment/properties/precision/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+}
+}
+else {
+const err203 = {instancePath:instancePath+"/metrics",schemaPath:"#/properties/metrics/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err203];
 }
@@ -2769,9 +2766,13 @@ vErrors.push(err203);
 }
 errors++;
 }
-if(typeof data101 == "number"){
-if(data101 > 17 || isNaN(data101)){
-const err204 = {instancePath:instancePath+"/comment/precision",schemaPath:"#/properties/comment/properties/precision/maximum",keyword:"maximum",params:{comparison: "<=", limit: 17},message:"must be <= 17"};
+}
+if(data.comment !== undefined){
+let data101 = data.comment;
+if(data101 && typeof data101 == "object" && !Array.isArray(data101)){
+for(const key32 in data101){
+if(!((key32 === "precision") || (key32 === "chart_metric"))){
+const err204 = {instancePath:instancePath+"/comment",schemaPath:"#/properties/comment/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key32},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err204];
 }
@@ -2780,8 +2781,11 @@ vErrors.push(err204);
 }
 errors++;
 }
-if(data101 < 1 || isNaN(data101)){
-const err205 = {instancePath:instancePath+"/comment/precision",schemaPath:"#/properties/comment/properties/precision/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+}
+if(data101.precision !== undefined){
+let data102 = data101.precision;
+if(!((typeof data102 == "number") && (!(data102 % 1) && !isNaN(data102)))){
+const err205 = {instancePath:instancePath+"/comment/precision",schemaPath:"#/properties/comment/properties/precision/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err205];
 }
@@ -2790,13 +2794,9 @@ vErrors.push(err205);
 }
 errors++;
 }
-}
-}
-if(data100.chart_metric !== undefined){
-let data102 = data100.chart_metric;
-if(typeof data102 === "string"){
-if(func3(data102) < 1){
-const err206 = {instancePath:instancePath+"/comment/chart_metric",schemaPath:"#/properties/comment/properties/chart_metric/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(typeof data102 == "number"){
+if(data102 > 17 || isNaN(data102)){
+const err206 = {instancePath:instancePath+"/comment/precision",schemaPath:"#/properties/comment/properties/precision/maximum",keyword:"maximum",params:{comparison: "<=", limit: 17},message:"must be <= 17"};
 if(vErrors === null){
 vErrors = [err206];
 }
@@ -2805,9 +2805,8 @@ vErrors.push(err206);
 }
 errors++;
 }
-}
-else {
-const err207 = {instancePath:instancePath+"/comment/chart_metric",schemaPath:"#/properties/comment/properties/chart_metric/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data102 < 1 || isNaN(data102)){
+const err207 = {instancePath:instancePath+"/comment/precision",schemaPath:"#/properties/comment/properties/precision/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
 if(vErrors === null){
 vErrors = [err207];
 }
@@ -2818,8 +2817,11 @@ errors++;
 }
 }
 }
-else {
-const err208 = {instancePath:instancePath+"/comment",schemaPath:"#/properties/comment/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data101.chart_metric !== undefined){
+let data103 = data101.chart_metric;
+if(typeof data103 === "string"){
+if(func3(data103) < 1){
+const err208 = {instancePath:instancePath+"/comment/chart_metric",schemaPath:"#/properties/comment/properties/chart_metric/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err208];
 }
@@ -2829,12 +2831,8 @@ vErrors.push(err208);
 errors++;
 }
 }
-if(data.registry !== undefined){
-let data103 = data.registry;
-if(data103 && typeof data103 == "object" && !Array.isArray(data103)){
-for(const key33 in data103){
-if(!(func2.call(schema11.properties.registry.properties, key33))){
-const err209 = {instancePath:instancePath+"/registry",schemaPath:"#/properties/registry/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key33},message:"must NOT have additional properties"};
+else {
+const err209 = {instancePath:instancePath+"/comment/chart_metric",schemaPath:"#/properties/comment/properties/chart_metric/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err209];
 }
@@ -2844,11 +2842,9 @@ vErrors.push(err209);
 errors++;
 }
 }
-if(data103.path !== undefined){
-let data104 = data103.path;
-if(typeof data104 === "string"){
-if(func3(data104) < 1){
-const err210 = {instancePath:instancePath+"/registry/path",schemaPath:"#/properties/registry/properties/path/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+}
+else {
+const err210 = {instancePath:instancePath+"/comment",schemaPath:"#/properties/comment/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err210];
 }
@@ -2858,8 +2854,12 @@ vErrors.push(err210);
 errors++;
 }
 }
-else {
-const err211 = {instancePath:instancePath+"/registry/path",schemaPath:"#/properties/registry/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.registry !== undefined){
+let data104 = data.registry;
+if(data104 && typeof data104 == "object" && !Array.isArray(data104)){
+for(const key33 in data104){
+if(!(func2.call(schema11.properties.registry.properties, key33))){
+const err211 = {instancePath:instancePath+"/registry",schemaPath:"#/properties/registry/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key33},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err211];
 }
@@ -2869,11 +2869,11 @@ vErrors.push(err211);
 errors++;
 }
 }
-if(data103.branch !== undefined){
-let data105 = data103.branch;
+if(data104.path !== undefined){
+let data105 = data104.path;
 if(typeof data105 === "string"){
 if(func3(data105) < 1){
-const err212 = {instancePath:instancePath+"/registry/branch",schemaPath:"#/properties/registry/properties/branch/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+const err212 = {instancePath:instancePath+"/registry/path",schemaPath:"#/properties/registry/properties/path/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err212];
 }
@@ -2884,7 +2884,7 @@ errors++;
 }
 }
 else {
-const err213 = {instancePath:instancePath+"/registry/branch",schemaPath:"#/properties/registry/properties/branch/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err213 = {instancePath:instancePath+"/registry/path",schemaPath:"#/properties/registry/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err213];
 }
@@ -2894,11 +2894,11 @@ vErrors.push(err213);
 errors++;
 }
 }
-if(data103.stages !== undefined){
-let data106 = data103.stages;
-if(Array.isArray(data106)){
-if(data106.length < 1){
-const err214 = {instancePath:instancePath+"/registry/stages",schemaPath:"#/properties/registry/properties/stages/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
+if(data104.branch !== undefined){
+let data106 = data104.branch;
+if(typeof data106 === "string"){
+if(func3(data106) < 1){
+const err214 = {instancePath:instancePath+"/registry/branch",schemaPath:"#/properties/registry/properties/branch/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err214];
 }
@@ -2907,12 +2907,9 @@ vErrors.push(err214);
 }
 errors++;
 }
-const len6 = data106.length;
-for(let i8=0; i8<len6; i8++){
-let data107 = data106[i8];
-if(typeof data107 === "string"){
-if(!pattern0.test(data107)){
-const err215 = {instancePath:instancePath+"/registry/stages/" + i8,schemaPath:"#/properties/registry/properties/stages/items/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9][a-z0-9._-]*$"},message:"must match pattern \""+"^[a-z0-9][a-z0-9._-]*$"+"\""};
+}
+else {
+const err215 = {instancePath:instancePath+"/registry/branch",schemaPath:"#/properties/registry/properties/branch/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err215];
 }
@@ -2922,8 +2919,11 @@ vErrors.push(err215);
 errors++;
 }
 }
-else {
-const err216 = {instancePath:instancePath+"/registry/stages/" + i8,schemaPath:"#/properties/registry/properties/stages/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data104.stages !== undefined){
+let data107 = data104.stages;
+if(Array.isArray(data107)){
+if(data107.length < 1){
+const err216 = {instancePath:instancePath+"/registry/stages",schemaPath:"#/properties/registry/properties/stages/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
 if(vErrors === null){
 vErrors = [err216];
 }
@@ -2932,19 +2932,12 @@ vErrors.push(err216);
 }
 errors++;
 }
-}
-let i9 = data106.length;
-let j2;
-if(i9 > 1){
-const indices2 = {};
-for(;i9--;){
-let item2 = data106[i9];
-if(typeof item2 !== "string"){
-continue;
-}
-if(typeof indices2[item2] == "number"){
-j2 = indices2[item2];
-const err217 = {instancePath:instancePath+"/registry/stages",schemaPath:"#/properties/registry/properties/stages/uniqueItems",keyword:"uniqueItems",params:{i: i9, j: j2},message:"must NOT have duplicate items (items ## "+j2+" and "+i9+" are identical)"};
+const len6 = data107.length;
+for(let i8=0; i8<len6; i8++){
+let data108 = data107[i8];
+if(typeof data108 === "string"){
+if(!pattern0.test(data108)){
+const err217 = {instancePath:instancePath+"/registry/stages/" + i8,schemaPath:"#/properties/registry/properties/stages/items/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9][a-z0-9._-]*$"},message:"must match pattern \""+"^[a-z0-9][a-z0-9._-]*$"+"\""};
 if(vErrors === null){
 vErrors = [err217];
 }
@@ -2952,14 +2945,10 @@ else {
 vErrors.push(err217);
 }
 errors++;
-break;
-}
-indices2[item2] = i9;
-}
 }
 }
 else {
-const err218 = {instancePath:instancePath+"/registry/stages",schemaPath:"#/properties/registry/properties/stages/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err218 = {instancePath:instancePath+"/registry/stages/" + i8,schemaPath:"#/properties/registry/properties/stages/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err218];
 }
@@ -2969,9 +2958,18 @@ vErrors.push(err218);
 errors++;
 }
 }
-if(data103.require_previous_stage !== undefined){
-if(typeof data103.require_previous_stage !== "boolean"){
-const err219 = {instancePath:instancePath+"/registry/require_previous_stage",schemaPath:"#/properties/registry/properties/require_previous_stage/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+let i9 = data107.length;
+let j2;
+if(i9 > 1){
+const indices2 = {};
+for(;i9--;){
+let item2 = data107[i9];
+if(typeof item2 !== "string"){
+continue;
+}
+if(typeof indices2[item2] == "number"){
+j2 = indices2[item2];
+const err219 = {instancePath:instancePath+"/registry/stages",schemaPath:"#/properties/registry/properties/stages/uniqueItems",keyword:"uniqueItems",params:{i: i9, j: j2},message:"must NOT have duplicate items (items ## "+j2+" and "+i9+" are identical)"};
 if(vErrors === null){
 vErrors = [err219];
 }
@@ -2979,17 +2977,14 @@ else {
 vErrors.push(err219);
 }
 errors++;
+break;
+}
+indices2[item2] = i9;
 }
 }
-if(data103.required_checks !== undefined){
-let data109 = data103.required_checks;
-if(Array.isArray(data109)){
-const len7 = data109.length;
-for(let i10=0; i10<len7; i10++){
-let data110 = data109[i10];
-if(typeof data110 === "string"){
-if(func3(data110) < 1){
-const err220 = {instancePath:instancePath+"/registry/required_checks/" + i10,schemaPath:"#/properties/registry/properties/required_checks/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+}
+else {
+const err220 = {instancePath:instancePath+"/registry/stages",schemaPath:"#/properties/registry/properties/stages/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err220];
 }
@@ -2999,8 +2994,9 @@ vErrors.push(err220);
 errors++;
 }
 }
-else {
-const err221 = {instancePath:instancePath+"/registry/required_checks/" + i10,schemaPath:"#/properties/registry/properties/required_checks/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data104.require_previous_stage !== undefined){
+if(typeof data104.require_previous_stage !== "boolean"){
+const err221 = {instancePath:instancePath+"/registry/require_previous_stage",schemaPath:"#/properties/registry/properties/require_previous_stage/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err221];
 }
@@ -3010,9 +3006,15 @@ vErrors.push(err221);
 errors++;
 }
 }
-}
-else {
-const err222 = {instancePath:instancePath+"/registry/required_checks",schemaPath:"#/properties/registry/properties/required_checks/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data104.required_checks !== undefined){
+let data110 = data104.required_checks;
+if(Array.isArray(data110)){
+const len7 = data110.length;
+for(let i10=0; i10<len7; i10++){
+let data111 = data110[i10];
+if(typeof data111 === "string"){
+if(func3(data111) < 1){
+const err222 = {instancePath:instancePath+"/registry/required_checks/" + i10,schemaPath:"#/properties/registry/properties/required_checks/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err222];
 }
@@ -3022,10 +3024,8 @@ vErrors.push(err222);
 errors++;
 }
 }
-if(data103.bump !== undefined){
-let data111 = data103.bump;
-if(!((data111 === "minor") || (data111 === "patch"))){
-const err223 = {instancePath:instancePath+"/registry/bump",schemaPath:"#/properties/registry/properties/bump/enum",keyword:"enum",params:{allowedValues: schema11.properties.registry.properties.bump.enum},message:"must be equal to one of the allowed values"};
+else {
+const err223 = {instancePath:instancePath+"/registry/required_checks/" + i10,schemaPath:"#/properties/registry/properties/required_checks/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err223];
 }
@@ -3035,9 +3035,9 @@ vErrors.push(err223);
 errors++;
 }
 }
-if(data103.tags !== undefined){
-if(typeof data103.tags !== "boolean"){
-const err224 = {instancePath:instancePath+"/registry/tags",schemaPath:"#/properties/registry/properties/tags/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+}
+else {
+const err224 = {instancePath:instancePath+"/registry/required_checks",schemaPath:"#/properties/registry/properties/required_checks/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err224];
 }
@@ -3047,10 +3047,10 @@ vErrors.push(err224);
 errors++;
 }
 }
-if(data103.promotion !== undefined){
-let data113 = data103.promotion;
-if(!((data113 === "commit") || (data113 === "pull-request"))){
-const err225 = {instancePath:instancePath+"/registry/promotion",schemaPath:"#/properties/registry/properties/promotion/enum",keyword:"enum",params:{allowedValues: schema11.properties.registry.properties.promotion.enum},message:"must be equal to one of the allowed values"};
+if(data104.bump !== undefined){
+let data112 = data104.bump;
+if(!((data112 === "minor") || (data112 === "patch"))){
+const err225 = {instancePath:instancePath+"/registry/bump",schemaPath:"#/properties/registry/properties/bump/enum",keyword:"enum",params:{allowedValues: schema11.properties.registry.properties.bump.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err225];
 }
@@ -3060,10 +3060,9 @@ vErrors.push(err225);
 errors++;
 }
 }
-if(data103.push_attempts !== undefined){
-let data114 = data103.push_attempts;
-if(!((typeof data114 == "number") && (!(data114 % 1) && !isNaN(data114)))){
-const err226 = {instancePath:instancePath+"/registry/push_attempts",schemaPath:"#/properties/registry/properties/push_attempts/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(data104.tags !== undefined){
+if(typeof data104.tags !== "boolean"){
+const err226 = {instancePath:instancePath+"/registry/tags",schemaPath:"#/properties/registry/properties/tags/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err226];
 }
@@ -3072,9 +3071,11 @@ vErrors.push(err226);
 }
 errors++;
 }
-if(typeof data114 == "number"){
-if(data114 > 100 || isNaN(data114)){
-const err227 = {instancePath:instancePath+"/registry/push_attempts",schemaPath:"#/properties/registry/properties/push_attempts/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100},message:"must be <= 100"};
+}
+if(data104.promotion !== undefined){
+let data114 = data104.promotion;
+if(!((data114 === "commit") || (data114 === "pull-request"))){
+const err227 = {instancePath:instancePath+"/registry/promotion",schemaPath:"#/properties/registry/properties/promotion/enum",keyword:"enum",params:{allowedValues: schema11.properties.registry.properties.promotion.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err227];
 }
@@ -3083,8 +3084,11 @@ vErrors.push(err227);
 }
 errors++;
 }
-if(data114 < 1 || isNaN(data114)){
-const err228 = {instancePath:instancePath+"/registry/push_attempts",schemaPath:"#/properties/registry/properties/push_attempts/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+}
+if(data104.push_attempts !== undefined){
+let data115 = data104.push_attempts;
+if(!((typeof data115 == "number") && (!(data115 % 1) && !isNaN(data115)))){
+const err228 = {instancePath:instancePath+"/registry/push_attempts",schemaPath:"#/properties/registry/properties/push_attempts/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err228];
 }
@@ -3093,14 +3097,9 @@ vErrors.push(err228);
 }
 errors++;
 }
-}
-}
-if(data103.store !== undefined){
-let data115 = data103.store;
-if(data115 && typeof data115 == "object" && !Array.isArray(data115)){
-for(const key34 in data115){
-if(!(((((key34 === "type") || (key34 === "max_bytes")) || (key34 === "path")) || (key34 === "release_tag")) || (key34 === "repository"))){
-const err229 = {instancePath:instancePath+"/registry/store",schemaPath:"#/properties/registry/properties/store/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key34},message:"must NOT have additional properties"};
+if(typeof data115 == "number"){
+if(data115 > 100 || isNaN(data115)){
+const err229 = {instancePath:instancePath+"/registry/push_attempts",schemaPath:"#/properties/registry/properties/push_attempts/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100},message:"must be <= 100"};
 if(vErrors === null){
 vErrors = [err229];
 }
@@ -3109,11 +3108,8 @@ vErrors.push(err229);
 }
 errors++;
 }
-}
-if(data115.type !== undefined){
-let data116 = data115.type;
-if(!(((data116 === "git") || (data116 === "local")) || (data116 === "github-release"))){
-const err230 = {instancePath:instancePath+"/registry/store/type",schemaPath:"#/properties/registry/properties/store/properties/type/enum",keyword:"enum",params:{allowedValues: schema11.properties.registry.properties.store.properties.type.enum},message:"must be equal to one of the allowed values"};
+if(data115 < 1 || isNaN(data115)){
+const err230 = {instancePath:instancePath+"/registry/push_attempts",schemaPath:"#/properties/registry/properties/push_attempts/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
 if(vErrors === null){
 vErrors = [err230];
 }
@@ -3123,10 +3119,13 @@ vErrors.push(err230);
 errors++;
 }
 }
-if(data115.max_bytes !== undefined){
-let data117 = data115.max_bytes;
-if(!((typeof data117 == "number") && (!(data117 % 1) && !isNaN(data117)))){
-const err231 = {instancePath:instancePath+"/registry/store/max_bytes",schemaPath:"#/properties/registry/properties/store/properties/max_bytes/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+}
+if(data104.store !== undefined){
+let data116 = data104.store;
+if(data116 && typeof data116 == "object" && !Array.isArray(data116)){
+for(const key34 in data116){
+if(!(((((key34 === "type") || (key34 === "max_bytes")) || (key34 === "path")) || (key34 === "release_tag")) || (key34 === "repository"))){
+const err231 = {instancePath:instancePath+"/registry/store",schemaPath:"#/properties/registry/properties/store/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key34},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err231];
 }
@@ -3135,9 +3134,11 @@ vErrors.push(err231);
 }
 errors++;
 }
-if(typeof data117 == "number"){
-if(data117 < 1 || isNaN(data117)){
-const err232 = {instancePath:instancePath+"/registry/store/max_bytes",schemaPath:"#/properties/registry/properties/store/properties/max_bytes/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+}
+if(data116.type !== undefined){
+let data117 = data116.type;
+if(!(((data117 === "git") || (data117 === "local")) || (data117 === "github-release"))){
+const err232 = {instancePath:instancePath+"/registry/store/type",schemaPath:"#/properties/registry/properties/store/properties/type/enum",keyword:"enum",params:{allowedValues: schema11.properties.registry.properties.store.properties.type.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err232];
 }
@@ -3147,12 +3148,10 @@ vErrors.push(err232);
 errors++;
 }
 }
-}
-if(data115.path !== undefined){
-let data118 = data115.path;
-if(typeof data118 === "string"){
-if(func3(data118) < 1){
-const err233 = {instancePath:instancePath+"/registry/store/path",schemaPath:"#/properties/registry/properties/store/properties/path/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(data116.max_bytes !== undefined){
+let data118 = data116.max_bytes;
+if(!((typeof data118 == "number") && (!(data118 % 1) && !isNaN(data118)))){
+const err233 = {instancePath:instancePath+"/registry/store/max_bytes",schemaPath:"#/properties/registry/properties/store/properties/max_bytes/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err233];
 }
@@ -3161,9 +3160,9 @@ vErrors.push(err233);
 }
 errors++;
 }
-}
-else {
-const err234 = {instancePath:instancePath+"/registry/store/path",schemaPath:"#/properties/registry/properties/store/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(typeof data118 == "number"){
+if(data118 < 1 || isNaN(data118)){
+const err234 = {instancePath:instancePath+"/registry/store/max_bytes",schemaPath:"#/properties/registry/properties/store/properties/max_bytes/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
 if(vErrors === null){
 vErrors = [err234];
 }
@@ -3173,11 +3172,12 @@ vErrors.push(err234);
 errors++;
 }
 }
-if(data115.release_tag !== undefined){
-let data119 = data115.release_tag;
+}
+if(data116.path !== undefined){
+let data119 = data116.path;
 if(typeof data119 === "string"){
 if(func3(data119) < 1){
-const err235 = {instancePath:instancePath+"/registry/store/release_tag",schemaPath:"#/properties/registry/properties/store/properties/release_tag/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+const err235 = {instancePath:instancePath+"/registry/store/path",schemaPath:"#/properties/registry/properties/store/properties/path/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err235];
 }
@@ -3188,7 +3188,7 @@ errors++;
 }
 }
 else {
-const err236 = {instancePath:instancePath+"/registry/store/release_tag",schemaPath:"#/properties/registry/properties/store/properties/release_tag/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err236 = {instancePath:instancePath+"/registry/store/path",schemaPath:"#/properties/registry/properties/store/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err236];
 }
@@ -3198,11 +3198,11 @@ vErrors.push(err236);
 errors++;
 }
 }
-if(data115.repository !== undefined){
-let data120 = data115.repository;
+if(data116.release_tag !== undefined){
+let data120 = data116.release_tag;
 if(typeof data120 === "string"){
-if(!pattern6.test(data120)){
-const err237 = {instancePath:instancePath+"/registry/store/repository",schemaPath:"#/properties/registry/properties/store/properties/repository/pattern",keyword:"pattern",params:{pattern: "^[^/\\s]+/[^/\\s]+$"},message:"must match pattern \""+"^[^/\\s]+/[^/\\s]+$"+"\""};
+if(func3(data120) < 1){
+const err237 = {instancePath:instancePath+"/registry/store/release_tag",schemaPath:"#/properties/registry/properties/store/properties/release_tag/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err237];
 }
@@ -3213,7 +3213,7 @@ errors++;
 }
 }
 else {
-const err238 = {instancePath:instancePath+"/registry/store/repository",schemaPath:"#/properties/registry/properties/store/properties/repository/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err238 = {instancePath:instancePath+"/registry/store/release_tag",schemaPath:"#/properties/registry/properties/store/properties/release_tag/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err238];
 }
@@ -3223,9 +3223,11 @@ vErrors.push(err238);
 errors++;
 }
 }
-}
-else {
-const err239 = {instancePath:instancePath+"/registry/store",schemaPath:"#/properties/registry/properties/store/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data116.repository !== undefined){
+let data121 = data116.repository;
+if(typeof data121 === "string"){
+if(!pattern6.test(data121)){
+const err239 = {instancePath:instancePath+"/registry/store/repository",schemaPath:"#/properties/registry/properties/store/properties/repository/pattern",keyword:"pattern",params:{pattern: "^[^/\\s]+/[^/\\s]+$"},message:"must match pattern \""+"^[^/\\s]+/[^/\\s]+$"+"\""};
 if(vErrors === null){
 vErrors = [err239];
 }
@@ -3235,9 +3237,8 @@ vErrors.push(err239);
 errors++;
 }
 }
-}
 else {
-const err240 = {instancePath:instancePath+"/registry",schemaPath:"#/properties/registry/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err240 = {instancePath:instancePath+"/registry/store/repository",schemaPath:"#/properties/registry/properties/store/properties/repository/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err240];
 }
@@ -3247,12 +3248,9 @@ vErrors.push(err240);
 errors++;
 }
 }
-if(data.drift !== undefined){
-let data121 = data.drift;
-if(data121 && typeof data121 == "object" && !Array.isArray(data121)){
-for(const key35 in data121){
-if(!(func2.call(schema11.properties.drift.properties, key35))){
-const err241 = {instancePath:instancePath+"/drift",schemaPath:"#/properties/drift/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key35},message:"must NOT have additional properties"};
+}
+else {
+const err241 = {instancePath:instancePath+"/registry/store",schemaPath:"#/properties/registry/properties/store/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err241];
 }
@@ -3262,11 +3260,9 @@ vErrors.push(err241);
 errors++;
 }
 }
-if(data121.threshold !== undefined){
-let data122 = data121.threshold;
-if(typeof data122 == "number"){
-if(data122 > 1 || isNaN(data122)){
-const err242 = {instancePath:instancePath+"/drift/threshold",schemaPath:"#/properties/drift/properties/threshold/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"};
+}
+else {
+const err242 = {instancePath:instancePath+"/registry",schemaPath:"#/properties/registry/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err242];
 }
@@ -3275,8 +3271,13 @@ vErrors.push(err242);
 }
 errors++;
 }
-if(data122 < 0 || isNaN(data122)){
-const err243 = {instancePath:instancePath+"/drift/threshold",schemaPath:"#/properties/drift/properties/threshold/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+}
+if(data.drift !== undefined){
+let data122 = data.drift;
+if(data122 && typeof data122 == "object" && !Array.isArray(data122)){
+for(const key35 in data122){
+if(!(func2.call(schema11.properties.drift.properties, key35))){
+const err243 = {instancePath:instancePath+"/drift",schemaPath:"#/properties/drift/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key35},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err243];
 }
@@ -3286,8 +3287,11 @@ vErrors.push(err243);
 errors++;
 }
 }
-else {
-const err244 = {instancePath:instancePath+"/drift/threshold",schemaPath:"#/properties/drift/properties/threshold/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data122.threshold !== undefined){
+let data123 = data122.threshold;
+if(typeof data123 == "number"){
+if(data123 > 1 || isNaN(data123)){
+const err244 = {instancePath:instancePath+"/drift/threshold",schemaPath:"#/properties/drift/properties/threshold/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"};
 if(vErrors === null){
 vErrors = [err244];
 }
@@ -3296,11 +3300,8 @@ vErrors.push(err244);
 }
 errors++;
 }
-}
-if(data121.test !== undefined){
-let data123 = data121.test;
-if(!((((((data123 === "ks") || (data123 === "chi2")) || (data123 === "psi")) || (data123 === "js")) || (data123 === "wasserstein")) || (data123 === "z"))){
-const err245 = {instancePath:instancePath+"/drift/test",schemaPath:"#/properties/drift/properties/test/enum",keyword:"enum",params:{allowedValues: schema11.properties.drift.properties.test.enum},message:"must be equal to one of the allowed values"};
+if(data123 < 0 || isNaN(data123)){
+const err245 = {instancePath:instancePath+"/drift/threshold",schemaPath:"#/properties/drift/properties/threshold/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err245];
 }
@@ -3310,12 +3311,8 @@ vErrors.push(err245);
 errors++;
 }
 }
-if(data121.thresholds !== undefined){
-let data124 = data121.thresholds;
-if(data124 && typeof data124 == "object" && !Array.isArray(data124)){
-for(const key36 in data124){
-if(!((((((key36 === "ks") || (key36 === "chi2")) || (key36 === "psi")) || (key36 === "js")) || (key36 === "wasserstein")) || (key36 === "z"))){
-const err246 = {instancePath:instancePath+"/drift/thresholds",schemaPath:"#/properties/drift/properties/thresholds/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key36},message:"must NOT have additional properties"};
+else {
+const err246 = {instancePath:instancePath+"/drift/threshold",schemaPath:"#/properties/drift/properties/threshold/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err246];
 }
@@ -3325,11 +3322,10 @@ vErrors.push(err246);
 errors++;
 }
 }
-if(data124.ks !== undefined){
-let data125 = data124.ks;
-if(typeof data125 == "number"){
-if(data125 < 0 || isNaN(data125)){
-const err247 = {instancePath:instancePath+"/drift/thresholds/ks",schemaPath:"#/properties/drift/properties/thresholds/properties/ks/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(data122.test !== undefined){
+let data124 = data122.test;
+if(!((((((data124 === "ks") || (data124 === "chi2")) || (data124 === "psi")) || (data124 === "js")) || (data124 === "wasserstein")) || (data124 === "z"))){
+const err247 = {instancePath:instancePath+"/drift/test",schemaPath:"#/properties/drift/properties/test/enum",keyword:"enum",params:{allowedValues: schema11.properties.drift.properties.test.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err247];
 }
@@ -3339,8 +3335,12 @@ vErrors.push(err247);
 errors++;
 }
 }
-else {
-const err248 = {instancePath:instancePath+"/drift/thresholds/ks",schemaPath:"#/properties/drift/properties/thresholds/properties/ks/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data122.thresholds !== undefined){
+let data125 = data122.thresholds;
+if(data125 && typeof data125 == "object" && !Array.isArray(data125)){
+for(const key36 in data125){
+if(!((((((key36 === "ks") || (key36 === "chi2")) || (key36 === "psi")) || (key36 === "js")) || (key36 === "wasserstein")) || (key36 === "z"))){
+const err248 = {instancePath:instancePath+"/drift/thresholds",schemaPath:"#/properties/drift/properties/thresholds/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key36},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err248];
 }
@@ -3350,11 +3350,11 @@ vErrors.push(err248);
 errors++;
 }
 }
-if(data124.chi2 !== undefined){
-let data126 = data124.chi2;
+if(data125.ks !== undefined){
+let data126 = data125.ks;
 if(typeof data126 == "number"){
 if(data126 < 0 || isNaN(data126)){
-const err249 = {instancePath:instancePath+"/drift/thresholds/chi2",schemaPath:"#/properties/drift/properties/thresholds/properties/chi2/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+const err249 = {instancePath:instancePath+"/drift/thresholds/ks",schemaPath:"#/properties/drift/properties/thresholds/properties/ks/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err249];
 }
@@ -3365,7 +3365,7 @@ errors++;
 }
 }
 else {
-const err250 = {instancePath:instancePath+"/drift/thresholds/chi2",schemaPath:"#/properties/drift/properties/thresholds/properties/chi2/type",keyword:"type",params:{type: "number"},message:"must be number"};
+const err250 = {instancePath:instancePath+"/drift/thresholds/ks",schemaPath:"#/properties/drift/properties/thresholds/properties/ks/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err250];
 }
@@ -3375,11 +3375,11 @@ vErrors.push(err250);
 errors++;
 }
 }
-if(data124.psi !== undefined){
-let data127 = data124.psi;
+if(data125.chi2 !== undefined){
+let data127 = data125.chi2;
 if(typeof data127 == "number"){
 if(data127 < 0 || isNaN(data127)){
-const err251 = {instancePath:instancePath+"/drift/thresholds/psi",schemaPath:"#/properties/drift/properties/thresholds/properties/psi/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+const err251 = {instancePath:instancePath+"/drift/thresholds/chi2",schemaPath:"#/properties/drift/properties/thresholds/properties/chi2/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err251];
 }
@@ -3390,7 +3390,7 @@ errors++;
 }
 }
 else {
-const err252 = {instancePath:instancePath+"/drift/thresholds/psi",schemaPath:"#/properties/drift/properties/thresholds/properties/psi/type",keyword:"type",params:{type: "number"},message:"must be number"};
+const err252 = {instancePath:instancePath+"/drift/thresholds/chi2",schemaPath:"#/properties/drift/properties/thresholds/properties/chi2/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err252];
 }
@@ -3400,11 +3400,11 @@ vErrors.push(err252);
 errors++;
 }
 }
-if(data124.js !== undefined){
-let data128 = data124.js;
+if(data125.psi !== undefined){
+let data128 = data125.psi;
 if(typeof data128 == "number"){
 if(data128 < 0 || isNaN(data128)){
-const err253 = {instancePath:instancePath+"/drift/thresholds/js",schemaPath:"#/properties/drift/properties/thresholds/properties/js/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+const err253 = {instancePath:instancePath+"/drift/thresholds/psi",schemaPath:"#/properties/drift/properties/thresholds/properties/psi/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err253];
 }
@@ -3415,7 +3415,7 @@ errors++;
 }
 }
 else {
-const err254 = {instancePath:instancePath+"/drift/thresholds/js",schemaPath:"#/properties/drift/properties/thresholds/properties/js/type",keyword:"type",params:{type: "number"},message:"must be number"};
+const err254 = {instancePath:instancePath+"/drift/thresholds/psi",schemaPath:"#/properties/drift/properties/thresholds/properties/psi/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err254];
 }
@@ -3425,11 +3425,11 @@ vErrors.push(err254);
 errors++;
 }
 }
-if(data124.wasserstein !== undefined){
-let data129 = data124.wasserstein;
+if(data125.js !== undefined){
+let data129 = data125.js;
 if(typeof data129 == "number"){
 if(data129 < 0 || isNaN(data129)){
-const err255 = {instancePath:instancePath+"/drift/thresholds/wasserstein",schemaPath:"#/properties/drift/properties/thresholds/properties/wasserstein/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+const err255 = {instancePath:instancePath+"/drift/thresholds/js",schemaPath:"#/properties/drift/properties/thresholds/properties/js/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err255];
 }
@@ -3440,7 +3440,7 @@ errors++;
 }
 }
 else {
-const err256 = {instancePath:instancePath+"/drift/thresholds/wasserstein",schemaPath:"#/properties/drift/properties/thresholds/properties/wasserstein/type",keyword:"type",params:{type: "number"},message:"must be number"};
+const err256 = {instancePath:instancePath+"/drift/thresholds/js",schemaPath:"#/properties/drift/properties/thresholds/properties/js/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err256];
 }
@@ -3450,11 +3450,11 @@ vErrors.push(err256);
 errors++;
 }
 }
-if(data124.z !== undefined){
-let data130 = data124.z;
+if(data125.wasserstein !== undefined){
+let data130 = data125.wasserstein;
 if(typeof data130 == "number"){
 if(data130 < 0 || isNaN(data130)){
-const err257 = {instancePath:instancePath+"/drift/thresholds/z",schemaPath:"#/properties/drift/properties/thresholds/properties/z/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+const err257 = {instancePath:instancePath+"/drift/thresholds/wasserstein",schemaPath:"#/properties/drift/properties/thresholds/properties/wasserstein/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err257];
 }
@@ -3465,7 +3465,7 @@ errors++;
 }
 }
 else {
-const err258 = {instancePath:instancePath+"/drift/thresholds/z",schemaPath:"#/properties/drift/properties/thresholds/properties/z/type",keyword:"type",params:{type: "number"},message:"must be number"};
+const err258 = {instancePath:instancePath+"/drift/thresholds/wasserstein",schemaPath:"#/properties/drift/properties/thresholds/properties/wasserstein/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err258];
 }
@@ -3475,9 +3475,11 @@ vErrors.push(err258);
 errors++;
 }
 }
-}
-else {
-const err259 = {instancePath:instancePath+"/drift/thresholds",schemaPath:"#/properties/drift/properties/thresholds/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data125.z !== undefined){
+let data131 = data125.z;
+if(typeof data131 == "number"){
+if(data131 < 0 || isNaN(data131)){
+const err259 = {instancePath:instancePath+"/drift/thresholds/z",schemaPath:"#/properties/drift/properties/thresholds/properties/z/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err259];
 }
@@ -3487,15 +3489,8 @@ vErrors.push(err259);
 errors++;
 }
 }
-if(data121.columns !== undefined){
-let data131 = data121.columns;
-if(data131 && typeof data131 == "object" && !Array.isArray(data131)){
-for(const key37 in data131){
-let data132 = data131[key37];
-if(data132 && typeof data132 == "object" && !Array.isArray(data132)){
-for(const key38 in data132){
-if(!((key38 === "test") || (key38 === "threshold"))){
-const err260 = {instancePath:instancePath+"/drift/columns/" + key37.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/drift/properties/columns/additionalProperties/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key38},message:"must NOT have additional properties"};
+else {
+const err260 = {instancePath:instancePath+"/drift/thresholds/z",schemaPath:"#/properties/drift/properties/thresholds/properties/z/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err260];
 }
@@ -3505,10 +3500,9 @@ vErrors.push(err260);
 errors++;
 }
 }
-if(data132.test !== undefined){
-let data133 = data132.test;
-if(!((((((data133 === "ks") || (data133 === "chi2")) || (data133 === "psi")) || (data133 === "js")) || (data133 === "wasserstein")) || (data133 === "z"))){
-const err261 = {instancePath:instancePath+"/drift/columns/" + key37.replace(/~/g, "~0").replace(/\//g, "~1")+"/test",schemaPath:"#/properties/drift/properties/columns/additionalProperties/properties/test/enum",keyword:"enum",params:{allowedValues: schema11.properties.drift.properties.columns.additionalProperties.properties.test.enum},message:"must be equal to one of the allowed values"};
+}
+else {
+const err261 = {instancePath:instancePath+"/drift/thresholds",schemaPath:"#/properties/drift/properties/thresholds/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err261];
 }
@@ -3518,11 +3512,15 @@ vErrors.push(err261);
 errors++;
 }
 }
-if(data132.threshold !== undefined){
-let data134 = data132.threshold;
-if(typeof data134 == "number"){
-if(data134 < 0 || isNaN(data134)){
-const err262 = {instancePath:instancePath+"/drift/columns/" + key37.replace(/~/g, "~0").replace(/\//g, "~1")+"/threshold",schemaPath:"#/properties/drift/properties/columns/additionalProperties/properties/threshold/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(data122.columns !== undefined){
+let data132 = data122.columns;
+if(data132 && typeof data132 == "object" && !Array.isArray(data132)){
+for(const key37 in data132){
+let data133 = data132[key37];
+if(data133 && typeof data133 == "object" && !Array.isArray(data133)){
+for(const key38 in data133){
+if(!((key38 === "test") || (key38 === "threshold"))){
+const err262 = {instancePath:instancePath+"/drift/columns/" + key37.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/drift/properties/columns/additionalProperties/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key38},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err262];
 }
@@ -3532,8 +3530,10 @@ vErrors.push(err262);
 errors++;
 }
 }
-else {
-const err263 = {instancePath:instancePath+"/drift/columns/" + key37.replace(/~/g, "~0").replace(/\//g, "~1")+"/threshold",schemaPath:"#/properties/drift/properties/columns/additionalProperties/properties/threshold/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data133.test !== undefined){
+let data134 = data133.test;
+if(!((((((data134 === "ks") || (data134 === "chi2")) || (data134 === "psi")) || (data134 === "js")) || (data134 === "wasserstein")) || (data134 === "z"))){
+const err263 = {instancePath:instancePath+"/drift/columns/" + key37.replace(/~/g, "~0").replace(/\//g, "~1")+"/test",schemaPath:"#/properties/drift/properties/columns/additionalProperties/properties/test/enum",keyword:"enum",params:{allowedValues: schema11.properties.drift.properties.columns.additionalProperties.properties.test.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err263];
 }
@@ -3543,9 +3543,11 @@ vErrors.push(err263);
 errors++;
 }
 }
-}
-else {
-const err264 = {instancePath:instancePath+"/drift/columns/" + key37.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/drift/properties/columns/additionalProperties/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data133.threshold !== undefined){
+let data135 = data133.threshold;
+if(typeof data135 == "number"){
+if(data135 < 0 || isNaN(data135)){
+const err264 = {instancePath:instancePath+"/drift/columns/" + key37.replace(/~/g, "~0").replace(/\//g, "~1")+"/threshold",schemaPath:"#/properties/drift/properties/columns/additionalProperties/properties/threshold/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err264];
 }
@@ -3555,9 +3557,8 @@ vErrors.push(err264);
 errors++;
 }
 }
-}
 else {
-const err265 = {instancePath:instancePath+"/drift/columns",schemaPath:"#/properties/drift/properties/columns/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err265 = {instancePath:instancePath+"/drift/columns/" + key37.replace(/~/g, "~0").replace(/\//g, "~1")+"/threshold",schemaPath:"#/properties/drift/properties/columns/additionalProperties/properties/threshold/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err265];
 }
@@ -3567,13 +3568,9 @@ vErrors.push(err265);
 errors++;
 }
 }
-if(data121.ignore !== undefined){
-let data135 = data121.ignore;
-if(Array.isArray(data135)){
-const len8 = data135.length;
-for(let i11=0; i11<len8; i11++){
-if(typeof data135[i11] !== "string"){
-const err266 = {instancePath:instancePath+"/drift/ignore/" + i11,schemaPath:"#/properties/drift/properties/ignore/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+else {
+const err266 = {instancePath:instancePath+"/drift/columns/" + key37.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/drift/properties/columns/additionalProperties/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err266];
 }
@@ -3585,7 +3582,7 @@ errors++;
 }
 }
 else {
-const err267 = {instancePath:instancePath+"/drift/ignore",schemaPath:"#/properties/drift/properties/ignore/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err267 = {instancePath:instancePath+"/drift/columns",schemaPath:"#/properties/drift/properties/columns/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err267];
 }
@@ -3595,13 +3592,13 @@ vErrors.push(err267);
 errors++;
 }
 }
-if(data121.prediction_columns !== undefined){
-let data137 = data121.prediction_columns;
-if(Array.isArray(data137)){
-const len9 = data137.length;
-for(let i12=0; i12<len9; i12++){
-if(typeof data137[i12] !== "string"){
-const err268 = {instancePath:instancePath+"/drift/prediction_columns/" + i12,schemaPath:"#/properties/drift/properties/prediction_columns/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data122.ignore !== undefined){
+let data136 = data122.ignore;
+if(Array.isArray(data136)){
+const len8 = data136.length;
+for(let i11=0; i11<len8; i11++){
+if(typeof data136[i11] !== "string"){
+const err268 = {instancePath:instancePath+"/drift/ignore/" + i11,schemaPath:"#/properties/drift/properties/ignore/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err268];
 }
@@ -3613,7 +3610,7 @@ errors++;
 }
 }
 else {
-const err269 = {instancePath:instancePath+"/drift/prediction_columns",schemaPath:"#/properties/drift/properties/prediction_columns/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err269 = {instancePath:instancePath+"/drift/ignore",schemaPath:"#/properties/drift/properties/ignore/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err269];
 }
@@ -3623,11 +3620,13 @@ vErrors.push(err269);
 errors++;
 }
 }
-if(data121.missing_rate_tolerance !== undefined){
-let data139 = data121.missing_rate_tolerance;
-if(typeof data139 == "number"){
-if(data139 > 1 || isNaN(data139)){
-const err270 = {instancePath:instancePath+"/drift/missing_rate_tolerance",schemaPath:"#/properties/drift/properties/missing_rate_tolerance/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"};
+if(data122.prediction_columns !== undefined){
+let data138 = data122.prediction_columns;
+if(Array.isArray(data138)){
+const len9 = data138.length;
+for(let i12=0; i12<len9; i12++){
+if(typeof data138[i12] !== "string"){
+const err270 = {instancePath:instancePath+"/drift/prediction_columns/" + i12,schemaPath:"#/properties/drift/properties/prediction_columns/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err270];
 }
@@ -3636,8 +3635,10 @@ vErrors.push(err270);
 }
 errors++;
 }
-if(data139 < 0 || isNaN(data139)){
-const err271 = {instancePath:instancePath+"/drift/missing_rate_tolerance",schemaPath:"#/properties/drift/properties/missing_rate_tolerance/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+}
+}
+else {
+const err271 = {instancePath:instancePath+"/drift/prediction_columns",schemaPath:"#/properties/drift/properties/prediction_columns/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err271];
 }
@@ -3647,8 +3648,11 @@ vErrors.push(err271);
 errors++;
 }
 }
-else {
-const err272 = {instancePath:instancePath+"/drift/missing_rate_tolerance",schemaPath:"#/properties/drift/properties/missing_rate_tolerance/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data122.missing_rate_tolerance !== undefined){
+let data140 = data122.missing_rate_tolerance;
+if(typeof data140 == "number"){
+if(data140 > 1 || isNaN(data140)){
+const err272 = {instancePath:instancePath+"/drift/missing_rate_tolerance",schemaPath:"#/properties/drift/properties/missing_rate_tolerance/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"};
 if(vErrors === null){
 vErrors = [err272];
 }
@@ -3657,11 +3661,8 @@ vErrors.push(err272);
 }
 errors++;
 }
-}
-if(data121.sketch_size !== undefined){
-let data140 = data121.sketch_size;
-if(!((typeof data140 == "number") && (!(data140 % 1) && !isNaN(data140)))){
-const err273 = {instancePath:instancePath+"/drift/sketch_size",schemaPath:"#/properties/drift/properties/sketch_size/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(data140 < 0 || isNaN(data140)){
+const err273 = {instancePath:instancePath+"/drift/missing_rate_tolerance",schemaPath:"#/properties/drift/properties/missing_rate_tolerance/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err273];
 }
@@ -3670,9 +3671,9 @@ vErrors.push(err273);
 }
 errors++;
 }
-if(typeof data140 == "number"){
-if(data140 < 2 || isNaN(data140)){
-const err274 = {instancePath:instancePath+"/drift/sketch_size",schemaPath:"#/properties/drift/properties/sketch_size/minimum",keyword:"minimum",params:{comparison: ">=", limit: 2},message:"must be >= 2"};
+}
+else {
+const err274 = {instancePath:instancePath+"/drift/missing_rate_tolerance",schemaPath:"#/properties/drift/properties/missing_rate_tolerance/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err274];
 }
@@ -3681,9 +3682,11 @@ vErrors.push(err274);
 }
 errors++;
 }
-let res1;
-if((2 === 0 || (res1 = data140/2, res1 !== parseInt(res1)))){
-const err275 = {instancePath:instancePath+"/drift/sketch_size",schemaPath:"#/properties/drift/properties/sketch_size/multipleOf",keyword:"multipleOf",params:{multipleOf: 2},message:"must be multiple of 2"};
+}
+if(data122.sketch_size !== undefined){
+let data141 = data122.sketch_size;
+if(!((typeof data141 == "number") && (!(data141 % 1) && !isNaN(data141)))){
+const err275 = {instancePath:instancePath+"/drift/sketch_size",schemaPath:"#/properties/drift/properties/sketch_size/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err275];
 }
@@ -3692,13 +3695,9 @@ vErrors.push(err275);
 }
 errors++;
 }
-}
-}
-if(data121.retrain_workflow !== undefined){
-let data141 = data121.retrain_workflow;
-if(typeof data141 === "string"){
-if(func3(data141) < 1){
-const err276 = {instancePath:instancePath+"/drift/retrain_workflow",schemaPath:"#/properties/drift/properties/retrain_workflow/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(typeof data141 == "number"){
+if(data141 < 2 || isNaN(data141)){
+const err276 = {instancePath:instancePath+"/drift/sketch_size",schemaPath:"#/properties/drift/properties/sketch_size/minimum",keyword:"minimum",params:{comparison: ">=", limit: 2},message:"must be >= 2"};
 if(vErrors === null){
 vErrors = [err276];
 }
@@ -3707,9 +3706,9 @@ vErrors.push(err276);
 }
 errors++;
 }
-}
-else {
-const err277 = {instancePath:instancePath+"/drift/retrain_workflow",schemaPath:"#/properties/drift/properties/retrain_workflow/type",keyword:"type",params:{type: "string"},message:"must be string"};
+let res1;
+if((2 === 0 || (res1 = data141/2, res1 !== parseInt(res1)))){
+const err277 = {instancePath:instancePath+"/drift/sketch_size",schemaPath:"#/properties/drift/properties/sketch_size/multipleOf",keyword:"multipleOf",params:{multipleOf: 2},message:"must be multiple of 2"};
 if(vErrors === null){
 vErrors = [err277];
 }
@@ -3719,12 +3718,12 @@ vErrors.push(err277);
 errors++;
 }
 }
-if(data121.performance !== undefined){
-let data142 = data121.performance;
-if(data142 && typeof data142 == "object" && !Array.isArray(data142)){
-for(const key39 in data142){
-if(!((((((((key39 === "label") || (key39 === "prediction")) || (key39 === "score")) || (key39 === "positive")) || (key39 === "threshold")) || (key39 === "task")) || (key39 === "max_drop")) || (key39 === "min_rows"))){
-const err278 = {instancePath:instancePath+"/drift/performance",schemaPath:"#/properties/drift/properties/performance/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key39},message:"must NOT have additional properties"};
+}
+if(data122.retrain_workflow !== undefined){
+let data142 = data122.retrain_workflow;
+if(typeof data142 === "string"){
+if(func3(data142) < 1){
+const err278 = {instancePath:instancePath+"/drift/retrain_workflow",schemaPath:"#/properties/drift/properties/retrain_workflow/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err278];
 }
@@ -3734,11 +3733,8 @@ vErrors.push(err278);
 errors++;
 }
 }
-if(data142.label !== undefined){
-let data143 = data142.label;
-if(typeof data143 === "string"){
-if(func3(data143) < 1){
-const err279 = {instancePath:instancePath+"/drift/performance/label",schemaPath:"#/properties/drift/properties/performance/properties/label/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+else {
+const err279 = {instancePath:instancePath+"/drift/retrain_workflow",schemaPath:"#/properties/drift/properties/retrain_workflow/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err279];
 }
@@ -3748,8 +3744,12 @@ vErrors.push(err279);
 errors++;
 }
 }
-else {
-const err280 = {instancePath:instancePath+"/drift/performance/label",schemaPath:"#/properties/drift/properties/performance/properties/label/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data122.performance !== undefined){
+let data143 = data122.performance;
+if(data143 && typeof data143 == "object" && !Array.isArray(data143)){
+for(const key39 in data143){
+if(!((((((((key39 === "label") || (key39 === "prediction")) || (key39 === "score")) || (key39 === "positive")) || (key39 === "threshold")) || (key39 === "task")) || (key39 === "max_drop")) || (key39 === "min_rows"))){
+const err280 = {instancePath:instancePath+"/drift/performance",schemaPath:"#/properties/drift/properties/performance/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key39},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err280];
 }
@@ -3759,11 +3759,11 @@ vErrors.push(err280);
 errors++;
 }
 }
-if(data142.prediction !== undefined){
-let data144 = data142.prediction;
+if(data143.label !== undefined){
+let data144 = data143.label;
 if(typeof data144 === "string"){
 if(func3(data144) < 1){
-const err281 = {instancePath:instancePath+"/drift/performance/prediction",schemaPath:"#/properties/drift/properties/performance/properties/prediction/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+const err281 = {instancePath:instancePath+"/drift/performance/label",schemaPath:"#/properties/drift/properties/performance/properties/label/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err281];
 }
@@ -3774,7 +3774,7 @@ errors++;
 }
 }
 else {
-const err282 = {instancePath:instancePath+"/drift/performance/prediction",schemaPath:"#/properties/drift/properties/performance/properties/prediction/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err282 = {instancePath:instancePath+"/drift/performance/label",schemaPath:"#/properties/drift/properties/performance/properties/label/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err282];
 }
@@ -3784,11 +3784,11 @@ vErrors.push(err282);
 errors++;
 }
 }
-if(data142.score !== undefined){
-let data145 = data142.score;
+if(data143.prediction !== undefined){
+let data145 = data143.prediction;
 if(typeof data145 === "string"){
 if(func3(data145) < 1){
-const err283 = {instancePath:instancePath+"/drift/performance/score",schemaPath:"#/properties/drift/properties/performance/properties/score/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+const err283 = {instancePath:instancePath+"/drift/performance/prediction",schemaPath:"#/properties/drift/properties/performance/properties/prediction/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err283];
 }
@@ -3799,7 +3799,7 @@ errors++;
 }
 }
 else {
-const err284 = {instancePath:instancePath+"/drift/performance/score",schemaPath:"#/properties/drift/properties/performance/properties/score/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err284 = {instancePath:instancePath+"/drift/performance/prediction",schemaPath:"#/properties/drift/properties/performance/properties/prediction/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err284];
 }
@@ -3809,10 +3809,11 @@ vErrors.push(err284);
 errors++;
 }
 }
-if(data142.positive !== undefined){
-let data146 = data142.positive;
-if((typeof data146 !== "string") && (!(typeof data146 == "number"))){
-const err285 = {instancePath:instancePath+"/drift/performance/positive",schemaPath:"#/properties/drift/properties/performance/properties/positive/type",keyword:"type",params:{type: schema11.properties.drift.properties.performance.properties.positive.type},message:"must be string,number"};
+if(data143.score !== undefined){
+let data146 = data143.score;
+if(typeof data146 === "string"){
+if(func3(data146) < 1){
+const err285 = {instancePath:instancePath+"/drift/performance/score",schemaPath:"#/properties/drift/properties/performance/properties/score/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err285];
 }
@@ -3822,11 +3823,8 @@ vErrors.push(err285);
 errors++;
 }
 }
-if(data142.threshold !== undefined){
-let data147 = data142.threshold;
-if(typeof data147 == "number"){
-if(data147 > 1 || isNaN(data147)){
-const err286 = {instancePath:instancePath+"/drift/performance/threshold",schemaPath:"#/properties/drift/properties/performance/properties/threshold/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"};
+else {
+const err286 = {instancePath:instancePath+"/drift/performance/score",schemaPath:"#/properties/drift/properties/performance/properties/score/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err286];
 }
@@ -3835,8 +3833,11 @@ vErrors.push(err286);
 }
 errors++;
 }
-if(data147 < 0 || isNaN(data147)){
-const err287 = {instancePath:instancePath+"/drift/performance/threshold",schemaPath:"#/properties/drift/properties/performance/properties/threshold/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+}
+if(data143.positive !== undefined){
+let data147 = data143.positive;
+if((typeof data147 !== "string") && (!(typeof data147 == "number"))){
+const err287 = {instancePath:instancePath+"/drift/performance/positive",schemaPath:"#/properties/drift/properties/performance/properties/positive/type",keyword:"type",params:{type: schema11.properties.drift.properties.performance.properties.positive.type},message:"must be string,number"};
 if(vErrors === null){
 vErrors = [err287];
 }
@@ -3846,8 +3847,11 @@ vErrors.push(err287);
 errors++;
 }
 }
-else {
-const err288 = {instancePath:instancePath+"/drift/performance/threshold",schemaPath:"#/properties/drift/properties/performance/properties/threshold/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data143.threshold !== undefined){
+let data148 = data143.threshold;
+if(typeof data148 == "number"){
+if(data148 > 1 || isNaN(data148)){
+const err288 = {instancePath:instancePath+"/drift/performance/threshold",schemaPath:"#/properties/drift/properties/performance/properties/threshold/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"};
 if(vErrors === null){
 vErrors = [err288];
 }
@@ -3856,11 +3860,8 @@ vErrors.push(err288);
 }
 errors++;
 }
-}
-if(data142.task !== undefined){
-let data148 = data142.task;
-if(!(((data148 === "binary") || (data148 === "multiclass")) || (data148 === "regression"))){
-const err289 = {instancePath:instancePath+"/drift/performance/task",schemaPath:"#/properties/drift/properties/performance/properties/task/enum",keyword:"enum",params:{allowedValues: schema11.properties.drift.properties.performance.properties.task.enum},message:"must be equal to one of the allowed values"};
+if(data148 < 0 || isNaN(data148)){
+const err289 = {instancePath:instancePath+"/drift/performance/threshold",schemaPath:"#/properties/drift/properties/performance/properties/threshold/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err289];
 }
@@ -3870,14 +3871,8 @@ vErrors.push(err289);
 errors++;
 }
 }
-if(data142.max_drop !== undefined){
-let data149 = data142.max_drop;
-if(data149 && typeof data149 == "object" && !Array.isArray(data149)){
-for(const key40 in data149){
-const _errs342 = errors;
-if(typeof key40 === "string"){
-if(func3(key40) < 1){
-const err290 = {instancePath:instancePath+"/drift/performance/max_drop",schemaPath:"#/properties/drift/properties/performance/properties/max_drop/propertyNames/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",propertyName:key40};
+else {
+const err290 = {instancePath:instancePath+"/drift/performance/threshold",schemaPath:"#/properties/drift/properties/performance/properties/threshold/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err290];
 }
@@ -3887,9 +3882,10 @@ vErrors.push(err290);
 errors++;
 }
 }
-var valid67 = _errs342 === errors;
-if(!valid67){
-const err291 = {instancePath:instancePath+"/drift/performance/max_drop",schemaPath:"#/properties/drift/properties/performance/properties/max_drop/propertyNames",keyword:"propertyNames",params:{propertyName: key40},message:"property name must be valid"};
+if(data143.task !== undefined){
+let data149 = data143.task;
+if(!(((data149 === "binary") || (data149 === "multiclass")) || (data149 === "regression"))){
+const err291 = {instancePath:instancePath+"/drift/performance/task",schemaPath:"#/properties/drift/properties/performance/properties/task/enum",keyword:"enum",params:{allowedValues: schema11.properties.drift.properties.performance.properties.task.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err291];
 }
@@ -3899,15 +3895,14 @@ vErrors.push(err291);
 errors++;
 }
 }
-for(const key41 in data149){
-let data150 = data149[key41];
-const _errs345 = errors;
-let valid69 = false;
-let passing4 = null;
-const _errs346 = errors;
-if(typeof data150 == "number"){
-if(data150 < 0 || isNaN(data150)){
-const err292 = {instancePath:instancePath+"/drift/performance/max_drop/" + key41.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/drift/properties/performance/properties/max_drop/additionalProperties/oneOf/0/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(data143.max_drop !== undefined){
+let data150 = data143.max_drop;
+if(data150 && typeof data150 == "object" && !Array.isArray(data150)){
+for(const key40 in data150){
+const _errs344 = errors;
+if(typeof key40 === "string"){
+if(func3(key40) < 1){
+const err292 = {instancePath:instancePath+"/drift/performance/max_drop",schemaPath:"#/properties/drift/properties/performance/properties/max_drop/propertyNames/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",propertyName:key40};
 if(vErrors === null){
 vErrors = [err292];
 }
@@ -3917,8 +3912,9 @@ vErrors.push(err292);
 errors++;
 }
 }
-else {
-const err293 = {instancePath:instancePath+"/drift/performance/max_drop/" + key41.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/drift/properties/performance/properties/max_drop/additionalProperties/oneOf/0/type",keyword:"type",params:{type: "number"},message:"must be number"};
+var valid67 = _errs344 === errors;
+if(!valid67){
+const err293 = {instancePath:instancePath+"/drift/performance/max_drop",schemaPath:"#/properties/drift/properties/performance/properties/max_drop/propertyNames",keyword:"propertyNames",params:{propertyName: key40},message:"property name must be valid"};
 if(vErrors === null){
 vErrors = [err293];
 }
@@ -3927,15 +3923,16 @@ vErrors.push(err293);
 }
 errors++;
 }
-var _valid4 = _errs346 === errors;
-if(_valid4){
-valid69 = true;
-passing4 = 0;
 }
+for(const key41 in data150){
+let data151 = data150[key41];
+const _errs347 = errors;
+let valid69 = false;
+let passing4 = null;
 const _errs348 = errors;
-if(typeof data150 === "string"){
-if(!pattern1.test(data150)){
-const err294 = {instancePath:instancePath+"/drift/performance/max_drop/" + key41.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/drift/properties/performance/properties/max_drop/additionalProperties/oneOf/1/pattern",keyword:"pattern",params:{pattern: "^\\s*\\d+(\\.\\d+)?\\s*%\\s*$"},message:"must match pattern \""+"^\\s*\\d+(\\.\\d+)?\\s*%\\s*$"+"\""};
+if(typeof data151 == "number"){
+if(data151 < 0 || isNaN(data151)){
+const err294 = {instancePath:instancePath+"/drift/performance/max_drop/" + key41.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/drift/properties/performance/properties/max_drop/additionalProperties/oneOf/0/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err294];
 }
@@ -3946,7 +3943,7 @@ errors++;
 }
 }
 else {
-const err295 = {instancePath:instancePath+"/drift/performance/max_drop/" + key41.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/drift/properties/performance/properties/max_drop/additionalProperties/oneOf/1/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err295 = {instancePath:instancePath+"/drift/performance/max_drop/" + key41.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/drift/properties/performance/properties/max_drop/additionalProperties/oneOf/0/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err295];
 }
@@ -3956,6 +3953,34 @@ vErrors.push(err295);
 errors++;
 }
 var _valid4 = _errs348 === errors;
+if(_valid4){
+valid69 = true;
+passing4 = 0;
+}
+const _errs350 = errors;
+if(typeof data151 === "string"){
+if(!pattern1.test(data151)){
+const err296 = {instancePath:instancePath+"/drift/performance/max_drop/" + key41.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/drift/properties/performance/properties/max_drop/additionalProperties/oneOf/1/pattern",keyword:"pattern",params:{pattern: "^\\s*\\d+(\\.\\d+)?\\s*%\\s*$"},message:"must match pattern \""+"^\\s*\\d+(\\.\\d+)?\\s*%\\s*$"+"\""};
+if(vErrors === null){
+vErrors = [err296];
+}
+else {
+vErrors.push(err296);
+}
+errors++;
+}
+}
+else {
+const err297 = {instancePath:instancePath+"/drift/performance/max_drop/" + key41.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/drift/properties/performance/properties/max_drop/additionalProperties/oneOf/1/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err297];
+}
+else {
+vErrors.push(err297);
+}
+errors++;
+}
+var _valid4 = _errs350 === errors;
 if(_valid4 && valid69){
 valid69 = false;
 passing4 = [passing4, 1];
@@ -3967,20 +3992,20 @@ passing4 = 1;
 }
 }
 if(!valid69){
-const err296 = {instancePath:instancePath+"/drift/performance/max_drop/" + key41.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/drift/properties/performance/properties/max_drop/additionalProperties/oneOf",keyword:"oneOf",params:{passingSchemas: passing4},message:"must match exactly one schema in oneOf"};
+const err298 = {instancePath:instancePath+"/drift/performance/max_drop/" + key41.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/drift/properties/performance/properties/max_drop/additionalProperties/oneOf",keyword:"oneOf",params:{passingSchemas: passing4},message:"must match exactly one schema in oneOf"};
 if(vErrors === null){
-vErrors = [err296];
+vErrors = [err298];
 }
 else {
-vErrors.push(err296);
+vErrors.push(err298);
 }
 errors++;
 }
 else {
-errors = _errs345;
+errors = _errs347;
 if(vErrors !== null){
-if(_errs345){
-vErrors.length = _errs345;
+if(_errs347){
+vErrors.length = _errs347;
 }
 else {
 vErrors = null;
@@ -3990,31 +4015,7 @@ vErrors = null;
 }
 }
 else {
-const err297 = {instancePath:instancePath+"/drift/performance/max_drop",schemaPath:"#/properties/drift/properties/performance/properties/max_drop/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err297];
-}
-else {
-vErrors.push(err297);
-}
-errors++;
-}
-}
-if(data142.min_rows !== undefined){
-let data151 = data142.min_rows;
-if(!((typeof data151 == "number") && (!(data151 % 1) && !isNaN(data151)))){
-const err298 = {instancePath:instancePath+"/drift/performance/min_rows",schemaPath:"#/properties/drift/properties/performance/properties/min_rows/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
-if(vErrors === null){
-vErrors = [err298];
-}
-else {
-vErrors.push(err298);
-}
-errors++;
-}
-if(typeof data151 == "number"){
-if(data151 < 1 || isNaN(data151)){
-const err299 = {instancePath:instancePath+"/drift/performance/min_rows",schemaPath:"#/properties/drift/properties/performance/properties/min_rows/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+const err299 = {instancePath:instancePath+"/drift/performance/max_drop",schemaPath:"#/properties/drift/properties/performance/properties/max_drop/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err299];
 }
@@ -4024,10 +4025,10 @@ vErrors.push(err299);
 errors++;
 }
 }
-}
-}
-else {
-const err300 = {instancePath:instancePath+"/drift/performance",schemaPath:"#/properties/drift/properties/performance/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data143.min_rows !== undefined){
+let data152 = data143.min_rows;
+if(!((typeof data152 == "number") && (!(data152 % 1) && !isNaN(data152)))){
+const err300 = {instancePath:instancePath+"/drift/performance/min_rows",schemaPath:"#/properties/drift/properties/performance/properties/min_rows/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err300];
 }
@@ -4036,10 +4037,9 @@ vErrors.push(err300);
 }
 errors++;
 }
-}
-}
-else {
-const err301 = {instancePath:instancePath+"/drift",schemaPath:"#/properties/drift/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(typeof data152 == "number"){
+if(data152 < 1 || isNaN(data152)){
+const err301 = {instancePath:instancePath+"/drift/performance/min_rows",schemaPath:"#/properties/drift/properties/performance/properties/min_rows/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
 if(vErrors === null){
 vErrors = [err301];
 }
@@ -4049,14 +4049,10 @@ vErrors.push(err301);
 errors++;
 }
 }
-if(data.environments !== undefined){
-let data152 = data.environments;
-if(data152 && typeof data152 == "object" && !Array.isArray(data152)){
-for(const key42 in data152){
-const _errs354 = errors;
-if(typeof key42 === "string"){
-if(!pattern8.test(key42)){
-const err302 = {instancePath:instancePath+"/environments",schemaPath:"#/properties/environments/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[a-zA-Z0-9][a-zA-Z0-9._-]*$"},message:"must match pattern \""+"^[a-zA-Z0-9][a-zA-Z0-9._-]*$"+"\"",propertyName:key42};
+}
+}
+else {
+const err302 = {instancePath:instancePath+"/drift/performance",schemaPath:"#/properties/drift/properties/performance/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err302];
 }
@@ -4066,9 +4062,9 @@ vErrors.push(err302);
 errors++;
 }
 }
-var valid70 = _errs354 === errors;
-if(!valid70){
-const err303 = {instancePath:instancePath+"/environments",schemaPath:"#/properties/environments/propertyNames",keyword:"propertyNames",params:{propertyName: key42},message:"property name must be valid"};
+}
+else {
+const err303 = {instancePath:instancePath+"/drift",schemaPath:"#/properties/drift/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err303];
 }
@@ -4078,15 +4074,14 @@ vErrors.push(err303);
 errors++;
 }
 }
-for(const key43 in data152){
-let data153 = data152[key43];
-const _errs358 = errors;
-let valid72 = true;
-const _errs359 = errors;
+if(data.environments !== undefined){
+let data153 = data.environments;
 if(data153 && typeof data153 == "object" && !Array.isArray(data153)){
-let missing0;
-if((data153.target === undefined) && (missing0 = "target")){
-const err304 = {};
+for(const key42 in data153){
+const _errs356 = errors;
+if(typeof key42 === "string"){
+if(!pattern8.test(key42)){
+const err304 = {instancePath:instancePath+"/environments",schemaPath:"#/properties/environments/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[a-zA-Z0-9][a-zA-Z0-9._-]*$"},message:"must match pattern \""+"^[a-zA-Z0-9][a-zA-Z0-9._-]*$"+"\"",propertyName:key42};
 if(vErrors === null){
 vErrors = [err304];
 }
@@ -4095,10 +4090,10 @@ vErrors.push(err304);
 }
 errors++;
 }
-else {
-if(data153.target !== undefined){
-if("command" !== data153.target){
-const err305 = {};
+}
+var valid70 = _errs356 === errors;
+if(!valid70){
+const err305 = {instancePath:instancePath+"/environments",schemaPath:"#/properties/environments/propertyNames",keyword:"propertyNames",params:{propertyName: key42},message:"property name must be valid"};
 if(vErrors === null){
 vErrors = [err305];
 }
@@ -4108,23 +4103,15 @@ vErrors.push(err305);
 errors++;
 }
 }
-}
-}
-var _valid5 = _errs359 === errors;
-errors = _errs358;
-if(vErrors !== null){
-if(_errs358){
-vErrors.length = _errs358;
-}
-else {
-vErrors = null;
-}
-}
-if(_valid5){
+for(const key43 in data153){
+let data154 = data153[key43];
+const _errs360 = errors;
+let valid72 = true;
 const _errs361 = errors;
-if(data153 && typeof data153 == "object" && !Array.isArray(data153)){
-if(data153.command === undefined){
-const err306 = {instancePath:instancePath+"/environments/" + key43.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/environments/additionalProperties/then/required",keyword:"required",params:{missingProperty: "command"},message:"must have required property '"+"command"+"'"};
+if(data154 && typeof data154 == "object" && !Array.isArray(data154)){
+let missing0;
+if((data154.target === undefined) && (missing0 = "target")){
+const err306 = {};
 if(vErrors === null){
 vErrors = [err306];
 }
@@ -4133,12 +4120,10 @@ vErrors.push(err306);
 }
 errors++;
 }
-}
-var _valid5 = _errs361 === errors;
-valid72 = _valid5;
-}
-if(!valid72){
-const err307 = {instancePath:instancePath+"/environments/" + key43.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/environments/additionalProperties/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema"};
+else {
+if(data154.target !== undefined){
+if("command" !== data154.target){
+const err307 = {};
 if(vErrors === null){
 vErrors = [err307];
 }
@@ -4147,10 +4132,24 @@ vErrors.push(err307);
 }
 errors++;
 }
-if(data153 && typeof data153 == "object" && !Array.isArray(data153)){
-for(const key44 in data153){
-if(!(((((((key44 === "target") || (key44 === "url")) || (key44 === "stage")) || (key44 === "smoke")) || (key44 === "command")) || (key44 === "gitops")) || (key44 === "timeout_minutes"))){
-const err308 = {instancePath:instancePath+"/environments/" + key43.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/environments/additionalProperties/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key44},message:"must NOT have additional properties"};
+}
+}
+}
+var _valid5 = _errs361 === errors;
+errors = _errs360;
+if(vErrors !== null){
+if(_errs360){
+vErrors.length = _errs360;
+}
+else {
+vErrors = null;
+}
+}
+if(_valid5){
+const _errs363 = errors;
+if(data154 && typeof data154 == "object" && !Array.isArray(data154)){
+if(data154.command === undefined){
+const err308 = {instancePath:instancePath+"/environments/" + key43.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/environments/additionalProperties/then/required",keyword:"required",params:{missingProperty: "command"},message:"must have required property '"+"command"+"'"};
 if(vErrors === null){
 vErrors = [err308];
 }
@@ -4160,10 +4159,11 @@ vErrors.push(err308);
 errors++;
 }
 }
-if(data153.target !== undefined){
-let data155 = data153.target;
-if(!(((data155 === "server") || (data155 === "command")) || (data155 === "gitops"))){
-const err309 = {instancePath:instancePath+"/environments/" + key43.replace(/~/g, "~0").replace(/\//g, "~1")+"/target",schemaPath:"#/properties/environments/additionalProperties/properties/target/enum",keyword:"enum",params:{allowedValues: schema11.properties.environments.additionalProperties.properties.target.enum},message:"must be equal to one of the allowed values"};
+var _valid5 = _errs363 === errors;
+valid72 = _valid5;
+}
+if(!valid72){
+const err309 = {instancePath:instancePath+"/environments/" + key43.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/environments/additionalProperties/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema"};
 if(vErrors === null){
 vErrors = [err309];
 }
@@ -4172,12 +4172,10 @@ vErrors.push(err309);
 }
 errors++;
 }
-}
-if(data153.url !== undefined){
-let data156 = data153.url;
-if(typeof data156 === "string"){
-if(!pattern9.test(data156)){
-const err310 = {instancePath:instancePath+"/environments/" + key43.replace(/~/g, "~0").replace(/\//g, "~1")+"/url",schemaPath:"#/properties/environments/additionalProperties/properties/url/pattern",keyword:"pattern",params:{pattern: "^https?://"},message:"must match pattern \""+"^https?://"+"\""};
+if(data154 && typeof data154 == "object" && !Array.isArray(data154)){
+for(const key44 in data154){
+if(!(((((((key44 === "target") || (key44 === "url")) || (key44 === "stage")) || (key44 === "smoke")) || (key44 === "command")) || (key44 === "gitops")) || (key44 === "timeout_minutes"))){
+const err310 = {instancePath:instancePath+"/environments/" + key43.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/environments/additionalProperties/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key44},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err310];
 }
@@ -4187,8 +4185,10 @@ vErrors.push(err310);
 errors++;
 }
 }
-else {
-const err311 = {instancePath:instancePath+"/environments/" + key43.replace(/~/g, "~0").replace(/\//g, "~1")+"/url",schemaPath:"#/properties/environments/additionalProperties/properties/url/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data154.target !== undefined){
+let data156 = data154.target;
+if(!(((data156 === "server") || (data156 === "command")) || (data156 === "gitops"))){
+const err311 = {instancePath:instancePath+"/environments/" + key43.replace(/~/g, "~0").replace(/\//g, "~1")+"/target",schemaPath:"#/properties/environments/additionalProperties/properties/target/enum",keyword:"enum",params:{allowedValues: schema11.properties.environments.additionalProperties.properties.target.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err311];
 }
@@ -4198,11 +4198,11 @@ vErrors.push(err311);
 errors++;
 }
 }
-if(data153.stage !== undefined){
-let data157 = data153.stage;
+if(data154.url !== undefined){
+let data157 = data154.url;
 if(typeof data157 === "string"){
-if(!pattern0.test(data157)){
-const err312 = {instancePath:instancePath+"/environments/" + key43.replace(/~/g, "~0").replace(/\//g, "~1")+"/stage",schemaPath:"#/properties/environments/additionalProperties/properties/stage/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9][a-z0-9._-]*$"},message:"must match pattern \""+"^[a-z0-9][a-z0-9._-]*$"+"\""};
+if(!pattern9.test(data157)){
+const err312 = {instancePath:instancePath+"/environments/" + key43.replace(/~/g, "~0").replace(/\//g, "~1")+"/url",schemaPath:"#/properties/environments/additionalProperties/properties/url/pattern",keyword:"pattern",params:{pattern: "^https?://"},message:"must match pattern \""+"^https?://"+"\""};
 if(vErrors === null){
 vErrors = [err312];
 }
@@ -4213,7 +4213,7 @@ errors++;
 }
 }
 else {
-const err313 = {instancePath:instancePath+"/environments/" + key43.replace(/~/g, "~0").replace(/\//g, "~1")+"/stage",schemaPath:"#/properties/environments/additionalProperties/properties/stage/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err313 = {instancePath:instancePath+"/environments/" + key43.replace(/~/g, "~0").replace(/\//g, "~1")+"/url",schemaPath:"#/properties/environments/additionalProperties/properties/url/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err313];
 }
@@ -4223,12 +4223,11 @@ vErrors.push(err313);
 errors++;
 }
 }
-if(data153.smoke !== undefined){
-let data158 = data153.smoke;
-if(data158 && typeof data158 == "object" && !Array.isArray(data158)){
-for(const key45 in data158){
-if(!((((key45 === "samples") || (key45 === "count")) || (key45 === "tolerance")) || (key45 === "latency_ms"))){
-const err314 = {instancePath:instancePath+"/environments/" + key43.replace(/~/g, "~0").replace(/\//g, "~1")+"/smoke",schemaPath:"#/properties/environments/additionalProperties/properties/smoke/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key45},message:"must NOT have additional properties"};
+if(data154.stage !== undefined){
+let data158 = data154.stage;
+if(typeof data158 === "string"){
+if(!pattern0.test(data158)){
+const err314 = {instancePath:instancePath+"/environments/" + key43.replace(/~/g, "~0").replace(/\//g, "~1")+"/stage",schemaPath:"#/properties/environments/additionalProperties/properties/stage/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9][a-z0-9._-]*$"},message:"must match pattern \""+"^[a-z0-9][a-z0-9._-]*$"+"\""};
 if(vErrors === null){
 vErrors = [err314];
 }
@@ -4238,11 +4237,8 @@ vErrors.push(err314);
 errors++;
 }
 }
-if(data158.samples !== undefined){
-let data159 = data158.samples;
-if(typeof data159 === "string"){
-if(func3(data159) < 1){
-const err315 = {instancePath:instancePath+"/environments/" + key43.replace(/~/g, "~0").replace(/\//g, "~1")+"/smoke/samples",schemaPath:"#/properties/environments/additionalProperties/properties/smoke/properties/samples/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+else {
+const err315 = {instancePath:instancePath+"/environments/" + key43.replace(/~/g, "~0").replace(/\//g, "~1")+"/stage",schemaPath:"#/properties/environments/additionalProperties/properties/stage/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err315];
 }
@@ -4252,8 +4248,12 @@ vErrors.push(err315);
 errors++;
 }
 }
-else {
-const err316 = {instancePath:instancePath+"/environments/" + key43.replace(/~/g, "~0").replace(/\//g, "~1")+"/smoke/samples",schemaPath:"#/properties/environments/additionalProperties/properties/smoke/properties/samples/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data154.smoke !== undefined){
+let data159 = data154.smoke;
+if(data159 && typeof data159 == "object" && !Array.isArray(data159)){
+for(const key45 in data159){
+if(!((((key45 === "samples") || (key45 === "count")) || (key45 === "tolerance")) || (key45 === "latency_ms"))){
+const err316 = {instancePath:instancePath+"/environments/" + key43.replace(/~/g, "~0").replace(/\//g, "~1")+"/smoke",schemaPath:"#/properties/environments/additionalProperties/properties/smoke/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key45},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err316];
 }
@@ -4263,10 +4263,11 @@ vErrors.push(err316);
 errors++;
 }
 }
-if(data158.count !== undefined){
-let data160 = data158.count;
-if(!((typeof data160 == "number") && (!(data160 % 1) && !isNaN(data160)))){
-const err317 = {instancePath:instancePath+"/environments/" + key43.replace(/~/g, "~0").replace(/\//g, "~1")+"/smoke/count",schemaPath:"#/properties/environments/additionalProperties/properties/smoke/properties/count/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(data159.samples !== undefined){
+let data160 = data159.samples;
+if(typeof data160 === "string"){
+if(func3(data160) < 1){
+const err317 = {instancePath:instancePath+"/environments/" + key43.replace(/~/g, "~0").replace(/\//g, "~1")+"/smoke/samples",schemaPath:"#/properties/environments/additionalProperties/properties/smoke/properties/samples/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err317];
 }
@@ -4275,9 +4276,9 @@ vErrors.push(err317);
 }
 errors++;
 }
-if(typeof data160 == "number"){
-if(data160 < 1 || isNaN(data160)){
-const err318 = {instancePath:instancePath+"/environments/" + key43.replace(/~/g, "~0").replace(/\//g, "~1")+"/smoke/count",schemaPath:"#/properties/environments/additionalProperties/properties/smoke/properties/count/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+}
+else {
+const err318 = {instancePath:instancePath+"/environments/" + key43.replace(/~/g, "~0").replace(/\//g, "~1")+"/smoke/samples",schemaPath:"#/properties/environments/additionalProperties/properties/smoke/properties/samples/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err318];
 }
@@ -4287,12 +4288,10 @@ vErrors.push(err318);
 errors++;
 }
 }
-}
-if(data158.tolerance !== undefined){
-let data161 = data158.tolerance;
-if(typeof data161 == "number"){
-if(data161 < 0 || isNaN(data161)){
-const err319 = {instancePath:instancePath+"/environments/" + key43.replace(/~/g, "~0").replace(/\//g, "~1")+"/smoke/tolerance",schemaPath:"#/properties/environments/additionalProperties/properties/smoke/properties/tolerance/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(data159.count !== undefined){
+let data161 = data159.count;
+if(!((typeof data161 == "number") && (!(data161 % 1) && !isNaN(data161)))){
+const err319 = {instancePath:instancePath+"/environments/" + key43.replace(/~/g, "~0").replace(/\//g, "~1")+"/smoke/count",schemaPath:"#/properties/environments/additionalProperties/properties/smoke/properties/count/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err319];
 }
@@ -4301,9 +4300,9 @@ vErrors.push(err319);
 }
 errors++;
 }
-}
-else {
-const err320 = {instancePath:instancePath+"/environments/" + key43.replace(/~/g, "~0").replace(/\//g, "~1")+"/smoke/tolerance",schemaPath:"#/properties/environments/additionalProperties/properties/smoke/properties/tolerance/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(typeof data161 == "number"){
+if(data161 < 1 || isNaN(data161)){
+const err320 = {instancePath:instancePath+"/environments/" + key43.replace(/~/g, "~0").replace(/\//g, "~1")+"/smoke/count",schemaPath:"#/properties/environments/additionalProperties/properties/smoke/properties/count/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
 if(vErrors === null){
 vErrors = [err320];
 }
@@ -4313,11 +4312,12 @@ vErrors.push(err320);
 errors++;
 }
 }
-if(data158.latency_ms !== undefined){
-let data162 = data158.latency_ms;
+}
+if(data159.tolerance !== undefined){
+let data162 = data159.tolerance;
 if(typeof data162 == "number"){
-if(data162 <= 0 || isNaN(data162)){
-const err321 = {instancePath:instancePath+"/environments/" + key43.replace(/~/g, "~0").replace(/\//g, "~1")+"/smoke/latency_ms",schemaPath:"#/properties/environments/additionalProperties/properties/smoke/properties/latency_ms/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0"};
+if(data162 < 0 || isNaN(data162)){
+const err321 = {instancePath:instancePath+"/environments/" + key43.replace(/~/g, "~0").replace(/\//g, "~1")+"/smoke/tolerance",schemaPath:"#/properties/environments/additionalProperties/properties/smoke/properties/tolerance/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err321];
 }
@@ -4328,7 +4328,7 @@ errors++;
 }
 }
 else {
-const err322 = {instancePath:instancePath+"/environments/" + key43.replace(/~/g, "~0").replace(/\//g, "~1")+"/smoke/latency_ms",schemaPath:"#/properties/environments/additionalProperties/properties/smoke/properties/latency_ms/type",keyword:"type",params:{type: "number"},message:"must be number"};
+const err322 = {instancePath:instancePath+"/environments/" + key43.replace(/~/g, "~0").replace(/\//g, "~1")+"/smoke/tolerance",schemaPath:"#/properties/environments/additionalProperties/properties/smoke/properties/tolerance/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err322];
 }
@@ -4338,9 +4338,11 @@ vErrors.push(err322);
 errors++;
 }
 }
-}
-else {
-const err323 = {instancePath:instancePath+"/environments/" + key43.replace(/~/g, "~0").replace(/\//g, "~1")+"/smoke",schemaPath:"#/properties/environments/additionalProperties/properties/smoke/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data159.latency_ms !== undefined){
+let data163 = data159.latency_ms;
+if(typeof data163 == "number"){
+if(data163 <= 0 || isNaN(data163)){
+const err323 = {instancePath:instancePath+"/environments/" + key43.replace(/~/g, "~0").replace(/\//g, "~1")+"/smoke/latency_ms",schemaPath:"#/properties/environments/additionalProperties/properties/smoke/properties/latency_ms/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0"};
 if(vErrors === null){
 vErrors = [err323];
 }
@@ -4350,11 +4352,8 @@ vErrors.push(err323);
 errors++;
 }
 }
-if(data153.command !== undefined){
-let data163 = data153.command;
-if(typeof data163 === "string"){
-if(func3(data163) < 1){
-const err324 = {instancePath:instancePath+"/environments/" + key43.replace(/~/g, "~0").replace(/\//g, "~1")+"/command",schemaPath:"#/properties/environments/additionalProperties/properties/command/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+else {
+const err324 = {instancePath:instancePath+"/environments/" + key43.replace(/~/g, "~0").replace(/\//g, "~1")+"/smoke/latency_ms",schemaPath:"#/properties/environments/additionalProperties/properties/smoke/properties/latency_ms/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err324];
 }
@@ -4364,8 +4363,9 @@ vErrors.push(err324);
 errors++;
 }
 }
+}
 else {
-const err325 = {instancePath:instancePath+"/environments/" + key43.replace(/~/g, "~0").replace(/\//g, "~1")+"/command",schemaPath:"#/properties/environments/additionalProperties/properties/command/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err325 = {instancePath:instancePath+"/environments/" + key43.replace(/~/g, "~0").replace(/\//g, "~1")+"/smoke",schemaPath:"#/properties/environments/additionalProperties/properties/smoke/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err325];
 }
@@ -4375,12 +4375,11 @@ vErrors.push(err325);
 errors++;
 }
 }
-if(data153.gitops !== undefined){
-let data164 = data153.gitops;
-if(data164 && typeof data164 == "object" && !Array.isArray(data164)){
-for(const key46 in data164){
-if(!(((key46 === "repo") || (key46 === "branch")) || (key46 === "path"))){
-const err326 = {instancePath:instancePath+"/environments/" + key43.replace(/~/g, "~0").replace(/\//g, "~1")+"/gitops",schemaPath:"#/properties/environments/additionalProperties/properties/gitops/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key46},message:"must NOT have additional properties"};
+if(data154.command !== undefined){
+let data164 = data154.command;
+if(typeof data164 === "string"){
+if(func3(data164) < 1){
+const err326 = {instancePath:instancePath+"/environments/" + key43.replace(/~/g, "~0").replace(/\//g, "~1")+"/command",schemaPath:"#/properties/environments/additionalProperties/properties/command/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err326];
 }
@@ -4390,11 +4389,8 @@ vErrors.push(err326);
 errors++;
 }
 }
-if(data164.repo !== undefined){
-let data165 = data164.repo;
-if(typeof data165 === "string"){
-if(func3(data165) < 1){
-const err327 = {instancePath:instancePath+"/environments/" + key43.replace(/~/g, "~0").replace(/\//g, "~1")+"/gitops/repo",schemaPath:"#/properties/environments/additionalProperties/properties/gitops/properties/repo/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+else {
+const err327 = {instancePath:instancePath+"/environments/" + key43.replace(/~/g, "~0").replace(/\//g, "~1")+"/command",schemaPath:"#/properties/environments/additionalProperties/properties/command/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err327];
 }
@@ -4404,8 +4400,12 @@ vErrors.push(err327);
 errors++;
 }
 }
-else {
-const err328 = {instancePath:instancePath+"/environments/" + key43.replace(/~/g, "~0").replace(/\//g, "~1")+"/gitops/repo",schemaPath:"#/properties/environments/additionalProperties/properties/gitops/properties/repo/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data154.gitops !== undefined){
+let data165 = data154.gitops;
+if(data165 && typeof data165 == "object" && !Array.isArray(data165)){
+for(const key46 in data165){
+if(!(((key46 === "repo") || (key46 === "branch")) || (key46 === "path"))){
+const err328 = {instancePath:instancePath+"/environments/" + key43.replace(/~/g, "~0").replace(/\//g, "~1")+"/gitops",schemaPath:"#/properties/environments/additionalProperties/properties/gitops/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key46},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err328];
 }
@@ -4415,11 +4415,11 @@ vErrors.push(err328);
 errors++;
 }
 }
-if(data164.branch !== undefined){
-let data166 = data164.branch;
+if(data165.repo !== undefined){
+let data166 = data165.repo;
 if(typeof data166 === "string"){
 if(func3(data166) < 1){
-const err329 = {instancePath:instancePath+"/environments/" + key43.replace(/~/g, "~0").replace(/\//g, "~1")+"/gitops/branch",schemaPath:"#/properties/environments/additionalProperties/properties/gitops/properties/branch/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+const err329 = {instancePath:instancePath+"/environments/" + key43.replace(/~/g, "~0").replace(/\//g, "~1")+"/gitops/repo",schemaPath:"#/properties/environments/additionalProperties/properties/gitops/properties/repo/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err329];
 }
@@ -4430,7 +4430,7 @@ errors++;
 }
 }
 else {
-const err330 = {instancePath:instancePath+"/environments/" + key43.replace(/~/g, "~0").replace(/\//g, "~1")+"/gitops/branch",schemaPath:"#/properties/environments/additionalProperties/properties/gitops/properties/branch/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err330 = {instancePath:instancePath+"/environments/" + key43.replace(/~/g, "~0").replace(/\//g, "~1")+"/gitops/repo",schemaPath:"#/properties/environments/additionalProperties/properties/gitops/properties/repo/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err330];
 }
@@ -4440,11 +4440,11 @@ vErrors.push(err330);
 errors++;
 }
 }
-if(data164.path !== undefined){
-let data167 = data164.path;
+if(data165.branch !== undefined){
+let data167 = data165.branch;
 if(typeof data167 === "string"){
 if(func3(data167) < 1){
-const err331 = {instancePath:instancePath+"/environments/" + key43.replace(/~/g, "~0").replace(/\//g, "~1")+"/gitops/path",schemaPath:"#/properties/environments/additionalProperties/properties/gitops/properties/path/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+const err331 = {instancePath:instancePath+"/environments/" + key43.replace(/~/g, "~0").replace(/\//g, "~1")+"/gitops/branch",schemaPath:"#/properties/environments/additionalProperties/properties/gitops/properties/branch/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err331];
 }
@@ -4455,7 +4455,7 @@ errors++;
 }
 }
 else {
-const err332 = {instancePath:instancePath+"/environments/" + key43.replace(/~/g, "~0").replace(/\//g, "~1")+"/gitops/path",schemaPath:"#/properties/environments/additionalProperties/properties/gitops/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err332 = {instancePath:instancePath+"/environments/" + key43.replace(/~/g, "~0").replace(/\//g, "~1")+"/gitops/branch",schemaPath:"#/properties/environments/additionalProperties/properties/gitops/properties/branch/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err332];
 }
@@ -4465,9 +4465,11 @@ vErrors.push(err332);
 errors++;
 }
 }
-}
-else {
-const err333 = {instancePath:instancePath+"/environments/" + key43.replace(/~/g, "~0").replace(/\//g, "~1")+"/gitops",schemaPath:"#/properties/environments/additionalProperties/properties/gitops/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data165.path !== undefined){
+let data168 = data165.path;
+if(typeof data168 === "string"){
+if(func3(data168) < 1){
+const err333 = {instancePath:instancePath+"/environments/" + key43.replace(/~/g, "~0").replace(/\//g, "~1")+"/gitops/path",schemaPath:"#/properties/environments/additionalProperties/properties/gitops/properties/path/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err333];
 }
@@ -4477,11 +4479,8 @@ vErrors.push(err333);
 errors++;
 }
 }
-if(data153.timeout_minutes !== undefined){
-let data168 = data153.timeout_minutes;
-if(typeof data168 == "number"){
-if(data168 > 360 || isNaN(data168)){
-const err334 = {instancePath:instancePath+"/environments/" + key43.replace(/~/g, "~0").replace(/\//g, "~1")+"/timeout_minutes",schemaPath:"#/properties/environments/additionalProperties/properties/timeout_minutes/maximum",keyword:"maximum",params:{comparison: "<=", limit: 360},message:"must be <= 360"};
+else {
+const err334 = {instancePath:instancePath+"/environments/" + key43.replace(/~/g, "~0").replace(/\//g, "~1")+"/gitops/path",schemaPath:"#/properties/environments/additionalProperties/properties/gitops/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err334];
 }
@@ -4490,8 +4489,10 @@ vErrors.push(err334);
 }
 errors++;
 }
-if(data168 <= 0 || isNaN(data168)){
-const err335 = {instancePath:instancePath+"/environments/" + key43.replace(/~/g, "~0").replace(/\//g, "~1")+"/timeout_minutes",schemaPath:"#/properties/environments/additionalProperties/properties/timeout_minutes/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0"};
+}
+}
+else {
+const err335 = {instancePath:instancePath+"/environments/" + key43.replace(/~/g, "~0").replace(/\//g, "~1")+"/gitops",schemaPath:"#/properties/environments/additionalProperties/properties/gitops/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err335];
 }
@@ -4501,8 +4502,11 @@ vErrors.push(err335);
 errors++;
 }
 }
-else {
-const err336 = {instancePath:instancePath+"/environments/" + key43.replace(/~/g, "~0").replace(/\//g, "~1")+"/timeout_minutes",schemaPath:"#/properties/environments/additionalProperties/properties/timeout_minutes/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data154.timeout_minutes !== undefined){
+let data169 = data154.timeout_minutes;
+if(typeof data169 == "number"){
+if(data169 > 360 || isNaN(data169)){
+const err336 = {instancePath:instancePath+"/environments/" + key43.replace(/~/g, "~0").replace(/\//g, "~1")+"/timeout_minutes",schemaPath:"#/properties/environments/additionalProperties/properties/timeout_minutes/maximum",keyword:"maximum",params:{comparison: "<=", limit: 360},message:"must be <= 360"};
 if(vErrors === null){
 vErrors = [err336];
 }
@@ -4511,10 +4515,8 @@ vErrors.push(err336);
 }
 errors++;
 }
-}
-}
-else {
-const err337 = {instancePath:instancePath+"/environments/" + key43.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/environments/additionalProperties/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data169 <= 0 || isNaN(data169)){
+const err337 = {instancePath:instancePath+"/environments/" + key43.replace(/~/g, "~0").replace(/\//g, "~1")+"/timeout_minutes",schemaPath:"#/properties/environments/additionalProperties/properties/timeout_minutes/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0"};
 if(vErrors === null){
 vErrors = [err337];
 }
@@ -4524,9 +4526,8 @@ vErrors.push(err337);
 errors++;
 }
 }
-}
 else {
-const err338 = {instancePath:instancePath+"/environments",schemaPath:"#/properties/environments/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err338 = {instancePath:instancePath+"/environments/" + key43.replace(/~/g, "~0").replace(/\//g, "~1")+"/timeout_minutes",schemaPath:"#/properties/environments/additionalProperties/properties/timeout_minutes/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err338];
 }
@@ -4538,12 +4539,36 @@ errors++;
 }
 }
 else {
-const err339 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err339 = {instancePath:instancePath+"/environments/" + key43.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/environments/additionalProperties/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err339];
 }
 else {
 vErrors.push(err339);
+}
+errors++;
+}
+}
+}
+else {
+const err340 = {instancePath:instancePath+"/environments",schemaPath:"#/properties/environments/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err340];
+}
+else {
+vErrors.push(err340);
+}
+errors++;
+}
+}
+}
+else {
+const err341 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err341];
+}
+else {
+vErrors.push(err341);
 }
 errors++;
 }

@@ -27,6 +27,12 @@ const modelSchema = {
       description: 'The metric that decides "better" in one word, e.g. `roc_auc`.',
     },
     data: { ...dataSchema, default: {} },
+    contract: {
+      type: 'string',
+      minLength: 1,
+      description:
+        'The data contract file (`modelci contract infer`); default `<registry>/<model>/contract.yaml` when it exists.',
+    },
     train: { ...trainSchema, default: {} },
     evaluate: { ...evaluateSchema, default: {} },
     metrics: metricsSchema,

@@ -1,6 +1,7 @@
 /** A table cell as readers yield it (same shape as src/data/table.ts). */
 export type Cell = string | number | boolean | null;
 import { QuantileSketch, type QuantileSketchJson } from './quantile-sketch.js';
+import { isTimestamp } from './timestamp.js';
 
 /**
  * One column's reference profile, built in one streaming pass and mergeable: counts per value
@@ -19,8 +20,8 @@ export const MISSING_TOKENS: ReadonlySet<string> = new Set([
   '-nan',
   '#n/a',
 ]);
-const TRUE_TOKENS = new Set(['true', 'True', 'TRUE']);
-const FALSE_TOKENS = new Set(['false', 'False', 'FALSE']);
+export const TRUE_TOKENS: ReadonlySet<string> = new Set(['true', 'True', 'TRUE']);
+export const FALSE_TOKENS: ReadonlySet<string> = new Set(['false', 'False', 'FALSE']);
 
 /** Distinct numbers counted exactly (for n_unique in the test choice and value-frequency bins). */
 export const MAX_NUMERIC_VALUES = 1000;
@@ -49,6 +50,10 @@ export interface ColumnProfileJson {
   infinite: number;
   boolean: number;
   text: number;
+  /** Finite numbers that are not whole (absent in profiles written before it was counted). */
+  fractional?: number;
+  /** Text cells that are ISO 8601 timestamps (absent in older profiles). */
+  timestamps?: number;
   first_text?: CellWhere;
   first_number?: CellWhere;
   moments: Moments;
@@ -65,7 +70,7 @@ const NUMBER_RE = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
  * The number a decimal literal cell holds, else NaN. `Number()` does the work; the checks around it
  * reject what Number accepts but a data file does not mean as a number (hex, padding, "Infinity").
  */
-function looksNumeric(cell: string): number {
+export function looksNumeric(cell: string): number {
   const c0 = cell.charCodeAt(0);
   if (!((c0 >= 48 && c0 <= 57) || c0 === 45 || c0 === 43 || c0 === 46)) return Number.NaN;
   const last = cell.charCodeAt(cell.length - 1);
@@ -88,6 +93,9 @@ export class ColumnProfile {
   infinite = 0;
   boolean = 0;
   text = 0;
+  /** Undefined when loaded from a profile that did not count it. */
+  fractional: number | undefined = 0;
+  timestamps: number | undefined = 0;
   firstText: CellWhere | undefined;
   firstNumber: CellWhere | undefined;
   moments: Moments = { n: 0, mean: 0, m2: 0, min: Infinity, max: -Infinity };
@@ -132,6 +140,7 @@ export class ColumnProfile {
     if (TRUE_TOKENS.has(cell)) return this.addLabel('true', true);
     if (FALSE_TOKENS.has(cell)) return this.addLabel('false', true);
     this.text++;
+    if (this.timestamps !== undefined && isTimestamp(cell)) this.timestamps++;
     if (!this.firstText) this.firstText = { file, row, value: cell.slice(0, 60) };
     this.addLabel(cell, false);
   }
@@ -164,6 +173,7 @@ export class ColumnProfile {
       return;
     }
     this.numeric++;
+    if (this.fractional !== undefined && Math.floor(x) !== x) this.fractional++;
     addMoment(this.moments, x);
     this.sketch.add(x);
     const values = this.numericValues;
@@ -192,6 +202,8 @@ export class ColumnProfile {
     this.infinite += other.infinite;
     this.boolean += other.boolean;
     this.text += other.text;
+    this.fractional = sumKnown(this.fractional, other.fractional);
+    this.timestamps = sumKnown(this.timestamps, other.timestamps);
     this.firstText ??= other.firstText;
     this.firstNumber ??= other.firstNumber;
     this.moments = mergeMoments(this.moments, other.moments);
@@ -218,6 +230,8 @@ export class ColumnProfile {
         ? [...this.categories].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
         : null,
     };
+    if (this.fractional !== undefined) json.fractional = this.fractional;
+    if (this.timestamps !== undefined) json.timestamps = this.timestamps;
     if (this.firstText) json.first_text = this.firstText;
     if (this.firstNumber) json.first_number = this.firstNumber;
     return json;
@@ -231,6 +245,8 @@ export class ColumnProfile {
     c.infinite = json.infinite;
     c.boolean = json.boolean;
     c.text = json.text;
+    c.fractional = json.fractional;
+    c.timestamps = json.timestamps;
     c.firstText = json.first_text;
     c.firstNumber = json.first_number;
     c.moments = { ...json.moments };
@@ -240,6 +256,11 @@ export class ColumnProfile {
     c.categories = json.categories ? new Map(json.categories) : null;
     return c;
   }
+}
+
+/** A count both sides kept, else unknown (a profile from before the count existed). */
+function sumKnown(a: number | undefined, b: number | undefined): number | undefined {
+  return a === undefined || b === undefined ? undefined : a + b;
 }
 
 /** Welford's update: one more value into count, mean, sum of squared deviations, min, max. */

@@ -1,5 +1,6 @@
 import type { CommandSpec } from '../option-spec.js';
 import { commentSpec } from './comment.js';
+import { contractSpec } from './contract.js';
 import { deploySpec } from './deploy.js';
 import { driftSpec } from './drift.js';
 import { evaluateSpec } from './evaluate.js';
@@ -9,6 +10,7 @@ import { registerSpec } from './register.js';
 import { registrySpec } from './registry.js';
 import { serveSpec } from './serve.js';
 import { trainSpec } from './train.js';
+import { validateSpec } from './validate.js';
 
 /** Every command's spec, in the order `modelci --help` lists them. */
 export const commandSpecs: readonly CommandSpec[] = [
@@ -24,6 +26,8 @@ export const commandSpecs: readonly CommandSpec[] = [
   deploySpec,
   driftSpec,
   profileSpec,
+  contractSpec,
+  validateSpec,
 ];
 
 /**
@@ -34,4 +38,6 @@ export const CLI_ONLY_COMMANDS: Readonly<Record<string, string>> = {
   registry: 'read-only views for a terminal; in a workflow, run them through the root action',
   serve: 'a long-running server: the deploy action starts it (server target)',
   profile: 'a data tool; shard profiling in a job matrix runs it through the root action',
+  contract:
+    'writes a file the team reviews, edits and commits; in a workflow, run it through the root action',
 };

@@ -3,6 +3,7 @@ import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { configSchema } from '../../../src/config/schema/index.js';
+import { contractSchema } from '../../../src/core/contract/schema.js';
 import { generatedValidators } from '../../../scripts/validators.js';
 
 const root = fileURLToPath(new URL('../../../', import.meta.url));
@@ -13,6 +14,15 @@ describe('schema/modelci.schema.json', () => {
     const expected = JSON.stringify(configSchema, null, 2) + '\n';
     if (process.env.UPDATE_SCHEMA) writeFileSync(file, expected);
     expect(readFileSync(file, 'utf8')).toBe(expected);
+  });
+});
+
+describe('schema/contract.schema.json', () => {
+  it('is the schema contract files are checked with (UPDATE_SCHEMA=1 npm test rewrites it)', () => {
+    const target = new URL('../../../schema/contract.schema.json', import.meta.url);
+    const expected = JSON.stringify(contractSchema, null, 2) + '\n';
+    if (process.env.UPDATE_SCHEMA) writeFileSync(target, expected);
+    expect(readFileSync(target, 'utf8')).toBe(expected);
   });
 });
 
