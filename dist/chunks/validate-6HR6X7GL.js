@@ -1,5 +1,0 @@
-import { createRequire as __modelciRequire } from 'node:module'; const require = __modelciRequire(import.meta.url);
-import{a as s}from"./chunk-UKUBPJLK.js";import{b as i,c as m,d as a}from"./chunk-5LDE6QA4.js";import"./chunk-5PMG4JZY.js";import"./chunk-ER5J3XQH.js";import{a as n}from"./chunk-A3TARLFU.js";import"./chunk-IAWHP7H2.js";import"./chunk-GYFX74EE.js";import"./chunk-COCXABL7.js";import"./chunk-MSF3XC7F.js";import"./chunk-QTHVCR4F.js";import"./chunk-GFEJDSGC.js";import"./chunk-TM3CYDMD.js";import"./chunk-DUMIJTLN.js";import"./chunk-S3TC74UD.js";import"./chunk-ZQZRNY4O.js";import"./chunk-PXTADJ32.js";import"./chunk-23AEBFGQ.js";import"./chunk-FEOTDM5V.js";import"./chunk-AUOJHEHT.js";import"./chunk-24GNZG5P.js";import"./chunk-5RL4MTKD.js";import"./chunk-GCC2JMBC.js";import"./chunk-LELQE3LJ.js";import"./chunk-HW5XXTOA.js";var f=3,L={spec:n,async run(e,r,p){let o=s(r),{report:t,passed:d}=await a(e,p,o?{onProgress:o}:{});return o&&r.stderr("\r\x1B[2K"),e.values.json?r.stdout(JSON.stringify(t)+`
-`):r.stdout([m(t),...i(t)].join(`
-`)+`
-`),d?0:f}};export{f as VALIDATION_FAILED_EXIT,L as validateCommand};
