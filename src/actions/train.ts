@@ -5,10 +5,13 @@ import { runCommandAction } from './runtime.js';
 import { formatDuration } from '../core/report/number-format.js';
 
 await runCommandAction(trainSpec, async (parsed, inv) => {
-  const { name, record, artifact, dataCacheKey } = await invokeTrain(parsed, inv);
+  const { name, record, artifact, dataCacheKey, run } = await invokeTrain(parsed, inv);
   core.setOutput('model', record.files.model);
   core.setOutput('run-record', record.files.record);
   core.setOutput('sha256', record.model.sha256);
+  core.setOutput('run-id', record.id);
+  if (run) core.setOutput('run-ref', run.ref);
+  core.setOutput('run-pushed', String(run?.pushed ?? false));
   if (record.metrics) core.setOutput('metrics', JSON.stringify(record.metrics));
   if (dataCacheKey) core.setOutput('data-cache-key', dataCacheKey);
   if (artifact) core.setOutput('artifact', artifact);
@@ -18,6 +21,10 @@ await runCommandAction(trainSpec, async (parsed, inv) => {
       [
         { data: 'what', header: true },
         { data: 'value', header: true },
+      ],
+      [
+        'run',
+        run ? `${record.id}${run.pushed ? ' (pushed)' : ''}` : `${record.id} (not kept in git)`,
       ],
       ['trainer', record.trainer],
       ['model', `${record.model.bytes} bytes, sha256 ${record.model.sha256.slice(0, 12)}`],

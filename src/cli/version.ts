@@ -1,2 +1,1 @@
-/** modelci's version (`modelci --version`, the server's metadata). Keep equal to package.json. */
-export const VERSION = '0.1.0';
+export { VERSION } from '../core/version.js';

@@ -28,6 +28,11 @@ export class Git {
     private readonly env: NodeJS.ProcessEnv = process.env,
   ) {}
 
+  /** The same repository with extra environment variables (e.g. a commit's author and date). */
+  withEnv(extra: NodeJS.ProcessEnv): Git {
+    return new Git(this.cwd, { ...this.env, ...extra });
+  }
+
   /** Runs git; resolves with the exit code instead of throwing. */
   exec(args: string[], input?: string): Promise<GitResult> {
     return new Promise((resolve, reject) => {

@@ -35,6 +35,8 @@ export interface RunEnvironment {
   ref: string | undefined;
   /** The branch the run is about: the PR's head branch, else the pushed branch. */
   branch: string | undefined;
+  /** The branch a pull request goes into (its base), when the run is about one. */
+  baseBranch: string | undefined;
   /** The pull request the run is about, when the event says (pull_request*, workflow_run, issue_comment). */
   pullRequest: number | undefined;
   /** The PR's head lives in another repository: its code and data are untrusted. */
@@ -74,7 +76,13 @@ function parseRepository(full: string | undefined): Repository | undefined {
 export function eventFacts(
   eventName: string | undefined,
   event: Record<string, unknown>,
-): { headSha?: string; pullRequest?: number; branch?: string; fork: boolean } {
+): {
+  headSha?: string;
+  pullRequest?: number;
+  branch?: string;
+  baseBranch?: string;
+  fork: boolean;
+} {
   const pr = obj(event.pull_request);
   if (Object.keys(pr).length) {
     const head = obj(pr.head);
@@ -87,6 +95,7 @@ export function eventFacts(
         ? { pullRequest: (num(pr.number) ?? num(event.number))! }
         : {}),
       ...(str(head.ref) ? { branch: str(head.ref)! } : {}),
+      ...(str(base.ref) ? { baseBranch: str(base.ref)! } : {}),
       fork: Boolean(headRepo && baseRepo && headRepo !== baseRepo),
     };
   }
@@ -98,6 +107,9 @@ export function eventFacts(
     return {
       ...(str(run.head_sha) ? { headSha: str(run.head_sha)! } : {}),
       ...(prs.length && num(prs[0]!.number) ? { pullRequest: num(prs[0]!.number)! } : {}),
+      ...(prs.length && str(obj(prs[0]!.base).ref)
+        ? { baseBranch: str(obj(prs[0]!.base).ref)! }
+        : {}),
       ...(str(run.head_branch) ? { branch: str(run.head_branch)! } : {}),
       fork: Boolean(headRepo && repo && headRepo !== repo),
     };
@@ -165,6 +177,7 @@ export function readRunEnvironment(
       facts.branch ??
       nonEmpty(env.GITHUB_HEAD_REF) ??
       (ref?.startsWith('refs/heads/') ? ref.slice('refs/heads/'.length) : undefined),
+    baseBranch: facts.baseBranch ?? nonEmpty(env.GITHUB_BASE_REF),
     pullRequest: facts.pullRequest,
     fork: facts.fork,
     runId,

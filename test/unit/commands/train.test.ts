@@ -103,7 +103,7 @@ describe('modelci train with a built-in trainer', () => {
     );
     let stdout = '';
     const code = await main(
-      ['train', '--config', config, '--output-dir', join(dir, 'wine'), '--json'],
+      ['train', '--config', config, '--output-dir', join(dir, 'wine'), '--json', '--no-record'],
       {
         stdout: (t) => (stdout += t),
         stderr: () => undefined,

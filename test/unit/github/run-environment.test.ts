@@ -32,7 +32,7 @@ describe('the run environment', () => {
         pull_request: {
           number: 5,
           head: { sha: HEAD, ref: 'feat', repo: repo('acme/models') },
-          base: { repo: repo('acme/models') },
+          base: { ref: 'release', repo: repo('acme/models') },
         },
       }),
     );
@@ -41,6 +41,7 @@ describe('the run environment', () => {
       sha: 'm'.repeat(40),
       pullRequest: 5,
       branch: 'feat',
+      baseBranch: 'release',
       fork: false,
       repository: { owner: 'acme', repo: 'models', fullName: 'acme/models' },
       runUrl: 'https://github.example/acme/models/actions/runs/77',
@@ -54,13 +55,19 @@ describe('the run environment', () => {
         workflow_run: {
           head_sha: HEAD,
           head_branch: 'patch-1',
-          pull_requests: [{ number: 9 }],
+          pull_requests: [{ number: 9, base: { ref: 'main' } }],
           head_repository: repo('mallory/models'),
           repository: repo('acme/models'),
         },
       }),
     );
-    expect(run).toMatchObject({ headSha: HEAD, pullRequest: 9, branch: 'patch-1', fork: true });
+    expect(run).toMatchObject({
+      headSha: HEAD,
+      pullRequest: 9,
+      branch: 'patch-1',
+      baseBranch: 'main',
+      fork: true,
+    });
   });
 
   it('a fork PR is marked, an issue comment on a PR names it, a push has none', () => {
@@ -83,7 +90,12 @@ describe('the run environment', () => {
     const push = readRunEnvironment(
       envWith('push', { ref: 'refs/heads/main' }, { GITHUB_REF: 'refs/heads/main' }),
     );
-    expect(push).toMatchObject({ pullRequest: undefined, headSha: 'm'.repeat(40), branch: 'main' });
+    expect(push).toMatchObject({
+      pullRequest: undefined,
+      headSha: 'm'.repeat(40),
+      branch: 'main',
+      baseBranch: undefined,
+    });
   });
 
   it('looks the token up in one order: given, GITHUB_TOKEN, GH_TOKEN', () => {

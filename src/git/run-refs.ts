@@ -1,0 +1,290 @@
+import { randomBytes } from 'node:crypto';
+import { ModelciError } from '../core/errors.js';
+import { parseRunCommitMessage, runCommitMessage } from '../core/runs/message.js';
+import { storedRecord, type RunRecord } from '../core/runs/record.js';
+import { parseRunRef, runRef, RUNS_REF_PREFIX } from '../core/runs/refs.js';
+import { Git } from './git.js';
+import { ACTIONS_BOT, type GitIdentity } from './identity.js';
+
+/** A run as its ref holds it. */
+export interface StoredRun {
+  ref: string;
+  /** The commit the ref points at (annotations such as tags add commits on top of the first). */
+  commit: string;
+  record: RunRecord;
+}
+
+/** A ref under refs/modelci/runs/ that does not hold a run record: reported, never fatal. */
+export interface RunRefProblem {
+  ref: string;
+  problem: string;
+}
+
+export interface RunListing {
+  runs: StoredRun[];
+  problems: RunRefProblem[];
+}
+
+/** What `fetch` did to the local run refs. */
+export interface RunFetchResult {
+  /** Runs that were not here before. */
+  added: number;
+  /** Runs whose remote ref moved ahead (tags, evaluations added elsewhere). */
+  updated: number;
+  unchanged: number;
+  /** Local runs with annotations the remote lacks (or diverged): kept as they are. */
+  kept: string[];
+}
+
+const SEP = '\0';
+
+/**
+ * Training runs kept in git: one commit per run under `refs/modelci/runs/<model>/<id>`, written
+ * with plumbing (hash-object, mktree, commit-tree, update-ref): no branch, index or working tree
+ * is touched, and a ref is only ever created where none exists, so concurrent writers cannot
+ * overwrite each other. The commit's tree holds `run.json`; its message holds the same record
+ * as one JSON line, which is what listing reads.
+ */
+export class RunStore {
+  constructor(readonly git: Git) {}
+
+  static at(cwd: string, env?: NodeJS.ProcessEnv): RunStore {
+    return new RunStore(new Git(cwd, env));
+  }
+
+  /** Every run (of one model, when given), in ref order, plus the refs that are not runs. */
+  async list(model?: string): Promise<RunListing> {
+    const prefix = model ? `${RUNS_REF_PREFIX}${model}/` : RUNS_REF_PREFIX;
+    const out = await this.git.run([
+      'for-each-ref',
+      `--format=%(refname)${'%00'}%(objectname)${'%00'}%(objecttype)${'%00'}%(contents)${'%00'}`,
+      prefix,
+    ]);
+    return parseListing(out);
+  }
+
+  /** One run by its ref; undefined when the ref does not exist. */
+  async read(ref: string): Promise<StoredRun | RunRefProblem | undefined> {
+    const r = await this.git.exec(['cat-file', 'commit', ref]);
+    if (r.code !== 0) {
+      const exists = await this.git.exec(['rev-parse', '--verify', '--quiet', ref]);
+      return exists.code === 0 ? { ref, problem: 'the ref does not point at a commit' } : undefined;
+    }
+    const commit = (await this.git.run(['rev-parse', ref])).trim();
+    // cat-file prints the headers, a blank line, then the message.
+    const parsed = parseRunCommitMessage(r.stdout.slice(r.stdout.indexOf('\n\n') + 2));
+    return parsed.record
+      ? { ref, commit, record: parsed.record }
+      : { ref, problem: parsed.problem };
+  }
+
+  /** Who commits: the repository's configured user, else the GitHub Actions bot. */
+  async identity(): Promise<GitIdentity> {
+    const [name, email] = await Promise.all([
+      this.git.configValue('user.name'),
+      this.git.configValue('user.email'),
+    ]);
+    return name && email ? { name, email } : ACTIONS_BOT;
+  }
+
+  /**
+   * Writes a new run's commit and creates its ref (refusing to replace one: ids carry a random
+   * part, so this only fails for a real collision). Returns the ref and commit.
+   */
+  async create(record: RunRecord): Promise<StoredRun> {
+    const ref = runRef(record.model_name, record.id);
+    const stored = storedRecord(record);
+    const commit = await this.commit(stored, undefined, record.finished_at);
+    const r = await this.git.exec(['update-ref', ref, commit, '']);
+    if (r.code !== 0)
+      throw new ModelciError('GIT', `run ${record.id} already exists (${ref})`, {
+        hint: 'Run ids carry a random part; record the run again',
+      });
+    return { ref, commit, record: stored };
+  }
+
+  /**
+   * Changes a run (tags, note, an attached evaluation): a new commit on top of the ref's commit,
+   * the ref moved only if nobody moved it meanwhile (compare-and-swap). The first commit stays
+   * in the ref's history, so what was recorded at training time is never lost.
+   */
+  async update(run: StoredRun, record: RunRecord, what: string): Promise<StoredRun> {
+    const stored = storedRecord(record);
+    const commit = await this.commit(stored, run.commit, undefined, what);
+    const r = await this.git.exec(['update-ref', run.ref, commit, run.commit]);
+    if (r.code !== 0)
+      throw new ModelciError('GIT', `run ${record.id} changed while it was being updated`, {
+        hint: 'Run the command again',
+      });
+    return { ref: run.ref, commit, record: stored };
+  }
+
+  private async commit(
+    record: RunRecord,
+    parent: string | undefined,
+    date: string | undefined,
+    what?: string,
+  ): Promise<string> {
+    const blob = (
+      await this.git.run(['hash-object', '-w', '--stdin'], JSON.stringify(record, null, 2) + '\n')
+    ).trim();
+    const tree = (await this.git.run(['mktree'], `100644 blob ${blob}\trun.json\n`)).trim();
+    const id = await this.identity();
+    const env = {
+      GIT_AUTHOR_NAME: id.name,
+      GIT_AUTHOR_EMAIL: id.email,
+      GIT_COMMITTER_NAME: id.name,
+      GIT_COMMITTER_EMAIL: id.email,
+      ...(date ? { GIT_AUTHOR_DATE: date, GIT_COMMITTER_DATE: date } : {}),
+    };
+    return (
+      await this.git
+        .withEnv(env)
+        .run(
+          ['commit-tree', tree, ...(parent ? ['-p', parent] : []), '-F', '-'],
+          runCommitMessage(record, what),
+        )
+    ).trim();
+  }
+
+  /**
+   * Pushes run refs to `remote`. New runs are new refs; an updated run is a fast-forward of its
+   * ref. Returns the refs the remote refused because it moved first.
+   */
+  async push(remote: string, runs: StoredRun[]): Promise<'pushed' | 'rejected'> {
+    if (!runs.length) return 'pushed';
+    return this.git.push(
+      remote,
+      runs.map((r) => `${r.commit}:${r.ref}`),
+    );
+  }
+
+  /**
+   * Brings the remote's runs here. A ref that moved ahead on the remote moves here too; a local
+   * ref that is ahead of the remote (an annotation not pushed yet) or diverged is kept.
+   */
+  async fetch(remote: string, model?: string): Promise<RunFetchResult> {
+    const scratch = `refs/modelci/fetch-${process.pid}-${randomBytes(3).toString('hex')}/`;
+    const from = model ? `${RUNS_REF_PREFIX}${model}/` : RUNS_REF_PREFIX;
+    const r = await this.git.exec([
+      'fetch',
+      '--quiet',
+      '--no-tags',
+      remote,
+      `+${from}*:${scratch}*`,
+    ]);
+    if (r.code !== 0)
+      throw new ModelciError(
+        'GIT',
+        `git fetch of the runs from ${remote} failed: ${lastLine(r.stderr)}`,
+        {
+          hint: `Check that the remote "${remote}" exists and can be read`,
+        },
+      );
+    try {
+      const fetched = await this.refs(scratch);
+      const local = await this.refs(from);
+      const result: RunFetchResult = { added: 0, updated: 0, unchanged: 0, kept: [] };
+      const updates: string[] = [];
+      for (const [rest, sha] of fetched) {
+        const ref = `${from}${rest}`;
+        const mine = local.get(rest);
+        if (mine === sha) result.unchanged++;
+        else if (mine === undefined) {
+          updates.push(`create ${ref} ${sha}`);
+          result.added++;
+        } else if (await this.isAncestor(mine, sha)) {
+          updates.push(`update ${ref} ${sha} ${mine}`);
+          result.updated++;
+        } else result.kept.push(ref);
+      }
+      if (updates.length) await this.git.run(['update-ref', '--stdin'], updates.join('\n') + '\n');
+      return result;
+    } finally {
+      const left = await this.refs(scratch);
+      if (left.size)
+        await this.git.run(
+          ['update-ref', '--stdin'],
+          [...left.keys()].map((k) => `delete ${scratch}${k}`).join('\n') + '\n',
+        );
+    }
+  }
+
+  /** Deletes run refs here (each only if it still points where it did), and on `remote` when given. */
+  async delete(runs: StoredRun[], remote?: string): Promise<void> {
+    if (!runs.length) return;
+    await this.git.run(
+      ['update-ref', '--stdin'],
+      runs.map((r) => `delete ${r.ref} ${r.commit}`).join('\n') + '\n',
+    );
+    if (!remote) return;
+    // One push per few hundred refs keeps the command line short.
+    for (let i = 0; i < runs.length; i += 500) {
+      const specs = runs.slice(i, i + 500).map((r) => `:${r.ref}`);
+      const res = await this.git.exec(['push', '--quiet', remote, ...specs]);
+      if (res.code !== 0)
+        throw new ModelciError(
+          'GIT',
+          `deleting runs on ${remote} failed: ${lastLine(res.stderr)}`,
+          {
+            hint: 'The job needs `permissions: contents: write`',
+          },
+        );
+    }
+  }
+
+  private async refs(prefix: string): Promise<Map<string, string>> {
+    const out = await this.git.run(['for-each-ref', '--format=%(refname) %(objectname)', prefix]);
+    const map = new Map<string, string>();
+    for (const line of out.split('\n')) {
+      if (!line) continue;
+      const [ref, sha] = line.split(' ');
+      map.set(ref!.slice(prefix.length), sha!);
+    }
+    return map;
+  }
+
+  private async isAncestor(a: string, b: string): Promise<boolean> {
+    return (await this.git.exec(['merge-base', '--is-ancestor', a, b])).code === 0;
+  }
+}
+
+function lastLine(text: string): string {
+  return text.trim().split('\n').filter(Boolean).slice(-1)[0] ?? 'no output';
+}
+
+/** Parses `for-each-ref` output of `ref NUL sha NUL type NUL contents NUL` entries. */
+export function parseListing(out: string): RunListing {
+  const runs: StoredRun[] = [];
+  const problems: RunRefProblem[] = [];
+  const fields = out.split(SEP);
+  for (let i = 0; i + 3 < fields.length; i += 4) {
+    const ref = fields[i]!.replace(/^\n/, '');
+    const commit = fields[i + 1]!;
+    const type = fields[i + 2]!;
+    const contents = fields[i + 3]!;
+    const names = parseRunRef(ref);
+    if (!names) {
+      problems.push({ ref, problem: 'not a run ref (refs/modelci/runs/<model>/<id>)' });
+      continue;
+    }
+    if (type !== 'commit') {
+      problems.push({ ref, problem: `points at a ${type}, not a run commit` });
+      continue;
+    }
+    const parsed = parseRunCommitMessage(contents);
+    if (!parsed.record) {
+      problems.push({ ref, problem: parsed.problem });
+      continue;
+    }
+    if (parsed.record.id !== names.id || parsed.record.model_name !== names.model) {
+      problems.push({
+        ref,
+        problem: `holds run ${parsed.record.model_name}/${parsed.record.id}, not ${names.model}/${names.id}`,
+      });
+      continue;
+    }
+    runs.push({ ref, commit, record: parsed.record });
+  }
+  return { runs, problems };
+}

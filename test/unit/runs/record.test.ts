@@ -1,0 +1,131 @@
+import { describe, expect, it } from 'vitest';
+import { parseRunCommitMessage, runCommitMessage } from '../../../src/core/runs/message.js';
+import {
+  checkSerialisable,
+  checkTag,
+  isRunId,
+  runId,
+  runRecordProblem,
+  storedRecord,
+} from '../../../src/core/runs/record.js';
+import { parseRunRef, runRef } from '../../../src/core/runs/refs.js';
+import { parseListing } from '../../../src/git/run-refs.js';
+import { errorOf } from '../../harness/error-of.js';
+import { record } from './fixture.js';
+
+describe('run ids and refs', () => {
+  it('an id sorts by start time (UTC) and carries the random part', () => {
+    const id = runId(new Date('2026-01-02T03:04:05.678Z'), 'a1b2c3');
+    expect(id).toBe('20260102-030405-a1b2c3');
+    expect(isRunId(id)).toBe(true);
+    expect(isRunId('20260102-030405-A1B2C3')).toBe(false);
+    expect(runId(new Date('2025-12-31T23:59:59Z'), '000000') < id).toBe(true);
+  });
+
+  it('a ref is refs/modelci/runs/<model>/<id>, and names git would refuse are refused', () => {
+    expect(runRef('churn', '20260102-030405-a1b2c3')).toBe(
+      'refs/modelci/runs/churn/20260102-030405-a1b2c3',
+    );
+    expect(parseRunRef('refs/modelci/runs/my.model/20260102-030405-a1b2c3')).toEqual({
+      model: 'my.model',
+      id: '20260102-030405-a1b2c3',
+    });
+    expect(parseRunRef('refs/heads/main')).toBeUndefined();
+    expect(errorOf(() => runRef('churn.lock', '20260102-030405-a1b2c3')).message).toBe(
+      'model name "churn.lock" cannot name a run ref',
+    );
+    expect(errorOf(() => runRef('Churn', '20260102-030405-a1b2c3')).message).toMatch(/Churn/);
+    expect(errorOf(() => checkTag('two words')).message).toBe('invalid run tag "two words"');
+  });
+});
+
+describe('params that JSON cannot carry are refused with their key path', () => {
+  it.each([
+    [{ lr: NaN }, 'params.lr', 'the number NaN'],
+    [{ opt: { betas: [0.9, Infinity] } }, 'params.opt.betas[1]', 'the number Infinity'],
+    [{ when: new Date(0) }, 'params.when', 'a date (write it as a string)'],
+    [{ 'odd key': { f: () => 1 } }, 'params["odd key"].f', 'a function'],
+    [{ big: 10n }, 'params.big', 'the big integer 10'],
+    [{ gone: undefined }, 'params.gone', 'an undefined value'],
+  ])('%o → %s', (value, path, what) => {
+    const e = errorOf(() => checkSerialisable(value, 'params', 'modelci.yaml'));
+    expect(e.where).toEqual({ file: 'modelci.yaml', path });
+    expect(e.message).toBe(`${what} cannot be recorded in a run`);
+  });
+
+  it('a cycle is refused; plain data passes', () => {
+    const a: Record<string, unknown> = { x: 1 };
+    a.self = a;
+    expect(errorOf(() => checkSerialisable(a, 'params')).where.path).toBe('params.self');
+    const shared = { k: 1 };
+    expect(() =>
+      checkSerialisable({ a: shared, b: shared, c: [null, 'x', true, -0.5] }, 'params'),
+    ).not.toThrow();
+  });
+});
+
+describe('the commit message holds the record', () => {
+  it('round-trips, and says what is wrong with anything else', () => {
+    const r = record({ tags: ['baseline'], note: 'first "try"\nsecond line' });
+    const msg = runCommitMessage(r);
+    expect(msg.split('\n')[0]).toBe('Run churn 20260102-030405-a1b2c3: succeeded');
+    expect(parseRunCommitMessage(msg).record).toEqual(r);
+    expect(parseRunCommitMessage('just a subject\n').problem).toBe(
+      'the commit message holds no run record',
+    );
+    expect(parseRunCommitMessage('s\n\n{"schema":"other"}').problem).toBe(
+      'schema is "other", not modelci/run@1',
+    );
+    expect(parseRunCommitMessage('s\n\n{oops').problem).toMatch(
+      /^the commit message is not a run record/,
+    );
+    expect(runRecordProblem({ ...record(), tags: 'x' })).toBe('tags is not a list of strings');
+  });
+
+  it('the stored record leaves out local file paths', () => {
+    const withFiles = { ...record(), files: { model: '/home/runner/m.onnx' } };
+    expect(storedRecord(withFiles)).toEqual(record());
+  });
+
+  it('listing output: runs, and refs that are not run records reported', () => {
+    const good = record();
+    const other = record({ id: '20260102-030405-ffffff' });
+    const entry = (ref: string, sha: string, type: string, contents: string) =>
+      `${ref}\0${sha}\0${type}\0${contents}\0\n`;
+    const out =
+      entry(
+        `refs/modelci/runs/churn/${good.id}`,
+        '1'.repeat(40),
+        'commit',
+        runCommitMessage(good),
+      ) +
+      entry('refs/modelci/runs/churn/20260102-030405-000000', '2'.repeat(40), 'blob', '') +
+      entry('refs/modelci/runs/churn/20260102-030405-eeeeee', '3'.repeat(40), 'commit', 'hello\n') +
+      entry(
+        `refs/modelci/runs/churn/20260102-030405-dddddd`,
+        '4'.repeat(40),
+        'commit',
+        runCommitMessage(other),
+      ) +
+      entry('refs/modelci/runs/stray', '5'.repeat(40), 'commit', 'x');
+    const { runs, problems } = parseListing(out);
+    expect(runs).toEqual([
+      { ref: `refs/modelci/runs/churn/${good.id}`, commit: '1'.repeat(40), record: good },
+    ]);
+    expect(problems).toEqual([
+      {
+        ref: 'refs/modelci/runs/churn/20260102-030405-000000',
+        problem: 'points at a blob, not a run commit',
+      },
+      {
+        ref: 'refs/modelci/runs/churn/20260102-030405-eeeeee',
+        problem: 'the commit message holds no run record',
+      },
+      {
+        ref: 'refs/modelci/runs/churn/20260102-030405-dddddd',
+        problem: 'holds run churn/20260102-030405-ffffff, not churn/20260102-030405-dddddd',
+      },
+      { ref: 'refs/modelci/runs/stray', problem: 'not a run ref (refs/modelci/runs/<model>/<id>)' },
+    ]);
+  });
+});
