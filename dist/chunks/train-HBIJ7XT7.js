@@ -1,4 +1,0 @@
-import { createRequire as __modelciRequire } from 'node:module'; const require = __modelciRequire(import.meta.url);
-import{a as i}from"./chunk-ROJ6V7XX.js";import"./chunk-ER5J3XQH.js";import{a as n}from"./chunk-KAFJHYKW.js";import"./chunk-KTIS3IMB.js";import"./chunk-GYFX74EE.js";import"./chunk-ZBVDZM3D.js";import"./chunk-KGCHAU5F.js";import"./chunk-DUMIJTLN.js";import{i as t}from"./chunk-TUYC4ILU.js";import"./chunk-4GE2BU5T.js";import"./chunk-24GNZG5P.js";import"./chunk-V5ZQHLUM.js";import"./chunk-GCC2JMBC.js";import"./chunk-LELQE3LJ.js";import"./chunk-HW5XXTOA.js";var p={spec:n,async run(r,e,m){let{name:a,record:o}=await i(r,m);return e.stdout(r.values.json?JSON.stringify(o)+`
-`:`trained ${a} (${o.trainer}) in ${t(o.duration_ms)}: ${o.files.model} (${o.model.bytes} bytes, sha256 ${o.model.sha256.slice(0,12)})
-`),0}};export{p as trainCommand};

@@ -1,5 +1,0 @@
-import { createRequire as __modelciRequire } from 'node:module'; const require = __modelciRequire(import.meta.url);
-import{a as t}from"./chunk-IV5NBVKT.js";import"./chunk-ER5J3XQH.js";import{a as r}from"./chunk-W2266O4R.js";import"./chunk-BZUVTXWO.js";import"./chunk-ZBCNZAV6.js";import"./chunk-KTIS3IMB.js";import"./chunk-GYFX74EE.js";import"./chunk-WAFZQFPB.js";import"./chunk-KGCHAU5F.js";import"./chunk-BHFG3LMV.js";import"./chunk-IBLVBUI7.js";import"./chunk-UEZWE6EO.js";import"./chunk-ZQZRNY4O.js";import"./chunk-DRCGQZUG.js";import"./chunk-KGMRH2YU.js";import"./chunk-24GNZG5P.js";import"./chunk-5RL4MTKD.js";import"./chunk-GCC2JMBC.js";import"./chunk-LELQE3LJ.js";import"./chunk-HW5XXTOA.js";var p={spec:r,async run(i,o,s){let{name:m,record:n,run:e}=await t(i,s);return o.stdout(i.values.json?JSON.stringify(n)+`
-`:`trained ${m} (${n.trainer}) in ${(n.duration_ms/1e3).toFixed(1)} s: ${n.files.model} (${n.model.bytes} bytes, sha256 ${n.model.sha256.slice(0,12)})
-run ${n.id}${e?` (${e.ref}${e.pushed?", pushed":""})`:" (not kept in git)"}
-`),0}};export{p as trainCommand};

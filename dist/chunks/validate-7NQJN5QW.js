@@ -1,5 +1,0 @@
-import { createRequire as __modelciRequire } from 'node:module'; const require = __modelciRequire(import.meta.url);
-import{a as s}from"./chunk-ZEZZWZG2.js";import{b as i,c as m,d as a}from"./chunk-5MOP3PP6.js";import"./chunk-4FH2ZNFM.js";import"./chunk-ER5J3XQH.js";import{a as n}from"./chunk-A3TARLFU.js";import"./chunk-HE3GYZEJ.js";import"./chunk-4MTHWZ6Z.js";import"./chunk-GYFX74EE.js";import"./chunk-EAPGXI74.js";import"./chunk-TLP3A7DS.js";import"./chunk-QTHVCR4F.js";import"./chunk-YPHU4QQK.js";import"./chunk-TM3CYDMD.js";import"./chunk-DUMIJTLN.js";import"./chunk-TUYC4ILU.js";import"./chunk-S3TC74UD.js";import"./chunk-ZQZRNY4O.js";import"./chunk-XESWNZN2.js";import"./chunk-GYREJJ6F.js";import"./chunk-FEOTDM5V.js";import"./chunk-4GE2BU5T.js";import"./chunk-24GNZG5P.js";import"./chunk-V5ZQHLUM.js";import"./chunk-GCC2JMBC.js";import"./chunk-LELQE3LJ.js";import"./chunk-HW5XXTOA.js";var f=3,L={spec:n,async run(e,r,p){let o=s(r),{report:t,passed:d}=await a(e,p,o?{onProgress:o}:{});return o&&r.stderr("\r\x1B[2K"),e.values.json?r.stdout(JSON.stringify(t)+`
-`):r.stdout([m(t),...i(t)].join(`
-`)+`
-`),d?0:f}};export{f as VALIDATION_FAILED_EXIT,L as validateCommand};
