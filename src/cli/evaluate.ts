@@ -2,6 +2,10 @@ import { invokeEvaluate } from '../commands/invoke/evaluate.js';
 import type { EvaluationReport } from '../core/report/evaluation-report.js';
 import { evaluateSpec } from '../spec/commands/evaluate.js';
 import { defineCliCommand } from './command.js';
+import { reportAlpha } from '../core/report/evaluation-markdown.js';
+import { formatMetricValue } from '../core/report/metric-units.js';
+import { formatNumber, formatPClause } from '../core/report/number-format.js';
+import { SHOWN_VERDICT_LABEL, shownVerdict } from '../core/report/verdict.js';
 
 /** Exit code when the evaluation ran and `--fail-on-gates` was asked and a gate failed. */
 export const GATES_FAILED_EXIT = 3;
@@ -26,14 +30,6 @@ export const evaluateCommand = defineCliCommand({
   },
 });
 
-function fmt(v: number | undefined): string {
-  return v === undefined || !Number.isFinite(v)
-    ? String(v)
-    : Math.abs(v) >= 1000
-      ? v.toFixed(1)
-      : v.toPrecision(4);
-}
-
 /** Plain-text table for terminals. */
 function summary(r: EvaluationReport): string {
   const lines = [
@@ -41,12 +37,16 @@ function summary(r: EvaluationReport): string {
   ];
   const names = Object.keys(r.metrics);
   const w = Math.max(6, ...names.map((n) => n.length));
+  const alpha = reportAlpha(r);
   for (const name of names) {
     const m = r.metrics[name]!;
     const c = r.comparison?.[name];
-    const ci = m.ci ? `  [${fmt(m.ci[0])}, ${fmt(m.ci[1])}]` : '';
-    const cmp = c ? `  vs ${fmt(c.baseline)}: ${c.verdict} (p=${fmt(c.p_value)})` : '';
-    lines.push(`  ${name.padEnd(w)}  ${fmt(m.value)}${ci}${cmp}`);
+    const ci = m.ci ? `  [${formatNumber(m.ci[0])}, ${formatNumber(m.ci[1])}]` : '';
+    const verdict = c ? SHOWN_VERDICT_LABEL[shownVerdict(c, alpha)].replace(/^\S+ /, '') : '';
+    const cmp = c
+      ? `  vs ${formatMetricValue(name, c.baseline, 4)}: ${verdict} (${formatPClause(c.p_value)})`
+      : '';
+    lines.push(`  ${name.padEnd(w)}  ${formatMetricValue(name, m.value, 4)}${ci}${cmp}`);
   }
   if (r.gates)
     for (const g of r.gates.results)

@@ -127,6 +127,8 @@ export async function runComment(opts: CommentOptions): Promise<CommentResult> {
     workflow: opts.workflow ?? 'modelci',
     precision: loaded.config.comment?.precision ?? metricsConfig.precision,
     links: links(env, repository, headSha),
+    ...(modelConfig.primary_metric ? { primaryMetric: modelConfig.primary_metric } : {}),
+    ...(loaded.config.comment?.metrics ? { metrics: loaded.config.comment.metrics } : {}),
   };
   if (rows) content.rows = rows;
   if (report) content.report = report;

@@ -15,6 +15,8 @@ export interface EvaluateOptions {
   baselineSource?: string;
   baselineVersion?: string;
   modelName?: string;
+  /** The model's primary metric (config `primary_metric`): recorded for the comment to lead with. */
+  primaryMetric?: string;
   /** Feature columns in model order (default: every column but the label). */
   features?: string[];
   /** Columns to compute per-value metrics for. */

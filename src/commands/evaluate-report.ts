@@ -98,6 +98,7 @@ export function evaluationReportOf(
   return {
     schema: EVALUATION_REPORT_SCHEMA,
     model_name: opts.modelName ?? 'model',
+    ...(opts.primaryMetric ? { primary_metric: opts.primaryMetric } : {}),
     task,
     candidate: {
       model: { path: opts.model, sha256: cand!.sha256, bytes: cand!.bytes },

@@ -84,6 +84,7 @@ export async function resolveEvaluateRequest(
     data,
     label,
     modelName: name,
+    ...(m.primary_metric ? { primaryMetric: m.primary_metric } : {}),
     ...((req.task ?? m.task) ? { task: (req.task ?? m.task)! } : {}),
     ...(baseline ? { baseline, baselineSource: baselineSource ?? 'file' } : {}),
     ...(baselineVersion ? { baselineVersion } : {}),

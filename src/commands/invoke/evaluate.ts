@@ -57,7 +57,7 @@ export async function invokeEvaluate(
   for (const w of warnings) inv.warn(w);
   if (v.report) writeFileSync(v.report, JSON.stringify(report, null, 2) + '\n');
   const passed = report.gates?.passed ?? true;
-  const markdown = renderEvaluationReport(report, 4);
+  const markdown = renderEvaluationReport(report, { precision: 4 });
   const checkRun = target ? await publishCheckRun(target, inv, report, markdown) : undefined;
   return { report, passed, reportFile: v.report, smokeSamples, markdown, checkRun };
 }

@@ -1,5 +1,5 @@
 import { parseThreshold } from '../gates/thresholds.js';
-import { directionOf, type Direction } from '../metrics/names.js';
+import { defaultPrimaryMetric, directionOf, type Direction } from '../metrics/names.js';
 import {
   sharedClasses,
   type PerformanceProfile,
@@ -61,7 +61,7 @@ export interface PerformanceDrift {
 const DEFAULT_MIN_ROWS = 30;
 
 function defaultMetric(task: PerformanceTask, primary: string | undefined): string {
-  return primary ?? (task === 'regression' ? 'rmse' : 'accuracy');
+  return primary ?? defaultPrimaryMetric(task);
 }
 
 export function comparePerformance(

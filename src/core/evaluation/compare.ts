@@ -3,6 +3,7 @@ import { directionOf, type Direction } from '../metrics/names.js';
 import type { MetricComparison } from '../report/evaluation-report.js';
 import { mcnemarExact } from '../stats/binomial.js';
 import { pairedBootstrapPValue, percentileInterval } from '../stats/bootstrap.js';
+import { significanceLevel } from '../stats/significance.js';
 
 export interface ComparisonOptions {
   directions?: Record<string, Direction>;
@@ -40,6 +41,7 @@ export function compareMetric(
         ? 1
         : NaN;
   const ci = deltas.length > 0 ? percentileInterval(deltas, o.confidence) : undefined;
+  const significant = p < significanceLevel(o.confidence);
   const out: MetricComparison = {
     baseline,
     candidate,
@@ -47,25 +49,31 @@ export function compareMetric(
     relative_delta: baseline === 0 ? null : delta / Math.abs(baseline),
     test: useMcnemar ? 'mcnemar' : 'paired_bootstrap',
     p_value: p,
-    verdict: verdictOf(delta, baseline, direction, o),
+    significant,
+    verdict: verdictOf(delta, baseline, direction, o, significant),
     direction,
   };
   if (ci) out.ci_delta = ci;
   return out;
 }
 
-/** unchanged when |Δ| is within the absolute or the relative tolerance; else by direction. */
+/**
+ * better or worse only when |Δ| is beyond the absolute and the relative tolerance AND the paired
+ * test is significant; otherwise unchanged (the report shows the direction in Δ).
+ */
 export function verdictOf(
   delta: number,
   baseline: number,
   direction: Direction,
   o: { tolerance?: number; relativeTolerance?: number },
+  significant: boolean,
 ): 'better' | 'worse' | 'unchanged' {
   const abs = Math.abs(delta);
   if (
     abs <= (o.tolerance ?? 0) ||
     abs <= (o.relativeTolerance ?? 0) * Math.abs(baseline) ||
-    delta === 0
+    delta === 0 ||
+    !significant
   ) {
     return 'unchanged';
   }

@@ -19,8 +19,8 @@ export function latencyMetrics(
   if (sorted.length === 0) return {};
   const [p50, p95] = quantilesOfSorted(sorted, [0.5, 0.95]) as [number, number];
   const out: Record<string, MetricValue> = {
-    latency_p50: { value: p50 },
-    latency_p95: { value: p95 },
+    latency_p50: { value: p50, timings: sorted.length },
+    latency_p95: { value: p95, timings: sorted.length },
   };
   if (boot.resamples > 0 && sorted.length > 1) {
     const rng = new Xoshiro128((boot.seed + stream) % Number.MAX_SAFE_INTEGER);

@@ -60,3 +60,8 @@ export function directionOf(metric: string, overrides?: Record<string, Direction
   if (o) return o;
   return LOWER_IS_BETTER.has(metric) ? 'lower' : 'higher';
 }
+
+/** The metric a model is judged by when the config names none (drift's checked metric too). */
+export function defaultPrimaryMetric(task: 'binary' | 'multiclass' | 'regression'): string {
+  return task === 'regression' ? 'rmse' : 'accuracy';
+}

@@ -2,16 +2,19 @@ import type { EvaluationReport } from './evaluation-report.js';
 import { renderEvaluationReport, reportRegressions } from './evaluation-markdown.js';
 import { historyChart, type ChartPoint } from './history.js';
 import { commentMarker } from './marker.js';
-import { cell, details, safeUrl } from './markdown.js';
+import { cell, details, MAX_NAME_CHARS, safeUrl } from './markdown.js';
+import { selectRows, type RowSelection } from './metric-selection.js';
+import { formatMetricDelta, formatMetricValue } from './metric-units.js';
 import { countVerdicts, type MetricRow } from './metric-diff.js';
 import {
   fullValuesTable,
+  metricRowCells,
   metricsTable,
   NO_DIRECTION_LABEL,
   rowPriority,
   verdictSummary,
 } from './metrics-table.js';
-import { DEFAULT_PRECISION, formatCount } from './number-format.js';
+import { DEFAULT_PRECISION, formatCount, formatPercent } from './number-format.js';
 
 /** GitHub refuses issue comments longer than this many characters. */
 export const COMMENT_MAX_CHARS = 65_536;
@@ -34,6 +37,10 @@ export interface CommentContent {
   report?: EvaluationReport;
   chart?: { metric: string; points: ChartPoint[] };
   precision?: number;
+  /** The metric the comment leads with (config `primary_metric`). */
+  primaryMetric?: string;
+  /** `comment.metrics`: the table's metrics after the primary; the rest are collapsed. */
+  metrics?: string[];
   links?: CommentLinks;
 }
 
@@ -70,6 +77,7 @@ function footer(model: string, links: CommentLinks | undefined): string {
 }
 
 interface Shape {
+  /** The metrics-file rows in the table (all of `selection.rows` unless truncated). */
   rows: MetricRow[] | undefined;
   details: boolean;
   chart: boolean;
@@ -78,20 +86,43 @@ interface Shape {
 
 function assemble(
   c: CommentContent,
+  sel: RowSelection | undefined,
   s: Shape,
   precision: number,
   cache: Map<MetricRow, string>,
 ): string {
   const parts = [commentMarker(c.model, c.workflow), `### 📊 modelci · ${cell(c.model)}`];
-  if (c.report) parts.push(renderEvaluationReport(c.report, precision));
+  if (c.report)
+    parts.push(
+      renderEvaluationReport(c.report, {
+        precision,
+        ...(c.primaryMetric ? { primary: c.primaryMetric } : {}),
+        ...(c.metrics ? { metrics: c.metrics } : {}),
+      }),
+    );
   const all = c.rows;
-  if (all) {
+  if (all && sel) {
     if (c.report) parts.push('**Metrics files**');
-    parts.push(verdictSummary(all));
-    if (s.rows && s.rows.length) parts.push(metricsTable(s.rows, precision, cache));
-    if (s.rows?.some((r) => r.kind === 'numeric' && !r.verdict))
+    if (sel.primary) parts.push(rowHeadline(sel.primary, precision));
+    parts.push(
+      `${verdictSummary([...sel.rows, ...sel.more])} <sub>(point values from metrics files: no interval or test, so a verdict says only whether the change is beyond the tolerance, metrics.tolerance)</sub>`,
+    );
+    const primaryKey = sel.primary?.key;
+    if (s.rows && s.rows.length) parts.push(metricsTable(s.rows, precision, cache, primaryKey));
+    const notes: string[] = [];
+    if ([...(s.rows ?? []), ...sel.more].some((r) => r.kind === 'numeric' && !r.verdict))
+      notes.push(
+        `${NO_DIRECTION_LABEL}: changed, but higher or lower is not known to be better; set \`metrics.directions\` in modelci.yaml.`,
+      );
+    if (sel.duplicates.length)
+      notes.push(`Not repeated: ${sel.duplicates.map((d) => cell(d.why)).join('; ')}.`);
+    if (notes.length) parts.push(`<sub>${notes.join('<br>')}</sub>`);
+    if (s.details && sel.more.length)
       parts.push(
-        `<sub>${NO_DIRECTION_LABEL}: changed, but higher or lower is not known to be better; set \`metrics.directions\` in modelci.yaml.</sub>`,
+        details(
+          `${sel.more.length} more metric${sel.more.length === 1 ? '' : 's'}`,
+          metricsTable(sel.more, precision, cache),
+        ),
       );
   }
   if (s.chart && c.chart) {
@@ -105,11 +136,18 @@ function assemble(
   return `${parts.join('\n\n')}\n`;
 }
 
-/** Row indices, most important first (regressions), then in their original order. */
-function priorityOrder(rows: MetricRow[]): number[] {
-  return rows
-    .map((_, i) => i)
-    .sort((a, b) => rowPriority(rows[a]!) - rowPriority(rows[b]!) || a - b);
+/** Row indices, most important first (the primary, regressions), then in their original order. */
+function priorityOrder(rows: MetricRow[], primary: MetricRow | undefined): number[] {
+  const rank = (r: MetricRow) => (r === primary ? -1 : rowPriority(r));
+  return rows.map((_, i) => i).sort((a, b) => rank(rows[a]!) - rank(rows[b]!) || a - b);
+}
+
+/** `**test.roc_auc** (primary) 0.995 · was 0.9864 · Δ +0.0086 (+0.872%) · ✅ better`. */
+function rowHeadline(r: MetricRow, precision: number): string {
+  const name = `**${cell(r.key, MAX_NAME_CHARS)}** (primary)`;
+  const [, , , , , verdict] = metricRowCells(r, precision);
+  if (r.kind !== 'numeric') return `${name}: ${verdict}`;
+  return `${name} ${formatMetricValue(r.key, r.head, precision)} · was ${formatMetricValue(r.key, r.base, precision)} · Δ ${formatMetricDelta(r.key, r.delta, precision)} (${formatPercent(r.relative)}) · ${verdict}`;
 }
 
 /** The `n` most important rows, shown in their original order. */
@@ -132,10 +170,17 @@ export function renderComment(
     (c.rows ? countVerdicts(c.rows).worse : 0) + (c.report ? reportRegressions(c.report) : 0);
   const size = limit.unit === 'chars' ? (s: string) => s.length : utf8Length;
   const fits = (s: string) => size(s) < limit.max;
-  const all = c.rows ?? [];
+  const sel = c.rows
+    ? selectRows(c.rows, {
+        ...(c.primaryMetric ? { primary: c.primaryMetric } : {}),
+        ...(c.metrics ? { listed: c.metrics } : {}),
+      })
+    : undefined;
+  const all = sel?.rows ?? [];
   const cache = new Map<MetricRow, string>();
   const full = assemble(
     c,
+    sel,
     { rows: all, details: true, chart: true, note: undefined },
     precision,
     cache,
@@ -143,28 +188,33 @@ export function renderComment(
   if (fits(full)) return { markdown: full, regressions, truncated: false };
 
   const why = `GitHub limits ${limit.unit === 'chars' ? 'comments' : 'job summaries'} to ${formatCount(limit.max)} ${limit.unit === 'chars' ? 'characters' : 'bytes'}`;
+  const leftOut = sel?.more.length
+    ? `the unrounded values and the ${sel.more.length} collapsed metrics are left out`
+    : 'the unrounded values are left out';
   const noDetails = assemble(
     c,
+    sel,
     {
       rows: all,
       details: false,
       chart: true,
-      note: `Truncated: the unrounded values are left out (${why}).`,
+      note: `Truncated: ${leftOut} (${why}).`,
     },
     precision,
     cache,
   );
   if (fits(noDetails)) return { markdown: noDetails, regressions, truncated: true };
 
-  const order = priorityOrder(all);
+  const order = priorityOrder(all, sel?.primary);
   const withRows = (n: number) =>
     assemble(
       c,
+      sel,
       {
         rows: keep(all, order, n),
         details: false,
         chart: true,
-        note: `Truncated: ${n} of ${all.length} metrics shown, regressions first; the unrounded values are left out (${why}).`,
+        note: `Truncated: ${n} of ${all.length} metrics shown, regressions first; ${leftOut} (${why}).`,
       },
       precision,
       cache,

@@ -31,6 +31,8 @@ export interface MetricValue {
   value: number;
   /** 95% bootstrap interval [low, high], when computed. */
   ci?: [number, number];
+  /** Latency metrics: how many timings (batches) the percentile is over. */
+  timings?: number;
 }
 
 export interface MetricComparison {
@@ -43,7 +45,12 @@ export interface MetricComparison {
   ci_delta?: [number, number];
   test: 'mcnemar' | 'paired_bootstrap';
   p_value: number;
-  /** better / worse / unchanged by the metric's direction and the configured tolerance. */
+  /** p_value < α = 1 - bootstrap.confidence (absent in reports written before it existed). */
+  significant?: boolean;
+  /**
+   * better / worse when the change is beyond the tolerance in the metric's direction AND
+   * significant; otherwise unchanged (the direction is in delta).
+   */
   verdict: 'better' | 'worse' | 'unchanged';
   direction: 'higher' | 'lower';
 }
@@ -83,6 +90,8 @@ export interface EvaluationReport {
   schema: typeof EVALUATION_REPORT_SCHEMA;
   model_name: string;
   task: Task;
+  /** The model's primary metric (config `primary_metric`), which the comment leads with. */
+  primary_metric?: string;
   candidate: { model: Fingerprint; signature: ModelSignature; params?: Record<string, unknown> };
   baseline?: {
     model: Fingerprint;

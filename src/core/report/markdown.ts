@@ -9,6 +9,8 @@ const MENTION_BREAK = '&#8203;';
 
 /** Longest piece of untrusted text put in one table cell; the full text goes to <details>. */
 export const MAX_CELL_CHARS = 120;
+/** Longest metric name in a table: longer ones push the number columns off a laptop screen. */
+export const MAX_NAME_CHARS = 60;
 
 export function escapeText(text: string, maxChars = Infinity): string {
   // eslint-disable-next-line no-control-regex

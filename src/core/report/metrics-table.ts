@@ -1,7 +1,8 @@
 import type { MetricScalar } from './flatten.js';
-import { cell, table } from './markdown.js';
+import { cell, MAX_NAME_CHARS, table } from './markdown.js';
+import { formatMetricDelta, formatMetricValue } from './metric-units.js';
 import { countVerdicts, type MetricRow, type Verdict } from './metric-diff.js';
-import { formatNumber, formatPercent, formatSigned } from './number-format.js';
+import { formatNumber, formatPercent } from './number-format.js';
 
 export const VERDICT_LABEL: Record<Verdict, string> = {
   better: '✅ better',
@@ -22,15 +23,18 @@ function full(v: MetricScalar): string {
 }
 
 /** One table line per row: metric | base | head | Δ | Δ% | verdict. */
-export function metricRowCells(r: MetricRow, precision: number): string[] {
-  const name = cell(r.key);
+export function metricRowCells(r: MetricRow, precision: number, primary?: string): string[] {
+  const name =
+    r.key === primary
+      ? `**${cell(r.key, MAX_NAME_CHARS)}** (primary)`
+      : cell(r.key, MAX_NAME_CHARS);
   switch (r.kind) {
     case 'numeric':
       return [
         name,
-        formatNumber(r.base, precision),
-        formatNumber(r.head, precision),
-        formatSigned(r.delta, precision),
+        formatMetricValue(r.key, r.base, precision),
+        formatMetricValue(r.key, r.head, precision),
+        formatMetricDelta(r.key, r.delta, precision),
         formatPercent(r.relative),
         r.verdict ? VERDICT_LABEL[r.verdict] : NO_DIRECTION_LABEL,
       ];
@@ -55,6 +59,7 @@ export function metricsTable(
   rows: MetricRow[],
   precision: number,
   cache = new Map<MetricRow, string>(),
+  primary?: string,
 ): string {
   const head = table(
     ['metric', 'base', 'head', 'Δ', 'Δ%', 'verdict'],
@@ -64,7 +69,7 @@ export function metricsTable(
   const lineOf = (r: MetricRow) => {
     let line = cache.get(r);
     if (line === undefined)
-      cache.set(r, (line = `| ${metricRowCells(r, precision).join(' | ')} |`));
+      cache.set(r, (line = `| ${metricRowCells(r, precision, primary).join(' | ')} |`));
     return line;
   };
   return `${head}\n${rows.map(lineOf).join('\n')}`;

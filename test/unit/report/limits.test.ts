@@ -62,12 +62,13 @@ describe('length limits', () => {
   });
 
   it('measures the job summary in UTF-8 bytes against 1 MiB', () => {
-    // Two-byte characters: 6000 rows of ~230 bytes pass 1 MiB in bytes but not in characters.
+    // Three-byte characters: 6000 rows of ~230 bytes (names cut to 60 characters in the table)
+    // pass 1 MiB in bytes but not in characters.
     const base = new Map<string, MetricScalar>();
     const head = new Map<string, MetricScalar>();
     for (let i = 0; i < 6000; i++) {
-      base.set(`${'é'.repeat(100)}${i}.accuracy`, 0.5);
-      head.set(`${'é'.repeat(100)}${i}.accuracy`, i % 10 ? 0.6 : 0.4);
+      base.set(`${'€'.repeat(100)}${i}.accuracy`, 0.5);
+      head.set(`${'€'.repeat(100)}${i}.accuracy`, i % 10 ? 0.6 : 0.4);
     }
     const rows = diffMetrics(base, head);
     const limit = { max: SUMMARY_MAX_BYTES, unit: 'utf8' } as const;
