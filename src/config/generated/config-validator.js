@@ -20,7 +20,7 @@ const ajvRuntime_ucs2length = function ucs2length(str) {
 };
 "use strict";
 export const validateConfig = validate10;
-const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://modelci.dev/schema/modelci.schema.json","title":"modelci.yaml","type":"object","additionalProperties":false,"required":["version"],"properties":{"version":{"const":1,"description":"Format version of this file; 1."},"models":{"type":"object","propertyNames":{"pattern":"^[a-z0-9][a-z0-9._-]*$"},"additionalProperties":{"type":"object","additionalProperties":false,"properties":{"task":{"enum":["binary","multiclass","regression"]},"description":{"type":"string","description":"What the model does, for people (model cards, the registry)."},"owners":{"type":"array","items":{"type":"string"},"default":[],"description":"Who answers for the model (GitHub logins or teams)."},"primary_metric":{"type":"string","minLength":1,"description":"The metric that decides \"better\" in one word, e.g. `roc_auc`."},"data":{"type":"object","additionalProperties":false,"properties":{"train":{"type":"string","minLength":1,"description":"Training data (CSV, JSONL or Parquet)."},"holdout":{"type":"string","minLength":1,"description":"Holdout data the model is evaluated on."},"label":{"type":"string","minLength":1,"description":"Label column."},"features":{"type":"array","items":{"type":"string","minLength":1},"uniqueItems":true,"description":"Feature columns in model input order; default: every column but the label."}},"default":{}},"contract":{"type":"string","minLength":1,"description":"The data contract file (`modelci contract infer`); default `<registry>/<model>/contract.yaml` when it exists."},"train":{"type":"object","description":"How the model is trained: a command (any language) or a built-in trainer.","additionalProperties":false,"properties":{"command":{"type":"string","minLength":1,"description":"Training command, run by the shell in `working_directory` (any language), e.g. `python train.py`."},"trainer":{"enum":["logistic-regression","linear-regression","ridge"],"description":"Built-in trainer, used when there is no command."},"params":{"type":"object","description":"Hyperparameters: written to MODELCI_PARAMS_FILE; the built-in trainers read C, alpha, max_iter."},"seed":{"type":"integer","minimum":0,"default":42,"description":"Seed passed as MODELCI_SEED."},"timeout_minutes":{"type":"number","exclusiveMinimum":0,"default":60,"description":"The command is killed (its whole process group) after this many minutes."},"working_directory":{"type":"string","minLength":1,"description":"Where the command runs."},"env":{"type":"object","additionalProperties":{"type":"string"},"description":"Extra environment variables for the command."},"outputs":{"type":"object","additionalProperties":false,"default":{},"description":"Files the command writes, relative to MODELCI_OUTPUT_DIR.","properties":{"model":{"type":"string","minLength":1,"default":"model.onnx"},"metrics":{"type":"string","minLength":1,"default":"metrics.json"}}}},"default":{}},"evaluate":{"type":"object","description":"How the model is evaluated: slices, baseline, bootstrap, batch size.","additionalProperties":false,"properties":{"slices":{"type":"array","items":{"type":"string","minLength":1},"uniqueItems":true,"default":[],"description":"Columns whose values get their own metrics (and slice gates)."},"baseline":{"type":"string","minLength":1,"description":"A baseline .onnx file, or `production` / `staging` for what that registry stage holds."},"bootstrap":{"type":"object","additionalProperties":false,"default":{},"properties":{"resamples":{"type":"integer","minimum":0,"default":1000,"description":"Resamples; 0 = no intervals."},"seed":{"type":"integer","minimum":0,"default":42},"confidence":{"type":"number","exclusiveMinimum":0,"exclusiveMaximum":1,"default":0.95}}},"batch_size":{"type":"integer","minimum":1,"default":16384,"description":"Rows per inference batch."},"drop_invalid":{"type":"boolean","default":false,"description":"Drop rows with missing or invalid values (counted in the report) instead of failing."}},"default":{}},"metrics":{"type":"object","additionalProperties":false,"properties":{"directions":{"type":"object","additionalProperties":{"enum":["higher","lower"]},"description":"higher or lower is better, by metric name (flattened key, e.g. `eval.auc`) or its last segment."},"tolerance":{"type":"number","minimum":0,"description":"Absolute change at or below which a metric counts as unchanged."},"relative_tolerance":{"type":"number","minimum":0,"description":"Relative change (fraction of the base value) at or below which a metric counts as unchanged."},"precision":{"type":"integer","minimum":1,"maximum":17,"description":"Significant digits shown in tables."}}},"gates":{"type":"object","additionalProperties":false,"description":"Conditions a candidate model must meet before it is registered or promoted.","properties":{"min":{"type":"object","propertyNames":{"minLength":1},"additionalProperties":{"type":"number"},"description":"Metric must be ≥ this value, e.g. {roc_auc: 0.9}."},"max":{"type":"object","propertyNames":{"minLength":1},"additionalProperties":{"type":"number"},"description":"Metric must be ≤ this value, e.g. {log_loss: 0.3}."},"max_regression":{"type":"object","propertyNames":{"minLength":1},"additionalProperties":{"oneOf":[{"type":"number","minimum":0},{"type":"string","pattern":"^\\s*\\d+(\\.\\d+)?\\s*%\\s*$"}]},"description":"Largest allowed move in the worse direction vs the baseline: a number is absolute (`accuracy: 0.01`), a string 'N%' is relative to |baseline| (`roc_auc: '2%'`)."},"not_significantly_worse":{"type":"object","description":"Fails when the candidate is significantly worse (p < alpha, one worse-direction verdict).","additionalProperties":false,"required":["metrics"],"properties":{"metrics":{"type":"array","items":{"type":"string","minLength":1},"minItems":1},"alpha":{"type":"number","exclusiveMinimum":0,"exclusiveMaximum":1,"default":0.05}}},"slices":{"type":"object","additionalProperties":false,"required":["max_drop"],"description":"Per slice: largest drop vs the baseline on the same slice, for slices with ≥ min_rows rows.","properties":{"max_drop":{"type":"object","propertyNames":{"minLength":1},"additionalProperties":{"oneOf":[{"type":"number","minimum":0},{"type":"string","pattern":"^\\s*\\d+(\\.\\d+)?\\s*%\\s*$"}]},"description":"Absolute (0.01) or relative to the baseline ('2%')."},"min_rows":{"type":"integer","minimum":1,"default":30}}},"latency_p50_ms":{"type":"number","exclusiveMinimum":0,"description":"Latency budget (median), ms."},"latency_p95_ms":{"type":"number","exclusiveMinimum":0,"description":"Latency budget (95th percentile), ms."},"max_size":{"oneOf":[{"type":"integer","minimum":1},{"type":"string","pattern":"^\\s*\\d+(\\.\\d+)?\\s*([kKMG]i?B|B)?\\s*$"}],"description":"Model file size budget: bytes or e.g. '10MB' (10^6), '10MiB' (2^20)."},"signature":{"enum":["unchanged","compatible","any"],"default":"any","description":"`unchanged`: inputs and outputs identical to the baseline's; `compatible`: same input names, dtypes and shapes, every baseline output still present with its dtype (new outputs are fine); `any`: not checked."},"fail_step":{"type":"boolean","default":true,"description":"Whether failing gates fail the evaluate step."}}},"drift":{"type":"object","description":"How production data is compared with the reference profile.","additionalProperties":false,"properties":{"threshold":{"type":"number","minimum":0,"maximum":1,"default":0.5,"description":"Dataset drift when the share of drifted columns is >= this."},"test":{"enum":["ks","chi2","psi","js","wasserstein","z"],"description":"One test for every column it applies to (like `--test`)."},"thresholds":{"type":"object","additionalProperties":false,"description":"Per test, the drift threshold: p-value for ks/chi2/z (default 0.05), distance for psi/js/wasserstein (0.1).","properties":{"ks":{"type":"number","minimum":0},"chi2":{"type":"number","minimum":0},"psi":{"type":"number","minimum":0},"js":{"type":"number","minimum":0},"wasserstein":{"type":"number","minimum":0},"z":{"type":"number","minimum":0}}},"columns":{"type":"object","description":"Per column: a test and/or a threshold.","additionalProperties":{"type":"object","additionalProperties":false,"properties":{"test":{"enum":["ks","chi2","psi","js","wasserstein","z"]},"threshold":{"type":"number","minimum":0}}}},"ignore":{"type":"array","items":{"type":"string"},"default":[],"description":"Columns never tested (ids, timestamps)."},"prediction_columns":{"type":"array","items":{"type":"string"},"default":[],"description":"Model output columns: their drift is reported as prediction drift."},"missing_rate_tolerance":{"type":"number","minimum":0,"maximum":1,"default":0.1,"description":"A missing rate that moves by more than this (absolute, 0..1) is flagged."},"sketch_size":{"type":"integer","minimum":2,"multipleOf":2,"default":10000,"description":"Quantile sketch size k of profiles (exact up to k values per column)."},"retrain_workflow":{"type":"string","minLength":1,"description":"Workflow file started by workflow_dispatch on the retraining branch (e.g. retrain.yml)."},"performance":{"type":"object","description":"Performance drift when labels are present: evaluate's metrics on the current window vs the reference.","additionalProperties":false,"properties":{"label":{"type":"string","minLength":1,"description":"Label column (default: the model's data.label)."},"prediction":{"type":"string","minLength":1,"description":"Predicted label/value column (default `_out.label`, the prediction log's column)."},"score":{"type":"string","minLength":1,"description":"Binary: probability of the positive class, e.g. `_out.probabilities.1` (enables roc_auc, log_loss)."},"positive":{"type":["string","number"],"description":"Binary: the positive label (default: the greater label, like scikit-learn's pos_label=1)."},"threshold":{"type":"number","minimum":0,"maximum":1,"description":"Binary with a score and no prediction column: positive when score >= threshold (0.5)."},"task":{"enum":["binary","multiclass","regression"],"description":"Default: the model's task; else binary with a score, multiclass without."},"max_drop":{"type":"object","propertyNames":{"minLength":1},"additionalProperties":{"oneOf":[{"type":"number","minimum":0},{"type":"string","pattern":"^\\s*\\d+(\\.\\d+)?\\s*%\\s*$"}]},"description":"Metric -> allowed drop, absolute (0.05) or relative ('5%'); default: primary metric '5%'."},"min_rows":{"type":"integer","minimum":1,"default":30,"description":"Fewer labelled current rows than this: no verdict."}}}}},"deploy":{"type":"object"}}},"default":{}},"metrics":{"type":"object","additionalProperties":false,"properties":{"directions":{"type":"object","additionalProperties":{"enum":["higher","lower"]},"description":"higher or lower is better, by metric name (flattened key, e.g. `eval.auc`) or its last segment."},"tolerance":{"type":"number","minimum":0,"description":"Absolute change at or below which a metric counts as unchanged."},"relative_tolerance":{"type":"number","minimum":0,"description":"Relative change (fraction of the base value) at or below which a metric counts as unchanged."},"precision":{"type":"integer","minimum":1,"maximum":17,"description":"Significant digits shown in tables."}}},"comment":{"type":"object","additionalProperties":false,"properties":{"precision":{"type":"integer","minimum":1,"maximum":17,"description":"Significant digits shown in tables (overrides metrics.precision for the comment)."},"chart_metric":{"type":"string","minLength":1,"description":"Metric whose history is charted when a history file is given; default: the primary metric."}}},"registry":{"type":"object","description":"Where the registry folder lives, its stages and artifact store.","additionalProperties":false,"properties":{"path":{"type":"string","minLength":1,"default":"registry","description":"Registry folder, relative to the repository root."},"branch":{"type":"string","minLength":1,"description":"Branch the registry commits go to. Default: the branch checked out."},"stages":{"type":"array","description":"Stage names in promotion order.","minItems":1,"uniqueItems":true,"items":{"type":"string","pattern":"^[a-z0-9][a-z0-9._-]*$"},"default":["staging","production"]},"require_previous_stage":{"type":"boolean","default":false,"description":"A stage can only receive the version the stage before it currently holds."},"required_checks":{"type":"array","items":{"type":"string","minLength":1},"default":[],"description":"Check runs or commit statuses that must be green on the version's commit to promote it."},"bump":{"enum":["minor","patch"],"default":"minor","description":"Bump when the signature is compatible; a breaking signature change is always major."},"tags":{"type":"boolean","default":false,"description":"Git tags in GTO's format (`<model>@vX.Y.Z`, `<model>#<stage>#<n>`) next to the commits."},"promotion":{"enum":["commit","pull-request"],"default":"commit","description":"How promote writes: push the commit, or open/update a promotion pull request."},"push_attempts":{"type":"integer","minimum":1,"maximum":100,"default":20,"description":"Push attempts when other writers race (fetch, rebase, re-check, retry)."},"store":{"type":"object","additionalProperties":false,"default":{},"description":"Where artifacts go: `git` (copied into the registry folder; small models), `local` (a folder) or `github-release` (release assets).","properties":{"type":{"enum":["git","local","github-release"],"default":"git"},"max_bytes":{"type":"integer","minimum":1,"default":10485760,"description":"`git` store: refuse artifacts larger than this."},"path":{"type":"string","minLength":1,"description":"`local` store: the folder artifacts are copied to."},"release_tag":{"type":"string","minLength":1,"default":"modelci-artifacts","description":"`github-release` store: the release tag assets go to."},"repository":{"type":"string","pattern":"^[^/\\s]+/[^/\\s]+$","description":"`github-release` store: `owner/repo`; default, the run's repository."}}}}},"drift":{"type":"object","description":"How production data is compared with the reference profile.","additionalProperties":false,"properties":{"threshold":{"type":"number","minimum":0,"maximum":1,"default":0.5,"description":"Dataset drift when the share of drifted columns is >= this."},"test":{"enum":["ks","chi2","psi","js","wasserstein","z"],"description":"One test for every column it applies to (like `--test`)."},"thresholds":{"type":"object","additionalProperties":false,"description":"Per test, the drift threshold: p-value for ks/chi2/z (default 0.05), distance for psi/js/wasserstein (0.1).","properties":{"ks":{"type":"number","minimum":0},"chi2":{"type":"number","minimum":0},"psi":{"type":"number","minimum":0},"js":{"type":"number","minimum":0},"wasserstein":{"type":"number","minimum":0},"z":{"type":"number","minimum":0}}},"columns":{"type":"object","description":"Per column: a test and/or a threshold.","additionalProperties":{"type":"object","additionalProperties":false,"properties":{"test":{"enum":["ks","chi2","psi","js","wasserstein","z"]},"threshold":{"type":"number","minimum":0}}}},"ignore":{"type":"array","items":{"type":"string"},"default":[],"description":"Columns never tested (ids, timestamps)."},"prediction_columns":{"type":"array","items":{"type":"string"},"default":[],"description":"Model output columns: their drift is reported as prediction drift."},"missing_rate_tolerance":{"type":"number","minimum":0,"maximum":1,"default":0.1,"description":"A missing rate that moves by more than this (absolute, 0..1) is flagged."},"sketch_size":{"type":"integer","minimum":2,"multipleOf":2,"default":10000,"description":"Quantile sketch size k of profiles (exact up to k values per column)."},"retrain_workflow":{"type":"string","minLength":1,"description":"Workflow file started by workflow_dispatch on the retraining branch (e.g. retrain.yml)."},"performance":{"type":"object","description":"Performance drift when labels are present: evaluate's metrics on the current window vs the reference.","additionalProperties":false,"properties":{"label":{"type":"string","minLength":1,"description":"Label column (default: the model's data.label)."},"prediction":{"type":"string","minLength":1,"description":"Predicted label/value column (default `_out.label`, the prediction log's column)."},"score":{"type":"string","minLength":1,"description":"Binary: probability of the positive class, e.g. `_out.probabilities.1` (enables roc_auc, log_loss)."},"positive":{"type":["string","number"],"description":"Binary: the positive label (default: the greater label, like scikit-learn's pos_label=1)."},"threshold":{"type":"number","minimum":0,"maximum":1,"description":"Binary with a score and no prediction column: positive when score >= threshold (0.5)."},"task":{"enum":["binary","multiclass","regression"],"description":"Default: the model's task; else binary with a score, multiclass without."},"max_drop":{"type":"object","propertyNames":{"minLength":1},"additionalProperties":{"oneOf":[{"type":"number","minimum":0},{"type":"string","pattern":"^\\s*\\d+(\\.\\d+)?\\s*%\\s*$"}]},"description":"Metric -> allowed drop, absolute (0.05) or relative ('5%'); default: primary metric '5%'."},"min_rows":{"type":"integer","minimum":1,"default":30,"description":"Fewer labelled current rows than this: no verdict."}}}}},"environments":{"type":"object","description":"Deployment environments by name (e.g. staging, production) and their targets.","propertyNames":{"pattern":"^[a-zA-Z0-9][a-zA-Z0-9._-]*$"},"additionalProperties":{"type":"object","additionalProperties":false,"properties":{"target":{"enum":["server","command","gitops"],"default":"server","description":"`server`: the built-in `modelci serve` on the runner; `command`: your deploy command; `gitops`: commit the version to a manifests repository."},"url":{"type":"string","pattern":"^https?://","description":"The environment's URL: shown on the deployment; the server target's address; smoke base."},"stage":{"type":"string","pattern":"^[a-z0-9][a-z0-9._-]*$","description":"The registry stage this environment runs. Default: the environment name."},"smoke":{"type":"object","additionalProperties":false,"properties":{"samples":{"type":"string","minLength":1,"description":"smoke.jsonl recorded at evaluation (inputs + expected outputs per line); `{model}` and `{version}` are replaced, e.g. `registry/{model}/smoke/{version}.jsonl`."},"count":{"type":"integer","minimum":1,"description":"Use at most this many samples. Default: all."},"tolerance":{"type":"number","minimum":0,"default":0.0001,"description":"Output tolerance, absolute or relative to the recorded value."},"latency_ms":{"type":"number","exclusiveMinimum":0,"description":"Budget for the 95th percentile prediction latency, in milliseconds."}}},"command":{"type":"string","minLength":1,"description":"`command` target: shell command run with MODEL_PATH, MODEL_NAME, MODEL_VERSION, ..."},"gitops":{"type":"object","additionalProperties":false,"properties":{"repo":{"type":"string","minLength":1,"default":".","description":"Config repository: a path or URL git can push to (`.`: this repository)."},"branch":{"type":"string","minLength":1,"default":"main","description":"Branch the reconciler watches."},"path":{"type":"string","minLength":1,"default":"deploy/{environment}/{model}.yaml","description":"File the version pointer is written to; `{model}` and `{environment}` are replaced."}}},"timeout_minutes":{"type":"number","exclusiveMinimum":0,"maximum":360,"default":10,"description":"Time limit of the target (and of waiting for the server to be ready)."}},"if":{"properties":{"target":{"const":"command"}},"required":["target"]},"then":{"required":["command"]}}}}};
+const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://modelci.dev/schema/modelci.schema.json","title":"modelci.yaml","type":"object","additionalProperties":false,"required":["version"],"properties":{"version":{"const":1,"description":"Format version of this file; 1."},"models":{"type":"object","propertyNames":{"pattern":"^[a-z0-9][a-z0-9._-]*$"},"additionalProperties":{"type":"object","additionalProperties":false,"properties":{"task":{"enum":["binary","multiclass","regression"]},"description":{"type":"string","description":"What the model does, for people (model cards, the registry)."},"owners":{"type":"array","items":{"type":"string"},"default":[],"description":"Who answers for the model (GitHub logins or teams)."},"primary_metric":{"type":"string","minLength":1,"description":"The metric that decides \"better\" in one word, e.g. `roc_auc`."},"data":{"type":"object","additionalProperties":false,"properties":{"train":{"type":"string","minLength":1,"description":"Training data (CSV, JSONL or Parquet)."},"holdout":{"type":"string","minLength":1,"description":"Holdout data the model is evaluated on."},"label":{"type":"string","minLength":1,"description":"Label column."},"features":{"type":"array","items":{"type":"string","minLength":1},"uniqueItems":true,"description":"Feature columns in model input order; default: every column but the label."}},"default":{}},"contract":{"type":"string","minLength":1,"description":"The data contract file (`modelci contract infer`); default `<registry>/<model>/contract.yaml` when it exists."},"train":{"type":"object","description":"How the model is trained: a command (any language) or a built-in trainer.","additionalProperties":false,"properties":{"command":{"type":"string","minLength":1,"description":"Training command, run by the shell in `working_directory` (any language), e.g. `python train.py`."},"trainer":{"enum":["logistic-regression","linear-regression","ridge"],"description":"Built-in trainer, used when there is no command."},"params":{"type":"object","description":"Hyperparameters: written to MODELCI_PARAMS_FILE; the built-in trainers read C, alpha, max_iter."},"seed":{"type":"integer","minimum":0,"default":42,"description":"Seed passed as MODELCI_SEED."},"timeout_minutes":{"type":"number","exclusiveMinimum":0,"default":60,"description":"The command is killed (its whole process group) after this many minutes."},"working_directory":{"type":"string","minLength":1,"description":"Where the command runs."},"env":{"type":"object","additionalProperties":{"type":"string"},"description":"Extra environment variables for the command."},"outputs":{"type":"object","additionalProperties":false,"default":{},"description":"Files the command writes, relative to MODELCI_OUTPUT_DIR.","properties":{"model":{"type":"string","minLength":1,"default":"model.onnx"},"metrics":{"type":"string","minLength":1,"default":"metrics.json"}}}},"default":{}},"evaluate":{"type":"object","description":"How the model is evaluated: slices, baseline, bootstrap, batch size.","additionalProperties":false,"properties":{"slices":{"type":"array","items":{"type":"string","minLength":1},"uniqueItems":true,"default":[],"description":"Columns whose values get their own metrics (and slice gates)."},"baseline":{"type":"string","minLength":1,"description":"A baseline .onnx file, or `production` / `staging` for what that registry stage holds."},"bootstrap":{"type":"object","additionalProperties":false,"default":{},"properties":{"resamples":{"type":"integer","minimum":0,"default":1000,"description":"Resamples; 0 = no intervals."},"seed":{"type":"integer","minimum":0,"default":42},"confidence":{"type":"number","exclusiveMinimum":0,"exclusiveMaximum":1,"default":0.95}}},"batch_size":{"type":"integer","minimum":1,"default":16384,"description":"Rows per inference batch."},"drop_invalid":{"type":"boolean","default":false,"description":"Drop rows with missing or invalid values (counted in the report) instead of failing."}},"default":{}},"metrics":{"type":"object","additionalProperties":false,"properties":{"directions":{"type":"object","additionalProperties":{"enum":["higher","lower"]},"description":"higher or lower is better, by metric name (flattened key, e.g. `eval.auc`) or its last segment."},"tolerance":{"type":"number","minimum":0,"description":"Absolute change at or below which a metric counts as unchanged."},"relative_tolerance":{"type":"number","minimum":0,"description":"Relative change (fraction of the base value) at or below which a metric counts as unchanged."},"precision":{"type":"integer","minimum":1,"maximum":17,"description":"Significant digits shown in tables."}}},"gates":{"type":"object","additionalProperties":false,"description":"Conditions a candidate model must meet before it is registered or promoted.","properties":{"min":{"type":"object","propertyNames":{"minLength":1},"additionalProperties":{"type":"number"},"description":"Metric must be ≥ this value, e.g. {roc_auc: 0.9}."},"max":{"type":"object","propertyNames":{"minLength":1},"additionalProperties":{"type":"number"},"description":"Metric must be ≤ this value, e.g. {log_loss: 0.3}."},"max_regression":{"type":"object","propertyNames":{"minLength":1},"additionalProperties":{"oneOf":[{"type":"number","minimum":0},{"type":"string","pattern":"^\\s*\\d+(\\.\\d+)?\\s*%\\s*$"}]},"description":"Largest allowed move in the worse direction vs the baseline: a number is absolute (`accuracy: 0.01`), a string 'N%' is relative to |baseline| (`roc_auc: '2%'`)."},"not_significantly_worse":{"type":"object","description":"Fails when the candidate is significantly worse (p < alpha, one worse-direction verdict).","additionalProperties":false,"required":["metrics"],"properties":{"metrics":{"type":"array","items":{"type":"string","minLength":1},"minItems":1},"alpha":{"type":"number","exclusiveMinimum":0,"exclusiveMaximum":1,"default":0.05}}},"slices":{"type":"object","additionalProperties":false,"required":["max_drop"],"description":"Per slice: largest drop vs the baseline on the same slice, for slices with ≥ min_rows rows.","properties":{"max_drop":{"type":"object","propertyNames":{"minLength":1},"additionalProperties":{"oneOf":[{"type":"number","minimum":0},{"type":"string","pattern":"^\\s*\\d+(\\.\\d+)?\\s*%\\s*$"}]},"description":"Absolute (0.01) or relative to the baseline ('2%')."},"min_rows":{"type":"integer","minimum":1,"default":30}}},"latency_p50_ms":{"type":"number","exclusiveMinimum":0,"description":"Latency budget (median), ms."},"latency_p95_ms":{"type":"number","exclusiveMinimum":0,"description":"Latency budget (95th percentile), ms."},"max_size":{"oneOf":[{"type":"integer","minimum":1},{"type":"string","pattern":"^\\s*\\d+(\\.\\d+)?\\s*([kKMG]i?B|B)?\\s*$"}],"description":"Model file size budget: bytes or e.g. '10MB' (10^6), '10MiB' (2^20)."},"signature":{"enum":["unchanged","compatible","any"],"default":"any","description":"`unchanged`: inputs and outputs identical to the baseline's; `compatible`: same input names, dtypes and shapes, every baseline output still present with its dtype (new outputs are fine); `any`: not checked."},"fail_step":{"type":"boolean","default":true,"description":"Whether failing gates fail the evaluate step."}}},"drift":{"type":"object","description":"How production data is compared with the reference profile.","additionalProperties":false,"properties":{"threshold":{"type":"number","minimum":0,"maximum":1,"default":0.5,"description":"Dataset drift when the share of drifted columns is >= this."},"test":{"enum":["ks","chi2","psi","js","wasserstein","z"],"description":"One test for every column it applies to (like `--test`)."},"thresholds":{"type":"object","additionalProperties":false,"description":"Per test, the drift threshold: p-value for ks/chi2/z (default 0.05), distance for psi/js/wasserstein (0.1).","properties":{"ks":{"type":"number","minimum":0},"chi2":{"type":"number","minimum":0},"psi":{"type":"number","minimum":0},"js":{"type":"number","minimum":0},"wasserstein":{"type":"number","minimum":0},"z":{"type":"number","minimum":0}}},"columns":{"type":"object","description":"Per column: a test and/or a threshold.","additionalProperties":{"type":"object","additionalProperties":false,"properties":{"test":{"enum":["ks","chi2","psi","js","wasserstein","z"]},"threshold":{"type":"number","minimum":0}}}},"ignore":{"type":"array","items":{"type":"string"},"default":[],"description":"Columns never tested (ids, timestamps)."},"prediction_columns":{"type":"array","items":{"type":"string"},"default":[],"description":"Model output columns: their drift is reported as prediction drift."},"missing_rate_tolerance":{"type":"number","minimum":0,"maximum":1,"default":0.1,"description":"A missing rate that moves by more than this (absolute, 0..1) is flagged."},"sketch_size":{"type":"integer","minimum":2,"multipleOf":2,"default":10000,"description":"Quantile sketch size k of profiles (exact up to k values per column)."},"retrain_workflow":{"type":"string","minLength":1,"description":"Workflow file started by workflow_dispatch on the retraining branch (e.g. retrain.yml)."},"performance":{"type":"object","description":"Performance drift when labels are present: evaluate's metrics on the current window vs the reference.","additionalProperties":false,"properties":{"label":{"type":"string","minLength":1,"description":"Label column (default: the model's data.label)."},"prediction":{"type":"string","minLength":1,"description":"Predicted label/value column (default `_out.label`, the prediction log's column)."},"score":{"type":"string","minLength":1,"description":"Binary: probability of the positive class, e.g. `_out.probabilities.1` (enables roc_auc, log_loss)."},"positive":{"type":["string","number"],"description":"Binary: the positive label (default: the greater label, like scikit-learn's pos_label=1)."},"threshold":{"type":"number","minimum":0,"maximum":1,"description":"Binary with a score and no prediction column: positive when score >= threshold (0.5)."},"task":{"enum":["binary","multiclass","regression"],"description":"Default: the model's task; else binary with a score, multiclass without."},"max_drop":{"type":"object","propertyNames":{"minLength":1},"additionalProperties":{"oneOf":[{"type":"number","minimum":0},{"type":"string","pattern":"^\\s*\\d+(\\.\\d+)?\\s*%\\s*$"}]},"description":"Metric -> allowed drop, absolute (0.05) or relative ('5%'); default: primary metric '5%'."},"min_rows":{"type":"integer","minimum":1,"default":30,"description":"Fewer labelled current rows than this: no verdict."}}}}},"deploy":{"type":"object"}}},"default":{}},"metrics":{"type":"object","additionalProperties":false,"properties":{"directions":{"type":"object","additionalProperties":{"enum":["higher","lower"]},"description":"higher or lower is better, by metric name (flattened key, e.g. `eval.auc`) or its last segment."},"tolerance":{"type":"number","minimum":0,"description":"Absolute change at or below which a metric counts as unchanged."},"relative_tolerance":{"type":"number","minimum":0,"description":"Relative change (fraction of the base value) at or below which a metric counts as unchanged."},"precision":{"type":"integer","minimum":1,"maximum":17,"description":"Significant digits shown in tables."}}},"comment":{"type":"object","additionalProperties":false,"properties":{"precision":{"type":"integer","minimum":1,"maximum":17,"description":"Significant digits shown in tables (overrides metrics.precision for the comment)."},"chart_metric":{"type":"string","minLength":1,"description":"Metric whose history is charted when a history file is given; default: the primary metric."},"metrics":{"type":"array","items":{"type":"string","minLength":1},"uniqueItems":true,"description":"Metrics in the comment table after the primary metric (names or last key segments); the rest are collapsed under \"more metrics\". Default: the metrics the gates read. A metric that got significantly worse is always in the table; exact duplicates (recall_weighted = accuracy) are never repeated."}}},"registry":{"type":"object","description":"Where the registry folder lives, its stages and artifact store.","additionalProperties":false,"properties":{"path":{"type":"string","minLength":1,"default":"registry","description":"Registry folder, relative to the repository root."},"branch":{"type":"string","minLength":1,"description":"Branch the registry commits go to. Default: the branch checked out."},"stages":{"type":"array","description":"Stage names in promotion order.","minItems":1,"uniqueItems":true,"items":{"type":"string","pattern":"^[a-z0-9][a-z0-9._-]*$"},"default":["staging","production"]},"require_previous_stage":{"type":"boolean","default":false,"description":"A stage can only receive the version the stage before it currently holds."},"required_checks":{"type":"array","items":{"type":"string","minLength":1},"default":[],"description":"Check runs or commit statuses that must be green on the version's commit to promote it."},"bump":{"enum":["minor","patch"],"default":"minor","description":"Bump when the signature is compatible; a breaking signature change is always major."},"tags":{"type":"boolean","default":false,"description":"Git tags in GTO's format (`<model>@vX.Y.Z`, `<model>#<stage>#<n>`) next to the commits."},"promotion":{"enum":["commit","pull-request"],"default":"commit","description":"How promote writes: push the commit, or open/update a promotion pull request."},"push_attempts":{"type":"integer","minimum":1,"maximum":100,"default":20,"description":"Push attempts when other writers race (fetch, rebase, re-check, retry)."},"store":{"type":"object","additionalProperties":false,"default":{},"description":"Where artifacts go: `git` (copied into the registry folder; small models), `local` (a folder) or `github-release` (release assets).","properties":{"type":{"enum":["git","local","github-release"],"default":"git"},"max_bytes":{"type":"integer","minimum":1,"default":10485760,"description":"`git` store: refuse artifacts larger than this."},"path":{"type":"string","minLength":1,"description":"`local` store: the folder artifacts are copied to."},"release_tag":{"type":"string","minLength":1,"default":"modelci-artifacts","description":"`github-release` store: the release tag assets go to."},"repository":{"type":"string","pattern":"^[^/\\s]+/[^/\\s]+$","description":"`github-release` store: `owner/repo`; default, the run's repository."}}}}},"drift":{"type":"object","description":"How production data is compared with the reference profile.","additionalProperties":false,"properties":{"threshold":{"type":"number","minimum":0,"maximum":1,"default":0.5,"description":"Dataset drift when the share of drifted columns is >= this."},"test":{"enum":["ks","chi2","psi","js","wasserstein","z"],"description":"One test for every column it applies to (like `--test`)."},"thresholds":{"type":"object","additionalProperties":false,"description":"Per test, the drift threshold: p-value for ks/chi2/z (default 0.05), distance for psi/js/wasserstein (0.1).","properties":{"ks":{"type":"number","minimum":0},"chi2":{"type":"number","minimum":0},"psi":{"type":"number","minimum":0},"js":{"type":"number","minimum":0},"wasserstein":{"type":"number","minimum":0},"z":{"type":"number","minimum":0}}},"columns":{"type":"object","description":"Per column: a test and/or a threshold.","additionalProperties":{"type":"object","additionalProperties":false,"properties":{"test":{"enum":["ks","chi2","psi","js","wasserstein","z"]},"threshold":{"type":"number","minimum":0}}}},"ignore":{"type":"array","items":{"type":"string"},"default":[],"description":"Columns never tested (ids, timestamps)."},"prediction_columns":{"type":"array","items":{"type":"string"},"default":[],"description":"Model output columns: their drift is reported as prediction drift."},"missing_rate_tolerance":{"type":"number","minimum":0,"maximum":1,"default":0.1,"description":"A missing rate that moves by more than this (absolute, 0..1) is flagged."},"sketch_size":{"type":"integer","minimum":2,"multipleOf":2,"default":10000,"description":"Quantile sketch size k of profiles (exact up to k values per column)."},"retrain_workflow":{"type":"string","minLength":1,"description":"Workflow file started by workflow_dispatch on the retraining branch (e.g. retrain.yml)."},"performance":{"type":"object","description":"Performance drift when labels are present: evaluate's metrics on the current window vs the reference.","additionalProperties":false,"properties":{"label":{"type":"string","minLength":1,"description":"Label column (default: the model's data.label)."},"prediction":{"type":"string","minLength":1,"description":"Predicted label/value column (default `_out.label`, the prediction log's column)."},"score":{"type":"string","minLength":1,"description":"Binary: probability of the positive class, e.g. `_out.probabilities.1` (enables roc_auc, log_loss)."},"positive":{"type":["string","number"],"description":"Binary: the positive label (default: the greater label, like scikit-learn's pos_label=1)."},"threshold":{"type":"number","minimum":0,"maximum":1,"description":"Binary with a score and no prediction column: positive when score >= threshold (0.5)."},"task":{"enum":["binary","multiclass","regression"],"description":"Default: the model's task; else binary with a score, multiclass without."},"max_drop":{"type":"object","propertyNames":{"minLength":1},"additionalProperties":{"oneOf":[{"type":"number","minimum":0},{"type":"string","pattern":"^\\s*\\d+(\\.\\d+)?\\s*%\\s*$"}]},"description":"Metric -> allowed drop, absolute (0.05) or relative ('5%'); default: primary metric '5%'."},"min_rows":{"type":"integer","minimum":1,"default":30,"description":"Fewer labelled current rows than this: no verdict."}}}}},"environments":{"type":"object","description":"Deployment environments by name (e.g. staging, production) and their targets.","propertyNames":{"pattern":"^[a-zA-Z0-9][a-zA-Z0-9._-]*$"},"additionalProperties":{"type":"object","additionalProperties":false,"properties":{"target":{"enum":["server","command","gitops"],"default":"server","description":"`server`: the built-in `modelci serve` on the runner; `command`: your deploy command; `gitops`: commit the version to a manifests repository."},"url":{"type":"string","pattern":"^https?://","description":"The environment's URL: shown on the deployment; the server target's address; smoke base."},"stage":{"type":"string","pattern":"^[a-z0-9][a-z0-9._-]*$","description":"The registry stage this environment runs. Default: the environment name."},"smoke":{"type":"object","additionalProperties":false,"properties":{"samples":{"type":"string","minLength":1,"description":"smoke.jsonl recorded at evaluation (inputs + expected outputs per line); `{model}` and `{version}` are replaced, e.g. `registry/{model}/smoke/{version}.jsonl`."},"count":{"type":"integer","minimum":1,"description":"Use at most this many samples. Default: all."},"tolerance":{"type":"number","minimum":0,"default":0.0001,"description":"Output tolerance, absolute or relative to the recorded value."},"latency_ms":{"type":"number","exclusiveMinimum":0,"description":"Budget for the 95th percentile prediction latency, in milliseconds."}}},"command":{"type":"string","minLength":1,"description":"`command` target: shell command run with MODEL_PATH, MODEL_NAME, MODEL_VERSION, ..."},"gitops":{"type":"object","additionalProperties":false,"properties":{"repo":{"type":"string","minLength":1,"default":".","description":"Config repository: a path or URL git can push to (`.`: this repository)."},"branch":{"type":"string","minLength":1,"default":"main","description":"Branch the reconciler watches."},"path":{"type":"string","minLength":1,"default":"deploy/{environment}/{model}.yaml","description":"File the version pointer is written to; `{model}` and `{environment}` are replaced."}}},"timeout_minutes":{"type":"number","exclusiveMinimum":0,"maximum":360,"default":10,"description":"Time limit of the target (and of waiting for the server to be ready)."}},"if":{"properties":{"target":{"const":"command"}},"required":["target"]},"then":{"required":["command"]}}}}};
 const pattern0 = new RegExp("^[a-z0-9][a-z0-9._-]*$", "u");
 const pattern1 = new RegExp("^\\s*\\d+(\\.\\d+)?\\s*%\\s*$", "u");
 const pattern3 = new RegExp("^\\s*\\d+(\\.\\d+)?\\s*([kKMG]i?B|B)?\\s*$", "u");
@@ -2771,7 +2771,7 @@ if(data.comment !== undefined){
 let data101 = data.comment;
 if(data101 && typeof data101 == "object" && !Array.isArray(data101)){
 for(const key32 in data101){
-if(!((key32 === "precision") || (key32 === "chart_metric"))){
+if(!(((key32 === "precision") || (key32 === "chart_metric")) || (key32 === "metrics"))){
 const err204 = {instancePath:instancePath+"/comment",schemaPath:"#/properties/comment/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key32},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err204];
@@ -2842,9 +2842,15 @@ vErrors.push(err209);
 errors++;
 }
 }
-}
-else {
-const err210 = {instancePath:instancePath+"/comment",schemaPath:"#/properties/comment/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data101.metrics !== undefined){
+let data104 = data101.metrics;
+if(Array.isArray(data104)){
+const len6 = data104.length;
+for(let i8=0; i8<len6; i8++){
+let data105 = data104[i8];
+if(typeof data105 === "string"){
+if(func3(data105) < 1){
+const err210 = {instancePath:instancePath+"/comment/metrics/" + i8,schemaPath:"#/properties/comment/properties/metrics/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err210];
 }
@@ -2854,12 +2860,8 @@ vErrors.push(err210);
 errors++;
 }
 }
-if(data.registry !== undefined){
-let data104 = data.registry;
-if(data104 && typeof data104 == "object" && !Array.isArray(data104)){
-for(const key33 in data104){
-if(!(func2.call(schema11.properties.registry.properties, key33))){
-const err211 = {instancePath:instancePath+"/registry",schemaPath:"#/properties/registry/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key33},message:"must NOT have additional properties"};
+else {
+const err211 = {instancePath:instancePath+"/comment/metrics/" + i8,schemaPath:"#/properties/comment/properties/metrics/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err211];
 }
@@ -2869,112 +2871,23 @@ vErrors.push(err211);
 errors++;
 }
 }
-if(data104.path !== undefined){
-let data105 = data104.path;
-if(typeof data105 === "string"){
-if(func3(data105) < 1){
-const err212 = {instancePath:instancePath+"/registry/path",schemaPath:"#/properties/registry/properties/path/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
-if(vErrors === null){
-vErrors = [err212];
-}
-else {
-vErrors.push(err212);
-}
-errors++;
-}
-}
-else {
-const err213 = {instancePath:instancePath+"/registry/path",schemaPath:"#/properties/registry/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err213];
-}
-else {
-vErrors.push(err213);
-}
-errors++;
-}
-}
-if(data104.branch !== undefined){
-let data106 = data104.branch;
-if(typeof data106 === "string"){
-if(func3(data106) < 1){
-const err214 = {instancePath:instancePath+"/registry/branch",schemaPath:"#/properties/registry/properties/branch/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
-if(vErrors === null){
-vErrors = [err214];
-}
-else {
-vErrors.push(err214);
-}
-errors++;
-}
-}
-else {
-const err215 = {instancePath:instancePath+"/registry/branch",schemaPath:"#/properties/registry/properties/branch/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err215];
-}
-else {
-vErrors.push(err215);
-}
-errors++;
-}
-}
-if(data104.stages !== undefined){
-let data107 = data104.stages;
-if(Array.isArray(data107)){
-if(data107.length < 1){
-const err216 = {instancePath:instancePath+"/registry/stages",schemaPath:"#/properties/registry/properties/stages/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
-if(vErrors === null){
-vErrors = [err216];
-}
-else {
-vErrors.push(err216);
-}
-errors++;
-}
-const len6 = data107.length;
-for(let i8=0; i8<len6; i8++){
-let data108 = data107[i8];
-if(typeof data108 === "string"){
-if(!pattern0.test(data108)){
-const err217 = {instancePath:instancePath+"/registry/stages/" + i8,schemaPath:"#/properties/registry/properties/stages/items/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9][a-z0-9._-]*$"},message:"must match pattern \""+"^[a-z0-9][a-z0-9._-]*$"+"\""};
-if(vErrors === null){
-vErrors = [err217];
-}
-else {
-vErrors.push(err217);
-}
-errors++;
-}
-}
-else {
-const err218 = {instancePath:instancePath+"/registry/stages/" + i8,schemaPath:"#/properties/registry/properties/stages/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err218];
-}
-else {
-vErrors.push(err218);
-}
-errors++;
-}
-}
-let i9 = data107.length;
+let i9 = data104.length;
 let j2;
 if(i9 > 1){
 const indices2 = {};
 for(;i9--;){
-let item2 = data107[i9];
+let item2 = data104[i9];
 if(typeof item2 !== "string"){
 continue;
 }
 if(typeof indices2[item2] == "number"){
 j2 = indices2[item2];
-const err219 = {instancePath:instancePath+"/registry/stages",schemaPath:"#/properties/registry/properties/stages/uniqueItems",keyword:"uniqueItems",params:{i: i9, j: j2},message:"must NOT have duplicate items (items ## "+j2+" and "+i9+" are identical)"};
+const err212 = {instancePath:instancePath+"/comment/metrics",schemaPath:"#/properties/comment/properties/metrics/uniqueItems",keyword:"uniqueItems",params:{i: i9, j: j2},message:"must NOT have duplicate items (items ## "+j2+" and "+i9+" are identical)"};
 if(vErrors === null){
-vErrors = [err219];
+vErrors = [err212];
 }
 else {
-vErrors.push(err219);
+vErrors.push(err212);
 }
 errors++;
 break;
@@ -2984,7 +2897,98 @@ indices2[item2] = i9;
 }
 }
 else {
-const err220 = {instancePath:instancePath+"/registry/stages",schemaPath:"#/properties/registry/properties/stages/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err213 = {instancePath:instancePath+"/comment/metrics",schemaPath:"#/properties/comment/properties/metrics/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err213];
+}
+else {
+vErrors.push(err213);
+}
+errors++;
+}
+}
+}
+else {
+const err214 = {instancePath:instancePath+"/comment",schemaPath:"#/properties/comment/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err214];
+}
+else {
+vErrors.push(err214);
+}
+errors++;
+}
+}
+if(data.registry !== undefined){
+let data106 = data.registry;
+if(data106 && typeof data106 == "object" && !Array.isArray(data106)){
+for(const key33 in data106){
+if(!(func2.call(schema11.properties.registry.properties, key33))){
+const err215 = {instancePath:instancePath+"/registry",schemaPath:"#/properties/registry/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key33},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err215];
+}
+else {
+vErrors.push(err215);
+}
+errors++;
+}
+}
+if(data106.path !== undefined){
+let data107 = data106.path;
+if(typeof data107 === "string"){
+if(func3(data107) < 1){
+const err216 = {instancePath:instancePath+"/registry/path",schemaPath:"#/properties/registry/properties/path/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err216];
+}
+else {
+vErrors.push(err216);
+}
+errors++;
+}
+}
+else {
+const err217 = {instancePath:instancePath+"/registry/path",schemaPath:"#/properties/registry/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err217];
+}
+else {
+vErrors.push(err217);
+}
+errors++;
+}
+}
+if(data106.branch !== undefined){
+let data108 = data106.branch;
+if(typeof data108 === "string"){
+if(func3(data108) < 1){
+const err218 = {instancePath:instancePath+"/registry/branch",schemaPath:"#/properties/registry/properties/branch/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err218];
+}
+else {
+vErrors.push(err218);
+}
+errors++;
+}
+}
+else {
+const err219 = {instancePath:instancePath+"/registry/branch",schemaPath:"#/properties/registry/properties/branch/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err219];
+}
+else {
+vErrors.push(err219);
+}
+errors++;
+}
+}
+if(data106.stages !== undefined){
+let data109 = data106.stages;
+if(Array.isArray(data109)){
+if(data109.length < 1){
+const err220 = {instancePath:instancePath+"/registry/stages",schemaPath:"#/properties/registry/properties/stages/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
 if(vErrors === null){
 vErrors = [err220];
 }
@@ -2993,10 +2997,12 @@ vErrors.push(err220);
 }
 errors++;
 }
-}
-if(data104.require_previous_stage !== undefined){
-if(typeof data104.require_previous_stage !== "boolean"){
-const err221 = {instancePath:instancePath+"/registry/require_previous_stage",schemaPath:"#/properties/registry/properties/require_previous_stage/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+const len7 = data109.length;
+for(let i10=0; i10<len7; i10++){
+let data110 = data109[i10];
+if(typeof data110 === "string"){
+if(!pattern0.test(data110)){
+const err221 = {instancePath:instancePath+"/registry/stages/" + i10,schemaPath:"#/properties/registry/properties/stages/items/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9][a-z0-9._-]*$"},message:"must match pattern \""+"^[a-z0-9][a-z0-9._-]*$"+"\""};
 if(vErrors === null){
 vErrors = [err221];
 }
@@ -3006,15 +3012,8 @@ vErrors.push(err221);
 errors++;
 }
 }
-if(data104.required_checks !== undefined){
-let data110 = data104.required_checks;
-if(Array.isArray(data110)){
-const len7 = data110.length;
-for(let i10=0; i10<len7; i10++){
-let data111 = data110[i10];
-if(typeof data111 === "string"){
-if(func3(data111) < 1){
-const err222 = {instancePath:instancePath+"/registry/required_checks/" + i10,schemaPath:"#/properties/registry/properties/required_checks/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+else {
+const err222 = {instancePath:instancePath+"/registry/stages/" + i10,schemaPath:"#/properties/registry/properties/stages/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err222];
 }
@@ -3024,8 +3023,18 @@ vErrors.push(err222);
 errors++;
 }
 }
-else {
-const err223 = {instancePath:instancePath+"/registry/required_checks/" + i10,schemaPath:"#/properties/registry/properties/required_checks/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+let i11 = data109.length;
+let j3;
+if(i11 > 1){
+const indices3 = {};
+for(;i11--;){
+let item3 = data109[i11];
+if(typeof item3 !== "string"){
+continue;
+}
+if(typeof indices3[item3] == "number"){
+j3 = indices3[item3];
+const err223 = {instancePath:instancePath+"/registry/stages",schemaPath:"#/properties/registry/properties/stages/uniqueItems",keyword:"uniqueItems",params:{i: i11, j: j3},message:"must NOT have duplicate items (items ## "+j3+" and "+i11+" are identical)"};
 if(vErrors === null){
 vErrors = [err223];
 }
@@ -3033,11 +3042,14 @@ else {
 vErrors.push(err223);
 }
 errors++;
+break;
+}
+indices3[item3] = i11;
 }
 }
 }
 else {
-const err224 = {instancePath:instancePath+"/registry/required_checks",schemaPath:"#/properties/registry/properties/required_checks/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err224 = {instancePath:instancePath+"/registry/stages",schemaPath:"#/properties/registry/properties/stages/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err224];
 }
@@ -3047,10 +3059,9 @@ vErrors.push(err224);
 errors++;
 }
 }
-if(data104.bump !== undefined){
-let data112 = data104.bump;
-if(!((data112 === "minor") || (data112 === "patch"))){
-const err225 = {instancePath:instancePath+"/registry/bump",schemaPath:"#/properties/registry/properties/bump/enum",keyword:"enum",params:{allowedValues: schema11.properties.registry.properties.bump.enum},message:"must be equal to one of the allowed values"};
+if(data106.require_previous_stage !== undefined){
+if(typeof data106.require_previous_stage !== "boolean"){
+const err225 = {instancePath:instancePath+"/registry/require_previous_stage",schemaPath:"#/properties/registry/properties/require_previous_stage/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err225];
 }
@@ -3060,9 +3071,15 @@ vErrors.push(err225);
 errors++;
 }
 }
-if(data104.tags !== undefined){
-if(typeof data104.tags !== "boolean"){
-const err226 = {instancePath:instancePath+"/registry/tags",schemaPath:"#/properties/registry/properties/tags/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(data106.required_checks !== undefined){
+let data112 = data106.required_checks;
+if(Array.isArray(data112)){
+const len8 = data112.length;
+for(let i12=0; i12<len8; i12++){
+let data113 = data112[i12];
+if(typeof data113 === "string"){
+if(func3(data113) < 1){
+const err226 = {instancePath:instancePath+"/registry/required_checks/" + i12,schemaPath:"#/properties/registry/properties/required_checks/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err226];
 }
@@ -3072,10 +3089,8 @@ vErrors.push(err226);
 errors++;
 }
 }
-if(data104.promotion !== undefined){
-let data114 = data104.promotion;
-if(!((data114 === "commit") || (data114 === "pull-request"))){
-const err227 = {instancePath:instancePath+"/registry/promotion",schemaPath:"#/properties/registry/properties/promotion/enum",keyword:"enum",params:{allowedValues: schema11.properties.registry.properties.promotion.enum},message:"must be equal to one of the allowed values"};
+else {
+const err227 = {instancePath:instancePath+"/registry/required_checks/" + i12,schemaPath:"#/properties/registry/properties/required_checks/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err227];
 }
@@ -3085,10 +3100,9 @@ vErrors.push(err227);
 errors++;
 }
 }
-if(data104.push_attempts !== undefined){
-let data115 = data104.push_attempts;
-if(!((typeof data115 == "number") && (!(data115 % 1) && !isNaN(data115)))){
-const err228 = {instancePath:instancePath+"/registry/push_attempts",schemaPath:"#/properties/registry/properties/push_attempts/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+}
+else {
+const err228 = {instancePath:instancePath+"/registry/required_checks",schemaPath:"#/properties/registry/properties/required_checks/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err228];
 }
@@ -3097,9 +3111,11 @@ vErrors.push(err228);
 }
 errors++;
 }
-if(typeof data115 == "number"){
-if(data115 > 100 || isNaN(data115)){
-const err229 = {instancePath:instancePath+"/registry/push_attempts",schemaPath:"#/properties/registry/properties/push_attempts/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100},message:"must be <= 100"};
+}
+if(data106.bump !== undefined){
+let data114 = data106.bump;
+if(!((data114 === "minor") || (data114 === "patch"))){
+const err229 = {instancePath:instancePath+"/registry/bump",schemaPath:"#/properties/registry/properties/bump/enum",keyword:"enum",params:{allowedValues: schema11.properties.registry.properties.bump.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err229];
 }
@@ -3108,8 +3124,10 @@ vErrors.push(err229);
 }
 errors++;
 }
-if(data115 < 1 || isNaN(data115)){
-const err230 = {instancePath:instancePath+"/registry/push_attempts",schemaPath:"#/properties/registry/properties/push_attempts/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+}
+if(data106.tags !== undefined){
+if(typeof data106.tags !== "boolean"){
+const err230 = {instancePath:instancePath+"/registry/tags",schemaPath:"#/properties/registry/properties/tags/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err230];
 }
@@ -3119,13 +3137,10 @@ vErrors.push(err230);
 errors++;
 }
 }
-}
-if(data104.store !== undefined){
-let data116 = data104.store;
-if(data116 && typeof data116 == "object" && !Array.isArray(data116)){
-for(const key34 in data116){
-if(!(((((key34 === "type") || (key34 === "max_bytes")) || (key34 === "path")) || (key34 === "release_tag")) || (key34 === "repository"))){
-const err231 = {instancePath:instancePath+"/registry/store",schemaPath:"#/properties/registry/properties/store/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key34},message:"must NOT have additional properties"};
+if(data106.promotion !== undefined){
+let data116 = data106.promotion;
+if(!((data116 === "commit") || (data116 === "pull-request"))){
+const err231 = {instancePath:instancePath+"/registry/promotion",schemaPath:"#/properties/registry/properties/promotion/enum",keyword:"enum",params:{allowedValues: schema11.properties.registry.properties.promotion.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err231];
 }
@@ -3135,10 +3150,10 @@ vErrors.push(err231);
 errors++;
 }
 }
-if(data116.type !== undefined){
-let data117 = data116.type;
-if(!(((data117 === "git") || (data117 === "local")) || (data117 === "github-release"))){
-const err232 = {instancePath:instancePath+"/registry/store/type",schemaPath:"#/properties/registry/properties/store/properties/type/enum",keyword:"enum",params:{allowedValues: schema11.properties.registry.properties.store.properties.type.enum},message:"must be equal to one of the allowed values"};
+if(data106.push_attempts !== undefined){
+let data117 = data106.push_attempts;
+if(!((typeof data117 == "number") && (!(data117 % 1) && !isNaN(data117)))){
+const err232 = {instancePath:instancePath+"/registry/push_attempts",schemaPath:"#/properties/registry/properties/push_attempts/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err232];
 }
@@ -3147,11 +3162,9 @@ vErrors.push(err232);
 }
 errors++;
 }
-}
-if(data116.max_bytes !== undefined){
-let data118 = data116.max_bytes;
-if(!((typeof data118 == "number") && (!(data118 % 1) && !isNaN(data118)))){
-const err233 = {instancePath:instancePath+"/registry/store/max_bytes",schemaPath:"#/properties/registry/properties/store/properties/max_bytes/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(typeof data117 == "number"){
+if(data117 > 100 || isNaN(data117)){
+const err233 = {instancePath:instancePath+"/registry/push_attempts",schemaPath:"#/properties/registry/properties/push_attempts/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100},message:"must be <= 100"};
 if(vErrors === null){
 vErrors = [err233];
 }
@@ -3160,9 +3173,8 @@ vErrors.push(err233);
 }
 errors++;
 }
-if(typeof data118 == "number"){
-if(data118 < 1 || isNaN(data118)){
-const err234 = {instancePath:instancePath+"/registry/store/max_bytes",schemaPath:"#/properties/registry/properties/store/properties/max_bytes/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+if(data117 < 1 || isNaN(data117)){
+const err234 = {instancePath:instancePath+"/registry/push_attempts",schemaPath:"#/properties/registry/properties/push_attempts/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
 if(vErrors === null){
 vErrors = [err234];
 }
@@ -3173,11 +3185,12 @@ errors++;
 }
 }
 }
-if(data116.path !== undefined){
-let data119 = data116.path;
-if(typeof data119 === "string"){
-if(func3(data119) < 1){
-const err235 = {instancePath:instancePath+"/registry/store/path",schemaPath:"#/properties/registry/properties/store/properties/path/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(data106.store !== undefined){
+let data118 = data106.store;
+if(data118 && typeof data118 == "object" && !Array.isArray(data118)){
+for(const key34 in data118){
+if(!(((((key34 === "type") || (key34 === "max_bytes")) || (key34 === "path")) || (key34 === "release_tag")) || (key34 === "repository"))){
+const err235 = {instancePath:instancePath+"/registry/store",schemaPath:"#/properties/registry/properties/store/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key34},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err235];
 }
@@ -3187,8 +3200,10 @@ vErrors.push(err235);
 errors++;
 }
 }
-else {
-const err236 = {instancePath:instancePath+"/registry/store/path",schemaPath:"#/properties/registry/properties/store/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data118.type !== undefined){
+let data119 = data118.type;
+if(!(((data119 === "git") || (data119 === "local")) || (data119 === "github-release"))){
+const err236 = {instancePath:instancePath+"/registry/store/type",schemaPath:"#/properties/registry/properties/store/properties/type/enum",keyword:"enum",params:{allowedValues: schema11.properties.registry.properties.store.properties.type.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err236];
 }
@@ -3198,11 +3213,10 @@ vErrors.push(err236);
 errors++;
 }
 }
-if(data116.release_tag !== undefined){
-let data120 = data116.release_tag;
-if(typeof data120 === "string"){
-if(func3(data120) < 1){
-const err237 = {instancePath:instancePath+"/registry/store/release_tag",schemaPath:"#/properties/registry/properties/store/properties/release_tag/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(data118.max_bytes !== undefined){
+let data120 = data118.max_bytes;
+if(!((typeof data120 == "number") && (!(data120 % 1) && !isNaN(data120)))){
+const err237 = {instancePath:instancePath+"/registry/store/max_bytes",schemaPath:"#/properties/registry/properties/store/properties/max_bytes/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err237];
 }
@@ -3211,9 +3225,9 @@ vErrors.push(err237);
 }
 errors++;
 }
-}
-else {
-const err238 = {instancePath:instancePath+"/registry/store/release_tag",schemaPath:"#/properties/registry/properties/store/properties/release_tag/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(typeof data120 == "number"){
+if(data120 < 1 || isNaN(data120)){
+const err238 = {instancePath:instancePath+"/registry/store/max_bytes",schemaPath:"#/properties/registry/properties/store/properties/max_bytes/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
 if(vErrors === null){
 vErrors = [err238];
 }
@@ -3223,11 +3237,12 @@ vErrors.push(err238);
 errors++;
 }
 }
-if(data116.repository !== undefined){
-let data121 = data116.repository;
+}
+if(data118.path !== undefined){
+let data121 = data118.path;
 if(typeof data121 === "string"){
-if(!pattern6.test(data121)){
-const err239 = {instancePath:instancePath+"/registry/store/repository",schemaPath:"#/properties/registry/properties/store/properties/repository/pattern",keyword:"pattern",params:{pattern: "^[^/\\s]+/[^/\\s]+$"},message:"must match pattern \""+"^[^/\\s]+/[^/\\s]+$"+"\""};
+if(func3(data121) < 1){
+const err239 = {instancePath:instancePath+"/registry/store/path",schemaPath:"#/properties/registry/properties/store/properties/path/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err239];
 }
@@ -3238,7 +3253,7 @@ errors++;
 }
 }
 else {
-const err240 = {instancePath:instancePath+"/registry/store/repository",schemaPath:"#/properties/registry/properties/store/properties/repository/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err240 = {instancePath:instancePath+"/registry/store/path",schemaPath:"#/properties/registry/properties/store/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err240];
 }
@@ -3248,9 +3263,11 @@ vErrors.push(err240);
 errors++;
 }
 }
-}
-else {
-const err241 = {instancePath:instancePath+"/registry/store",schemaPath:"#/properties/registry/properties/store/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data118.release_tag !== undefined){
+let data122 = data118.release_tag;
+if(typeof data122 === "string"){
+if(func3(data122) < 1){
+const err241 = {instancePath:instancePath+"/registry/store/release_tag",schemaPath:"#/properties/registry/properties/store/properties/release_tag/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err241];
 }
@@ -3260,9 +3277,8 @@ vErrors.push(err241);
 errors++;
 }
 }
-}
 else {
-const err242 = {instancePath:instancePath+"/registry",schemaPath:"#/properties/registry/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err242 = {instancePath:instancePath+"/registry/store/release_tag",schemaPath:"#/properties/registry/properties/store/properties/release_tag/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err242];
 }
@@ -3272,12 +3288,11 @@ vErrors.push(err242);
 errors++;
 }
 }
-if(data.drift !== undefined){
-let data122 = data.drift;
-if(data122 && typeof data122 == "object" && !Array.isArray(data122)){
-for(const key35 in data122){
-if(!(func2.call(schema11.properties.drift.properties, key35))){
-const err243 = {instancePath:instancePath+"/drift",schemaPath:"#/properties/drift/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key35},message:"must NOT have additional properties"};
+if(data118.repository !== undefined){
+let data123 = data118.repository;
+if(typeof data123 === "string"){
+if(!pattern6.test(data123)){
+const err243 = {instancePath:instancePath+"/registry/store/repository",schemaPath:"#/properties/registry/properties/store/properties/repository/pattern",keyword:"pattern",params:{pattern: "^[^/\\s]+/[^/\\s]+$"},message:"must match pattern \""+"^[^/\\s]+/[^/\\s]+$"+"\""};
 if(vErrors === null){
 vErrors = [err243];
 }
@@ -3287,11 +3302,8 @@ vErrors.push(err243);
 errors++;
 }
 }
-if(data122.threshold !== undefined){
-let data123 = data122.threshold;
-if(typeof data123 == "number"){
-if(data123 > 1 || isNaN(data123)){
-const err244 = {instancePath:instancePath+"/drift/threshold",schemaPath:"#/properties/drift/properties/threshold/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"};
+else {
+const err244 = {instancePath:instancePath+"/registry/store/repository",schemaPath:"#/properties/registry/properties/store/properties/repository/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err244];
 }
@@ -3300,8 +3312,10 @@ vErrors.push(err244);
 }
 errors++;
 }
-if(data123 < 0 || isNaN(data123)){
-const err245 = {instancePath:instancePath+"/drift/threshold",schemaPath:"#/properties/drift/properties/threshold/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+}
+}
+else {
+const err245 = {instancePath:instancePath+"/registry/store",schemaPath:"#/properties/registry/properties/store/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err245];
 }
@@ -3311,8 +3325,9 @@ vErrors.push(err245);
 errors++;
 }
 }
+}
 else {
-const err246 = {instancePath:instancePath+"/drift/threshold",schemaPath:"#/properties/drift/properties/threshold/type",keyword:"type",params:{type: "number"},message:"must be number"};
+const err246 = {instancePath:instancePath+"/registry",schemaPath:"#/properties/registry/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err246];
 }
@@ -3322,10 +3337,12 @@ vErrors.push(err246);
 errors++;
 }
 }
-if(data122.test !== undefined){
-let data124 = data122.test;
-if(!((((((data124 === "ks") || (data124 === "chi2")) || (data124 === "psi")) || (data124 === "js")) || (data124 === "wasserstein")) || (data124 === "z"))){
-const err247 = {instancePath:instancePath+"/drift/test",schemaPath:"#/properties/drift/properties/test/enum",keyword:"enum",params:{allowedValues: schema11.properties.drift.properties.test.enum},message:"must be equal to one of the allowed values"};
+if(data.drift !== undefined){
+let data124 = data.drift;
+if(data124 && typeof data124 == "object" && !Array.isArray(data124)){
+for(const key35 in data124){
+if(!(func2.call(schema11.properties.drift.properties, key35))){
+const err247 = {instancePath:instancePath+"/drift",schemaPath:"#/properties/drift/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key35},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err247];
 }
@@ -3335,12 +3352,11 @@ vErrors.push(err247);
 errors++;
 }
 }
-if(data122.thresholds !== undefined){
-let data125 = data122.thresholds;
-if(data125 && typeof data125 == "object" && !Array.isArray(data125)){
-for(const key36 in data125){
-if(!((((((key36 === "ks") || (key36 === "chi2")) || (key36 === "psi")) || (key36 === "js")) || (key36 === "wasserstein")) || (key36 === "z"))){
-const err248 = {instancePath:instancePath+"/drift/thresholds",schemaPath:"#/properties/drift/properties/thresholds/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key36},message:"must NOT have additional properties"};
+if(data124.threshold !== undefined){
+let data125 = data124.threshold;
+if(typeof data125 == "number"){
+if(data125 > 1 || isNaN(data125)){
+const err248 = {instancePath:instancePath+"/drift/threshold",schemaPath:"#/properties/drift/properties/threshold/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"};
 if(vErrors === null){
 vErrors = [err248];
 }
@@ -3349,12 +3365,8 @@ vErrors.push(err248);
 }
 errors++;
 }
-}
-if(data125.ks !== undefined){
-let data126 = data125.ks;
-if(typeof data126 == "number"){
-if(data126 < 0 || isNaN(data126)){
-const err249 = {instancePath:instancePath+"/drift/thresholds/ks",schemaPath:"#/properties/drift/properties/thresholds/properties/ks/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(data125 < 0 || isNaN(data125)){
+const err249 = {instancePath:instancePath+"/drift/threshold",schemaPath:"#/properties/drift/properties/threshold/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err249];
 }
@@ -3365,7 +3377,7 @@ errors++;
 }
 }
 else {
-const err250 = {instancePath:instancePath+"/drift/thresholds/ks",schemaPath:"#/properties/drift/properties/thresholds/properties/ks/type",keyword:"type",params:{type: "number"},message:"must be number"};
+const err250 = {instancePath:instancePath+"/drift/threshold",schemaPath:"#/properties/drift/properties/threshold/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err250];
 }
@@ -3375,11 +3387,10 @@ vErrors.push(err250);
 errors++;
 }
 }
-if(data125.chi2 !== undefined){
-let data127 = data125.chi2;
-if(typeof data127 == "number"){
-if(data127 < 0 || isNaN(data127)){
-const err251 = {instancePath:instancePath+"/drift/thresholds/chi2",schemaPath:"#/properties/drift/properties/thresholds/properties/chi2/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(data124.test !== undefined){
+let data126 = data124.test;
+if(!((((((data126 === "ks") || (data126 === "chi2")) || (data126 === "psi")) || (data126 === "js")) || (data126 === "wasserstein")) || (data126 === "z"))){
+const err251 = {instancePath:instancePath+"/drift/test",schemaPath:"#/properties/drift/properties/test/enum",keyword:"enum",params:{allowedValues: schema11.properties.drift.properties.test.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err251];
 }
@@ -3389,8 +3400,12 @@ vErrors.push(err251);
 errors++;
 }
 }
-else {
-const err252 = {instancePath:instancePath+"/drift/thresholds/chi2",schemaPath:"#/properties/drift/properties/thresholds/properties/chi2/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data124.thresholds !== undefined){
+let data127 = data124.thresholds;
+if(data127 && typeof data127 == "object" && !Array.isArray(data127)){
+for(const key36 in data127){
+if(!((((((key36 === "ks") || (key36 === "chi2")) || (key36 === "psi")) || (key36 === "js")) || (key36 === "wasserstein")) || (key36 === "z"))){
+const err252 = {instancePath:instancePath+"/drift/thresholds",schemaPath:"#/properties/drift/properties/thresholds/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key36},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err252];
 }
@@ -3400,11 +3415,11 @@ vErrors.push(err252);
 errors++;
 }
 }
-if(data125.psi !== undefined){
-let data128 = data125.psi;
+if(data127.ks !== undefined){
+let data128 = data127.ks;
 if(typeof data128 == "number"){
 if(data128 < 0 || isNaN(data128)){
-const err253 = {instancePath:instancePath+"/drift/thresholds/psi",schemaPath:"#/properties/drift/properties/thresholds/properties/psi/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+const err253 = {instancePath:instancePath+"/drift/thresholds/ks",schemaPath:"#/properties/drift/properties/thresholds/properties/ks/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err253];
 }
@@ -3415,7 +3430,7 @@ errors++;
 }
 }
 else {
-const err254 = {instancePath:instancePath+"/drift/thresholds/psi",schemaPath:"#/properties/drift/properties/thresholds/properties/psi/type",keyword:"type",params:{type: "number"},message:"must be number"};
+const err254 = {instancePath:instancePath+"/drift/thresholds/ks",schemaPath:"#/properties/drift/properties/thresholds/properties/ks/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err254];
 }
@@ -3425,11 +3440,11 @@ vErrors.push(err254);
 errors++;
 }
 }
-if(data125.js !== undefined){
-let data129 = data125.js;
+if(data127.chi2 !== undefined){
+let data129 = data127.chi2;
 if(typeof data129 == "number"){
 if(data129 < 0 || isNaN(data129)){
-const err255 = {instancePath:instancePath+"/drift/thresholds/js",schemaPath:"#/properties/drift/properties/thresholds/properties/js/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+const err255 = {instancePath:instancePath+"/drift/thresholds/chi2",schemaPath:"#/properties/drift/properties/thresholds/properties/chi2/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err255];
 }
@@ -3440,7 +3455,7 @@ errors++;
 }
 }
 else {
-const err256 = {instancePath:instancePath+"/drift/thresholds/js",schemaPath:"#/properties/drift/properties/thresholds/properties/js/type",keyword:"type",params:{type: "number"},message:"must be number"};
+const err256 = {instancePath:instancePath+"/drift/thresholds/chi2",schemaPath:"#/properties/drift/properties/thresholds/properties/chi2/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err256];
 }
@@ -3450,11 +3465,11 @@ vErrors.push(err256);
 errors++;
 }
 }
-if(data125.wasserstein !== undefined){
-let data130 = data125.wasserstein;
+if(data127.psi !== undefined){
+let data130 = data127.psi;
 if(typeof data130 == "number"){
 if(data130 < 0 || isNaN(data130)){
-const err257 = {instancePath:instancePath+"/drift/thresholds/wasserstein",schemaPath:"#/properties/drift/properties/thresholds/properties/wasserstein/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+const err257 = {instancePath:instancePath+"/drift/thresholds/psi",schemaPath:"#/properties/drift/properties/thresholds/properties/psi/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err257];
 }
@@ -3465,7 +3480,7 @@ errors++;
 }
 }
 else {
-const err258 = {instancePath:instancePath+"/drift/thresholds/wasserstein",schemaPath:"#/properties/drift/properties/thresholds/properties/wasserstein/type",keyword:"type",params:{type: "number"},message:"must be number"};
+const err258 = {instancePath:instancePath+"/drift/thresholds/psi",schemaPath:"#/properties/drift/properties/thresholds/properties/psi/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err258];
 }
@@ -3475,11 +3490,11 @@ vErrors.push(err258);
 errors++;
 }
 }
-if(data125.z !== undefined){
-let data131 = data125.z;
+if(data127.js !== undefined){
+let data131 = data127.js;
 if(typeof data131 == "number"){
 if(data131 < 0 || isNaN(data131)){
-const err259 = {instancePath:instancePath+"/drift/thresholds/z",schemaPath:"#/properties/drift/properties/thresholds/properties/z/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+const err259 = {instancePath:instancePath+"/drift/thresholds/js",schemaPath:"#/properties/drift/properties/thresholds/properties/js/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err259];
 }
@@ -3490,7 +3505,7 @@ errors++;
 }
 }
 else {
-const err260 = {instancePath:instancePath+"/drift/thresholds/z",schemaPath:"#/properties/drift/properties/thresholds/properties/z/type",keyword:"type",params:{type: "number"},message:"must be number"};
+const err260 = {instancePath:instancePath+"/drift/thresholds/js",schemaPath:"#/properties/drift/properties/thresholds/properties/js/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err260];
 }
@@ -3500,9 +3515,11 @@ vErrors.push(err260);
 errors++;
 }
 }
-}
-else {
-const err261 = {instancePath:instancePath+"/drift/thresholds",schemaPath:"#/properties/drift/properties/thresholds/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data127.wasserstein !== undefined){
+let data132 = data127.wasserstein;
+if(typeof data132 == "number"){
+if(data132 < 0 || isNaN(data132)){
+const err261 = {instancePath:instancePath+"/drift/thresholds/wasserstein",schemaPath:"#/properties/drift/properties/thresholds/properties/wasserstein/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err261];
 }
@@ -3512,15 +3529,8 @@ vErrors.push(err261);
 errors++;
 }
 }
-if(data122.columns !== undefined){
-let data132 = data122.columns;
-if(data132 && typeof data132 == "object" && !Array.isArray(data132)){
-for(const key37 in data132){
-let data133 = data132[key37];
-if(data133 && typeof data133 == "object" && !Array.isArray(data133)){
-for(const key38 in data133){
-if(!((key38 === "test") || (key38 === "threshold"))){
-const err262 = {instancePath:instancePath+"/drift/columns/" + key37.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/drift/properties/columns/additionalProperties/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key38},message:"must NOT have additional properties"};
+else {
+const err262 = {instancePath:instancePath+"/drift/thresholds/wasserstein",schemaPath:"#/properties/drift/properties/thresholds/properties/wasserstein/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err262];
 }
@@ -3530,10 +3540,11 @@ vErrors.push(err262);
 errors++;
 }
 }
-if(data133.test !== undefined){
-let data134 = data133.test;
-if(!((((((data134 === "ks") || (data134 === "chi2")) || (data134 === "psi")) || (data134 === "js")) || (data134 === "wasserstein")) || (data134 === "z"))){
-const err263 = {instancePath:instancePath+"/drift/columns/" + key37.replace(/~/g, "~0").replace(/\//g, "~1")+"/test",schemaPath:"#/properties/drift/properties/columns/additionalProperties/properties/test/enum",keyword:"enum",params:{allowedValues: schema11.properties.drift.properties.columns.additionalProperties.properties.test.enum},message:"must be equal to one of the allowed values"};
+if(data127.z !== undefined){
+let data133 = data127.z;
+if(typeof data133 == "number"){
+if(data133 < 0 || isNaN(data133)){
+const err263 = {instancePath:instancePath+"/drift/thresholds/z",schemaPath:"#/properties/drift/properties/thresholds/properties/z/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err263];
 }
@@ -3543,11 +3554,8 @@ vErrors.push(err263);
 errors++;
 }
 }
-if(data133.threshold !== undefined){
-let data135 = data133.threshold;
-if(typeof data135 == "number"){
-if(data135 < 0 || isNaN(data135)){
-const err264 = {instancePath:instancePath+"/drift/columns/" + key37.replace(/~/g, "~0").replace(/\//g, "~1")+"/threshold",schemaPath:"#/properties/drift/properties/columns/additionalProperties/properties/threshold/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+else {
+const err264 = {instancePath:instancePath+"/drift/thresholds/z",schemaPath:"#/properties/drift/properties/thresholds/properties/z/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err264];
 }
@@ -3557,8 +3565,9 @@ vErrors.push(err264);
 errors++;
 }
 }
+}
 else {
-const err265 = {instancePath:instancePath+"/drift/columns/" + key37.replace(/~/g, "~0").replace(/\//g, "~1")+"/threshold",schemaPath:"#/properties/drift/properties/columns/additionalProperties/properties/threshold/type",keyword:"type",params:{type: "number"},message:"must be number"};
+const err265 = {instancePath:instancePath+"/drift/thresholds",schemaPath:"#/properties/drift/properties/thresholds/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err265];
 }
@@ -3568,9 +3577,15 @@ vErrors.push(err265);
 errors++;
 }
 }
-}
-else {
-const err266 = {instancePath:instancePath+"/drift/columns/" + key37.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/drift/properties/columns/additionalProperties/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data124.columns !== undefined){
+let data134 = data124.columns;
+if(data134 && typeof data134 == "object" && !Array.isArray(data134)){
+for(const key37 in data134){
+let data135 = data134[key37];
+if(data135 && typeof data135 == "object" && !Array.isArray(data135)){
+for(const key38 in data135){
+if(!((key38 === "test") || (key38 === "threshold"))){
+const err266 = {instancePath:instancePath+"/drift/columns/" + key37.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/drift/properties/columns/additionalProperties/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key38},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err266];
 }
@@ -3580,9 +3595,10 @@ vErrors.push(err266);
 errors++;
 }
 }
-}
-else {
-const err267 = {instancePath:instancePath+"/drift/columns",schemaPath:"#/properties/drift/properties/columns/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data135.test !== undefined){
+let data136 = data135.test;
+if(!((((((data136 === "ks") || (data136 === "chi2")) || (data136 === "psi")) || (data136 === "js")) || (data136 === "wasserstein")) || (data136 === "z"))){
+const err267 = {instancePath:instancePath+"/drift/columns/" + key37.replace(/~/g, "~0").replace(/\//g, "~1")+"/test",schemaPath:"#/properties/drift/properties/columns/additionalProperties/properties/test/enum",keyword:"enum",params:{allowedValues: schema11.properties.drift.properties.columns.additionalProperties.properties.test.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err267];
 }
@@ -3592,13 +3608,11 @@ vErrors.push(err267);
 errors++;
 }
 }
-if(data122.ignore !== undefined){
-let data136 = data122.ignore;
-if(Array.isArray(data136)){
-const len8 = data136.length;
-for(let i11=0; i11<len8; i11++){
-if(typeof data136[i11] !== "string"){
-const err268 = {instancePath:instancePath+"/drift/ignore/" + i11,schemaPath:"#/properties/drift/properties/ignore/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data135.threshold !== undefined){
+let data137 = data135.threshold;
+if(typeof data137 == "number"){
+if(data137 < 0 || isNaN(data137)){
+const err268 = {instancePath:instancePath+"/drift/columns/" + key37.replace(/~/g, "~0").replace(/\//g, "~1")+"/threshold",schemaPath:"#/properties/drift/properties/columns/additionalProperties/properties/threshold/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err268];
 }
@@ -3608,9 +3622,8 @@ vErrors.push(err268);
 errors++;
 }
 }
-}
 else {
-const err269 = {instancePath:instancePath+"/drift/ignore",schemaPath:"#/properties/drift/properties/ignore/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err269 = {instancePath:instancePath+"/drift/columns/" + key37.replace(/~/g, "~0").replace(/\//g, "~1")+"/threshold",schemaPath:"#/properties/drift/properties/columns/additionalProperties/properties/threshold/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err269];
 }
@@ -3620,13 +3633,9 @@ vErrors.push(err269);
 errors++;
 }
 }
-if(data122.prediction_columns !== undefined){
-let data138 = data122.prediction_columns;
-if(Array.isArray(data138)){
-const len9 = data138.length;
-for(let i12=0; i12<len9; i12++){
-if(typeof data138[i12] !== "string"){
-const err270 = {instancePath:instancePath+"/drift/prediction_columns/" + i12,schemaPath:"#/properties/drift/properties/prediction_columns/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+else {
+const err270 = {instancePath:instancePath+"/drift/columns/" + key37.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/drift/properties/columns/additionalProperties/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err270];
 }
@@ -3638,7 +3647,7 @@ errors++;
 }
 }
 else {
-const err271 = {instancePath:instancePath+"/drift/prediction_columns",schemaPath:"#/properties/drift/properties/prediction_columns/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err271 = {instancePath:instancePath+"/drift/columns",schemaPath:"#/properties/drift/properties/columns/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err271];
 }
@@ -3648,11 +3657,13 @@ vErrors.push(err271);
 errors++;
 }
 }
-if(data122.missing_rate_tolerance !== undefined){
-let data140 = data122.missing_rate_tolerance;
-if(typeof data140 == "number"){
-if(data140 > 1 || isNaN(data140)){
-const err272 = {instancePath:instancePath+"/drift/missing_rate_tolerance",schemaPath:"#/properties/drift/properties/missing_rate_tolerance/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"};
+if(data124.ignore !== undefined){
+let data138 = data124.ignore;
+if(Array.isArray(data138)){
+const len9 = data138.length;
+for(let i13=0; i13<len9; i13++){
+if(typeof data138[i13] !== "string"){
+const err272 = {instancePath:instancePath+"/drift/ignore/" + i13,schemaPath:"#/properties/drift/properties/ignore/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err272];
 }
@@ -3661,8 +3672,10 @@ vErrors.push(err272);
 }
 errors++;
 }
-if(data140 < 0 || isNaN(data140)){
-const err273 = {instancePath:instancePath+"/drift/missing_rate_tolerance",schemaPath:"#/properties/drift/properties/missing_rate_tolerance/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+}
+}
+else {
+const err273 = {instancePath:instancePath+"/drift/ignore",schemaPath:"#/properties/drift/properties/ignore/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err273];
 }
@@ -3672,8 +3685,13 @@ vErrors.push(err273);
 errors++;
 }
 }
-else {
-const err274 = {instancePath:instancePath+"/drift/missing_rate_tolerance",schemaPath:"#/properties/drift/properties/missing_rate_tolerance/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data124.prediction_columns !== undefined){
+let data140 = data124.prediction_columns;
+if(Array.isArray(data140)){
+const len10 = data140.length;
+for(let i14=0; i14<len10; i14++){
+if(typeof data140[i14] !== "string"){
+const err274 = {instancePath:instancePath+"/drift/prediction_columns/" + i14,schemaPath:"#/properties/drift/properties/prediction_columns/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err274];
 }
@@ -3683,10 +3701,9 @@ vErrors.push(err274);
 errors++;
 }
 }
-if(data122.sketch_size !== undefined){
-let data141 = data122.sketch_size;
-if(!((typeof data141 == "number") && (!(data141 % 1) && !isNaN(data141)))){
-const err275 = {instancePath:instancePath+"/drift/sketch_size",schemaPath:"#/properties/drift/properties/sketch_size/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+}
+else {
+const err275 = {instancePath:instancePath+"/drift/prediction_columns",schemaPath:"#/properties/drift/properties/prediction_columns/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err275];
 }
@@ -3695,9 +3712,12 @@ vErrors.push(err275);
 }
 errors++;
 }
-if(typeof data141 == "number"){
-if(data141 < 2 || isNaN(data141)){
-const err276 = {instancePath:instancePath+"/drift/sketch_size",schemaPath:"#/properties/drift/properties/sketch_size/minimum",keyword:"minimum",params:{comparison: ">=", limit: 2},message:"must be >= 2"};
+}
+if(data124.missing_rate_tolerance !== undefined){
+let data142 = data124.missing_rate_tolerance;
+if(typeof data142 == "number"){
+if(data142 > 1 || isNaN(data142)){
+const err276 = {instancePath:instancePath+"/drift/missing_rate_tolerance",schemaPath:"#/properties/drift/properties/missing_rate_tolerance/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"};
 if(vErrors === null){
 vErrors = [err276];
 }
@@ -3706,9 +3726,8 @@ vErrors.push(err276);
 }
 errors++;
 }
-let res1;
-if((2 === 0 || (res1 = data141/2, res1 !== parseInt(res1)))){
-const err277 = {instancePath:instancePath+"/drift/sketch_size",schemaPath:"#/properties/drift/properties/sketch_size/multipleOf",keyword:"multipleOf",params:{multipleOf: 2},message:"must be multiple of 2"};
+if(data142 < 0 || isNaN(data142)){
+const err277 = {instancePath:instancePath+"/drift/missing_rate_tolerance",schemaPath:"#/properties/drift/properties/missing_rate_tolerance/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err277];
 }
@@ -3718,12 +3737,8 @@ vErrors.push(err277);
 errors++;
 }
 }
-}
-if(data122.retrain_workflow !== undefined){
-let data142 = data122.retrain_workflow;
-if(typeof data142 === "string"){
-if(func3(data142) < 1){
-const err278 = {instancePath:instancePath+"/drift/retrain_workflow",schemaPath:"#/properties/drift/properties/retrain_workflow/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+else {
+const err278 = {instancePath:instancePath+"/drift/missing_rate_tolerance",schemaPath:"#/properties/drift/properties/missing_rate_tolerance/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err278];
 }
@@ -3733,8 +3748,10 @@ vErrors.push(err278);
 errors++;
 }
 }
-else {
-const err279 = {instancePath:instancePath+"/drift/retrain_workflow",schemaPath:"#/properties/drift/properties/retrain_workflow/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data124.sketch_size !== undefined){
+let data143 = data124.sketch_size;
+if(!((typeof data143 == "number") && (!(data143 % 1) && !isNaN(data143)))){
+const err279 = {instancePath:instancePath+"/drift/sketch_size",schemaPath:"#/properties/drift/properties/sketch_size/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err279];
 }
@@ -3743,13 +3760,9 @@ vErrors.push(err279);
 }
 errors++;
 }
-}
-if(data122.performance !== undefined){
-let data143 = data122.performance;
-if(data143 && typeof data143 == "object" && !Array.isArray(data143)){
-for(const key39 in data143){
-if(!((((((((key39 === "label") || (key39 === "prediction")) || (key39 === "score")) || (key39 === "positive")) || (key39 === "threshold")) || (key39 === "task")) || (key39 === "max_drop")) || (key39 === "min_rows"))){
-const err280 = {instancePath:instancePath+"/drift/performance",schemaPath:"#/properties/drift/properties/performance/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key39},message:"must NOT have additional properties"};
+if(typeof data143 == "number"){
+if(data143 < 2 || isNaN(data143)){
+const err280 = {instancePath:instancePath+"/drift/sketch_size",schemaPath:"#/properties/drift/properties/sketch_size/minimum",keyword:"minimum",params:{comparison: ">=", limit: 2},message:"must be >= 2"};
 if(vErrors === null){
 vErrors = [err280];
 }
@@ -3758,12 +3771,9 @@ vErrors.push(err280);
 }
 errors++;
 }
-}
-if(data143.label !== undefined){
-let data144 = data143.label;
-if(typeof data144 === "string"){
-if(func3(data144) < 1){
-const err281 = {instancePath:instancePath+"/drift/performance/label",schemaPath:"#/properties/drift/properties/performance/properties/label/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+let res1;
+if((2 === 0 || (res1 = data143/2, res1 !== parseInt(res1)))){
+const err281 = {instancePath:instancePath+"/drift/sketch_size",schemaPath:"#/properties/drift/properties/sketch_size/multipleOf",keyword:"multipleOf",params:{multipleOf: 2},message:"must be multiple of 2"};
 if(vErrors === null){
 vErrors = [err281];
 }
@@ -3773,8 +3783,12 @@ vErrors.push(err281);
 errors++;
 }
 }
-else {
-const err282 = {instancePath:instancePath+"/drift/performance/label",schemaPath:"#/properties/drift/properties/performance/properties/label/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+if(data124.retrain_workflow !== undefined){
+let data144 = data124.retrain_workflow;
+if(typeof data144 === "string"){
+if(func3(data144) < 1){
+const err282 = {instancePath:instancePath+"/drift/retrain_workflow",schemaPath:"#/properties/drift/properties/retrain_workflow/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err282];
 }
@@ -3784,11 +3798,8 @@ vErrors.push(err282);
 errors++;
 }
 }
-if(data143.prediction !== undefined){
-let data145 = data143.prediction;
-if(typeof data145 === "string"){
-if(func3(data145) < 1){
-const err283 = {instancePath:instancePath+"/drift/performance/prediction",schemaPath:"#/properties/drift/properties/performance/properties/prediction/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+else {
+const err283 = {instancePath:instancePath+"/drift/retrain_workflow",schemaPath:"#/properties/drift/properties/retrain_workflow/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err283];
 }
@@ -3798,8 +3809,12 @@ vErrors.push(err283);
 errors++;
 }
 }
-else {
-const err284 = {instancePath:instancePath+"/drift/performance/prediction",schemaPath:"#/properties/drift/properties/performance/properties/prediction/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data124.performance !== undefined){
+let data145 = data124.performance;
+if(data145 && typeof data145 == "object" && !Array.isArray(data145)){
+for(const key39 in data145){
+if(!((((((((key39 === "label") || (key39 === "prediction")) || (key39 === "score")) || (key39 === "positive")) || (key39 === "threshold")) || (key39 === "task")) || (key39 === "max_drop")) || (key39 === "min_rows"))){
+const err284 = {instancePath:instancePath+"/drift/performance",schemaPath:"#/properties/drift/properties/performance/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key39},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err284];
 }
@@ -3809,11 +3824,11 @@ vErrors.push(err284);
 errors++;
 }
 }
-if(data143.score !== undefined){
-let data146 = data143.score;
+if(data145.label !== undefined){
+let data146 = data145.label;
 if(typeof data146 === "string"){
 if(func3(data146) < 1){
-const err285 = {instancePath:instancePath+"/drift/performance/score",schemaPath:"#/properties/drift/properties/performance/properties/score/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+const err285 = {instancePath:instancePath+"/drift/performance/label",schemaPath:"#/properties/drift/properties/performance/properties/label/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err285];
 }
@@ -3824,7 +3839,7 @@ errors++;
 }
 }
 else {
-const err286 = {instancePath:instancePath+"/drift/performance/score",schemaPath:"#/properties/drift/properties/performance/properties/score/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err286 = {instancePath:instancePath+"/drift/performance/label",schemaPath:"#/properties/drift/properties/performance/properties/label/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err286];
 }
@@ -3834,10 +3849,11 @@ vErrors.push(err286);
 errors++;
 }
 }
-if(data143.positive !== undefined){
-let data147 = data143.positive;
-if((typeof data147 !== "string") && (!(typeof data147 == "number"))){
-const err287 = {instancePath:instancePath+"/drift/performance/positive",schemaPath:"#/properties/drift/properties/performance/properties/positive/type",keyword:"type",params:{type: schema11.properties.drift.properties.performance.properties.positive.type},message:"must be string,number"};
+if(data145.prediction !== undefined){
+let data147 = data145.prediction;
+if(typeof data147 === "string"){
+if(func3(data147) < 1){
+const err287 = {instancePath:instancePath+"/drift/performance/prediction",schemaPath:"#/properties/drift/properties/performance/properties/prediction/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err287];
 }
@@ -3847,11 +3863,8 @@ vErrors.push(err287);
 errors++;
 }
 }
-if(data143.threshold !== undefined){
-let data148 = data143.threshold;
-if(typeof data148 == "number"){
-if(data148 > 1 || isNaN(data148)){
-const err288 = {instancePath:instancePath+"/drift/performance/threshold",schemaPath:"#/properties/drift/properties/performance/properties/threshold/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"};
+else {
+const err288 = {instancePath:instancePath+"/drift/performance/prediction",schemaPath:"#/properties/drift/properties/performance/properties/prediction/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err288];
 }
@@ -3860,8 +3873,12 @@ vErrors.push(err288);
 }
 errors++;
 }
-if(data148 < 0 || isNaN(data148)){
-const err289 = {instancePath:instancePath+"/drift/performance/threshold",schemaPath:"#/properties/drift/properties/performance/properties/threshold/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+}
+if(data145.score !== undefined){
+let data148 = data145.score;
+if(typeof data148 === "string"){
+if(func3(data148) < 1){
+const err289 = {instancePath:instancePath+"/drift/performance/score",schemaPath:"#/properties/drift/properties/performance/properties/score/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err289];
 }
@@ -3872,7 +3889,7 @@ errors++;
 }
 }
 else {
-const err290 = {instancePath:instancePath+"/drift/performance/threshold",schemaPath:"#/properties/drift/properties/performance/properties/threshold/type",keyword:"type",params:{type: "number"},message:"must be number"};
+const err290 = {instancePath:instancePath+"/drift/performance/score",schemaPath:"#/properties/drift/properties/performance/properties/score/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err290];
 }
@@ -3882,10 +3899,10 @@ vErrors.push(err290);
 errors++;
 }
 }
-if(data143.task !== undefined){
-let data149 = data143.task;
-if(!(((data149 === "binary") || (data149 === "multiclass")) || (data149 === "regression"))){
-const err291 = {instancePath:instancePath+"/drift/performance/task",schemaPath:"#/properties/drift/properties/performance/properties/task/enum",keyword:"enum",params:{allowedValues: schema11.properties.drift.properties.performance.properties.task.enum},message:"must be equal to one of the allowed values"};
+if(data145.positive !== undefined){
+let data149 = data145.positive;
+if((typeof data149 !== "string") && (!(typeof data149 == "number"))){
+const err291 = {instancePath:instancePath+"/drift/performance/positive",schemaPath:"#/properties/drift/properties/performance/properties/positive/type",keyword:"type",params:{type: schema11.properties.drift.properties.performance.properties.positive.type},message:"must be string,number"};
 if(vErrors === null){
 vErrors = [err291];
 }
@@ -3895,14 +3912,11 @@ vErrors.push(err291);
 errors++;
 }
 }
-if(data143.max_drop !== undefined){
-let data150 = data143.max_drop;
-if(data150 && typeof data150 == "object" && !Array.isArray(data150)){
-for(const key40 in data150){
-const _errs344 = errors;
-if(typeof key40 === "string"){
-if(func3(key40) < 1){
-const err292 = {instancePath:instancePath+"/drift/performance/max_drop",schemaPath:"#/properties/drift/properties/performance/properties/max_drop/propertyNames/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",propertyName:key40};
+if(data145.threshold !== undefined){
+let data150 = data145.threshold;
+if(typeof data150 == "number"){
+if(data150 > 1 || isNaN(data150)){
+const err292 = {instancePath:instancePath+"/drift/performance/threshold",schemaPath:"#/properties/drift/properties/performance/properties/threshold/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"};
 if(vErrors === null){
 vErrors = [err292];
 }
@@ -3911,10 +3925,8 @@ vErrors.push(err292);
 }
 errors++;
 }
-}
-var valid67 = _errs344 === errors;
-if(!valid67){
-const err293 = {instancePath:instancePath+"/drift/performance/max_drop",schemaPath:"#/properties/drift/properties/performance/properties/max_drop/propertyNames",keyword:"propertyNames",params:{propertyName: key40},message:"property name must be valid"};
+if(data150 < 0 || isNaN(data150)){
+const err293 = {instancePath:instancePath+"/drift/performance/threshold",schemaPath:"#/properties/drift/properties/performance/properties/threshold/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err293];
 }
@@ -3924,15 +3936,8 @@ vErrors.push(err293);
 errors++;
 }
 }
-for(const key41 in data150){
-let data151 = data150[key41];
-const _errs347 = errors;
-let valid69 = false;
-let passing4 = null;
-const _errs348 = errors;
-if(typeof data151 == "number"){
-if(data151 < 0 || isNaN(data151)){
-const err294 = {instancePath:instancePath+"/drift/performance/max_drop/" + key41.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/drift/properties/performance/properties/max_drop/additionalProperties/oneOf/0/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+else {
+const err294 = {instancePath:instancePath+"/drift/performance/threshold",schemaPath:"#/properties/drift/properties/performance/properties/threshold/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err294];
 }
@@ -3942,8 +3947,10 @@ vErrors.push(err294);
 errors++;
 }
 }
-else {
-const err295 = {instancePath:instancePath+"/drift/performance/max_drop/" + key41.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/drift/properties/performance/properties/max_drop/additionalProperties/oneOf/0/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data145.task !== undefined){
+let data151 = data145.task;
+if(!(((data151 === "binary") || (data151 === "multiclass")) || (data151 === "regression"))){
+const err295 = {instancePath:instancePath+"/drift/performance/task",schemaPath:"#/properties/drift/properties/performance/properties/task/enum",keyword:"enum",params:{allowedValues: schema11.properties.drift.properties.performance.properties.task.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err295];
 }
@@ -3952,15 +3959,15 @@ vErrors.push(err295);
 }
 errors++;
 }
-var _valid4 = _errs348 === errors;
-if(_valid4){
-valid69 = true;
-passing4 = 0;
 }
-const _errs350 = errors;
-if(typeof data151 === "string"){
-if(!pattern1.test(data151)){
-const err296 = {instancePath:instancePath+"/drift/performance/max_drop/" + key41.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/drift/properties/performance/properties/max_drop/additionalProperties/oneOf/1/pattern",keyword:"pattern",params:{pattern: "^\\s*\\d+(\\.\\d+)?\\s*%\\s*$"},message:"must match pattern \""+"^\\s*\\d+(\\.\\d+)?\\s*%\\s*$"+"\""};
+if(data145.max_drop !== undefined){
+let data152 = data145.max_drop;
+if(data152 && typeof data152 == "object" && !Array.isArray(data152)){
+for(const key40 in data152){
+const _errs348 = errors;
+if(typeof key40 === "string"){
+if(func3(key40) < 1){
+const err296 = {instancePath:instancePath+"/drift/performance/max_drop",schemaPath:"#/properties/drift/properties/performance/properties/max_drop/propertyNames/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",propertyName:key40};
 if(vErrors === null){
 vErrors = [err296];
 }
@@ -3970,8 +3977,9 @@ vErrors.push(err296);
 errors++;
 }
 }
-else {
-const err297 = {instancePath:instancePath+"/drift/performance/max_drop/" + key41.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/drift/properties/performance/properties/max_drop/additionalProperties/oneOf/1/type",keyword:"type",params:{type: "string"},message:"must be string"};
+var valid70 = _errs348 === errors;
+if(!valid70){
+const err297 = {instancePath:instancePath+"/drift/performance/max_drop",schemaPath:"#/properties/drift/properties/performance/properties/max_drop/propertyNames",keyword:"propertyNames",params:{propertyName: key40},message:"property name must be valid"};
 if(vErrors === null){
 vErrors = [err297];
 }
@@ -3980,19 +3988,16 @@ vErrors.push(err297);
 }
 errors++;
 }
-var _valid4 = _errs350 === errors;
-if(_valid4 && valid69){
-valid69 = false;
-passing4 = [passing4, 1];
 }
-else {
-if(_valid4){
-valid69 = true;
-passing4 = 1;
-}
-}
-if(!valid69){
-const err298 = {instancePath:instancePath+"/drift/performance/max_drop/" + key41.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/drift/properties/performance/properties/max_drop/additionalProperties/oneOf",keyword:"oneOf",params:{passingSchemas: passing4},message:"must match exactly one schema in oneOf"};
+for(const key41 in data152){
+let data153 = data152[key41];
+const _errs351 = errors;
+let valid72 = false;
+let passing4 = null;
+const _errs352 = errors;
+if(typeof data153 == "number"){
+if(data153 < 0 || isNaN(data153)){
+const err298 = {instancePath:instancePath+"/drift/performance/max_drop/" + key41.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/drift/properties/performance/properties/max_drop/additionalProperties/oneOf/0/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err298];
 }
@@ -4001,11 +4006,71 @@ vErrors.push(err298);
 }
 errors++;
 }
+}
 else {
-errors = _errs347;
+const err299 = {instancePath:instancePath+"/drift/performance/max_drop/" + key41.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/drift/properties/performance/properties/max_drop/additionalProperties/oneOf/0/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err299];
+}
+else {
+vErrors.push(err299);
+}
+errors++;
+}
+var _valid4 = _errs352 === errors;
+if(_valid4){
+valid72 = true;
+passing4 = 0;
+}
+const _errs354 = errors;
+if(typeof data153 === "string"){
+if(!pattern1.test(data153)){
+const err300 = {instancePath:instancePath+"/drift/performance/max_drop/" + key41.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/drift/properties/performance/properties/max_drop/additionalProperties/oneOf/1/pattern",keyword:"pattern",params:{pattern: "^\\s*\\d+(\\.\\d+)?\\s*%\\s*$"},message:"must match pattern \""+"^\\s*\\d+(\\.\\d+)?\\s*%\\s*$"+"\""};
+if(vErrors === null){
+vErrors = [err300];
+}
+else {
+vErrors.push(err300);
+}
+errors++;
+}
+}
+else {
+const err301 = {instancePath:instancePath+"/drift/performance/max_drop/" + key41.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/drift/properties/performance/properties/max_drop/additionalProperties/oneOf/1/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err301];
+}
+else {
+vErrors.push(err301);
+}
+errors++;
+}
+var _valid4 = _errs354 === errors;
+if(_valid4 && valid72){
+valid72 = false;
+passing4 = [passing4, 1];
+}
+else {
+if(_valid4){
+valid72 = true;
+passing4 = 1;
+}
+}
+if(!valid72){
+const err302 = {instancePath:instancePath+"/drift/performance/max_drop/" + key41.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/drift/properties/performance/properties/max_drop/additionalProperties/oneOf",keyword:"oneOf",params:{passingSchemas: passing4},message:"must match exactly one schema in oneOf"};
+if(vErrors === null){
+vErrors = [err302];
+}
+else {
+vErrors.push(err302);
+}
+errors++;
+}
+else {
+errors = _errs351;
 if(vErrors !== null){
-if(_errs347){
-vErrors.length = _errs347;
+if(_errs351){
+vErrors.length = _errs351;
 }
 else {
 vErrors = null;
@@ -4015,56 +4080,7 @@ vErrors = null;
 }
 }
 else {
-const err299 = {instancePath:instancePath+"/drift/performance/max_drop",schemaPath:"#/properties/drift/properties/performance/properties/max_drop/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err299];
-}
-else {
-vErrors.push(err299);
-}
-errors++;
-}
-}
-if(data143.min_rows !== undefined){
-let data152 = data143.min_rows;
-if(!((typeof data152 == "number") && (!(data152 % 1) && !isNaN(data152)))){
-const err300 = {instancePath:instancePath+"/drift/performance/min_rows",schemaPath:"#/properties/drift/properties/performance/properties/min_rows/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
-if(vErrors === null){
-vErrors = [err300];
-}
-else {
-vErrors.push(err300);
-}
-errors++;
-}
-if(typeof data152 == "number"){
-if(data152 < 1 || isNaN(data152)){
-const err301 = {instancePath:instancePath+"/drift/performance/min_rows",schemaPath:"#/properties/drift/properties/performance/properties/min_rows/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
-if(vErrors === null){
-vErrors = [err301];
-}
-else {
-vErrors.push(err301);
-}
-errors++;
-}
-}
-}
-}
-else {
-const err302 = {instancePath:instancePath+"/drift/performance",schemaPath:"#/properties/drift/properties/performance/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err302];
-}
-else {
-vErrors.push(err302);
-}
-errors++;
-}
-}
-}
-else {
-const err303 = {instancePath:instancePath+"/drift",schemaPath:"#/properties/drift/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err303 = {instancePath:instancePath+"/drift/performance/max_drop",schemaPath:"#/properties/drift/properties/performance/properties/max_drop/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err303];
 }
@@ -4074,14 +4090,10 @@ vErrors.push(err303);
 errors++;
 }
 }
-if(data.environments !== undefined){
-let data153 = data.environments;
-if(data153 && typeof data153 == "object" && !Array.isArray(data153)){
-for(const key42 in data153){
-const _errs356 = errors;
-if(typeof key42 === "string"){
-if(!pattern8.test(key42)){
-const err304 = {instancePath:instancePath+"/environments",schemaPath:"#/properties/environments/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[a-zA-Z0-9][a-zA-Z0-9._-]*$"},message:"must match pattern \""+"^[a-zA-Z0-9][a-zA-Z0-9._-]*$"+"\"",propertyName:key42};
+if(data145.min_rows !== undefined){
+let data154 = data145.min_rows;
+if(!((typeof data154 == "number") && (!(data154 % 1) && !isNaN(data154)))){
+const err304 = {instancePath:instancePath+"/drift/performance/min_rows",schemaPath:"#/properties/drift/properties/performance/properties/min_rows/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err304];
 }
@@ -4090,10 +4102,9 @@ vErrors.push(err304);
 }
 errors++;
 }
-}
-var valid70 = _errs356 === errors;
-if(!valid70){
-const err305 = {instancePath:instancePath+"/environments",schemaPath:"#/properties/environments/propertyNames",keyword:"propertyNames",params:{propertyName: key42},message:"property name must be valid"};
+if(typeof data154 == "number"){
+if(data154 < 1 || isNaN(data154)){
+const err305 = {instancePath:instancePath+"/drift/performance/min_rows",schemaPath:"#/properties/drift/properties/performance/properties/min_rows/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
 if(vErrors === null){
 vErrors = [err305];
 }
@@ -4103,15 +4114,10 @@ vErrors.push(err305);
 errors++;
 }
 }
-for(const key43 in data153){
-let data154 = data153[key43];
-const _errs360 = errors;
-let valid72 = true;
-const _errs361 = errors;
-if(data154 && typeof data154 == "object" && !Array.isArray(data154)){
-let missing0;
-if((data154.target === undefined) && (missing0 = "target")){
-const err306 = {};
+}
+}
+else {
+const err306 = {instancePath:instancePath+"/drift/performance",schemaPath:"#/properties/drift/properties/performance/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err306];
 }
@@ -4120,10 +4126,10 @@ vErrors.push(err306);
 }
 errors++;
 }
+}
+}
 else {
-if(data154.target !== undefined){
-if("command" !== data154.target){
-const err307 = {};
+const err307 = {instancePath:instancePath+"/drift",schemaPath:"#/properties/drift/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err307];
 }
@@ -4133,23 +4139,14 @@ vErrors.push(err307);
 errors++;
 }
 }
-}
-}
-var _valid5 = _errs361 === errors;
-errors = _errs360;
-if(vErrors !== null){
-if(_errs360){
-vErrors.length = _errs360;
-}
-else {
-vErrors = null;
-}
-}
-if(_valid5){
-const _errs363 = errors;
-if(data154 && typeof data154 == "object" && !Array.isArray(data154)){
-if(data154.command === undefined){
-const err308 = {instancePath:instancePath+"/environments/" + key43.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/environments/additionalProperties/then/required",keyword:"required",params:{missingProperty: "command"},message:"must have required property '"+"command"+"'"};
+if(data.environments !== undefined){
+let data155 = data.environments;
+if(data155 && typeof data155 == "object" && !Array.isArray(data155)){
+for(const key42 in data155){
+const _errs360 = errors;
+if(typeof key42 === "string"){
+if(!pattern8.test(key42)){
+const err308 = {instancePath:instancePath+"/environments",schemaPath:"#/properties/environments/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[a-zA-Z0-9][a-zA-Z0-9._-]*$"},message:"must match pattern \""+"^[a-zA-Z0-9][a-zA-Z0-9._-]*$"+"\"",propertyName:key42};
 if(vErrors === null){
 vErrors = [err308];
 }
@@ -4159,11 +4156,9 @@ vErrors.push(err308);
 errors++;
 }
 }
-var _valid5 = _errs363 === errors;
-valid72 = _valid5;
-}
-if(!valid72){
-const err309 = {instancePath:instancePath+"/environments/" + key43.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/environments/additionalProperties/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema"};
+var valid73 = _errs360 === errors;
+if(!valid73){
+const err309 = {instancePath:instancePath+"/environments",schemaPath:"#/properties/environments/propertyNames",keyword:"propertyNames",params:{propertyName: key42},message:"property name must be valid"};
 if(vErrors === null){
 vErrors = [err309];
 }
@@ -4172,10 +4167,16 @@ vErrors.push(err309);
 }
 errors++;
 }
-if(data154 && typeof data154 == "object" && !Array.isArray(data154)){
-for(const key44 in data154){
-if(!(((((((key44 === "target") || (key44 === "url")) || (key44 === "stage")) || (key44 === "smoke")) || (key44 === "command")) || (key44 === "gitops")) || (key44 === "timeout_minutes"))){
-const err310 = {instancePath:instancePath+"/environments/" + key43.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/environments/additionalProperties/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key44},message:"must NOT have additional properties"};
+}
+for(const key43 in data155){
+let data156 = data155[key43];
+const _errs364 = errors;
+let valid75 = true;
+const _errs365 = errors;
+if(data156 && typeof data156 == "object" && !Array.isArray(data156)){
+let missing0;
+if((data156.target === undefined) && (missing0 = "target")){
+const err310 = {};
 if(vErrors === null){
 vErrors = [err310];
 }
@@ -4184,11 +4185,10 @@ vErrors.push(err310);
 }
 errors++;
 }
-}
-if(data154.target !== undefined){
-let data156 = data154.target;
-if(!(((data156 === "server") || (data156 === "command")) || (data156 === "gitops"))){
-const err311 = {instancePath:instancePath+"/environments/" + key43.replace(/~/g, "~0").replace(/\//g, "~1")+"/target",schemaPath:"#/properties/environments/additionalProperties/properties/target/enum",keyword:"enum",params:{allowedValues: schema11.properties.environments.additionalProperties.properties.target.enum},message:"must be equal to one of the allowed values"};
+else {
+if(data156.target !== undefined){
+if("command" !== data156.target){
+const err311 = {};
 if(vErrors === null){
 vErrors = [err311];
 }
@@ -4198,11 +4198,23 @@ vErrors.push(err311);
 errors++;
 }
 }
-if(data154.url !== undefined){
-let data157 = data154.url;
-if(typeof data157 === "string"){
-if(!pattern9.test(data157)){
-const err312 = {instancePath:instancePath+"/environments/" + key43.replace(/~/g, "~0").replace(/\//g, "~1")+"/url",schemaPath:"#/properties/environments/additionalProperties/properties/url/pattern",keyword:"pattern",params:{pattern: "^https?://"},message:"must match pattern \""+"^https?://"+"\""};
+}
+}
+var _valid5 = _errs365 === errors;
+errors = _errs364;
+if(vErrors !== null){
+if(_errs364){
+vErrors.length = _errs364;
+}
+else {
+vErrors = null;
+}
+}
+if(_valid5){
+const _errs367 = errors;
+if(data156 && typeof data156 == "object" && !Array.isArray(data156)){
+if(data156.command === undefined){
+const err312 = {instancePath:instancePath+"/environments/" + key43.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/environments/additionalProperties/then/required",keyword:"required",params:{missingProperty: "command"},message:"must have required property '"+"command"+"'"};
 if(vErrors === null){
 vErrors = [err312];
 }
@@ -4212,8 +4224,11 @@ vErrors.push(err312);
 errors++;
 }
 }
-else {
-const err313 = {instancePath:instancePath+"/environments/" + key43.replace(/~/g, "~0").replace(/\//g, "~1")+"/url",schemaPath:"#/properties/environments/additionalProperties/properties/url/type",keyword:"type",params:{type: "string"},message:"must be string"};
+var _valid5 = _errs367 === errors;
+valid75 = _valid5;
+}
+if(!valid75){
+const err313 = {instancePath:instancePath+"/environments/" + key43.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/environments/additionalProperties/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema"};
 if(vErrors === null){
 vErrors = [err313];
 }
@@ -4222,12 +4237,10 @@ vErrors.push(err313);
 }
 errors++;
 }
-}
-if(data154.stage !== undefined){
-let data158 = data154.stage;
-if(typeof data158 === "string"){
-if(!pattern0.test(data158)){
-const err314 = {instancePath:instancePath+"/environments/" + key43.replace(/~/g, "~0").replace(/\//g, "~1")+"/stage",schemaPath:"#/properties/environments/additionalProperties/properties/stage/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9][a-z0-9._-]*$"},message:"must match pattern \""+"^[a-z0-9][a-z0-9._-]*$"+"\""};
+if(data156 && typeof data156 == "object" && !Array.isArray(data156)){
+for(const key44 in data156){
+if(!(((((((key44 === "target") || (key44 === "url")) || (key44 === "stage")) || (key44 === "smoke")) || (key44 === "command")) || (key44 === "gitops")) || (key44 === "timeout_minutes"))){
+const err314 = {instancePath:instancePath+"/environments/" + key43.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/environments/additionalProperties/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key44},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err314];
 }
@@ -4237,8 +4250,10 @@ vErrors.push(err314);
 errors++;
 }
 }
-else {
-const err315 = {instancePath:instancePath+"/environments/" + key43.replace(/~/g, "~0").replace(/\//g, "~1")+"/stage",schemaPath:"#/properties/environments/additionalProperties/properties/stage/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data156.target !== undefined){
+let data158 = data156.target;
+if(!(((data158 === "server") || (data158 === "command")) || (data158 === "gitops"))){
+const err315 = {instancePath:instancePath+"/environments/" + key43.replace(/~/g, "~0").replace(/\//g, "~1")+"/target",schemaPath:"#/properties/environments/additionalProperties/properties/target/enum",keyword:"enum",params:{allowedValues: schema11.properties.environments.additionalProperties.properties.target.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err315];
 }
@@ -4248,12 +4263,11 @@ vErrors.push(err315);
 errors++;
 }
 }
-if(data154.smoke !== undefined){
-let data159 = data154.smoke;
-if(data159 && typeof data159 == "object" && !Array.isArray(data159)){
-for(const key45 in data159){
-if(!((((key45 === "samples") || (key45 === "count")) || (key45 === "tolerance")) || (key45 === "latency_ms"))){
-const err316 = {instancePath:instancePath+"/environments/" + key43.replace(/~/g, "~0").replace(/\//g, "~1")+"/smoke",schemaPath:"#/properties/environments/additionalProperties/properties/smoke/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key45},message:"must NOT have additional properties"};
+if(data156.url !== undefined){
+let data159 = data156.url;
+if(typeof data159 === "string"){
+if(!pattern9.test(data159)){
+const err316 = {instancePath:instancePath+"/environments/" + key43.replace(/~/g, "~0").replace(/\//g, "~1")+"/url",schemaPath:"#/properties/environments/additionalProperties/properties/url/pattern",keyword:"pattern",params:{pattern: "^https?://"},message:"must match pattern \""+"^https?://"+"\""};
 if(vErrors === null){
 vErrors = [err316];
 }
@@ -4263,11 +4277,8 @@ vErrors.push(err316);
 errors++;
 }
 }
-if(data159.samples !== undefined){
-let data160 = data159.samples;
-if(typeof data160 === "string"){
-if(func3(data160) < 1){
-const err317 = {instancePath:instancePath+"/environments/" + key43.replace(/~/g, "~0").replace(/\//g, "~1")+"/smoke/samples",schemaPath:"#/properties/environments/additionalProperties/properties/smoke/properties/samples/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+else {
+const err317 = {instancePath:instancePath+"/environments/" + key43.replace(/~/g, "~0").replace(/\//g, "~1")+"/url",schemaPath:"#/properties/environments/additionalProperties/properties/url/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err317];
 }
@@ -4277,8 +4288,11 @@ vErrors.push(err317);
 errors++;
 }
 }
-else {
-const err318 = {instancePath:instancePath+"/environments/" + key43.replace(/~/g, "~0").replace(/\//g, "~1")+"/smoke/samples",schemaPath:"#/properties/environments/additionalProperties/properties/smoke/properties/samples/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data156.stage !== undefined){
+let data160 = data156.stage;
+if(typeof data160 === "string"){
+if(!pattern0.test(data160)){
+const err318 = {instancePath:instancePath+"/environments/" + key43.replace(/~/g, "~0").replace(/\//g, "~1")+"/stage",schemaPath:"#/properties/environments/additionalProperties/properties/stage/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9][a-z0-9._-]*$"},message:"must match pattern \""+"^[a-z0-9][a-z0-9._-]*$"+"\""};
 if(vErrors === null){
 vErrors = [err318];
 }
@@ -4288,10 +4302,8 @@ vErrors.push(err318);
 errors++;
 }
 }
-if(data159.count !== undefined){
-let data161 = data159.count;
-if(!((typeof data161 == "number") && (!(data161 % 1) && !isNaN(data161)))){
-const err319 = {instancePath:instancePath+"/environments/" + key43.replace(/~/g, "~0").replace(/\//g, "~1")+"/smoke/count",schemaPath:"#/properties/environments/additionalProperties/properties/smoke/properties/count/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+else {
+const err319 = {instancePath:instancePath+"/environments/" + key43.replace(/~/g, "~0").replace(/\//g, "~1")+"/stage",schemaPath:"#/properties/environments/additionalProperties/properties/stage/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err319];
 }
@@ -4300,9 +4312,13 @@ vErrors.push(err319);
 }
 errors++;
 }
-if(typeof data161 == "number"){
-if(data161 < 1 || isNaN(data161)){
-const err320 = {instancePath:instancePath+"/environments/" + key43.replace(/~/g, "~0").replace(/\//g, "~1")+"/smoke/count",schemaPath:"#/properties/environments/additionalProperties/properties/smoke/properties/count/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+}
+if(data156.smoke !== undefined){
+let data161 = data156.smoke;
+if(data161 && typeof data161 == "object" && !Array.isArray(data161)){
+for(const key45 in data161){
+if(!((((key45 === "samples") || (key45 === "count")) || (key45 === "tolerance")) || (key45 === "latency_ms"))){
+const err320 = {instancePath:instancePath+"/environments/" + key43.replace(/~/g, "~0").replace(/\//g, "~1")+"/smoke",schemaPath:"#/properties/environments/additionalProperties/properties/smoke/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key45},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err320];
 }
@@ -4312,12 +4328,11 @@ vErrors.push(err320);
 errors++;
 }
 }
-}
-if(data159.tolerance !== undefined){
-let data162 = data159.tolerance;
-if(typeof data162 == "number"){
-if(data162 < 0 || isNaN(data162)){
-const err321 = {instancePath:instancePath+"/environments/" + key43.replace(/~/g, "~0").replace(/\//g, "~1")+"/smoke/tolerance",schemaPath:"#/properties/environments/additionalProperties/properties/smoke/properties/tolerance/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(data161.samples !== undefined){
+let data162 = data161.samples;
+if(typeof data162 === "string"){
+if(func3(data162) < 1){
+const err321 = {instancePath:instancePath+"/environments/" + key43.replace(/~/g, "~0").replace(/\//g, "~1")+"/smoke/samples",schemaPath:"#/properties/environments/additionalProperties/properties/smoke/properties/samples/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err321];
 }
@@ -4328,7 +4343,7 @@ errors++;
 }
 }
 else {
-const err322 = {instancePath:instancePath+"/environments/" + key43.replace(/~/g, "~0").replace(/\//g, "~1")+"/smoke/tolerance",schemaPath:"#/properties/environments/additionalProperties/properties/smoke/properties/tolerance/type",keyword:"type",params:{type: "number"},message:"must be number"};
+const err322 = {instancePath:instancePath+"/environments/" + key43.replace(/~/g, "~0").replace(/\//g, "~1")+"/smoke/samples",schemaPath:"#/properties/environments/additionalProperties/properties/smoke/properties/samples/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err322];
 }
@@ -4338,11 +4353,10 @@ vErrors.push(err322);
 errors++;
 }
 }
-if(data159.latency_ms !== undefined){
-let data163 = data159.latency_ms;
-if(typeof data163 == "number"){
-if(data163 <= 0 || isNaN(data163)){
-const err323 = {instancePath:instancePath+"/environments/" + key43.replace(/~/g, "~0").replace(/\//g, "~1")+"/smoke/latency_ms",schemaPath:"#/properties/environments/additionalProperties/properties/smoke/properties/latency_ms/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0"};
+if(data161.count !== undefined){
+let data163 = data161.count;
+if(!((typeof data163 == "number") && (!(data163 % 1) && !isNaN(data163)))){
+const err323 = {instancePath:instancePath+"/environments/" + key43.replace(/~/g, "~0").replace(/\//g, "~1")+"/smoke/count",schemaPath:"#/properties/environments/additionalProperties/properties/smoke/properties/count/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err323];
 }
@@ -4351,9 +4365,9 @@ vErrors.push(err323);
 }
 errors++;
 }
-}
-else {
-const err324 = {instancePath:instancePath+"/environments/" + key43.replace(/~/g, "~0").replace(/\//g, "~1")+"/smoke/latency_ms",schemaPath:"#/properties/environments/additionalProperties/properties/smoke/properties/latency_ms/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(typeof data163 == "number"){
+if(data163 < 1 || isNaN(data163)){
+const err324 = {instancePath:instancePath+"/environments/" + key43.replace(/~/g, "~0").replace(/\//g, "~1")+"/smoke/count",schemaPath:"#/properties/environments/additionalProperties/properties/smoke/properties/count/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
 if(vErrors === null){
 vErrors = [err324];
 }
@@ -4364,8 +4378,11 @@ errors++;
 }
 }
 }
-else {
-const err325 = {instancePath:instancePath+"/environments/" + key43.replace(/~/g, "~0").replace(/\//g, "~1")+"/smoke",schemaPath:"#/properties/environments/additionalProperties/properties/smoke/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data161.tolerance !== undefined){
+let data164 = data161.tolerance;
+if(typeof data164 == "number"){
+if(data164 < 0 || isNaN(data164)){
+const err325 = {instancePath:instancePath+"/environments/" + key43.replace(/~/g, "~0").replace(/\//g, "~1")+"/smoke/tolerance",schemaPath:"#/properties/environments/additionalProperties/properties/smoke/properties/tolerance/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err325];
 }
@@ -4375,11 +4392,8 @@ vErrors.push(err325);
 errors++;
 }
 }
-if(data154.command !== undefined){
-let data164 = data154.command;
-if(typeof data164 === "string"){
-if(func3(data164) < 1){
-const err326 = {instancePath:instancePath+"/environments/" + key43.replace(/~/g, "~0").replace(/\//g, "~1")+"/command",schemaPath:"#/properties/environments/additionalProperties/properties/command/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+else {
+const err326 = {instancePath:instancePath+"/environments/" + key43.replace(/~/g, "~0").replace(/\//g, "~1")+"/smoke/tolerance",schemaPath:"#/properties/environments/additionalProperties/properties/smoke/properties/tolerance/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err326];
 }
@@ -4389,8 +4403,11 @@ vErrors.push(err326);
 errors++;
 }
 }
-else {
-const err327 = {instancePath:instancePath+"/environments/" + key43.replace(/~/g, "~0").replace(/\//g, "~1")+"/command",schemaPath:"#/properties/environments/additionalProperties/properties/command/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data161.latency_ms !== undefined){
+let data165 = data161.latency_ms;
+if(typeof data165 == "number"){
+if(data165 <= 0 || isNaN(data165)){
+const err327 = {instancePath:instancePath+"/environments/" + key43.replace(/~/g, "~0").replace(/\//g, "~1")+"/smoke/latency_ms",schemaPath:"#/properties/environments/additionalProperties/properties/smoke/properties/latency_ms/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0"};
 if(vErrors === null){
 vErrors = [err327];
 }
@@ -4400,12 +4417,8 @@ vErrors.push(err327);
 errors++;
 }
 }
-if(data154.gitops !== undefined){
-let data165 = data154.gitops;
-if(data165 && typeof data165 == "object" && !Array.isArray(data165)){
-for(const key46 in data165){
-if(!(((key46 === "repo") || (key46 === "branch")) || (key46 === "path"))){
-const err328 = {instancePath:instancePath+"/environments/" + key43.replace(/~/g, "~0").replace(/\//g, "~1")+"/gitops",schemaPath:"#/properties/environments/additionalProperties/properties/gitops/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key46},message:"must NOT have additional properties"};
+else {
+const err328 = {instancePath:instancePath+"/environments/" + key43.replace(/~/g, "~0").replace(/\//g, "~1")+"/smoke/latency_ms",schemaPath:"#/properties/environments/additionalProperties/properties/smoke/properties/latency_ms/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err328];
 }
@@ -4415,11 +4428,9 @@ vErrors.push(err328);
 errors++;
 }
 }
-if(data165.repo !== undefined){
-let data166 = data165.repo;
-if(typeof data166 === "string"){
-if(func3(data166) < 1){
-const err329 = {instancePath:instancePath+"/environments/" + key43.replace(/~/g, "~0").replace(/\//g, "~1")+"/gitops/repo",schemaPath:"#/properties/environments/additionalProperties/properties/gitops/properties/repo/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+}
+else {
+const err329 = {instancePath:instancePath+"/environments/" + key43.replace(/~/g, "~0").replace(/\//g, "~1")+"/smoke",schemaPath:"#/properties/environments/additionalProperties/properties/smoke/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err329];
 }
@@ -4429,8 +4440,11 @@ vErrors.push(err329);
 errors++;
 }
 }
-else {
-const err330 = {instancePath:instancePath+"/environments/" + key43.replace(/~/g, "~0").replace(/\//g, "~1")+"/gitops/repo",schemaPath:"#/properties/environments/additionalProperties/properties/gitops/properties/repo/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data156.command !== undefined){
+let data166 = data156.command;
+if(typeof data166 === "string"){
+if(func3(data166) < 1){
+const err330 = {instancePath:instancePath+"/environments/" + key43.replace(/~/g, "~0").replace(/\//g, "~1")+"/command",schemaPath:"#/properties/environments/additionalProperties/properties/command/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err330];
 }
@@ -4440,11 +4454,8 @@ vErrors.push(err330);
 errors++;
 }
 }
-if(data165.branch !== undefined){
-let data167 = data165.branch;
-if(typeof data167 === "string"){
-if(func3(data167) < 1){
-const err331 = {instancePath:instancePath+"/environments/" + key43.replace(/~/g, "~0").replace(/\//g, "~1")+"/gitops/branch",schemaPath:"#/properties/environments/additionalProperties/properties/gitops/properties/branch/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+else {
+const err331 = {instancePath:instancePath+"/environments/" + key43.replace(/~/g, "~0").replace(/\//g, "~1")+"/command",schemaPath:"#/properties/environments/additionalProperties/properties/command/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err331];
 }
@@ -4454,8 +4465,12 @@ vErrors.push(err331);
 errors++;
 }
 }
-else {
-const err332 = {instancePath:instancePath+"/environments/" + key43.replace(/~/g, "~0").replace(/\//g, "~1")+"/gitops/branch",schemaPath:"#/properties/environments/additionalProperties/properties/gitops/properties/branch/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data156.gitops !== undefined){
+let data167 = data156.gitops;
+if(data167 && typeof data167 == "object" && !Array.isArray(data167)){
+for(const key46 in data167){
+if(!(((key46 === "repo") || (key46 === "branch")) || (key46 === "path"))){
+const err332 = {instancePath:instancePath+"/environments/" + key43.replace(/~/g, "~0").replace(/\//g, "~1")+"/gitops",schemaPath:"#/properties/environments/additionalProperties/properties/gitops/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key46},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err332];
 }
@@ -4465,11 +4480,11 @@ vErrors.push(err332);
 errors++;
 }
 }
-if(data165.path !== undefined){
-let data168 = data165.path;
+if(data167.repo !== undefined){
+let data168 = data167.repo;
 if(typeof data168 === "string"){
 if(func3(data168) < 1){
-const err333 = {instancePath:instancePath+"/environments/" + key43.replace(/~/g, "~0").replace(/\//g, "~1")+"/gitops/path",schemaPath:"#/properties/environments/additionalProperties/properties/gitops/properties/path/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+const err333 = {instancePath:instancePath+"/environments/" + key43.replace(/~/g, "~0").replace(/\//g, "~1")+"/gitops/repo",schemaPath:"#/properties/environments/additionalProperties/properties/gitops/properties/repo/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err333];
 }
@@ -4480,7 +4495,7 @@ errors++;
 }
 }
 else {
-const err334 = {instancePath:instancePath+"/environments/" + key43.replace(/~/g, "~0").replace(/\//g, "~1")+"/gitops/path",schemaPath:"#/properties/environments/additionalProperties/properties/gitops/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err334 = {instancePath:instancePath+"/environments/" + key43.replace(/~/g, "~0").replace(/\//g, "~1")+"/gitops/repo",schemaPath:"#/properties/environments/additionalProperties/properties/gitops/properties/repo/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err334];
 }
@@ -4490,9 +4505,11 @@ vErrors.push(err334);
 errors++;
 }
 }
-}
-else {
-const err335 = {instancePath:instancePath+"/environments/" + key43.replace(/~/g, "~0").replace(/\//g, "~1")+"/gitops",schemaPath:"#/properties/environments/additionalProperties/properties/gitops/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data167.branch !== undefined){
+let data169 = data167.branch;
+if(typeof data169 === "string"){
+if(func3(data169) < 1){
+const err335 = {instancePath:instancePath+"/environments/" + key43.replace(/~/g, "~0").replace(/\//g, "~1")+"/gitops/branch",schemaPath:"#/properties/environments/additionalProperties/properties/gitops/properties/branch/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err335];
 }
@@ -4502,11 +4519,8 @@ vErrors.push(err335);
 errors++;
 }
 }
-if(data154.timeout_minutes !== undefined){
-let data169 = data154.timeout_minutes;
-if(typeof data169 == "number"){
-if(data169 > 360 || isNaN(data169)){
-const err336 = {instancePath:instancePath+"/environments/" + key43.replace(/~/g, "~0").replace(/\//g, "~1")+"/timeout_minutes",schemaPath:"#/properties/environments/additionalProperties/properties/timeout_minutes/maximum",keyword:"maximum",params:{comparison: "<=", limit: 360},message:"must be <= 360"};
+else {
+const err336 = {instancePath:instancePath+"/environments/" + key43.replace(/~/g, "~0").replace(/\//g, "~1")+"/gitops/branch",schemaPath:"#/properties/environments/additionalProperties/properties/gitops/properties/branch/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err336];
 }
@@ -4515,8 +4529,12 @@ vErrors.push(err336);
 }
 errors++;
 }
-if(data169 <= 0 || isNaN(data169)){
-const err337 = {instancePath:instancePath+"/environments/" + key43.replace(/~/g, "~0").replace(/\//g, "~1")+"/timeout_minutes",schemaPath:"#/properties/environments/additionalProperties/properties/timeout_minutes/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0"};
+}
+if(data167.path !== undefined){
+let data170 = data167.path;
+if(typeof data170 === "string"){
+if(func3(data170) < 1){
+const err337 = {instancePath:instancePath+"/environments/" + key43.replace(/~/g, "~0").replace(/\//g, "~1")+"/gitops/path",schemaPath:"#/properties/environments/additionalProperties/properties/gitops/properties/path/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err337];
 }
@@ -4527,7 +4545,7 @@ errors++;
 }
 }
 else {
-const err338 = {instancePath:instancePath+"/environments/" + key43.replace(/~/g, "~0").replace(/\//g, "~1")+"/timeout_minutes",schemaPath:"#/properties/environments/additionalProperties/properties/timeout_minutes/type",keyword:"type",params:{type: "number"},message:"must be number"};
+const err338 = {instancePath:instancePath+"/environments/" + key43.replace(/~/g, "~0").replace(/\//g, "~1")+"/gitops/path",schemaPath:"#/properties/environments/additionalProperties/properties/gitops/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err338];
 }
@@ -4539,7 +4557,7 @@ errors++;
 }
 }
 else {
-const err339 = {instancePath:instancePath+"/environments/" + key43.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/environments/additionalProperties/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err339 = {instancePath:instancePath+"/environments/" + key43.replace(/~/g, "~0").replace(/\//g, "~1")+"/gitops",schemaPath:"#/properties/environments/additionalProperties/properties/gitops/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err339];
 }
@@ -4549,9 +4567,11 @@ vErrors.push(err339);
 errors++;
 }
 }
-}
-else {
-const err340 = {instancePath:instancePath+"/environments",schemaPath:"#/properties/environments/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data156.timeout_minutes !== undefined){
+let data171 = data156.timeout_minutes;
+if(typeof data171 == "number"){
+if(data171 > 360 || isNaN(data171)){
+const err340 = {instancePath:instancePath+"/environments/" + key43.replace(/~/g, "~0").replace(/\//g, "~1")+"/timeout_minutes",schemaPath:"#/properties/environments/additionalProperties/properties/timeout_minutes/maximum",keyword:"maximum",params:{comparison: "<=", limit: 360},message:"must be <= 360"};
 if(vErrors === null){
 vErrors = [err340];
 }
@@ -4560,15 +4580,60 @@ vErrors.push(err340);
 }
 errors++;
 }
-}
-}
-else {
-const err341 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data171 <= 0 || isNaN(data171)){
+const err341 = {instancePath:instancePath+"/environments/" + key43.replace(/~/g, "~0").replace(/\//g, "~1")+"/timeout_minutes",schemaPath:"#/properties/environments/additionalProperties/properties/timeout_minutes/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0"};
 if(vErrors === null){
 vErrors = [err341];
 }
 else {
 vErrors.push(err341);
+}
+errors++;
+}
+}
+else {
+const err342 = {instancePath:instancePath+"/environments/" + key43.replace(/~/g, "~0").replace(/\//g, "~1")+"/timeout_minutes",schemaPath:"#/properties/environments/additionalProperties/properties/timeout_minutes/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err342];
+}
+else {
+vErrors.push(err342);
+}
+errors++;
+}
+}
+}
+else {
+const err343 = {instancePath:instancePath+"/environments/" + key43.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/environments/additionalProperties/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err343];
+}
+else {
+vErrors.push(err343);
+}
+errors++;
+}
+}
+}
+else {
+const err344 = {instancePath:instancePath+"/environments",schemaPath:"#/properties/environments/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err344];
+}
+else {
+vErrors.push(err344);
+}
+errors++;
+}
+}
+}
+else {
+const err345 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err345];
+}
+else {
+vErrors.push(err345);
 }
 errors++;
 }
