@@ -47,10 +47,11 @@ function listFiles(dir, prefix = '') {
   );
 }
 
-async function bundle(outdir) {
+/** The esbuild options of the one pass; test/unit/bundles/startup.test.ts builds the same graph. */
+export function bundleOptions(outdir) {
   const entryPoints = { 'cli/index': 'src/cli.ts', index: 'src/actions/run.ts' };
   for (const name of actionNames()) entryPoints[`actions/${name}`] = `src/actions/${name}.ts`;
-  await build({
+  return {
     absWorkingDir: root,
     entryPoints,
     outdir,
@@ -68,7 +69,11 @@ async function bundle(outdir) {
       js: "import { createRequire as __modelciRequire } from 'node:module'; const require = __modelciRequire(import.meta.url);",
     },
     logLevel: 'warning',
-  });
+  };
+}
+
+async function bundle(outdir) {
+  await build(bundleOptions(outdir));
   const stubs = {};
   for (const name of actionNames()) stubs[`actions/${name}/dist/index.js`] = actionStub(name);
   return stubs;
@@ -96,31 +101,36 @@ function committed() {
   return files;
 }
 
-const started = Date.now();
-const tmp = mkdtempSync(join(tmpdir(), 'modelci-build-'));
-try {
-  const built = outputs(tmp, await bundle(tmp));
-  const current = committed();
-  if (check) {
-    const stale = [...new Set([...built.keys(), ...current.keys()])].filter(
-      (f) => !built.has(f) || !current.has(f) || !built.get(f).equals(current.get(f)),
-    );
-    if (stale.length) {
-      console.error(
-        `check-dist: ${stale.length} stale files (e.g. ${stale.slice(0, 3).join(', ')}). Run \`npm run build\` and commit the result.`,
+// Run as a script (npm run build / check-dist); imported by tests only for bundleOptions.
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) await main();
+
+async function main() {
+  const started = Date.now();
+  const tmp = mkdtempSync(join(tmpdir(), 'modelci-build-'));
+  try {
+    const built = outputs(tmp, await bundle(tmp));
+    const current = committed();
+    if (check) {
+      const stale = [...new Set([...built.keys(), ...current.keys()])].filter(
+        (f) => !built.has(f) || !current.has(f) || !built.get(f).equals(current.get(f)),
       );
-      process.exit(1);
+      if (stale.length) {
+        console.error(
+          `check-dist: ${stale.length} stale files (e.g. ${stale.slice(0, 3).join(', ')}). Run \`npm run build\` and commit the result.`,
+        );
+        process.exit(1);
+      }
+      console.log(`check-dist: ${built.size} files up to date`);
+    } else {
+      for (const f of current.keys()) if (!built.has(f)) rmSync(join(root, f));
+      for (const [f, content] of built) {
+        mkdirSync(dirname(join(root, f)), { recursive: true });
+        if (!current.get(f)?.equals(content)) writeFileSync(join(root, f), content);
+      }
+      console.log(`built ${built.size} files in ${((Date.now() - started) / 1000).toFixed(1)} s`);
     }
-    console.log(`check-dist: ${built.size} files up to date`);
-  } else {
-    for (const f of current.keys()) if (!built.has(f)) rmSync(join(root, f));
-    for (const [f, content] of built) {
-      mkdirSync(dirname(join(root, f)), { recursive: true });
-      if (!current.get(f)?.equals(content)) writeFileSync(join(root, f), content);
-    }
-    console.log(`built ${built.size} files in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  } finally {
+    rmSync(tmp, { recursive: true, force: true });
   }
-} finally {
-  rmSync(tmp, { recursive: true, force: true });
 }
 void cpSync;

@@ -201,7 +201,7 @@ export async function runComment(opts: CommentOptions): Promise<CommentResult> {
   log(`commenting on #${pr}`);
   const whoAmI = async () => {
     const reader = createGitHubClient({ ...clientOptions, queue: 'identity' });
-    const login = await tokenLogin(reader, log);
+    const login = await tokenLogin(reader, log, env.token);
     log(`the token writes as ${login}`);
     return login;
   };

@@ -3,6 +3,9 @@ import type { GitHubClient } from './client.js';
 /** What GitHub calls the workflow's own GITHUB_TOKEN when it writes a comment. */
 export const ACTIONS_BOT_LOGIN = 'github-actions[bot]';
 
+/** GitHub's prefix of server-to-server (installation) tokens, which GET /user refuses. */
+const INSTALLATION_TOKEN_PREFIX = 'ghs_';
+
 function status(e: unknown): number | undefined {
   return typeof e === 'object' && e !== null && 'status' in e ? Number(e.status) : undefined;
 }
@@ -10,18 +13,23 @@ function status(e: unknown): number | undefined {
 /**
  * The login the token writes comments as. A personal token can ask `GET /user`; an installation
  * token (GITHUB_TOKEN, GitHub Apps) gets 403 there, but GraphQL `viewer` answers for both; when
- * neither does, it is the Actions bot (the token every workflow gets).
+ * neither does, it is the Actions bot (the token every workflow gets). An installation token says
+ * so by its prefix (`ghs_`: GITHUB_TOKEN and GitHub App tokens), so it skips the request that is
+ * refused anyway: one round trip less on every re-run that updates a comment.
  */
 export async function tokenLogin(
   client: GitHubClient,
   log: (m: string) => void = () => {},
+  token?: string,
 ): Promise<string> {
-  try {
-    const { data } = await client.rest.users.getAuthenticated();
-    return data.login;
-  } catch (e) {
-    const s = status(e);
-    if (s !== 401 && s !== 403 && s !== 404) throw e;
+  if (!token?.startsWith(INSTALLATION_TOKEN_PREFIX)) {
+    try {
+      const { data } = await client.rest.users.getAuthenticated();
+      return data.login;
+    } catch (e) {
+      const s = status(e);
+      if (s !== 401 && s !== 403 && s !== 404) throw e;
+    }
   }
   try {
     const data = await client.graphql<{ viewer: { login: string } }>('query { viewer { login } }');

@@ -1,3 +1,4 @@
+import { createActionsCache } from '../../github/actions-cache.js';
 import { dirname } from 'node:path';
 import { loadConfig, resolveModel } from '../../config/load.js';
 import { uploadRunArtifact } from '../../github/artifact-upload.js';
@@ -108,17 +109,14 @@ async function cacheData(record: TrainRunRecord, inv: Invocation): Promise<strin
   const files = [record.data.train, record.data.holdout].filter((f) => f !== undefined);
   if (!files.length) return undefined;
   const key = `modelci-data-${record.model_name}-${files.map((f) => f.sha256.slice(0, 16)).join('-')}`;
-  // @actions/cache loads only when the datasets are cached (most of a start-up otherwise).
-  const { actionsCacheAvailable } = await import(
-    /* webpackChunkName: "actions-cache" */ '../../github/actions-cache.js'
-  );
-  if (!actionsCacheAvailable()) {
+  // @actions/cache itself loads only when the datasets are saved (actions-cache.ts).
+  const cache = createActionsCache();
+  if (!cache) {
     inv.log('actions cache service not available: datasets not cached');
     return undefined;
   }
-  const cache = await import(/* webpackChunkName: "actions-cache" */ '@actions/cache');
   try {
-    await cache.saveCache(
+    await cache.save(
       files.map((f) => f.path),
       key,
     );

@@ -103,6 +103,9 @@ describe('comment action', () => {
     expect(comments(pull.number)).toHaveLength(1);
     expect(comments(pull.number)[0]!.body).toContain('| test.recall | 0.943 | 0.95 |');
     expect(gh.state.requestsTo('PATCH', /\/issues\/comments\/\d+$/)).toHaveLength(1);
+    // An installation token (ghs_) is refused GET /user: the re-run asks GraphQL straight away.
+    expect(gh.state.requestsTo('GET', /\/user$/)).toHaveLength(0);
+    expect(gh.state.requestsTo('POST', /\/graphql$/).length).toBeGreaterThan(0);
   });
 
   it('never edits a look-alike comment by someone else', async () => {

@@ -1,2 +1,0 @@
-import { createRequire as __modelciRequire } from 'node:module'; const require = __modelciRequire(import.meta.url);
-import{a,b,c,d,e,f,g,h,i,j}from"./chunk-E24SOUZY.js";import"./chunk-VIILNT22.js";import"./chunk-O7GNKCVK.js";import"./chunk-HW5XXTOA.js";export{e as CACHE_READ_DENIED_PREFIX,c as CACHE_WRITE_DENIED_PREFIX,f as CacheReadDeniedError,d as CacheWriteDeniedError,g as FinalizeCacheError,b as ReserveCacheError,a as ValidationError,h as isFeatureAvailable,i as restoreCache,j as saveCache};

@@ -1,0 +1,78 @@
+// What each bundle parses before it runs: the modules reachable from its entry through static
+// imports, in the same esbuild graph `npm run build` writes (scripts/build.mjs's options, with a
+// metafile). Heavy clients load through import() on the path that uses them, so an action that
+// never caches, uploads or calls GitHub does not pay for them at start-up (issue 20).
+import { build, type Metafile } from 'esbuild';
+import { beforeAll, describe, expect, it } from 'vitest';
+// @ts-expect-error: a plain ES module script without types
+import { bundleOptions } from '../../../scripts/build.mjs';
+
+/** Modules no entry may load at start-up: each is imported where it is used. */
+const LAZY = [
+  /node_modules\/@actions\/cache\//,
+  /node_modules\/@actions\/artifact\//,
+  /node_modules\/@octokit\//,
+  /node_modules\/undici\//,
+  /node_modules\/@protobuf-ts\//,
+  /node_modules\/@azure\//,
+];
+
+let meta: Metafile;
+let entries: Record<string, string>;
+
+beforeAll(async () => {
+  const options = bundleOptions('/nonexistent-out');
+  entries = options.entryPoints as Record<string, string>;
+  const result = await build({ ...options, write: false, metafile: true, logLevel: 'silent' });
+  meta = result.metafile;
+}, 120_000);
+
+/** Every input reachable from `entry` through static imports and require() calls. */
+function startupInputs(entry: string): Set<string> {
+  const seen = new Set([entry]);
+  const queue = [entry];
+  while (queue.length) {
+    for (const im of meta.inputs[queue.shift()!]?.imports ?? []) {
+      if (im.kind === 'dynamic-import' || im.external || seen.has(im.path)) continue;
+      seen.add(im.path);
+      queue.push(im.path);
+    }
+  }
+  return seen;
+}
+
+describe('start-up path of every bundle', () => {
+  it('builds the graph of every entry', () => {
+    expect(Object.keys(entries)).toEqual(
+      expect.arrayContaining(['cli/index', 'index', 'actions/comment', 'actions/evaluate']),
+    );
+    // The check below is only as good as the graph: the lazy modules are in it, behind import().
+    const all = Object.keys(meta.inputs);
+    for (const pattern of LAZY.slice(0, 4))
+      expect(
+        all.some((f) => pattern.test(f)),
+        String(pattern),
+      ).toBe(true);
+  });
+
+  it('no entry parses the GitHub, cache or artifact clients before it needs them', () => {
+    const loaded: Record<string, string[]> = {};
+    for (const [name, entry] of Object.entries(entries)) {
+      const heavy = [...startupInputs(entry)].filter((f) => LAZY.some((p) => p.test(f)));
+      if (heavy.length)
+        loaded[name] = [
+          ...new Set(
+            heavy.map((f) => f.split('node_modules/')[1]!.split('/').slice(0, 2).join('/')),
+          ),
+        ];
+    }
+    expect(loaded).toEqual({});
+  });
+
+  it('the CLI parses only its dispatcher before choosing a command', () => {
+    const inputs = [...startupInputs(entries['cli/index']!)];
+    // `modelci --version` and `--help` stay near bare node: no YAML, schema or data readers yet.
+    expect(inputs.filter((f) => f.includes('node_modules/'))).toEqual([]);
+    expect(inputs.filter((f) => /src\/(config|data|onnx|serve|registry)\//.test(f))).toEqual([]);
+  });
+});
