@@ -112,7 +112,6 @@ try {
 
   const f = median(floor);
   const a = median(action);
-  const kib = (p: string) => `${(statSync(join(root, p)).size / 1024).toFixed(0)} KiB`;
   console.log(`| measure (median of ${RUNS}) | ms | ratio to node -e '' |`);
   console.log('| :--- | ---: | ---: |');
   console.log(`| node -e '' (floor) | ${f.toFixed(1)} | 1.00× |`);

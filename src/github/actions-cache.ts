@@ -1,16 +1,16 @@
+import type * as ActionsCacheModule from '@actions/cache';
+
 /** Folders saved and restored across workflow runs (what onnx/runtime.ts's FolderCache needs). */
 export interface ActionsCache {
   restore(paths: string[], key: string): Promise<string | undefined>;
   save(paths: string[], key: string): Promise<void>;
 }
 
-type CacheModule = typeof import('@actions/cache');
-
 /**
  * @actions/cache (with its HTTP client, undici and the twirp/protobuf code: ~1 MB of bundle) loads
  * only when a cache is really read or written: an action that never needs it does not parse it.
  */
-const loadCache = (): Promise<CacheModule> =>
+const loadCache = (): Promise<typeof ActionsCacheModule> =>
   import(/* webpackChunkName: "actions-cache" */ '@actions/cache');
 
 /**
