@@ -1,4 +1,0 @@
-import { createRequire as __modelciRequire } from 'node:module'; const require = __modelciRequire(import.meta.url);
-import{a as i}from"./chunk-OSM2QB5I.js";import"./chunk-ER5J3XQH.js";import{a as e}from"./chunk-KAFJHYKW.js";import"./chunk-KTIS3IMB.js";import"./chunk-2M7JF45T.js";import"./chunk-5B675I7R.js";import"./chunk-WAFZQFPB.js";import"./chunk-KGCHAU5F.js";import"./chunk-IBLVBUI7.js";import"./chunk-KGMRH2YU.js";import"./chunk-24GNZG5P.js";import"./chunk-5RL4MTKD.js";import"./chunk-GCC2JMBC.js";import"./chunk-LELQE3LJ.js";import"./chunk-HW5XXTOA.js";var l={spec:e,async run(o,r,t){let{name:m,record:n}=await i(o,t);return r.stdout(o.values.json?JSON.stringify(n)+`
-`:`trained ${m} (${n.trainer}) in ${(n.duration_ms/1e3).toFixed(1)} s: ${n.files.model} (${n.model.bytes} bytes, sha256 ${n.model.sha256.slice(0,12)})
-`),0}};export{l as trainCommand};
