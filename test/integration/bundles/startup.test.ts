@@ -24,7 +24,7 @@ beforeAll(async () => {
   const options = bundleOptions('/nonexistent-out');
   entries = options.entryPoints as Record<string, string>;
   const result = await build({ ...options, write: false, metafile: true, logLevel: 'silent' });
-  meta = result.metafile;
+  meta = result.metafile!;
 }, 120_000);
 
 /** Every input reachable from `entry` through static imports and require() calls. */
