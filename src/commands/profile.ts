@@ -6,6 +6,7 @@ import { TableProfile } from '../core/profile/table-profile.js';
 import type { CsvSource } from '../data/csv.js';
 import type { JsonlSource } from '../data/jsonl.js';
 import { openTable } from '../data/open-table.js';
+import type { RecordBatch } from '../data/table.js';
 import { readTextFile } from '../data/structured-file.js';
 
 /**
@@ -49,12 +50,29 @@ export async function profileFile(
   if (source.format === 'csv') invalidUtf8 = await profileCsv(source as CsvSource, profile, opts);
   else {
     for await (const batch of source.batches(BATCH_ROWS)) {
-      profile.addBatch(batch);
+      profile.addBatch(withoutShadowRows(batch));
       opts.onProgress?.({ file, rows: profile.rows });
     }
   }
   if (source.format === 'jsonl') invalidUtf8 = (source as JsonlSource).invalidUtf8Lines;
   return { profile, notes: { invalidUtf8Cells: invalidUtf8 } };
+}
+
+/**
+ * A prediction log holds a shadow's rows beside the answers of the same requests: the traffic is
+ * the answered rows, so the shadow's are left out of a profile (they would count each row twice).
+ */
+function withoutShadowRows(batch: RecordBatch): RecordBatch {
+  const role = batch.columns.indexOf('_role');
+  const roles = role < 0 ? undefined : batch.values[role]!;
+  if (!roles || !roles.includes('shadow')) return batch;
+  const keep: number[] = [];
+  for (let r = 0; r < batch.length; r++) if (roles[r] !== 'shadow') keep.push(r);
+  return {
+    ...batch,
+    length: keep.length,
+    values: batch.values.map((col) => keep.map((r) => col[r]!)),
+  };
 }
 
 /**

@@ -13,6 +13,10 @@ export interface ServeOptions {
   models: ModelSource[];
   /** Canary versions: loaded after the stable ones with their traffic share. */
   canaries?: { source: ModelSource; weight: number }[];
+  /** Shadow versions: run every request of their model after its answer, never answer. */
+  shadows?: ModelSource[];
+  /** Shadow runs waiting at most before more are dropped. */
+  shadowQueue?: number;
   /** Re-resolves a model from its origin (registry stage pointer) on reload; file mode: none. */
   reload?: (name: string, version?: string) => Promise<ModelSource>;
   host?: string;
@@ -59,11 +63,30 @@ export function fileSource(name: string, file: string): ModelSource {
   return { name, file, version: basename(file) };
 }
 
+/** Stable versions first, then canaries and shadows, which need their stable version. */
+async function loadAll(server: ModelServer, options: ServeOptions, names: Set<string>) {
+  for (const m of options.models) await server.load(m);
+  for (const c of options.canaries ?? []) {
+    if (!names.has(c.source.name))
+      throw new ModelciError('USAGE', `canary for "${c.source.name}", which is not served`, {
+        hint: 'Serve the stable version with --artifact first',
+      });
+    await server.load(c.source, { canaryWeight: c.weight });
+  }
+  for (const sh of options.shadows ?? []) {
+    if (!names.has(sh.name))
+      throw new ModelciError('USAGE', `shadow for "${sh.name}", which is not served`, {
+        hint: 'Serve the stable version with --artifact first',
+      });
+    await server.load(sh, { shadow: true });
+  }
+}
+
 /** Starts the inference server with every model loaded; resolves once it listens. */
 export async function runServe(options: ServeOptions): Promise<ServeHandle> {
   if (options.models.length === 0)
     throw new ModelciError('USAGE', 'nothing to serve', {
-      hint: 'Pass --model <name>=<file.onnx>, or --registry <dir> --stage <stage>',
+      hint: 'Pass --artifact <name>=<file.onnx>, or --registry <dir> --stage <stage>',
     });
   const names = new Set<string>();
   for (const m of options.models) {
@@ -90,17 +113,17 @@ export async function runServe(options: ServeOptions): Promise<ServeHandle> {
     ...(options.apiKeys ? { apiKeys: new SecretSet(options.apiKeys) } : {}),
     ...(options.rateLimit ? { rateLimit: options.rateLimit } : {}),
     ...(options.batch ? { batch: options.batch } : {}),
+    ...(options.shadowQueue ? { shadowQueue: options.shadowQueue } : {}),
     ...(options.serverVersion ? { serverVersion: options.serverVersion } : {}),
     ...(options.threads ? { threads: options.threads } : {}),
     ...(options.log ? { log: options.log } : {}),
   });
-  for (const m of options.models) await server.load(m);
-  for (const c of options.canaries ?? []) {
-    if (!names.has(c.source.name))
-      throw new ModelciError('USAGE', `canary for "${c.source.name}", which is not served`, {
-        hint: 'Serve the stable version with --model first',
-      });
-    await server.load(c.source, { canaryWeight: c.weight });
+  try {
+    await loadAll(server, options, names);
+  } catch (e) {
+    // Models loaded before the failure hold onnxruntime sessions: release them.
+    await server.close();
+    throw e;
   }
   let url: string;
   try {

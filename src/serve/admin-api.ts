@@ -13,6 +13,10 @@ export interface LoadParameters {
   sha256?: string;
   /** Load as the canary with this share of traffic (0 removes the canary). */
   canary_weight?: number;
+  /** Load as the shadow: run every request after its answer, never answer. */
+  shadow?: boolean;
+  /** Unload: which arm to remove (`canary` or `shadow`); default both. */
+  role?: string;
 }
 
 function isObject(v: unknown): v is Record<string, unknown> {
@@ -48,7 +52,7 @@ async function sourceFor(
 
 /**
  * The model repository extension: `POST /v2/repository/index`, `.../models/{name}/load` (hot swap,
- * canary) and `.../unload` (removes the canary). Guarded by admin-guard.ts; names are registry
+ * canary, shadow) and `.../unload` (removes the canary and/or the shadow). Guarded by admin-guard.ts; names are registry
  * names; files come from the allowed folders only.
  */
 export async function repositoryApi(
@@ -65,9 +69,12 @@ export async function repositoryApi(
   if (rest.length === 1 && rest[0] === 'index') {
     const index = pool
       .all()
-      .flatMap((s) =>
-        s.versions.map((m) => ({ name: s.name, version: m.version, state: 'READY' })),
-      );
+      .flatMap((s) => [
+        ...s.versions.map((m) => ({ name: s.name, version: m.version, state: 'READY' })),
+        ...(s.shadow
+          ? [{ name: s.name, version: s.shadow.version, state: 'READY', reason: 'shadow' }]
+          : []),
+      ]);
     return reply(ctx, res, 200, index);
   }
   if (rest.length !== 3 || rest[0] !== 'models' || (rest[2] !== 'load' && rest[2] !== 'unload'))
@@ -84,21 +91,31 @@ export async function repositoryApi(
   if (!isObject(params)) throw new ProtocolError(400, '"parameters" must be an object');
   const p = params as LoadParameters;
   if (rest[2] === 'unload') {
-    // Only the canary can be unloaded: the stable version is replaced, never removed.
+    // Only the canary and the shadow can be unloaded: the stable version is replaced, never removed.
     if (!pool.get(name)) throw new ProtocolError(404, `unknown model "${name}"`);
-    pool.removeCanary(name);
+    if (p.role !== undefined && p.role !== 'canary' && p.role !== 'shadow')
+      throw new ProtocolError(400, '"role" must be "canary" or "shadow" (absent: both)');
+    if (p.role !== 'shadow') pool.removeCanary(name);
+    if (p.role !== 'canary') pool.removeShadow(name);
     return reply(ctx, res, 200, {});
   }
   const weight = p.canary_weight;
   if (weight !== undefined && (typeof weight !== 'number' || weight < 0 || weight > 1))
     throw new ProtocolError(400, '"canary_weight" must be a number in [0, 1]');
+  if (p.shadow !== undefined && typeof p.shadow !== 'boolean')
+    throw new ProtocolError(400, '"shadow" must be true or false');
+  if (p.shadow && weight !== undefined)
+    throw new ProtocolError(400, 'a version is loaded as a canary or as a shadow, not both');
   if (weight === 0) {
     pool.removeCanary(name);
     return reply(ctx, res, 200, {});
   }
   const source = await sourceFor(ctx, name, p);
   try {
-    const loaded = await pool.load(source, weight === undefined ? {} : { canaryWeight: weight });
+    const loaded = await pool.load(
+      source,
+      p.shadow ? { shadow: true } : weight === undefined ? {} : { canaryWeight: weight },
+    );
     reply(ctx, res, 200, { name, version: loaded.version, sha256: loaded.sha256 });
   } catch (e) {
     if (e instanceof ProtocolError) throw e;

@@ -36,7 +36,13 @@ export function checkAdminAccess(
       throw new ProtocolError(
         401,
         'the repository API needs "Authorization: Bearer <admin token>"',
-        who === 'missing' ? {} : { 'www-authenticate': 'Bearer error="invalid_token"' },
+        // RFC 6750: every 401 names the scheme; a wrong token also says so.
+        {
+          'www-authenticate':
+            who === 'missing'
+              ? 'Bearer realm="modelci-admin"'
+              : 'Bearer realm="modelci-admin", error="invalid_token"',
+        },
       );
     return;
   }

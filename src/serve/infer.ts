@@ -20,7 +20,8 @@ function statusOf(e: unknown, exchange: Exchange): number {
 
 /**
  * `POST /v2/models/{name}[/versions/{version}]/infer`: check the caller, validate, route (canary),
- * run (batched with concurrent requests when on), log, answer. Every request is counted once, with
+ * run (batched with concurrent requests when on), log, answer, then hand the request to the
+ * shadow version, if any (shadow-runner.ts). Every request is counted once, with
  * the status it was answered with and the same labels in every series.
  */
 export async function infer(
@@ -59,7 +60,9 @@ export async function infer(
         `model "${name}" has no version "${version}" loaded; loaded: ${served.versions.map((m) => m.version).join(', ')}`,
       );
     labels.version = model.version;
-    labels.role = served.canary?.model === model ? 'canary' : 'stable';
+    const role = served.canary?.model === model ? 'canary' : 'stable';
+    labels.role = role;
+    const weight = served.weight;
     try {
       const decoded = validateAgainstSignature(request, model.signature, {
         maxBatch: options.maxBatch,
@@ -73,21 +76,46 @@ export async function infer(
       };
       const rows = decoded.inputs[0]?.shape[0] ?? 1;
       metrics.rows.inc({ ...labels }, rows);
-      if (options.predictionLog && request.parameters?.[SMOKE_PARAMETER] !== true) {
+      // The deploy smoke test's requests are not traffic: neither logged nor shadowed.
+      const traffic = request.parameters?.[SMOKE_PARAMETER] !== true;
+      const features = options.features?.[name];
+      let logKey: string | undefined;
+      if (options.predictionLog && traffic) {
         const logged = options.predictionLog.write({
           model: name,
           version: model.version,
-          role: labels.role,
+          role,
           id: request.id,
+          ms: performance.now() - started,
+          weight,
           inputs: decoded.inputs,
           outputs,
-          ...(options.features?.[name] ? { features: options.features[name] } : {}),
+          ...(features ? { features } : {}),
         });
+        logKey = logged.request;
         metrics.logRows.inc({ model: name, outcome: 'written' }, logged.rows);
         if (logged.dropped)
           metrics.logRows.inc({ model: name, outcome: 'dropped' }, logged.dropped);
       }
       reply(ctx, res, 200, response);
+      const shadow = traffic ? served.shadow : undefined;
+      if (shadow) {
+        // Held from now, so a swap meanwhile releases its session only after the run.
+        shadow.acquire();
+        const job = {
+          name,
+          model: shadow,
+          request: decoded,
+          id: request.id,
+          logKey,
+          ...(features ? { features } : {}),
+        };
+        // Queued once the answer is out; an answer that never goes out is not run again.
+        res.once('close', () => {
+          if (res.writableFinished) ctx.shadows.offer(job);
+          else shadow.release();
+        });
+      }
     } finally {
       model.release();
     }

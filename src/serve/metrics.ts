@@ -55,7 +55,7 @@ export class ServerMetrics {
   );
   readonly rows = new Counter(
     'modelci_serve_rows_total',
-    'Rows predicted, by model, version and role.',
+    'Rows predicted, by model, version and role (stable, canary, or shadow: run beside the answer).',
   );
   readonly batchRows = new Histogram(
     'modelci_serve_batch_rows',
@@ -68,11 +68,24 @@ export class ServerMetrics {
   );
   readonly modelInfo = new Gauge(
     'modelci_serve_model_info',
-    'Loaded model versions (value 1); role is stable or canary, weight the canary share.',
+    'Loaded model versions (value 1); role is stable, canary or shadow, weight the canary share.',
   );
   readonly inflight = new Gauge(
     'modelci_serve_inflight_requests',
     'Inference requests being processed (scrapes and probes are not counted).',
+  );
+  readonly shadowRuns = new Counter(
+    'modelci_serve_shadow_runs_total',
+    'Requests run again on a shadow version after their answer, by model, version and outcome (ok, failed, or dropped because the shadow queue was full).',
+  );
+  readonly shadowDuration = new Histogram(
+    'modelci_serve_shadow_duration_seconds',
+    'Shadow run time in seconds, by model and version (not part of any answer).',
+    LATENCY_BUCKETS,
+  );
+  readonly shadowQueue = new Gauge(
+    'modelci_serve_shadow_queue',
+    'Shadow runs waiting (bounded by --shadow-queue; runs beyond it are dropped).',
   );
   readonly swaps = new Counter(
     'modelci_serve_model_loads_total',
@@ -100,6 +113,9 @@ export class ServerMetrics {
       this.logRows,
       this.modelInfo,
       this.inflight,
+      this.shadowRuns,
+      this.shadowDuration,
+      this.shadowQueue,
       this.swaps,
       ...this.process.all(),
     ]);

@@ -8,6 +8,12 @@ import { ServedModel } from './served-model.js';
 export interface LoadOptions {
   /** Load as the canary with this share of traffic. */
   canaryWeight?: number;
+  /** Load as the shadow: runs every request after its answer, never answers. */
+  shadow?: boolean;
+}
+
+function roleOf(params: LoadOptions): 'stable' | 'canary' | 'shadow' {
+  return params.shadow ? 'shadow' : params.canaryWeight !== undefined ? 'canary' : 'stable';
 }
 
 function describeInputs(inputs: MetadataTensor[]): string {
@@ -75,11 +81,13 @@ export class ModelPool {
       throw e;
     }
     const served = this.models.get(source.name);
-    // Clients send one request shape to a name: a canary (or a stable beside a canary) that needs
-    // other inputs would answer 400 to every request routed to it.
-    const other = params.canaryWeight !== undefined ? served?.stable : served?.canary?.model;
-    const mismatch = other && inputsDiffer(other.signature.inputs, next.signature.inputs);
-    if (mismatch) {
+    const role = roleOf(params);
+    // Clients send one request shape to a name: a canary or shadow that needs other inputs than
+    // the stable version would fail every request it gets (and a new stable one, the others').
+    const others = role === 'stable' ? [served?.canary?.model, served?.shadow] : [served?.stable];
+    for (const other of others) {
+      const mismatch = other && inputsDiffer(other.signature.inputs, next.signature.inputs);
+      if (!mismatch) continue;
       await next.dispose();
       this.metrics.swaps.inc({ model: source.name, outcome: 'failed' });
       throw new ModelciError(
@@ -88,30 +96,32 @@ export class ModelPool {
         {
           file: source.file,
           hint:
-            params.canaryWeight !== undefined
-              ? 'A canary must take the same inputs as the stable version'
-              : 'Remove the canary first (canary_weight 0) or load a version with its inputs',
+            role === 'stable'
+              ? 'Remove the canary and the shadow first (unload) or load a version with their inputs'
+              : `A ${role} must take the same inputs as the stable version`,
         },
       );
     }
     if (!served) {
-      if (params.canaryWeight !== undefined) {
+      if (role !== 'stable') {
         await next.dispose();
         throw new ProtocolError(
           400,
-          `model "${source.name}" has no stable version yet; load one before a canary`,
+          `model "${source.name}" has no stable version yet; load one before a ${role}`,
         );
       }
       this.models.set(source.name, new ServedModel(source.name, next));
-    } else if (params.canaryWeight !== undefined) {
-      served.setCanary(next, params.canaryWeight);
+    } else if (role === 'canary') {
+      served.setCanary(next, params.canaryWeight!);
+    } else if (role === 'shadow') {
+      served.setShadow(next);
     } else {
       served.swapStable(next);
     }
     this.metrics.swaps.inc({ model: source.name, outcome: 'loaded' });
     this.refreshInfo(source.name);
     this.opts.log?.(
-      `loaded ${source.name} version ${source.version}${params.canaryWeight !== undefined ? ` as canary (weight ${params.canaryWeight})` : ''}`,
+      `loaded ${source.name} version ${source.version}${role === 'canary' ? ` as canary (weight ${params.canaryWeight})` : role === 'shadow' ? ' as shadow' : ''}`,
     );
     return next;
   }
@@ -119,6 +129,12 @@ export class ModelPool {
   /** Sends all of a model's traffic back to its stable version. */
   removeCanary(name: string): void {
     this.models.get(name)?.setCanary(undefined, 0);
+    this.refreshInfo(name);
+  }
+
+  /** Stops running a model's requests on its shadow. */
+  removeShadow(name: string): void {
+    this.models.get(name)?.setShadow(undefined);
     this.refreshInfo(name);
   }
 
@@ -131,6 +147,12 @@ export class ModelPool {
       { model: name, version: s.version, sha256: s.sha256, role: 'stable', weight: '' },
       1,
     );
+    const shadow = served.shadow;
+    if (shadow)
+      this.metrics.modelInfo.set(
+        { model: name, version: shadow.version, sha256: shadow.sha256, role: 'shadow', weight: '' },
+        1,
+      );
     const c = served.canary;
     if (c)
       this.metrics.modelInfo.set(

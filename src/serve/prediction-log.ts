@@ -6,6 +6,8 @@ import { predictionRows, type PredictionRowsInput } from '../core/serve/predicti
 export const DEFAULT_MAX_LOG_BYTES_PER_REQUEST = 1 << 20;
 
 export interface LoggedCount {
+  /** The request's key in the log (`_req`): a shadow run of the same request logs under it. */
+  request: string;
   rows: number;
   /** Rows left out because the request's lines went over the byte cap. */
   dropped: number;
@@ -36,10 +38,16 @@ export class PredictionLog {
     return this.failed;
   }
 
-  write(p: Omit<PredictionRowsInput, 'ts' | 'request'>): LoggedCount {
-    if (this.failed) return { rows: 0, dropped: 0 };
+  /** A new request key, unique in this log. */
+  nextRequest(): string {
+    return `${this.prefix}-${(this.sequence++).toString(36)}`;
+  }
+
+  /** Appends one request's rows: under `request` when given (a shadow run), else a new key. */
+  write(p: Omit<PredictionRowsInput, 'ts' | 'request'> & { request?: string }): LoggedCount {
+    const request = p.request ?? this.nextRequest();
+    if (this.failed) return { request, rows: 0, dropped: 0 };
     const ts = new Date().toISOString();
-    const request = `${this.prefix}-${(this.sequence++).toString(36)}`;
     const rows = predictionRows({ ...p, ts, request });
     let text = '';
     let bytes = 0;
@@ -53,7 +61,7 @@ export class PredictionLog {
       written++;
     }
     if (text) this.stream.write(text);
-    return { rows: written, dropped: rows.length - written };
+    return { request, rows: written, dropped: rows.length - written };
   }
 
   /** Resolves once every row written so far is in the file (writes complete in order). */

@@ -3,8 +3,8 @@ import type { LoadedModel } from './loaded-model.js';
 import { routingPoint } from './routing-point.js';
 
 /**
- * A model name as clients see it: the stable version, and optionally a canary that takes a share
- * of the traffic. Swapping replaces a pointer between two requests (JS runs one at a time), so no
+ * A model name as clients see it: the stable version, optionally a canary that takes a share of
+ * the traffic, and optionally a shadow that runs every request beside them without answering. Swapping replaces a pointer between two requests (JS runs one at a time), so no
  * request sees a half-loaded model; the old version is released after its requests finish.
  */
 export class ServedModel {
@@ -13,6 +13,7 @@ export class ServedModel {
   private arriving = 0;
   private canaryModel: LoadedModel | undefined;
   private canaryWeight = 0;
+  private shadowModel: LoadedModel | undefined;
 
   constructor(
     readonly name: string,
@@ -27,9 +28,23 @@ export class ServedModel {
     return this.canaryModel ? { model: this.canaryModel, weight: this.canaryWeight } : undefined;
   }
 
-  /** Every version currently loaded (stable first). */
+  get shadow(): LoadedModel | undefined {
+    return this.shadowModel;
+  }
+
+  /** The versions that answer requests (stable first): a shadow never does. */
   get versions(): LoadedModel[] {
     return this.canaryModel ? [this.stableModel, this.canaryModel] : [this.stableModel];
+  }
+
+  /** Every version held in memory: the answering ones and the shadow. */
+  get loaded(): LoadedModel[] {
+    return this.shadowModel ? [...this.versions, this.shadowModel] : this.versions;
+  }
+
+  /** The canary share requests are routed with now (0 without a canary). */
+  get weight(): number {
+    return this.canaryWeight;
   }
 
   /** The version that answers this request, already acquired: call `release()` when done. */
@@ -50,7 +65,15 @@ export class ServedModel {
   swapStable(next: LoadedModel): LoadedModel {
     const old = this.stableModel;
     this.stableModel = next;
-    if (old !== next && old !== this.canaryModel) old.retire();
+    if (old !== next && old !== this.canaryModel && old !== this.shadowModel) old.retire();
+    return old;
+  }
+
+  /** Sets (or with no model, removes) the shadow version. */
+  setShadow(next: LoadedModel | undefined): LoadedModel | undefined {
+    const old = this.shadowModel;
+    this.shadowModel = next;
+    if (old && old !== next && old !== this.stableModel && old !== this.canaryModel) old.retire();
     return old;
   }
 
@@ -59,7 +82,8 @@ export class ServedModel {
     const old = this.canaryModel;
     this.canaryModel = next && weight > 0 ? next : undefined;
     this.canaryWeight = this.canaryModel ? weight : 0;
-    if (old && old !== this.canaryModel && old !== this.stableModel) old.retire();
+    if (old && old !== this.canaryModel && old !== this.stableModel && old !== this.shadowModel)
+      old.retire();
     if (next && !this.canaryModel && next !== this.stableModel) next.retire();
     return old;
   }
@@ -81,6 +105,6 @@ export class ServedModel {
   }
 
   retireAll(): void {
-    for (const m of this.versions) m.retire();
+    for (const m of this.loaded) m.retire();
   }
 }

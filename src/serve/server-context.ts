@@ -5,6 +5,7 @@ import type { ServerMetrics } from './metrics.js';
 import type { ModelDirs } from './model-dirs.js';
 import type { ModelPool } from './model-pool.js';
 import type { SecretSet } from './secrets.js';
+import type { ShadowRunner } from './shadow-runner.js';
 import type { ResolvedServerOptions } from './server-options.js';
 
 /** What the route handlers share: the models, the metrics, the options and the drain state. */
@@ -15,6 +16,7 @@ export interface ServerContext {
   readonly access: AccessControl;
   readonly adminToken: SecretSet | undefined;
   readonly modelDirs: ModelDirs;
+  readonly shadows: ShadowRunner;
   /** True once shutdown began: answers say `Connection: close` and readiness turns false. */
   readonly draining: boolean;
 }

@@ -35,6 +35,8 @@ export interface ModelServerOptions {
   apiKeys?: SecretSet;
   /** Token bucket per API key (or client address without keys): rate per second and burst. */
   rateLimit?: { perSecond: number; burst: number };
+  /** Shadow runs waiting at most; beyond it they are dropped and counted (default 64). */
+  shadowQueue?: number;
   /** Dynamic batching of concurrent requests to the same model version. */
   batch?: BatchPolicy;
   serverVersion?: string;

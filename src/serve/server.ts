@@ -11,6 +11,7 @@ import { ModelDirs } from './model-dirs.js';
 import { ModelPool, type LoadOptions } from './model-pool.js';
 import { route } from './routes.js';
 import { SecretSet } from './secrets.js';
+import { ShadowRunner } from './shadow-runner.js';
 import type { Exchange, ServerContext } from './server-context.js';
 import {
   resolveServerOptions,
@@ -52,6 +53,7 @@ export class ModelServer implements ServerContext {
   readonly access: AccessControl;
   readonly adminToken: SecretSet | undefined;
   readonly modelDirs: ModelDirs;
+  readonly shadows: ShadowRunner;
   private readonly http: Server;
   private readonly exchanges = new WeakMap<Duplex, { exchange: Exchange; res: ServerResponse }>();
   private closingDown = false;
@@ -70,6 +72,11 @@ export class ModelServer implements ServerContext {
     });
     this.adminToken = this.options.adminToken ? SecretSet.of(this.options.adminToken) : undefined;
     this.modelDirs = new ModelDirs(this.options.allowModelDirs ?? []);
+    this.shadows = new ShadowRunner(this.metrics, {
+      capacity: this.options.shadowQueue,
+      predictionLog: this.options.predictionLog,
+      log: this.options.log,
+    });
     const t = this.options.requestTimeoutMs;
     this.http = createServer(
       {
@@ -134,6 +141,8 @@ export class ModelServer implements ServerContext {
       });
       await Promise.race([closed, grace]);
       clearTimeout(timer);
+      // Shadow runs of answered requests finish (or were dropped) before their sessions go.
+      await this.shadows.idle();
       await this.pool.close();
       await this.options.predictionLog?.close();
     })();

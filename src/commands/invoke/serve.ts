@@ -108,6 +108,11 @@ export async function invokeServe(
       const { name, file } = parseModelFlag(c, '--canary');
       return { source: fileSource(name, file), weight: v.canaryWeight };
     }),
+    shadows: v.shadow.map((f) => {
+      const { name, file } = parseModelFlag(f, '--shadow');
+      return fileSource(name, file);
+    }),
+    shadowQueue: v.shadowQueue,
     log: inv.log,
   };
   let options: ServeOptions;

@@ -3,15 +3,21 @@ import type { DecodedInput, ResponseOutput } from './protocol.js';
 /**
  * The prediction log row format (JSONL, one object per predicted row), read by the drift check
  * like any JSONL table. Flat objects with scalar cells:
- *   `_ts`, `_model`, `_version`, `_role` (stable or canary: the arm that answered), `_req` (the
- *       server's key of the request, shared by its rows), `_row` (row index in the request), and on
- *       row 0 only `_id` (the client's request id or null), so a long id is written once per
- *       request; every metadata and output key starts with `_`, so feature columns never clash.
+ *   `_ts`, `_model`, `_version`, `_role` (the arm: stable or canary answered, shadow ran beside
+ *       them on the same request), `_req` (the server's key of the request, shared by its rows
+ *       and by the shadow's rows of the same request), `_row` (row index in the request), and on
+ *       row 0 only `_id` (the client's request id or null, written once per request), `_ms` (the
+ *       server's milliseconds for the request: the answer, or the shadow's run) and, for stable and
+ *       canary, `_weight` (the canary share in effect when the request was routed); every metadata
+ *       and output key starts with `_`, so feature columns never clash.
  *   feature columns: for a single input of shape [batch, F] with F known feature names, one key per
  *       name; otherwise `<input>` when an input has one value per row, `<input>.<j>` per position.
  *   `_out.<output>` / `_out.<output>.<j>`: the outputs, with the same rule.
  */
-export const PREDICTION_LOG_FORMAT = 'modelci/prediction-log@2';
+export const PREDICTION_LOG_FORMAT = 'modelci/prediction-log@3';
+
+/** The arms a request can run on: one answers (stable or canary), a shadow runs beside it. */
+export type Role = 'stable' | 'canary' | 'shadow';
 
 /** Metadata columns of a prediction log row: never features, never tested for drift. */
 export const PREDICTION_LOG_META: readonly string[] = [
@@ -22,6 +28,8 @@ export const PREDICTION_LOG_META: readonly string[] = [
   '_req',
   '_id',
   '_row',
+  '_ms',
+  '_weight',
 ];
 
 export type LogCell = string | number | boolean | null;
@@ -30,11 +38,15 @@ export interface PredictionRowsInput {
   ts: string;
   model: string;
   version: string;
-  /** The arm that answered: stable or canary. */
-  role: string;
+  /** The arm: stable or canary (answered), shadow (ran beside). */
+  role: Role;
   /** The server's key of this request (unique in the log), shared by its rows. */
   request: string;
   id: string | undefined;
+  /** Server milliseconds for the request (answer or shadow run). */
+  ms?: number;
+  /** Canary share in effect when the request was routed (stable and canary rows). */
+  weight?: number;
   inputs: DecodedInput[];
   outputs: ResponseOutput[];
   /** Feature names for a single wide input, e.g. the training data's columns. */
@@ -75,6 +87,14 @@ function putRow(
   }
 }
 
+/** What only row 0 of a request carries: the id, the time, the weight. */
+function rowZero(p: PredictionRowsInput): Record<string, LogCell> {
+  const out: Record<string, LogCell> = { _id: p.id ?? null };
+  if (p.ms !== undefined) out._ms = Math.round(p.ms * 1000) / 1000;
+  if (p.weight !== undefined) out._weight = p.weight;
+  return out;
+}
+
 /** Splits one request into log rows along the first (batch) dimension. */
 export function predictionRows(p: PredictionRowsInput): Record<string, LogCell>[] {
   const inputs: Tensorish[] = p.inputs.map((i) => ({
@@ -101,8 +121,8 @@ export function predictionRows(p: PredictionRowsInput): Record<string, LogCell>[
       _version: p.version,
       _role: p.role,
       _req: p.request,
-      ...(r === 0 ? { _id: p.id ?? null } : {}),
       _row: r,
+      ...(r === 0 ? rowZero(p) : {}),
     };
     for (const t of inputs) putRow(row, t, r, '', t === only ? named : undefined);
     for (const t of outputs) putRow(row, t, r, '_out.');
@@ -118,30 +138,40 @@ export interface LoggedRequest {
   model: string;
   version: string;
   role: string;
+  /** `_ms` and `_weight` of row 0, when written. */
+  ms: number | null;
+  weight: number | null;
   rows: Record<string, LogCell>[];
 }
 
 /**
- * Groups prediction log rows back into requests (by `_req`), with the id from row 0: what an
- * analysis per arm or a join of labels by request id starts from.
+ * Groups prediction log rows back into requests (by `_req` and `_role`: a shadow's rows share the
+ * request key of the answer they ran beside), with row 0's id, time and weight: what an analysis
+ * per arm or a join of labels by request id starts from.
  */
 export function loggedRequests(rows: Iterable<Record<string, LogCell>>): LoggedRequest[] {
   const byKey = new Map<string, LoggedRequest>();
   for (const row of rows) {
-    const key = String(row._req);
+    const key = `${String(row._req)}\u0000${String(row._role)}`;
     let req = byKey.get(key);
     if (!req) {
       req = {
-        request: key,
+        request: String(row._req),
         id: null,
         model: String(row._model),
         version: String(row._version),
         role: String(row._role),
+        ms: null,
+        weight: null,
         rows: [],
       };
       byKey.set(key, req);
     }
-    if (row._row === 0 && typeof row._id === 'string') req.id = row._id;
+    if (row._row === 0) {
+      if (typeof row._id === 'string') req.id = row._id;
+      if (typeof row._ms === 'number') req.ms = row._ms;
+      if (typeof row._weight === 'number') req.weight = row._weight;
+    }
     req.rows.push(row);
   }
   return [...byKey.values()];

@@ -50,6 +50,20 @@ export const serveSpec = defineCommand({
       default: 0.1,
       description: 'The canary share (0..1).',
     },
+    shadow: {
+      type: 'list',
+      placeholder: 'name=file.onnx',
+      separator: 'line',
+      description:
+        'Run every request of <name> on this version too, after its answer; the shadow never answers and its outputs go to the prediction log with role shadow (repeatable).',
+    },
+    'shadow-queue': {
+      type: 'integer',
+      min: 1,
+      default: 64,
+      description:
+        'Shadow runs waiting at most; beyond it runs are dropped and counted, so a slow shadow never holds the answers.',
+    },
     'log-predictions': {
       type: 'string',
       placeholder: 'file',

@@ -32,6 +32,8 @@ const answers: Record<string, string> = {};
 
 beforeAll(async () => {
   t = await startTestServer({ requestTimeoutMs: TIMEOUT_MS, maxBodyBytes: 4096 });
+  // A shadow too, so its series are in the exposition promtool checks.
+  await t.server.load({ name: 'clf', version: '2.0.0', file: t.v2 }, { shadow: true });
   const infer = `${t.url}/v2/models/clf/infer`;
   const head = (length: number) =>
     `POST /v2/models/clf/infer HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: ${length}\r\n\r\n`;
@@ -52,6 +54,7 @@ beforeAll(async () => {
   answers.noHeaders = await noHeaders;
   await aborted;
   await new Promise((r) => setTimeout(r, 100));
+  await t.server.shadows.idle();
   const res = await fetch(`${t.url}/metrics`);
   text = await res.text();
   families = parsePrometheusText(text);
@@ -136,6 +139,23 @@ describe('metrics', () => {
       role: 'stable',
       reason: 'bad_request',
     });
+  });
+
+  it('count the shadow by role, apart from the answers', () => {
+    // The one answered request (200) ran on the shadow too; failed requests never reach it.
+    expect(samples('modelci_serve_shadow_runs_total')).toEqual([
+      expect.objectContaining({
+        labels: { model: 'clf', version: '2.0.0', outcome: 'ok' },
+        value: 1,
+      }),
+    ]);
+    expect(total('modelci_serve_rows_total', { role: 'shadow', version: '2.0.0' })).toBe(1);
+    expect(total('modelci_serve_rows_total', { role: 'stable', version: '1.0.0' })).toBe(1);
+    const runs = samples('modelci_serve_shadow_duration_seconds', { version: '2.0.0' });
+    expect(runs.find((h) => h.name.endsWith('_count'))!.value).toBe(1);
+    expect(samples('modelci_serve_model_info', { role: 'shadow' })[0]!.labels.version).toBe(
+      '2.0.0',
+    );
   });
 
   it('leave the scrape out of in-flight requests', () => {

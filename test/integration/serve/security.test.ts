@@ -235,7 +235,9 @@ describe('repository API with an admin token', () => {
     t = await startTestServer({ adminToken: token });
     const load = `${t.url}/v2/repository/models/clf/load`;
     const body = { parameters: { uri: t.v2, version: '2.0.0' } };
-    expect((await send(load, 'POST', JSON_TYPE, body)).status).toBe(401);
+    const none = await send(load, 'POST', JSON_TYPE, body);
+    expect(none.status).toBe(401);
+    expect(none.headers['www-authenticate']).toBe('Bearer realm="modelci-admin"');
     const wrong = await send(
       load,
       'POST',

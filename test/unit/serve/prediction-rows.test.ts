@@ -6,7 +6,7 @@ describe('prediction log rows', () => {
     ts: '2026-01-01T00:00:00.000Z',
     model: 'clf',
     version: '1.0.0',
-    role: 'canary',
+    role: 'canary' as const,
     request: 'a1b2c3d4-7',
     id: 'r1',
   };
@@ -74,8 +74,15 @@ describe('prediction log rows', () => {
     expect(rows[1]).not.toHaveProperty('_id');
   });
 
+  it('writes the time and the canary weight on row 0 only', () => {
+    const rows = predictionRows({ ...base, ms: 1.23456, weight: 0.25, inputs: [input], outputs });
+    expect(rows[0]).toMatchObject({ _id: 'r1', _ms: 1.235, _weight: 0.25 });
+    expect(rows[1]).not.toHaveProperty('_ms');
+    expect(rows[1]).not.toHaveProperty('_weight');
+  });
+
   it('groups rows back into requests with their id, model, version and arm', () => {
-    const a = predictionRows({ ...base, inputs: [input], outputs });
+    const a = predictionRows({ ...base, ms: 2, weight: 0.1, inputs: [input], outputs });
     const b = predictionRows({
       ...base,
       role: 'stable',
@@ -84,10 +91,47 @@ describe('prediction log rows', () => {
       inputs: [input],
       outputs,
     });
-    const requests = loggedRequests([...a, ...b]);
+    // The shadow's rows share the key of the request they ran beside: a separate arm.
+    const shadow = predictionRows({
+      ...base,
+      role: 'shadow',
+      version: '2.0.0',
+      ms: 5,
+      inputs: [input],
+      outputs,
+    });
+    const requests = loggedRequests([...a, ...shadow, ...b]);
     expect(requests.map(({ rows, ...r }) => ({ ...r, rows: rows.length }))).toEqual([
-      { request: 'a1b2c3d4-7', id: 'r1', model: 'clf', version: '1.0.0', role: 'canary', rows: 2 },
-      { request: 'a1b2c3d4-8', id: null, model: 'clf', version: '1.0.0', role: 'stable', rows: 2 },
+      {
+        request: 'a1b2c3d4-7',
+        id: 'r1',
+        model: 'clf',
+        version: '1.0.0',
+        role: 'canary',
+        ms: 2,
+        weight: 0.1,
+        rows: 2,
+      },
+      {
+        request: 'a1b2c3d4-7',
+        id: 'r1',
+        model: 'clf',
+        version: '2.0.0',
+        role: 'shadow',
+        ms: 5,
+        weight: null,
+        rows: 2,
+      },
+      {
+        request: 'a1b2c3d4-8',
+        id: null,
+        model: 'clf',
+        version: '1.0.0',
+        role: 'stable',
+        ms: null,
+        weight: null,
+        rows: 2,
+      },
     ]);
   });
 });
