@@ -29,6 +29,8 @@ const job = (model: LoadedModel, id: string): ShadowJob => ({
   id,
   logKey: undefined,
   request: {
+    id,
+    parameters: undefined,
     inputs: [{ name: 'input', datatype: 'FP32', shape: [1, 4], values: [1, 2, 3, 4] }],
     outputs: ['label'],
   },
