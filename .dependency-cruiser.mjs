@@ -35,6 +35,8 @@ const ADAPTERS = {
   process: [], // child processes: the one shell-command runner (TERM, then KILL)
   // The option spec of every command: flags, --help, action inputs (node:util's parser).
   spec: [],
+  // The catalog site: reads the registry, its git history and drift history files; writes the site.
+  catalog: ['data', 'git', 'registry'],
 };
 
 const names = Object.keys(ADAPTERS);

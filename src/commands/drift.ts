@@ -244,6 +244,9 @@ export async function runDrift(options: RunDriftOptions): Promise<DriftRunResult
       share: report.share,
       n_drifted: report.n_drifted,
       n_tested: report.n_tested,
+      model,
+      threshold: report.drift_share_threshold,
+      ...(report.performance ? { performance_drifted: report.performance.drifted } : {}),
     };
     if (options.runUrl) entry.run_url = options.runUrl;
     write(options.history, JSON.stringify([...history, entry].slice(-100), null, 2) + '\n');

@@ -319,6 +319,16 @@ function buildRecord(
         }
       : {}),
     ...(report?.gates ? { gates: report.gates } : {}),
+    ...(report?.slices?.length
+      ? {
+          slices: report.slices.map((sl) => ({
+            column: sl.column,
+            value: sl.value,
+            rows: sl.rows,
+            metrics: sl.metrics,
+          })),
+        }
+      : {}),
     ...(p ? { params: p } : {}),
     ...(training ? { training_data: training } : {}),
     lineage: {

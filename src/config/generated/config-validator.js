@@ -20,13 +20,14 @@ const ajvRuntime_ucs2length = function ucs2length(str) {
 };
 "use strict";
 export const validateConfig = validate10;
-const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://modelci.dev/schema/modelci.schema.json","title":"modelci.yaml","type":"object","additionalProperties":false,"required":["version"],"properties":{"version":{"const":1,"description":"Format version of this file; 1."},"models":{"type":"object","propertyNames":{"pattern":"^[a-z0-9][a-z0-9._-]*$"},"additionalProperties":{"type":"object","additionalProperties":false,"properties":{"task":{"enum":["binary","multiclass","regression"]},"description":{"type":"string","description":"What the model does, for people (model cards, the registry)."},"owners":{"type":"array","items":{"type":"string"},"default":[],"description":"Who answers for the model (GitHub logins or teams)."},"primary_metric":{"type":"string","minLength":1,"description":"The metric that decides \"better\" in one word, e.g. `roc_auc`."},"data":{"type":"object","additionalProperties":false,"properties":{"train":{"type":"string","minLength":1,"description":"Training data (CSV, JSONL or Parquet)."},"holdout":{"type":"string","minLength":1,"description":"Holdout data the model is evaluated on."},"label":{"type":"string","minLength":1,"description":"Label column."},"features":{"type":"array","items":{"type":"string","minLength":1},"uniqueItems":true,"description":"Feature columns in model input order; default: every column but the label."}},"default":{}},"contract":{"type":"string","minLength":1,"description":"The data contract file (`modelci contract infer`); default `<registry>/<model>/contract.yaml` when it exists."},"train":{"type":"object","description":"How the model is trained: a command (any language) or a built-in trainer.","additionalProperties":false,"properties":{"command":{"type":"string","minLength":1,"description":"Training command, run by the shell in `working_directory` (any language), e.g. `python train.py`."},"trainer":{"enum":["logistic-regression","linear-regression","ridge"],"description":"Built-in trainer, used when there is no command."},"params":{"type":"object","description":"Hyperparameters: written to MODELCI_PARAMS_FILE; the built-in trainers read C, alpha, max_iter."},"seed":{"type":"integer","minimum":0,"default":42,"description":"Seed passed as MODELCI_SEED."},"timeout_minutes":{"type":"number","exclusiveMinimum":0,"default":60,"description":"The command is killed (its whole process group) after this many minutes."},"working_directory":{"type":"string","minLength":1,"description":"Where the command runs."},"env":{"type":"object","additionalProperties":{"type":"string"},"description":"Extra environment variables for the command."},"outputs":{"type":"object","additionalProperties":false,"default":{},"description":"Files the command writes, relative to MODELCI_OUTPUT_DIR.","properties":{"model":{"type":"string","minLength":1,"default":"model.onnx"},"metrics":{"type":"string","minLength":1,"default":"metrics.json"}}}},"default":{}},"evaluate":{"type":"object","description":"How the model is evaluated: slices, baseline, bootstrap, batch size.","additionalProperties":false,"properties":{"slices":{"type":"array","items":{"type":"string","minLength":1},"uniqueItems":true,"default":[],"description":"Columns whose values get their own metrics (and slice gates)."},"baseline":{"type":"string","minLength":1,"description":"A baseline .onnx file, or `production` / `staging` for what that registry stage holds."},"bootstrap":{"type":"object","additionalProperties":false,"default":{},"properties":{"resamples":{"type":"integer","minimum":0,"default":1000,"description":"Resamples; 0 = no intervals."},"seed":{"type":"integer","minimum":0,"default":42},"confidence":{"type":"number","exclusiveMinimum":0,"exclusiveMaximum":1,"default":0.95}}},"batch_size":{"type":"integer","minimum":1,"default":16384,"description":"Rows per inference batch."},"drop_invalid":{"type":"boolean","default":false,"description":"Drop rows with missing or invalid values (counted in the report) instead of failing."}},"default":{}},"metrics":{"type":"object","additionalProperties":false,"properties":{"directions":{"type":"object","additionalProperties":{"enum":["higher","lower"]},"description":"higher or lower is better, by metric name (flattened key, e.g. `eval.auc`) or its last segment."},"tolerance":{"type":"number","minimum":0,"description":"Absolute change at or below which a metric counts as unchanged."},"relative_tolerance":{"type":"number","minimum":0,"description":"Relative change (fraction of the base value) at or below which a metric counts as unchanged."},"precision":{"type":"integer","minimum":1,"maximum":17,"description":"Significant digits shown in tables."}}},"gates":{"type":"object","additionalProperties":false,"description":"Conditions a candidate model must meet before it is registered or promoted.","properties":{"min":{"type":"object","propertyNames":{"minLength":1},"additionalProperties":{"type":"number"},"description":"Metric must be ≥ this value, e.g. {roc_auc: 0.9}."},"max":{"type":"object","propertyNames":{"minLength":1},"additionalProperties":{"type":"number"},"description":"Metric must be ≤ this value, e.g. {log_loss: 0.3}."},"max_regression":{"type":"object","propertyNames":{"minLength":1},"additionalProperties":{"oneOf":[{"type":"number","minimum":0},{"type":"string","pattern":"^\\s*\\d+(\\.\\d+)?\\s*%\\s*$"}]},"description":"Largest allowed move in the worse direction vs the baseline: a number is absolute (`accuracy: 0.01`), a string 'N%' is relative to |baseline| (`roc_auc: '2%'`)."},"not_significantly_worse":{"type":"object","description":"Fails when the candidate is significantly worse (p < alpha, one worse-direction verdict).","additionalProperties":false,"required":["metrics"],"properties":{"metrics":{"type":"array","items":{"type":"string","minLength":1},"minItems":1},"alpha":{"type":"number","exclusiveMinimum":0,"exclusiveMaximum":1,"default":0.05}}},"slices":{"type":"object","additionalProperties":false,"required":["max_drop"],"description":"Per slice: largest drop vs the baseline on the same slice, for slices with ≥ min_rows rows.","properties":{"max_drop":{"type":"object","propertyNames":{"minLength":1},"additionalProperties":{"oneOf":[{"type":"number","minimum":0},{"type":"string","pattern":"^\\s*\\d+(\\.\\d+)?\\s*%\\s*$"}]},"description":"Absolute (0.01) or relative to the baseline ('2%')."},"min_rows":{"type":"integer","minimum":1,"default":30}}},"latency_p50_ms":{"type":"number","exclusiveMinimum":0,"description":"Latency budget (median), ms."},"latency_p95_ms":{"type":"number","exclusiveMinimum":0,"description":"Latency budget (95th percentile), ms."},"max_size":{"oneOf":[{"type":"integer","minimum":1},{"type":"string","pattern":"^\\s*\\d+(\\.\\d+)?\\s*([kKMG]i?B|B)?\\s*$"}],"description":"Model file size budget: bytes or e.g. '10MB' (10^6), '10MiB' (2^20)."},"signature":{"enum":["unchanged","compatible","any"],"default":"any","description":"`unchanged`: inputs and outputs identical to the baseline's; `compatible`: same input names, dtypes and shapes, every baseline output still present with its dtype (new outputs are fine); `any`: not checked."},"fail_step":{"type":"boolean","default":true,"description":"Whether failing gates fail the evaluate step."}}},"drift":{"type":"object","description":"How production data is compared with the reference profile.","additionalProperties":false,"properties":{"threshold":{"type":"number","minimum":0,"maximum":1,"default":0.5,"description":"Dataset drift when the share of drifted columns is >= this."},"test":{"enum":["ks","chi2","psi","js","wasserstein","z"],"description":"One test for every column it applies to (like `--test`)."},"thresholds":{"type":"object","additionalProperties":false,"description":"Per test, the drift threshold: p-value for ks/chi2/z (default 0.05), distance for psi/js/wasserstein (0.1).","properties":{"ks":{"type":"number","minimum":0},"chi2":{"type":"number","minimum":0},"psi":{"type":"number","minimum":0},"js":{"type":"number","minimum":0},"wasserstein":{"type":"number","minimum":0},"z":{"type":"number","minimum":0}}},"columns":{"type":"object","description":"Per column: a test and/or a threshold.","additionalProperties":{"type":"object","additionalProperties":false,"properties":{"test":{"enum":["ks","chi2","psi","js","wasserstein","z"]},"threshold":{"type":"number","minimum":0}}}},"ignore":{"type":"array","items":{"type":"string"},"default":[],"description":"Columns never tested (ids, timestamps)."},"prediction_columns":{"type":"array","items":{"type":"string"},"default":[],"description":"Model output columns: their drift is reported as prediction drift."},"missing_rate_tolerance":{"type":"number","minimum":0,"maximum":1,"default":0.1,"description":"A missing rate that moves by more than this (absolute, 0..1) is flagged."},"sketch_size":{"type":"integer","minimum":2,"multipleOf":2,"default":10000,"description":"Quantile sketch size k of profiles (exact up to k values per column)."},"retrain_workflow":{"type":"string","minLength":1,"description":"Workflow file started by workflow_dispatch on the retraining branch (e.g. retrain.yml)."},"performance":{"type":"object","description":"Performance drift when labels are present: evaluate's metrics on the current window vs the reference.","additionalProperties":false,"properties":{"label":{"type":"string","minLength":1,"description":"Label column (default: the model's data.label)."},"prediction":{"type":"string","minLength":1,"description":"Predicted label/value column (default `_out.label`, the prediction log's column)."},"score":{"type":"string","minLength":1,"description":"Binary: probability of the positive class, e.g. `_out.probabilities.1` (enables roc_auc, log_loss)."},"positive":{"type":["string","number"],"description":"Binary: the positive label (default: the greater label, like scikit-learn's pos_label=1)."},"threshold":{"type":"number","minimum":0,"maximum":1,"description":"Binary with a score and no prediction column: positive when score >= threshold (0.5)."},"task":{"enum":["binary","multiclass","regression"],"description":"Default: the model's task; else binary with a score, multiclass without."},"max_drop":{"type":"object","propertyNames":{"minLength":1},"additionalProperties":{"oneOf":[{"type":"number","minimum":0},{"type":"string","pattern":"^\\s*\\d+(\\.\\d+)?\\s*%\\s*$"}]},"description":"Metric -> allowed drop, absolute (0.05) or relative ('5%'); default: primary metric '5%'."},"min_rows":{"type":"integer","minimum":1,"default":30,"description":"Fewer labelled current rows than this: no verdict."}}}}},"deploy":{"type":"object"}}},"default":{}},"metrics":{"type":"object","additionalProperties":false,"properties":{"directions":{"type":"object","additionalProperties":{"enum":["higher","lower"]},"description":"higher or lower is better, by metric name (flattened key, e.g. `eval.auc`) or its last segment."},"tolerance":{"type":"number","minimum":0,"description":"Absolute change at or below which a metric counts as unchanged."},"relative_tolerance":{"type":"number","minimum":0,"description":"Relative change (fraction of the base value) at or below which a metric counts as unchanged."},"precision":{"type":"integer","minimum":1,"maximum":17,"description":"Significant digits shown in tables."}}},"comment":{"type":"object","additionalProperties":false,"properties":{"precision":{"type":"integer","minimum":1,"maximum":17,"description":"Significant digits shown in tables (overrides metrics.precision for the comment)."},"chart_metric":{"type":"string","minLength":1,"description":"Metric whose history is charted when a history file is given; default: the primary metric."},"metrics":{"type":"array","items":{"type":"string","minLength":1},"uniqueItems":true,"description":"Metrics in the comment table after the primary metric (names or last key segments); the rest are collapsed under \"more metrics\". Default: the metrics the gates read. A metric that got significantly worse is always in the table; exact duplicates (recall_weighted = accuracy) are never repeated."}}},"registry":{"type":"object","description":"Where the registry folder lives, its stages and artifact store.","additionalProperties":false,"properties":{"path":{"type":"string","minLength":1,"default":"registry","description":"Registry folder, relative to the repository root."},"branch":{"type":"string","minLength":1,"description":"Branch the registry commits go to. Default: the branch checked out."},"stages":{"type":"array","description":"Stage names in promotion order.","minItems":1,"uniqueItems":true,"items":{"type":"string","pattern":"^[a-z0-9][a-z0-9._-]*$"},"default":["staging","production"]},"require_previous_stage":{"type":"boolean","default":false,"description":"A stage can only receive the version the stage before it currently holds."},"required_checks":{"type":"array","items":{"type":"string","minLength":1},"default":[],"description":"Check runs or commit statuses that must be green on the version's commit to promote it."},"bump":{"enum":["minor","patch"],"default":"minor","description":"Bump when the signature is compatible; a breaking signature change is always major."},"tags":{"type":"boolean","default":false,"description":"Git tags in GTO's format (`<model>@vX.Y.Z`, `<model>#<stage>#<n>`) next to the commits."},"promotion":{"enum":["commit","pull-request"],"default":"commit","description":"How promote writes: push the commit, or open/update a promotion pull request."},"push_attempts":{"type":"integer","minimum":1,"maximum":100,"default":20,"description":"Push attempts when other writers race (fetch, rebase, re-check, retry)."},"store":{"type":"object","additionalProperties":false,"default":{},"description":"Where artifacts go: `git` (copied into the registry folder; small models), `local` (a folder) or `github-release` (release assets).","properties":{"type":{"enum":["git","local","github-release"],"default":"git"},"max_bytes":{"type":"integer","minimum":1,"default":10485760,"description":"`git` store: refuse artifacts larger than this."},"path":{"type":"string","minLength":1,"description":"`local` store: the folder artifacts are copied to."},"release_tag":{"type":"string","minLength":1,"default":"modelci-artifacts","description":"`github-release` store: the release tag assets go to."},"repository":{"type":"string","pattern":"^[^/\\s]+/[^/\\s]+$","description":"`github-release` store: `owner/repo`; default, the run's repository."}}}}},"drift":{"type":"object","description":"How production data is compared with the reference profile.","additionalProperties":false,"properties":{"threshold":{"type":"number","minimum":0,"maximum":1,"default":0.5,"description":"Dataset drift when the share of drifted columns is >= this."},"test":{"enum":["ks","chi2","psi","js","wasserstein","z"],"description":"One test for every column it applies to (like `--test`)."},"thresholds":{"type":"object","additionalProperties":false,"description":"Per test, the drift threshold: p-value for ks/chi2/z (default 0.05), distance for psi/js/wasserstein (0.1).","properties":{"ks":{"type":"number","minimum":0},"chi2":{"type":"number","minimum":0},"psi":{"type":"number","minimum":0},"js":{"type":"number","minimum":0},"wasserstein":{"type":"number","minimum":0},"z":{"type":"number","minimum":0}}},"columns":{"type":"object","description":"Per column: a test and/or a threshold.","additionalProperties":{"type":"object","additionalProperties":false,"properties":{"test":{"enum":["ks","chi2","psi","js","wasserstein","z"]},"threshold":{"type":"number","minimum":0}}}},"ignore":{"type":"array","items":{"type":"string"},"default":[],"description":"Columns never tested (ids, timestamps)."},"prediction_columns":{"type":"array","items":{"type":"string"},"default":[],"description":"Model output columns: their drift is reported as prediction drift."},"missing_rate_tolerance":{"type":"number","minimum":0,"maximum":1,"default":0.1,"description":"A missing rate that moves by more than this (absolute, 0..1) is flagged."},"sketch_size":{"type":"integer","minimum":2,"multipleOf":2,"default":10000,"description":"Quantile sketch size k of profiles (exact up to k values per column)."},"retrain_workflow":{"type":"string","minLength":1,"description":"Workflow file started by workflow_dispatch on the retraining branch (e.g. retrain.yml)."},"performance":{"type":"object","description":"Performance drift when labels are present: evaluate's metrics on the current window vs the reference.","additionalProperties":false,"properties":{"label":{"type":"string","minLength":1,"description":"Label column (default: the model's data.label)."},"prediction":{"type":"string","minLength":1,"description":"Predicted label/value column (default `_out.label`, the prediction log's column)."},"score":{"type":"string","minLength":1,"description":"Binary: probability of the positive class, e.g. `_out.probabilities.1` (enables roc_auc, log_loss)."},"positive":{"type":["string","number"],"description":"Binary: the positive label (default: the greater label, like scikit-learn's pos_label=1)."},"threshold":{"type":"number","minimum":0,"maximum":1,"description":"Binary with a score and no prediction column: positive when score >= threshold (0.5)."},"task":{"enum":["binary","multiclass","regression"],"description":"Default: the model's task; else binary with a score, multiclass without."},"max_drop":{"type":"object","propertyNames":{"minLength":1},"additionalProperties":{"oneOf":[{"type":"number","minimum":0},{"type":"string","pattern":"^\\s*\\d+(\\.\\d+)?\\s*%\\s*$"}]},"description":"Metric -> allowed drop, absolute (0.05) or relative ('5%'); default: primary metric '5%'."},"min_rows":{"type":"integer","minimum":1,"default":30,"description":"Fewer labelled current rows than this: no verdict."}}}}},"environments":{"type":"object","description":"Deployment environments by name (e.g. staging, production) and their targets.","propertyNames":{"pattern":"^[a-zA-Z0-9][a-zA-Z0-9._-]*$"},"additionalProperties":{"type":"object","additionalProperties":false,"properties":{"target":{"enum":["server","command","gitops"],"default":"server","description":"`server`: the built-in `modelci serve` on the runner; `command`: your deploy command; `gitops`: commit the version to a manifests repository."},"url":{"type":"string","pattern":"^https?://","description":"The environment's URL: shown on the deployment; the server target's address; smoke base."},"stage":{"type":"string","pattern":"^[a-z0-9][a-z0-9._-]*$","description":"The registry stage this environment runs. Default: the environment name."},"smoke":{"type":"object","additionalProperties":false,"properties":{"samples":{"type":"string","minLength":1,"description":"smoke.jsonl recorded at evaluation (inputs + expected outputs per line); `{model}` and `{version}` are replaced, e.g. `registry/{model}/smoke/{version}.jsonl`."},"count":{"type":"integer","minimum":1,"description":"Use at most this many samples. Default: all."},"tolerance":{"type":"number","minimum":0,"default":0.0001,"description":"Output tolerance, absolute or relative to the recorded value."},"latency_ms":{"type":"number","exclusiveMinimum":0,"description":"Budget for the 95th percentile prediction latency, in milliseconds."}}},"command":{"type":"string","minLength":1,"description":"`command` target: shell command run with MODEL_PATH, MODEL_NAME, MODEL_VERSION, ..."},"gitops":{"type":"object","additionalProperties":false,"properties":{"repo":{"type":"string","minLength":1,"default":".","description":"Config repository: a path or URL git can push to (`.`: this repository)."},"branch":{"type":"string","minLength":1,"default":"main","description":"Branch the reconciler watches."},"path":{"type":"string","minLength":1,"default":"deploy/{environment}/{model}.yaml","description":"File the version pointer is written to; `{model}` and `{environment}` are replaced."}}},"timeout_minutes":{"type":"number","exclusiveMinimum":0,"maximum":360,"default":10,"description":"Time limit of the target (and of waiting for the server to be ready)."}},"if":{"properties":{"target":{"const":"command"}},"required":["target"]},"then":{"required":["command"]}}}}};
+const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://modelci.dev/schema/modelci.schema.json","title":"modelci.yaml","type":"object","additionalProperties":false,"required":["version"],"properties":{"version":{"const":1,"description":"Format version of this file; 1."},"models":{"type":"object","propertyNames":{"pattern":"^[a-z0-9][a-z0-9._-]*$"},"additionalProperties":{"type":"object","additionalProperties":false,"properties":{"task":{"enum":["binary","multiclass","regression"]},"description":{"type":"string","description":"What the model does, for people (model cards, the registry)."},"owners":{"type":"array","items":{"type":"string"},"default":[],"description":"Who answers for the model (GitHub logins or teams)."},"primary_metric":{"type":"string","minLength":1,"description":"The metric that decides \"better\" in one word, e.g. `roc_auc`."},"data":{"type":"object","additionalProperties":false,"properties":{"train":{"type":"string","minLength":1,"description":"Training data (CSV, JSONL or Parquet)."},"holdout":{"type":"string","minLength":1,"description":"Holdout data the model is evaluated on."},"label":{"type":"string","minLength":1,"description":"Label column."},"features":{"type":"array","items":{"type":"string","minLength":1},"uniqueItems":true,"description":"Feature columns in model input order; default: every column but the label."}},"default":{}},"contract":{"type":"string","minLength":1,"description":"The data contract file (`modelci contract infer`); default `<registry>/<model>/contract.yaml` when it exists."},"train":{"type":"object","description":"How the model is trained: a command (any language) or a built-in trainer.","additionalProperties":false,"properties":{"command":{"type":"string","minLength":1,"description":"Training command, run by the shell in `working_directory` (any language), e.g. `python train.py`."},"trainer":{"enum":["logistic-regression","linear-regression","ridge"],"description":"Built-in trainer, used when there is no command."},"params":{"type":"object","description":"Hyperparameters: written to MODELCI_PARAMS_FILE; the built-in trainers read C, alpha, max_iter."},"seed":{"type":"integer","minimum":0,"default":42,"description":"Seed passed as MODELCI_SEED."},"timeout_minutes":{"type":"number","exclusiveMinimum":0,"default":60,"description":"The command is killed (its whole process group) after this many minutes."},"working_directory":{"type":"string","minLength":1,"description":"Where the command runs."},"env":{"type":"object","additionalProperties":{"type":"string"},"description":"Extra environment variables for the command."},"outputs":{"type":"object","additionalProperties":false,"default":{},"description":"Files the command writes, relative to MODELCI_OUTPUT_DIR.","properties":{"model":{"type":"string","minLength":1,"default":"model.onnx"},"metrics":{"type":"string","minLength":1,"default":"metrics.json"}}}},"default":{}},"evaluate":{"type":"object","description":"How the model is evaluated: slices, baseline, bootstrap, batch size.","additionalProperties":false,"properties":{"slices":{"type":"array","items":{"type":"string","minLength":1},"uniqueItems":true,"default":[],"description":"Columns whose values get their own metrics (and slice gates)."},"baseline":{"type":"string","minLength":1,"description":"A baseline .onnx file, or `production` / `staging` for what that registry stage holds."},"bootstrap":{"type":"object","additionalProperties":false,"default":{},"properties":{"resamples":{"type":"integer","minimum":0,"default":1000,"description":"Resamples; 0 = no intervals."},"seed":{"type":"integer","minimum":0,"default":42},"confidence":{"type":"number","exclusiveMinimum":0,"exclusiveMaximum":1,"default":0.95}}},"batch_size":{"type":"integer","minimum":1,"default":16384,"description":"Rows per inference batch."},"drop_invalid":{"type":"boolean","default":false,"description":"Drop rows with missing or invalid values (counted in the report) instead of failing."}},"default":{}},"metrics":{"type":"object","additionalProperties":false,"properties":{"directions":{"type":"object","additionalProperties":{"enum":["higher","lower"]},"description":"higher or lower is better, by metric name (flattened key, e.g. `eval.auc`) or its last segment."},"tolerance":{"type":"number","minimum":0,"description":"Absolute change at or below which a metric counts as unchanged."},"relative_tolerance":{"type":"number","minimum":0,"description":"Relative change (fraction of the base value) at or below which a metric counts as unchanged."},"precision":{"type":"integer","minimum":1,"maximum":17,"description":"Significant digits shown in tables."}}},"gates":{"type":"object","additionalProperties":false,"description":"Conditions a candidate model must meet before it is registered or promoted.","properties":{"min":{"type":"object","propertyNames":{"minLength":1},"additionalProperties":{"type":"number"},"description":"Metric must be ≥ this value, e.g. {roc_auc: 0.9}."},"max":{"type":"object","propertyNames":{"minLength":1},"additionalProperties":{"type":"number"},"description":"Metric must be ≤ this value, e.g. {log_loss: 0.3}."},"max_regression":{"type":"object","propertyNames":{"minLength":1},"additionalProperties":{"oneOf":[{"type":"number","minimum":0},{"type":"string","pattern":"^\\s*\\d+(\\.\\d+)?\\s*%\\s*$"}]},"description":"Largest allowed move in the worse direction vs the baseline: a number is absolute (`accuracy: 0.01`), a string 'N%' is relative to |baseline| (`roc_auc: '2%'`)."},"not_significantly_worse":{"type":"object","description":"Fails when the candidate is significantly worse (p < alpha, one worse-direction verdict).","additionalProperties":false,"required":["metrics"],"properties":{"metrics":{"type":"array","items":{"type":"string","minLength":1},"minItems":1},"alpha":{"type":"number","exclusiveMinimum":0,"exclusiveMaximum":1,"default":0.05}}},"slices":{"type":"object","additionalProperties":false,"required":["max_drop"],"description":"Per slice: largest drop vs the baseline on the same slice, for slices with ≥ min_rows rows.","properties":{"max_drop":{"type":"object","propertyNames":{"minLength":1},"additionalProperties":{"oneOf":[{"type":"number","minimum":0},{"type":"string","pattern":"^\\s*\\d+(\\.\\d+)?\\s*%\\s*$"}]},"description":"Absolute (0.01) or relative to the baseline ('2%')."},"min_rows":{"type":"integer","minimum":1,"default":30}}},"latency_p50_ms":{"type":"number","exclusiveMinimum":0,"description":"Latency budget (median), ms."},"latency_p95_ms":{"type":"number","exclusiveMinimum":0,"description":"Latency budget (95th percentile), ms."},"max_size":{"oneOf":[{"type":"integer","minimum":1},{"type":"string","pattern":"^\\s*\\d+(\\.\\d+)?\\s*([kKMG]i?B|B)?\\s*$"}],"description":"Model file size budget: bytes or e.g. '10MB' (10^6), '10MiB' (2^20)."},"signature":{"enum":["unchanged","compatible","any"],"default":"any","description":"`unchanged`: inputs and outputs identical to the baseline's; `compatible`: same input names, dtypes and shapes, every baseline output still present with its dtype (new outputs are fine); `any`: not checked."},"fail_step":{"type":"boolean","default":true,"description":"Whether failing gates fail the evaluate step."}}},"drift":{"type":"object","description":"How production data is compared with the reference profile.","additionalProperties":false,"properties":{"threshold":{"type":"number","minimum":0,"maximum":1,"default":0.5,"description":"Dataset drift when the share of drifted columns is >= this."},"test":{"enum":["ks","chi2","psi","js","wasserstein","z"],"description":"One test for every column it applies to (like `--test`)."},"thresholds":{"type":"object","additionalProperties":false,"description":"Per test, the drift threshold: p-value for ks/chi2/z (default 0.05), distance for psi/js/wasserstein (0.1).","properties":{"ks":{"type":"number","minimum":0},"chi2":{"type":"number","minimum":0},"psi":{"type":"number","minimum":0},"js":{"type":"number","minimum":0},"wasserstein":{"type":"number","minimum":0},"z":{"type":"number","minimum":0}}},"columns":{"type":"object","description":"Per column: a test and/or a threshold.","additionalProperties":{"type":"object","additionalProperties":false,"properties":{"test":{"enum":["ks","chi2","psi","js","wasserstein","z"]},"threshold":{"type":"number","minimum":0}}}},"ignore":{"type":"array","items":{"type":"string"},"default":[],"description":"Columns never tested (ids, timestamps)."},"prediction_columns":{"type":"array","items":{"type":"string"},"default":[],"description":"Model output columns: their drift is reported as prediction drift."},"missing_rate_tolerance":{"type":"number","minimum":0,"maximum":1,"default":0.1,"description":"A missing rate that moves by more than this (absolute, 0..1) is flagged."},"sketch_size":{"type":"integer","minimum":2,"multipleOf":2,"default":10000,"description":"Quantile sketch size k of profiles (exact up to k values per column)."},"retrain_workflow":{"type":"string","minLength":1,"description":"Workflow file started by workflow_dispatch on the retraining branch (e.g. retrain.yml)."},"performance":{"type":"object","description":"Performance drift when labels are present: evaluate's metrics on the current window vs the reference.","additionalProperties":false,"properties":{"label":{"type":"string","minLength":1,"description":"Label column (default: the model's data.label)."},"prediction":{"type":"string","minLength":1,"description":"Predicted label/value column (default `_out.label`, the prediction log's column)."},"score":{"type":"string","minLength":1,"description":"Binary: probability of the positive class, e.g. `_out.probabilities.1` (enables roc_auc, log_loss)."},"positive":{"type":["string","number"],"description":"Binary: the positive label (default: the greater label, like scikit-learn's pos_label=1)."},"threshold":{"type":"number","minimum":0,"maximum":1,"description":"Binary with a score and no prediction column: positive when score >= threshold (0.5)."},"task":{"enum":["binary","multiclass","regression"],"description":"Default: the model's task; else binary with a score, multiclass without."},"max_drop":{"type":"object","propertyNames":{"minLength":1},"additionalProperties":{"oneOf":[{"type":"number","minimum":0},{"type":"string","pattern":"^\\s*\\d+(\\.\\d+)?\\s*%\\s*$"}]},"description":"Metric -> allowed drop, absolute (0.05) or relative ('5%'); default: primary metric '5%'."},"min_rows":{"type":"integer","minimum":1,"default":30,"description":"Fewer labelled current rows than this: no verdict."}}}}},"deploy":{"type":"object"},"card":{"type":"object","description":"Model Card sections shown by `modelci card` and the catalog site.","additionalProperties":false,"properties":{"intended_use":{"type":"string","description":"Primary intended uses."},"out_of_scope_use":{"type":"string","description":"Uses the model is not meant for."},"users":{"type":"string","description":"Primary intended users."},"limitations":{"type":"string","description":"Known limitations."},"ethical_considerations":{"type":"string","description":"Risks, affected groups, sensitive data, mitigations."},"caveats":{"type":"string","description":"Further caveats and recommendations."},"training_data":{"type":"string","description":"What the training data is."},"evaluation_data":{"type":"string","description":"What the evaluation data is."},"license":{"type":"string","pattern":"^[A-Za-z0-9.+-]+$","description":"License id, e.g. apache-2.0."},"tags":{"type":"array","items":{"type":"string","minLength":1}},"datasets":{"type":"array","items":{"type":"string","minLength":1}},"contact":{"type":"string","description":"Where to send questions."}}}}},"default":{}},"metrics":{"type":"object","additionalProperties":false,"properties":{"directions":{"type":"object","additionalProperties":{"enum":["higher","lower"]},"description":"higher or lower is better, by metric name (flattened key, e.g. `eval.auc`) or its last segment."},"tolerance":{"type":"number","minimum":0,"description":"Absolute change at or below which a metric counts as unchanged."},"relative_tolerance":{"type":"number","minimum":0,"description":"Relative change (fraction of the base value) at or below which a metric counts as unchanged."},"precision":{"type":"integer","minimum":1,"maximum":17,"description":"Significant digits shown in tables."}}},"comment":{"type":"object","additionalProperties":false,"properties":{"precision":{"type":"integer","minimum":1,"maximum":17,"description":"Significant digits shown in tables (overrides metrics.precision for the comment)."},"chart_metric":{"type":"string","minLength":1,"description":"Metric whose history is charted when a history file is given; default: the primary metric."},"metrics":{"type":"array","items":{"type":"string","minLength":1},"uniqueItems":true,"description":"Metrics in the comment table after the primary metric (names or last key segments); the rest are collapsed under \"more metrics\". Default: the metrics the gates read. A metric that got significantly worse is always in the table; exact duplicates (recall_weighted = accuracy) are never repeated."}}},"registry":{"type":"object","description":"Where the registry folder lives, its stages and artifact store.","additionalProperties":false,"properties":{"path":{"type":"string","minLength":1,"default":"registry","description":"Registry folder, relative to the repository root."},"branch":{"type":"string","minLength":1,"description":"Branch the registry commits go to. Default: the branch checked out."},"stages":{"type":"array","description":"Stage names in promotion order.","minItems":1,"uniqueItems":true,"items":{"type":"string","pattern":"^[a-z0-9][a-z0-9._-]*$"},"default":["staging","production"]},"require_previous_stage":{"type":"boolean","default":false,"description":"A stage can only receive the version the stage before it currently holds."},"required_checks":{"type":"array","items":{"type":"string","minLength":1},"default":[],"description":"Check runs or commit statuses that must be green on the version's commit to promote it."},"bump":{"enum":["minor","patch"],"default":"minor","description":"Bump when the signature is compatible; a breaking signature change is always major."},"tags":{"type":"boolean","default":false,"description":"Git tags in GTO's format (`<model>@vX.Y.Z`, `<model>#<stage>#<n>`) next to the commits."},"promotion":{"enum":["commit","pull-request"],"default":"commit","description":"How promote writes: push the commit, or open/update a promotion pull request."},"push_attempts":{"type":"integer","minimum":1,"maximum":100,"default":20,"description":"Push attempts when other writers race (fetch, rebase, re-check, retry)."},"store":{"type":"object","additionalProperties":false,"default":{},"description":"Where artifacts go: `git` (copied into the registry folder; small models), `local` (a folder) or `github-release` (release assets).","properties":{"type":{"enum":["git","local","github-release"],"default":"git"},"max_bytes":{"type":"integer","minimum":1,"default":10485760,"description":"`git` store: refuse artifacts larger than this."},"path":{"type":"string","minLength":1,"description":"`local` store: the folder artifacts are copied to."},"release_tag":{"type":"string","minLength":1,"default":"modelci-artifacts","description":"`github-release` store: the release tag assets go to."},"repository":{"type":"string","pattern":"^[^/\\s]+/[^/\\s]+$","description":"`github-release` store: `owner/repo`; default, the run's repository."}}}}},"drift":{"type":"object","description":"How production data is compared with the reference profile.","additionalProperties":false,"properties":{"threshold":{"type":"number","minimum":0,"maximum":1,"default":0.5,"description":"Dataset drift when the share of drifted columns is >= this."},"test":{"enum":["ks","chi2","psi","js","wasserstein","z"],"description":"One test for every column it applies to (like `--test`)."},"thresholds":{"type":"object","additionalProperties":false,"description":"Per test, the drift threshold: p-value for ks/chi2/z (default 0.05), distance for psi/js/wasserstein (0.1).","properties":{"ks":{"type":"number","minimum":0},"chi2":{"type":"number","minimum":0},"psi":{"type":"number","minimum":0},"js":{"type":"number","minimum":0},"wasserstein":{"type":"number","minimum":0},"z":{"type":"number","minimum":0}}},"columns":{"type":"object","description":"Per column: a test and/or a threshold.","additionalProperties":{"type":"object","additionalProperties":false,"properties":{"test":{"enum":["ks","chi2","psi","js","wasserstein","z"]},"threshold":{"type":"number","minimum":0}}}},"ignore":{"type":"array","items":{"type":"string"},"default":[],"description":"Columns never tested (ids, timestamps)."},"prediction_columns":{"type":"array","items":{"type":"string"},"default":[],"description":"Model output columns: their drift is reported as prediction drift."},"missing_rate_tolerance":{"type":"number","minimum":0,"maximum":1,"default":0.1,"description":"A missing rate that moves by more than this (absolute, 0..1) is flagged."},"sketch_size":{"type":"integer","minimum":2,"multipleOf":2,"default":10000,"description":"Quantile sketch size k of profiles (exact up to k values per column)."},"retrain_workflow":{"type":"string","minLength":1,"description":"Workflow file started by workflow_dispatch on the retraining branch (e.g. retrain.yml)."},"performance":{"type":"object","description":"Performance drift when labels are present: evaluate's metrics on the current window vs the reference.","additionalProperties":false,"properties":{"label":{"type":"string","minLength":1,"description":"Label column (default: the model's data.label)."},"prediction":{"type":"string","minLength":1,"description":"Predicted label/value column (default `_out.label`, the prediction log's column)."},"score":{"type":"string","minLength":1,"description":"Binary: probability of the positive class, e.g. `_out.probabilities.1` (enables roc_auc, log_loss)."},"positive":{"type":["string","number"],"description":"Binary: the positive label (default: the greater label, like scikit-learn's pos_label=1)."},"threshold":{"type":"number","minimum":0,"maximum":1,"description":"Binary with a score and no prediction column: positive when score >= threshold (0.5)."},"task":{"enum":["binary","multiclass","regression"],"description":"Default: the model's task; else binary with a score, multiclass without."},"max_drop":{"type":"object","propertyNames":{"minLength":1},"additionalProperties":{"oneOf":[{"type":"number","minimum":0},{"type":"string","pattern":"^\\s*\\d+(\\.\\d+)?\\s*%\\s*$"}]},"description":"Metric -> allowed drop, absolute (0.05) or relative ('5%'); default: primary metric '5%'."},"min_rows":{"type":"integer","minimum":1,"default":30,"description":"Fewer labelled current rows than this: no verdict."}}}}},"environments":{"type":"object","description":"Deployment environments by name (e.g. staging, production) and their targets.","propertyNames":{"pattern":"^[a-zA-Z0-9][a-zA-Z0-9._-]*$"},"additionalProperties":{"type":"object","additionalProperties":false,"properties":{"target":{"enum":["server","command","gitops"],"default":"server","description":"`server`: the built-in `modelci serve` on the runner; `command`: your deploy command; `gitops`: commit the version to a manifests repository."},"url":{"type":"string","pattern":"^https?://","description":"The environment's URL: shown on the deployment; the server target's address; smoke base."},"stage":{"type":"string","pattern":"^[a-z0-9][a-z0-9._-]*$","description":"The registry stage this environment runs. Default: the environment name."},"smoke":{"type":"object","additionalProperties":false,"properties":{"samples":{"type":"string","minLength":1,"description":"smoke.jsonl recorded at evaluation (inputs + expected outputs per line); `{model}` and `{version}` are replaced, e.g. `registry/{model}/smoke/{version}.jsonl`."},"count":{"type":"integer","minimum":1,"description":"Use at most this many samples. Default: all."},"tolerance":{"type":"number","minimum":0,"default":0.0001,"description":"Output tolerance, absolute or relative to the recorded value."},"latency_ms":{"type":"number","exclusiveMinimum":0,"description":"Budget for the 95th percentile prediction latency, in milliseconds."}}},"command":{"type":"string","minLength":1,"description":"`command` target: shell command run with MODEL_PATH, MODEL_NAME, MODEL_VERSION, ..."},"gitops":{"type":"object","additionalProperties":false,"properties":{"repo":{"type":"string","minLength":1,"default":".","description":"Config repository: a path or URL git can push to (`.`: this repository)."},"branch":{"type":"string","minLength":1,"default":"main","description":"Branch the reconciler watches."},"path":{"type":"string","minLength":1,"default":"deploy/{environment}/{model}.yaml","description":"File the version pointer is written to; `{model}` and `{environment}` are replaced."}}},"timeout_minutes":{"type":"number","exclusiveMinimum":0,"maximum":360,"default":10,"description":"Time limit of the target (and of waiting for the server to be ready)."}},"if":{"properties":{"target":{"const":"command"}},"required":["target"]},"then":{"required":["command"]}}}}};
 const pattern0 = new RegExp("^[a-z0-9][a-z0-9._-]*$", "u");
 const pattern1 = new RegExp("^\\s*\\d+(\\.\\d+)?\\s*%\\s*$", "u");
 const pattern3 = new RegExp("^\\s*\\d+(\\.\\d+)?\\s*([kKMG]i?B|B)?\\s*$", "u");
-const pattern6 = new RegExp("^[^/\\s]+/[^/\\s]+$", "u");
-const pattern8 = new RegExp("^[a-zA-Z0-9][a-zA-Z0-9._-]*$", "u");
-const pattern9 = new RegExp("^https?://", "u");
+const pattern5 = new RegExp("^[A-Za-z0-9.+-]+$", "u");
+const pattern7 = new RegExp("^[^/\\s]+/[^/\\s]+$", "u");
+const pattern9 = new RegExp("^[a-zA-Z0-9][a-zA-Z0-9._-]*$", "u");
+const pattern10 = new RegExp("^https?://", "u");
 const func2 = Object.prototype.hasOwnProperty;
 const func3 = ajvRuntime_ucs2length;
 
@@ -2603,9 +2604,12 @@ vErrors.push(err190);
 errors++;
 }
 }
-}
-else {
-const err191 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/models/additionalProperties/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data2.card !== undefined){
+let data95 = data2.card;
+if(data95 && typeof data95 == "object" && !Array.isArray(data95)){
+for(const key30 in data95){
+if(!(func2.call(schema11.properties.models.additionalProperties.properties.card.properties, key30))){
+const err191 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/card",schemaPath:"#/properties/models/additionalProperties/properties/card/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key30},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err191];
 }
@@ -2615,9 +2619,9 @@ vErrors.push(err191);
 errors++;
 }
 }
-}
-else {
-const err192 = {instancePath:instancePath+"/models",schemaPath:"#/properties/models/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data95.intended_use !== undefined){
+if(typeof data95.intended_use !== "string"){
+const err192 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/card/intended_use",schemaPath:"#/properties/models/additionalProperties/properties/card/properties/intended_use/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err192];
 }
@@ -2627,12 +2631,9 @@ vErrors.push(err192);
 errors++;
 }
 }
-if(data.metrics !== undefined){
-let data95 = data.metrics;
-if(data95 && typeof data95 == "object" && !Array.isArray(data95)){
-for(const key30 in data95){
-if(!((((key30 === "directions") || (key30 === "tolerance")) || (key30 === "relative_tolerance")) || (key30 === "precision"))){
-const err193 = {instancePath:instancePath+"/metrics",schemaPath:"#/properties/metrics/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key30},message:"must NOT have additional properties"};
+if(data95.out_of_scope_use !== undefined){
+if(typeof data95.out_of_scope_use !== "string"){
+const err193 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/card/out_of_scope_use",schemaPath:"#/properties/models/additionalProperties/properties/card/properties/out_of_scope_use/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err193];
 }
@@ -2642,13 +2643,9 @@ vErrors.push(err193);
 errors++;
 }
 }
-if(data95.directions !== undefined){
-let data96 = data95.directions;
-if(data96 && typeof data96 == "object" && !Array.isArray(data96)){
-for(const key31 in data96){
-let data97 = data96[key31];
-if(!((data97 === "higher") || (data97 === "lower"))){
-const err194 = {instancePath:instancePath+"/metrics/directions/" + key31.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/metrics/properties/directions/additionalProperties/enum",keyword:"enum",params:{allowedValues: schema11.properties.metrics.properties.directions.additionalProperties.enum},message:"must be equal to one of the allowed values"};
+if(data95.users !== undefined){
+if(typeof data95.users !== "string"){
+const err194 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/card/users",schemaPath:"#/properties/models/additionalProperties/properties/card/properties/users/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err194];
 }
@@ -2658,9 +2655,9 @@ vErrors.push(err194);
 errors++;
 }
 }
-}
-else {
-const err195 = {instancePath:instancePath+"/metrics/directions",schemaPath:"#/properties/metrics/properties/directions/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data95.limitations !== undefined){
+if(typeof data95.limitations !== "string"){
+const err195 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/card/limitations",schemaPath:"#/properties/models/additionalProperties/properties/card/properties/limitations/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err195];
 }
@@ -2670,11 +2667,9 @@ vErrors.push(err195);
 errors++;
 }
 }
-if(data95.tolerance !== undefined){
-let data98 = data95.tolerance;
-if(typeof data98 == "number"){
-if(data98 < 0 || isNaN(data98)){
-const err196 = {instancePath:instancePath+"/metrics/tolerance",schemaPath:"#/properties/metrics/properties/tolerance/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(data95.ethical_considerations !== undefined){
+if(typeof data95.ethical_considerations !== "string"){
+const err196 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/card/ethical_considerations",schemaPath:"#/properties/models/additionalProperties/properties/card/properties/ethical_considerations/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err196];
 }
@@ -2684,8 +2679,9 @@ vErrors.push(err196);
 errors++;
 }
 }
-else {
-const err197 = {instancePath:instancePath+"/metrics/tolerance",schemaPath:"#/properties/metrics/properties/tolerance/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data95.caveats !== undefined){
+if(typeof data95.caveats !== "string"){
+const err197 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/card/caveats",schemaPath:"#/properties/models/additionalProperties/properties/card/properties/caveats/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err197];
 }
@@ -2695,11 +2691,9 @@ vErrors.push(err197);
 errors++;
 }
 }
-if(data95.relative_tolerance !== undefined){
-let data99 = data95.relative_tolerance;
-if(typeof data99 == "number"){
-if(data99 < 0 || isNaN(data99)){
-const err198 = {instancePath:instancePath+"/metrics/relative_tolerance",schemaPath:"#/properties/metrics/properties/relative_tolerance/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(data95.training_data !== undefined){
+if(typeof data95.training_data !== "string"){
+const err198 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/card/training_data",schemaPath:"#/properties/models/additionalProperties/properties/card/properties/training_data/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err198];
 }
@@ -2709,8 +2703,9 @@ vErrors.push(err198);
 errors++;
 }
 }
-else {
-const err199 = {instancePath:instancePath+"/metrics/relative_tolerance",schemaPath:"#/properties/metrics/properties/relative_tolerance/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data95.evaluation_data !== undefined){
+if(typeof data95.evaluation_data !== "string"){
+const err199 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/card/evaluation_data",schemaPath:"#/properties/models/additionalProperties/properties/card/properties/evaluation_data/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err199];
 }
@@ -2720,10 +2715,11 @@ vErrors.push(err199);
 errors++;
 }
 }
-if(data95.precision !== undefined){
-let data100 = data95.precision;
-if(!((typeof data100 == "number") && (!(data100 % 1) && !isNaN(data100)))){
-const err200 = {instancePath:instancePath+"/metrics/precision",schemaPath:"#/properties/metrics/properties/precision/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(data95.license !== undefined){
+let data104 = data95.license;
+if(typeof data104 === "string"){
+if(!pattern5.test(data104)){
+const err200 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/card/license",schemaPath:"#/properties/models/additionalProperties/properties/card/properties/license/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9.+-]+$"},message:"must match pattern \""+"^[A-Za-z0-9.+-]+$"+"\""};
 if(vErrors === null){
 vErrors = [err200];
 }
@@ -2732,9 +2728,9 @@ vErrors.push(err200);
 }
 errors++;
 }
-if(typeof data100 == "number"){
-if(data100 > 17 || isNaN(data100)){
-const err201 = {instancePath:instancePath+"/metrics/precision",schemaPath:"#/properties/metrics/properties/precision/maximum",keyword:"maximum",params:{comparison: "<=", limit: 17},message:"must be <= 17"};
+}
+else {
+const err201 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/card/license",schemaPath:"#/properties/models/additionalProperties/properties/card/properties/license/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err201];
 }
@@ -2743,8 +2739,16 @@ vErrors.push(err201);
 }
 errors++;
 }
-if(data100 < 1 || isNaN(data100)){
-const err202 = {instancePath:instancePath+"/metrics/precision",schemaPath:"#/properties/metrics/properties/precision/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+}
+if(data95.tags !== undefined){
+let data105 = data95.tags;
+if(Array.isArray(data105)){
+const len6 = data105.length;
+for(let i8=0; i8<len6; i8++){
+let data106 = data105[i8];
+if(typeof data106 === "string"){
+if(func3(data106) < 1){
+const err202 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/card/tags/" + i8,schemaPath:"#/properties/models/additionalProperties/properties/card/properties/tags/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err202];
 }
@@ -2754,10 +2758,8 @@ vErrors.push(err202);
 errors++;
 }
 }
-}
-}
 else {
-const err203 = {instancePath:instancePath+"/metrics",schemaPath:"#/properties/metrics/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err203 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/card/tags/" + i8,schemaPath:"#/properties/models/additionalProperties/properties/card/properties/tags/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err203];
 }
@@ -2767,12 +2769,9 @@ vErrors.push(err203);
 errors++;
 }
 }
-if(data.comment !== undefined){
-let data101 = data.comment;
-if(data101 && typeof data101 == "object" && !Array.isArray(data101)){
-for(const key32 in data101){
-if(!(((key32 === "precision") || (key32 === "chart_metric")) || (key32 === "metrics"))){
-const err204 = {instancePath:instancePath+"/comment",schemaPath:"#/properties/comment/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key32},message:"must NOT have additional properties"};
+}
+else {
+const err204 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/card/tags",schemaPath:"#/properties/models/additionalProperties/properties/card/properties/tags/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err204];
 }
@@ -2782,10 +2781,15 @@ vErrors.push(err204);
 errors++;
 }
 }
-if(data101.precision !== undefined){
-let data102 = data101.precision;
-if(!((typeof data102 == "number") && (!(data102 % 1) && !isNaN(data102)))){
-const err205 = {instancePath:instancePath+"/comment/precision",schemaPath:"#/properties/comment/properties/precision/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(data95.datasets !== undefined){
+let data107 = data95.datasets;
+if(Array.isArray(data107)){
+const len7 = data107.length;
+for(let i9=0; i9<len7; i9++){
+let data108 = data107[i9];
+if(typeof data108 === "string"){
+if(func3(data108) < 1){
+const err205 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/card/datasets/" + i9,schemaPath:"#/properties/models/additionalProperties/properties/card/properties/datasets/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err205];
 }
@@ -2794,9 +2798,9 @@ vErrors.push(err205);
 }
 errors++;
 }
-if(typeof data102 == "number"){
-if(data102 > 17 || isNaN(data102)){
-const err206 = {instancePath:instancePath+"/comment/precision",schemaPath:"#/properties/comment/properties/precision/maximum",keyword:"maximum",params:{comparison: "<=", limit: 17},message:"must be <= 17"};
+}
+else {
+const err206 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/card/datasets/" + i9,schemaPath:"#/properties/models/additionalProperties/properties/card/properties/datasets/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err206];
 }
@@ -2805,8 +2809,10 @@ vErrors.push(err206);
 }
 errors++;
 }
-if(data102 < 1 || isNaN(data102)){
-const err207 = {instancePath:instancePath+"/comment/precision",schemaPath:"#/properties/comment/properties/precision/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+}
+}
+else {
+const err207 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/card/datasets",schemaPath:"#/properties/models/additionalProperties/properties/card/properties/datasets/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err207];
 }
@@ -2816,12 +2822,9 @@ vErrors.push(err207);
 errors++;
 }
 }
-}
-if(data101.chart_metric !== undefined){
-let data103 = data101.chart_metric;
-if(typeof data103 === "string"){
-if(func3(data103) < 1){
-const err208 = {instancePath:instancePath+"/comment/chart_metric",schemaPath:"#/properties/comment/properties/chart_metric/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(data95.contact !== undefined){
+if(typeof data95.contact !== "string"){
+const err208 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/card/contact",schemaPath:"#/properties/models/additionalProperties/properties/card/properties/contact/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err208];
 }
@@ -2831,8 +2834,9 @@ vErrors.push(err208);
 errors++;
 }
 }
+}
 else {
-const err209 = {instancePath:instancePath+"/comment/chart_metric",schemaPath:"#/properties/comment/properties/chart_metric/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err209 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/card",schemaPath:"#/properties/models/additionalProperties/properties/card/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err209];
 }
@@ -2842,15 +2846,9 @@ vErrors.push(err209);
 errors++;
 }
 }
-if(data101.metrics !== undefined){
-let data104 = data101.metrics;
-if(Array.isArray(data104)){
-const len6 = data104.length;
-for(let i8=0; i8<len6; i8++){
-let data105 = data104[i8];
-if(typeof data105 === "string"){
-if(func3(data105) < 1){
-const err210 = {instancePath:instancePath+"/comment/metrics/" + i8,schemaPath:"#/properties/comment/properties/metrics/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+}
+else {
+const err210 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/models/additionalProperties/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err210];
 }
@@ -2860,8 +2858,9 @@ vErrors.push(err210);
 errors++;
 }
 }
+}
 else {
-const err211 = {instancePath:instancePath+"/comment/metrics/" + i8,schemaPath:"#/properties/comment/properties/metrics/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err211 = {instancePath:instancePath+"/models",schemaPath:"#/properties/models/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err211];
 }
@@ -2871,18 +2870,12 @@ vErrors.push(err211);
 errors++;
 }
 }
-let i9 = data104.length;
-let j2;
-if(i9 > 1){
-const indices2 = {};
-for(;i9--;){
-let item2 = data104[i9];
-if(typeof item2 !== "string"){
-continue;
-}
-if(typeof indices2[item2] == "number"){
-j2 = indices2[item2];
-const err212 = {instancePath:instancePath+"/comment/metrics",schemaPath:"#/properties/comment/properties/metrics/uniqueItems",keyword:"uniqueItems",params:{i: i9, j: j2},message:"must NOT have duplicate items (items ## "+j2+" and "+i9+" are identical)"};
+if(data.metrics !== undefined){
+let data110 = data.metrics;
+if(data110 && typeof data110 == "object" && !Array.isArray(data110)){
+for(const key31 in data110){
+if(!((((key31 === "directions") || (key31 === "tolerance")) || (key31 === "relative_tolerance")) || (key31 === "precision"))){
+const err212 = {instancePath:instancePath+"/metrics",schemaPath:"#/properties/metrics/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key31},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err212];
 }
@@ -2890,14 +2883,15 @@ else {
 vErrors.push(err212);
 }
 errors++;
-break;
-}
-indices2[item2] = i9;
 }
 }
-}
-else {
-const err213 = {instancePath:instancePath+"/comment/metrics",schemaPath:"#/properties/comment/properties/metrics/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data110.directions !== undefined){
+let data111 = data110.directions;
+if(data111 && typeof data111 == "object" && !Array.isArray(data111)){
+for(const key32 in data111){
+let data112 = data111[key32];
+if(!((data112 === "higher") || (data112 === "lower"))){
+const err213 = {instancePath:instancePath+"/metrics/directions/" + key32.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/metrics/properties/directions/additionalProperties/enum",keyword:"enum",params:{allowedValues: schema11.properties.metrics.properties.directions.additionalProperties.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err213];
 }
@@ -2909,7 +2903,7 @@ errors++;
 }
 }
 else {
-const err214 = {instancePath:instancePath+"/comment",schemaPath:"#/properties/comment/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err214 = {instancePath:instancePath+"/metrics/directions",schemaPath:"#/properties/metrics/properties/directions/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err214];
 }
@@ -2919,12 +2913,11 @@ vErrors.push(err214);
 errors++;
 }
 }
-if(data.registry !== undefined){
-let data106 = data.registry;
-if(data106 && typeof data106 == "object" && !Array.isArray(data106)){
-for(const key33 in data106){
-if(!(func2.call(schema11.properties.registry.properties, key33))){
-const err215 = {instancePath:instancePath+"/registry",schemaPath:"#/properties/registry/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key33},message:"must NOT have additional properties"};
+if(data110.tolerance !== undefined){
+let data113 = data110.tolerance;
+if(typeof data113 == "number"){
+if(data113 < 0 || isNaN(data113)){
+const err215 = {instancePath:instancePath+"/metrics/tolerance",schemaPath:"#/properties/metrics/properties/tolerance/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err215];
 }
@@ -2934,11 +2927,8 @@ vErrors.push(err215);
 errors++;
 }
 }
-if(data106.path !== undefined){
-let data107 = data106.path;
-if(typeof data107 === "string"){
-if(func3(data107) < 1){
-const err216 = {instancePath:instancePath+"/registry/path",schemaPath:"#/properties/registry/properties/path/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+else {
+const err216 = {instancePath:instancePath+"/metrics/tolerance",schemaPath:"#/properties/metrics/properties/tolerance/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err216];
 }
@@ -2948,8 +2938,11 @@ vErrors.push(err216);
 errors++;
 }
 }
-else {
-const err217 = {instancePath:instancePath+"/registry/path",schemaPath:"#/properties/registry/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data110.relative_tolerance !== undefined){
+let data114 = data110.relative_tolerance;
+if(typeof data114 == "number"){
+if(data114 < 0 || isNaN(data114)){
+const err217 = {instancePath:instancePath+"/metrics/relative_tolerance",schemaPath:"#/properties/metrics/properties/relative_tolerance/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err217];
 }
@@ -2959,11 +2952,8 @@ vErrors.push(err217);
 errors++;
 }
 }
-if(data106.branch !== undefined){
-let data108 = data106.branch;
-if(typeof data108 === "string"){
-if(func3(data108) < 1){
-const err218 = {instancePath:instancePath+"/registry/branch",schemaPath:"#/properties/registry/properties/branch/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+else {
+const err218 = {instancePath:instancePath+"/metrics/relative_tolerance",schemaPath:"#/properties/metrics/properties/relative_tolerance/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err218];
 }
@@ -2973,8 +2963,10 @@ vErrors.push(err218);
 errors++;
 }
 }
-else {
-const err219 = {instancePath:instancePath+"/registry/branch",schemaPath:"#/properties/registry/properties/branch/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data110.precision !== undefined){
+let data115 = data110.precision;
+if(!((typeof data115 == "number") && (!(data115 % 1) && !isNaN(data115)))){
+const err219 = {instancePath:instancePath+"/metrics/precision",schemaPath:"#/properties/metrics/properties/precision/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err219];
 }
@@ -2983,12 +2975,9 @@ vErrors.push(err219);
 }
 errors++;
 }
-}
-if(data106.stages !== undefined){
-let data109 = data106.stages;
-if(Array.isArray(data109)){
-if(data109.length < 1){
-const err220 = {instancePath:instancePath+"/registry/stages",schemaPath:"#/properties/registry/properties/stages/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
+if(typeof data115 == "number"){
+if(data115 > 17 || isNaN(data115)){
+const err220 = {instancePath:instancePath+"/metrics/precision",schemaPath:"#/properties/metrics/properties/precision/maximum",keyword:"maximum",params:{comparison: "<=", limit: 17},message:"must be <= 17"};
 if(vErrors === null){
 vErrors = [err220];
 }
@@ -2997,12 +2986,8 @@ vErrors.push(err220);
 }
 errors++;
 }
-const len7 = data109.length;
-for(let i10=0; i10<len7; i10++){
-let data110 = data109[i10];
-if(typeof data110 === "string"){
-if(!pattern0.test(data110)){
-const err221 = {instancePath:instancePath+"/registry/stages/" + i10,schemaPath:"#/properties/registry/properties/stages/items/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9][a-z0-9._-]*$"},message:"must match pattern \""+"^[a-z0-9][a-z0-9._-]*$"+"\""};
+if(data115 < 1 || isNaN(data115)){
+const err221 = {instancePath:instancePath+"/metrics/precision",schemaPath:"#/properties/metrics/properties/precision/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
 if(vErrors === null){
 vErrors = [err221];
 }
@@ -3012,8 +2997,10 @@ vErrors.push(err221);
 errors++;
 }
 }
+}
+}
 else {
-const err222 = {instancePath:instancePath+"/registry/stages/" + i10,schemaPath:"#/properties/registry/properties/stages/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err222 = {instancePath:instancePath+"/metrics",schemaPath:"#/properties/metrics/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err222];
 }
@@ -3023,18 +3010,12 @@ vErrors.push(err222);
 errors++;
 }
 }
-let i11 = data109.length;
-let j3;
-if(i11 > 1){
-const indices3 = {};
-for(;i11--;){
-let item3 = data109[i11];
-if(typeof item3 !== "string"){
-continue;
-}
-if(typeof indices3[item3] == "number"){
-j3 = indices3[item3];
-const err223 = {instancePath:instancePath+"/registry/stages",schemaPath:"#/properties/registry/properties/stages/uniqueItems",keyword:"uniqueItems",params:{i: i11, j: j3},message:"must NOT have duplicate items (items ## "+j3+" and "+i11+" are identical)"};
+if(data.comment !== undefined){
+let data116 = data.comment;
+if(data116 && typeof data116 == "object" && !Array.isArray(data116)){
+for(const key33 in data116){
+if(!(((key33 === "precision") || (key33 === "chart_metric")) || (key33 === "metrics"))){
+const err223 = {instancePath:instancePath+"/comment",schemaPath:"#/properties/comment/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key33},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err223];
 }
@@ -3042,14 +3023,12 @@ else {
 vErrors.push(err223);
 }
 errors++;
-break;
-}
-indices3[item3] = i11;
 }
 }
-}
-else {
-const err224 = {instancePath:instancePath+"/registry/stages",schemaPath:"#/properties/registry/properties/stages/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data116.precision !== undefined){
+let data117 = data116.precision;
+if(!((typeof data117 == "number") && (!(data117 % 1) && !isNaN(data117)))){
+const err224 = {instancePath:instancePath+"/comment/precision",schemaPath:"#/properties/comment/properties/precision/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err224];
 }
@@ -3058,10 +3037,9 @@ vErrors.push(err224);
 }
 errors++;
 }
-}
-if(data106.require_previous_stage !== undefined){
-if(typeof data106.require_previous_stage !== "boolean"){
-const err225 = {instancePath:instancePath+"/registry/require_previous_stage",schemaPath:"#/properties/registry/properties/require_previous_stage/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(typeof data117 == "number"){
+if(data117 > 17 || isNaN(data117)){
+const err225 = {instancePath:instancePath+"/comment/precision",schemaPath:"#/properties/comment/properties/precision/maximum",keyword:"maximum",params:{comparison: "<=", limit: 17},message:"must be <= 17"};
 if(vErrors === null){
 vErrors = [err225];
 }
@@ -3070,16 +3048,8 @@ vErrors.push(err225);
 }
 errors++;
 }
-}
-if(data106.required_checks !== undefined){
-let data112 = data106.required_checks;
-if(Array.isArray(data112)){
-const len8 = data112.length;
-for(let i12=0; i12<len8; i12++){
-let data113 = data112[i12];
-if(typeof data113 === "string"){
-if(func3(data113) < 1){
-const err226 = {instancePath:instancePath+"/registry/required_checks/" + i12,schemaPath:"#/properties/registry/properties/required_checks/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(data117 < 1 || isNaN(data117)){
+const err226 = {instancePath:instancePath+"/comment/precision",schemaPath:"#/properties/comment/properties/precision/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
 if(vErrors === null){
 vErrors = [err226];
 }
@@ -3089,8 +3059,12 @@ vErrors.push(err226);
 errors++;
 }
 }
-else {
-const err227 = {instancePath:instancePath+"/registry/required_checks/" + i12,schemaPath:"#/properties/registry/properties/required_checks/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+if(data116.chart_metric !== undefined){
+let data118 = data116.chart_metric;
+if(typeof data118 === "string"){
+if(func3(data118) < 1){
+const err227 = {instancePath:instancePath+"/comment/chart_metric",schemaPath:"#/properties/comment/properties/chart_metric/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err227];
 }
@@ -3100,9 +3074,8 @@ vErrors.push(err227);
 errors++;
 }
 }
-}
 else {
-const err228 = {instancePath:instancePath+"/registry/required_checks",schemaPath:"#/properties/registry/properties/required_checks/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err228 = {instancePath:instancePath+"/comment/chart_metric",schemaPath:"#/properties/comment/properties/chart_metric/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err228];
 }
@@ -3112,10 +3085,15 @@ vErrors.push(err228);
 errors++;
 }
 }
-if(data106.bump !== undefined){
-let data114 = data106.bump;
-if(!((data114 === "minor") || (data114 === "patch"))){
-const err229 = {instancePath:instancePath+"/registry/bump",schemaPath:"#/properties/registry/properties/bump/enum",keyword:"enum",params:{allowedValues: schema11.properties.registry.properties.bump.enum},message:"must be equal to one of the allowed values"};
+if(data116.metrics !== undefined){
+let data119 = data116.metrics;
+if(Array.isArray(data119)){
+const len8 = data119.length;
+for(let i10=0; i10<len8; i10++){
+let data120 = data119[i10];
+if(typeof data120 === "string"){
+if(func3(data120) < 1){
+const err229 = {instancePath:instancePath+"/comment/metrics/" + i10,schemaPath:"#/properties/comment/properties/metrics/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err229];
 }
@@ -3125,9 +3103,8 @@ vErrors.push(err229);
 errors++;
 }
 }
-if(data106.tags !== undefined){
-if(typeof data106.tags !== "boolean"){
-const err230 = {instancePath:instancePath+"/registry/tags",schemaPath:"#/properties/registry/properties/tags/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+else {
+const err230 = {instancePath:instancePath+"/comment/metrics/" + i10,schemaPath:"#/properties/comment/properties/metrics/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err230];
 }
@@ -3137,10 +3114,18 @@ vErrors.push(err230);
 errors++;
 }
 }
-if(data106.promotion !== undefined){
-let data116 = data106.promotion;
-if(!((data116 === "commit") || (data116 === "pull-request"))){
-const err231 = {instancePath:instancePath+"/registry/promotion",schemaPath:"#/properties/registry/properties/promotion/enum",keyword:"enum",params:{allowedValues: schema11.properties.registry.properties.promotion.enum},message:"must be equal to one of the allowed values"};
+let i11 = data119.length;
+let j2;
+if(i11 > 1){
+const indices2 = {};
+for(;i11--;){
+let item2 = data119[i11];
+if(typeof item2 !== "string"){
+continue;
+}
+if(typeof indices2[item2] == "number"){
+j2 = indices2[item2];
+const err231 = {instancePath:instancePath+"/comment/metrics",schemaPath:"#/properties/comment/properties/metrics/uniqueItems",keyword:"uniqueItems",params:{i: i11, j: j2},message:"must NOT have duplicate items (items ## "+j2+" and "+i11+" are identical)"};
 if(vErrors === null){
 vErrors = [err231];
 }
@@ -3148,12 +3133,14 @@ else {
 vErrors.push(err231);
 }
 errors++;
+break;
+}
+indices2[item2] = i11;
 }
 }
-if(data106.push_attempts !== undefined){
-let data117 = data106.push_attempts;
-if(!((typeof data117 == "number") && (!(data117 % 1) && !isNaN(data117)))){
-const err232 = {instancePath:instancePath+"/registry/push_attempts",schemaPath:"#/properties/registry/properties/push_attempts/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+}
+else {
+const err232 = {instancePath:instancePath+"/comment/metrics",schemaPath:"#/properties/comment/properties/metrics/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err232];
 }
@@ -3162,9 +3149,10 @@ vErrors.push(err232);
 }
 errors++;
 }
-if(typeof data117 == "number"){
-if(data117 > 100 || isNaN(data117)){
-const err233 = {instancePath:instancePath+"/registry/push_attempts",schemaPath:"#/properties/registry/properties/push_attempts/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100},message:"must be <= 100"};
+}
+}
+else {
+const err233 = {instancePath:instancePath+"/comment",schemaPath:"#/properties/comment/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err233];
 }
@@ -3173,8 +3161,13 @@ vErrors.push(err233);
 }
 errors++;
 }
-if(data117 < 1 || isNaN(data117)){
-const err234 = {instancePath:instancePath+"/registry/push_attempts",schemaPath:"#/properties/registry/properties/push_attempts/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+}
+if(data.registry !== undefined){
+let data121 = data.registry;
+if(data121 && typeof data121 == "object" && !Array.isArray(data121)){
+for(const key34 in data121){
+if(!(func2.call(schema11.properties.registry.properties, key34))){
+const err234 = {instancePath:instancePath+"/registry",schemaPath:"#/properties/registry/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key34},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err234];
 }
@@ -3184,13 +3177,11 @@ vErrors.push(err234);
 errors++;
 }
 }
-}
-if(data106.store !== undefined){
-let data118 = data106.store;
-if(data118 && typeof data118 == "object" && !Array.isArray(data118)){
-for(const key34 in data118){
-if(!(((((key34 === "type") || (key34 === "max_bytes")) || (key34 === "path")) || (key34 === "release_tag")) || (key34 === "repository"))){
-const err235 = {instancePath:instancePath+"/registry/store",schemaPath:"#/properties/registry/properties/store/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key34},message:"must NOT have additional properties"};
+if(data121.path !== undefined){
+let data122 = data121.path;
+if(typeof data122 === "string"){
+if(func3(data122) < 1){
+const err235 = {instancePath:instancePath+"/registry/path",schemaPath:"#/properties/registry/properties/path/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err235];
 }
@@ -3200,10 +3191,8 @@ vErrors.push(err235);
 errors++;
 }
 }
-if(data118.type !== undefined){
-let data119 = data118.type;
-if(!(((data119 === "git") || (data119 === "local")) || (data119 === "github-release"))){
-const err236 = {instancePath:instancePath+"/registry/store/type",schemaPath:"#/properties/registry/properties/store/properties/type/enum",keyword:"enum",params:{allowedValues: schema11.properties.registry.properties.store.properties.type.enum},message:"must be equal to one of the allowed values"};
+else {
+const err236 = {instancePath:instancePath+"/registry/path",schemaPath:"#/properties/registry/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err236];
 }
@@ -3213,10 +3202,11 @@ vErrors.push(err236);
 errors++;
 }
 }
-if(data118.max_bytes !== undefined){
-let data120 = data118.max_bytes;
-if(!((typeof data120 == "number") && (!(data120 % 1) && !isNaN(data120)))){
-const err237 = {instancePath:instancePath+"/registry/store/max_bytes",schemaPath:"#/properties/registry/properties/store/properties/max_bytes/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(data121.branch !== undefined){
+let data123 = data121.branch;
+if(typeof data123 === "string"){
+if(func3(data123) < 1){
+const err237 = {instancePath:instancePath+"/registry/branch",schemaPath:"#/properties/registry/properties/branch/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err237];
 }
@@ -3225,9 +3215,9 @@ vErrors.push(err237);
 }
 errors++;
 }
-if(typeof data120 == "number"){
-if(data120 < 1 || isNaN(data120)){
-const err238 = {instancePath:instancePath+"/registry/store/max_bytes",schemaPath:"#/properties/registry/properties/store/properties/max_bytes/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+}
+else {
+const err238 = {instancePath:instancePath+"/registry/branch",schemaPath:"#/properties/registry/properties/branch/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err238];
 }
@@ -3237,12 +3227,11 @@ vErrors.push(err238);
 errors++;
 }
 }
-}
-if(data118.path !== undefined){
-let data121 = data118.path;
-if(typeof data121 === "string"){
-if(func3(data121) < 1){
-const err239 = {instancePath:instancePath+"/registry/store/path",schemaPath:"#/properties/registry/properties/store/properties/path/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(data121.stages !== undefined){
+let data124 = data121.stages;
+if(Array.isArray(data124)){
+if(data124.length < 1){
+const err239 = {instancePath:instancePath+"/registry/stages",schemaPath:"#/properties/registry/properties/stages/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
 if(vErrors === null){
 vErrors = [err239];
 }
@@ -3251,9 +3240,12 @@ vErrors.push(err239);
 }
 errors++;
 }
-}
-else {
-const err240 = {instancePath:instancePath+"/registry/store/path",schemaPath:"#/properties/registry/properties/store/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const len9 = data124.length;
+for(let i12=0; i12<len9; i12++){
+let data125 = data124[i12];
+if(typeof data125 === "string"){
+if(!pattern0.test(data125)){
+const err240 = {instancePath:instancePath+"/registry/stages/" + i12,schemaPath:"#/properties/registry/properties/stages/items/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9][a-z0-9._-]*$"},message:"must match pattern \""+"^[a-z0-9][a-z0-9._-]*$"+"\""};
 if(vErrors === null){
 vErrors = [err240];
 }
@@ -3263,11 +3255,8 @@ vErrors.push(err240);
 errors++;
 }
 }
-if(data118.release_tag !== undefined){
-let data122 = data118.release_tag;
-if(typeof data122 === "string"){
-if(func3(data122) < 1){
-const err241 = {instancePath:instancePath+"/registry/store/release_tag",schemaPath:"#/properties/registry/properties/store/properties/release_tag/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+else {
+const err241 = {instancePath:instancePath+"/registry/stages/" + i12,schemaPath:"#/properties/registry/properties/stages/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err241];
 }
@@ -3277,8 +3266,18 @@ vErrors.push(err241);
 errors++;
 }
 }
-else {
-const err242 = {instancePath:instancePath+"/registry/store/release_tag",schemaPath:"#/properties/registry/properties/store/properties/release_tag/type",keyword:"type",params:{type: "string"},message:"must be string"};
+let i13 = data124.length;
+let j3;
+if(i13 > 1){
+const indices3 = {};
+for(;i13--;){
+let item3 = data124[i13];
+if(typeof item3 !== "string"){
+continue;
+}
+if(typeof indices3[item3] == "number"){
+j3 = indices3[item3];
+const err242 = {instancePath:instancePath+"/registry/stages",schemaPath:"#/properties/registry/properties/stages/uniqueItems",keyword:"uniqueItems",params:{i: i13, j: j3},message:"must NOT have duplicate items (items ## "+j3+" and "+i13+" are identical)"};
 if(vErrors === null){
 vErrors = [err242];
 }
@@ -3286,13 +3285,14 @@ else {
 vErrors.push(err242);
 }
 errors++;
+break;
+}
+indices3[item3] = i13;
 }
 }
-if(data118.repository !== undefined){
-let data123 = data118.repository;
-if(typeof data123 === "string"){
-if(!pattern6.test(data123)){
-const err243 = {instancePath:instancePath+"/registry/store/repository",schemaPath:"#/properties/registry/properties/store/properties/repository/pattern",keyword:"pattern",params:{pattern: "^[^/\\s]+/[^/\\s]+$"},message:"must match pattern \""+"^[^/\\s]+/[^/\\s]+$"+"\""};
+}
+else {
+const err243 = {instancePath:instancePath+"/registry/stages",schemaPath:"#/properties/registry/properties/stages/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err243];
 }
@@ -3302,8 +3302,9 @@ vErrors.push(err243);
 errors++;
 }
 }
-else {
-const err244 = {instancePath:instancePath+"/registry/store/repository",schemaPath:"#/properties/registry/properties/store/properties/repository/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data121.require_previous_stage !== undefined){
+if(typeof data121.require_previous_stage !== "boolean"){
+const err244 = {instancePath:instancePath+"/registry/require_previous_stage",schemaPath:"#/properties/registry/properties/require_previous_stage/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err244];
 }
@@ -3313,9 +3314,15 @@ vErrors.push(err244);
 errors++;
 }
 }
-}
-else {
-const err245 = {instancePath:instancePath+"/registry/store",schemaPath:"#/properties/registry/properties/store/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data121.required_checks !== undefined){
+let data127 = data121.required_checks;
+if(Array.isArray(data127)){
+const len10 = data127.length;
+for(let i14=0; i14<len10; i14++){
+let data128 = data127[i14];
+if(typeof data128 === "string"){
+if(func3(data128) < 1){
+const err245 = {instancePath:instancePath+"/registry/required_checks/" + i14,schemaPath:"#/properties/registry/properties/required_checks/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err245];
 }
@@ -3325,9 +3332,8 @@ vErrors.push(err245);
 errors++;
 }
 }
-}
 else {
-const err246 = {instancePath:instancePath+"/registry",schemaPath:"#/properties/registry/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err246 = {instancePath:instancePath+"/registry/required_checks/" + i14,schemaPath:"#/properties/registry/properties/required_checks/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err246];
 }
@@ -3337,12 +3343,9 @@ vErrors.push(err246);
 errors++;
 }
 }
-if(data.drift !== undefined){
-let data124 = data.drift;
-if(data124 && typeof data124 == "object" && !Array.isArray(data124)){
-for(const key35 in data124){
-if(!(func2.call(schema11.properties.drift.properties, key35))){
-const err247 = {instancePath:instancePath+"/drift",schemaPath:"#/properties/drift/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key35},message:"must NOT have additional properties"};
+}
+else {
+const err247 = {instancePath:instancePath+"/registry/required_checks",schemaPath:"#/properties/registry/properties/required_checks/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err247];
 }
@@ -3352,11 +3355,10 @@ vErrors.push(err247);
 errors++;
 }
 }
-if(data124.threshold !== undefined){
-let data125 = data124.threshold;
-if(typeof data125 == "number"){
-if(data125 > 1 || isNaN(data125)){
-const err248 = {instancePath:instancePath+"/drift/threshold",schemaPath:"#/properties/drift/properties/threshold/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"};
+if(data121.bump !== undefined){
+let data129 = data121.bump;
+if(!((data129 === "minor") || (data129 === "patch"))){
+const err248 = {instancePath:instancePath+"/registry/bump",schemaPath:"#/properties/registry/properties/bump/enum",keyword:"enum",params:{allowedValues: schema11.properties.registry.properties.bump.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err248];
 }
@@ -3365,8 +3367,10 @@ vErrors.push(err248);
 }
 errors++;
 }
-if(data125 < 0 || isNaN(data125)){
-const err249 = {instancePath:instancePath+"/drift/threshold",schemaPath:"#/properties/drift/properties/threshold/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+}
+if(data121.tags !== undefined){
+if(typeof data121.tags !== "boolean"){
+const err249 = {instancePath:instancePath+"/registry/tags",schemaPath:"#/properties/registry/properties/tags/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err249];
 }
@@ -3376,8 +3380,10 @@ vErrors.push(err249);
 errors++;
 }
 }
-else {
-const err250 = {instancePath:instancePath+"/drift/threshold",schemaPath:"#/properties/drift/properties/threshold/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data121.promotion !== undefined){
+let data131 = data121.promotion;
+if(!((data131 === "commit") || (data131 === "pull-request"))){
+const err250 = {instancePath:instancePath+"/registry/promotion",schemaPath:"#/properties/registry/properties/promotion/enum",keyword:"enum",params:{allowedValues: schema11.properties.registry.properties.promotion.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err250];
 }
@@ -3387,10 +3393,10 @@ vErrors.push(err250);
 errors++;
 }
 }
-if(data124.test !== undefined){
-let data126 = data124.test;
-if(!((((((data126 === "ks") || (data126 === "chi2")) || (data126 === "psi")) || (data126 === "js")) || (data126 === "wasserstein")) || (data126 === "z"))){
-const err251 = {instancePath:instancePath+"/drift/test",schemaPath:"#/properties/drift/properties/test/enum",keyword:"enum",params:{allowedValues: schema11.properties.drift.properties.test.enum},message:"must be equal to one of the allowed values"};
+if(data121.push_attempts !== undefined){
+let data132 = data121.push_attempts;
+if(!((typeof data132 == "number") && (!(data132 % 1) && !isNaN(data132)))){
+const err251 = {instancePath:instancePath+"/registry/push_attempts",schemaPath:"#/properties/registry/properties/push_attempts/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err251];
 }
@@ -3399,13 +3405,9 @@ vErrors.push(err251);
 }
 errors++;
 }
-}
-if(data124.thresholds !== undefined){
-let data127 = data124.thresholds;
-if(data127 && typeof data127 == "object" && !Array.isArray(data127)){
-for(const key36 in data127){
-if(!((((((key36 === "ks") || (key36 === "chi2")) || (key36 === "psi")) || (key36 === "js")) || (key36 === "wasserstein")) || (key36 === "z"))){
-const err252 = {instancePath:instancePath+"/drift/thresholds",schemaPath:"#/properties/drift/properties/thresholds/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key36},message:"must NOT have additional properties"};
+if(typeof data132 == "number"){
+if(data132 > 100 || isNaN(data132)){
+const err252 = {instancePath:instancePath+"/registry/push_attempts",schemaPath:"#/properties/registry/properties/push_attempts/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100},message:"must be <= 100"};
 if(vErrors === null){
 vErrors = [err252];
 }
@@ -3414,12 +3416,8 @@ vErrors.push(err252);
 }
 errors++;
 }
-}
-if(data127.ks !== undefined){
-let data128 = data127.ks;
-if(typeof data128 == "number"){
-if(data128 < 0 || isNaN(data128)){
-const err253 = {instancePath:instancePath+"/drift/thresholds/ks",schemaPath:"#/properties/drift/properties/thresholds/properties/ks/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(data132 < 1 || isNaN(data132)){
+const err253 = {instancePath:instancePath+"/registry/push_attempts",schemaPath:"#/properties/registry/properties/push_attempts/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
 if(vErrors === null){
 vErrors = [err253];
 }
@@ -3429,8 +3427,13 @@ vErrors.push(err253);
 errors++;
 }
 }
-else {
-const err254 = {instancePath:instancePath+"/drift/thresholds/ks",schemaPath:"#/properties/drift/properties/thresholds/properties/ks/type",keyword:"type",params:{type: "number"},message:"must be number"};
+}
+if(data121.store !== undefined){
+let data133 = data121.store;
+if(data133 && typeof data133 == "object" && !Array.isArray(data133)){
+for(const key35 in data133){
+if(!(((((key35 === "type") || (key35 === "max_bytes")) || (key35 === "path")) || (key35 === "release_tag")) || (key35 === "repository"))){
+const err254 = {instancePath:instancePath+"/registry/store",schemaPath:"#/properties/registry/properties/store/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key35},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err254];
 }
@@ -3440,11 +3443,10 @@ vErrors.push(err254);
 errors++;
 }
 }
-if(data127.chi2 !== undefined){
-let data129 = data127.chi2;
-if(typeof data129 == "number"){
-if(data129 < 0 || isNaN(data129)){
-const err255 = {instancePath:instancePath+"/drift/thresholds/chi2",schemaPath:"#/properties/drift/properties/thresholds/properties/chi2/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(data133.type !== undefined){
+let data134 = data133.type;
+if(!(((data134 === "git") || (data134 === "local")) || (data134 === "github-release"))){
+const err255 = {instancePath:instancePath+"/registry/store/type",schemaPath:"#/properties/registry/properties/store/properties/type/enum",keyword:"enum",params:{allowedValues: schema11.properties.registry.properties.store.properties.type.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err255];
 }
@@ -3454,8 +3456,10 @@ vErrors.push(err255);
 errors++;
 }
 }
-else {
-const err256 = {instancePath:instancePath+"/drift/thresholds/chi2",schemaPath:"#/properties/drift/properties/thresholds/properties/chi2/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data133.max_bytes !== undefined){
+let data135 = data133.max_bytes;
+if(!((typeof data135 == "number") && (!(data135 % 1) && !isNaN(data135)))){
+const err256 = {instancePath:instancePath+"/registry/store/max_bytes",schemaPath:"#/properties/registry/properties/store/properties/max_bytes/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err256];
 }
@@ -3464,12 +3468,9 @@ vErrors.push(err256);
 }
 errors++;
 }
-}
-if(data127.psi !== undefined){
-let data130 = data127.psi;
-if(typeof data130 == "number"){
-if(data130 < 0 || isNaN(data130)){
-const err257 = {instancePath:instancePath+"/drift/thresholds/psi",schemaPath:"#/properties/drift/properties/thresholds/properties/psi/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(typeof data135 == "number"){
+if(data135 < 1 || isNaN(data135)){
+const err257 = {instancePath:instancePath+"/registry/store/max_bytes",schemaPath:"#/properties/registry/properties/store/properties/max_bytes/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
 if(vErrors === null){
 vErrors = [err257];
 }
@@ -3479,8 +3480,12 @@ vErrors.push(err257);
 errors++;
 }
 }
-else {
-const err258 = {instancePath:instancePath+"/drift/thresholds/psi",schemaPath:"#/properties/drift/properties/thresholds/properties/psi/type",keyword:"type",params:{type: "number"},message:"must be number"};
+}
+if(data133.path !== undefined){
+let data136 = data133.path;
+if(typeof data136 === "string"){
+if(func3(data136) < 1){
+const err258 = {instancePath:instancePath+"/registry/store/path",schemaPath:"#/properties/registry/properties/store/properties/path/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err258];
 }
@@ -3490,11 +3495,8 @@ vErrors.push(err258);
 errors++;
 }
 }
-if(data127.js !== undefined){
-let data131 = data127.js;
-if(typeof data131 == "number"){
-if(data131 < 0 || isNaN(data131)){
-const err259 = {instancePath:instancePath+"/drift/thresholds/js",schemaPath:"#/properties/drift/properties/thresholds/properties/js/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+else {
+const err259 = {instancePath:instancePath+"/registry/store/path",schemaPath:"#/properties/registry/properties/store/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err259];
 }
@@ -3504,8 +3506,11 @@ vErrors.push(err259);
 errors++;
 }
 }
-else {
-const err260 = {instancePath:instancePath+"/drift/thresholds/js",schemaPath:"#/properties/drift/properties/thresholds/properties/js/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data133.release_tag !== undefined){
+let data137 = data133.release_tag;
+if(typeof data137 === "string"){
+if(func3(data137) < 1){
+const err260 = {instancePath:instancePath+"/registry/store/release_tag",schemaPath:"#/properties/registry/properties/store/properties/release_tag/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err260];
 }
@@ -3515,11 +3520,8 @@ vErrors.push(err260);
 errors++;
 }
 }
-if(data127.wasserstein !== undefined){
-let data132 = data127.wasserstein;
-if(typeof data132 == "number"){
-if(data132 < 0 || isNaN(data132)){
-const err261 = {instancePath:instancePath+"/drift/thresholds/wasserstein",schemaPath:"#/properties/drift/properties/thresholds/properties/wasserstein/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+else {
+const err261 = {instancePath:instancePath+"/registry/store/release_tag",schemaPath:"#/properties/registry/properties/store/properties/release_tag/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err261];
 }
@@ -3529,8 +3531,11 @@ vErrors.push(err261);
 errors++;
 }
 }
-else {
-const err262 = {instancePath:instancePath+"/drift/thresholds/wasserstein",schemaPath:"#/properties/drift/properties/thresholds/properties/wasserstein/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data133.repository !== undefined){
+let data138 = data133.repository;
+if(typeof data138 === "string"){
+if(!pattern7.test(data138)){
+const err262 = {instancePath:instancePath+"/registry/store/repository",schemaPath:"#/properties/registry/properties/store/properties/repository/pattern",keyword:"pattern",params:{pattern: "^[^/\\s]+/[^/\\s]+$"},message:"must match pattern \""+"^[^/\\s]+/[^/\\s]+$"+"\""};
 if(vErrors === null){
 vErrors = [err262];
 }
@@ -3540,11 +3545,8 @@ vErrors.push(err262);
 errors++;
 }
 }
-if(data127.z !== undefined){
-let data133 = data127.z;
-if(typeof data133 == "number"){
-if(data133 < 0 || isNaN(data133)){
-const err263 = {instancePath:instancePath+"/drift/thresholds/z",schemaPath:"#/properties/drift/properties/thresholds/properties/z/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+else {
+const err263 = {instancePath:instancePath+"/registry/store/repository",schemaPath:"#/properties/registry/properties/store/properties/repository/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err263];
 }
@@ -3554,8 +3556,9 @@ vErrors.push(err263);
 errors++;
 }
 }
+}
 else {
-const err264 = {instancePath:instancePath+"/drift/thresholds/z",schemaPath:"#/properties/drift/properties/thresholds/properties/z/type",keyword:"type",params:{type: "number"},message:"must be number"};
+const err264 = {instancePath:instancePath+"/registry/store",schemaPath:"#/properties/registry/properties/store/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err264];
 }
@@ -3567,7 +3570,7 @@ errors++;
 }
 }
 else {
-const err265 = {instancePath:instancePath+"/drift/thresholds",schemaPath:"#/properties/drift/properties/thresholds/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err265 = {instancePath:instancePath+"/registry",schemaPath:"#/properties/registry/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err265];
 }
@@ -3577,15 +3580,12 @@ vErrors.push(err265);
 errors++;
 }
 }
-if(data124.columns !== undefined){
-let data134 = data124.columns;
-if(data134 && typeof data134 == "object" && !Array.isArray(data134)){
-for(const key37 in data134){
-let data135 = data134[key37];
-if(data135 && typeof data135 == "object" && !Array.isArray(data135)){
-for(const key38 in data135){
-if(!((key38 === "test") || (key38 === "threshold"))){
-const err266 = {instancePath:instancePath+"/drift/columns/" + key37.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/drift/properties/columns/additionalProperties/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key38},message:"must NOT have additional properties"};
+if(data.drift !== undefined){
+let data139 = data.drift;
+if(data139 && typeof data139 == "object" && !Array.isArray(data139)){
+for(const key36 in data139){
+if(!(func2.call(schema11.properties.drift.properties, key36))){
+const err266 = {instancePath:instancePath+"/drift",schemaPath:"#/properties/drift/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key36},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err266];
 }
@@ -3595,10 +3595,11 @@ vErrors.push(err266);
 errors++;
 }
 }
-if(data135.test !== undefined){
-let data136 = data135.test;
-if(!((((((data136 === "ks") || (data136 === "chi2")) || (data136 === "psi")) || (data136 === "js")) || (data136 === "wasserstein")) || (data136 === "z"))){
-const err267 = {instancePath:instancePath+"/drift/columns/" + key37.replace(/~/g, "~0").replace(/\//g, "~1")+"/test",schemaPath:"#/properties/drift/properties/columns/additionalProperties/properties/test/enum",keyword:"enum",params:{allowedValues: schema11.properties.drift.properties.columns.additionalProperties.properties.test.enum},message:"must be equal to one of the allowed values"};
+if(data139.threshold !== undefined){
+let data140 = data139.threshold;
+if(typeof data140 == "number"){
+if(data140 > 1 || isNaN(data140)){
+const err267 = {instancePath:instancePath+"/drift/threshold",schemaPath:"#/properties/drift/properties/threshold/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"};
 if(vErrors === null){
 vErrors = [err267];
 }
@@ -3607,12 +3608,8 @@ vErrors.push(err267);
 }
 errors++;
 }
-}
-if(data135.threshold !== undefined){
-let data137 = data135.threshold;
-if(typeof data137 == "number"){
-if(data137 < 0 || isNaN(data137)){
-const err268 = {instancePath:instancePath+"/drift/columns/" + key37.replace(/~/g, "~0").replace(/\//g, "~1")+"/threshold",schemaPath:"#/properties/drift/properties/columns/additionalProperties/properties/threshold/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(data140 < 0 || isNaN(data140)){
+const err268 = {instancePath:instancePath+"/drift/threshold",schemaPath:"#/properties/drift/properties/threshold/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err268];
 }
@@ -3623,7 +3620,7 @@ errors++;
 }
 }
 else {
-const err269 = {instancePath:instancePath+"/drift/columns/" + key37.replace(/~/g, "~0").replace(/\//g, "~1")+"/threshold",schemaPath:"#/properties/drift/properties/columns/additionalProperties/properties/threshold/type",keyword:"type",params:{type: "number"},message:"must be number"};
+const err269 = {instancePath:instancePath+"/drift/threshold",schemaPath:"#/properties/drift/properties/threshold/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err269];
 }
@@ -3633,9 +3630,10 @@ vErrors.push(err269);
 errors++;
 }
 }
-}
-else {
-const err270 = {instancePath:instancePath+"/drift/columns/" + key37.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/drift/properties/columns/additionalProperties/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data139.test !== undefined){
+let data141 = data139.test;
+if(!((((((data141 === "ks") || (data141 === "chi2")) || (data141 === "psi")) || (data141 === "js")) || (data141 === "wasserstein")) || (data141 === "z"))){
+const err270 = {instancePath:instancePath+"/drift/test",schemaPath:"#/properties/drift/properties/test/enum",keyword:"enum",params:{allowedValues: schema11.properties.drift.properties.test.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err270];
 }
@@ -3645,9 +3643,12 @@ vErrors.push(err270);
 errors++;
 }
 }
-}
-else {
-const err271 = {instancePath:instancePath+"/drift/columns",schemaPath:"#/properties/drift/properties/columns/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data139.thresholds !== undefined){
+let data142 = data139.thresholds;
+if(data142 && typeof data142 == "object" && !Array.isArray(data142)){
+for(const key37 in data142){
+if(!((((((key37 === "ks") || (key37 === "chi2")) || (key37 === "psi")) || (key37 === "js")) || (key37 === "wasserstein")) || (key37 === "z"))){
+const err271 = {instancePath:instancePath+"/drift/thresholds",schemaPath:"#/properties/drift/properties/thresholds/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key37},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err271];
 }
@@ -3657,13 +3658,11 @@ vErrors.push(err271);
 errors++;
 }
 }
-if(data124.ignore !== undefined){
-let data138 = data124.ignore;
-if(Array.isArray(data138)){
-const len9 = data138.length;
-for(let i13=0; i13<len9; i13++){
-if(typeof data138[i13] !== "string"){
-const err272 = {instancePath:instancePath+"/drift/ignore/" + i13,schemaPath:"#/properties/drift/properties/ignore/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data142.ks !== undefined){
+let data143 = data142.ks;
+if(typeof data143 == "number"){
+if(data143 < 0 || isNaN(data143)){
+const err272 = {instancePath:instancePath+"/drift/thresholds/ks",schemaPath:"#/properties/drift/properties/thresholds/properties/ks/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err272];
 }
@@ -3673,9 +3672,8 @@ vErrors.push(err272);
 errors++;
 }
 }
-}
 else {
-const err273 = {instancePath:instancePath+"/drift/ignore",schemaPath:"#/properties/drift/properties/ignore/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err273 = {instancePath:instancePath+"/drift/thresholds/ks",schemaPath:"#/properties/drift/properties/thresholds/properties/ks/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err273];
 }
@@ -3685,13 +3683,11 @@ vErrors.push(err273);
 errors++;
 }
 }
-if(data124.prediction_columns !== undefined){
-let data140 = data124.prediction_columns;
-if(Array.isArray(data140)){
-const len10 = data140.length;
-for(let i14=0; i14<len10; i14++){
-if(typeof data140[i14] !== "string"){
-const err274 = {instancePath:instancePath+"/drift/prediction_columns/" + i14,schemaPath:"#/properties/drift/properties/prediction_columns/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data142.chi2 !== undefined){
+let data144 = data142.chi2;
+if(typeof data144 == "number"){
+if(data144 < 0 || isNaN(data144)){
+const err274 = {instancePath:instancePath+"/drift/thresholds/chi2",schemaPath:"#/properties/drift/properties/thresholds/properties/chi2/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err274];
 }
@@ -3701,9 +3697,8 @@ vErrors.push(err274);
 errors++;
 }
 }
-}
 else {
-const err275 = {instancePath:instancePath+"/drift/prediction_columns",schemaPath:"#/properties/drift/properties/prediction_columns/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err275 = {instancePath:instancePath+"/drift/thresholds/chi2",schemaPath:"#/properties/drift/properties/thresholds/properties/chi2/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err275];
 }
@@ -3713,11 +3708,11 @@ vErrors.push(err275);
 errors++;
 }
 }
-if(data124.missing_rate_tolerance !== undefined){
-let data142 = data124.missing_rate_tolerance;
-if(typeof data142 == "number"){
-if(data142 > 1 || isNaN(data142)){
-const err276 = {instancePath:instancePath+"/drift/missing_rate_tolerance",schemaPath:"#/properties/drift/properties/missing_rate_tolerance/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"};
+if(data142.psi !== undefined){
+let data145 = data142.psi;
+if(typeof data145 == "number"){
+if(data145 < 0 || isNaN(data145)){
+const err276 = {instancePath:instancePath+"/drift/thresholds/psi",schemaPath:"#/properties/drift/properties/thresholds/properties/psi/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err276];
 }
@@ -3726,8 +3721,9 @@ vErrors.push(err276);
 }
 errors++;
 }
-if(data142 < 0 || isNaN(data142)){
-const err277 = {instancePath:instancePath+"/drift/missing_rate_tolerance",schemaPath:"#/properties/drift/properties/missing_rate_tolerance/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+}
+else {
+const err277 = {instancePath:instancePath+"/drift/thresholds/psi",schemaPath:"#/properties/drift/properties/thresholds/properties/psi/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err277];
 }
@@ -3737,8 +3733,11 @@ vErrors.push(err277);
 errors++;
 }
 }
-else {
-const err278 = {instancePath:instancePath+"/drift/missing_rate_tolerance",schemaPath:"#/properties/drift/properties/missing_rate_tolerance/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data142.js !== undefined){
+let data146 = data142.js;
+if(typeof data146 == "number"){
+if(data146 < 0 || isNaN(data146)){
+const err278 = {instancePath:instancePath+"/drift/thresholds/js",schemaPath:"#/properties/drift/properties/thresholds/properties/js/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err278];
 }
@@ -3748,10 +3747,8 @@ vErrors.push(err278);
 errors++;
 }
 }
-if(data124.sketch_size !== undefined){
-let data143 = data124.sketch_size;
-if(!((typeof data143 == "number") && (!(data143 % 1) && !isNaN(data143)))){
-const err279 = {instancePath:instancePath+"/drift/sketch_size",schemaPath:"#/properties/drift/properties/sketch_size/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+else {
+const err279 = {instancePath:instancePath+"/drift/thresholds/js",schemaPath:"#/properties/drift/properties/thresholds/properties/js/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err279];
 }
@@ -3760,9 +3757,12 @@ vErrors.push(err279);
 }
 errors++;
 }
-if(typeof data143 == "number"){
-if(data143 < 2 || isNaN(data143)){
-const err280 = {instancePath:instancePath+"/drift/sketch_size",schemaPath:"#/properties/drift/properties/sketch_size/minimum",keyword:"minimum",params:{comparison: ">=", limit: 2},message:"must be >= 2"};
+}
+if(data142.wasserstein !== undefined){
+let data147 = data142.wasserstein;
+if(typeof data147 == "number"){
+if(data147 < 0 || isNaN(data147)){
+const err280 = {instancePath:instancePath+"/drift/thresholds/wasserstein",schemaPath:"#/properties/drift/properties/thresholds/properties/wasserstein/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err280];
 }
@@ -3771,9 +3771,9 @@ vErrors.push(err280);
 }
 errors++;
 }
-let res1;
-if((2 === 0 || (res1 = data143/2, res1 !== parseInt(res1)))){
-const err281 = {instancePath:instancePath+"/drift/sketch_size",schemaPath:"#/properties/drift/properties/sketch_size/multipleOf",keyword:"multipleOf",params:{multipleOf: 2},message:"must be multiple of 2"};
+}
+else {
+const err281 = {instancePath:instancePath+"/drift/thresholds/wasserstein",schemaPath:"#/properties/drift/properties/thresholds/properties/wasserstein/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err281];
 }
@@ -3783,12 +3783,11 @@ vErrors.push(err281);
 errors++;
 }
 }
-}
-if(data124.retrain_workflow !== undefined){
-let data144 = data124.retrain_workflow;
-if(typeof data144 === "string"){
-if(func3(data144) < 1){
-const err282 = {instancePath:instancePath+"/drift/retrain_workflow",schemaPath:"#/properties/drift/properties/retrain_workflow/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(data142.z !== undefined){
+let data148 = data142.z;
+if(typeof data148 == "number"){
+if(data148 < 0 || isNaN(data148)){
+const err282 = {instancePath:instancePath+"/drift/thresholds/z",schemaPath:"#/properties/drift/properties/thresholds/properties/z/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err282];
 }
@@ -3799,7 +3798,7 @@ errors++;
 }
 }
 else {
-const err283 = {instancePath:instancePath+"/drift/retrain_workflow",schemaPath:"#/properties/drift/properties/retrain_workflow/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err283 = {instancePath:instancePath+"/drift/thresholds/z",schemaPath:"#/properties/drift/properties/thresholds/properties/z/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err283];
 }
@@ -3809,12 +3808,9 @@ vErrors.push(err283);
 errors++;
 }
 }
-if(data124.performance !== undefined){
-let data145 = data124.performance;
-if(data145 && typeof data145 == "object" && !Array.isArray(data145)){
-for(const key39 in data145){
-if(!((((((((key39 === "label") || (key39 === "prediction")) || (key39 === "score")) || (key39 === "positive")) || (key39 === "threshold")) || (key39 === "task")) || (key39 === "max_drop")) || (key39 === "min_rows"))){
-const err284 = {instancePath:instancePath+"/drift/performance",schemaPath:"#/properties/drift/properties/performance/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key39},message:"must NOT have additional properties"};
+}
+else {
+const err284 = {instancePath:instancePath+"/drift/thresholds",schemaPath:"#/properties/drift/properties/thresholds/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err284];
 }
@@ -3824,11 +3820,15 @@ vErrors.push(err284);
 errors++;
 }
 }
-if(data145.label !== undefined){
-let data146 = data145.label;
-if(typeof data146 === "string"){
-if(func3(data146) < 1){
-const err285 = {instancePath:instancePath+"/drift/performance/label",schemaPath:"#/properties/drift/properties/performance/properties/label/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(data139.columns !== undefined){
+let data149 = data139.columns;
+if(data149 && typeof data149 == "object" && !Array.isArray(data149)){
+for(const key38 in data149){
+let data150 = data149[key38];
+if(data150 && typeof data150 == "object" && !Array.isArray(data150)){
+for(const key39 in data150){
+if(!((key39 === "test") || (key39 === "threshold"))){
+const err285 = {instancePath:instancePath+"/drift/columns/" + key38.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/drift/properties/columns/additionalProperties/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key39},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err285];
 }
@@ -3838,8 +3838,10 @@ vErrors.push(err285);
 errors++;
 }
 }
-else {
-const err286 = {instancePath:instancePath+"/drift/performance/label",schemaPath:"#/properties/drift/properties/performance/properties/label/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data150.test !== undefined){
+let data151 = data150.test;
+if(!((((((data151 === "ks") || (data151 === "chi2")) || (data151 === "psi")) || (data151 === "js")) || (data151 === "wasserstein")) || (data151 === "z"))){
+const err286 = {instancePath:instancePath+"/drift/columns/" + key38.replace(/~/g, "~0").replace(/\//g, "~1")+"/test",schemaPath:"#/properties/drift/properties/columns/additionalProperties/properties/test/enum",keyword:"enum",params:{allowedValues: schema11.properties.drift.properties.columns.additionalProperties.properties.test.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err286];
 }
@@ -3849,11 +3851,11 @@ vErrors.push(err286);
 errors++;
 }
 }
-if(data145.prediction !== undefined){
-let data147 = data145.prediction;
-if(typeof data147 === "string"){
-if(func3(data147) < 1){
-const err287 = {instancePath:instancePath+"/drift/performance/prediction",schemaPath:"#/properties/drift/properties/performance/properties/prediction/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(data150.threshold !== undefined){
+let data152 = data150.threshold;
+if(typeof data152 == "number"){
+if(data152 < 0 || isNaN(data152)){
+const err287 = {instancePath:instancePath+"/drift/columns/" + key38.replace(/~/g, "~0").replace(/\//g, "~1")+"/threshold",schemaPath:"#/properties/drift/properties/columns/additionalProperties/properties/threshold/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err287];
 }
@@ -3864,7 +3866,7 @@ errors++;
 }
 }
 else {
-const err288 = {instancePath:instancePath+"/drift/performance/prediction",schemaPath:"#/properties/drift/properties/performance/properties/prediction/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err288 = {instancePath:instancePath+"/drift/columns/" + key38.replace(/~/g, "~0").replace(/\//g, "~1")+"/threshold",schemaPath:"#/properties/drift/properties/columns/additionalProperties/properties/threshold/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err288];
 }
@@ -3874,11 +3876,9 @@ vErrors.push(err288);
 errors++;
 }
 }
-if(data145.score !== undefined){
-let data148 = data145.score;
-if(typeof data148 === "string"){
-if(func3(data148) < 1){
-const err289 = {instancePath:instancePath+"/drift/performance/score",schemaPath:"#/properties/drift/properties/performance/properties/score/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+}
+else {
+const err289 = {instancePath:instancePath+"/drift/columns/" + key38.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/drift/properties/columns/additionalProperties/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err289];
 }
@@ -3888,8 +3888,9 @@ vErrors.push(err289);
 errors++;
 }
 }
+}
 else {
-const err290 = {instancePath:instancePath+"/drift/performance/score",schemaPath:"#/properties/drift/properties/performance/properties/score/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err290 = {instancePath:instancePath+"/drift/columns",schemaPath:"#/properties/drift/properties/columns/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err290];
 }
@@ -3899,10 +3900,13 @@ vErrors.push(err290);
 errors++;
 }
 }
-if(data145.positive !== undefined){
-let data149 = data145.positive;
-if((typeof data149 !== "string") && (!(typeof data149 == "number"))){
-const err291 = {instancePath:instancePath+"/drift/performance/positive",schemaPath:"#/properties/drift/properties/performance/properties/positive/type",keyword:"type",params:{type: schema11.properties.drift.properties.performance.properties.positive.type},message:"must be string,number"};
+if(data139.ignore !== undefined){
+let data153 = data139.ignore;
+if(Array.isArray(data153)){
+const len11 = data153.length;
+for(let i15=0; i15<len11; i15++){
+if(typeof data153[i15] !== "string"){
+const err291 = {instancePath:instancePath+"/drift/ignore/" + i15,schemaPath:"#/properties/drift/properties/ignore/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err291];
 }
@@ -3912,11 +3916,9 @@ vErrors.push(err291);
 errors++;
 }
 }
-if(data145.threshold !== undefined){
-let data150 = data145.threshold;
-if(typeof data150 == "number"){
-if(data150 > 1 || isNaN(data150)){
-const err292 = {instancePath:instancePath+"/drift/performance/threshold",schemaPath:"#/properties/drift/properties/performance/properties/threshold/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"};
+}
+else {
+const err292 = {instancePath:instancePath+"/drift/ignore",schemaPath:"#/properties/drift/properties/ignore/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err292];
 }
@@ -3925,8 +3927,14 @@ vErrors.push(err292);
 }
 errors++;
 }
-if(data150 < 0 || isNaN(data150)){
-const err293 = {instancePath:instancePath+"/drift/performance/threshold",schemaPath:"#/properties/drift/properties/performance/properties/threshold/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+}
+if(data139.prediction_columns !== undefined){
+let data155 = data139.prediction_columns;
+if(Array.isArray(data155)){
+const len12 = data155.length;
+for(let i16=0; i16<len12; i16++){
+if(typeof data155[i16] !== "string"){
+const err293 = {instancePath:instancePath+"/drift/prediction_columns/" + i16,schemaPath:"#/properties/drift/properties/prediction_columns/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err293];
 }
@@ -3936,8 +3944,9 @@ vErrors.push(err293);
 errors++;
 }
 }
+}
 else {
-const err294 = {instancePath:instancePath+"/drift/performance/threshold",schemaPath:"#/properties/drift/properties/performance/properties/threshold/type",keyword:"type",params:{type: "number"},message:"must be number"};
+const err294 = {instancePath:instancePath+"/drift/prediction_columns",schemaPath:"#/properties/drift/properties/prediction_columns/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err294];
 }
@@ -3947,10 +3956,11 @@ vErrors.push(err294);
 errors++;
 }
 }
-if(data145.task !== undefined){
-let data151 = data145.task;
-if(!(((data151 === "binary") || (data151 === "multiclass")) || (data151 === "regression"))){
-const err295 = {instancePath:instancePath+"/drift/performance/task",schemaPath:"#/properties/drift/properties/performance/properties/task/enum",keyword:"enum",params:{allowedValues: schema11.properties.drift.properties.performance.properties.task.enum},message:"must be equal to one of the allowed values"};
+if(data139.missing_rate_tolerance !== undefined){
+let data157 = data139.missing_rate_tolerance;
+if(typeof data157 == "number"){
+if(data157 > 1 || isNaN(data157)){
+const err295 = {instancePath:instancePath+"/drift/missing_rate_tolerance",schemaPath:"#/properties/drift/properties/missing_rate_tolerance/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"};
 if(vErrors === null){
 vErrors = [err295];
 }
@@ -3959,15 +3969,8 @@ vErrors.push(err295);
 }
 errors++;
 }
-}
-if(data145.max_drop !== undefined){
-let data152 = data145.max_drop;
-if(data152 && typeof data152 == "object" && !Array.isArray(data152)){
-for(const key40 in data152){
-const _errs348 = errors;
-if(typeof key40 === "string"){
-if(func3(key40) < 1){
-const err296 = {instancePath:instancePath+"/drift/performance/max_drop",schemaPath:"#/properties/drift/properties/performance/properties/max_drop/propertyNames/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",propertyName:key40};
+if(data157 < 0 || isNaN(data157)){
+const err296 = {instancePath:instancePath+"/drift/missing_rate_tolerance",schemaPath:"#/properties/drift/properties/missing_rate_tolerance/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err296];
 }
@@ -3977,9 +3980,8 @@ vErrors.push(err296);
 errors++;
 }
 }
-var valid70 = _errs348 === errors;
-if(!valid70){
-const err297 = {instancePath:instancePath+"/drift/performance/max_drop",schemaPath:"#/properties/drift/properties/performance/properties/max_drop/propertyNames",keyword:"propertyNames",params:{propertyName: key40},message:"property name must be valid"};
+else {
+const err297 = {instancePath:instancePath+"/drift/missing_rate_tolerance",schemaPath:"#/properties/drift/properties/missing_rate_tolerance/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err297];
 }
@@ -3989,15 +3991,10 @@ vErrors.push(err297);
 errors++;
 }
 }
-for(const key41 in data152){
-let data153 = data152[key41];
-const _errs351 = errors;
-let valid72 = false;
-let passing4 = null;
-const _errs352 = errors;
-if(typeof data153 == "number"){
-if(data153 < 0 || isNaN(data153)){
-const err298 = {instancePath:instancePath+"/drift/performance/max_drop/" + key41.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/drift/properties/performance/properties/max_drop/additionalProperties/oneOf/0/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(data139.sketch_size !== undefined){
+let data158 = data139.sketch_size;
+if(!((typeof data158 == "number") && (!(data158 % 1) && !isNaN(data158)))){
+const err298 = {instancePath:instancePath+"/drift/sketch_size",schemaPath:"#/properties/drift/properties/sketch_size/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err298];
 }
@@ -4006,9 +4003,9 @@ vErrors.push(err298);
 }
 errors++;
 }
-}
-else {
-const err299 = {instancePath:instancePath+"/drift/performance/max_drop/" + key41.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/drift/properties/performance/properties/max_drop/additionalProperties/oneOf/0/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(typeof data158 == "number"){
+if(data158 < 2 || isNaN(data158)){
+const err299 = {instancePath:instancePath+"/drift/sketch_size",schemaPath:"#/properties/drift/properties/sketch_size/minimum",keyword:"minimum",params:{comparison: ">=", limit: 2},message:"must be >= 2"};
 if(vErrors === null){
 vErrors = [err299];
 }
@@ -4017,15 +4014,9 @@ vErrors.push(err299);
 }
 errors++;
 }
-var _valid4 = _errs352 === errors;
-if(_valid4){
-valid72 = true;
-passing4 = 0;
-}
-const _errs354 = errors;
-if(typeof data153 === "string"){
-if(!pattern1.test(data153)){
-const err300 = {instancePath:instancePath+"/drift/performance/max_drop/" + key41.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/drift/properties/performance/properties/max_drop/additionalProperties/oneOf/1/pattern",keyword:"pattern",params:{pattern: "^\\s*\\d+(\\.\\d+)?\\s*%\\s*$"},message:"must match pattern \""+"^\\s*\\d+(\\.\\d+)?\\s*%\\s*$"+"\""};
+let res1;
+if((2 === 0 || (res1 = data158/2, res1 !== parseInt(res1)))){
+const err300 = {instancePath:instancePath+"/drift/sketch_size",schemaPath:"#/properties/drift/properties/sketch_size/multipleOf",keyword:"multipleOf",params:{multipleOf: 2},message:"must be multiple of 2"};
 if(vErrors === null){
 vErrors = [err300];
 }
@@ -4035,8 +4026,12 @@ vErrors.push(err300);
 errors++;
 }
 }
-else {
-const err301 = {instancePath:instancePath+"/drift/performance/max_drop/" + key41.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/drift/properties/performance/properties/max_drop/additionalProperties/oneOf/1/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+if(data139.retrain_workflow !== undefined){
+let data159 = data139.retrain_workflow;
+if(typeof data159 === "string"){
+if(func3(data159) < 1){
+const err301 = {instancePath:instancePath+"/drift/retrain_workflow",schemaPath:"#/properties/drift/properties/retrain_workflow/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err301];
 }
@@ -4045,19 +4040,9 @@ vErrors.push(err301);
 }
 errors++;
 }
-var _valid4 = _errs354 === errors;
-if(_valid4 && valid72){
-valid72 = false;
-passing4 = [passing4, 1];
 }
 else {
-if(_valid4){
-valid72 = true;
-passing4 = 1;
-}
-}
-if(!valid72){
-const err302 = {instancePath:instancePath+"/drift/performance/max_drop/" + key41.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/drift/properties/performance/properties/max_drop/additionalProperties/oneOf",keyword:"oneOf",params:{passingSchemas: passing4},message:"must match exactly one schema in oneOf"};
+const err302 = {instancePath:instancePath+"/drift/retrain_workflow",schemaPath:"#/properties/drift/properties/retrain_workflow/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err302];
 }
@@ -4066,21 +4051,13 @@ vErrors.push(err302);
 }
 errors++;
 }
-else {
-errors = _errs351;
-if(vErrors !== null){
-if(_errs351){
-vErrors.length = _errs351;
 }
-else {
-vErrors = null;
-}
-}
-}
-}
-}
-else {
-const err303 = {instancePath:instancePath+"/drift/performance/max_drop",schemaPath:"#/properties/drift/properties/performance/properties/max_drop/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data139.performance !== undefined){
+let data160 = data139.performance;
+if(data160 && typeof data160 == "object" && !Array.isArray(data160)){
+for(const key40 in data160){
+if(!((((((((key40 === "label") || (key40 === "prediction")) || (key40 === "score")) || (key40 === "positive")) || (key40 === "threshold")) || (key40 === "task")) || (key40 === "max_drop")) || (key40 === "min_rows"))){
+const err303 = {instancePath:instancePath+"/drift/performance",schemaPath:"#/properties/drift/properties/performance/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key40},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err303];
 }
@@ -4090,10 +4067,11 @@ vErrors.push(err303);
 errors++;
 }
 }
-if(data145.min_rows !== undefined){
-let data154 = data145.min_rows;
-if(!((typeof data154 == "number") && (!(data154 % 1) && !isNaN(data154)))){
-const err304 = {instancePath:instancePath+"/drift/performance/min_rows",schemaPath:"#/properties/drift/properties/performance/properties/min_rows/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(data160.label !== undefined){
+let data161 = data160.label;
+if(typeof data161 === "string"){
+if(func3(data161) < 1){
+const err304 = {instancePath:instancePath+"/drift/performance/label",schemaPath:"#/properties/drift/properties/performance/properties/label/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err304];
 }
@@ -4102,9 +4080,9 @@ vErrors.push(err304);
 }
 errors++;
 }
-if(typeof data154 == "number"){
-if(data154 < 1 || isNaN(data154)){
-const err305 = {instancePath:instancePath+"/drift/performance/min_rows",schemaPath:"#/properties/drift/properties/performance/properties/min_rows/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+}
+else {
+const err305 = {instancePath:instancePath+"/drift/performance/label",schemaPath:"#/properties/drift/properties/performance/properties/label/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err305];
 }
@@ -4114,10 +4092,11 @@ vErrors.push(err305);
 errors++;
 }
 }
-}
-}
-else {
-const err306 = {instancePath:instancePath+"/drift/performance",schemaPath:"#/properties/drift/properties/performance/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data160.prediction !== undefined){
+let data162 = data160.prediction;
+if(typeof data162 === "string"){
+if(func3(data162) < 1){
+const err306 = {instancePath:instancePath+"/drift/performance/prediction",schemaPath:"#/properties/drift/properties/performance/properties/prediction/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err306];
 }
@@ -4127,9 +4106,8 @@ vErrors.push(err306);
 errors++;
 }
 }
-}
 else {
-const err307 = {instancePath:instancePath+"/drift",schemaPath:"#/properties/drift/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err307 = {instancePath:instancePath+"/drift/performance/prediction",schemaPath:"#/properties/drift/properties/performance/properties/prediction/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err307];
 }
@@ -4139,14 +4117,11 @@ vErrors.push(err307);
 errors++;
 }
 }
-if(data.environments !== undefined){
-let data155 = data.environments;
-if(data155 && typeof data155 == "object" && !Array.isArray(data155)){
-for(const key42 in data155){
-const _errs360 = errors;
-if(typeof key42 === "string"){
-if(!pattern8.test(key42)){
-const err308 = {instancePath:instancePath+"/environments",schemaPath:"#/properties/environments/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[a-zA-Z0-9][a-zA-Z0-9._-]*$"},message:"must match pattern \""+"^[a-zA-Z0-9][a-zA-Z0-9._-]*$"+"\"",propertyName:key42};
+if(data160.score !== undefined){
+let data163 = data160.score;
+if(typeof data163 === "string"){
+if(func3(data163) < 1){
+const err308 = {instancePath:instancePath+"/drift/performance/score",schemaPath:"#/properties/drift/properties/performance/properties/score/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err308];
 }
@@ -4156,9 +4131,8 @@ vErrors.push(err308);
 errors++;
 }
 }
-var valid73 = _errs360 === errors;
-if(!valid73){
-const err309 = {instancePath:instancePath+"/environments",schemaPath:"#/properties/environments/propertyNames",keyword:"propertyNames",params:{propertyName: key42},message:"property name must be valid"};
+else {
+const err309 = {instancePath:instancePath+"/drift/performance/score",schemaPath:"#/properties/drift/properties/performance/properties/score/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err309];
 }
@@ -4168,15 +4142,10 @@ vErrors.push(err309);
 errors++;
 }
 }
-for(const key43 in data155){
-let data156 = data155[key43];
-const _errs364 = errors;
-let valid75 = true;
-const _errs365 = errors;
-if(data156 && typeof data156 == "object" && !Array.isArray(data156)){
-let missing0;
-if((data156.target === undefined) && (missing0 = "target")){
-const err310 = {};
+if(data160.positive !== undefined){
+let data164 = data160.positive;
+if((typeof data164 !== "string") && (!(typeof data164 == "number"))){
+const err310 = {instancePath:instancePath+"/drift/performance/positive",schemaPath:"#/properties/drift/properties/performance/properties/positive/type",keyword:"type",params:{type: schema11.properties.drift.properties.performance.properties.positive.type},message:"must be string,number"};
 if(vErrors === null){
 vErrors = [err310];
 }
@@ -4185,10 +4154,12 @@ vErrors.push(err310);
 }
 errors++;
 }
-else {
-if(data156.target !== undefined){
-if("command" !== data156.target){
-const err311 = {};
+}
+if(data160.threshold !== undefined){
+let data165 = data160.threshold;
+if(typeof data165 == "number"){
+if(data165 > 1 || isNaN(data165)){
+const err311 = {instancePath:instancePath+"/drift/performance/threshold",schemaPath:"#/properties/drift/properties/performance/properties/threshold/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"};
 if(vErrors === null){
 vErrors = [err311];
 }
@@ -4197,24 +4168,8 @@ vErrors.push(err311);
 }
 errors++;
 }
-}
-}
-}
-var _valid5 = _errs365 === errors;
-errors = _errs364;
-if(vErrors !== null){
-if(_errs364){
-vErrors.length = _errs364;
-}
-else {
-vErrors = null;
-}
-}
-if(_valid5){
-const _errs367 = errors;
-if(data156 && typeof data156 == "object" && !Array.isArray(data156)){
-if(data156.command === undefined){
-const err312 = {instancePath:instancePath+"/environments/" + key43.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/environments/additionalProperties/then/required",keyword:"required",params:{missingProperty: "command"},message:"must have required property '"+"command"+"'"};
+if(data165 < 0 || isNaN(data165)){
+const err312 = {instancePath:instancePath+"/drift/performance/threshold",schemaPath:"#/properties/drift/properties/performance/properties/threshold/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err312];
 }
@@ -4224,11 +4179,8 @@ vErrors.push(err312);
 errors++;
 }
 }
-var _valid5 = _errs367 === errors;
-valid75 = _valid5;
-}
-if(!valid75){
-const err313 = {instancePath:instancePath+"/environments/" + key43.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/environments/additionalProperties/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema"};
+else {
+const err313 = {instancePath:instancePath+"/drift/performance/threshold",schemaPath:"#/properties/drift/properties/performance/properties/threshold/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err313];
 }
@@ -4237,10 +4189,11 @@ vErrors.push(err313);
 }
 errors++;
 }
-if(data156 && typeof data156 == "object" && !Array.isArray(data156)){
-for(const key44 in data156){
-if(!(((((((key44 === "target") || (key44 === "url")) || (key44 === "stage")) || (key44 === "smoke")) || (key44 === "command")) || (key44 === "gitops")) || (key44 === "timeout_minutes"))){
-const err314 = {instancePath:instancePath+"/environments/" + key43.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/environments/additionalProperties/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key44},message:"must NOT have additional properties"};
+}
+if(data160.task !== undefined){
+let data166 = data160.task;
+if(!(((data166 === "binary") || (data166 === "multiclass")) || (data166 === "regression"))){
+const err314 = {instancePath:instancePath+"/drift/performance/task",schemaPath:"#/properties/drift/properties/performance/properties/task/enum",keyword:"enum",params:{allowedValues: schema11.properties.drift.properties.performance.properties.task.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err314];
 }
@@ -4250,10 +4203,14 @@ vErrors.push(err314);
 errors++;
 }
 }
-if(data156.target !== undefined){
-let data158 = data156.target;
-if(!(((data158 === "server") || (data158 === "command")) || (data158 === "gitops"))){
-const err315 = {instancePath:instancePath+"/environments/" + key43.replace(/~/g, "~0").replace(/\//g, "~1")+"/target",schemaPath:"#/properties/environments/additionalProperties/properties/target/enum",keyword:"enum",params:{allowedValues: schema11.properties.environments.additionalProperties.properties.target.enum},message:"must be equal to one of the allowed values"};
+if(data160.max_drop !== undefined){
+let data167 = data160.max_drop;
+if(data167 && typeof data167 == "object" && !Array.isArray(data167)){
+for(const key41 in data167){
+const _errs379 = errors;
+if(typeof key41 === "string"){
+if(func3(key41) < 1){
+const err315 = {instancePath:instancePath+"/drift/performance/max_drop",schemaPath:"#/properties/drift/properties/performance/properties/max_drop/propertyNames/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",propertyName:key41};
 if(vErrors === null){
 vErrors = [err315];
 }
@@ -4263,11 +4220,9 @@ vErrors.push(err315);
 errors++;
 }
 }
-if(data156.url !== undefined){
-let data159 = data156.url;
-if(typeof data159 === "string"){
-if(!pattern9.test(data159)){
-const err316 = {instancePath:instancePath+"/environments/" + key43.replace(/~/g, "~0").replace(/\//g, "~1")+"/url",schemaPath:"#/properties/environments/additionalProperties/properties/url/pattern",keyword:"pattern",params:{pattern: "^https?://"},message:"must match pattern \""+"^https?://"+"\""};
+var valid75 = _errs379 === errors;
+if(!valid75){
+const err316 = {instancePath:instancePath+"/drift/performance/max_drop",schemaPath:"#/properties/drift/properties/performance/properties/max_drop/propertyNames",keyword:"propertyNames",params:{propertyName: key41},message:"property name must be valid"};
 if(vErrors === null){
 vErrors = [err316];
 }
@@ -4277,8 +4232,15 @@ vErrors.push(err316);
 errors++;
 }
 }
-else {
-const err317 = {instancePath:instancePath+"/environments/" + key43.replace(/~/g, "~0").replace(/\//g, "~1")+"/url",schemaPath:"#/properties/environments/additionalProperties/properties/url/type",keyword:"type",params:{type: "string"},message:"must be string"};
+for(const key42 in data167){
+let data168 = data167[key42];
+const _errs382 = errors;
+let valid77 = false;
+let passing4 = null;
+const _errs383 = errors;
+if(typeof data168 == "number"){
+if(data168 < 0 || isNaN(data168)){
+const err317 = {instancePath:instancePath+"/drift/performance/max_drop/" + key42.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/drift/properties/performance/properties/max_drop/additionalProperties/oneOf/0/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err317];
 }
@@ -4288,11 +4250,8 @@ vErrors.push(err317);
 errors++;
 }
 }
-if(data156.stage !== undefined){
-let data160 = data156.stage;
-if(typeof data160 === "string"){
-if(!pattern0.test(data160)){
-const err318 = {instancePath:instancePath+"/environments/" + key43.replace(/~/g, "~0").replace(/\//g, "~1")+"/stage",schemaPath:"#/properties/environments/additionalProperties/properties/stage/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9][a-z0-9._-]*$"},message:"must match pattern \""+"^[a-z0-9][a-z0-9._-]*$"+"\""};
+else {
+const err318 = {instancePath:instancePath+"/drift/performance/max_drop/" + key42.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/drift/properties/performance/properties/max_drop/additionalProperties/oneOf/0/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err318];
 }
@@ -4301,9 +4260,15 @@ vErrors.push(err318);
 }
 errors++;
 }
+var _valid4 = _errs383 === errors;
+if(_valid4){
+valid77 = true;
+passing4 = 0;
 }
-else {
-const err319 = {instancePath:instancePath+"/environments/" + key43.replace(/~/g, "~0").replace(/\//g, "~1")+"/stage",schemaPath:"#/properties/environments/additionalProperties/properties/stage/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const _errs385 = errors;
+if(typeof data168 === "string"){
+if(!pattern1.test(data168)){
+const err319 = {instancePath:instancePath+"/drift/performance/max_drop/" + key42.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/drift/properties/performance/properties/max_drop/additionalProperties/oneOf/1/pattern",keyword:"pattern",params:{pattern: "^\\s*\\d+(\\.\\d+)?\\s*%\\s*$"},message:"must match pattern \""+"^\\s*\\d+(\\.\\d+)?\\s*%\\s*$"+"\""};
 if(vErrors === null){
 vErrors = [err319];
 }
@@ -4313,12 +4278,8 @@ vErrors.push(err319);
 errors++;
 }
 }
-if(data156.smoke !== undefined){
-let data161 = data156.smoke;
-if(data161 && typeof data161 == "object" && !Array.isArray(data161)){
-for(const key45 in data161){
-if(!((((key45 === "samples") || (key45 === "count")) || (key45 === "tolerance")) || (key45 === "latency_ms"))){
-const err320 = {instancePath:instancePath+"/environments/" + key43.replace(/~/g, "~0").replace(/\//g, "~1")+"/smoke",schemaPath:"#/properties/environments/additionalProperties/properties/smoke/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key45},message:"must NOT have additional properties"};
+else {
+const err320 = {instancePath:instancePath+"/drift/performance/max_drop/" + key42.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/drift/properties/performance/properties/max_drop/additionalProperties/oneOf/1/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err320];
 }
@@ -4327,12 +4288,19 @@ vErrors.push(err320);
 }
 errors++;
 }
+var _valid4 = _errs385 === errors;
+if(_valid4 && valid77){
+valid77 = false;
+passing4 = [passing4, 1];
 }
-if(data161.samples !== undefined){
-let data162 = data161.samples;
-if(typeof data162 === "string"){
-if(func3(data162) < 1){
-const err321 = {instancePath:instancePath+"/environments/" + key43.replace(/~/g, "~0").replace(/\//g, "~1")+"/smoke/samples",schemaPath:"#/properties/environments/additionalProperties/properties/smoke/properties/samples/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+else {
+if(_valid4){
+valid77 = true;
+passing4 = 1;
+}
+}
+if(!valid77){
+const err321 = {instancePath:instancePath+"/drift/performance/max_drop/" + key42.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/drift/properties/performance/properties/max_drop/additionalProperties/oneOf",keyword:"oneOf",params:{passingSchemas: passing4},message:"must match exactly one schema in oneOf"};
 if(vErrors === null){
 vErrors = [err321];
 }
@@ -4341,9 +4309,21 @@ vErrors.push(err321);
 }
 errors++;
 }
+else {
+errors = _errs382;
+if(vErrors !== null){
+if(_errs382){
+vErrors.length = _errs382;
 }
 else {
-const err322 = {instancePath:instancePath+"/environments/" + key43.replace(/~/g, "~0").replace(/\//g, "~1")+"/smoke/samples",schemaPath:"#/properties/environments/additionalProperties/properties/smoke/properties/samples/type",keyword:"type",params:{type: "string"},message:"must be string"};
+vErrors = null;
+}
+}
+}
+}
+}
+else {
+const err322 = {instancePath:instancePath+"/drift/performance/max_drop",schemaPath:"#/properties/drift/properties/performance/properties/max_drop/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err322];
 }
@@ -4353,10 +4333,10 @@ vErrors.push(err322);
 errors++;
 }
 }
-if(data161.count !== undefined){
-let data163 = data161.count;
-if(!((typeof data163 == "number") && (!(data163 % 1) && !isNaN(data163)))){
-const err323 = {instancePath:instancePath+"/environments/" + key43.replace(/~/g, "~0").replace(/\//g, "~1")+"/smoke/count",schemaPath:"#/properties/environments/additionalProperties/properties/smoke/properties/count/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(data160.min_rows !== undefined){
+let data169 = data160.min_rows;
+if(!((typeof data169 == "number") && (!(data169 % 1) && !isNaN(data169)))){
+const err323 = {instancePath:instancePath+"/drift/performance/min_rows",schemaPath:"#/properties/drift/properties/performance/properties/min_rows/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err323];
 }
@@ -4365,9 +4345,9 @@ vErrors.push(err323);
 }
 errors++;
 }
-if(typeof data163 == "number"){
-if(data163 < 1 || isNaN(data163)){
-const err324 = {instancePath:instancePath+"/environments/" + key43.replace(/~/g, "~0").replace(/\//g, "~1")+"/smoke/count",schemaPath:"#/properties/environments/additionalProperties/properties/smoke/properties/count/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+if(typeof data169 == "number"){
+if(data169 < 1 || isNaN(data169)){
+const err324 = {instancePath:instancePath+"/drift/performance/min_rows",schemaPath:"#/properties/drift/properties/performance/properties/min_rows/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
 if(vErrors === null){
 vErrors = [err324];
 }
@@ -4378,11 +4358,9 @@ errors++;
 }
 }
 }
-if(data161.tolerance !== undefined){
-let data164 = data161.tolerance;
-if(typeof data164 == "number"){
-if(data164 < 0 || isNaN(data164)){
-const err325 = {instancePath:instancePath+"/environments/" + key43.replace(/~/g, "~0").replace(/\//g, "~1")+"/smoke/tolerance",schemaPath:"#/properties/environments/additionalProperties/properties/smoke/properties/tolerance/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+}
+else {
+const err325 = {instancePath:instancePath+"/drift/performance",schemaPath:"#/properties/drift/properties/performance/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err325];
 }
@@ -4392,8 +4370,9 @@ vErrors.push(err325);
 errors++;
 }
 }
+}
 else {
-const err326 = {instancePath:instancePath+"/environments/" + key43.replace(/~/g, "~0").replace(/\//g, "~1")+"/smoke/tolerance",schemaPath:"#/properties/environments/additionalProperties/properties/smoke/properties/tolerance/type",keyword:"type",params:{type: "number"},message:"must be number"};
+const err326 = {instancePath:instancePath+"/drift",schemaPath:"#/properties/drift/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err326];
 }
@@ -4403,11 +4382,14 @@ vErrors.push(err326);
 errors++;
 }
 }
-if(data161.latency_ms !== undefined){
-let data165 = data161.latency_ms;
-if(typeof data165 == "number"){
-if(data165 <= 0 || isNaN(data165)){
-const err327 = {instancePath:instancePath+"/environments/" + key43.replace(/~/g, "~0").replace(/\//g, "~1")+"/smoke/latency_ms",schemaPath:"#/properties/environments/additionalProperties/properties/smoke/properties/latency_ms/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0"};
+if(data.environments !== undefined){
+let data170 = data.environments;
+if(data170 && typeof data170 == "object" && !Array.isArray(data170)){
+for(const key43 in data170){
+const _errs391 = errors;
+if(typeof key43 === "string"){
+if(!pattern9.test(key43)){
+const err327 = {instancePath:instancePath+"/environments",schemaPath:"#/properties/environments/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[a-zA-Z0-9][a-zA-Z0-9._-]*$"},message:"must match pattern \""+"^[a-zA-Z0-9][a-zA-Z0-9._-]*$"+"\"",propertyName:key43};
 if(vErrors === null){
 vErrors = [err327];
 }
@@ -4417,8 +4399,9 @@ vErrors.push(err327);
 errors++;
 }
 }
-else {
-const err328 = {instancePath:instancePath+"/environments/" + key43.replace(/~/g, "~0").replace(/\//g, "~1")+"/smoke/latency_ms",schemaPath:"#/properties/environments/additionalProperties/properties/smoke/properties/latency_ms/type",keyword:"type",params:{type: "number"},message:"must be number"};
+var valid78 = _errs391 === errors;
+if(!valid78){
+const err328 = {instancePath:instancePath+"/environments",schemaPath:"#/properties/environments/propertyNames",keyword:"propertyNames",params:{propertyName: key43},message:"property name must be valid"};
 if(vErrors === null){
 vErrors = [err328];
 }
@@ -4428,9 +4411,15 @@ vErrors.push(err328);
 errors++;
 }
 }
-}
-else {
-const err329 = {instancePath:instancePath+"/environments/" + key43.replace(/~/g, "~0").replace(/\//g, "~1")+"/smoke",schemaPath:"#/properties/environments/additionalProperties/properties/smoke/type",keyword:"type",params:{type: "object"},message:"must be object"};
+for(const key44 in data170){
+let data171 = data170[key44];
+const _errs395 = errors;
+let valid80 = true;
+const _errs396 = errors;
+if(data171 && typeof data171 == "object" && !Array.isArray(data171)){
+let missing0;
+if((data171.target === undefined) && (missing0 = "target")){
+const err329 = {};
 if(vErrors === null){
 vErrors = [err329];
 }
@@ -4439,12 +4428,10 @@ vErrors.push(err329);
 }
 errors++;
 }
-}
-if(data156.command !== undefined){
-let data166 = data156.command;
-if(typeof data166 === "string"){
-if(func3(data166) < 1){
-const err330 = {instancePath:instancePath+"/environments/" + key43.replace(/~/g, "~0").replace(/\//g, "~1")+"/command",schemaPath:"#/properties/environments/additionalProperties/properties/command/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+else {
+if(data171.target !== undefined){
+if("command" !== data171.target){
+const err330 = {};
 if(vErrors === null){
 vErrors = [err330];
 }
@@ -4454,8 +4441,23 @@ vErrors.push(err330);
 errors++;
 }
 }
+}
+}
+var _valid5 = _errs396 === errors;
+errors = _errs395;
+if(vErrors !== null){
+if(_errs395){
+vErrors.length = _errs395;
+}
 else {
-const err331 = {instancePath:instancePath+"/environments/" + key43.replace(/~/g, "~0").replace(/\//g, "~1")+"/command",schemaPath:"#/properties/environments/additionalProperties/properties/command/type",keyword:"type",params:{type: "string"},message:"must be string"};
+vErrors = null;
+}
+}
+if(_valid5){
+const _errs398 = errors;
+if(data171 && typeof data171 == "object" && !Array.isArray(data171)){
+if(data171.command === undefined){
+const err331 = {instancePath:instancePath+"/environments/" + key44.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/environments/additionalProperties/then/required",keyword:"required",params:{missingProperty: "command"},message:"must have required property '"+"command"+"'"};
 if(vErrors === null){
 vErrors = [err331];
 }
@@ -4465,12 +4467,11 @@ vErrors.push(err331);
 errors++;
 }
 }
-if(data156.gitops !== undefined){
-let data167 = data156.gitops;
-if(data167 && typeof data167 == "object" && !Array.isArray(data167)){
-for(const key46 in data167){
-if(!(((key46 === "repo") || (key46 === "branch")) || (key46 === "path"))){
-const err332 = {instancePath:instancePath+"/environments/" + key43.replace(/~/g, "~0").replace(/\//g, "~1")+"/gitops",schemaPath:"#/properties/environments/additionalProperties/properties/gitops/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key46},message:"must NOT have additional properties"};
+var _valid5 = _errs398 === errors;
+valid80 = _valid5;
+}
+if(!valid80){
+const err332 = {instancePath:instancePath+"/environments/" + key44.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/environments/additionalProperties/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema"};
 if(vErrors === null){
 vErrors = [err332];
 }
@@ -4479,12 +4480,10 @@ vErrors.push(err332);
 }
 errors++;
 }
-}
-if(data167.repo !== undefined){
-let data168 = data167.repo;
-if(typeof data168 === "string"){
-if(func3(data168) < 1){
-const err333 = {instancePath:instancePath+"/environments/" + key43.replace(/~/g, "~0").replace(/\//g, "~1")+"/gitops/repo",schemaPath:"#/properties/environments/additionalProperties/properties/gitops/properties/repo/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(data171 && typeof data171 == "object" && !Array.isArray(data171)){
+for(const key45 in data171){
+if(!(((((((key45 === "target") || (key45 === "url")) || (key45 === "stage")) || (key45 === "smoke")) || (key45 === "command")) || (key45 === "gitops")) || (key45 === "timeout_minutes"))){
+const err333 = {instancePath:instancePath+"/environments/" + key44.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/environments/additionalProperties/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key45},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err333];
 }
@@ -4494,8 +4493,10 @@ vErrors.push(err333);
 errors++;
 }
 }
-else {
-const err334 = {instancePath:instancePath+"/environments/" + key43.replace(/~/g, "~0").replace(/\//g, "~1")+"/gitops/repo",schemaPath:"#/properties/environments/additionalProperties/properties/gitops/properties/repo/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data171.target !== undefined){
+let data173 = data171.target;
+if(!(((data173 === "server") || (data173 === "command")) || (data173 === "gitops"))){
+const err334 = {instancePath:instancePath+"/environments/" + key44.replace(/~/g, "~0").replace(/\//g, "~1")+"/target",schemaPath:"#/properties/environments/additionalProperties/properties/target/enum",keyword:"enum",params:{allowedValues: schema11.properties.environments.additionalProperties.properties.target.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err334];
 }
@@ -4505,11 +4506,11 @@ vErrors.push(err334);
 errors++;
 }
 }
-if(data167.branch !== undefined){
-let data169 = data167.branch;
-if(typeof data169 === "string"){
-if(func3(data169) < 1){
-const err335 = {instancePath:instancePath+"/environments/" + key43.replace(/~/g, "~0").replace(/\//g, "~1")+"/gitops/branch",schemaPath:"#/properties/environments/additionalProperties/properties/gitops/properties/branch/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(data171.url !== undefined){
+let data174 = data171.url;
+if(typeof data174 === "string"){
+if(!pattern10.test(data174)){
+const err335 = {instancePath:instancePath+"/environments/" + key44.replace(/~/g, "~0").replace(/\//g, "~1")+"/url",schemaPath:"#/properties/environments/additionalProperties/properties/url/pattern",keyword:"pattern",params:{pattern: "^https?://"},message:"must match pattern \""+"^https?://"+"\""};
 if(vErrors === null){
 vErrors = [err335];
 }
@@ -4520,7 +4521,7 @@ errors++;
 }
 }
 else {
-const err336 = {instancePath:instancePath+"/environments/" + key43.replace(/~/g, "~0").replace(/\//g, "~1")+"/gitops/branch",schemaPath:"#/properties/environments/additionalProperties/properties/gitops/properties/branch/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err336 = {instancePath:instancePath+"/environments/" + key44.replace(/~/g, "~0").replace(/\//g, "~1")+"/url",schemaPath:"#/properties/environments/additionalProperties/properties/url/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err336];
 }
@@ -4530,11 +4531,11 @@ vErrors.push(err336);
 errors++;
 }
 }
-if(data167.path !== undefined){
-let data170 = data167.path;
-if(typeof data170 === "string"){
-if(func3(data170) < 1){
-const err337 = {instancePath:instancePath+"/environments/" + key43.replace(/~/g, "~0").replace(/\//g, "~1")+"/gitops/path",schemaPath:"#/properties/environments/additionalProperties/properties/gitops/properties/path/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(data171.stage !== undefined){
+let data175 = data171.stage;
+if(typeof data175 === "string"){
+if(!pattern0.test(data175)){
+const err337 = {instancePath:instancePath+"/environments/" + key44.replace(/~/g, "~0").replace(/\//g, "~1")+"/stage",schemaPath:"#/properties/environments/additionalProperties/properties/stage/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9][a-z0-9._-]*$"},message:"must match pattern \""+"^[a-z0-9][a-z0-9._-]*$"+"\""};
 if(vErrors === null){
 vErrors = [err337];
 }
@@ -4545,7 +4546,7 @@ errors++;
 }
 }
 else {
-const err338 = {instancePath:instancePath+"/environments/" + key43.replace(/~/g, "~0").replace(/\//g, "~1")+"/gitops/path",schemaPath:"#/properties/environments/additionalProperties/properties/gitops/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err338 = {instancePath:instancePath+"/environments/" + key44.replace(/~/g, "~0").replace(/\//g, "~1")+"/stage",schemaPath:"#/properties/environments/additionalProperties/properties/stage/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err338];
 }
@@ -4555,9 +4556,12 @@ vErrors.push(err338);
 errors++;
 }
 }
-}
-else {
-const err339 = {instancePath:instancePath+"/environments/" + key43.replace(/~/g, "~0").replace(/\//g, "~1")+"/gitops",schemaPath:"#/properties/environments/additionalProperties/properties/gitops/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data171.smoke !== undefined){
+let data176 = data171.smoke;
+if(data176 && typeof data176 == "object" && !Array.isArray(data176)){
+for(const key46 in data176){
+if(!((((key46 === "samples") || (key46 === "count")) || (key46 === "tolerance")) || (key46 === "latency_ms"))){
+const err339 = {instancePath:instancePath+"/environments/" + key44.replace(/~/g, "~0").replace(/\//g, "~1")+"/smoke",schemaPath:"#/properties/environments/additionalProperties/properties/smoke/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key46},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err339];
 }
@@ -4567,11 +4571,11 @@ vErrors.push(err339);
 errors++;
 }
 }
-if(data156.timeout_minutes !== undefined){
-let data171 = data156.timeout_minutes;
-if(typeof data171 == "number"){
-if(data171 > 360 || isNaN(data171)){
-const err340 = {instancePath:instancePath+"/environments/" + key43.replace(/~/g, "~0").replace(/\//g, "~1")+"/timeout_minutes",schemaPath:"#/properties/environments/additionalProperties/properties/timeout_minutes/maximum",keyword:"maximum",params:{comparison: "<=", limit: 360},message:"must be <= 360"};
+if(data176.samples !== undefined){
+let data177 = data176.samples;
+if(typeof data177 === "string"){
+if(func3(data177) < 1){
+const err340 = {instancePath:instancePath+"/environments/" + key44.replace(/~/g, "~0").replace(/\//g, "~1")+"/smoke/samples",schemaPath:"#/properties/environments/additionalProperties/properties/smoke/properties/samples/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err340];
 }
@@ -4580,8 +4584,9 @@ vErrors.push(err340);
 }
 errors++;
 }
-if(data171 <= 0 || isNaN(data171)){
-const err341 = {instancePath:instancePath+"/environments/" + key43.replace(/~/g, "~0").replace(/\//g, "~1")+"/timeout_minutes",schemaPath:"#/properties/environments/additionalProperties/properties/timeout_minutes/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0"};
+}
+else {
+const err341 = {instancePath:instancePath+"/environments/" + key44.replace(/~/g, "~0").replace(/\//g, "~1")+"/smoke/samples",schemaPath:"#/properties/environments/additionalProperties/properties/smoke/properties/samples/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err341];
 }
@@ -4591,8 +4596,10 @@ vErrors.push(err341);
 errors++;
 }
 }
-else {
-const err342 = {instancePath:instancePath+"/environments/" + key43.replace(/~/g, "~0").replace(/\//g, "~1")+"/timeout_minutes",schemaPath:"#/properties/environments/additionalProperties/properties/timeout_minutes/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data176.count !== undefined){
+let data178 = data176.count;
+if(!((typeof data178 == "number") && (!(data178 % 1) && !isNaN(data178)))){
+const err342 = {instancePath:instancePath+"/environments/" + key44.replace(/~/g, "~0").replace(/\//g, "~1")+"/smoke/count",schemaPath:"#/properties/environments/additionalProperties/properties/smoke/properties/count/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err342];
 }
@@ -4601,10 +4608,9 @@ vErrors.push(err342);
 }
 errors++;
 }
-}
-}
-else {
-const err343 = {instancePath:instancePath+"/environments/" + key43.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/environments/additionalProperties/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(typeof data178 == "number"){
+if(data178 < 1 || isNaN(data178)){
+const err343 = {instancePath:instancePath+"/environments/" + key44.replace(/~/g, "~0").replace(/\//g, "~1")+"/smoke/count",schemaPath:"#/properties/environments/additionalProperties/properties/smoke/properties/count/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
 if(vErrors === null){
 vErrors = [err343];
 }
@@ -4615,8 +4621,11 @@ errors++;
 }
 }
 }
-else {
-const err344 = {instancePath:instancePath+"/environments",schemaPath:"#/properties/environments/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data176.tolerance !== undefined){
+let data179 = data176.tolerance;
+if(typeof data179 == "number"){
+if(data179 < 0 || isNaN(data179)){
+const err344 = {instancePath:instancePath+"/environments/" + key44.replace(/~/g, "~0").replace(/\//g, "~1")+"/smoke/tolerance",schemaPath:"#/properties/environments/additionalProperties/properties/smoke/properties/tolerance/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err344];
 }
@@ -4626,14 +4635,248 @@ vErrors.push(err344);
 errors++;
 }
 }
-}
 else {
-const err345 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err345 = {instancePath:instancePath+"/environments/" + key44.replace(/~/g, "~0").replace(/\//g, "~1")+"/smoke/tolerance",schemaPath:"#/properties/environments/additionalProperties/properties/smoke/properties/tolerance/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err345];
 }
 else {
 vErrors.push(err345);
+}
+errors++;
+}
+}
+if(data176.latency_ms !== undefined){
+let data180 = data176.latency_ms;
+if(typeof data180 == "number"){
+if(data180 <= 0 || isNaN(data180)){
+const err346 = {instancePath:instancePath+"/environments/" + key44.replace(/~/g, "~0").replace(/\//g, "~1")+"/smoke/latency_ms",schemaPath:"#/properties/environments/additionalProperties/properties/smoke/properties/latency_ms/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0"};
+if(vErrors === null){
+vErrors = [err346];
+}
+else {
+vErrors.push(err346);
+}
+errors++;
+}
+}
+else {
+const err347 = {instancePath:instancePath+"/environments/" + key44.replace(/~/g, "~0").replace(/\//g, "~1")+"/smoke/latency_ms",schemaPath:"#/properties/environments/additionalProperties/properties/smoke/properties/latency_ms/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err347];
+}
+else {
+vErrors.push(err347);
+}
+errors++;
+}
+}
+}
+else {
+const err348 = {instancePath:instancePath+"/environments/" + key44.replace(/~/g, "~0").replace(/\//g, "~1")+"/smoke",schemaPath:"#/properties/environments/additionalProperties/properties/smoke/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err348];
+}
+else {
+vErrors.push(err348);
+}
+errors++;
+}
+}
+if(data171.command !== undefined){
+let data181 = data171.command;
+if(typeof data181 === "string"){
+if(func3(data181) < 1){
+const err349 = {instancePath:instancePath+"/environments/" + key44.replace(/~/g, "~0").replace(/\//g, "~1")+"/command",schemaPath:"#/properties/environments/additionalProperties/properties/command/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err349];
+}
+else {
+vErrors.push(err349);
+}
+errors++;
+}
+}
+else {
+const err350 = {instancePath:instancePath+"/environments/" + key44.replace(/~/g, "~0").replace(/\//g, "~1")+"/command",schemaPath:"#/properties/environments/additionalProperties/properties/command/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err350];
+}
+else {
+vErrors.push(err350);
+}
+errors++;
+}
+}
+if(data171.gitops !== undefined){
+let data182 = data171.gitops;
+if(data182 && typeof data182 == "object" && !Array.isArray(data182)){
+for(const key47 in data182){
+if(!(((key47 === "repo") || (key47 === "branch")) || (key47 === "path"))){
+const err351 = {instancePath:instancePath+"/environments/" + key44.replace(/~/g, "~0").replace(/\//g, "~1")+"/gitops",schemaPath:"#/properties/environments/additionalProperties/properties/gitops/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key47},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err351];
+}
+else {
+vErrors.push(err351);
+}
+errors++;
+}
+}
+if(data182.repo !== undefined){
+let data183 = data182.repo;
+if(typeof data183 === "string"){
+if(func3(data183) < 1){
+const err352 = {instancePath:instancePath+"/environments/" + key44.replace(/~/g, "~0").replace(/\//g, "~1")+"/gitops/repo",schemaPath:"#/properties/environments/additionalProperties/properties/gitops/properties/repo/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err352];
+}
+else {
+vErrors.push(err352);
+}
+errors++;
+}
+}
+else {
+const err353 = {instancePath:instancePath+"/environments/" + key44.replace(/~/g, "~0").replace(/\//g, "~1")+"/gitops/repo",schemaPath:"#/properties/environments/additionalProperties/properties/gitops/properties/repo/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err353];
+}
+else {
+vErrors.push(err353);
+}
+errors++;
+}
+}
+if(data182.branch !== undefined){
+let data184 = data182.branch;
+if(typeof data184 === "string"){
+if(func3(data184) < 1){
+const err354 = {instancePath:instancePath+"/environments/" + key44.replace(/~/g, "~0").replace(/\//g, "~1")+"/gitops/branch",schemaPath:"#/properties/environments/additionalProperties/properties/gitops/properties/branch/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err354];
+}
+else {
+vErrors.push(err354);
+}
+errors++;
+}
+}
+else {
+const err355 = {instancePath:instancePath+"/environments/" + key44.replace(/~/g, "~0").replace(/\//g, "~1")+"/gitops/branch",schemaPath:"#/properties/environments/additionalProperties/properties/gitops/properties/branch/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err355];
+}
+else {
+vErrors.push(err355);
+}
+errors++;
+}
+}
+if(data182.path !== undefined){
+let data185 = data182.path;
+if(typeof data185 === "string"){
+if(func3(data185) < 1){
+const err356 = {instancePath:instancePath+"/environments/" + key44.replace(/~/g, "~0").replace(/\//g, "~1")+"/gitops/path",schemaPath:"#/properties/environments/additionalProperties/properties/gitops/properties/path/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err356];
+}
+else {
+vErrors.push(err356);
+}
+errors++;
+}
+}
+else {
+const err357 = {instancePath:instancePath+"/environments/" + key44.replace(/~/g, "~0").replace(/\//g, "~1")+"/gitops/path",schemaPath:"#/properties/environments/additionalProperties/properties/gitops/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err357];
+}
+else {
+vErrors.push(err357);
+}
+errors++;
+}
+}
+}
+else {
+const err358 = {instancePath:instancePath+"/environments/" + key44.replace(/~/g, "~0").replace(/\//g, "~1")+"/gitops",schemaPath:"#/properties/environments/additionalProperties/properties/gitops/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err358];
+}
+else {
+vErrors.push(err358);
+}
+errors++;
+}
+}
+if(data171.timeout_minutes !== undefined){
+let data186 = data171.timeout_minutes;
+if(typeof data186 == "number"){
+if(data186 > 360 || isNaN(data186)){
+const err359 = {instancePath:instancePath+"/environments/" + key44.replace(/~/g, "~0").replace(/\//g, "~1")+"/timeout_minutes",schemaPath:"#/properties/environments/additionalProperties/properties/timeout_minutes/maximum",keyword:"maximum",params:{comparison: "<=", limit: 360},message:"must be <= 360"};
+if(vErrors === null){
+vErrors = [err359];
+}
+else {
+vErrors.push(err359);
+}
+errors++;
+}
+if(data186 <= 0 || isNaN(data186)){
+const err360 = {instancePath:instancePath+"/environments/" + key44.replace(/~/g, "~0").replace(/\//g, "~1")+"/timeout_minutes",schemaPath:"#/properties/environments/additionalProperties/properties/timeout_minutes/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0"};
+if(vErrors === null){
+vErrors = [err360];
+}
+else {
+vErrors.push(err360);
+}
+errors++;
+}
+}
+else {
+const err361 = {instancePath:instancePath+"/environments/" + key44.replace(/~/g, "~0").replace(/\//g, "~1")+"/timeout_minutes",schemaPath:"#/properties/environments/additionalProperties/properties/timeout_minutes/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err361];
+}
+else {
+vErrors.push(err361);
+}
+errors++;
+}
+}
+}
+else {
+const err362 = {instancePath:instancePath+"/environments/" + key44.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/environments/additionalProperties/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err362];
+}
+else {
+vErrors.push(err362);
+}
+errors++;
+}
+}
+}
+else {
+const err363 = {instancePath:instancePath+"/environments",schemaPath:"#/properties/environments/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err363];
+}
+else {
+vErrors.push(err363);
+}
+errors++;
+}
+}
+}
+else {
+const err364 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err364];
+}
+else {
+vErrors.push(err364);
 }
 errors++;
 }

@@ -1,4 +1,5 @@
 import type { FromSchema } from 'json-schema-to-ts';
+import { cardSchema } from './card.js';
 import { commentSchema } from './comment.js';
 import { environmentsSchema } from './deploy.js';
 import { driftSchema } from './drift.js';
@@ -39,6 +40,7 @@ const modelSchema = {
     gates: gatesSchema,
     drift: driftSchema,
     deploy: { type: 'object' },
+    card: cardSchema,
   },
 } as const;
 

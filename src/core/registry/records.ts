@@ -49,6 +49,8 @@ export interface VersionRecord {
   /** The data set the metrics were computed on. */
   evaluation_data?: Fingerprint;
   gates?: GateVerdict;
+  /** Metrics per slice of the evaluation data (`evaluate.slices`), for the model card. */
+  slices?: VersionSlice[];
   params?: Record<string, unknown>;
   training_data?: Fingerprint;
   /** The drift reference stored with the version (`profiles/<X.Y.Z>.json`) and what it profiled. */
@@ -58,6 +60,13 @@ export interface VersionRecord {
   created_by: string;
   /** The one mutable part: set by `modelci deprecate`. */
   deprecated?: { at: string; by: string; reason?: string };
+}
+
+export interface VersionSlice {
+  column: string;
+  value: string;
+  rows: number;
+  metrics: Record<string, MetricValue>;
 }
 
 export interface ReferenceProfileRef {
@@ -99,6 +108,15 @@ const fingerprintSchema = {
     sha256: { type: 'string', pattern: SHA256 },
     bytes: { type: 'integer', minimum: 0 },
     rows: { type: 'integer', minimum: 0 },
+  },
+} as const;
+
+const metricValueSchema = {
+  type: 'object',
+  required: ['value'],
+  properties: {
+    value: { type: 'number' },
+    ci: { type: 'array', items: { type: 'number' }, minItems: 2, maxItems: 2 },
   },
 } as const;
 
@@ -155,17 +173,7 @@ export const versionRecordSchema = {
         outputs: { type: 'array', items: tensorSchema },
       },
     },
-    metrics: {
-      type: 'object',
-      additionalProperties: {
-        type: 'object',
-        required: ['value'],
-        properties: {
-          value: { type: 'number' },
-          ci: { type: 'array', items: { type: 'number' }, minItems: 2, maxItems: 2 },
-        },
-      },
-    },
+    metrics: { type: 'object', additionalProperties: metricValueSchema },
     evaluation_data: fingerprintSchema,
     gates: {
       type: 'object',
@@ -183,6 +191,19 @@ export const versionRecordSchema = {
               reason: { type: 'string' },
             },
           },
+        },
+      },
+    },
+    slices: {
+      type: 'array',
+      items: {
+        type: 'object',
+        required: ['column', 'value', 'rows', 'metrics'],
+        properties: {
+          column: { type: 'string' },
+          value: { type: 'string' },
+          rows: { type: 'integer', minimum: 0 },
+          metrics: { type: 'object', additionalProperties: metricValueSchema },
         },
       },
     },
@@ -245,7 +266,17 @@ export const stagePointerSchema = {
  * data; not when, by whom or from which commit or run it was registered (a re-run differs there).
  */
 export function versionContent(r: VersionRecord): unknown {
-  const { created_at: _a, created_by: _b, deprecated: _d, lineage: _l, version: _v, ...rest } = r;
+  // Slices come from the same report as the metrics; leaving them out keeps a CI re-run of a
+  // version registered before slices were recorded a no-op instead of a refused change.
+  const {
+    created_at: _a,
+    created_by: _b,
+    deprecated: _d,
+    lineage: _l,
+    version: _v,
+    slices: _s,
+    ...rest
+  } = r;
   return canonical(rest);
 }
 

@@ -58,24 +58,43 @@ export function parseHistory(text: string, model?: string): HistoryEntry[] {
     if (!rec) continue;
     const [commit, date, author, subject, trailers = ''] = rec.split(FIELD_SEP);
     if (!commit || !date || author === undefined || subject === undefined) continue;
-    const t: Record<string, string> = {};
-    for (const line of trailers.split('\n')) {
-      const m = /^([A-Za-z-]+):\s*(.*)$/.exec(line.trim());
-      if (m) t[m[1]!.toLowerCase()] = m[2]!;
-    }
-    if (!t.model || (model && t.model !== model)) continue;
-    out.push({
-      commit,
-      date,
-      author,
-      subject,
-      model: t.model,
-      action: t['registry-action'] ?? 'change',
-      ...(t.version ? { version: t.version } : {}),
-      ...(t.stage ? { stage: t.stage } : {}),
-      ...(t.actor ? { actor: t.actor } : {}),
-      ...(t.run ? { run: t.run } : {}),
-    });
+    const entry = historyEntry(commit, date, author, subject, trailers);
+    if (!entry || (model && entry.model !== model)) continue;
+    out.push(entry);
   }
   return out;
+}
+
+/** Trailer lines (`Key: value`) by lowercased key; the last one of a key wins. */
+export function parseTrailers(text: string): Record<string, string> {
+  const t: Record<string, string> = {};
+  for (const line of text.split('\n')) {
+    const m = /^([A-Za-z-]+):\s*(.*)$/.exec(line.trim());
+    if (m) t[m[1]!.toLowerCase()] = m[2]!;
+  }
+  return t;
+}
+
+/** One commit as a history entry; undefined when it has no `Model:` trailer. */
+export function historyEntry(
+  commit: string,
+  date: string,
+  author: string,
+  subject: string,
+  trailers: string,
+): HistoryEntry | undefined {
+  const t = parseTrailers(trailers);
+  if (!t.model) return undefined;
+  return {
+    commit,
+    date,
+    author,
+    subject,
+    model: t.model,
+    action: t['registry-action'] ?? 'change',
+    ...(t.version ? { version: t.version } : {}),
+    ...(t.stage ? { stage: t.stage } : {}),
+    ...(t.actor ? { actor: t.actor } : {}),
+    ...(t.run ? { run: t.run } : {}),
+  };
 }

@@ -15,6 +15,12 @@ export interface DriftHistoryEntry {
   n_drifted: number;
   n_tested: number;
   run_url?: string;
+  /** The model checked, so one history file can serve the catalog site (`modelci site`). */
+  model?: string;
+  /** The share of drifted columns that means dataset drift, at the time of the check. */
+  threshold?: number;
+  /** Set when labelled rows were checked. */
+  performance_drifted?: boolean;
 }
 
 export interface DriftReportContext {

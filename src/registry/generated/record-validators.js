@@ -197,7 +197,7 @@ return errors === 0;
 }
 
 export const version = validate11;
-const schema12 = {"type":"object","additionalProperties":false,"required":["schema","model","version","artifact","lineage","created_at","created_by"],"properties":{"schema":{"const":"modelci/version@1"},"model":{"type":"string","pattern":"^[a-z0-9][a-z0-9._-]*$"},"version":{"type":"string","pattern":"^(0|[1-9]\\d*)\\.(0|[1-9]\\d*)\\.(0|[1-9]\\d*)$"},"artifact":{"type":"object","additionalProperties":false,"required":["uri","sha256","bytes","format"],"properties":{"uri":{"type":"string","minLength":1},"sha256":{"type":"string","pattern":"^[0-9a-f]{64}$"},"bytes":{"type":"integer","minimum":0},"format":{"type":"string","minLength":1}}},"signature":{"type":"object","required":["inputs","outputs"],"properties":{"inputs":{"type":"array","items":{"type":"object","required":["name","type","shape"],"properties":{"name":{"type":"string"},"type":{"type":"string"},"shape":{"type":"array","items":{"type":["integer","string","null"]}}}}},"outputs":{"type":"array","items":{"type":"object","required":["name","type","shape"],"properties":{"name":{"type":"string"},"type":{"type":"string"},"shape":{"type":"array","items":{"type":["integer","string","null"]}}}}}}},"metrics":{"type":"object","additionalProperties":{"type":"object","required":["value"],"properties":{"value":{"type":"number"},"ci":{"type":"array","items":{"type":"number"},"minItems":2,"maxItems":2}}}},"evaluation_data":{"type":"object","required":["sha256"],"properties":{"path":{"type":"string"},"sha256":{"type":"string","pattern":"^[0-9a-f]{64}$"},"bytes":{"type":"integer","minimum":0},"rows":{"type":"integer","minimum":0}}},"gates":{"type":"object","required":["passed","results"],"properties":{"passed":{"type":"boolean"},"results":{"type":"array","items":{"type":"object","required":["gate","passed","reason"],"properties":{"gate":{"type":"string"},"passed":{"type":"boolean"},"reason":{"type":"string"}}}}}},"params":{"type":"object"},"training_data":{"type":"object","required":["sha256"],"properties":{"path":{"type":"string"},"sha256":{"type":"string","pattern":"^[0-9a-f]{64}$"},"bytes":{"type":"integer","minimum":0},"rows":{"type":"integer","minimum":0}}},"reference_profile":{"type":"object","required":["path","sha256","bytes","data","rows"],"additionalProperties":false,"properties":{"path":{"type":"string","pattern":"^profiles/[^/]+\\.json$"},"sha256":{"type":"string","pattern":"^[0-9a-f]{64}$"},"bytes":{"type":"integer","minimum":0},"data":{"type":"string"},"rows":{"type":"integer","minimum":0}}},"lineage":{"type":"object","additionalProperties":false,"properties":{"commit":{"type":"string","pattern":"^[0-9a-f]{7,64}$"},"ref":{"type":"string"},"run_url":{"type":"string"},"pull_request":{"type":"integer","minimum":1},"parent_version":{"type":"string","pattern":"^(0|[1-9]\\d*)\\.(0|[1-9]\\d*)\\.(0|[1-9]\\d*)$"}}},"created_at":{"type":"string","minLength":1},"created_by":{"type":"string","minLength":1},"deprecated":{"type":"object","additionalProperties":false,"required":["at","by"],"properties":{"at":{"type":"string","minLength":1},"by":{"type":"string"},"reason":{"type":"string"}}}}};
+const schema12 = {"type":"object","additionalProperties":false,"required":["schema","model","version","artifact","lineage","created_at","created_by"],"properties":{"schema":{"const":"modelci/version@1"},"model":{"type":"string","pattern":"^[a-z0-9][a-z0-9._-]*$"},"version":{"type":"string","pattern":"^(0|[1-9]\\d*)\\.(0|[1-9]\\d*)\\.(0|[1-9]\\d*)$"},"artifact":{"type":"object","additionalProperties":false,"required":["uri","sha256","bytes","format"],"properties":{"uri":{"type":"string","minLength":1},"sha256":{"type":"string","pattern":"^[0-9a-f]{64}$"},"bytes":{"type":"integer","minimum":0},"format":{"type":"string","minLength":1}}},"signature":{"type":"object","required":["inputs","outputs"],"properties":{"inputs":{"type":"array","items":{"type":"object","required":["name","type","shape"],"properties":{"name":{"type":"string"},"type":{"type":"string"},"shape":{"type":"array","items":{"type":["integer","string","null"]}}}}},"outputs":{"type":"array","items":{"type":"object","required":["name","type","shape"],"properties":{"name":{"type":"string"},"type":{"type":"string"},"shape":{"type":"array","items":{"type":["integer","string","null"]}}}}}}},"metrics":{"type":"object","additionalProperties":{"type":"object","required":["value"],"properties":{"value":{"type":"number"},"ci":{"type":"array","items":{"type":"number"},"minItems":2,"maxItems":2}}}},"evaluation_data":{"type":"object","required":["sha256"],"properties":{"path":{"type":"string"},"sha256":{"type":"string","pattern":"^[0-9a-f]{64}$"},"bytes":{"type":"integer","minimum":0},"rows":{"type":"integer","minimum":0}}},"gates":{"type":"object","required":["passed","results"],"properties":{"passed":{"type":"boolean"},"results":{"type":"array","items":{"type":"object","required":["gate","passed","reason"],"properties":{"gate":{"type":"string"},"passed":{"type":"boolean"},"reason":{"type":"string"}}}}}},"slices":{"type":"array","items":{"type":"object","required":["column","value","rows","metrics"],"properties":{"column":{"type":"string"},"value":{"type":"string"},"rows":{"type":"integer","minimum":0},"metrics":{"type":"object","additionalProperties":{"type":"object","required":["value"],"properties":{"value":{"type":"number"},"ci":{"type":"array","items":{"type":"number"},"minItems":2,"maxItems":2}}}}}}},"params":{"type":"object"},"training_data":{"type":"object","required":["sha256"],"properties":{"path":{"type":"string"},"sha256":{"type":"string","pattern":"^[0-9a-f]{64}$"},"bytes":{"type":"integer","minimum":0},"rows":{"type":"integer","minimum":0}}},"reference_profile":{"type":"object","required":["path","sha256","bytes","data","rows"],"additionalProperties":false,"properties":{"path":{"type":"string","pattern":"^profiles/[^/]+\\.json$"},"sha256":{"type":"string","pattern":"^[0-9a-f]{64}$"},"bytes":{"type":"integer","minimum":0},"data":{"type":"string"},"rows":{"type":"integer","minimum":0}}},"lineage":{"type":"object","additionalProperties":false,"properties":{"commit":{"type":"string","pattern":"^[0-9a-f]{7,64}$"},"ref":{"type":"string"},"run_url":{"type":"string"},"pull_request":{"type":"integer","minimum":1},"parent_version":{"type":"string","pattern":"^(0|[1-9]\\d*)\\.(0|[1-9]\\d*)\\.(0|[1-9]\\d*)$"}}},"created_at":{"type":"string","minLength":1},"created_by":{"type":"string","minLength":1},"deprecated":{"type":"object","additionalProperties":false,"required":["at","by"],"properties":{"at":{"type":"string","minLength":1},"by":{"type":"string"},"reason":{"type":"string"}}}}};
 const func3 = Object.prototype.hasOwnProperty;
 const pattern2 = new RegExp("^(0|[1-9]\\d*)\\.(0|[1-9]\\d*)\\.(0|[1-9]\\d*)$", "u");
 const pattern3 = new RegExp("^[0-9a-f]{64}$", "u");
@@ -928,12 +928,182 @@ else {
 var valid0 = true;
 }
 if(valid0){
-if(data.params !== undefined){
-let data38 = data.params;
+if(data.slices !== undefined){
+let data38 = data.slices;
 const _errs79 = errors;
-if(!(data38 && typeof data38 == "object" && !Array.isArray(data38))){
-validate11.errors = [{instancePath:instancePath+"/params",schemaPath:"#/properties/params/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+if(errors === _errs79){
+if(Array.isArray(data38)){
+var valid16 = true;
+const len6 = data38.length;
+for(let i6=0; i6<len6; i6++){
+let data39 = data38[i6];
+const _errs81 = errors;
+if(errors === _errs81){
+if(data39 && typeof data39 == "object" && !Array.isArray(data39)){
+let missing9;
+if(((((data39.column === undefined) && (missing9 = "column")) || ((data39.value === undefined) && (missing9 = "value"))) || ((data39.rows === undefined) && (missing9 = "rows"))) || ((data39.metrics === undefined) && (missing9 = "metrics"))){
+validate11.errors = [{instancePath:instancePath+"/slices/" + i6,schemaPath:"#/properties/slices/items/required",keyword:"required",params:{missingProperty: missing9},message:"must have required property '"+missing9+"'"}];
 return false;
+}
+else {
+if(data39.column !== undefined){
+const _errs83 = errors;
+if(typeof data39.column !== "string"){
+validate11.errors = [{instancePath:instancePath+"/slices/" + i6+"/column",schemaPath:"#/properties/slices/items/properties/column/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+var valid17 = _errs83 === errors;
+}
+else {
+var valid17 = true;
+}
+if(valid17){
+if(data39.value !== undefined){
+const _errs85 = errors;
+if(typeof data39.value !== "string"){
+validate11.errors = [{instancePath:instancePath+"/slices/" + i6+"/value",schemaPath:"#/properties/slices/items/properties/value/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+var valid17 = _errs85 === errors;
+}
+else {
+var valid17 = true;
+}
+if(valid17){
+if(data39.rows !== undefined){
+let data42 = data39.rows;
+const _errs87 = errors;
+if(!((typeof data42 == "number") && (!(data42 % 1) && !isNaN(data42)))){
+validate11.errors = [{instancePath:instancePath+"/slices/" + i6+"/rows",schemaPath:"#/properties/slices/items/properties/rows/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
+return false;
+}
+if(errors === _errs87){
+if(typeof data42 == "number"){
+if(data42 < 0 || isNaN(data42)){
+validate11.errors = [{instancePath:instancePath+"/slices/" + i6+"/rows",schemaPath:"#/properties/slices/items/properties/rows/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
+return false;
+}
+}
+}
+var valid17 = _errs87 === errors;
+}
+else {
+var valid17 = true;
+}
+if(valid17){
+if(data39.metrics !== undefined){
+let data43 = data39.metrics;
+const _errs89 = errors;
+if(errors === _errs89){
+if(data43 && typeof data43 == "object" && !Array.isArray(data43)){
+for(const key3 in data43){
+let data44 = data43[key3];
+const _errs92 = errors;
+if(errors === _errs92){
+if(data44 && typeof data44 == "object" && !Array.isArray(data44)){
+let missing10;
+if((data44.value === undefined) && (missing10 = "value")){
+validate11.errors = [{instancePath:instancePath+"/slices/" + i6+"/metrics/" + key3.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/slices/items/properties/metrics/additionalProperties/required",keyword:"required",params:{missingProperty: missing10},message:"must have required property '"+missing10+"'"}];
+return false;
+}
+else {
+if(data44.value !== undefined){
+const _errs94 = errors;
+if(!(typeof data44.value == "number")){
+validate11.errors = [{instancePath:instancePath+"/slices/" + i6+"/metrics/" + key3.replace(/~/g, "~0").replace(/\//g, "~1")+"/value",schemaPath:"#/properties/slices/items/properties/metrics/additionalProperties/properties/value/type",keyword:"type",params:{type: "number"},message:"must be number"}];
+return false;
+}
+var valid19 = _errs94 === errors;
+}
+else {
+var valid19 = true;
+}
+if(valid19){
+if(data44.ci !== undefined){
+let data46 = data44.ci;
+const _errs96 = errors;
+if(errors === _errs96){
+if(Array.isArray(data46)){
+if(data46.length > 2){
+validate11.errors = [{instancePath:instancePath+"/slices/" + i6+"/metrics/" + key3.replace(/~/g, "~0").replace(/\//g, "~1")+"/ci",schemaPath:"#/properties/slices/items/properties/metrics/additionalProperties/properties/ci/maxItems",keyword:"maxItems",params:{limit: 2},message:"must NOT have more than 2 items"}];
+return false;
+}
+else {
+if(data46.length < 2){
+validate11.errors = [{instancePath:instancePath+"/slices/" + i6+"/metrics/" + key3.replace(/~/g, "~0").replace(/\//g, "~1")+"/ci",schemaPath:"#/properties/slices/items/properties/metrics/additionalProperties/properties/ci/minItems",keyword:"minItems",params:{limit: 2},message:"must NOT have fewer than 2 items"}];
+return false;
+}
+else {
+var valid20 = true;
+const len7 = data46.length;
+for(let i7=0; i7<len7; i7++){
+const _errs98 = errors;
+if(!(typeof data46[i7] == "number")){
+validate11.errors = [{instancePath:instancePath+"/slices/" + i6+"/metrics/" + key3.replace(/~/g, "~0").replace(/\//g, "~1")+"/ci/" + i7,schemaPath:"#/properties/slices/items/properties/metrics/additionalProperties/properties/ci/items/type",keyword:"type",params:{type: "number"},message:"must be number"}];
+return false;
+}
+var valid20 = _errs98 === errors;
+if(!valid20){
+break;
+}
+}
+}
+}
+}
+else {
+validate11.errors = [{instancePath:instancePath+"/slices/" + i6+"/metrics/" + key3.replace(/~/g, "~0").replace(/\//g, "~1")+"/ci",schemaPath:"#/properties/slices/items/properties/metrics/additionalProperties/properties/ci/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+return false;
+}
+}
+var valid19 = _errs96 === errors;
+}
+else {
+var valid19 = true;
+}
+}
+}
+}
+else {
+validate11.errors = [{instancePath:instancePath+"/slices/" + i6+"/metrics/" + key3.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/slices/items/properties/metrics/additionalProperties/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+return false;
+}
+}
+var valid18 = _errs92 === errors;
+if(!valid18){
+break;
+}
+}
+}
+else {
+validate11.errors = [{instancePath:instancePath+"/slices/" + i6+"/metrics",schemaPath:"#/properties/slices/items/properties/metrics/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+return false;
+}
+}
+var valid17 = _errs89 === errors;
+}
+else {
+var valid17 = true;
+}
+}
+}
+}
+}
+}
+else {
+validate11.errors = [{instancePath:instancePath+"/slices/" + i6,schemaPath:"#/properties/slices/items/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+return false;
+}
+}
+var valid16 = _errs81 === errors;
+if(!valid16){
+break;
+}
+}
+}
+else {
+validate11.errors = [{instancePath:instancePath+"/slices",schemaPath:"#/properties/slices/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+return false;
+}
 }
 var valid0 = _errs79 === errors;
 }
@@ -941,35 +1111,48 @@ else {
 var valid0 = true;
 }
 if(valid0){
+if(data.params !== undefined){
+let data48 = data.params;
+const _errs100 = errors;
+if(!(data48 && typeof data48 == "object" && !Array.isArray(data48))){
+validate11.errors = [{instancePath:instancePath+"/params",schemaPath:"#/properties/params/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+return false;
+}
+var valid0 = _errs100 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
 if(data.training_data !== undefined){
-let data39 = data.training_data;
-const _errs81 = errors;
-if(errors === _errs81){
-if(data39 && typeof data39 == "object" && !Array.isArray(data39)){
-let missing9;
-if((data39.sha256 === undefined) && (missing9 = "sha256")){
-validate11.errors = [{instancePath:instancePath+"/training_data",schemaPath:"#/properties/training_data/required",keyword:"required",params:{missingProperty: missing9},message:"must have required property '"+missing9+"'"}];
+let data49 = data.training_data;
+const _errs102 = errors;
+if(errors === _errs102){
+if(data49 && typeof data49 == "object" && !Array.isArray(data49)){
+let missing11;
+if((data49.sha256 === undefined) && (missing11 = "sha256")){
+validate11.errors = [{instancePath:instancePath+"/training_data",schemaPath:"#/properties/training_data/required",keyword:"required",params:{missingProperty: missing11},message:"must have required property '"+missing11+"'"}];
 return false;
 }
 else {
-if(data39.path !== undefined){
-const _errs83 = errors;
-if(typeof data39.path !== "string"){
+if(data49.path !== undefined){
+const _errs104 = errors;
+if(typeof data49.path !== "string"){
 validate11.errors = [{instancePath:instancePath+"/training_data/path",schemaPath:"#/properties/training_data/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
-var valid16 = _errs83 === errors;
+var valid21 = _errs104 === errors;
 }
 else {
-var valid16 = true;
+var valid21 = true;
 }
-if(valid16){
-if(data39.sha256 !== undefined){
-let data41 = data39.sha256;
-const _errs85 = errors;
-if(errors === _errs85){
-if(typeof data41 === "string"){
-if(!pattern3.test(data41)){
+if(valid21){
+if(data49.sha256 !== undefined){
+let data51 = data49.sha256;
+const _errs106 = errors;
+if(errors === _errs106){
+if(typeof data51 === "string"){
+if(!pattern3.test(data51)){
 validate11.errors = [{instancePath:instancePath+"/training_data/sha256",schemaPath:"#/properties/training_data/properties/sha256/pattern",keyword:"pattern",params:{pattern: "^[0-9a-f]{64}$"},message:"must match pattern \""+"^[0-9a-f]{64}$"+"\""}];
 return false;
 }
@@ -979,52 +1162,52 @@ validate11.errors = [{instancePath:instancePath+"/training_data/sha256",schemaPa
 return false;
 }
 }
-var valid16 = _errs85 === errors;
+var valid21 = _errs106 === errors;
 }
 else {
-var valid16 = true;
+var valid21 = true;
 }
-if(valid16){
-if(data39.bytes !== undefined){
-let data42 = data39.bytes;
-const _errs87 = errors;
-if(!((typeof data42 == "number") && (!(data42 % 1) && !isNaN(data42)))){
+if(valid21){
+if(data49.bytes !== undefined){
+let data52 = data49.bytes;
+const _errs108 = errors;
+if(!((typeof data52 == "number") && (!(data52 % 1) && !isNaN(data52)))){
 validate11.errors = [{instancePath:instancePath+"/training_data/bytes",schemaPath:"#/properties/training_data/properties/bytes/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
 return false;
 }
-if(errors === _errs87){
-if(typeof data42 == "number"){
-if(data42 < 0 || isNaN(data42)){
+if(errors === _errs108){
+if(typeof data52 == "number"){
+if(data52 < 0 || isNaN(data52)){
 validate11.errors = [{instancePath:instancePath+"/training_data/bytes",schemaPath:"#/properties/training_data/properties/bytes/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
 return false;
 }
 }
 }
-var valid16 = _errs87 === errors;
+var valid21 = _errs108 === errors;
 }
 else {
-var valid16 = true;
+var valid21 = true;
 }
-if(valid16){
-if(data39.rows !== undefined){
-let data43 = data39.rows;
-const _errs89 = errors;
-if(!((typeof data43 == "number") && (!(data43 % 1) && !isNaN(data43)))){
+if(valid21){
+if(data49.rows !== undefined){
+let data53 = data49.rows;
+const _errs110 = errors;
+if(!((typeof data53 == "number") && (!(data53 % 1) && !isNaN(data53)))){
 validate11.errors = [{instancePath:instancePath+"/training_data/rows",schemaPath:"#/properties/training_data/properties/rows/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
 return false;
 }
-if(errors === _errs89){
-if(typeof data43 == "number"){
-if(data43 < 0 || isNaN(data43)){
+if(errors === _errs110){
+if(typeof data53 == "number"){
+if(data53 < 0 || isNaN(data53)){
 validate11.errors = [{instancePath:instancePath+"/training_data/rows",schemaPath:"#/properties/training_data/properties/rows/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
 return false;
 }
 }
 }
-var valid16 = _errs89 === errors;
+var valid21 = _errs110 === errors;
 }
 else {
-var valid16 = true;
+var valid21 = true;
 }
 }
 }
@@ -1036,38 +1219,38 @@ validate11.errors = [{instancePath:instancePath+"/training_data",schemaPath:"#/p
 return false;
 }
 }
-var valid0 = _errs81 === errors;
+var valid0 = _errs102 === errors;
 }
 else {
 var valid0 = true;
 }
 if(valid0){
 if(data.reference_profile !== undefined){
-let data44 = data.reference_profile;
-const _errs91 = errors;
-if(errors === _errs91){
-if(data44 && typeof data44 == "object" && !Array.isArray(data44)){
-let missing10;
-if((((((data44.path === undefined) && (missing10 = "path")) || ((data44.sha256 === undefined) && (missing10 = "sha256"))) || ((data44.bytes === undefined) && (missing10 = "bytes"))) || ((data44.data === undefined) && (missing10 = "data"))) || ((data44.rows === undefined) && (missing10 = "rows"))){
-validate11.errors = [{instancePath:instancePath+"/reference_profile",schemaPath:"#/properties/reference_profile/required",keyword:"required",params:{missingProperty: missing10},message:"must have required property '"+missing10+"'"}];
+let data54 = data.reference_profile;
+const _errs112 = errors;
+if(errors === _errs112){
+if(data54 && typeof data54 == "object" && !Array.isArray(data54)){
+let missing12;
+if((((((data54.path === undefined) && (missing12 = "path")) || ((data54.sha256 === undefined) && (missing12 = "sha256"))) || ((data54.bytes === undefined) && (missing12 = "bytes"))) || ((data54.data === undefined) && (missing12 = "data"))) || ((data54.rows === undefined) && (missing12 = "rows"))){
+validate11.errors = [{instancePath:instancePath+"/reference_profile",schemaPath:"#/properties/reference_profile/required",keyword:"required",params:{missingProperty: missing12},message:"must have required property '"+missing12+"'"}];
 return false;
 }
 else {
-const _errs93 = errors;
-for(const key3 in data44){
-if(!(((((key3 === "path") || (key3 === "sha256")) || (key3 === "bytes")) || (key3 === "data")) || (key3 === "rows"))){
-validate11.errors = [{instancePath:instancePath+"/reference_profile",schemaPath:"#/properties/reference_profile/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties"}];
+const _errs114 = errors;
+for(const key4 in data54){
+if(!(((((key4 === "path") || (key4 === "sha256")) || (key4 === "bytes")) || (key4 === "data")) || (key4 === "rows"))){
+validate11.errors = [{instancePath:instancePath+"/reference_profile",schemaPath:"#/properties/reference_profile/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties"}];
 return false;
 break;
 }
 }
-if(_errs93 === errors){
-if(data44.path !== undefined){
-let data45 = data44.path;
-const _errs94 = errors;
-if(errors === _errs94){
-if(typeof data45 === "string"){
-if(!pattern6.test(data45)){
+if(_errs114 === errors){
+if(data54.path !== undefined){
+let data55 = data54.path;
+const _errs115 = errors;
+if(errors === _errs115){
+if(typeof data55 === "string"){
+if(!pattern6.test(data55)){
 validate11.errors = [{instancePath:instancePath+"/reference_profile/path",schemaPath:"#/properties/reference_profile/properties/path/pattern",keyword:"pattern",params:{pattern: "^profiles/[^/]+\\.json$"},message:"must match pattern \""+"^profiles/[^/]+\\.json$"+"\""}];
 return false;
 }
@@ -1077,18 +1260,18 @@ validate11.errors = [{instancePath:instancePath+"/reference_profile/path",schema
 return false;
 }
 }
-var valid17 = _errs94 === errors;
+var valid22 = _errs115 === errors;
 }
 else {
-var valid17 = true;
+var valid22 = true;
 }
-if(valid17){
-if(data44.sha256 !== undefined){
-let data46 = data44.sha256;
-const _errs96 = errors;
-if(errors === _errs96){
-if(typeof data46 === "string"){
-if(!pattern3.test(data46)){
+if(valid22){
+if(data54.sha256 !== undefined){
+let data56 = data54.sha256;
+const _errs117 = errors;
+if(errors === _errs117){
+if(typeof data56 === "string"){
+if(!pattern3.test(data56)){
 validate11.errors = [{instancePath:instancePath+"/reference_profile/sha256",schemaPath:"#/properties/reference_profile/properties/sha256/pattern",keyword:"pattern",params:{pattern: "^[0-9a-f]{64}$"},message:"must match pattern \""+"^[0-9a-f]{64}$"+"\""}];
 return false;
 }
@@ -1098,64 +1281,64 @@ validate11.errors = [{instancePath:instancePath+"/reference_profile/sha256",sche
 return false;
 }
 }
-var valid17 = _errs96 === errors;
+var valid22 = _errs117 === errors;
 }
 else {
-var valid17 = true;
+var valid22 = true;
 }
-if(valid17){
-if(data44.bytes !== undefined){
-let data47 = data44.bytes;
-const _errs98 = errors;
-if(!((typeof data47 == "number") && (!(data47 % 1) && !isNaN(data47)))){
+if(valid22){
+if(data54.bytes !== undefined){
+let data57 = data54.bytes;
+const _errs119 = errors;
+if(!((typeof data57 == "number") && (!(data57 % 1) && !isNaN(data57)))){
 validate11.errors = [{instancePath:instancePath+"/reference_profile/bytes",schemaPath:"#/properties/reference_profile/properties/bytes/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
 return false;
 }
-if(errors === _errs98){
-if(typeof data47 == "number"){
-if(data47 < 0 || isNaN(data47)){
+if(errors === _errs119){
+if(typeof data57 == "number"){
+if(data57 < 0 || isNaN(data57)){
 validate11.errors = [{instancePath:instancePath+"/reference_profile/bytes",schemaPath:"#/properties/reference_profile/properties/bytes/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
 return false;
 }
 }
 }
-var valid17 = _errs98 === errors;
+var valid22 = _errs119 === errors;
 }
 else {
-var valid17 = true;
+var valid22 = true;
 }
-if(valid17){
-if(data44.data !== undefined){
-const _errs100 = errors;
-if(typeof data44.data !== "string"){
+if(valid22){
+if(data54.data !== undefined){
+const _errs121 = errors;
+if(typeof data54.data !== "string"){
 validate11.errors = [{instancePath:instancePath+"/reference_profile/data",schemaPath:"#/properties/reference_profile/properties/data/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
-var valid17 = _errs100 === errors;
+var valid22 = _errs121 === errors;
 }
 else {
-var valid17 = true;
+var valid22 = true;
 }
-if(valid17){
-if(data44.rows !== undefined){
-let data49 = data44.rows;
-const _errs102 = errors;
-if(!((typeof data49 == "number") && (!(data49 % 1) && !isNaN(data49)))){
+if(valid22){
+if(data54.rows !== undefined){
+let data59 = data54.rows;
+const _errs123 = errors;
+if(!((typeof data59 == "number") && (!(data59 % 1) && !isNaN(data59)))){
 validate11.errors = [{instancePath:instancePath+"/reference_profile/rows",schemaPath:"#/properties/reference_profile/properties/rows/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
 return false;
 }
-if(errors === _errs102){
-if(typeof data49 == "number"){
-if(data49 < 0 || isNaN(data49)){
+if(errors === _errs123){
+if(typeof data59 == "number"){
+if(data59 < 0 || isNaN(data59)){
 validate11.errors = [{instancePath:instancePath+"/reference_profile/rows",schemaPath:"#/properties/reference_profile/properties/rows/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
 return false;
 }
 }
 }
-var valid17 = _errs102 === errors;
+var valid22 = _errs123 === errors;
 }
 else {
-var valid17 = true;
+var valid22 = true;
 }
 }
 }
@@ -1169,32 +1352,32 @@ validate11.errors = [{instancePath:instancePath+"/reference_profile",schemaPath:
 return false;
 }
 }
-var valid0 = _errs91 === errors;
+var valid0 = _errs112 === errors;
 }
 else {
 var valid0 = true;
 }
 if(valid0){
 if(data.lineage !== undefined){
-let data50 = data.lineage;
-const _errs104 = errors;
-if(errors === _errs104){
-if(data50 && typeof data50 == "object" && !Array.isArray(data50)){
-const _errs106 = errors;
-for(const key4 in data50){
-if(!(((((key4 === "commit") || (key4 === "ref")) || (key4 === "run_url")) || (key4 === "pull_request")) || (key4 === "parent_version"))){
-validate11.errors = [{instancePath:instancePath+"/lineage",schemaPath:"#/properties/lineage/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties"}];
+let data60 = data.lineage;
+const _errs125 = errors;
+if(errors === _errs125){
+if(data60 && typeof data60 == "object" && !Array.isArray(data60)){
+const _errs127 = errors;
+for(const key5 in data60){
+if(!(((((key5 === "commit") || (key5 === "ref")) || (key5 === "run_url")) || (key5 === "pull_request")) || (key5 === "parent_version"))){
+validate11.errors = [{instancePath:instancePath+"/lineage",schemaPath:"#/properties/lineage/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties"}];
 return false;
 break;
 }
 }
-if(_errs106 === errors){
-if(data50.commit !== undefined){
-let data51 = data50.commit;
-const _errs107 = errors;
-if(errors === _errs107){
-if(typeof data51 === "string"){
-if(!pattern8.test(data51)){
+if(_errs127 === errors){
+if(data60.commit !== undefined){
+let data61 = data60.commit;
+const _errs128 = errors;
+if(errors === _errs128){
+if(typeof data61 === "string"){
+if(!pattern8.test(data61)){
 validate11.errors = [{instancePath:instancePath+"/lineage/commit",schemaPath:"#/properties/lineage/properties/commit/pattern",keyword:"pattern",params:{pattern: "^[0-9a-f]{7,64}$"},message:"must match pattern \""+"^[0-9a-f]{7,64}$"+"\""}];
 return false;
 }
@@ -1204,63 +1387,63 @@ validate11.errors = [{instancePath:instancePath+"/lineage/commit",schemaPath:"#/
 return false;
 }
 }
-var valid18 = _errs107 === errors;
+var valid23 = _errs128 === errors;
 }
 else {
-var valid18 = true;
+var valid23 = true;
 }
-if(valid18){
-if(data50.ref !== undefined){
-const _errs109 = errors;
-if(typeof data50.ref !== "string"){
+if(valid23){
+if(data60.ref !== undefined){
+const _errs130 = errors;
+if(typeof data60.ref !== "string"){
 validate11.errors = [{instancePath:instancePath+"/lineage/ref",schemaPath:"#/properties/lineage/properties/ref/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
-var valid18 = _errs109 === errors;
+var valid23 = _errs130 === errors;
 }
 else {
-var valid18 = true;
+var valid23 = true;
 }
-if(valid18){
-if(data50.run_url !== undefined){
-const _errs111 = errors;
-if(typeof data50.run_url !== "string"){
+if(valid23){
+if(data60.run_url !== undefined){
+const _errs132 = errors;
+if(typeof data60.run_url !== "string"){
 validate11.errors = [{instancePath:instancePath+"/lineage/run_url",schemaPath:"#/properties/lineage/properties/run_url/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
-var valid18 = _errs111 === errors;
+var valid23 = _errs132 === errors;
 }
 else {
-var valid18 = true;
+var valid23 = true;
 }
-if(valid18){
-if(data50.pull_request !== undefined){
-let data54 = data50.pull_request;
-const _errs113 = errors;
-if(!((typeof data54 == "number") && (!(data54 % 1) && !isNaN(data54)))){
+if(valid23){
+if(data60.pull_request !== undefined){
+let data64 = data60.pull_request;
+const _errs134 = errors;
+if(!((typeof data64 == "number") && (!(data64 % 1) && !isNaN(data64)))){
 validate11.errors = [{instancePath:instancePath+"/lineage/pull_request",schemaPath:"#/properties/lineage/properties/pull_request/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
 return false;
 }
-if(errors === _errs113){
-if(typeof data54 == "number"){
-if(data54 < 1 || isNaN(data54)){
+if(errors === _errs134){
+if(typeof data64 == "number"){
+if(data64 < 1 || isNaN(data64)){
 validate11.errors = [{instancePath:instancePath+"/lineage/pull_request",schemaPath:"#/properties/lineage/properties/pull_request/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"}];
 return false;
 }
 }
 }
-var valid18 = _errs113 === errors;
+var valid23 = _errs134 === errors;
 }
 else {
-var valid18 = true;
+var valid23 = true;
 }
-if(valid18){
-if(data50.parent_version !== undefined){
-let data55 = data50.parent_version;
-const _errs115 = errors;
-if(errors === _errs115){
-if(typeof data55 === "string"){
-if(!pattern2.test(data55)){
+if(valid23){
+if(data60.parent_version !== undefined){
+let data65 = data60.parent_version;
+const _errs136 = errors;
+if(errors === _errs136){
+if(typeof data65 === "string"){
+if(!pattern2.test(data65)){
 validate11.errors = [{instancePath:instancePath+"/lineage/parent_version",schemaPath:"#/properties/lineage/properties/parent_version/pattern",keyword:"pattern",params:{pattern: "^(0|[1-9]\\d*)\\.(0|[1-9]\\d*)\\.(0|[1-9]\\d*)$"},message:"must match pattern \""+"^(0|[1-9]\\d*)\\.(0|[1-9]\\d*)\\.(0|[1-9]\\d*)$"+"\""}];
 return false;
 }
@@ -1270,10 +1453,10 @@ validate11.errors = [{instancePath:instancePath+"/lineage/parent_version",schema
 return false;
 }
 }
-var valid18 = _errs115 === errors;
+var valid23 = _errs136 === errors;
 }
 else {
-var valid18 = true;
+var valid23 = true;
 }
 }
 }
@@ -1286,18 +1469,18 @@ validate11.errors = [{instancePath:instancePath+"/lineage",schemaPath:"#/propert
 return false;
 }
 }
-var valid0 = _errs104 === errors;
+var valid0 = _errs125 === errors;
 }
 else {
 var valid0 = true;
 }
 if(valid0){
 if(data.created_at !== undefined){
-let data56 = data.created_at;
-const _errs117 = errors;
-if(errors === _errs117){
-if(typeof data56 === "string"){
-if(func2(data56) < 1){
+let data66 = data.created_at;
+const _errs138 = errors;
+if(errors === _errs138){
+if(typeof data66 === "string"){
+if(func2(data66) < 1){
 validate11.errors = [{instancePath:instancePath+"/created_at",schemaPath:"#/properties/created_at/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
@@ -1307,18 +1490,18 @@ validate11.errors = [{instancePath:instancePath+"/created_at",schemaPath:"#/prop
 return false;
 }
 }
-var valid0 = _errs117 === errors;
+var valid0 = _errs138 === errors;
 }
 else {
 var valid0 = true;
 }
 if(valid0){
 if(data.created_by !== undefined){
-let data57 = data.created_by;
-const _errs119 = errors;
-if(errors === _errs119){
-if(typeof data57 === "string"){
-if(func2(data57) < 1){
+let data67 = data.created_by;
+const _errs140 = errors;
+if(errors === _errs140){
+if(typeof data67 === "string"){
+if(func2(data67) < 1){
 validate11.errors = [{instancePath:instancePath+"/created_by",schemaPath:"#/properties/created_by/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
@@ -1328,38 +1511,38 @@ validate11.errors = [{instancePath:instancePath+"/created_by",schemaPath:"#/prop
 return false;
 }
 }
-var valid0 = _errs119 === errors;
+var valid0 = _errs140 === errors;
 }
 else {
 var valid0 = true;
 }
 if(valid0){
 if(data.deprecated !== undefined){
-let data58 = data.deprecated;
-const _errs121 = errors;
-if(errors === _errs121){
-if(data58 && typeof data58 == "object" && !Array.isArray(data58)){
-let missing11;
-if(((data58.at === undefined) && (missing11 = "at")) || ((data58.by === undefined) && (missing11 = "by"))){
-validate11.errors = [{instancePath:instancePath+"/deprecated",schemaPath:"#/properties/deprecated/required",keyword:"required",params:{missingProperty: missing11},message:"must have required property '"+missing11+"'"}];
+let data68 = data.deprecated;
+const _errs142 = errors;
+if(errors === _errs142){
+if(data68 && typeof data68 == "object" && !Array.isArray(data68)){
+let missing13;
+if(((data68.at === undefined) && (missing13 = "at")) || ((data68.by === undefined) && (missing13 = "by"))){
+validate11.errors = [{instancePath:instancePath+"/deprecated",schemaPath:"#/properties/deprecated/required",keyword:"required",params:{missingProperty: missing13},message:"must have required property '"+missing13+"'"}];
 return false;
 }
 else {
-const _errs123 = errors;
-for(const key5 in data58){
-if(!(((key5 === "at") || (key5 === "by")) || (key5 === "reason"))){
-validate11.errors = [{instancePath:instancePath+"/deprecated",schemaPath:"#/properties/deprecated/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties"}];
+const _errs144 = errors;
+for(const key6 in data68){
+if(!(((key6 === "at") || (key6 === "by")) || (key6 === "reason"))){
+validate11.errors = [{instancePath:instancePath+"/deprecated",schemaPath:"#/properties/deprecated/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties"}];
 return false;
 break;
 }
 }
-if(_errs123 === errors){
-if(data58.at !== undefined){
-let data59 = data58.at;
-const _errs124 = errors;
-if(errors === _errs124){
-if(typeof data59 === "string"){
-if(func2(data59) < 1){
+if(_errs144 === errors){
+if(data68.at !== undefined){
+let data69 = data68.at;
+const _errs145 = errors;
+if(errors === _errs145){
+if(typeof data69 === "string"){
+if(func2(data69) < 1){
 validate11.errors = [{instancePath:instancePath+"/deprecated/at",schemaPath:"#/properties/deprecated/properties/at/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
@@ -1369,34 +1552,34 @@ validate11.errors = [{instancePath:instancePath+"/deprecated/at",schemaPath:"#/p
 return false;
 }
 }
-var valid19 = _errs124 === errors;
+var valid24 = _errs145 === errors;
 }
 else {
-var valid19 = true;
+var valid24 = true;
 }
-if(valid19){
-if(data58.by !== undefined){
-const _errs126 = errors;
-if(typeof data58.by !== "string"){
+if(valid24){
+if(data68.by !== undefined){
+const _errs147 = errors;
+if(typeof data68.by !== "string"){
 validate11.errors = [{instancePath:instancePath+"/deprecated/by",schemaPath:"#/properties/deprecated/properties/by/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
-var valid19 = _errs126 === errors;
+var valid24 = _errs147 === errors;
 }
 else {
-var valid19 = true;
+var valid24 = true;
 }
-if(valid19){
-if(data58.reason !== undefined){
-const _errs128 = errors;
-if(typeof data58.reason !== "string"){
+if(valid24){
+if(data68.reason !== undefined){
+const _errs149 = errors;
+if(typeof data68.reason !== "string"){
 validate11.errors = [{instancePath:instancePath+"/deprecated/reason",schemaPath:"#/properties/deprecated/properties/reason/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
-var valid19 = _errs128 === errors;
+var valid24 = _errs149 === errors;
 }
 else {
-var valid19 = true;
+var valid24 = true;
 }
 }
 }
@@ -1408,10 +1591,11 @@ validate11.errors = [{instancePath:instancePath+"/deprecated",schemaPath:"#/prop
 return false;
 }
 }
-var valid0 = _errs121 === errors;
+var valid0 = _errs142 === errors;
 }
 else {
 var valid0 = true;
+}
 }
 }
 }
