@@ -20,7 +20,7 @@ const GITHUB_REPO = 'demo/cancer';
 const show = (p: string): string => relative(process.cwd(), p) || '.';
 
 let stepNo = 0;
-const TOTAL = 12;
+const TOTAL = 13;
 function step(title: string): void {
   stepNo++;
   process.stdout.write(`\n▶ ${stepNo}/${TOTAL} ${title}\n`);
@@ -435,6 +435,8 @@ async function main(): Promise<void> {
       join(out, 'drift.md'),
       '--output',
       join(out, 'drift.json'),
+      '--history',
+      join(out, 'drift-history.json'),
     ]);
     const verdict = JSON.parse(drift) as {
       drifted: boolean;
@@ -490,9 +492,30 @@ async function main(): Promise<void> {
     note(`pull request: #${prs[0]?.number ?? '(none)'}; branch pushed to ${show(origin)}`);
     note(`workflow_dispatch sent: ${gh.state.repo(GITHUB_REPO).dispatches.length}`);
 
+    step('catalog site: models, stages, history, model cards and drift as static pages');
+    // The site reads what the registry's git history says; the demo's checkout has all of it.
+    const siteUrl = (
+      await modelci([
+        'site',
+        '--registry',
+        'registry',
+        '--out',
+        join(out, 'site'),
+        '--drift-history',
+        join(out, 'drift-history.json'),
+        '--title',
+        'Demo model catalog',
+      ])
+    ).trim();
+    await modelci(['card', `${MODEL}#staging`, '--out', join(out, 'model-card.md')]);
+    note(`open ${siteUrl}`);
+    note(
+      `model card of the staging version (Hugging Face metadata): ${show(join(out, 'model-card.md'))}`,
+    );
+
     step('done');
     note(
-      `everything is in ${show(out)}: comment.md, report.json, drift.md, drift.json, deploy.json, predictions.jsonl`,
+      `everything is in ${show(out)}: comment.md, report.json, drift.md, drift.json, deploy.json, predictions.jsonl, site/, model-card.md`,
     );
     note(`registry history: git -C ${show(repo)} log --format='%h %s' -- registry`);
     gh.assertNoViolations();

@@ -10,6 +10,7 @@ import { deprecateSpec, promoteSpec, rollbackSpec } from '../spec/commands/promo
 import { registerSpec } from '../spec/commands/register.js';
 import { registrySpec } from '../spec/commands/registry.js';
 import { serveSpec } from '../spec/commands/serve.js';
+import { cardSpec, siteSpec } from '../spec/commands/site.js';
 import { trainSpec } from '../spec/commands/train.js';
 import { validateSpec } from '../spec/commands/validate.js';
 
@@ -89,5 +90,13 @@ export const commands: CommandEntry[] = [
   {
     spec: validateSpec,
     load: async () => (await import('./validate.js')).validateCommand,
+  },
+  {
+    spec: siteSpec,
+    load: async () => (await import(/* webpackChunkName: "cli-site" */ './site.js')).siteCommand,
+  },
+  {
+    spec: cardSpec,
+    load: async () => (await import(/* webpackChunkName: "cli-site" */ './site.js')).cardCommand,
   },
 ];

@@ -9,6 +9,7 @@ import { deprecateSpec, promoteSpec, rollbackSpec } from './promote.js';
 import { registerSpec } from './register.js';
 import { registrySpec } from './registry.js';
 import { serveSpec } from './serve.js';
+import { cardSpec, siteSpec } from './site.js';
 import { trainSpec } from './train.js';
 import { validateSpec } from './validate.js';
 
@@ -28,6 +29,8 @@ export const commandSpecs: readonly CommandSpec[] = [
   profileSpec,
   contractSpec,
   validateSpec,
+  siteSpec,
+  cardSpec,
 ];
 
 /**
@@ -40,4 +43,5 @@ export const CLI_ONLY_COMMANDS: Readonly<Record<string, string>> = {
   profile: 'a data tool; shard profiling in a job matrix runs it through the root action',
   contract:
     'writes a file the team reviews, edits and commits; in a workflow, run it through the root action',
+  card: 'one Markdown file to commit or push to a model hub; the site action writes every card as a page',
 };

@@ -43,6 +43,7 @@ const WRITE_SCOPES = new Set([
   'actions',
   'packages',
   'id-token',
+  'pages',
 ]);
 
 function load(file: string): { text: string; wf: Workflow } {
@@ -71,8 +72,15 @@ beforeAll(async () => {
   lint = await createLinter();
 });
 
-it('has the four templates the adoption guide names', () => {
-  for (const f of ['pr.yml', 'pr-comment.yml', 'release.yml', 'drift.yml', 'retrain.yml'])
+it('has the templates the adoption guide names', () => {
+  for (const f of [
+    'pr.yml',
+    'pr-comment.yml',
+    'release.yml',
+    'drift.yml',
+    'retrain.yml',
+    'site.yml',
+  ])
     expect(templates).toContain(f);
 });
 
@@ -187,5 +195,20 @@ describe('template rules', () => {
 
   it('retrain.yml is started by workflow_dispatch', () => {
     expect(Object.keys(load('retrain.yml').wf.on)).toEqual(['workflow_dispatch']);
+  });
+
+  it('site.yml publishes with upload-pages-artifact and deploy-pages; only the deploy job may write', () => {
+    const { wf, text } = load('site.yml');
+    expect(wf.jobs.build!.permissions).toEqual({ contents: 'read' });
+    expect(wf.jobs.deploy!.permissions).toEqual({ pages: 'write', 'id-token': 'write' });
+    expect(wf.jobs.deploy!.environment).toMatchObject({ name: 'github-pages' });
+    expect(text).toMatch(/actions\/upload-pages-artifact@[0-9a-f]{40}/);
+    expect(text).toMatch(/actions\/deploy-pages@[0-9a-f]{40}/);
+    // The audit log and stage timeline need the whole history.
+    expect(wf.jobs.build!.steps![0]!.with).toMatchObject({ 'fetch-depth': 0 });
+    // The deploy job runs nothing but deploy-pages.
+    expect(wf.jobs.deploy!.steps!.map((s) => s.uses?.split('@')[0])).toEqual([
+      'actions/deploy-pages',
+    ]);
   });
 });
