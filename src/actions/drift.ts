@@ -2,6 +2,7 @@ import * as core from './core.js';
 import { invokeDrift } from '../commands/invoke/drift.js';
 import { driftSpec } from '../spec/commands/drift.js';
 import { runCommandAction } from './runtime.js';
+import { driftReason } from '../core/drift/retrain-request.js';
 
 // The drift action: inputs -> drift check, report files, artifact, retraining PR -> outputs.
 await runCommandAction(driftSpec, async (parsed, inv) => {
@@ -24,11 +25,7 @@ await runCommandAction(driftSpec, async (parsed, inv) => {
         );
       for (const p of json.problems) core.warning(p);
       await core.summary.addRaw(r.markdown, true).write();
-      core.info(
-        json.drifted
-          ? `Drift: ${json.n_drifted} of ${json.n_tested} columns drifted.`
-          : 'No dataset drift.',
-      );
+      core.info(driftReason(json));
     },
   });
   if (!result.retrain) {

@@ -11,6 +11,7 @@ import {
 } from '../core/drift/compare-profiles.js';
 import { DRIFT_TESTS, isDriftTestName, type DriftTestName } from '../core/drift/tests/index.js';
 import { ModelciError } from '../core/errors.js';
+import { nearest } from '../core/suggest.js';
 import {
   comparePerformance,
   type PerformanceDrift,
@@ -56,6 +57,8 @@ export interface RunDriftOptions {
 
 export interface DriftJson extends DriftReport {
   model: string;
+  /** ISO time of the check: `--history` files built from `--json` results are charted by it. */
+  checked_at: string;
   reference: string;
   current: string;
   empty_current: boolean;
@@ -135,21 +138,62 @@ async function loadSide(
   return { profile, invalidUtf8: notes.invalidUtf8Cells };
 }
 
+const HISTORY_HINT =
+  'Pass the file `--history` wrote, or what `modelci drift --json` printed (one result or a list of them); delete the file to start a new history';
+
+/** One earlier check: a history entry (what `--history` writes) or a `--json` result. */
+function historyEntry(e: unknown, file: string, path: string): DriftHistoryEntry {
+  const o = (e !== null && typeof e === 'object' && !Array.isArray(e) ? e : {}) as Record<
+    string,
+    unknown
+  >;
+  const at = o.at ?? o.checked_at;
+  const num = (k: string) => typeof o[k] === 'number' && Number.isFinite(o[k]);
+  if (!num('share') || !num('n_drifted') || !num('n_tested') || typeof o.drifted !== 'boolean')
+    throw new ModelciError(
+      'INPUT',
+      'is not an earlier drift result (needs drifted, share, n_drifted and n_tested)',
+      { file, path, hint: HISTORY_HINT },
+    );
+  const entry: DriftHistoryEntry = {
+    at: typeof at === 'string' ? at : '',
+    drifted: o.drifted as boolean,
+    share: o.share as number,
+    n_drifted: o.n_drifted as number,
+    n_tested: o.n_tested as number,
+  };
+  if (typeof o.run_url === 'string') entry.run_url = o.run_url;
+  return entry;
+}
+
+/** Earlier checks for the trend: the history file, or `--json` output (one result or a list). */
 export function readHistory(file: string | undefined): DriftHistoryEntry[] {
   if (!file || !existsSync(file)) return [];
+  let data: unknown;
   try {
-    const data = JSON.parse(readFileSync(file, 'utf8')) as unknown;
-    if (Array.isArray(data))
-      return data.filter(
-        (e): e is DriftHistoryEntry =>
-          typeof e === 'object' && e !== null && typeof (e as DriftHistoryEntry).share === 'number',
-      );
-  } catch {
-    // fall through to the error below
+    data = JSON.parse(readFileSync(file, 'utf8')) as unknown;
+  } catch (e) {
+    throw new ModelciError(
+      'INPUT',
+      `drift history is not JSON (${e instanceof Error ? e.message : String(e)})`,
+      { file, hint: HISTORY_HINT },
+    );
   }
-  throw new ModelciError('INPUT', 'drift history is not a JSON list of earlier results', {
+  if (Array.isArray(data)) return data.map((e, i) => historyEntry(e, file, `[${i}]`));
+  return [historyEntry(data, file, '')];
+}
+
+/**
+ * An explicitly named label column must exist: a typo would otherwise pass as "no labelled rows".
+ * The message lists the columns and the likely one.
+ */
+function assertColumn(kind: string, name: string, profile: TableProfile, file: string): void {
+  if (profile.columns.has(name)) return;
+  const names = [...profile.columns.keys()];
+  const near = nearest(name, names);
+  throw new ModelciError('INPUT', `${kind} column "${name}" is not in the data`, {
     file,
-    hint: 'Delete the file to start a new history',
+    hint: `${near ? `Did you mean "${near}"? ` : ''}Columns: ${names.slice(0, 40).join(', ')}${names.length > 40 ? `, … (${names.length} in all)` : ''}`,
   });
 }
 
@@ -188,7 +232,16 @@ export async function runDrift(options: RunDriftOptions): Promise<DriftRunResult
       },
     );
   }
+  const flags = options.performance ?? {};
+  for (const kind of ['label', 'prediction', 'score'] as const) {
+    const name = flags[kind];
+    if (name === undefined) continue;
+    if (current.profile.rows > 0) assertColumn(kind, name, current.profile, options.current);
+  }
   const compareOptions = driftOptionsFrom(drift, forced);
+  // The label is the target, not a feature: its drift is reported apart (label drift).
+  const label = spec?.label ?? modelConfig.data?.label;
+  if (label) compareOptions.labelColumns = [label];
   // The columns performance reads the model's output from are predictions too (prediction drift).
   if (spec)
     for (const c of [spec.prediction, spec.score])
@@ -220,9 +273,11 @@ export async function runDrift(options: RunDriftOptions): Promise<DriftRunResult
       ...rest,
     }),
   );
+  const checkedAt = options.now ?? new Date().toISOString();
   const json: DriftJson = {
     ...report,
     model,
+    checked_at: checkedAt,
     reference: referenceFile,
     current: options.current,
     empty_current: current.profile.rows === 0,
@@ -239,7 +294,7 @@ export async function runDrift(options: RunDriftOptions): Promise<DriftRunResult
   const markdown = renderDriftMarkdown(report, ctx);
   if (options.history) {
     const entry: DriftHistoryEntry = {
-      at: options.now ?? new Date().toISOString(),
+      at: checkedAt,
       drifted: report.drifted,
       share: report.share,
       n_drifted: report.n_drifted,

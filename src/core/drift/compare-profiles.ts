@@ -33,6 +33,8 @@ export interface DriftOptions {
   ignore?: string[];
   /** Model output columns: tested like the others and reported as prediction drift. */
   predictionColumns?: string[];
+  /** Label (target) columns: tested and reported as label drift, never as feature drift. */
+  labelColumns?: string[];
   /** A missing rate that moves by more than this (absolute) is flagged. */
   missingRateTolerance?: number;
 }
@@ -46,7 +48,8 @@ export interface Histogram {
 export interface ColumnDrift {
   name: string;
   type: ColumnKindName;
-  role: 'feature' | 'prediction';
+  /** Only features count toward the dataset verdict; predictions and labels are reported apart. */
+  role: 'feature' | 'prediction' | 'label';
   test: DriftTestName | null;
   statistic: number | null;
   p_value?: number | null;
@@ -70,18 +73,30 @@ export interface ColumnDrift {
 export interface DriftReport {
   /** Drift found: the dataset verdict, or performance drift when labels were checked. */
   drifted: boolean;
-  /** The dataset verdict alone: share of drifted columns >= the threshold. */
+  /** The dataset verdict alone: share of drifted feature columns >= the threshold. */
   dataset_drifted: boolean;
+  /** Drifted feature columns / tested feature columns (labels and predictions are not features). */
   share: number;
   drift_share_threshold: number;
   n_tested: number;
   n_drifted: number;
   rows: { reference: number; current: number };
   columns: ColumnDrift[];
-  prediction_drift: { drifted: boolean; columns: string[] } | null;
+  /** Over the prediction columns that were tested; null when none was (see `columns` for why). */
+  prediction_drift: RoleDrift | null;
+  /** Over the label columns that were tested; null when none was. */
+  label_drift?: RoleDrift | null;
   /** Performance drift on labelled rows (null when no label/prediction columns are configured). */
   performance: PerformanceDrift | null;
   problems: string[];
+}
+
+export interface RoleDrift {
+  drifted: boolean;
+  /** The drifted ones. */
+  columns: string[];
+  /** The tested ones. */
+  tested: string[];
 }
 
 const MAX_UNSEEN_LISTED = 20;
@@ -98,6 +113,7 @@ export function compareProfiles(
   const driftShare = options.driftShare ?? 0.5;
   const ignore = new Set(options.ignore ?? []);
   const predictions = new Set(options.predictionColumns ?? []);
+  const labels = new Set(options.labelColumns ?? []);
   const problems: string[] = [];
   const columns: ColumnDrift[] = [];
   if (current.rows === 0) problems.push('the current window has no rows: nothing to compare');
@@ -110,17 +126,20 @@ export function compareProfiles(
     const ref = reference.columns.get(name);
     const cur = current.columns.get(name);
     const col = compareColumn(name, ref, cur, options, current.rows === 0);
-    col.role = predictions.has(name) || isLoggedOutput(name) ? 'prediction' : 'feature';
+    col.role = labels.has(name)
+      ? 'label'
+      : predictions.has(name) || isLoggedOutput(name)
+        ? 'prediction'
+        : 'feature';
     columns.push(col);
   }
   for (const p of predictions)
     if (!reference.columns.has(p) && !current.columns.has(p))
       problems.push(`prediction column "${p}" is in neither data set`);
   columns.sort((a, b) => b.severity - a.severity || (a.name < b.name ? -1 : 1));
-  const tested = columns.filter((c) => c.test !== null);
+  const tested = columns.filter((c) => c.test !== null && c.role === 'feature');
   const nDrifted = tested.filter((c) => c.drifted).length;
   const share = tested.length ? nDrifted / tested.length : 0;
-  const predictionCols = columns.filter((c) => c.role === 'prediction');
   const datasetDrifted = tested.length > 0 && share >= driftShare;
   return {
     drifted: datasetDrifted,
@@ -131,14 +150,20 @@ export function compareProfiles(
     n_drifted: nDrifted,
     rows: { reference: reference.rows, current: current.rows },
     columns,
-    prediction_drift: predictionCols.length
-      ? {
-          drifted: predictionCols.some((c) => c.drifted),
-          columns: predictionCols.filter((c) => c.drifted).map((c) => c.name),
-        }
-      : null,
+    prediction_drift: roleDrift(columns, 'prediction'),
+    label_drift: roleDrift(columns, 'label'),
     performance: null,
     problems,
+  };
+}
+
+function roleDrift(columns: ColumnDrift[], role: 'prediction' | 'label'): RoleDrift | null {
+  const tested = columns.filter((c) => c.role === role && c.test !== null);
+  if (!tested.length) return null;
+  return {
+    drifted: tested.some((c) => c.drifted),
+    columns: tested.filter((c) => c.drifted).map((c) => c.name),
+    tested: tested.map((c) => c.name),
   };
 }
 

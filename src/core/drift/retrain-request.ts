@@ -38,7 +38,7 @@ export function retrainFiles(ctx: Pick<RetrainContext, 'model' | 'registryDir'>)
 }
 
 function datasetReason(report: DriftReport): string {
-  return `${report.dataset_drifted === false ? 'no dataset drift' : 'dataset drift'}: ${report.n_drifted} of ${report.n_tested} columns drifted (${formatShare(report.share)}, threshold ${formatShare(report.drift_share_threshold)})`;
+  return `${report.dataset_drifted === false ? 'no dataset drift' : 'dataset drift'}: ${report.n_drifted} of ${report.n_tested} feature columns drifted (${formatShare(report.share)}, threshold ${formatShare(report.drift_share_threshold)})`;
 }
 
 /** One line on why: performance drift first (it is what users feel), then the dataset verdict. */
@@ -71,7 +71,8 @@ export function retrainYaml(report: DriftReport, ctx: RetrainContext): string {
         statistic: c.statistic,
         ...(c.p_value === undefined ? {} : { p_value: c.p_value }),
       })),
-    prediction_drift: report.prediction_drift?.drifted ?? false,
+    // null when no prediction column was tested: "false" would say they were fine.
+    prediction_drift: report.prediction_drift ? report.prediction_drift.drifted : null,
     ...(report.performance
       ? {
           performance: {
@@ -128,7 +129,7 @@ export function retrainBody(report: DriftReport, markdown: string, ctx: RetrainC
 export function driftGoneComment(report: DriftReport, ctx: RetrainContext): string {
   return [
     DRIFT_GONE_MARKER,
-    `The drift check at ${ctx.at}${ctx.runUrl ? ` ([run](${encodeURI(ctx.runUrl)}))` : ''} found **no drift** for \`${ctx.model.replace(/`/g, "'")}\`${report.performance ? ' (performance within its allowed drop)' : ''}: ${report.n_drifted} of ${report.n_tested} columns drifted (${formatShare(report.share)}, threshold ${formatShare(report.drift_share_threshold)}), data window \`${ctx.dataWindow.replace(/`/g, "'")}\`.`,
+    `The drift check at ${ctx.at}${ctx.runUrl ? ` ([run](${encodeURI(ctx.runUrl)}))` : ''} found **no drift** for \`${ctx.model.replace(/`/g, "'")}\`${report.performance ? ' (performance within its allowed drop)' : ''}: ${report.n_drifted} of ${report.n_tested} feature columns drifted (${formatShare(report.share)}, threshold ${formatShare(report.drift_share_threshold)}), data window \`${ctx.dataWindow.replace(/`/g, "'")}\`.`,
     '',
     'This pull request stays open: close it if retraining is no longer needed, or merge the retrained model if it is better.',
   ].join('\n');

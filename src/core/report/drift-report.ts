@@ -1,7 +1,13 @@
 import type { ColumnDrift, DriftReport } from '../drift/compare-profiles.js';
 import type { PerformanceDrift } from '../drift/performance-drift.js';
 import { escapeMarkdown, escapeMermaid } from './markdown-escape.js';
-import { formatNumber, formatPlain, formatPValue, formatShare } from './number-format.js';
+import {
+  formatNumber,
+  formatPClause,
+  formatPlain,
+  formatPValue,
+  formatShare,
+} from './number-format.js';
 
 /**
  * The drift report as GitHub Markdown (job summary, artifact, retraining PR body): verdict, one
@@ -45,23 +51,12 @@ export function renderDriftMarkdown(report: DriftReport, ctx: DriftReportContext
   const out: string[] = [];
   const title = ctx.model ? `Drift check: ${escapeMarkdown(ctx.model)}` : 'Drift check';
   out.push(`## ${title}`, '');
-  const verdict =
-    (report.dataset_drifted ?? report.drifted)
-      ? `**Drift detected**: ${report.n_drifted} of ${report.n_tested} columns drifted (${pct(report.share)}, threshold ${pct(report.drift_share_threshold)}).`
-      : `**No dataset drift**: ${report.n_drifted} of ${report.n_tested} columns drifted (${pct(report.share)}, threshold ${pct(report.drift_share_threshold)}).`;
-  out.push(verdict, '');
+  out.push(datasetHeadline(report), '');
   out.push(
     `Reference: \`${codeSafe(ctx.reference)}\` (${report.rows.reference} rows) · current: \`${codeSafe(ctx.current)}\` (${report.rows.current} rows)${ctx.runUrl ? ` · [run](${encodeURI(ctx.runUrl)})` : ''}`,
     '',
   );
-  if (report.prediction_drift) {
-    out.push(
-      report.prediction_drift.drifted
-        ? `**Prediction drift** in ${report.prediction_drift.columns.map((c) => `\`${codeSafe(c)}\``).join(', ')}.`
-        : 'No prediction drift.',
-      '',
-    );
-  }
+  for (const line of roleLines(report)) out.push(line, '');
   if (report.performance) out.push(...performanceSection(report.performance), '');
   for (const p of report.problems) out.push(`> [!WARNING]\n> ${escapeMarkdown(p, 300)}`, '');
   out.push(...columnTable(report.columns, ctx.maxRows ?? 60), '');
@@ -92,22 +87,66 @@ function codeSafe(s: string): string {
     .slice(0, 200);
 }
 
+/** Always how many columns drifted, whatever the dataset verdict. */
+export function datasetHeadline(report: DriftReport): string {
+  const counts = `${report.n_drifted} of ${report.n_tested} feature columns drifted (${pct(report.share)})`;
+  const threshold = `${pct(report.drift_share_threshold)} dataset threshold`;
+  if (report.n_tested === 0) return '**No column tested**: nothing to compare.';
+  return (report.dataset_drifted ?? report.drifted)
+    ? `**Drift detected**: ${counts}, at or above the ${threshold}.`
+    : `**No dataset drift**: ${counts}, below the ${threshold}.`;
+}
+
+const codes = (names: string[]) => names.map((c) => `\`${codeSafe(c)}\``).join(', ');
+
+/** Prediction and label drift: said only of columns that were tested, and why others were not. */
+function roleLines(report: DriftReport): string[] {
+  const out: string[] = [];
+  for (const [role, drift, what] of [
+    ['prediction', report.prediction_drift, 'Prediction'],
+    ['label', report.label_drift ?? null, 'Label'],
+  ] as const) {
+    if (drift)
+      out.push(
+        drift.drifted
+          ? `**${what} drift** in ${codes(drift.columns)} (tested: ${codes(drift.tested)}; not counted as feature drift).`
+          : `No ${what.toLowerCase()} drift in ${codes(drift.tested)} (not counted as feature drift).`,
+      );
+    const untested = report.columns.filter((c) => c.role === role && c.test === null);
+    if (untested.length)
+      out.push(
+        `${what} column${untested.length === 1 ? '' : 's'} not tested: ${untested
+          .slice(0, 8)
+          .map(
+            (c) =>
+              `\`${codeSafe(c.name)}\`${c.problems[0] ? ` (${escapeMarkdown(c.problems[0], 80)})` : ''}`,
+          )
+          .join(', ')}${untested.length > 8 ? `, … ${untested.length - 8} more` : ''}.`,
+      );
+  }
+  return out;
+}
+
 function columnTable(columns: ColumnDrift[], maxRows: number): string[] {
   const rows = [
     '| column | type | test | statistic | p-value | drifted | missing (ref → cur) | notes |',
     '| --- | --- | --- | ---: | ---: | :---: | --- | --- |',
   ];
-  for (const c of columns.slice(0, maxRows)) {
+  // Every drifted column is listed, however many; the others fill up to maxRows.
+  const shown = columns.filter((c, i) => c.drifted || i < maxRows);
+  for (const c of shown) {
     const notes = [...c.problems];
     if (c.unseen_categories?.length)
       notes.push(`new: ${c.unseen_categories.slice(0, 5).join(', ')}`);
     if (c.statistic_error) notes.push(`± ${fmt(c.statistic_error)} (sketch)`);
     rows.push(
-      `| ${escapeMarkdown(c.name)}${c.role === 'prediction' ? ' (prediction)' : ''} | ${c.type} | ${c.test ?? '—'} | ${fmt(c.statistic)} | ${c.p_value === undefined ? '—' : formatPValue(c.p_value)} | ${c.test === null ? '—' : c.drifted ? '🔴 yes' : 'no'} | ${pct(c.missing_rate.reference)} → ${pct(c.missing_rate.current)} | ${escapeMarkdown(notes.join('; '), 200)} |`,
+      `| ${escapeMarkdown(c.name)}${c.role === 'feature' ? '' : ` (${c.role})`} | ${c.type} | ${c.test ?? '—'} | ${fmt(c.statistic)} | ${c.p_value === undefined ? '—' : formatPValue(c.p_value)} | ${c.test === null ? '—' : c.drifted ? '🔴 yes' : 'no'} | ${pct(c.missing_rate.reference)} → ${pct(c.missing_rate.current)} | ${escapeMarkdown(notes.join('; '), 200)} |`,
     );
   }
-  if (columns.length > maxRows)
-    rows.push(`| … ${columns.length - maxRows} more columns in the artifact | | | | | | | |`);
+  if (columns.length > shown.length)
+    rows.push(
+      `| … ${columns.length - shown.length} more columns, none drifted, in the JSON result | | | | | | | |`,
+    );
   return rows;
 }
 
@@ -117,7 +156,7 @@ function performanceSection(perf: PerformanceDrift): string[] {
     '### Performance on labelled rows',
     '',
     perf.drifted
-      ? `**Performance drift**: ${checked.map((m) => `${escapeMarkdown(m.name)} ${fmt(m.reference)} → ${fmt(m.current)} (allowed drop ${m.max_drop})`).join(', ')}.`
+      ? `**Performance drift**: ${checked.map((m) => `${escapeMarkdown(m.name)} ${fmt(m.reference)} → ${fmt(m.current)} (allowed drop ${m.max_drop}), ${significance(m)}`).join('; ')}.`
       : perf.metrics.some((m) => m.checked)
         ? 'Performance is within its allowed drop.'
         : 'Performance not checked.',
@@ -132,14 +171,25 @@ function performanceSection(perf: PerformanceDrift): string[] {
   for (const p of perf.problems) out.push(`> [!WARNING]\n> ${escapeMarkdown(p, 300)}`, '');
   if (!perf.metrics.length) return out;
   out.push(
-    '| metric | reference | current | change | allowed drop | drifted | p-value |',
-    '| --- | ---: | ---: | ---: | ---: | :---: | ---: |',
+    '| metric | reference | current | change | allowed drop | drifted | p-value | significant |',
+    '| --- | ---: | ---: | ---: | ---: | :---: | ---: | --- |',
   );
   for (const m of perf.metrics)
     out.push(
-      `| ${escapeMarkdown(m.name)} | ${fmt(m.reference)} | ${fmt(m.current)} | ${m.change > 0 ? '+' : ''}${fmt(m.change)} | ${m.max_drop ?? '—'} | ${m.checked ? (m.drifted ? '🔴 yes' : 'no') : '—'} | ${formatPValue(m.p_value)} |`,
+      `| ${escapeMarkdown(m.name)} | ${fmt(m.reference)} | ${fmt(m.current)} | ${m.change > 0 ? '+' : ''}${fmt(m.change)} | ${m.max_drop ?? '—'} | ${m.checked ? (m.drifted ? '🔴 yes' : 'no') : '—'} | ${formatPValue(m.p_value)} | ${significance(m)} |`,
     );
   return out;
+}
+
+/** α of the performance tests (the p-value drift tests' default threshold). */
+const PERFORMANCE_ALPHA = 0.05;
+
+/** Whether a performance change is significant: only metrics with a test (accuracy) can say. */
+function significance(m: PerformanceDrift['metrics'][number]): string {
+  if (m.p_value === undefined) return 'not tested (no test for this metric)';
+  return m.p_value < PERFORMANCE_ALPHA
+    ? `significant, ${formatPClause(m.p_value)}`
+    : `not significant, ${formatPClause(m.p_value)}`;
 }
 
 function histogramChart(c: ColumnDrift): string[] {

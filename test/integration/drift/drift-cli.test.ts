@@ -130,6 +130,16 @@ describe('modelci drift --json (bundled CLI contract)', () => {
     );
     expect(badTest.code).toBe(1);
     expect(badTest.stderr).toMatch(/unknown drift test "anova".*ks, chi2, psi, js, wasserstein, z/);
+    // A label column in the wrong case used to exit 0 with `drifted: false`.
+    const badLabel = run(
+      ['drift', '--reference', 'ref.csv', '--current', 'same.csv', '--label', 'Member', '--json'],
+      dir,
+    );
+    expect(badLabel.code).toBe(1);
+    expect(badLabel.stdout).toBe('');
+    expect(badLabel.stderr).toBe(
+      'modelci drift: error: same.csv: label column "Member" is not in the data. Did you mean "member"? Columns: age, income, city, member\n',
+    );
   });
 
   it('a profile as the reference gives the same result as the data it was built from', () => {
@@ -137,7 +147,9 @@ describe('modelci drift --json (bundled CLI contract)', () => {
     expect(p.code).toBe(0);
     const fromData = driftJson(['--reference', 'ref.csv', '--current', 'shifted.csv']);
     const fromProfile = driftJson(['--reference', 'ref.profile.json', '--current', 'shifted.csv']);
-    expect({ ...fromProfile, reference: '' }).toEqual({ ...fromData, reference: '' });
+    // checked_at is the time of each check.
+    const same = (o: Json) => ({ ...o, reference: '', checked_at: '' });
+    expect(same(fromProfile)).toEqual(same(fromData));
   });
 
   it('reads JSONL and Parquet (several row groups) like CSV', async () => {
@@ -153,7 +165,7 @@ describe('modelci drift --json (bundled CLI contract)', () => {
       ],
       rowGroupSize: 128,
     });
-    const strip = (o: Json) => ({ ...o, current: '' });
+    const strip = (o: Json) => ({ ...o, current: '', checked_at: '' });
     const fromCsv = strip(driftJson(['--reference', 'ref.csv', '--current', 'shifted.csv']));
     expect(strip(driftJson(['--reference', 'ref.csv', '--current', 'shifted.jsonl']))).toEqual(
       fromCsv,
