@@ -1,6 +1,5 @@
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
 import { loadConfig, resolveModel } from '../config/load.js';
 import type { ModelConfig } from '../config/schema/index.js';
 import type { DriftConfig } from '../config/schema/drift.js';
@@ -24,6 +23,7 @@ import { registrySettings } from '../registry/settings.js';
 import { performanceSpecFor, type PerformanceFlags } from './drift-performance.js';
 import { renderDriftMarkdown, type DriftHistoryEntry } from '../core/report/drift-report.js';
 import { isProfilePath, profileFile, readProfile, type ProfileProgress } from './profile.js';
+import { writeOutputFile } from '../data/output-file.js';
 
 /**
  * `runDrift`: reference (data or profile) vs current data, streamed into profiles, compared column
@@ -197,11 +197,6 @@ function assertColumn(kind: string, name: string, profile: TableProfile, file: s
   });
 }
 
-function write(file: string, text: string): void {
-  mkdirSync(dirname(file), { recursive: true });
-  writeFileSync(file, text);
-}
-
 export async function runDrift(options: RunDriftOptions): Promise<DriftRunResult> {
   const forced = parseTestName(options.test, '--test');
   const { model, drift, modelConfig, registryPath } = driftConfigFor(
@@ -304,10 +299,13 @@ export async function runDrift(options: RunDriftOptions): Promise<DriftRunResult
       ...(report.performance ? { performance_drifted: report.performance.drifted } : {}),
     };
     if (options.runUrl) entry.run_url = options.runUrl;
-    write(options.history, JSON.stringify([...history, entry].slice(-100), null, 2) + '\n');
+    writeOutputFile(
+      options.history,
+      JSON.stringify([...history, entry].slice(-100), null, 2) + '\n',
+    );
   }
-  if (options.markdownOut) write(options.markdownOut, markdown + '\n');
-  if (options.jsonOut) write(options.jsonOut, JSON.stringify(json, null, 2) + '\n');
+  if (options.markdownOut) writeOutputFile(options.markdownOut, markdown + '\n');
+  if (options.jsonOut) writeOutputFile(options.jsonOut, JSON.stringify(json, null, 2) + '\n');
   return {
     json,
     markdown,

@@ -1,4 +1,3 @@
-import { writeFileSync } from 'node:fs';
 import { ModelciError } from '../core/errors.js';
 import { ColumnProfile } from '../core/profile/column-profile.js';
 import type { PerformanceSpec } from '../core/profile/performance-profile.js';
@@ -8,6 +7,7 @@ import type { JsonlSource } from '../data/jsonl.js';
 import { openTable } from '../data/open-table.js';
 import type { RecordBatch } from '../data/table.js';
 import { readTextFile } from '../data/structured-file.js';
+import { writeOutputFile } from '../data/output-file.js';
 
 /**
  * `modelci profile <data> -o profile.json` and `modelci profile merge a.json b.json -o all.json`:
@@ -160,7 +160,7 @@ export function readProfile(file: string): TableProfile {
 }
 
 export function writeProfile(profile: TableProfile, file: string): void {
-  writeFileSync(file, JSON.stringify(profile.toJSON()) + '\n');
+  writeOutputFile(file, JSON.stringify(profile.toJSON()) + '\n');
 }
 
 export interface RunProfileOptions extends ProfileFileOptions {

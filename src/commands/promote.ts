@@ -1,5 +1,3 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { dirname } from 'node:path';
 import type { RegistryConfig } from '../config/schema/registry.js';
 import { ModelciError } from '../core/errors.js';
 import { deprecatedVersionTag, nextStageNumber, stageTag } from '../core/registry/gto-tags.js';
@@ -23,6 +21,7 @@ import { runContext, type RunContext } from '../registry/run-context.js';
 import { registrySettings, type RegistrySettings } from '../registry/settings.js';
 import { commitRegistryChange, retryPolicy, type WritePlan } from '../registry/transaction.js';
 import { promoteByPullRequest, type PromotionPullRequest } from '../registry/promotion-pr.js';
+import { writeOutputFile } from '../data/output-file.js';
 
 export interface StageWriteOptions {
   registry?: string;
@@ -138,11 +137,6 @@ function pointerFor(
   };
 }
 
-function write(file: string, text: string): void {
-  mkdirSync(dirname(file), { recursive: true });
-  writeFileSync(file, text);
-}
-
 type StagePlan =
   | WritePlan<{ version: string; previous?: string }>
   | { noop: { version: string; previous?: string } };
@@ -182,7 +176,10 @@ function stagePlanner(
         { hint: 'Nothing was written' },
       );
     const stageFile = layout.stageFile(dir, p.model, p.stage);
-    write(stageFile, recordToYaml(pointerFor(p, version, current, now(), opts.reason, rollback)));
+    writeOutputFile(
+      stageFile,
+      recordToYaml(pointerFor(p, version, current, now(), opts.reason, rollback)),
+    );
     const verb = rollback ? 'Roll back' : 'Promote';
     const tags = p.settings.tags
       ? [
@@ -355,7 +352,7 @@ export async function runDeprecate(opts: DeprecateOptions): Promise<DeprecateRes
           ...(opts.reason ? { reason: opts.reason } : {}),
         },
       };
-      write(reg.versionFile(model, version), recordToYaml(updated));
+      writeOutputFile(reg.versionFile(model, version), recordToYaml(updated));
       return {
         message: commitMessage(`Deprecate ${model} ${version}`, opts.reason, {
           model,

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
-import { basename, dirname, extname, join } from 'node:path';
+import { existsSync } from 'node:fs';
+import { basename, extname, join } from 'node:path';
 import type { ModelConfig } from '../config/schema/index.js';
 import type { RegistryConfig } from '../config/schema/registry.js';
 import { ModelciError } from '../core/errors.js';
@@ -24,6 +24,7 @@ import { storeForWrite } from '../store/index.js';
 import { runContext, type RunContext } from '../registry/run-context.js';
 import { readSmokeSamplesFile } from '../deploy/smoke.js';
 import { isProfilePath, profileFile, readProfile } from './profile.js';
+import { writeOutputFile } from '../data/output-file.js';
 
 export interface RegisterOptions {
   /** Registry folder (inside a git checkout). Default: registry.path from config. */
@@ -181,20 +182,20 @@ export async function runRegister(opts: RegisterOptions): Promise<RegisterResult
       };
       if (profile) {
         const profilePath = layout.profileFile(checkout.dir, model, alloc.version);
-        write(profilePath, profile.text);
+        writeOutputFile(profilePath, profile.text);
         files.push(profilePath);
       }
       if (smoke) {
         const smokePath = layout.smokeFile(checkout.dir, model, alloc.version);
-        write(smokePath, smoke);
+        writeOutputFile(smokePath, smoke);
         files.push(smokePath);
       }
       if (!existsSync(modelFile)) {
-        write(modelFile, recordToYaml(modelRecord(model, opts.modelConfig, now())));
+        writeOutputFile(modelFile, recordToYaml(modelRecord(model, opts.modelConfig, now())));
         files.push(modelFile);
       }
       if (uri.startsWith('git:')) files.push(join(checkout.dir, uri.slice('git:'.length)));
-      write(file, recordToYaml(record));
+      writeOutputFile(file, recordToYaml(record));
       return {
         message: commitMessage(`Register ${model} ${alloc.version}`, alloc.reason, {
           model,
@@ -261,11 +262,6 @@ async function referenceProfile(
     : (await profileFile(data, sketchSize !== undefined ? { sketchSize } : {})).profile;
   const text = JSON.stringify(profile.toJSON()) + '\n';
   return { text, sha256: createHash('sha256').update(text).digest('hex'), rows: profile.rows };
-}
-
-function write(file: string, text: string): void {
-  mkdirSync(dirname(file), { recursive: true });
-  writeFileSync(file, text);
 }
 
 function checkReport(report: EvaluationReport, file: string, model: string, sha256: string): void {

@@ -1,4 +1,4 @@
-import { writeFileSync } from 'node:fs';
+import { writeOutputFile } from '../data/output-file.js';
 import type { RequestInput } from '../core/serve/protocol.js';
 import { LoadedModel } from '../serve/loaded-model.js';
 import { validateAgainstSignature } from '../core/serve/protocol.js';
@@ -25,7 +25,7 @@ export async function recordSmokeSamples(
         }),
       );
     }
-    writeFileSync(outFile, lines.join('\n') + '\n');
+    writeOutputFile(outFile, lines.join('\n') + '\n');
     return lines.length;
   } finally {
     await model.dispose();

@@ -1,4 +1,3 @@
-import { writeFileSync } from 'node:fs';
 import { renderEvaluationReport } from '../../core/report/evaluation-markdown.js';
 import type { EvaluationReport } from '../../core/report/evaluation-report.js';
 import type { CheckRunResult } from '../../github/check-run.js';
@@ -9,6 +8,7 @@ import { runEvaluate } from '../evaluate.js';
 import { resolveEvaluateRequest } from '../evaluate-request.js';
 import { checkRunTarget, publishCheckRun } from '../check-run.js';
 import type { Invocation } from '../invocation.js';
+import { writeOutputFile } from '../../data/output-file.js';
 
 export interface EvaluateInvocationResult {
   report: EvaluationReport;
@@ -55,7 +55,7 @@ export async function invokeEvaluate(
     runEvaluate(options),
   );
   for (const w of warnings) inv.warn(w);
-  if (v.report) writeFileSync(v.report, JSON.stringify(report, null, 2) + '\n');
+  if (v.report) writeOutputFile(v.report, JSON.stringify(report, null, 2) + '\n');
   const passed = report.gates?.passed ?? true;
   const markdown = renderEvaluationReport(report, { precision: 4 });
   const checkRun = target ? await publishCheckRun(target, inv, report, markdown) : undefined;

@@ -173,6 +173,31 @@ describe('evaluate action', () => {
     expect(soft.outputs.passed).toBe('false');
   });
 
+  it('writes the report and smoke samples into a folder nothing has made yet (the templates use modelci-report/)', async () => {
+    const ws = workspace(CANCER);
+    const r = await runAction('evaluate', {
+      cwd: ws,
+      apiUrl: gh.url,
+      inputs: {
+        artifact: 'production.onnx', // tensor outputs: smoke samples are served by the server
+        report: 'modelci-report/report.json',
+        'smoke-samples': 'modelci-report/smoke.jsonl',
+        'smoke-count': '3',
+        'check-run': 'false',
+        'fail-on-gates': 'false',
+      },
+      timeoutMs: 120_000,
+    });
+    expect(r.annotations).toEqual([]);
+    expect(r.stderr).toBe('');
+    expect(r.exitCode).toBe(0);
+    expect(r.outputs.report).toBe('modelci-report/report.json');
+    const report = JSON.parse(readFileSync(join(ws, 'modelci-report/report.json'), 'utf8'));
+    expect(report.model_name).toBe('cancer');
+    const smoke = readFileSync(join(ws, 'modelci-report/smoke.jsonl'), 'utf8').trim().split('\n');
+    expect(smoke).toHaveLength(3);
+  });
+
   it('bad input is one error line naming the file', async () => {
     const ws = workspace(CANCER);
     const r = await runAction('evaluate', {
