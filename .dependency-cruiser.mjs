@@ -37,6 +37,8 @@ const ADAPTERS = {
   spec: [],
   // The catalog site: reads the registry, its git history and drift history files; writes the site.
   catalog: ['data', 'git', 'registry'],
+  // Worker threads for CPU-bound cores (bootstrap resamples): runs core code on other threads.
+  parallel: [],
 };
 
 const names = Object.keys(ADAPTERS);

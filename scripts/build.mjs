@@ -49,7 +49,12 @@ function listFiles(dir, prefix = '') {
 
 /** The esbuild options of the one pass; test/unit/bundles/startup.test.ts builds the same graph. */
 export function bundleOptions(outdir) {
-  const entryPoints = { 'cli/index': 'src/cli.ts', index: 'src/actions/run.ts' };
+  const entryPoints = {
+    'cli/index': 'src/cli.ts',
+    index: 'src/actions/run.ts',
+    // The one worker-thread script (src/parallel/threads.ts starts dist/modelci-worker.js).
+    'modelci-worker': 'src/parallel/worker.ts',
+  };
   for (const name of actionNames()) entryPoints[`actions/${name}`] = `src/actions/${name}.ts`;
   return {
     absWorkingDir: root,

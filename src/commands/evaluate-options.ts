@@ -36,6 +36,8 @@ export interface EvaluateOptions {
    * one inference request and its outputs per line), so a deployment can check it serves the same.
    */
   smokeSamples?: { file: string; count?: number };
+  /** Threads for the bootstrap (default: MODELCI_THREADS, else the cores for large evaluations). */
+  threads?: number;
 }
 
 export interface EvaluateResult {

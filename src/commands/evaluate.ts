@@ -1,9 +1,9 @@
 import { ModelciError } from '../core/errors.js';
 import { inferTask } from '../core/evaluation/classes.js';
-import { evaluatePredictions } from '../core/evaluation/evaluate.js';
 import { openCsv } from '../data/csv.js';
 import { fingerprintFile } from '../data/fingerprint.js';
 import { loadOnnxModel } from '../onnx/model.js';
+import { evaluateOnCores } from '../parallel/bootstrap-task.js';
 import { evaluationInputOf, evaluationReportOf } from './evaluate-report.js';
 import type { EvaluateOptions, EvaluateResult } from './evaluate-options.js';
 import { planSides, scanPredictions } from './evaluate-scan.js';
@@ -57,7 +57,7 @@ export async function runEvaluate(opts: EvaluateOptions): Promise<EvaluateResult
     );
   const assembled = evaluationInputOf(scan, task, opts);
   warnings.push(...assembled.warnings);
-  const result = evaluatePredictions(assembled.input);
+  const result = await evaluateOnCores(assembled.input, opts.threads);
   const report = evaluationReportOf(
     scan,
     task,

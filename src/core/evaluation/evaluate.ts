@@ -10,7 +10,12 @@ import type { MetricEngine } from '../metrics/engine.js';
 import { latencyMetrics } from '../metrics/latency.js';
 import { regressionEngine } from '../metrics/regression.js';
 import type { MetricComparison, MetricValue, SliceMetrics } from '../report/evaluation-report.js';
-import { bootstrapEngines, column, percentileInterval } from '../stats/bootstrap.js';
+import {
+  bootstrapEngines,
+  column,
+  percentileInterval,
+  type ResampleRange,
+} from '../stats/bootstrap.js';
 import { compareMetric, discordance, type Discordance } from './compare.js';
 import type { EvaluationInput, EvaluationResult, Predictions } from './types.js';
 import { validateInput } from './validate.js';
@@ -25,11 +30,38 @@ interface Group {
   baseBoot?: Float64Array;
 }
 
+/** The engines of an evaluation (candidate, baseline, each slice of each), built once. */
+export interface EvaluationPlan {
+  k: number;
+  total: Group;
+  sliceGroups: { column: string; value: string; group: Group }[];
+  /** Every engine in bootstrap order: per group, candidate then baseline. */
+  engines: MetricEngine[];
+}
+
+/** Metrics with bootstrap intervals, comparison, slices and gates, all resamples on this thread. */
 export function evaluatePredictions(input: EvaluationInput): EvaluationResult {
+  const plan = planEvaluation(input);
+  return summarizeEvaluation(plan, input, bootstrapPlan(plan, input));
+}
+
+/**
+ * Bootstrap matrices of the resamples in `range` (default all), per engine of the plan: what
+ * each thread of a parallel evaluation computes; concatenated in resample order they equal one
+ * thread's.
+ */
+export function bootstrapPlan(
+  plan: EvaluationPlan,
+  input: EvaluationInput,
+  range?: ResampleRange,
+): Float64Array[] {
+  if (input.bootstrap.resamples <= 0) return [];
+  return bootstrapEngines(input.yTrue.length, plan.engines, input.bootstrap, range);
+}
+
+export function planEvaluation(input: EvaluationInput): EvaluationPlan {
   const k = validateInput(input);
-  const n = input.yTrue.length;
   const pos = input.positiveClass ?? 1;
-  const boot = input.bootstrap;
 
   const engineFor = (p: Predictions, rows: Uint32Array | null): MetricEngine => {
     if (p.kind === 'regression')
@@ -66,12 +98,21 @@ export function evaluatePredictions(input: EvaluationInput): EvaluationResult {
       sliceGroups.push({ column: col, value, group: group(rows) });
   }
   const groups = [total, ...sliceGroups.map((s) => s.group)];
+  const engines = groups.flatMap((g) => (g.baseline ? [g.candidate, g.baseline] : [g.candidate]));
+  return { k, total, sliceGroups, engines };
+}
 
+/** The report sections from a plan and its bootstrap matrices (one per engine, all resamples). */
+export function summarizeEvaluation(
+  plan: EvaluationPlan,
+  input: EvaluationInput,
+  mats: Float64Array[],
+): EvaluationResult {
+  const { k, total, sliceGroups } = plan;
+  const boot = input.bootstrap;
   if (boot.resamples > 0) {
-    const engines = groups.flatMap((g) => (g.baseline ? [g.candidate, g.baseline] : [g.candidate]));
-    const mats = bootstrapEngines(n, engines, boot);
     let at = 0;
-    for (const g of groups) {
+    for (const g of [total, ...sliceGroups.map((s) => s.group)]) {
       g.candBoot = mats[at++];
       if (g.baseline) g.baseBoot = mats[at++];
     }

@@ -75,6 +75,11 @@ export function classificationEngine(o: ClassificationEngineOptions): MetricEngi
   const gather = new WeightGather(rows, n);
   const cm = new Float64Array(k * k);
   const aucScratch = new Float64Array(2);
+  // Binary with scores, under resample weights: one pass in score order does it all.
+  const byScore =
+    o.task === 'binary' && logLossRow
+      ? scoreOrderPass(ranked[0]!, y, pred, logLossRow, brierRow!)
+      : undefined;
 
   return {
     names,
@@ -85,16 +90,23 @@ export function classificationEngine(o: ClassificationEngineOptions): MetricEngi
       let total = 0;
       let lossSum = 0;
       let brierSum = 0;
-      for (let i = 0; i < n; i++) {
-        const wi = w[i] as number;
-        if (wi === 0) continue;
-        cm[(y[i] as number) * k + (pred[i] as number)]! += wi;
-        total += wi;
-        if (logLossRow) {
-          lossSum += wi * (logLossRow[i] as number);
-          brierSum += wi * (brierRow![i] as number);
+      const resample = byScore && w instanceof Uint8Array && counts !== null;
+      if (resample) {
+        const s = byScore(w, cm, aucScratch);
+        total = s.total;
+        lossSum = s.loss;
+        brierSum = s.brier;
+      } else
+        for (let i = 0; i < n; i++) {
+          const wi = w[i] as number;
+          if (wi === 0) continue;
+          cm[(y[i] as number) * k + (pred[i] as number)]! += wi;
+          total += wi;
+          if (logLossRow) {
+            lossSum += wi * (logLossRow[i] as number);
+            brierSum += wi * (brierRow![i] as number);
+          }
         }
-      }
       const prf = precisionRecallF1(cm, k);
       let correct = 0;
       for (let c = 0; c < k; c++) correct += cm[c * k + c] as number;
@@ -114,7 +126,7 @@ export function classificationEngine(o: ClassificationEngineOptions): MetricEngi
       out[slot.log_loss!] = total > 0 ? lossSum / total : NaN;
       out[slot.brier!] = total > 0 ? brierSum / total : NaN;
       if (o.task === 'binary') {
-        aucAndAp(ranked[0]!, w, aucScratch, 0);
+        if (!resample) aucAndAp(ranked[0]!, w, aucScratch, 0);
         out[slot.roc_auc!] = aucScratch[0]!;
         out[slot.pr_auc!] = aucScratch[1]!;
       } else {
@@ -136,6 +148,72 @@ export function classificationEngine(o: ClassificationEngineOptions): MetricEngi
   };
 }
 
+/**
+ * Binary confusion counts, log-loss and Brier sums, ROC AUC and average precision in ONE pass
+ * over the rows in descending score order (the order of `ranked`), reading each row's weight
+ * once: the resample loop of a large evaluation. Same formulas as the row-order pass and
+ * aucAndAp; sums are taken in score order, so they may differ from those in the last bits.
+ */
+function scoreOrderPass(
+  ranked: RankedScores,
+  y: Int32Array,
+  pred: Int32Array,
+  logLossRow: Float64Array,
+  brierRow: Float64Array,
+): (
+  w: Uint8Array,
+  cm: Float64Array,
+  auc: Float64Array,
+) => { total: number; loss: number; brier: number } {
+  const { order, groupEnd } = ranked;
+  const n = order.length;
+  // Per sorted position: confusion cell (true·2 + predicted), loss and Brier terms.
+  const cell = new Uint8Array(n);
+  const loss = new Float64Array(n);
+  const brier = new Float64Array(n);
+  for (let j = 0; j < n; j++) {
+    const i = order[j] as number;
+    cell[j] = (y[i] as number) * 2 + (pred[i] as number);
+    loss[j] = logLossRow[i] as number;
+    brier[j] = brierRow[i] as number;
+  }
+  const positive = ranked.positive;
+  const sorted = new Uint8Array(n);
+  return (w, cm, auc) => {
+    // Weights gathered into score order first: a tight gather, then a sequential branch-free
+    // pass (twice as fast as gathering inside the accumulating loop at 1M rows).
+    for (let j = 0; j < n; j++) sorted[j] = w[order[j] as number] as number;
+    let ls = 0;
+    let bs = 0;
+    let tp = 0;
+    let fp = 0;
+    let gtp = 0;
+    let gfp = 0;
+    let area = 0;
+    let ap = 0;
+    cm.fill(0);
+    for (let j = 0; j < n; j++) {
+      const wi = sorted[j] as number;
+      cm[cell[j] as number]! += wi;
+      ls += wi * (loss[j] as number);
+      bs += wi * (brier[j] as number);
+      const pw = wi * (positive[j] as number);
+      gtp += pw;
+      gfp += wi - pw;
+      if (groupEnd[j]) {
+        area += gfp * (tp + gtp / 2);
+        tp += gtp;
+        fp += gfp;
+        if (gtp > 0) ap += (gtp * tp) / (tp + fp);
+        gtp = 0;
+        gfp = 0;
+      }
+    }
+    auc[0] = tp > 0 && fp > 0 ? area / (tp * fp) : NaN;
+    auc[1] = tp > 0 ? ap / tp : NaN;
+    return { total: cm[0]! + cm[1]! + cm[2]! + cm[3]!, loss: ls, brier: bs };
+  };
+}
 export interface PrecisionRecallF1 {
   precision: Float64Array;
   recall: Float64Array;

@@ -1,8 +1,11 @@
 /**
  * A metric engine computes a fixed list of metrics on fixed rows under per-row weights. Weights
- * are bootstrap counts (how often each row was drawn), so one engine serves the point estimate
- * (weights = null: every row once) and every resample without copying or re-sorting rows.
+ * are bootstrap weights (Uint8Array: Poisson draws) or counts of distinct rows (Int32Array), so
+ * one engine serves the point estimate (weights = null: every row once) and every resample
+ * without copying or re-sorting rows.
  */
+export type RowWeights = Uint8Array | Int32Array;
+
 export interface MetricEngine {
   readonly names: readonly string[];
   /** Rows this engine covers. */
@@ -11,27 +14,28 @@ export interface MetricEngine {
    * Writes one value per name into `out` (NaN where undefined, e.g. AUC with one class).
    * `counts`: weight per GLOBAL row (length = all rows), or null for unweighted.
    */
-  compute(counts: Int32Array | null, out: Float64Array): void;
+  compute(counts: RowWeights | null, out: Float64Array): void;
 }
 
 /** Per-local-row weights from global counts; `rows` null means local = global. */
 export class WeightGather {
-  private readonly local: Int32Array;
-  private readonly ones: Int32Array;
+  private local8: Uint8Array | undefined;
+  private local32: Int32Array | undefined;
+  private ones: Uint8Array | undefined;
 
   constructor(
     private readonly rows: Uint32Array | null,
-    size: number,
-  ) {
-    this.local = new Int32Array(size);
-    this.ones = new Int32Array(size).fill(1);
-  }
+    private readonly size: number,
+  ) {}
 
-  of(counts: Int32Array | null): Int32Array {
-    if (counts === null) return this.ones;
+  of(counts: RowWeights | null): RowWeights {
+    if (counts === null) return (this.ones ??= new Uint8Array(this.size).fill(1));
     const rows = this.rows;
     if (rows === null) return counts;
-    const local = this.local;
+    const local =
+      counts instanceof Uint8Array
+        ? (this.local8 ??= new Uint8Array(this.size))
+        : (this.local32 ??= new Int32Array(this.size));
     for (let i = 0; i < rows.length; i++) local[i] = counts[rows[i] as number] as number;
     return local;
   }

@@ -4,6 +4,7 @@
  * in scikit-learn, so the trapezoid over a tie gives it half credit.
  */
 import { argsort } from '../stats/argsort.js';
+import type { RowWeights } from './engine.js';
 
 export interface RankedScores {
   /** Local row index by descending score. */
@@ -30,7 +31,7 @@ export function rankScores(score: Float64Array, isPositive: (i: number) => boole
 }
 
 /** [roc_auc, average_precision] under weights; NaN when positives or negatives weigh 0. */
-export function aucAndAp(r: RankedScores, w: Int32Array, out: Float64Array, at: number): void {
+export function aucAndAp(r: RankedScores, w: RowWeights, out: Float64Array, at: number): void {
   const { order, positive, groupEnd } = r;
   let tp = 0;
   let fp = 0;

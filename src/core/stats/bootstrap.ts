@@ -1,42 +1,102 @@
 /**
- * Percentile bootstrap. One resample = n row draws with replacement (xoshiro128**), kept as a
- * count per row; every metric engine of the evaluation (candidate, baseline, every slice) is
- * evaluated on the SAME counts, so all intervals and paired differences share the draws and no
- * engine copies or re-sorts rows per resample. A resample where a metric is undefined (e.g. AUC
- * with one class drawn) is left out of that metric's interval.
+ * Percentile bootstrap, Poisson flavour (Hanley & MacGibbon 2006; Chamandy et al. 2012): in each
+ * resample every row gets an independent Poisson(1) weight instead of a multinomial count of n
+ * draws. The weights have the multinomial's mean and (as n grows) its covariance, so intervals
+ * agree with the classic bootstrap (test/fixtures/bootstrap checks them against a scikit-learn
+ * multinomial bootstrap, and their coverage); unlike the multinomial, rows need no shared total,
+ * so weights are written in one sequential pass and resamples split across threads.
+ *
+ * Resample b draws from the seed's stream jumped b times (2^64 draws apart), so a seed gives the
+ * same intervals whichever thread computes which resample. Every metric engine of the evaluation
+ * (candidate, baseline, every slice) is evaluated on the SAME weights, so all intervals and paired
+ * differences share the draws and no engine copies or re-sorts rows per resample. A resample where
+ * a metric is undefined (e.g. AUC with one class drawn) is left out of that metric's interval.
  */
 import type { MetricEngine } from '../metrics/engine.js';
 import { Xoshiro128 } from './prng.js';
 import { quantilesOfSorted, sortedFinite } from './quantile.js';
 
-/** Replaces `counts` with the draw counts of one resample of `counts.length` rows. */
-export function drawCounts(rng: Xoshiro128, counts: Int32Array): void {
-  const n = counts.length;
-  counts.fill(0);
-  for (let i = 0; i < n; i++) {
-    const j = rng.nextInt(n);
-    counts[j] = (counts[j] as number) + 1;
+/**
+ * Poisson(1) by inversion of a 32-bit uniform u: the weight is the least k with u < T[k], where
+ * T[k] = floor(P(X ≤ k) · 2^32) (exact integers, computed with 60-digit decimals; the last is
+ * 2^32), so weights are at most 12 (P(X > 12) < 2^-32). Integers, so make_reference.py replays
+ * the same weights.
+ */
+const POISSON_T = Float64Array.from([
+  1580030168, 3160060337, 3950075421, 4213413783, 4279248373, 4292415291, 4294609777, 4294923276,
+  4294962463, 4294966817, 4294967252, 4294967292, 4294967296,
+]);
+
+/** Weight by the top 16 bits of u where the whole 2^16-wide bucket maps to one weight, else 255. */
+const POISSON_TOP16 = (() => {
+  const table = new Uint8Array(65536);
+  const weightOf = (u: number): number => {
+    let k = 0;
+    while (u >= POISSON_T[k]!) k++;
+    return k;
+  };
+  for (let h = 0; h < 65536; h++) {
+    const lo = weightOf(h * 65536);
+    table[h] = lo === weightOf(h * 65536 + 65535) ? lo : 255;
+  }
+  return table;
+})();
+
+/** Fills `weights` with independent Poisson(1) draws from `rng`, one 32-bit draw per row. */
+export function drawPoissonWeights(rng: Xoshiro128, weights: Uint8Array): void {
+  const top = POISSON_TOP16;
+  const t = POISSON_T;
+  for (let i = 0; i < weights.length; i++) {
+    const u = rng.nextUint32();
+    let k = top[u >>> 16]!;
+    if (k === 255) {
+      k = 0;
+      while (u >= t[k]!) k++;
+    }
+    weights[i] = k;
   }
 }
 
+/** Resamples `from` (inclusive) to `to` (exclusive) of a bootstrap: a slice of the work. */
+export interface ResampleRange {
+  from: number;
+  to: number;
+}
+
 /**
- * Runs `resamples` resamples of `n` rows; returns per engine a resamples × names matrix
- * (row-major) of metric values.
+ * Runs the resamples of `range` (default: all) over `n` rows; returns per engine a
+ * (resamples in range) × names matrix (row-major) of metric values.
  */
 export function bootstrapEngines(
   n: number,
   engines: readonly MetricEngine[],
   opts: { resamples: number; seed: number },
+  range: ResampleRange = { from: 0, to: opts.resamples },
 ): Float64Array[] {
-  const rng = new Xoshiro128(opts.seed);
-  const counts = new Int32Array(n);
-  const out = engines.map((e) => new Float64Array(opts.resamples * e.names.length));
-  for (let b = 0; b < opts.resamples; b++) {
-    drawCounts(rng, counts);
+  const streams = new Xoshiro128(opts.seed);
+  for (let b = 0; b < range.from; b++) streams.jump();
+  const weights = new Uint8Array(n);
+  const count = range.to - range.from;
+  const out = engines.map((e) => new Float64Array(count * e.names.length));
+  for (let b = 0; b < count; b++) {
+    drawPoissonWeights(streams.clone(), weights);
+    streams.jump();
     engines.forEach((e, k) => {
       const m = e.names.length;
-      e.compute(counts, (out[k] as Float64Array).subarray(b * m, (b + 1) * m));
+      e.compute(weights, (out[k] as Float64Array).subarray(b * m, (b + 1) * m));
     });
+  }
+  return out;
+}
+
+/** Even split of `resamples` into `parts` contiguous ranges (the first ones one longer). */
+export function splitResamples(resamples: number, parts: number): ResampleRange[] {
+  const out: ResampleRange[] = [];
+  let from = 0;
+  for (let p = 0; p < parts; p++) {
+    const size = Math.floor(resamples / parts) + (p < resamples % parts ? 1 : 0);
+    if (size > 0) out.push({ from, to: from + size });
+    from += size;
   }
   return out;
 }

@@ -44,6 +44,41 @@ export class Xoshiro128 {
     return r >>> 0;
   }
 
+  /** A copy that continues the same stream independently. */
+  clone(): Xoshiro128 {
+    const c = Object.create(Xoshiro128.prototype) as Xoshiro128;
+    c.s0 = this.s0;
+    c.s1 = this.s1;
+    c.s2 = this.s2;
+    c.s3 = this.s3;
+    return c;
+  }
+
+  /**
+   * Advances the state by 2^64 draws (Blackman & Vigna's jump polynomial), so that consecutive
+   * jumps give non-overlapping streams: one per bootstrap resample, whichever thread draws it.
+   */
+  jump(): void {
+    let s0 = 0;
+    let s1 = 0;
+    let s2 = 0;
+    let s3 = 0;
+    for (const word of JUMP)
+      for (let b = 0; b < 32; b++) {
+        if ((word >>> b) & 1) {
+          s0 ^= this.s0;
+          s1 ^= this.s1;
+          s2 ^= this.s2;
+          s3 ^= this.s3;
+        }
+        this.nextUint32();
+      }
+    this.s0 = s0;
+    this.s1 = s1;
+    this.s2 = s2;
+    this.s3 = s3;
+  }
+
   /** Uniform integer in [0, n), unbiased: top bits of a draw, rejecting values ≥ n. */
   nextInt(n: number): number {
     const shift = 32 - bitsFor(n);
@@ -61,6 +96,8 @@ export function bitsFor(n: number): number {
   }
   return Math.max(1, 32 - Math.clz32(n - 1));
 }
+
+const JUMP = [0x8764000b, 0xf542d2d3, 0x6fa035c3, 0x77f2db5b];
 
 function rotl(x: number, k: number): number {
   return (x << k) | (x >>> (32 - k));

@@ -34,6 +34,19 @@ function copyAction(from: string, name: string): string {
   return dir;
 }
 
+/** A workspace with the breast-cancer holdout, a logistic model and modelci.yaml. */
+function evaluateWorkspace(resamples: number): string {
+  const ws = mkdtempSync(join(root, 'ws-'));
+  mkdirSync(join(ws, 'data'));
+  cpSync(join(REPO, 'test/fixtures/data/breast_cancer.csv'), join(ws, 'data/holdout.csv'));
+  cpSync(join(REPO, 'test/fixtures/onnx/bc_logreg_zipmap.onnx'), join(ws, 'candidate.onnx'));
+  writeFileSync(
+    join(ws, 'modelci.yaml'),
+    `version: 1\nmodels:\n  cancer:\n    task: binary\n    data:\n      holdout: data/holdout.csv\n      label: malignant\n    evaluate:\n      bootstrap:\n        resamples: ${resamples}\n`,
+  );
+  return ws;
+}
+
 beforeAll(() => {
   root = tempDir('modelci-standalone-');
   for (let d = root; d !== dirname(d); d = dirname(d))
@@ -65,17 +78,10 @@ describe('bundles run from a checkout without node_modules', () => {
 
   it('the evaluate action loads onnxruntime-node from MODELCI_ONNXRUNTIME_DIR', async () => {
     const dir = copyAction(join(REPO, 'actions', 'evaluate'), 'evaluate-onnx');
-    const ws = mkdtempSync(join(root, 'ws-'));
-    mkdirSync(join(ws, 'data'));
-    cpSync(join(REPO, 'test/fixtures/data/breast_cancer.csv'), join(ws, 'data/holdout.csv'));
-    cpSync(join(REPO, 'test/fixtures/onnx/bc_logreg_zipmap.onnx'), join(ws, 'candidate.onnx'));
-    writeFileSync(
-      join(ws, 'modelci.yaml'),
-      'version: 1\nmodels:\n  cancer:\n    task: binary\n    data:\n      holdout: data/holdout.csv\n      label: malignant\n    evaluate:\n      bootstrap:\n        resamples: 0\n',
-    );
+    const ws = evaluateWorkspace(0);
     const r = await runAction(dir, {
       cwd: ws,
-      inputs: { model: 'candidate.onnx' },
+      inputs: { artifact: 'candidate.onnx' },
       token: '', // no check run: nothing here answers GitHub API calls
       // The folder holding node_modules/onnxruntime-node (what the tool-cache install creates).
       env: { MODELCI_ONNXRUNTIME_DIR: REPO },
@@ -88,5 +94,31 @@ describe('bundles run from a checkout without node_modules', () => {
       metrics: Record<string, { value: number }>;
     };
     expect(report.metrics.roc_auc!.value).toBeGreaterThan(0.9);
+  });
+
+  it('the evaluate action draws bootstrap resamples in worker threads (modelci-worker.js), same intervals', async () => {
+    const dir = copyAction(join(REPO, 'actions', 'evaluate'), 'evaluate-threads');
+    const run = async (threads: string) => {
+      const ws = evaluateWorkspace(300);
+      const r = await runAction(dir, {
+        cwd: ws,
+        inputs: { artifact: 'candidate.onnx' },
+        token: '',
+        env: { MODELCI_ONNXRUNTIME_DIR: REPO, MODELCI_THREADS: threads },
+        timeoutMs: 120_000,
+      });
+      expect(r.stderr).toBe('');
+      expect(r.exitCode).toBe(0);
+      return JSON.parse(readFileSync(join(ws, r.outputs.report!), 'utf8')) as {
+        metrics: Record<string, { value: number; ci?: [number, number] }>;
+      };
+    };
+    const one = await run('1');
+    const three = await run('3');
+    expect(one.metrics.roc_auc!.ci).toHaveLength(2);
+    // latency differs run to run; every row metric and its interval must not
+    const rowMetrics = (r: typeof one) =>
+      Object.fromEntries(Object.entries(r.metrics).filter(([m]) => !m.startsWith('latency')));
+    expect(rowMetrics(three)).toEqual(rowMetrics(one));
   });
 });
