@@ -1,4 +1,0 @@
-import { createRequire as __modelciRequire } from 'node:module'; const require = __modelciRequire(import.meta.url);
-import"./chunk-ER5J3XQH.js";import{a as s,b as t}from"./chunk-3QBCWBYX.js";import"./chunk-5LMLE6YW.js";import"./chunk-KTIS3IMB.js";import"./chunk-T7OGMQDU.js";import{a as r}from"./chunk-7W2JLMUE.js";import"./chunk-QTHVCR4F.js";import"./chunk-O4REE4A6.js";import"./chunk-TUYC4ILU.js";import"./chunk-ZQZRNY4O.js";import"./chunk-CFNJCTRC.js";import"./chunk-JPVXVGFT.js";import"./chunk-DRCGQZUG.js";import"./chunk-2PL47CD5.js";import"./chunk-MCFM4CLT.js";import"./chunk-24GNZG5P.js";import"./chunk-CT3WWUIJ.js";import"./chunk-GCC2JMBC.js";import"./chunk-LELQE3LJ.js";import"./chunk-HW5XXTOA.js";var y={spec:r,async run(m,e,n){let o=await s(m,{...n,log:l=>e.stderr(`modelci deploy: ${l}
-`)});return m.values.json?e.stdout(JSON.stringify(o,null,2)+`
-`):e.stdout(t({...o,smokeChecks:o.smoke?.checks})),o.outcome==="success"?0:1}};export{y as deployCommand};
