@@ -7,16 +7,24 @@ import {
   untrailered,
 } from '../core/catalog/audit-log.js';
 import { attributePullRequests, type MergeCommit } from '../core/catalog/pull-requests.js';
-import { runEntry } from '../core/catalog/runs.js';
 import type { AuditEntry, RunEntry } from '../core/catalog/types.js';
+import type { RunRecord } from '../core/runs/record.js';
+import { parseRunRef } from '../core/runs/refs.js';
 import { Git } from '../git/git.js';
+import { RunStore } from '../git/run-refs.js';
 
 /** What git knows about the registry folder: its audit log, the head commit, training runs. */
 export interface RegistryHistory {
   head: string;
   audit: AuditEntry[];
-  /** model -> runs, newest first. */
-  runs: Map<string, RunEntry[]>;
+  /** model -> its training runs. */
+  runs: Map<string, StoredRuns>;
+}
+
+export interface StoredRuns {
+  records: RunRecord[];
+  /** Refs under the model's run prefix that hold no run record. */
+  unreadable: RunEntry[];
 }
 
 /** undefined when the folder is not inside a git checkout (or the checkout has no commit). */
@@ -70,83 +78,22 @@ async function commitGraph(git: Git): Promise<[Map<string, string[]>, MergeCommi
   return [graph, merges];
 }
 
-const RUNS_PREFIX = 'refs/modelci/runs/';
-
 /**
- * Training runs recorded by experiment tracking: one commit per run under
- * `refs/modelci/runs/<model>/<id>` holding `run.json`. Read with one `for-each-ref` and one
- * `cat-file --batch`, however many runs there are.
+ * Training runs `modelci train` kept in git (one commit per run under `refs/modelci/runs/`), read
+ * with one `for-each-ref`. A ref that holds no run record is listed under its model as such.
  */
-async function readRuns(git: Git): Promise<Map<string, RunEntry[]>> {
-  const out = new Map<string, RunEntry[]>();
-  const refs = (
-    await git.run([
-      'for-each-ref',
-      '--sort=-creatordate',
-      '--format=%(refname)%1f%(objectname)%1f%(creatordate:iso-strict)',
-      RUNS_PREFIX,
-    ])
-  )
-    .split('\n')
-    .filter(Boolean)
-    .map((line) => {
-      const [ref = '', sha = '', date = ''] = line.split('\x1f');
-      const [model = '', ...id] = ref.slice(RUNS_PREFIX.length).split('/');
-      return { model, id: id.join('/'), sha, date };
-    })
-    .filter((r) => r.model && r.id);
-  if (refs.length === 0) return out;
-  const blobs = catFileBatch(
-    (
-      await git.exec(
-        ['cat-file', '--batch'],
-        refs.map((r) => `${r.sha}:run.json`).join('\n') + '\n',
-      )
-    ).stdout,
-    refs.length,
-  );
-  refs.forEach((r, i) => {
-    const text = blobs[i];
-    let record: unknown;
-    if (text !== undefined) {
-      try {
-        record = JSON.parse(text);
-      } catch {
-        record = undefined;
-      }
-    }
-    const entry =
-      text === undefined
-        ? { id: r.id, created_at: r.date, error: 'no run.json in the run commit' }
-        : record === undefined
-          ? { id: r.id, created_at: r.date, error: 'run.json is not valid JSON' }
-          : runEntry(r.id, record, { date: r.date });
-    const list = out.get(r.model) ?? [];
-    list.push(entry);
-    out.set(r.model, list);
-  });
-  return out;
-}
-
-/** Contents of `git cat-file --batch` answers, in order; undefined for a missing object. */
-function catFileBatch(stdout: string, count: number): (string | undefined)[] {
-  const buf = Buffer.from(stdout, 'utf8');
-  const out: (string | undefined)[] = [];
-  let at = 0;
-  while (out.length < count && at < buf.length) {
-    const nl = buf.indexOf(10, at);
-    if (nl < 0) break;
-    const header = buf.subarray(at, nl).toString('utf8');
-    at = nl + 1;
-    const m = /^[0-9a-f]+ blob (\d+)$/.exec(header);
-    if (!m) {
-      out.push(undefined);
-      continue;
-    }
-    const size = Number(m[1]);
-    out.push(buf.subarray(at, at + size).toString('utf8'));
-    at += size + 1;
+async function readRuns(git: Git): Promise<Map<string, StoredRuns>> {
+  const { runs, problems } = await new RunStore(git).list();
+  const out = new Map<string, StoredRuns>();
+  const of = (model: string): StoredRuns => {
+    let entry = out.get(model);
+    if (!entry) out.set(model, (entry = { records: [], unreadable: [] }));
+    return entry;
+  };
+  for (const r of runs) of(r.record.model_name).records.push(r.record);
+  for (const p of problems) {
+    const names = parseRunRef(p.ref);
+    if (names) of(names.model).unreadable.push({ id: names.id, error: p.problem });
   }
-  while (out.length < count) out.push(undefined);
   return out;
 }

@@ -2,6 +2,7 @@ import { existsSync, readdirSync, statSync } from 'node:fs';
 import { relative } from 'node:path';
 import type { ModelciConfig } from '../config/schema/index.js';
 import { driftChecks, mergeDriftChecks } from '../core/catalog/drift-history.js';
+import { newestRunsFirst, runEntry } from '../core/catalog/runs.js';
 import type {
   CatalogData,
   CatalogModel,
@@ -9,6 +10,7 @@ import type {
   CatalogStage,
   CatalogVersion,
   DriftCheck,
+  RunEntry,
 } from '../core/catalog/types.js';
 import { describeError, ModelciError } from '../core/errors.js';
 import { isValidName } from '../core/registry/names.js';
@@ -16,7 +18,7 @@ import { readStructuredFile } from '../data/structured-file.js';
 import { openRegistry, type Registry } from '../registry/registry.js';
 import { registrySettings } from '../registry/settings.js';
 import { concerns } from '../core/catalog/audit-log.js';
-import { readRegistryHistory } from './git-history.js';
+import { readRegistryHistory, type StoredRuns } from './git-history.js';
 
 export interface ReadCatalogOptions {
   /** The registry folder. */
@@ -60,7 +62,7 @@ export async function readCatalog(opts: ReadCatalogOptions): Promise<ReadCatalog
     notes.push(`${opts.registry} is not in a git checkout: no audit log or stage timeline`);
   for (const m of models) {
     m.history = history?.audit.filter((e) => concerns(e, m.name)) ?? [];
-    m.runs = history?.runs.get(m.name) ?? [];
+    m.runs = catalogRuns(m, history?.runs.get(m.name));
   }
 
   const drift = readDrift(
@@ -85,6 +87,17 @@ export async function readCatalog(opts: ReadCatalogOptions): Promise<ReadCatalog
     },
     notes,
   };
+}
+
+/** A model's runs, each linked to the version registered from its model (same artifact sha256). */
+export function catalogRuns(m: CatalogModel, stored: StoredRuns | undefined): RunEntry[] {
+  if (!stored) return [];
+  const versionOf = new Map<string, string>();
+  for (const v of m.versions) if (v.record) versionOf.set(v.record.artifact.sha256, v.version);
+  return [
+    ...newestRunsFirst(stored.records.map((r) => runEntry(r, versionOf))),
+    ...stored.unreadable,
+  ];
 }
 
 /** One model's records, config and stage pointers (no history, drift or runs yet). */

@@ -1,7 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { readRegistryHistory } from '../catalog/git-history.js';
-import { readCatalogModel } from '../catalog/read-catalog.js';
+import { catalogRuns, readCatalogModel } from '../catalog/read-catalog.js';
 import type { ModelciConfig } from '../config/schema/index.js';
 import { concerns } from '../core/catalog/audit-log.js';
 import { buildModelCard } from '../core/catalog/card.js';
@@ -40,6 +40,7 @@ export async function runCard(options: RunCardOptions): Promise<CardResult> {
   const entry = readCatalogModel(reg, model, config, []);
   const history = await readRegistryHistory(reg.dir, options.env ?? process.env);
   entry.history = history?.audit.filter((e) => concerns(e, model)) ?? [];
+  entry.runs = catalogRuns(entry, history?.runs.get(model));
   const markdown = renderCardMarkdown(buildModelCard(entry, record), {
     ...(options.repositoryUrl ? { repositoryUrl: options.repositoryUrl } : {}),
   });

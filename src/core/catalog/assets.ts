@@ -69,7 +69,8 @@ form.filter{display:flex;flex-wrap:wrap;gap:.5rem 1rem;align-items:center;margin
 form.filter input,form.filter select{font:inherit;color:var(--fg);background:var(--bg);border:1px solid var(--border);border-radius:6px;padding:.25rem .5rem}
 .pager{display:flex;gap:1rem;flex-wrap:wrap}
 .sr-only{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}
-@media (max-width:40rem){body{font-size:14px}th,td{padding:.3rem .4rem}dl.facts{grid-template-columns:1fr}dl.facts dd{margin-bottom:.3rem}}
+@media (max-width:40rem){body{font-size:14px}th,td{padding:.3rem .4rem}dl.facts{grid-template-columns:1fr}dl.facts dd{margin-bottom:.3rem}
+table.stack thead{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0)}table.stack tr{display:block;padding:.3rem 0;border-bottom:1px solid var(--border)}table.stack th,table.stack td{display:block;border:0}table.stack td[data-label]::before{content:attr(data-label);display:block;font-size:.8em;font-weight:600;color:var(--muted)}}
 `;
 
 /**

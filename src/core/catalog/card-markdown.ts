@@ -269,6 +269,7 @@ export function renderCardMarkdown(card: ModelCard, opts: CardMarkdownOptions = 
     `- **Workflow run:** ${l.run_url ? link('run', l.run_url) : '—'}`,
     `- **Pull request:** ${l.pull_request ? (repo ? link(`#${l.pull_request}`, `${repo}/pull/${l.pull_request}`) : `&#35;${l.pull_request}`) : '—'}`,
     `- **Parent version:** ${l.parent_version ?? '—'}`,
+    `- **Training run:** ${card.trainingRun ? (card.trainingRun.url ? link(card.trainingRun.id, card.trainingRun.url) : `\`${codeText(card.trainingRun.id)}\``) : '—'}`,
     `- **Registry commit:** ${commit(card.registeredIn?.commit)}`,
   );
   if (card.promotions.length) out.push('', '### Promotions', '');

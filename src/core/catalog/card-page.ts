@@ -5,7 +5,7 @@ import type { Fingerprint } from '../report/evaluation-report.js';
 import { markup, link, type Html } from './html.js';
 import { badge, commitLink, dataTable, pullLink, renderPage } from './layout.js';
 import { relativeLink, sitePaths } from './paths.js';
-import type { CardFields, CatalogData, CatalogModel, CatalogVersion } from './types.js';
+import type { CardFields, CatalogData, CatalogModel, CatalogVersion, RunEntry } from './types.js';
 
 /**
  * A version's page is its Model Card: what it is for and not for, who owns it, the data it was
@@ -81,6 +81,12 @@ function fingerprint(fp: Fingerprint | undefined, what: string): Html {
         : ''
     }
   </dl>`;
+}
+
+function trainingRun(run: RunEntry | undefined): Html {
+  if (!run) return markup`—`;
+  const id = markup`<code>${run.id}</code>`;
+  return markup`${run.url ? link(run.url, id) : id}${run.created_at ? markup` <span class="muted">(${formatTime(run.created_at)})</span>` : ''}`;
 }
 
 function cardBody(data: CatalogData, card: ModelCard, path: string): Html {
@@ -257,6 +263,8 @@ function cardBody(data: CatalogData, card: ModelCard, path: string): Html {
           <dd>${l.pull_request ? pullLink(data, l.pull_request) : '—'}</dd>
           <dt>Parent version</dt>
           <dd>${l.parent_version ? versionLink(l.parent_version) : '—'}</dd>
+          <dt>Training run</dt>
+          <dd>${trainingRun(card.trainingRun)}</dd>
           <dt>Registry commit</dt>
           <dd>${card.registeredIn ? commitLink(data, card.registeredIn.commit) : '—'}</dd>
         </dl>

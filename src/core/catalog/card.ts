@@ -7,7 +7,7 @@ import type {
 } from '../report/evaluation-report.js';
 import type { Lineage, VersionRecord, VersionSlice } from '../registry/records.js';
 import { primaryMetricName, stagesHolding } from './model-facts.js';
-import type { AuditEntry, CardFields, CatalogModel } from './types.js';
+import type { AuditEntry, CardFields, CatalogModel, RunEntry } from './types.js';
 
 /**
  * A version's Model Card as data: what the team wrote (`models.<m>.card`) beside what the
@@ -39,6 +39,8 @@ export interface ModelCard {
   registeredIn?: AuditEntry;
   /** Promotions of this version, newest first. */
   promotions: AuditEntry[];
+  /** The training run whose model this version's artifact is (`modelci train`), when recorded. */
+  trainingRun?: RunEntry;
 }
 
 export interface CardMetric extends MetricValue {
@@ -60,6 +62,8 @@ export function buildModelCard(m: CatalogModel, record: VersionRecord): ModelCar
   const registeredIn = m.history.find(
     (e) => e.action === 'register' && e.version === record.version,
   );
+  // The newest run that produced this artifact (a re-run of the same code can produce it again).
+  const trainingRun = m.runs.find((r) => r.version === record.version);
   return {
     model: m.name,
     version: record.version,
@@ -82,6 +86,7 @@ export function buildModelCard(m: CatalogModel, record: VersionRecord): ModelCar
     ...(record.signature ? { signature: record.signature } : {}),
     lineage: record.lineage ?? {},
     ...(registeredIn ? { registeredIn } : {}),
+    ...(trainingRun ? { trainingRun } : {}),
     promotions: m.history.filter(
       (e) => e.version === record.version && (e.action === 'promote' || e.action === 'rollback'),
     ),

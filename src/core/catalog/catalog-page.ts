@@ -28,7 +28,7 @@ export function renderCatalogPage(data: CatalogData): string {
       version${versions === 1 ? '' : 's'} ·
       ${data.hasHistory ? markup`<a href="${to(sitePaths.audit())}">${data.audit.length} registry commits</a>` : 'no git history (the registry was not read from a git checkout)'}
     </p>
-    ${data.problems.length ? markup`<p class="problem" role="alert"><strong>${data.problems.length} registry file${data.problems.length === 1 ? '' : 's'} could not be read.</strong> They are listed <a href="#problems">below</a> and marked on their pages; everything else is shown.</p>` : ''}
+    ${data.problems.length ? markup`<p class="problem" role="alert"><strong>${data.problems.length} file${data.problems.length === 1 ? '' : 's'} could not be read.</strong> They are listed <a href="#problems">below</a> and marked on their pages; everything else is shown.</p>` : ''}
     <h2 id="models">Models</h2>
     ${dataTable({
       caption: 'Models: what each stage holds, its quality and drift',
@@ -41,6 +41,7 @@ export function renderCatalogPage(data: CatalogData): string {
         <th scope="col">Latest</th>
         <th scope="col">Owners</th>`,
       rows,
+      stack: true,
     })}
     ${problemsSection(data.problems, path)}`;
   return renderPage(data, { path, title: 'Models', crumbs: [], body });
@@ -100,11 +101,11 @@ function modelRow(
         m.description ? markup`<br /><span class="muted">${clip(m.description, 140)}</span>` : ''
       }${problems ? markup`<br /><span class="bad">${problems} unreadable file${problems === 1 ? '' : 's'}</span>` : ''}
     </th>
-    <td>${servingCell}</td>
-    <td>${quality}</td>
-    <td>${driftCell(lastDrift(m))}</td>
-    <td>${others.length ? others : markup`<span class="muted">—</span>`}</td>
-    <td>
+    <td data-label="Serving">${servingCell}</td>
+    <td data-label="Quality">${quality}</td>
+    <td data-label="Drift">${driftCell(lastDrift(m))}</td>
+    <td data-label="Other stages">${others.length ? others : markup`<span class="muted">—</span>`}</td>
+    <td data-label="Latest">
       ${
         latest
           ? markup`${versionLink(latest.version)}<br /><span class="muted"
@@ -113,7 +114,7 @@ function modelRow(
           : markup`<span class="muted">no versions</span>`
       }
     </td>
-    <td>${m.owners.length ? m.owners.join(', ') : markup`<span class="muted">—</span>`}</td>
+    <td data-label="Owners">${m.owners.length ? m.owners.join(', ') : markup`<span class="muted">—</span>`}</td>
   </tr>`;
 }
 
@@ -145,11 +146,11 @@ export function problemsSection(problems: CatalogProblem[], from: string): Html 
   const to = (p: string): string => relativeLink(from, p);
   return markup`<h2 id="problems">Problems</h2>
     <p>
-      These registry files could not be read. The site shows everything else;
-      <code>modelci registry verify</code> checks the same files.
+      These registry and drift history files could not be read. The site shows everything else;
+      <code>modelci registry verify</code> checks the registry's files.
     </p>
     ${dataTable({
-      caption: 'Registry files that could not be read',
+      caption: 'Files that could not be read',
       head: markup`<th scope="col">File</th>
         <th scope="col">Problem</th>
         <th scope="col">Shown on</th>`,

@@ -107,11 +107,16 @@ export function dataTable(opts: {
   id?: string;
   /** Shown instead of an empty table. */
   empty?: string;
+  /**
+   * On a phone each row becomes a block of labelled cells instead of a table that scrolls
+   * sideways: every `<td>` then needs a `data-label` (its column's name).
+   */
+  stack?: boolean;
 }): Html {
   if (opts.rows.length === 0 && opts.empty) return markup`<p class="muted">${opts.empty}</p>`;
   return markup`<div class="table-wrap" role="region" aria-label="${opts.caption}" tabindex="0"><table${
     opts.id ? markup` id="${opts.id}"` : ''
-  }><caption class="sr-only">${opts.caption}</caption><thead><tr>${opts.head}</tr></thead><tbody>${opts.rows}</tbody></table></div>`;
+  }${opts.stack ? markup` class="stack"` : ''}><caption class="sr-only">${opts.caption}</caption><thead><tr>${opts.head}</tr></thead><tbody>${opts.rows}</tbody></table></div>`;
 }
 
 /** The filter form of a table (hidden until the script runs: without it every row shows). */

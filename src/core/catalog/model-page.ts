@@ -403,6 +403,8 @@ function runsSection(data: CatalogData, m: CatalogModel): Html {
             <td class="time">${formatTime(r.created_at)}</td>
             <td>
               ${r.status ? markup`<span class="${r.status === 'failed' ? 'bad' : ''}">${r.status}</span>` : '—'}
+              ${r.failure ? markup`<div class="muted">${r.failure}</div>` : ''}
+              ${r.tags?.length ? markup`<div>${r.tags.map((t) => badge(t))}</div>` : ''}
             </td>
             <td>${commitLink(data, r.commit)}</td>
             ${metrics.map((n) => markup`<td class="num">${formatMetric(r.metrics?.[n])}</td>`)}

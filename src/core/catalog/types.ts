@@ -125,11 +125,14 @@ export interface DriftCheck extends DriftHistoryEntry {
   source: string;
 }
 
-/** One training run (issue 17: one commit per run under refs/modelci/runs/<model>/<id>). */
+/** One training run (`modelci train`: one commit per run under refs/modelci/runs/<model>/<id>). */
 export interface RunEntry {
   id: string;
   created_at?: string;
   status?: string;
+  /** Why a failed run failed, one line. */
+  failure?: string;
+  tags?: string[];
   commit?: string;
   branch?: string;
   params?: Record<string, unknown>;

@@ -7,7 +7,9 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { runDeprecate, runPromote, runRollback } from '../../../src/commands/promote.js';
 import { runRegister } from '../../../src/commands/register.js';
+import { runTrain, TrainFailure } from '../../../src/commands/train.js';
 import type { EvaluationReport } from '../../../src/core/report/evaluation-report.js';
+import { RunStore } from '../../../src/git/run-refs.js';
 import { sha256File } from '../../../src/store/artifact-store.js';
 import { clone, git, gitEnv, makeOrigin, onnxModel, tempDir } from '../registry/git-fixture.js';
 
@@ -142,7 +144,12 @@ export async function buildCatalogFixture(): Promise<CatalogFixture> {
   const env = { ...gitEnv, GITHUB_ACTOR: 'ana' };
   const base = { registry, env, push: true, cwd: repo };
   let t = Date.parse('2026-03-01T09:00:00Z');
-  const now = () => new Date((t += 3_600_000 * 26));
+  /** The next step of the history, a day and two hours on: the record's time is its commit's. */
+  const at = (stepEnv: NodeJS.ProcessEnv = env) => {
+    const d = new Date((t += 3_600_000 * 26));
+    const iso = d.toISOString();
+    return { now: () => d, env: { ...stepEnv, GIT_AUTHOR_DATE: iso, GIT_COMMITTER_DATE: iso } };
+  };
 
   for (const [i, metrics] of CHURN_METRICS.entries()) {
     const artifact = onnxModel(art, `churn-${i}.onnx`, i + 1);
@@ -153,26 +160,49 @@ export async function buildCatalogFixture(): Promise<CatalogFixture> {
       model: 'churn',
       artifact,
       report: file,
-      now,
+      ...at(),
       context: {
         runUrl: `https://github.com/acme/models/actions/runs/${100 + i}`,
         pullRequest: 40 + i,
       },
     });
   }
-  const stage = { ...base, model: 'churn', now };
-  await runPromote({ ...stage, version: '0.1.0', stage: 'staging' });
-  await runPromote({ ...stage, version: '0.1.0', stage: 'production', reason: 'first release' });
-  await runPromote({ ...stage, version: '0.2.0', stage: 'staging' });
-  await runPromote({ ...stage, version: '0.2.0', stage: 'production', reason: 'better roc_auc' });
-  await runRollback({ ...stage, stage: 'production', reason: 'latency regression in canary' });
-  await runDeprecate({ ...stage, version: '0.3.0', reason: 'trained on a broken extract' });
-  await runPromote({ ...stage, version: '0.4.0', stage: 'staging' });
+  const stage = { ...base, model: 'churn' };
+  await runPromote({ ...stage, ...at(), version: '0.1.0', stage: 'staging' });
+  await runPromote({
+    ...stage,
+    ...at(),
+    version: '0.1.0',
+    stage: 'production',
+    reason: 'first release',
+  });
+  await runPromote({ ...stage, ...at(), version: '0.2.0', stage: 'staging' });
+  await runPromote({
+    ...stage,
+    ...at(),
+    version: '0.2.0',
+    stage: 'production',
+    reason: 'better roc_auc',
+  });
+  await runRollback({
+    ...stage,
+    ...at(),
+    stage: 'production',
+    reason: 'latency regression in canary',
+  });
+  await runDeprecate({
+    ...stage,
+    ...at(),
+    version: '0.3.0',
+    reason: 'trained on a broken extract',
+  });
+  await runPromote({ ...stage, ...at(), version: '0.4.0', stage: 'staging' });
 
   // Production takes 0.4.0 through a promotion pull request, merged by a reviewer on GitHub.
   git(repo, 'checkout', '-q', '-b', 'modelci/promote/churn/production');
   await runPromote({
     ...stage,
+    ...at(),
     version: '0.4.0',
     stage: 'production',
     push: false,
@@ -191,7 +221,11 @@ export async function buildCatalogFixture(): Promise<CatalogFixture> {
     ],
     {
       cwd: repo,
-      env: { ...gitEnv, GIT_AUTHOR_NAME: 'Mona Reviewer', GIT_AUTHOR_EMAIL: 'mona@example.com' },
+      env: {
+        ...at(gitEnv).env,
+        GIT_AUTHOR_NAME: 'Mona Reviewer',
+        GIT_AUTHOR_EMAIL: 'mona@example.com',
+      },
     },
   );
   git(repo, 'push', '-q', 'origin', 'main');
@@ -209,29 +243,32 @@ export async function buildCatalogFixture(): Promise<CatalogFixture> {
   );
   await runRegister({
     ...base,
-    env: hostileEnv,
+    ...at(hostileEnv),
     model: 'hostile',
     artifact: h,
     report: hr,
     params: { [HOSTILE.script]: HOSTILE.attr },
-    now,
     context: { runUrl: HOSTILE.jsUrl, actor: HOSTILE.img },
   });
   await runPromote({
     ...base,
-    env: hostileEnv,
+    ...at(hostileEnv),
     model: 'hostile',
     version: '0.1.0',
     stage: 'production',
     reason: `${HOSTILE.script} ${HOSTILE.attr}`,
-    now,
     context: { runUrl: HOSTILE.jsUrl, actor: HOSTILE.attr },
   });
 
   // A corrupt record and a corrupt stage pointer, committed as a careless hand edit would be.
   const f = onnxModel(art, 'fraud.onnx', 11);
-  await runRegister({ ...base, model: 'fraud', artifact: f, now });
-  await runRegister({ ...base, model: 'fraud', artifact: onnxModel(art, 'fraud2.onnx', 12), now });
+  await runRegister({ ...base, ...at(), model: 'fraud', artifact: f });
+  await runRegister({
+    ...base,
+    ...at(),
+    model: 'fraud',
+    artifact: onnxModel(art, 'fraud2.onnx', 12),
+  });
   writeFileSync(
     join(registry, 'fraud/versions/0.2.0.yaml'),
     'schema: modelci/version@1\nmodel: fraud\nversion: 0.2.0\nartifact: [not, a, mapping\n',
@@ -242,40 +279,46 @@ export async function buildCatalogFixture(): Promise<CatalogFixture> {
     'schema: modelci/stage@1\nmodel: fraud\nstage: production\n',
   );
   git(repo, 'add', '-A');
-  git(repo, 'commit', '-qm', 'Hand edit gone wrong');
-
-  // A training run the way experiment tracking stores one: a commit under refs/modelci/runs/.
-  const run = JSON.stringify({
-    id: 'r-20260310-1',
-    created_at: '2026-03-10T08:00:00Z',
-    status: 'succeeded',
-    code: { commit: git(repo, 'rev-parse', 'HEAD').trim(), branch: 'main' },
-    params: { C: 0.5, max_iter: 200 },
-    metrics: { roc_auc: { value: 0.9173, ci: [0.8991, 0.9342] }, accuracy: 0.86 },
-    version: '0.4.0',
+  execFileSync('git', ['commit', '-qm', 'Hand edit gone wrong'], {
+    cwd: repo,
+    env: at(gitEnv).env,
   });
-  const blob = execFileSync('git', ['hash-object', '-w', '--stdin'], {
+
+  // Training runs as `modelci train` keeps them (one commit per run under refs/modelci/runs/):
+  // one that trained the artifact registered as churn 0.4.0, one that failed.
+  const store = RunStore.at(repo, gitEnv);
+  const trainAt = (iso: string) => () => new Date(iso);
+  const trained = await runTrain({
+    modelName: 'churn',
+    train: {
+      command: `cp ${join(art, 'churn-3.onnx')} "$MODELCI_MODEL_FILE" && printf '{"roc_auc": 0.9173, "accuracy": 0.86}' > "$MODELCI_METRICS_FILE"`,
+      params: { C: 0.5, max_iter: 200 },
+    },
+    data: {},
+    outputDir: join(art, 'run-ok'),
     cwd: repo,
     env: gitEnv,
-    input: run,
-  })
-    .toString()
-    .trim();
-  const tree = execFileSync('git', ['mktree'], {
+    now: trainAt('2026-03-10T08:00:00Z'),
+    run: {
+      tags: ['candidate'],
+      ci: { event: 'push', run_url: 'https://github.com/acme/models/actions/runs/99' },
+    },
+  });
+  const { files: _files, ...ok } = trained;
+  await store.create(ok);
+  const failure = await runTrain({
+    modelName: 'churn',
+    train: { command: 'echo out of memory >&2; exit 3', params: { C: 50 } },
+    data: {},
+    outputDir: join(art, 'run-failed'),
     cwd: repo,
     env: gitEnv,
-    input: `100644 blob ${blob}\trun.json\n`,
-  })
-    .toString()
-    .trim();
-  const commit = execFileSync('git', ['commit-tree', tree, '-m', 'Run r-20260310-1'], {
-    cwd: repo,
-    env: gitEnv,
-  })
-    .toString()
-    .trim();
-  git(repo, 'update-ref', 'refs/modelci/runs/churn/r-20260310-1', commit);
-  // A runs ref that holds no run record is shown as such.
+    now: trainAt('2026-03-11T08:00:00Z'),
+  }).catch((e: unknown) => e);
+  if (!(failure instanceof TrainFailure)) throw new Error('the failing training run did not fail');
+  const { files: _failedFiles, ...failed } = failure.run;
+  await store.create(failed);
+  // A ref under refs/modelci/runs/ that holds no run record is shown as such.
   const empty = execFileSync(
     'git',
     [

@@ -94,17 +94,27 @@ describe('modelci site on a registry written by register and promote (real git)'
     expect(page('models/fraud/audit.html')).toContain('Hand edit gone wrong');
   });
 
-  it('shows the run recorded under refs/modelci/runs/ and the ref that holds no run', () => {
+  it('shows the runs modelci train kept under refs/modelci/runs/, linked to the version they trained', () => {
     const churn = data.models.find((m) => m.name === 'churn')!;
-    expect(churn.runs.map((r) => [r.id, r.status ?? r.error, r.version])).toEqual(
-      expect.arrayContaining([
-        ['r-20260310-1', 'succeeded', '0.4.0'],
-        ['broken', 'no run.json in the run commit', undefined],
-      ]),
+    expect(churn.runs.map((r) => [r.id.slice(0, 15), r.status ?? r.error, r.version])).toEqual([
+      ['20260311-080000', 'failed', undefined],
+      ['20260310-080000', 'succeeded', '0.4.0'],
+      ['broken', 'the commit message holds no run record', undefined],
+    ]);
+    const [failed, ok] = churn.runs;
+    expect(failed!.failure).toMatch(/exit code 3/);
+    expect(ok).toMatchObject({ tags: ['candidate'], params: { C: 0.5, max_iter: 200 } });
+    const html = page('models/churn/index.html');
+    // The trainer's metrics, the run's workflow link, and the version it trained.
+    expect(html).toContain(
+      `<a href="https://github.com/acme/models/actions/runs/99"><code>${ok!.id}</code></a>`,
     );
-    expect(page('models/churn/index.html')).toMatch(
-      /<code>r-20260310-1<\/code>[\s\S]*0\.9173 \[0\.8991, 0\.9342\]/,
+    expect(html).toMatch(
+      new RegExp(
+        `${ok!.id}[\\s\\S]*?0\\.9173[\\s\\S]*?href="[^"]*versions/0\\.4\\.0\\.html">0\\.4\\.0</a>`,
+      ),
     );
+    expect(html).toContain('the commit message holds no run record');
   });
 
   it('shows the drift checks of each model, the last verdict on the catalog', () => {
@@ -122,6 +132,14 @@ describe('modelci site on a registry written by register and promote (real git)'
     expect(rec.metrics!.roc_auc).toEqual({ value: auc, ci: [lo, hi] });
     expect(card).toContain(`<td class="num">${auc}</td>\n<td class="num">${lo}, ${hi}</td>`);
     expect(card).toContain(rec.artifact.sha256);
+    const run = data.models
+      .find((m) => m.name === 'churn')!
+      .runs.find((x) => x.version === '0.4.0')!;
+    expect(card).toMatch(
+      new RegExp(
+        `<dt>Training run</dt>\\s*<dd><a href="https://github.com/acme/models/actions/runs/99"><code>${run.id}</code></a>`,
+      ),
+    );
     expect(card).toContain(
       'Rank customers by churn risk so the retention team calls the riskiest first.',
     );
@@ -191,6 +209,13 @@ describe('modelci card', () => {
       '## Ethical considerations\n\nAge is a feature; its slices are checked at every release.',
     );
     expect(r.markdown).toMatch(/- \S+ \S+ UTC: promote to production by ana/);
+    // Lineage back to the training run whose model this artifact is.
+    const run = data.models
+      .find((m) => m.name === 'churn')!
+      .runs.find((x) => x.version === '0.4.0')!;
+    expect(r.markdown).toContain(
+      `- **Training run:** [${run.id}](https://github.com/acme/models/actions/runs/99)`,
+    );
   });
 
   it('an unreadable record is an error naming the file (one card is all the command makes)', async () => {

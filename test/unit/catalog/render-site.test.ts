@@ -79,7 +79,7 @@ describe('renderSite', () => {
     expect(page).toContain("This version's record could not be read.");
     expect(page).toContain('malformed version record: must be a mapping');
     const catalog = byPath.get('index.html')!;
-    expect(catalog).toContain('2 registry files could not be read.');
+    expect(catalog).toContain('2 files could not be read.');
     expect(catalog).toContain('<code>fraud/versions/1.3.0.yaml</code>');
     expect(byPath.get('models/fraud/index.html')!).toContain('The pointer file could not be read');
   });

@@ -215,6 +215,11 @@ describe('template rules', () => {
     expect(text).toMatch(/actions\/deploy-pages@[0-9a-f]{40}/);
     // The audit log and stage timeline need the whole history.
     expect(wf.jobs.build!.steps![0]!.with).toMatchObject({ 'fetch-depth': 0 });
+    // Runs are refs outside branches: fetched before the site is built.
+    const runs = wf.jobs.build!.steps!.findIndex((s) => s.run?.includes('refs/modelci/runs/*'));
+    const site = wf.jobs.build!.steps!.findIndex((s) => s.uses?.includes('/actions/site@'));
+    expect(runs).toBeGreaterThan(0);
+    expect(site).toBeGreaterThan(runs);
     // The deploy job runs nothing but deploy-pages.
     expect(wf.jobs.deploy!.steps!.map((s) => s.uses?.split('@')[0])).toEqual([
       'actions/deploy-pages',
