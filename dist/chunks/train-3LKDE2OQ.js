@@ -1,5 +1,0 @@
-import { createRequire as __modelciRequire } from 'node:module'; const require = __modelciRequire(import.meta.url);
-import{a as e}from"./chunk-QSEQPLSF.js";import"./chunk-WNOVMJAE.js";import"./chunk-ER5J3XQH.js";import{a as t}from"./chunk-W2266O4R.js";import"./chunk-BZUVTXWO.js";import"./chunk-ZBCNZAV6.js";import"./chunk-KTIS3IMB.js";import"./chunk-H3LM7XNC.js";import"./chunk-5B675I7R.js";import"./chunk-ZBVDZM3D.js";import"./chunk-KGCHAU5F.js";import"./chunk-BHFG3LMV.js";import"./chunk-DUMIJTLN.js";import{i}from"./chunk-TUYC4ILU.js";import"./chunk-UEZWE6EO.js";import"./chunk-ZQZRNY4O.js";import"./chunk-DRCGQZUG.js";import"./chunk-PDKS4DRC.js";import"./chunk-24GNZG5P.js";import"./chunk-V5ZQHLUM.js";import"./chunk-GCC2JMBC.js";import"./chunk-LELQE3LJ.js";import"./chunk-HW5XXTOA.js";var c={spec:t,async run(o,m,a){let{name:s,record:n,run:r}=await e(o,a);return m.stdout(o.values.json?JSON.stringify(n)+`
-`:`trained ${s} (${n.trainer}) in ${i(n.duration_ms)}: ${n.files.model} (${n.model.bytes} bytes, sha256 ${n.model.sha256.slice(0,12)})
-run ${n.id}${r?` (${r.ref}${r.pushed?", pushed":""})`:" (not kept in git)"}
-`),0}};export{c as trainCommand};
