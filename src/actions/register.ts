@@ -1,9 +1,14 @@
 import * as core from './core.js';
 import { invokeRegister } from '../commands/invoke/register.js';
+import { createActionsCache } from '../github/actions-cache.js';
+import { configureOnnxRuntimeInstall } from '../onnx/runtime.js';
 import { registerSpec } from '../spec/commands/register.js';
 import { runCommandAction } from './runtime.js';
 
 await runCommandAction(registerSpec, async (parsed, inv) => {
+  // register loads the artifact with onnxruntime before it writes anything: installed on first use
+  // as the evaluate action does.
+  configureOnnxRuntimeInstall({ cache: createActionsCache(), log: (l) => core.info(l) });
   const model = parsed.values.model;
   const result = await invokeRegister(parsed, inv);
   core.setOutput('version', result.version);

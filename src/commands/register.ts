@@ -90,6 +90,13 @@ export async function runRegister(opts: RegisterOptions): Promise<RegisterResult
   const report = opts.report ? readEvaluationReport(opts.report) : undefined;
   if (report) checkReport(report, opts.report!, model, fp.sha256);
   const signature: ModelSignature | undefined = await signatureOf(opts.artifact, report);
+  // A model onnxruntime cannot load must not become a version: checked before anything is written.
+  if (/\.onnx$/i.test(opts.artifact)) {
+    const { checkOnnxLoads } = await import(
+      /* webpackChunkName: "onnx-session" */ '../onnx/session.js'
+    );
+    await checkOnnxLoads(opts.artifact);
+  }
   // Profiled once, before the transaction: its plan may run again after a lost push race.
   const profile = opts.profileData
     ? await referenceProfile(opts.profileData, opts.sketchSize)

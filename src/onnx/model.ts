@@ -1,10 +1,16 @@
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { readModelFile } from './model-file.js';
 import type { InferenceSession, Tensor } from 'onnxruntime-node';
 import { ModelciError } from '../core/errors.js';
+import {
+  clipProbabilities,
+  PROBABILITY_TOLERANCE,
+  type ProbabilityProblem,
+} from '../core/evaluation/probabilities.js';
 import type { ModelSignature } from '../core/report/evaluation-report.js';
 import type { InputPlan, OutputPlan } from './bindings.js';
 import { ModelProtoType, TO_OBJECT, type ModelProto } from './proto.js';
+import { createSession } from './session.js';
 import { loadOnnxRuntime } from './runtime.js';
 import { parseOnnxModelInfo, type OnnxModelInfo } from './signature.js';
 import { removeZipMap } from './zipmap.js';
@@ -28,15 +34,7 @@ export interface OnnxModel {
 const decoder = new TextDecoder();
 
 export async function loadOnnxModel(file: string): Promise<OnnxModel> {
-  let bytes: Uint8Array;
-  try {
-    bytes = readFileSync(file);
-  } catch (e) {
-    throw new ModelciError('FILE', `cannot read model file: ${(e as Error).message}`, {
-      file,
-      hint: 'Check the path',
-    });
-  }
+  let bytes = readModelFile(file);
   const info = parseOnnxModelInfo(bytes, file);
   const sha256 = createHash('sha256').update(bytes).digest('hex');
   const size = bytes.length;
@@ -60,16 +58,7 @@ export async function loadOnnxModel(file: string): Promise<OnnxModel> {
     runSignature = parseOnnxModelInfo(bytes, file).signature;
     zipmapRemoved = { output: zipOut.name, probabilities: rewrite.probabilities };
   }
-  const ort = await loadOnnxRuntime();
-  let session: InferenceSession;
-  try {
-    session = await ort.InferenceSession.create(bytes, { graphOptimizationLevel: 'all' });
-  } catch (e) {
-    throw new ModelciError('MODEL', `onnxruntime cannot load the model: ${firstLine(e)}`, {
-      file,
-      hint: 'Check that the exporter targets an opset onnxruntime supports (ai.onnx ≤ 22, ai.onnx.ml ≤ 5)',
-    });
-  }
+  const session = await createSession(bytes, file, { graphOptimizationLevel: 'all' });
   return {
     file,
     bytes: size,
@@ -129,6 +118,7 @@ export async function predictBatch(
   inputs: InputPlan[],
   outputs: OutputPlan,
   batch: ColumnBatch,
+  rows?: BatchRows,
 ): Promise<BatchPrediction> {
   const ort = await loadOnnxRuntime();
   const n = batch.length;
@@ -200,29 +190,64 @@ export async function predictBatch(
   }
   if (outputs.proba) {
     const t = result[outputs.proba]!;
-    const data = t.data as Float32Array | Float64Array;
+    const k = outputs.positiveOnly ? 1 : t.dims.length === 2 ? Number(t.dims[1]) : 1;
+    const data = Float64Array.from(t.data as Float32Array | Float64Array);
+    const problem = clipProbabilities(data, k);
+    if (problem) throw probabilityError(model, outputs.proba, outputs.positiveOnly, problem, rows);
     if (outputs.positiveOnly) {
       const proba = new Float64Array(2 * n);
       for (let i = 0; i < n; i++) {
-        const p = data[i]!;
-        if (!(p >= 0 && p <= 1))
-          throw new ModelciError(
-            'MODEL',
-            `output "${outputs.proba}" gave ${p} for a row; a one-column classifier output must be a probability in [0, 1]`,
-            {
-              file: model.file,
-              hint: 'End the graph with a Sigmoid (export probabilities, not logits)',
-            },
-          );
-        proba[2 * i] = 1 - p;
-        proba[2 * i + 1] = p;
+        proba[2 * i] = 1 - data[i]!;
+        proba[2 * i + 1] = data[i]!;
       }
       pred.proba = proba;
       pred.k = 2;
     } else {
-      pred.k = t.dims.length === 2 ? Number(t.dims[1]) : 1;
-      pred.proba = Float64Array.from(data);
+      pred.k = k;
+      pred.proba = data;
     }
   }
   return pred;
+}
+
+/** Where a batch's rows are in the data, for errors about one row's prediction. */
+export interface BatchRows {
+  data: string;
+  /** The data file's row number of the batch's i-th row. */
+  line(i: number): number;
+}
+
+function probabilityError(
+  model: OnnxModel,
+  output: string,
+  positiveOnly: boolean,
+  problem: ProbabilityProblem,
+  rows: BatchRows | undefined,
+): ModelciError {
+  const where = rows
+    ? { file: rows.data, row: rows.line(problem.row) }
+    : { file: model.file, row: problem.row + 1 };
+  const of = rows ? ` of ${model.file}` : '';
+  const within = `within ${PROBABILITY_TOLERANCE}, the float32 tolerance`;
+  if (problem.kind === 'sum')
+    return new ModelciError(
+      'MODEL',
+      `model output "${output}"${of} gives probabilities that sum to ${problem.sum}, not 1 (${within})`,
+      {
+        ...where,
+        hint: 'Export normalised class probabilities (softmax, or skl2onnx with its Normalizer), not one-vs-rest scores',
+      },
+    );
+  const column = positiveOnly ? 1 : problem.column;
+  const cls = model.classes?.[column] ?? column;
+  return new ModelciError(
+    'MODEL',
+    `model output "${output}"${of} gives ${problem.value} for class ${JSON.stringify(cls)}, which is not a probability in [0, 1] (${within})`,
+    {
+      ...where,
+      hint: positiveOnly
+        ? 'End the graph with a Sigmoid (export probabilities, not logits)'
+        : 'Export probabilities (softmax or sigmoid applied), not logits or decision scores',
+    },
+  );
 }

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readModelFile } from './model-file.js';
 import { ModelciError } from '../core/errors.js';
 import type { ModelSignature, TensorSpec } from '../core/report/evaluation-report.js';
 import {
@@ -29,15 +29,7 @@ export function readOnnxSignature(file: string): ModelSignature {
 }
 
 export function readOnnxModelInfo(file: string): OnnxModelInfo {
-  let bytes: Uint8Array;
-  try {
-    bytes = readFileSync(file);
-  } catch (e) {
-    throw new ModelciError('FILE', `cannot read model file: ${(e as Error).message}`, {
-      file,
-      hint: 'Check the path',
-    });
-  }
+  const bytes = readModelFile(file);
   return parseOnnxModelInfo(bytes, file);
 }
 

@@ -3,12 +3,14 @@ import { ModelProtoType, TO_OBJECT, type AttributeProto, type ModelProto } from 
 
 /**
  * skl2onnx ends classifiers with ZipMap by default: probabilities as a sequence of maps, which
- * onnxruntime-node cannot return. The tensor that goes into ZipMap is exactly the probability
- * matrix, so the ZipMap node is removed and its input becomes the graph output (in memory only).
+ * onnxruntime-node cannot return and the Open Inference Protocol has no datatype for. The tensor
+ * that goes into ZipMap is exactly the probability matrix (columns in the order of the ZipMap's
+ * class labels), so the ZipMap node becomes an Identity: the output keeps its name and is that
+ * [N, classes] float tensor (in memory only; the file is unchanged).
  */
 export interface ZipMapRewrite {
   bytes: Uint8Array;
-  /** Graph output that replaced the ZipMap output, e.g. `probabilities`. */
+  /** The output that now carries the probability tensor (the ZipMap output's own name). */
   probabilities: string;
   /** The class labels ZipMap carried, in column order. */
   classes: (number | string)[];
@@ -45,11 +47,14 @@ export function removeZipMap(bytes: Uint8Array, file: string): ZipMapRewrite | u
     });
   const classes = zipClasses(zip.attribute ?? []);
   const width = classes.length;
-  graph.node = nodes.filter((_, i) => i !== zipIndex);
+  const output = zip.output![0]!;
+  graph.node = nodes.map((n, i) =>
+    i === zipIndex ? { input: [source], output: [output], name: zip.name, opType: 'Identity' } : n,
+  );
   graph.output = outputs.map((o) =>
-    o.name === zip.output?.[0]
+    o.name === output
       ? {
-          name: source,
+          name: output,
           type: {
             tensorType: {
               elemType: 1,
@@ -60,7 +65,7 @@ export function removeZipMap(bytes: Uint8Array, file: string): ZipMapRewrite | u
       : o,
   );
   const rewritten = ModelProtoType.encode(ModelProtoType.fromObject(model)).finish();
-  return { bytes: rewritten, probabilities: source, classes };
+  return { bytes: rewritten, probabilities: output, classes };
 }
 
 function zipClasses(attrs: AttributeProto[]): (number | string)[] {

@@ -4,6 +4,7 @@ import type { InferenceSession, Tensor } from 'onnxruntime-node';
 import { ModelciError } from '../core/errors.js';
 import {
   datatypeOfOnnxType,
+  encodeFloatElement,
   ProtocolError,
   type Datatype,
   type DecodedInput,
@@ -12,6 +13,7 @@ import {
   type ResponseOutput,
   type ServingSignature,
 } from '../core/serve/protocol.js';
+import { createSession } from '../onnx/session.js';
 import { loadOnnxRuntime, type OnnxRuntime } from '../onnx/runtime.js';
 import { Batcher, type BatchPolicy } from './batcher.js';
 
@@ -106,6 +108,8 @@ function outputData(t: Tensor): ResponseOutput['data'] {
   const data = t.data as ArrayLike<unknown>;
   if (t.type === 'bool') return Array.from(data as Uint8Array, (v) => v !== 0);
   if (t.type === 'int64' || t.type === 'uint64') return Array.from(data as BigInt64Array, Number);
+  if (t.type === 'float32' || t.type === 'float64')
+    return Array.from(data as Float32Array | Float64Array, encodeFloatElement);
   return Array.from(data as ArrayLike<number | string>);
 }
 
@@ -165,20 +169,23 @@ export class LoadedModel {
         { file: source.file, hint: 'The artifact changed after it was registered; re-register it' },
       );
     const ort = await loadOnnxRuntime();
-    let session: InferenceSession;
-    try {
-      session = await ort.InferenceSession.create(bytes, {
+    const open = (model: Uint8Array): Promise<InferenceSession> =>
+      createSession(model, source.file, {
         intraOpNumThreads: opts.threads ?? 1,
         interOpNumThreads: 1,
       });
-    } catch (e) {
-      throw new ModelciError(
-        'MODEL',
-        `onnxruntime cannot load the model: ${(e as Error).message}`,
-        {
-          file: source.file,
-        },
+    let session = await open(bytes);
+    if (session.outputMetadata.some((m) => !m.isTensor)) {
+      // skl2onnx's default ZipMap output: served as the [N, classes] tensor it zips, same name.
+      // protobufjs loads only for such a model.
+      const { removeZipMap } = await import(
+        /* webpackChunkName: "onnx-zipmap" */ '../onnx/zipmap.js'
       );
+      const rewrite = removeZipMap(bytes, source.file);
+      if (rewrite) {
+        await session.release();
+        session = await open(rewrite.bytes);
+      }
     }
     const signature = {
       inputs: toMetadata(session.inputMetadata, source.file),

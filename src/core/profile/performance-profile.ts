@@ -1,4 +1,5 @@
 import { ModelciError } from '../errors.js';
+import { clipProbability } from '../evaluation/probabilities.js';
 import { classificationEngine } from '../metrics/classification.js';
 import {
   addMoment,
@@ -129,8 +130,12 @@ export class PerformanceProfile {
     let s: number | null = null;
     if (this.spec.score) {
       s = numberOf(score);
-      if (s !== null && !(s >= 0 && s <= 1))
-        return this.bad(file, row, this.spec.score, String(score));
+      if (s !== null) {
+        // A served float32 score may be 1.0000001 (a forest's summed weights): clipped, not refused.
+        const clipped = clipProbability(s);
+        if (Number.isNaN(clipped)) return this.bad(file, row, this.spec.score, String(score));
+        s = clipped;
+      }
     }
     const y = labelOf(label);
     // No prediction column: '' stands for "score >= threshold", resolved when metrics are computed.

@@ -1,4 +1,4 @@
-import type { DecodedInput, ResponseOutput } from './protocol.js';
+import { isEncodedNonFinite, type DecodedInput, type ResponseOutput } from './protocol.js';
 
 /**
  * The prediction log row format (JSONL, one object per predicted row), read by the drift check
@@ -102,10 +102,15 @@ export function predictionRows(p: PredictionRowsInput): Record<string, LogCell>[
     shape: i.shape,
     values: i.values,
   }));
+  // A non-finite FP output travels as "NaN"/"Infinity" in the response; in the log it is a
+  // missing value, so the column stays numeric for the drift check.
   const outputs: Tensorish[] = p.outputs.map((o) => ({
     name: o.name,
     shape: o.shape,
-    values: o.data,
+    values:
+      o.datatype === 'FP32' || o.datatype === 'FP64'
+        ? o.data.map((v) => (isEncodedNonFinite(v) ? null : v))
+        : o.data,
   }));
   const only = inputs.length === 1 ? inputs[0]! : undefined;
   const named =

@@ -82,6 +82,21 @@ export interface InferenceResponse {
   outputs: ResponseOutput[];
 }
 
+/**
+ * JSON has no NaN or Infinity and the protocol's tensor_data allows numbers, strings and booleans
+ * (never null): a non-finite FP32/FP64 output element is sent as the string "NaN", "Infinity" or
+ * "-Infinity", the spelling JavaScript's Number() and Python's float() read back.
+ */
+export function encodeFloatElement(v: number): number | string {
+  if (Number.isFinite(v)) return v;
+  return Number.isNaN(v) ? 'NaN' : v > 0 ? 'Infinity' : '-Infinity';
+}
+
+/** True for the strings encodeFloatElement writes for non-finite values. */
+export function isEncodedNonFinite(v: unknown): v is 'NaN' | 'Infinity' | '-Infinity' {
+  return v === 'NaN' || v === 'Infinity' || v === '-Infinity';
+}
+
 /** A validated input: flat row-major values already checked against datatype and shape. */
 export interface DecodedInput {
   name: string;
@@ -146,6 +161,9 @@ const INTEGER_RANGE: Partial<Record<Datatype, [number, number]>> = {
   INT64: [Number.MIN_SAFE_INTEGER, Number.MAX_SAFE_INTEGER],
 };
 
+/** Largest finite float32 (3.4028234663852886e38). */
+export const FP32_MAX = 3.4028234663852886e38;
+
 function isObject(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
@@ -199,14 +217,17 @@ function flatten(data: unknown[], out: unknown[], depth: number, input: string):
 
 function badElement(v: unknown, datatype: Datatype, input: string, index: number): ProtocolError {
   const range = INTEGER_RANGE[datatype];
+  const finite = typeof v === 'number' && Number.isFinite(v);
   const what =
     datatype === 'BOOL'
       ? 'true or false'
       : datatype === 'BYTES'
         ? 'a string'
-        : range && typeof v === 'number' && Number.isFinite(v)
+        : range && finite
           ? `a whole number in [${range[0]}, ${range[1]}]`
-          : 'a number';
+          : datatype === 'FP32' && finite
+            ? `a number within ±${FP32_MAX} (larger values overflow to infinity in float32)`
+            : 'a number';
   return new ProtocolError(
     400,
     `input "${input}": element ${index} is ${describeValue(v)}, but datatype ${datatype} needs ${what}`,
@@ -225,6 +246,14 @@ function firstBadElement(values: unknown[], datatype: Datatype): number {
     return -1;
   }
   const range = INTEGER_RANGE[datatype];
+  if (datatype === 'FP32') {
+    // Math.fround is what Float32Array stores: a value past FP32_MAX (plus half an ulp) is Infinity.
+    for (let i = 0; i < n; i++) {
+      const v = values[i];
+      if (typeof v !== 'number' || !Number.isFinite(Math.fround(v))) return i;
+    }
+    return -1;
+  }
   if (!range) {
     for (let i = 0; i < n; i++) {
       const v = values[i];

@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { linearClassifierModel } from '../../../src/onnx/build.js';
+import { buildOnnxModel, linearClassifierModel } from '../../../src/onnx/build.js';
 import { ModelServer } from '../../../src/serve/server.js';
 import { postJson, getJson } from '../../harness/model-server.js';
 import { echoModelOnnx } from '../../harness/onnx-models.js';
@@ -18,7 +18,21 @@ beforeAll(async () => {
     join(dir, 'lr.onnx'),
     linearClassifierModel({ coef: [[1, -2, 0.5]], intercept: [0.25], classes: [0, 1] }),
   );
+  // y = log(x): -Infinity at 0, NaN below it; a float32 graph.
+  writeFileSync(
+    join(dir, 'log.onnx'),
+    buildOnnxModel(
+      {
+        name: 'log',
+        nodes: [{ op: 'Log', inputs: ['x'], outputs: ['y'] }],
+        inputs: [{ name: 'x', type: 'float', shape: ['n'] }],
+        outputs: [{ name: 'y', type: 'float', shape: ['n'] }],
+      },
+      { opsets: { '': 13 } },
+    ),
+  );
   server = new ModelServer({ port: 0 });
+  await server.load({ name: 'log', version: '1', file: join(dir, 'log.onnx') });
   await server.load({ name: 'echo', version: '1', file: join(dir, 'echo.onnx') });
   await server.load({ name: 'lr', version: '1', file: join(dir, 'lr.onnx') });
   url = await server.listen();
@@ -66,5 +80,25 @@ describe('datatypes between JSON and onnxruntime', () => {
     const probs = outputs.find((o) => o.name === 'probabilities')!.data;
     expect(probs[0]).toBeCloseTo(1 - p1, 6);
     expect(probs[1]).toBeCloseTo(p1, 6);
+  });
+
+  it('answers ±Infinity and NaN outputs as the strings the protocol allows, never null', async () => {
+    const res = await postJson(`${url}/v2/models/log/infer`, {
+      inputs: [{ name: 'x', shape: [3], datatype: 'FP32', data: [1, 0, -1] }],
+    });
+    expect(res.status).toBe(200);
+    expect(res.json.outputs).toEqual([
+      { name: 'y', datatype: 'FP32', shape: [3], data: [0, '-Infinity', 'NaN'] },
+    ]);
+  });
+
+  it('refuses an FP32 input value that overflows float32 with 400', async () => {
+    const res = await postJson(`${url}/v2/models/log/infer`, {
+      inputs: [{ name: 'x', shape: [2], datatype: 'FP32', data: [1, 1e39] }],
+    });
+    expect(res.status).toBe(400);
+    expect(res.json.error).toBe(
+      'input "x": element 1 is 1e+39, but datatype FP32 needs a number within ±3.4028234663852886e+38 (larger values overflow to infinity in float32)',
+    );
   });
 });

@@ -46,15 +46,21 @@ describe('loadOnnxModel + predictBatch on skl2onnx-style models', () => {
       'malignant',
       'binary',
     );
+    // The ZipMap became an Identity: the output keeps its name and carries the [N, 2] tensor.
     expect(model.zipmapRemoved).toEqual({
       output: 'output_probability',
-      probabilities: 'probabilities',
+      probabilities: 'output_probability',
     });
     expect(model.classes).toEqual([0, 1]);
+    expect(model.runSignature.outputs[1]).toEqual({
+      name: 'output_probability',
+      type: 'float',
+      shape: ['N', 2],
+    });
     expect(outputs).toEqual({
       kind: 'classification',
       label: 'output_label',
-      proba: 'probabilities',
+      proba: 'output_probability',
       positiveOnly: false,
     });
     // The file's own signature is unchanged (the registry records what the user exported).

@@ -134,4 +134,17 @@ describe('prediction log rows', () => {
       },
     ]);
   });
+  it('logs a non-finite float output as a missing value, keeping the column numeric', () => {
+    const rows = predictionRows({
+      ...base,
+      inputs: [{ name: 'x', datatype: 'FP32', shape: [3], values: [1, 0, -1] }],
+      outputs: [
+        { name: 'log', datatype: 'FP32', shape: [3], data: [0, '-Infinity', 'NaN'] },
+        { name: 'word', datatype: 'BYTES', shape: [3], data: ['NaN', 'a', 'b'] },
+      ],
+    });
+    expect(rows.map((r) => r['_out.log'])).toEqual([0, null, null]);
+    // Text outputs are data: the string "NaN" stays.
+    expect(rows.map((r) => r['_out.word'])).toEqual(['NaN', 'a', 'b']);
+  });
 });

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
+  encodeFloatElement,
+  isEncodedNonFinite,
   parseInferenceRequest,
   ProtocolError,
   validateAgainstSignature,
@@ -128,6 +130,54 @@ describe('inference request validation', () => {
     rejects(request({}, { data: [1, 2, true, 4, 5, 6] }), /element 2 is true/);
     rejects(request({ outputs: [{ name: 'nope' }] }), /unknown output "nope"/);
     rejects(request({}, { shape: [101, 3], data: new Array(303).fill(0) }), /at most 100/);
+  });
+
+  it('refuses FP32 values that overflow float32 (they would reach the model as infinity)', () => {
+    // 3.4028235e38 rounds to the largest float32; 3.5e38 is past it and becomes Infinity.
+    const ok = validateAgainstSignature(
+      parseInferenceRequest(request({}, { data: [3.4028235e38, -3.4028235e38, 1e-50, 4, 5, 6] })),
+      signature,
+    );
+    expect(ok.inputs[0]!.values.slice(0, 3)).toEqual([3.4028235e38, -3.4028235e38, 1e-50]);
+    rejects(
+      request({}, { data: [1, 2, 3, 4, -3.5e38, 6] }),
+      /^input "x": element 4 is -3\.5e\+38, but datatype FP32 needs a number within ±3\.4028234663852886e\+38 \(larger values overflow to infinity in float32\)$/,
+    );
+    // FP64 takes it.
+    const sig64: ServingSignature = {
+      inputs: [{ name: 'x', datatype: 'FP64', shape: [-1] }],
+      outputs: [],
+    };
+    expect(
+      validateAgainstSignature(
+        parseInferenceRequest({
+          inputs: [{ name: 'x', shape: [1], datatype: 'FP64', data: [1e300] }],
+        }),
+        sig64,
+      ).inputs[0]!.values,
+    ).toEqual([1e300]);
+  });
+
+  it('encodes non-finite float outputs as the strings JSON lacks literals for', () => {
+    expect([1.5, NaN, Infinity, -Infinity, -0].map(encodeFloatElement)).toEqual([
+      1.5,
+      'NaN',
+      'Infinity',
+      '-Infinity',
+      -0,
+    ]);
+    expect(['NaN', 'Infinity', '-Infinity'].map((s) => Number(s))).toEqual([
+      NaN,
+      Infinity,
+      -Infinity,
+    ]);
+    expect(['NaN', 'Infinity', '-Infinity', 'nan', 1].map(isEncodedNonFinite)).toEqual([
+      true,
+      true,
+      true,
+      false,
+      false,
+    ]);
   });
 
   it('range-checks integer datatypes', () => {
