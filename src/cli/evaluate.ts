@@ -48,6 +48,10 @@ function summary(r: EvaluationReport): string {
       : '';
     lines.push(`  ${name.padEnd(w)}  ${formatMetricValue(name, m.value, 4)}${ci}${cmp}`);
   }
+  if (r.latency)
+    lines.push(
+      `  latency: ${r.latency.requests} single-row requests per model, timed one by one (after ${r.latency.warmup} untimed)`,
+    );
   if (r.gates)
     for (const g of r.gates.results)
       lines.push(`  gate ${g.passed ? 'pass' : 'FAIL'}: ${g.reason}`);

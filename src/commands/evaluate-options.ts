@@ -38,6 +38,11 @@ export interface EvaluateOptions {
   smokeSamples?: { file: string; count?: number };
   /** Threads for the bootstrap (default: MODELCI_THREADS, else the cores for large evaluations). */
   threads?: number;
+  /**
+   * Single-row requests (the first rows) timed one by one against an in-process `modelci serve`
+   * for latency_p50/latency_p95 (default 100; 0: latency is not measured).
+   */
+  latencyRequests?: number;
 }
 
 export interface EvaluateResult {

@@ -18,6 +18,7 @@ import {
   type Fingerprint,
   type Task,
 } from '../core/report/evaluation-report.js';
+import type { LatencyProbe } from '../serve/latency-probe.js';
 import type { EvaluateOptions } from './evaluate-options.js';
 import type { PredictionScan, ScanSide } from './evaluate-scan.js';
 
@@ -34,6 +35,7 @@ export function evaluationInputOf(
   scan: PredictionScan,
   task: Task,
   opts: EvaluateOptions,
+  latency?: LatencyProbe,
 ): { input: EvaluationInput; warnings: string[] } {
   const [cand, base] = scan.sides as [ScanSide, ScanSide | undefined];
   const input: EvaluationInput = {
@@ -45,10 +47,14 @@ export function evaluationInputOf(
       seed: opts.bootstrap?.seed ?? 42,
       confidence: opts.bootstrap?.confidence ?? 0.95,
     },
-    latencyMs: {
-      candidate: cand.latency,
-      ...(base ? { baseline: base.latency } : {}),
-    },
+    ...(latency
+      ? {
+          latencyMs: {
+            candidate: latency.timings[0]!,
+            ...(latency.timings[1] ? { baseline: latency.timings[1] } : {}),
+          },
+        }
+      : {}),
     modelBytes: { candidate: cand.model.bytes, ...(base ? { baseline: base.model.bytes } : {}) },
     signatures: {
       candidate: cand.model.info.signature,
@@ -93,6 +99,7 @@ export function evaluationReportOf(
   input: EvaluationInput,
   result: EvaluationResult,
   dataset: Fingerprint,
+  latency?: LatencyProbe,
 ): EvaluationReport {
   const [cand, base] = scan.sides.map((s) => s.model);
   return {
@@ -124,5 +131,15 @@ export function evaluationReportOf(
     },
     ...result,
     bootstrap: input.bootstrap,
+    ...(latency
+      ? {
+          latency: {
+            unit: 'ms' as const,
+            requests: latency.requests,
+            warmup: latency.warmup,
+            method: latency.method,
+          },
+        }
+      : {}),
   };
 }

@@ -2,7 +2,7 @@ import { configName, loadConfig, resolveModel } from '../config/load.js';
 import type { MetricsConfig } from '../config/schema/metrics.js';
 import { ModelciError } from '../core/errors.js';
 import type { Task } from '../core/report/evaluation-report.js';
-import type { EvaluateOptions } from './evaluate.js';
+import type { EvaluateOptions } from './evaluate-options.js';
 
 /** What the CLI flags or action inputs say; modelci.yaml fills the gaps. */
 export interface EvaluateRequest {
@@ -92,6 +92,7 @@ export async function resolveEvaluateRequest(
     ...((req.slices ?? ev.slices).length ? { slices: req.slices ?? ev.slices } : {}),
     dropInvalid: req.dropInvalid ?? ev.drop_invalid,
     batchSize: req.batchSize ?? ev.batch_size,
+    latencyRequests: ev.latency_requests,
     bootstrap: {
       resamples: req.resamples ?? boot.resamples,
       seed: req.seed ?? boot.seed,

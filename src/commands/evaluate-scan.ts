@@ -1,14 +1,23 @@
 /**
  * The prediction scan of an evaluation: reads the used columns batch by batch, checks them for
- * missing values, runs every model on each batch and collects labels, predictions, slice values,
- * latencies and the candidate's smoke requests. Memory: the batch plus the collected outputs.
+ * values no model can take, runs every model on each batch and collects labels, predictions,
+ * slice values and each model's first rows as single-row requests (smoke samples, latency).
+ * Memory: the batch plus the collected outputs.
  */
 import { ModelciError } from '../core/errors.js';
 import type { Task } from '../core/report/evaluation-report.js';
 import { datatypeOfOnnxType, type RequestInput } from '../core/serve/protocol.js';
 import type { CsvSource } from '../data/csv.js';
-import { planInputs, planOutputs, type InputPlan, type OutputPlan } from '../onnx/bindings.js';
-import { predictBatch, type OnnxModel } from '../onnx/model.js';
+import {
+  featureValueProblem,
+  FLOAT32_LIMIT,
+  planInputs,
+  planOutputs,
+  type InputKind,
+  type InputPlan,
+  type OutputPlan,
+} from '../onnx/bindings.js';
+import { predictBatch, type BatchRows, type OnnxModel } from '../onnx/model.js';
 import { Growable, GrowableValues } from './growable.js';
 
 /** One model's plans and everything the scan collects from it. */
@@ -21,8 +30,8 @@ export interface ScanSide {
   value: Growable;
   /** Probabilities per row (0 until a batch gives some). */
   k: number;
-  /** Milliseconds per row, one entry per batch. */
-  latency: number[];
+  /** The first rows as single-row inference requests to this model (smoke samples, latency). */
+  requests: RequestInput[][];
 }
 
 export interface ScanRequest {
@@ -34,8 +43,8 @@ export interface ScanRequest {
   slices?: string[];
   dropInvalid?: boolean;
   batchSize?: number;
-  /** Smoke requests to record from the first rows (0: none). */
-  smokeCount: number;
+  /** Single-row requests to build from the first rows, per model (0: none). */
+  requestCount: number;
 }
 
 export interface PredictionScan {
@@ -47,7 +56,6 @@ export interface PredictionScan {
   yNum: Float64Array;
   yStr: string[];
   sliceValues: Record<string, string[]>;
-  smokeRequests: RequestInput[][];
 }
 
 /** Plans the models' inputs and outputs against the file's columns (errors name the missing ones). */
@@ -69,7 +77,7 @@ export function planSides(
     proba: new Growable(),
     value: new Growable(),
     k: 0,
-    latency: [],
+    requests: [],
   }));
 }
 
@@ -91,6 +99,12 @@ export async function scanPredictions(
   const numericCols = [...numeric];
   const stringCols = [...strings];
   const featureCols = numericCols.filter((c) => c !== req.label);
+  // What each numeric column feeds: a float32 input cannot take 1e39, an int64 one not 2.5.
+  const kinds = new Map<string, InputKind[]>();
+  for (const s of sides)
+    for (const p of s.inputs)
+      if (p.kind !== 'string')
+        for (const c of p.columns) kinds.set(c, [...(kinds.get(c) ?? []), p.kind]);
 
   const yNum = new Growable();
   const yStr: string[] = [];
@@ -99,7 +113,6 @@ export async function scanPredictions(
   );
   let dropped = 0;
   let rows = 0;
-  const smokeRequests: RequestInput[][] = [];
   for await (const batch of source.scan({
     numeric: numericCols,
     strings: stringCols,
@@ -108,18 +121,25 @@ export async function scanPredictions(
   })) {
     const num = new Map(numericCols.map((c, i) => [c, batch.numeric[i]!]));
     const str = new Map(stringCols.map((c, i) => [c, batch.strings[i]!]));
-    // Rows with a missing value in a used column: an error naming row and column, or dropped.
-    // Column by column over the typed arrays (NaN !== NaN): the hot loop of a large evaluation.
+    // Rows with a value a model cannot take in a used column (missing, ±Infinity, a float32
+    // overflow, a fraction for an integer input): an error naming row and column, or dropped.
+    // Column by column over the typed arrays, one comparison per value (NaN fails it): the hot
+    // loop of a large evaluation.
     const badCol = new Int32Array(batch.length).fill(-1);
     let anyBad = false;
     const checked = stringLabels ? featureCols : [...featureCols, req.label];
     for (let c = 0; c < checked.length; c++) {
       const a = num.get(checked[c]!)!;
-      for (let r = 0; r < batch.length; r++)
-        if (a[r] !== a[r] && badCol[r]! < 0) {
+      const fed = kinds.get(checked[c]!) ?? [];
+      const limit = fed.includes('float') ? FLOAT32_LIMIT : Number.MAX_VALUE;
+      const whole = fed.includes('int64') || fed.includes('int32');
+      for (let r = 0; r < batch.length; r++) {
+        const v = a[r]!;
+        if ((!(Math.abs(v) <= limit) || (whole && !Number.isSafeInteger(v))) && badCol[r]! < 0) {
           badCol[r] = c;
           anyBad = true;
         }
+      }
     }
     if (stringLabels) {
       const labels = str.get(req.label)!;
@@ -135,13 +155,19 @@ export async function scanPredictions(
         const c = badCol[r]!;
         if (c < 0) keep.push(r);
         else if (req.dropInvalid) dropped++;
-        else
-          throw new ModelciError('DATA', 'missing or invalid value', {
+        else {
+          const column = c < checked.length ? checked[c]! : req.label;
+          const v = c < checked.length ? num.get(column)![r]! : NaN;
+          const problem = (kinds.get(column) ?? ['double'])
+            .map((k) => featureValueProblem(v, k))
+            .find((x) => x !== undefined);
+          throw new ModelciError('DATA', problem ?? 'missing or invalid value', {
             file: req.data,
             row: batch.lines[r]!,
-            column: c < checked.length ? checked[c]! : req.label,
-            hint: 'Fill it in, or pass --drop-invalid (action input drop-invalid) to drop such rows and count them',
+            column,
+            hint: 'Fix the value or leave the cell empty, and pass --drop-invalid (action input drop-invalid) to drop such rows and count them',
           });
+        }
       }
     }
     const n = anyBad ? keep.length : batch.length;
@@ -158,16 +184,14 @@ export async function scanPredictions(
     if (stringLabels) yStr.push(...cols.strings.get(req.label)!);
     else yNum.push(cols.numeric.get(req.label)!);
     for (const s of req.slices ?? []) sliceValues[s]!.push(...cols.strings.get(s)!);
-    if (smokeRequests.length < req.smokeCount)
-      smokeRequests.push(
-        ...smokeRequestsOf(
-          candidate.model,
-          candidate.inputs,
-          cols,
-          req.smokeCount - smokeRequests.length,
-        ),
-      );
-    for (const s of sides) await predictInto(s, cols, n);
+    for (const s of sides)
+      if (s.requests.length < req.requestCount)
+        s.requests.push(...rowRequests(s, cols, req.requestCount - s.requests.length));
+    const where: BatchRows = {
+      data: req.data,
+      line: (i) => batch.lines[all ? i : keep[i]!]!,
+    };
+    for (const s of sides) await predictInto(s, cols, where);
     rows += n;
   }
   return {
@@ -178,7 +202,6 @@ export async function scanPredictions(
     yNum: yNum.view(),
     yStr,
     sliceValues,
-    smokeRequests,
   };
 }
 
@@ -186,10 +209,9 @@ export async function scanPredictions(
 async function predictInto(
   s: ScanSide,
   cols: Parameters<typeof predictBatch>[3],
-  n: number,
+  where: BatchRows,
 ): Promise<void> {
-  const p = await predictBatch(s.model, s.inputs, s.outputs, cols);
-  s.latency.push(p.ms / n);
+  const p = await predictBatch(s.model, s.inputs, s.outputs, cols, where);
   if (p.value) s.value.push(p.value);
   if (p.labels) s.labels.push(p.labels);
   if (p.proba) {
@@ -203,9 +225,8 @@ async function predictInto(
 }
 
 /** One single-row inference request per row (the first `count`), as a client of serve sends it. */
-function smokeRequestsOf(
-  model: OnnxModel,
-  plans: InputPlan[],
+function rowRequests(
+  { model, inputs: plans }: ScanSide,
   cols: { length: number; numeric: Map<string, Float64Array>; strings: Map<string, string[]> },
   count: number,
 ): RequestInput[][] {

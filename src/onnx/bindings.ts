@@ -36,6 +36,28 @@ const KINDS: Record<string, InputKind> = {
   string: 'string',
 };
 
+/**
+ * The largest magnitude a float32 input can take from a float64 value: anything above rounds to
+ * ±Infinity in a Float32Array (what onnxruntime is given), so the model would never see the number.
+ */
+export const FLOAT32_LIMIT = 3.4028235677973362e38;
+
+/**
+ * Why a number from the data cannot feed an input of this kind, or undefined when it can: NaN
+ * (missing), ±Infinity, a float32 overflow, a fraction or an out-of-range value for an integer input.
+ */
+export function featureValueProblem(v: number, kind: InputKind): string | undefined {
+  if (Number.isNaN(v)) return 'missing or invalid value';
+  if (!Number.isFinite(v)) return `${v} is not a finite number`;
+  if (kind === 'float' && Math.abs(v) > FLOAT32_LIMIT)
+    return `${v} overflows float32 (larger than 3.4028235e38), the model input's type`;
+  if (kind === 'int64' && !Number.isSafeInteger(v))
+    return `${v} is not a whole number within ±2^53 for the model's int64 input`;
+  if (kind === 'int32' && !(Number.isInteger(v) && v >= -2147483648 && v <= 2147483647))
+    return `${v} is not a whole number in the int32 range of the model's input`;
+  return undefined;
+}
+
 export interface BindContext {
   /** The model file and the data file, for error messages. */
   model: string;

@@ -20,7 +20,7 @@ const ajvRuntime_ucs2length = function ucs2length(str) {
 };
 "use strict";
 export const validateConfig = validate10;
-const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://modelci.dev/schema/modelci.schema.json","title":"modelci.yaml","type":"object","additionalProperties":false,"required":["version"],"properties":{"version":{"const":1,"description":"Format version of this file; 1."},"models":{"type":"object","propertyNames":{"pattern":"^[a-z0-9][a-z0-9._-]*$"},"additionalProperties":{"type":"object","additionalProperties":false,"properties":{"task":{"enum":["binary","multiclass","regression"]},"description":{"type":"string","description":"What the model does, for people (model cards, the registry)."},"owners":{"type":"array","items":{"type":"string"},"default":[],"description":"Who answers for the model (GitHub logins or teams)."},"primary_metric":{"type":"string","minLength":1,"description":"The metric that decides \"better\" in one word, e.g. `roc_auc`."},"data":{"type":"object","additionalProperties":false,"properties":{"train":{"type":"string","minLength":1,"description":"Training data (CSV, JSONL or Parquet)."},"holdout":{"type":"string","minLength":1,"description":"Holdout data the model is evaluated on."},"label":{"type":"string","minLength":1,"description":"Label column."},"features":{"type":"array","items":{"type":"string","minLength":1},"uniqueItems":true,"description":"Feature columns in model input order; default: every column but the label."}},"default":{}},"contract":{"type":"string","minLength":1,"description":"The data contract file (`modelci contract infer`); default `<registry>/<model>/contract.yaml` when it exists."},"train":{"type":"object","description":"How the model is trained: a command (any language) or a built-in trainer.","additionalProperties":false,"properties":{"command":{"type":"string","minLength":1,"description":"Training command, run by the shell in `working_directory` (any language), e.g. `python train.py`."},"trainer":{"enum":["logistic-regression","linear-regression","ridge"],"description":"Built-in trainer, used when there is no command."},"params":{"type":"object","description":"Hyperparameters: written to MODELCI_PARAMS_FILE; the built-in trainers read C, alpha, max_iter."},"seed":{"type":"integer","minimum":0,"default":42,"description":"Seed passed as MODELCI_SEED."},"timeout_minutes":{"type":"number","exclusiveMinimum":0,"default":60,"description":"The command is killed (its whole process group) after this many minutes."},"working_directory":{"type":"string","minLength":1,"description":"Where the command runs."},"env":{"type":"object","additionalProperties":{"type":"string"},"description":"Extra environment variables for the command."},"outputs":{"type":"object","additionalProperties":false,"default":{},"description":"Files the command writes, relative to MODELCI_OUTPUT_DIR.","properties":{"model":{"type":"string","minLength":1,"default":"model.onnx"},"metrics":{"type":"string","minLength":1,"default":"metrics.json"}}}},"default":{}},"evaluate":{"type":"object","description":"How the model is evaluated: slices, baseline, bootstrap, batch size.","additionalProperties":false,"properties":{"slices":{"type":"array","items":{"type":"string","minLength":1},"uniqueItems":true,"default":[],"description":"Columns whose values get their own metrics (and slice gates)."},"baseline":{"type":"string","minLength":1,"description":"A baseline .onnx file, or `production` / `staging` for what that registry stage holds."},"bootstrap":{"type":"object","additionalProperties":false,"default":{},"properties":{"resamples":{"type":"integer","minimum":0,"default":1000,"description":"Resamples; 0 = no intervals."},"seed":{"type":"integer","minimum":0,"default":42},"confidence":{"type":"number","exclusiveMinimum":0,"exclusiveMaximum":1,"default":0.95}}},"batch_size":{"type":"integer","minimum":1,"default":16384,"description":"Rows per inference batch."},"drop_invalid":{"type":"boolean","default":false,"description":"Drop rows with missing or invalid values (counted in the report) instead of failing."}},"default":{}},"metrics":{"type":"object","additionalProperties":false,"properties":{"directions":{"type":"object","additionalProperties":{"enum":["higher","lower"]},"description":"higher or lower is better, by metric name (flattened key, e.g. `eval.auc`) or its last segment."},"tolerance":{"type":"number","minimum":0,"description":"Absolute change at or below which a metric counts as unchanged."},"relative_tolerance":{"type":"number","minimum":0,"description":"Relative change (fraction of the base value) at or below which a metric counts as unchanged."},"precision":{"type":"integer","minimum":1,"maximum":17,"description":"Significant digits shown in tables."}}},"gates":{"type":"object","additionalProperties":false,"description":"Conditions a candidate model must meet before it is registered or promoted.","properties":{"min":{"type":"object","propertyNames":{"minLength":1},"additionalProperties":{"type":"number"},"description":"Metric must be ≥ this value, e.g. {roc_auc: 0.9}."},"max":{"type":"object","propertyNames":{"minLength":1},"additionalProperties":{"type":"number"},"description":"Metric must be ≤ this value, e.g. {log_loss: 0.3}."},"max_regression":{"type":"object","propertyNames":{"minLength":1},"additionalProperties":{"oneOf":[{"type":"number","minimum":0},{"type":"string","pattern":"^\\s*\\d+(\\.\\d+)?\\s*%\\s*$"}]},"description":"Largest allowed move in the worse direction vs the baseline: a number is absolute (`accuracy: 0.01`), a string 'N%' is relative to |baseline| (`roc_auc: '2%'`)."},"not_significantly_worse":{"type":"object","description":"Fails when the candidate is significantly worse (p < alpha, one worse-direction verdict).","additionalProperties":false,"required":["metrics"],"properties":{"metrics":{"type":"array","items":{"type":"string","minLength":1},"minItems":1},"alpha":{"type":"number","exclusiveMinimum":0,"exclusiveMaximum":1,"default":0.05}}},"slices":{"type":"object","additionalProperties":false,"required":["max_drop"],"description":"Per slice: largest drop vs the baseline on the same slice, for slices with ≥ min_rows rows.","properties":{"max_drop":{"type":"object","propertyNames":{"minLength":1},"additionalProperties":{"oneOf":[{"type":"number","minimum":0},{"type":"string","pattern":"^\\s*\\d+(\\.\\d+)?\\s*%\\s*$"}]},"description":"Absolute (0.01) or relative to the baseline ('2%')."},"min_rows":{"type":"integer","minimum":1,"default":30}}},"latency_p50_ms":{"type":"number","exclusiveMinimum":0,"description":"Latency budget (median), ms."},"latency_p95_ms":{"type":"number","exclusiveMinimum":0,"description":"Latency budget (95th percentile), ms."},"max_size":{"oneOf":[{"type":"integer","minimum":1},{"type":"string","pattern":"^\\s*\\d+(\\.\\d+)?\\s*([kKMG]i?B|B)?\\s*$"}],"description":"Model file size budget: bytes or e.g. '10MB' (10^6), '10MiB' (2^20)."},"signature":{"enum":["unchanged","compatible","any"],"default":"any","description":"`unchanged`: inputs and outputs identical to the baseline's; `compatible`: same input names, dtypes and shapes, every baseline output still present with its dtype (new outputs are fine); `any`: not checked."},"fail_step":{"type":"boolean","default":true,"description":"Whether failing gates fail the evaluate step."}}},"drift":{"type":"object","description":"How production data is compared with the reference profile.","additionalProperties":false,"properties":{"threshold":{"type":"number","minimum":0,"maximum":1,"default":0.5,"description":"Dataset drift when the share of drifted columns is >= this."},"test":{"enum":["ks","chi2","psi","js","wasserstein","z"],"description":"One test for every column it applies to (like `--test`)."},"thresholds":{"type":"object","additionalProperties":false,"description":"Per test, the drift threshold: p-value for ks/chi2/z (default 0.05), distance for psi/js/wasserstein (0.1).","properties":{"ks":{"type":"number","minimum":0},"chi2":{"type":"number","minimum":0},"psi":{"type":"number","minimum":0},"js":{"type":"number","minimum":0},"wasserstein":{"type":"number","minimum":0},"z":{"type":"number","minimum":0}}},"columns":{"type":"object","description":"Per column: a test and/or a threshold.","additionalProperties":{"type":"object","additionalProperties":false,"properties":{"test":{"enum":["ks","chi2","psi","js","wasserstein","z"]},"threshold":{"type":"number","minimum":0}}}},"ignore":{"type":"array","items":{"type":"string"},"default":[],"description":"Columns never tested (ids, timestamps)."},"prediction_columns":{"type":"array","items":{"type":"string"},"default":[],"description":"Model output columns: their drift is reported as prediction drift."},"missing_rate_tolerance":{"type":"number","minimum":0,"maximum":1,"default":0.1,"description":"A missing rate that moves by more than this (absolute, 0..1) is flagged."},"sketch_size":{"type":"integer","minimum":2,"multipleOf":2,"default":10000,"description":"Quantile sketch size k of profiles (exact up to k values per column)."},"retrain_workflow":{"type":"string","minLength":1,"description":"Workflow file started by workflow_dispatch on the retraining branch (e.g. retrain.yml)."},"performance":{"type":"object","description":"Performance drift when labels are present: evaluate's metrics on the current window vs the reference.","additionalProperties":false,"properties":{"label":{"type":"string","minLength":1,"description":"Label column (default: the model's data.label)."},"prediction":{"type":"string","minLength":1,"description":"Predicted label/value column (default `_out.label`, the prediction log's column)."},"score":{"type":"string","minLength":1,"description":"Binary: probability of the positive class, e.g. `_out.probabilities.1` (enables roc_auc, log_loss)."},"positive":{"type":["string","number"],"description":"Binary: the positive label (default: the greater label, like scikit-learn's pos_label=1)."},"threshold":{"type":"number","minimum":0,"maximum":1,"description":"Binary with a score and no prediction column: positive when score >= threshold (0.5)."},"task":{"enum":["binary","multiclass","regression"],"description":"Default: the model's task; else binary with a score, multiclass without."},"max_drop":{"type":"object","propertyNames":{"minLength":1},"additionalProperties":{"oneOf":[{"type":"number","minimum":0},{"type":"string","pattern":"^\\s*\\d+(\\.\\d+)?\\s*%\\s*$"}]},"description":"Metric -> allowed drop, absolute (0.05) or relative ('5%'); default: primary metric '5%'."},"min_rows":{"type":"integer","minimum":1,"default":30,"description":"Fewer labelled current rows than this: no verdict."}}}}},"deploy":{"type":"object"},"card":{"type":"object","description":"Model Card sections shown by `modelci card` and the catalog site.","additionalProperties":false,"properties":{"intended_use":{"type":"string","description":"Primary intended uses."},"out_of_scope_use":{"type":"string","description":"Uses the model is not meant for."},"users":{"type":"string","description":"Primary intended users."},"limitations":{"type":"string","description":"Known limitations."},"ethical_considerations":{"type":"string","description":"Risks, affected groups, sensitive data, mitigations."},"caveats":{"type":"string","description":"Further caveats and recommendations."},"training_data":{"type":"string","description":"What the training data is."},"evaluation_data":{"type":"string","description":"What the evaluation data is."},"license":{"type":"string","pattern":"^[A-Za-z0-9.+-]+$","description":"License id, e.g. apache-2.0."},"tags":{"type":"array","items":{"type":"string","minLength":1}},"datasets":{"type":"array","items":{"type":"string","minLength":1}},"contact":{"type":"string","description":"Where to send questions."}}}}},"default":{}},"metrics":{"type":"object","additionalProperties":false,"properties":{"directions":{"type":"object","additionalProperties":{"enum":["higher","lower"]},"description":"higher or lower is better, by metric name (flattened key, e.g. `eval.auc`) or its last segment."},"tolerance":{"type":"number","minimum":0,"description":"Absolute change at or below which a metric counts as unchanged."},"relative_tolerance":{"type":"number","minimum":0,"description":"Relative change (fraction of the base value) at or below which a metric counts as unchanged."},"precision":{"type":"integer","minimum":1,"maximum":17,"description":"Significant digits shown in tables."}}},"comment":{"type":"object","additionalProperties":false,"properties":{"precision":{"type":"integer","minimum":1,"maximum":17,"description":"Significant digits shown in tables (overrides metrics.precision for the comment)."},"chart_metric":{"type":"string","minLength":1,"description":"Metric whose history is charted when a history file is given; default: the primary metric."},"metrics":{"type":"array","items":{"type":"string","minLength":1},"uniqueItems":true,"description":"Metrics in the comment table after the primary metric (names or last key segments); the rest are collapsed under \"more metrics\". Default: the metrics the gates read. A metric that got significantly worse is always in the table; exact duplicates (recall_weighted = accuracy) are never repeated."}}},"registry":{"type":"object","description":"Where the registry folder lives, its stages and artifact store.","additionalProperties":false,"properties":{"path":{"type":"string","minLength":1,"default":"registry","description":"Registry folder, relative to the repository root."},"branch":{"type":"string","minLength":1,"description":"Branch the registry commits go to. Default: the branch checked out."},"stages":{"type":"array","description":"Stage names in promotion order.","minItems":1,"uniqueItems":true,"items":{"type":"string","pattern":"^[a-z0-9][a-z0-9._-]*$"},"default":["staging","production"]},"require_previous_stage":{"type":"boolean","default":false,"description":"A stage can only receive the version the stage before it currently holds."},"required_checks":{"type":"array","items":{"type":"string","minLength":1},"default":[],"description":"Check runs or commit statuses that must be green on the version's commit to promote it."},"bump":{"enum":["minor","patch"],"default":"minor","description":"Bump when the signature is compatible; a breaking signature change is always major."},"tags":{"type":"boolean","default":false,"description":"Git tags in GTO's format (`<model>@vX.Y.Z`, `<model>#<stage>#<n>`) next to the commits."},"promotion":{"enum":["commit","pull-request"],"default":"commit","description":"How promote writes: push the commit, or open/update a promotion pull request."},"push_attempts":{"type":"integer","minimum":1,"maximum":100,"default":20,"description":"Push attempts when other writers race (fetch, rebase, re-check, retry)."},"store":{"type":"object","additionalProperties":false,"default":{},"description":"Where artifacts go: `git` (copied into the registry folder; small models), `local` (a folder) or `github-release` (release assets).","properties":{"type":{"enum":["git","local","github-release"],"default":"git"},"max_bytes":{"type":"integer","minimum":1,"default":10485760,"description":"`git` store: refuse artifacts larger than this."},"path":{"type":"string","minLength":1,"description":"`local` store: the folder artifacts are copied to."},"release_tag":{"type":"string","minLength":1,"default":"modelci-artifacts","description":"`github-release` store: the release tag assets go to."},"repository":{"type":"string","pattern":"^[^/\\s]+/[^/\\s]+$","description":"`github-release` store: `owner/repo`; default, the run's repository."}}}}},"drift":{"type":"object","description":"How production data is compared with the reference profile.","additionalProperties":false,"properties":{"threshold":{"type":"number","minimum":0,"maximum":1,"default":0.5,"description":"Dataset drift when the share of drifted columns is >= this."},"test":{"enum":["ks","chi2","psi","js","wasserstein","z"],"description":"One test for every column it applies to (like `--test`)."},"thresholds":{"type":"object","additionalProperties":false,"description":"Per test, the drift threshold: p-value for ks/chi2/z (default 0.05), distance for psi/js/wasserstein (0.1).","properties":{"ks":{"type":"number","minimum":0},"chi2":{"type":"number","minimum":0},"psi":{"type":"number","minimum":0},"js":{"type":"number","minimum":0},"wasserstein":{"type":"number","minimum":0},"z":{"type":"number","minimum":0}}},"columns":{"type":"object","description":"Per column: a test and/or a threshold.","additionalProperties":{"type":"object","additionalProperties":false,"properties":{"test":{"enum":["ks","chi2","psi","js","wasserstein","z"]},"threshold":{"type":"number","minimum":0}}}},"ignore":{"type":"array","items":{"type":"string"},"default":[],"description":"Columns never tested (ids, timestamps)."},"prediction_columns":{"type":"array","items":{"type":"string"},"default":[],"description":"Model output columns: their drift is reported as prediction drift."},"missing_rate_tolerance":{"type":"number","minimum":0,"maximum":1,"default":0.1,"description":"A missing rate that moves by more than this (absolute, 0..1) is flagged."},"sketch_size":{"type":"integer","minimum":2,"multipleOf":2,"default":10000,"description":"Quantile sketch size k of profiles (exact up to k values per column)."},"retrain_workflow":{"type":"string","minLength":1,"description":"Workflow file started by workflow_dispatch on the retraining branch (e.g. retrain.yml)."},"performance":{"type":"object","description":"Performance drift when labels are present: evaluate's metrics on the current window vs the reference.","additionalProperties":false,"properties":{"label":{"type":"string","minLength":1,"description":"Label column (default: the model's data.label)."},"prediction":{"type":"string","minLength":1,"description":"Predicted label/value column (default `_out.label`, the prediction log's column)."},"score":{"type":"string","minLength":1,"description":"Binary: probability of the positive class, e.g. `_out.probabilities.1` (enables roc_auc, log_loss)."},"positive":{"type":["string","number"],"description":"Binary: the positive label (default: the greater label, like scikit-learn's pos_label=1)."},"threshold":{"type":"number","minimum":0,"maximum":1,"description":"Binary with a score and no prediction column: positive when score >= threshold (0.5)."},"task":{"enum":["binary","multiclass","regression"],"description":"Default: the model's task; else binary with a score, multiclass without."},"max_drop":{"type":"object","propertyNames":{"minLength":1},"additionalProperties":{"oneOf":[{"type":"number","minimum":0},{"type":"string","pattern":"^\\s*\\d+(\\.\\d+)?\\s*%\\s*$"}]},"description":"Metric -> allowed drop, absolute (0.05) or relative ('5%'); default: primary metric '5%'."},"min_rows":{"type":"integer","minimum":1,"default":30,"description":"Fewer labelled current rows than this: no verdict."}}}}},"environments":{"type":"object","description":"Deployment environments by name (e.g. staging, production) and their targets.","propertyNames":{"pattern":"^[a-zA-Z0-9][a-zA-Z0-9._-]*$"},"additionalProperties":{"type":"object","additionalProperties":false,"properties":{"target":{"enum":["server","command","gitops"],"default":"server","description":"`server`: the built-in `modelci serve` on the runner; `command`: your deploy command; `gitops`: commit the version to a manifests repository."},"url":{"type":"string","pattern":"^https?://","description":"The environment's URL: shown on the deployment; the server target's address; smoke base."},"stage":{"type":"string","pattern":"^[a-z0-9][a-z0-9._-]*$","description":"The registry stage this environment runs. Default: the environment name."},"smoke":{"type":"object","additionalProperties":false,"properties":{"samples":{"type":"string","minLength":1,"description":"smoke.jsonl recorded at evaluation (inputs + expected outputs per line); `{model}` and `{version}` are replaced, e.g. `registry/{model}/smoke/{version}.jsonl`."},"count":{"type":"integer","minimum":1,"description":"Use at most this many samples. Default: all."},"tolerance":{"type":"number","minimum":0,"default":0.0001,"description":"Output tolerance, absolute or relative to the recorded value."},"latency_ms":{"type":"number","exclusiveMinimum":0,"description":"Budget for the 95th percentile prediction latency, in milliseconds."}}},"command":{"type":"string","minLength":1,"description":"`command` target: shell command run with MODEL_PATH, MODEL_NAME, MODEL_VERSION, ..."},"gitops":{"type":"object","additionalProperties":false,"properties":{"repo":{"type":"string","minLength":1,"default":".","description":"Config repository: a path or URL git can push to (`.`: this repository)."},"branch":{"type":"string","minLength":1,"default":"main","description":"Branch the reconciler watches."},"path":{"type":"string","minLength":1,"default":"deploy/{environment}/{model}.yaml","description":"File the version pointer is written to; `{model}` and `{environment}` are replaced."}}},"timeout_minutes":{"type":"number","exclusiveMinimum":0,"maximum":360,"default":10,"description":"Time limit of the target (and of waiting for the server to be ready)."}},"if":{"properties":{"target":{"const":"command"}},"required":["target"]},"then":{"required":["command"]}}}}};
+const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://modelci.dev/schema/modelci.schema.json","title":"modelci.yaml","type":"object","additionalProperties":false,"required":["version"],"properties":{"version":{"const":1,"description":"Format version of this file; 1."},"models":{"type":"object","propertyNames":{"pattern":"^[a-z0-9][a-z0-9._-]*$"},"additionalProperties":{"type":"object","additionalProperties":false,"properties":{"task":{"enum":["binary","multiclass","regression"]},"description":{"type":"string","description":"What the model does, for people (model cards, the registry)."},"owners":{"type":"array","items":{"type":"string"},"default":[],"description":"Who answers for the model (GitHub logins or teams)."},"primary_metric":{"type":"string","minLength":1,"description":"The metric that decides \"better\" in one word, e.g. `roc_auc`."},"data":{"type":"object","additionalProperties":false,"properties":{"train":{"type":"string","minLength":1,"description":"Training data (CSV, JSONL or Parquet)."},"holdout":{"type":"string","minLength":1,"description":"Holdout data the model is evaluated on."},"label":{"type":"string","minLength":1,"description":"Label column."},"features":{"type":"array","items":{"type":"string","minLength":1},"uniqueItems":true,"description":"Feature columns in model input order; default: every column but the label."}},"default":{}},"contract":{"type":"string","minLength":1,"description":"The data contract file (`modelci contract infer`); default `<registry>/<model>/contract.yaml` when it exists."},"train":{"type":"object","description":"How the model is trained: a command (any language) or a built-in trainer.","additionalProperties":false,"properties":{"command":{"type":"string","minLength":1,"description":"Training command, run by the shell in `working_directory` (any language), e.g. `python train.py`."},"trainer":{"enum":["logistic-regression","linear-regression","ridge"],"description":"Built-in trainer, used when there is no command."},"params":{"type":"object","description":"Hyperparameters: written to MODELCI_PARAMS_FILE; the built-in trainers read C, alpha, max_iter."},"seed":{"type":"integer","minimum":0,"default":42,"description":"Seed passed as MODELCI_SEED."},"timeout_minutes":{"type":"number","exclusiveMinimum":0,"default":60,"description":"The command is killed (its whole process group) after this many minutes."},"working_directory":{"type":"string","minLength":1,"description":"Where the command runs."},"env":{"type":"object","additionalProperties":{"type":"string"},"description":"Extra environment variables for the command."},"outputs":{"type":"object","additionalProperties":false,"default":{},"description":"Files the command writes, relative to MODELCI_OUTPUT_DIR.","properties":{"model":{"type":"string","minLength":1,"default":"model.onnx"},"metrics":{"type":"string","minLength":1,"default":"metrics.json"}}}},"default":{}},"evaluate":{"type":"object","description":"How the model is evaluated: slices, baseline, bootstrap, batch size.","additionalProperties":false,"properties":{"slices":{"type":"array","items":{"type":"string","minLength":1},"uniqueItems":true,"default":[],"description":"Columns whose values get their own metrics (and slice gates)."},"baseline":{"type":"string","minLength":1,"description":"A baseline .onnx file, or `production` / `staging` for what that registry stage holds."},"bootstrap":{"type":"object","additionalProperties":false,"default":{},"properties":{"resamples":{"type":"integer","minimum":0,"default":1000,"description":"Resamples; 0 = no intervals."},"seed":{"type":"integer","minimum":0,"default":42},"confidence":{"type":"number","exclusiveMinimum":0,"exclusiveMaximum":1,"default":0.95}}},"batch_size":{"type":"integer","minimum":1,"default":16384,"description":"Rows per inference batch."},"drop_invalid":{"type":"boolean","default":false,"description":"Drop rows with missing or invalid values (counted in the report) instead of failing."},"latency_requests":{"type":"integer","minimum":0,"default":100,"description":"Single-row requests timed one by one (against an in-process modelci serve) for latency_p50/latency_p95; 0: latency is not measured."}},"default":{}},"metrics":{"type":"object","additionalProperties":false,"properties":{"directions":{"type":"object","additionalProperties":{"enum":["higher","lower"]},"description":"higher or lower is better, by metric name (flattened key, e.g. `eval.auc`) or its last segment."},"tolerance":{"type":"number","minimum":0,"description":"Absolute change at or below which a metric counts as unchanged."},"relative_tolerance":{"type":"number","minimum":0,"description":"Relative change (fraction of the base value) at or below which a metric counts as unchanged."},"precision":{"type":"integer","minimum":1,"maximum":17,"description":"Significant digits shown in tables."}}},"gates":{"type":"object","additionalProperties":false,"description":"Conditions a candidate model must meet before it is registered or promoted.","properties":{"min":{"type":"object","propertyNames":{"minLength":1},"additionalProperties":{"type":"number"},"description":"Metric must be ≥ this value, e.g. {roc_auc: 0.9}."},"max":{"type":"object","propertyNames":{"minLength":1},"additionalProperties":{"type":"number"},"description":"Metric must be ≤ this value, e.g. {log_loss: 0.3}."},"max_regression":{"type":"object","propertyNames":{"minLength":1},"additionalProperties":{"oneOf":[{"type":"number","minimum":0},{"type":"string","pattern":"^\\s*\\d+(\\.\\d+)?\\s*%\\s*$"}]},"description":"Largest allowed move in the worse direction vs the baseline: a number is absolute (`accuracy: 0.01`), a string 'N%' is relative to |baseline| (`roc_auc: '2%'`)."},"not_significantly_worse":{"type":"object","description":"Fails when the candidate is significantly worse (p < alpha, one worse-direction verdict).","additionalProperties":false,"required":["metrics"],"properties":{"metrics":{"type":"array","items":{"type":"string","minLength":1},"minItems":1},"alpha":{"type":"number","exclusiveMinimum":0,"exclusiveMaximum":1,"default":0.05}}},"slices":{"type":"object","additionalProperties":false,"required":["max_drop"],"description":"Per slice: largest drop vs the baseline on the same slice, for slices with ≥ min_rows rows.","properties":{"max_drop":{"type":"object","propertyNames":{"minLength":1},"additionalProperties":{"oneOf":[{"type":"number","minimum":0},{"type":"string","pattern":"^\\s*\\d+(\\.\\d+)?\\s*%\\s*$"}]},"description":"Absolute (0.01) or relative to the baseline ('2%')."},"min_rows":{"type":"integer","minimum":1,"default":30}}},"latency_p50_ms":{"type":"number","exclusiveMinimum":0,"description":"Latency budget (median), ms."},"latency_p95_ms":{"type":"number","exclusiveMinimum":0,"description":"Latency budget (95th percentile), ms."},"max_size":{"oneOf":[{"type":"integer","minimum":1},{"type":"string","pattern":"^\\s*\\d+(\\.\\d+)?\\s*([kKMG]i?B|B)?\\s*$"}],"description":"Model file size budget: bytes or e.g. '10MB' (10^6), '10MiB' (2^20)."},"signature":{"enum":["unchanged","compatible","any"],"default":"any","description":"`unchanged`: inputs and outputs identical to the baseline's; `compatible`: same input names, dtypes and shapes, every baseline output still present with its dtype (new outputs are fine); `any`: not checked."},"fail_step":{"type":"boolean","default":true,"description":"Whether failing gates fail the evaluate step."}}},"drift":{"type":"object","description":"How production data is compared with the reference profile.","additionalProperties":false,"properties":{"threshold":{"type":"number","minimum":0,"maximum":1,"default":0.5,"description":"Dataset drift when the share of drifted columns is >= this."},"test":{"enum":["ks","chi2","psi","js","wasserstein","z"],"description":"One test for every column it applies to (like `--test`)."},"thresholds":{"type":"object","additionalProperties":false,"description":"Per test, the drift threshold: p-value for ks/chi2/z (default 0.05), distance for psi/js/wasserstein (0.1).","properties":{"ks":{"type":"number","minimum":0},"chi2":{"type":"number","minimum":0},"psi":{"type":"number","minimum":0},"js":{"type":"number","minimum":0},"wasserstein":{"type":"number","minimum":0},"z":{"type":"number","minimum":0}}},"columns":{"type":"object","description":"Per column: a test and/or a threshold.","additionalProperties":{"type":"object","additionalProperties":false,"properties":{"test":{"enum":["ks","chi2","psi","js","wasserstein","z"]},"threshold":{"type":"number","minimum":0}}}},"ignore":{"type":"array","items":{"type":"string"},"default":[],"description":"Columns never tested (ids, timestamps)."},"prediction_columns":{"type":"array","items":{"type":"string"},"default":[],"description":"Model output columns: their drift is reported as prediction drift."},"missing_rate_tolerance":{"type":"number","minimum":0,"maximum":1,"default":0.1,"description":"A missing rate that moves by more than this (absolute, 0..1) is flagged."},"sketch_size":{"type":"integer","minimum":2,"multipleOf":2,"default":10000,"description":"Quantile sketch size k of profiles (exact up to k values per column)."},"retrain_workflow":{"type":"string","minLength":1,"description":"Workflow file started by workflow_dispatch on the retraining branch (e.g. retrain.yml)."},"performance":{"type":"object","description":"Performance drift when labels are present: evaluate's metrics on the current window vs the reference.","additionalProperties":false,"properties":{"label":{"type":"string","minLength":1,"description":"Label column (default: the model's data.label)."},"prediction":{"type":"string","minLength":1,"description":"Predicted label/value column (default `_out.label`, the prediction log's column)."},"score":{"type":"string","minLength":1,"description":"Binary: probability of the positive class, e.g. `_out.probabilities.1` (enables roc_auc, log_loss)."},"positive":{"type":["string","number"],"description":"Binary: the positive label (default: the greater label, like scikit-learn's pos_label=1)."},"threshold":{"type":"number","minimum":0,"maximum":1,"description":"Binary with a score and no prediction column: positive when score >= threshold (0.5)."},"task":{"enum":["binary","multiclass","regression"],"description":"Default: the model's task; else binary with a score, multiclass without."},"max_drop":{"type":"object","propertyNames":{"minLength":1},"additionalProperties":{"oneOf":[{"type":"number","minimum":0},{"type":"string","pattern":"^\\s*\\d+(\\.\\d+)?\\s*%\\s*$"}]},"description":"Metric -> allowed drop, absolute (0.05) or relative ('5%'); default: primary metric '5%'."},"min_rows":{"type":"integer","minimum":1,"default":30,"description":"Fewer labelled current rows than this: no verdict."}}}}},"deploy":{"type":"object"},"card":{"type":"object","description":"Model Card sections shown by `modelci card` and the catalog site.","additionalProperties":false,"properties":{"intended_use":{"type":"string","description":"Primary intended uses."},"out_of_scope_use":{"type":"string","description":"Uses the model is not meant for."},"users":{"type":"string","description":"Primary intended users."},"limitations":{"type":"string","description":"Known limitations."},"ethical_considerations":{"type":"string","description":"Risks, affected groups, sensitive data, mitigations."},"caveats":{"type":"string","description":"Further caveats and recommendations."},"training_data":{"type":"string","description":"What the training data is."},"evaluation_data":{"type":"string","description":"What the evaluation data is."},"license":{"type":"string","pattern":"^[A-Za-z0-9.+-]+$","description":"License id, e.g. apache-2.0."},"tags":{"type":"array","items":{"type":"string","minLength":1}},"datasets":{"type":"array","items":{"type":"string","minLength":1}},"contact":{"type":"string","description":"Where to send questions."}}}}},"default":{}},"metrics":{"type":"object","additionalProperties":false,"properties":{"directions":{"type":"object","additionalProperties":{"enum":["higher","lower"]},"description":"higher or lower is better, by metric name (flattened key, e.g. `eval.auc`) or its last segment."},"tolerance":{"type":"number","minimum":0,"description":"Absolute change at or below which a metric counts as unchanged."},"relative_tolerance":{"type":"number","minimum":0,"description":"Relative change (fraction of the base value) at or below which a metric counts as unchanged."},"precision":{"type":"integer","minimum":1,"maximum":17,"description":"Significant digits shown in tables."}}},"comment":{"type":"object","additionalProperties":false,"properties":{"precision":{"type":"integer","minimum":1,"maximum":17,"description":"Significant digits shown in tables (overrides metrics.precision for the comment)."},"chart_metric":{"type":"string","minLength":1,"description":"Metric whose history is charted when a history file is given; default: the primary metric."},"metrics":{"type":"array","items":{"type":"string","minLength":1},"uniqueItems":true,"description":"Metrics in the comment table after the primary metric (names or last key segments); the rest are collapsed under \"more metrics\". Default: the metrics the gates read. A metric that got significantly worse is always in the table; exact duplicates (recall_weighted = accuracy) are never repeated."}}},"registry":{"type":"object","description":"Where the registry folder lives, its stages and artifact store.","additionalProperties":false,"properties":{"path":{"type":"string","minLength":1,"default":"registry","description":"Registry folder, relative to the repository root."},"branch":{"type":"string","minLength":1,"description":"Branch the registry commits go to. Default: the branch checked out."},"stages":{"type":"array","description":"Stage names in promotion order.","minItems":1,"uniqueItems":true,"items":{"type":"string","pattern":"^[a-z0-9][a-z0-9._-]*$"},"default":["staging","production"]},"require_previous_stage":{"type":"boolean","default":false,"description":"A stage can only receive the version the stage before it currently holds."},"required_checks":{"type":"array","items":{"type":"string","minLength":1},"default":[],"description":"Check runs or commit statuses that must be green on the version's commit to promote it."},"bump":{"enum":["minor","patch"],"default":"minor","description":"Bump when the signature is compatible; a breaking signature change is always major."},"tags":{"type":"boolean","default":false,"description":"Git tags in GTO's format (`<model>@vX.Y.Z`, `<model>#<stage>#<n>`) next to the commits."},"promotion":{"enum":["commit","pull-request"],"default":"commit","description":"How promote writes: push the commit, or open/update a promotion pull request."},"push_attempts":{"type":"integer","minimum":1,"maximum":100,"default":20,"description":"Push attempts when other writers race (fetch, rebase, re-check, retry)."},"store":{"type":"object","additionalProperties":false,"default":{},"description":"Where artifacts go: `git` (copied into the registry folder; small models), `local` (a folder) or `github-release` (release assets).","properties":{"type":{"enum":["git","local","github-release"],"default":"git"},"max_bytes":{"type":"integer","minimum":1,"default":10485760,"description":"`git` store: refuse artifacts larger than this."},"path":{"type":"string","minLength":1,"description":"`local` store: the folder artifacts are copied to."},"release_tag":{"type":"string","minLength":1,"default":"modelci-artifacts","description":"`github-release` store: the release tag assets go to."},"repository":{"type":"string","pattern":"^[^/\\s]+/[^/\\s]+$","description":"`github-release` store: `owner/repo`; default, the run's repository."}}}}},"drift":{"type":"object","description":"How production data is compared with the reference profile.","additionalProperties":false,"properties":{"threshold":{"type":"number","minimum":0,"maximum":1,"default":0.5,"description":"Dataset drift when the share of drifted columns is >= this."},"test":{"enum":["ks","chi2","psi","js","wasserstein","z"],"description":"One test for every column it applies to (like `--test`)."},"thresholds":{"type":"object","additionalProperties":false,"description":"Per test, the drift threshold: p-value for ks/chi2/z (default 0.05), distance for psi/js/wasserstein (0.1).","properties":{"ks":{"type":"number","minimum":0},"chi2":{"type":"number","minimum":0},"psi":{"type":"number","minimum":0},"js":{"type":"number","minimum":0},"wasserstein":{"type":"number","minimum":0},"z":{"type":"number","minimum":0}}},"columns":{"type":"object","description":"Per column: a test and/or a threshold.","additionalProperties":{"type":"object","additionalProperties":false,"properties":{"test":{"enum":["ks","chi2","psi","js","wasserstein","z"]},"threshold":{"type":"number","minimum":0}}}},"ignore":{"type":"array","items":{"type":"string"},"default":[],"description":"Columns never tested (ids, timestamps)."},"prediction_columns":{"type":"array","items":{"type":"string"},"default":[],"description":"Model output columns: their drift is reported as prediction drift."},"missing_rate_tolerance":{"type":"number","minimum":0,"maximum":1,"default":0.1,"description":"A missing rate that moves by more than this (absolute, 0..1) is flagged."},"sketch_size":{"type":"integer","minimum":2,"multipleOf":2,"default":10000,"description":"Quantile sketch size k of profiles (exact up to k values per column)."},"retrain_workflow":{"type":"string","minLength":1,"description":"Workflow file started by workflow_dispatch on the retraining branch (e.g. retrain.yml)."},"performance":{"type":"object","description":"Performance drift when labels are present: evaluate's metrics on the current window vs the reference.","additionalProperties":false,"properties":{"label":{"type":"string","minLength":1,"description":"Label column (default: the model's data.label)."},"prediction":{"type":"string","minLength":1,"description":"Predicted label/value column (default `_out.label`, the prediction log's column)."},"score":{"type":"string","minLength":1,"description":"Binary: probability of the positive class, e.g. `_out.probabilities.1` (enables roc_auc, log_loss)."},"positive":{"type":["string","number"],"description":"Binary: the positive label (default: the greater label, like scikit-learn's pos_label=1)."},"threshold":{"type":"number","minimum":0,"maximum":1,"description":"Binary with a score and no prediction column: positive when score >= threshold (0.5)."},"task":{"enum":["binary","multiclass","regression"],"description":"Default: the model's task; else binary with a score, multiclass without."},"max_drop":{"type":"object","propertyNames":{"minLength":1},"additionalProperties":{"oneOf":[{"type":"number","minimum":0},{"type":"string","pattern":"^\\s*\\d+(\\.\\d+)?\\s*%\\s*$"}]},"description":"Metric -> allowed drop, absolute (0.05) or relative ('5%'); default: primary metric '5%'."},"min_rows":{"type":"integer","minimum":1,"default":30,"description":"Fewer labelled current rows than this: no verdict."}}}}},"environments":{"type":"object","description":"Deployment environments by name (e.g. staging, production) and their targets.","propertyNames":{"pattern":"^[a-zA-Z0-9][a-zA-Z0-9._-]*$"},"additionalProperties":{"type":"object","additionalProperties":false,"properties":{"target":{"enum":["server","command","gitops"],"default":"server","description":"`server`: the built-in `modelci serve` on the runner; `command`: your deploy command; `gitops`: commit the version to a manifests repository."},"url":{"type":"string","pattern":"^https?://","description":"The environment's URL: shown on the deployment; the server target's address; smoke base."},"stage":{"type":"string","pattern":"^[a-z0-9][a-z0-9._-]*$","description":"The registry stage this environment runs. Default: the environment name."},"smoke":{"type":"object","additionalProperties":false,"properties":{"samples":{"type":"string","minLength":1,"description":"smoke.jsonl recorded at evaluation (inputs + expected outputs per line); `{model}` and `{version}` are replaced, e.g. `registry/{model}/smoke/{version}.jsonl`."},"count":{"type":"integer","minimum":1,"description":"Use at most this many samples. Default: all."},"tolerance":{"type":"number","minimum":0,"default":0.0001,"description":"Output tolerance, absolute or relative to the recorded value."},"latency_ms":{"type":"number","exclusiveMinimum":0,"description":"Budget for the 95th percentile prediction latency, in milliseconds."}}},"command":{"type":"string","minLength":1,"description":"`command` target: shell command run with MODEL_PATH, MODEL_NAME, MODEL_VERSION, ..."},"gitops":{"type":"object","additionalProperties":false,"properties":{"repo":{"type":"string","minLength":1,"default":".","description":"Config repository: a path or URL git can push to (`.`: this repository)."},"branch":{"type":"string","minLength":1,"default":"main","description":"Branch the reconciler watches."},"path":{"type":"string","minLength":1,"default":"deploy/{environment}/{model}.yaml","description":"File the version pointer is written to; `{model}` and `{environment}` are replaced."}}},"timeout_minutes":{"type":"number","exclusiveMinimum":0,"maximum":360,"default":10,"description":"Time limit of the target (and of waiting for the server to be ready)."}},"if":{"properties":{"target":{"const":"command"}},"required":["target"]},"then":{"required":["command"]}}}}};
 const pattern0 = new RegExp("^[a-z0-9][a-z0-9._-]*$", "u");
 const pattern1 = new RegExp("^\\s*\\d+(\\.\\d+)?\\s*%\\s*$", "u");
 const pattern3 = new RegExp("^\\s*\\d+(\\.\\d+)?\\s*([kKMG]i?B|B)?\\s*$", "u");
@@ -645,7 +645,7 @@ if(data2.evaluate !== undefined){
 let data27 = data2.evaluate;
 if(data27 && typeof data27 == "object" && !Array.isArray(data27)){
 for(const key8 in data27){
-if(!(((((key8 === "slices") || (key8 === "baseline")) || (key8 === "bootstrap")) || (key8 === "batch_size")) || (key8 === "drop_invalid"))){
+if(!((((((key8 === "slices") || (key8 === "baseline")) || (key8 === "bootstrap")) || (key8 === "batch_size")) || (key8 === "drop_invalid")) || (key8 === "latency_requests"))){
 const err46 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/evaluate",schemaPath:"#/properties/models/additionalProperties/properties/evaluate/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key8},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err46];
@@ -895,9 +895,10 @@ vErrors.push(err64);
 errors++;
 }
 }
-}
-else {
-const err65 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/evaluate",schemaPath:"#/properties/models/additionalProperties/properties/evaluate/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data27.latency_requests !== undefined){
+let data37 = data27.latency_requests;
+if(!((typeof data37 == "number") && (!(data37 % 1) && !isNaN(data37)))){
+const err65 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/evaluate/latency_requests",schemaPath:"#/properties/models/additionalProperties/properties/evaluate/properties/latency_requests/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err65];
 }
@@ -906,13 +907,9 @@ vErrors.push(err65);
 }
 errors++;
 }
-}
-if(data2.metrics !== undefined){
-let data37 = data2.metrics;
-if(data37 && typeof data37 == "object" && !Array.isArray(data37)){
-for(const key10 in data37){
-if(!((((key10 === "directions") || (key10 === "tolerance")) || (key10 === "relative_tolerance")) || (key10 === "precision"))){
-const err66 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/metrics",schemaPath:"#/properties/models/additionalProperties/properties/metrics/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key10},message:"must NOT have additional properties"};
+if(typeof data37 == "number"){
+if(data37 < 0 || isNaN(data37)){
+const err66 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/evaluate/latency_requests",schemaPath:"#/properties/models/additionalProperties/properties/evaluate/properties/latency_requests/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err66];
 }
@@ -922,13 +919,10 @@ vErrors.push(err66);
 errors++;
 }
 }
-if(data37.directions !== undefined){
-let data38 = data37.directions;
-if(data38 && typeof data38 == "object" && !Array.isArray(data38)){
-for(const key11 in data38){
-let data39 = data38[key11];
-if(!((data39 === "higher") || (data39 === "lower"))){
-const err67 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/metrics/directions/" + key11.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/models/additionalProperties/properties/metrics/properties/directions/additionalProperties/enum",keyword:"enum",params:{allowedValues: schema11.properties.models.additionalProperties.properties.metrics.properties.directions.additionalProperties.enum},message:"must be equal to one of the allowed values"};
+}
+}
+else {
+const err67 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/evaluate",schemaPath:"#/properties/models/additionalProperties/properties/evaluate/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err67];
 }
@@ -938,9 +932,12 @@ vErrors.push(err67);
 errors++;
 }
 }
-}
-else {
-const err68 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/metrics/directions",schemaPath:"#/properties/models/additionalProperties/properties/metrics/properties/directions/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data2.metrics !== undefined){
+let data38 = data2.metrics;
+if(data38 && typeof data38 == "object" && !Array.isArray(data38)){
+for(const key10 in data38){
+if(!((((key10 === "directions") || (key10 === "tolerance")) || (key10 === "relative_tolerance")) || (key10 === "precision"))){
+const err68 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/metrics",schemaPath:"#/properties/models/additionalProperties/properties/metrics/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key10},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err68];
 }
@@ -950,11 +947,13 @@ vErrors.push(err68);
 errors++;
 }
 }
-if(data37.tolerance !== undefined){
-let data40 = data37.tolerance;
-if(typeof data40 == "number"){
-if(data40 < 0 || isNaN(data40)){
-const err69 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/metrics/tolerance",schemaPath:"#/properties/models/additionalProperties/properties/metrics/properties/tolerance/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(data38.directions !== undefined){
+let data39 = data38.directions;
+if(data39 && typeof data39 == "object" && !Array.isArray(data39)){
+for(const key11 in data39){
+let data40 = data39[key11];
+if(!((data40 === "higher") || (data40 === "lower"))){
+const err69 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/metrics/directions/" + key11.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/models/additionalProperties/properties/metrics/properties/directions/additionalProperties/enum",keyword:"enum",params:{allowedValues: schema11.properties.models.additionalProperties.properties.metrics.properties.directions.additionalProperties.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err69];
 }
@@ -964,8 +963,9 @@ vErrors.push(err69);
 errors++;
 }
 }
+}
 else {
-const err70 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/metrics/tolerance",schemaPath:"#/properties/models/additionalProperties/properties/metrics/properties/tolerance/type",keyword:"type",params:{type: "number"},message:"must be number"};
+const err70 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/metrics/directions",schemaPath:"#/properties/models/additionalProperties/properties/metrics/properties/directions/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err70];
 }
@@ -975,11 +975,11 @@ vErrors.push(err70);
 errors++;
 }
 }
-if(data37.relative_tolerance !== undefined){
-let data41 = data37.relative_tolerance;
+if(data38.tolerance !== undefined){
+let data41 = data38.tolerance;
 if(typeof data41 == "number"){
 if(data41 < 0 || isNaN(data41)){
-const err71 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/metrics/relative_tolerance",schemaPath:"#/properties/models/additionalProperties/properties/metrics/properties/relative_tolerance/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+const err71 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/metrics/tolerance",schemaPath:"#/properties/models/additionalProperties/properties/metrics/properties/tolerance/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err71];
 }
@@ -990,7 +990,7 @@ errors++;
 }
 }
 else {
-const err72 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/metrics/relative_tolerance",schemaPath:"#/properties/models/additionalProperties/properties/metrics/properties/relative_tolerance/type",keyword:"type",params:{type: "number"},message:"must be number"};
+const err72 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/metrics/tolerance",schemaPath:"#/properties/models/additionalProperties/properties/metrics/properties/tolerance/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err72];
 }
@@ -1000,10 +1000,11 @@ vErrors.push(err72);
 errors++;
 }
 }
-if(data37.precision !== undefined){
-let data42 = data37.precision;
-if(!((typeof data42 == "number") && (!(data42 % 1) && !isNaN(data42)))){
-const err73 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/metrics/precision",schemaPath:"#/properties/models/additionalProperties/properties/metrics/properties/precision/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(data38.relative_tolerance !== undefined){
+let data42 = data38.relative_tolerance;
+if(typeof data42 == "number"){
+if(data42 < 0 || isNaN(data42)){
+const err73 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/metrics/relative_tolerance",schemaPath:"#/properties/models/additionalProperties/properties/metrics/properties/relative_tolerance/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err73];
 }
@@ -1012,9 +1013,9 @@ vErrors.push(err73);
 }
 errors++;
 }
-if(typeof data42 == "number"){
-if(data42 > 17 || isNaN(data42)){
-const err74 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/metrics/precision",schemaPath:"#/properties/models/additionalProperties/properties/metrics/properties/precision/maximum",keyword:"maximum",params:{comparison: "<=", limit: 17},message:"must be <= 17"};
+}
+else {
+const err74 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/metrics/relative_tolerance",schemaPath:"#/properties/models/additionalProperties/properties/metrics/properties/relative_tolerance/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err74];
 }
@@ -1023,8 +1024,11 @@ vErrors.push(err74);
 }
 errors++;
 }
-if(data42 < 1 || isNaN(data42)){
-const err75 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/metrics/precision",schemaPath:"#/properties/models/additionalProperties/properties/metrics/properties/precision/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+}
+if(data38.precision !== undefined){
+let data43 = data38.precision;
+if(!((typeof data43 == "number") && (!(data43 % 1) && !isNaN(data43)))){
+const err75 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/metrics/precision",schemaPath:"#/properties/models/additionalProperties/properties/metrics/properties/precision/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err75];
 }
@@ -1033,11 +1037,9 @@ vErrors.push(err75);
 }
 errors++;
 }
-}
-}
-}
-else {
-const err76 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/metrics",schemaPath:"#/properties/models/additionalProperties/properties/metrics/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(typeof data43 == "number"){
+if(data43 > 17 || isNaN(data43)){
+const err76 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/metrics/precision",schemaPath:"#/properties/models/additionalProperties/properties/metrics/properties/precision/maximum",keyword:"maximum",params:{comparison: "<=", limit: 17},message:"must be <= 17"};
 if(vErrors === null){
 vErrors = [err76];
 }
@@ -1046,13 +1048,8 @@ vErrors.push(err76);
 }
 errors++;
 }
-}
-if(data2.gates !== undefined){
-let data43 = data2.gates;
-if(data43 && typeof data43 == "object" && !Array.isArray(data43)){
-for(const key12 in data43){
-if(!(func2.call(schema11.properties.models.additionalProperties.properties.gates.properties, key12))){
-const err77 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/gates",schemaPath:"#/properties/models/additionalProperties/properties/gates/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key12},message:"must NOT have additional properties"};
+if(data43 < 1 || isNaN(data43)){
+const err77 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/metrics/precision",schemaPath:"#/properties/models/additionalProperties/properties/metrics/properties/precision/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
 if(vErrors === null){
 vErrors = [err77];
 }
@@ -1062,14 +1059,10 @@ vErrors.push(err77);
 errors++;
 }
 }
-if(data43.min !== undefined){
-let data44 = data43.min;
-if(data44 && typeof data44 == "object" && !Array.isArray(data44)){
-for(const key13 in data44){
-const _errs100 = errors;
-if(typeof key13 === "string"){
-if(func3(key13) < 1){
-const err78 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/gates/min",schemaPath:"#/properties/models/additionalProperties/properties/gates/properties/min/propertyNames/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",propertyName:key13};
+}
+}
+else {
+const err78 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/metrics",schemaPath:"#/properties/models/additionalProperties/properties/metrics/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err78];
 }
@@ -1079,9 +1072,12 @@ vErrors.push(err78);
 errors++;
 }
 }
-var valid21 = _errs100 === errors;
-if(!valid21){
-const err79 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/gates/min",schemaPath:"#/properties/models/additionalProperties/properties/gates/properties/min/propertyNames",keyword:"propertyNames",params:{propertyName: key13},message:"property name must be valid"};
+if(data2.gates !== undefined){
+let data44 = data2.gates;
+if(data44 && typeof data44 == "object" && !Array.isArray(data44)){
+for(const key12 in data44){
+if(!(func2.call(schema11.properties.models.additionalProperties.properties.gates.properties, key12))){
+const err79 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/gates",schemaPath:"#/properties/models/additionalProperties/properties/gates/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key12},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err79];
 }
@@ -1091,9 +1087,14 @@ vErrors.push(err79);
 errors++;
 }
 }
-for(const key14 in data44){
-if(!(typeof data44[key14] == "number")){
-const err80 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/gates/min/" + key14.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/models/additionalProperties/properties/gates/properties/min/additionalProperties/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data44.min !== undefined){
+let data45 = data44.min;
+if(data45 && typeof data45 == "object" && !Array.isArray(data45)){
+for(const key13 in data45){
+const _errs102 = errors;
+if(typeof key13 === "string"){
+if(func3(key13) < 1){
+const err80 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/gates/min",schemaPath:"#/properties/models/additionalProperties/properties/gates/properties/min/propertyNames/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",propertyName:key13};
 if(vErrors === null){
 vErrors = [err80];
 }
@@ -1103,9 +1104,9 @@ vErrors.push(err80);
 errors++;
 }
 }
-}
-else {
-const err81 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/gates/min",schemaPath:"#/properties/models/additionalProperties/properties/gates/properties/min/type",keyword:"type",params:{type: "object"},message:"must be object"};
+var valid21 = _errs102 === errors;
+if(!valid21){
+const err81 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/gates/min",schemaPath:"#/properties/models/additionalProperties/properties/gates/properties/min/propertyNames",keyword:"propertyNames",params:{propertyName: key13},message:"property name must be valid"};
 if(vErrors === null){
 vErrors = [err81];
 }
@@ -1115,14 +1116,9 @@ vErrors.push(err81);
 errors++;
 }
 }
-if(data43.max !== undefined){
-let data46 = data43.max;
-if(data46 && typeof data46 == "object" && !Array.isArray(data46)){
-for(const key15 in data46){
-const _errs106 = errors;
-if(typeof key15 === "string"){
-if(func3(key15) < 1){
-const err82 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/gates/max",schemaPath:"#/properties/models/additionalProperties/properties/gates/properties/max/propertyNames/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",propertyName:key15};
+for(const key14 in data45){
+if(!(typeof data45[key14] == "number")){
+const err82 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/gates/min/" + key14.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/models/additionalProperties/properties/gates/properties/min/additionalProperties/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err82];
 }
@@ -1132,9 +1128,9 @@ vErrors.push(err82);
 errors++;
 }
 }
-var valid23 = _errs106 === errors;
-if(!valid23){
-const err83 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/gates/max",schemaPath:"#/properties/models/additionalProperties/properties/gates/properties/max/propertyNames",keyword:"propertyNames",params:{propertyName: key15},message:"property name must be valid"};
+}
+else {
+const err83 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/gates/min",schemaPath:"#/properties/models/additionalProperties/properties/gates/properties/min/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err83];
 }
@@ -1144,9 +1140,14 @@ vErrors.push(err83);
 errors++;
 }
 }
-for(const key16 in data46){
-if(!(typeof data46[key16] == "number")){
-const err84 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/gates/max/" + key16.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/models/additionalProperties/properties/gates/properties/max/additionalProperties/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data44.max !== undefined){
+let data47 = data44.max;
+if(data47 && typeof data47 == "object" && !Array.isArray(data47)){
+for(const key15 in data47){
+const _errs108 = errors;
+if(typeof key15 === "string"){
+if(func3(key15) < 1){
+const err84 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/gates/max",schemaPath:"#/properties/models/additionalProperties/properties/gates/properties/max/propertyNames/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",propertyName:key15};
 if(vErrors === null){
 vErrors = [err84];
 }
@@ -1156,9 +1157,9 @@ vErrors.push(err84);
 errors++;
 }
 }
-}
-else {
-const err85 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/gates/max",schemaPath:"#/properties/models/additionalProperties/properties/gates/properties/max/type",keyword:"type",params:{type: "object"},message:"must be object"};
+var valid23 = _errs108 === errors;
+if(!valid23){
+const err85 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/gates/max",schemaPath:"#/properties/models/additionalProperties/properties/gates/properties/max/propertyNames",keyword:"propertyNames",params:{propertyName: key15},message:"property name must be valid"};
 if(vErrors === null){
 vErrors = [err85];
 }
@@ -1168,14 +1169,9 @@ vErrors.push(err85);
 errors++;
 }
 }
-if(data43.max_regression !== undefined){
-let data48 = data43.max_regression;
-if(data48 && typeof data48 == "object" && !Array.isArray(data48)){
-for(const key17 in data48){
-const _errs112 = errors;
-if(typeof key17 === "string"){
-if(func3(key17) < 1){
-const err86 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/gates/max_regression",schemaPath:"#/properties/models/additionalProperties/properties/gates/properties/max_regression/propertyNames/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",propertyName:key17};
+for(const key16 in data47){
+if(!(typeof data47[key16] == "number")){
+const err86 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/gates/max/" + key16.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/models/additionalProperties/properties/gates/properties/max/additionalProperties/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err86];
 }
@@ -1185,9 +1181,9 @@ vErrors.push(err86);
 errors++;
 }
 }
-var valid25 = _errs112 === errors;
-if(!valid25){
-const err87 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/gates/max_regression",schemaPath:"#/properties/models/additionalProperties/properties/gates/properties/max_regression/propertyNames",keyword:"propertyNames",params:{propertyName: key17},message:"property name must be valid"};
+}
+else {
+const err87 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/gates/max",schemaPath:"#/properties/models/additionalProperties/properties/gates/properties/max/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err87];
 }
@@ -1197,15 +1193,14 @@ vErrors.push(err87);
 errors++;
 }
 }
-for(const key18 in data48){
-let data49 = data48[key18];
-const _errs115 = errors;
-let valid27 = false;
-let passing0 = null;
-const _errs116 = errors;
-if(typeof data49 == "number"){
-if(data49 < 0 || isNaN(data49)){
-const err88 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/gates/max_regression/" + key18.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/models/additionalProperties/properties/gates/properties/max_regression/additionalProperties/oneOf/0/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(data44.max_regression !== undefined){
+let data49 = data44.max_regression;
+if(data49 && typeof data49 == "object" && !Array.isArray(data49)){
+for(const key17 in data49){
+const _errs114 = errors;
+if(typeof key17 === "string"){
+if(func3(key17) < 1){
+const err88 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/gates/max_regression",schemaPath:"#/properties/models/additionalProperties/properties/gates/properties/max_regression/propertyNames/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",propertyName:key17};
 if(vErrors === null){
 vErrors = [err88];
 }
@@ -1215,8 +1210,9 @@ vErrors.push(err88);
 errors++;
 }
 }
-else {
-const err89 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/gates/max_regression/" + key18.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/models/additionalProperties/properties/gates/properties/max_regression/additionalProperties/oneOf/0/type",keyword:"type",params:{type: "number"},message:"must be number"};
+var valid25 = _errs114 === errors;
+if(!valid25){
+const err89 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/gates/max_regression",schemaPath:"#/properties/models/additionalProperties/properties/gates/properties/max_regression/propertyNames",keyword:"propertyNames",params:{propertyName: key17},message:"property name must be valid"};
 if(vErrors === null){
 vErrors = [err89];
 }
@@ -1225,15 +1221,16 @@ vErrors.push(err89);
 }
 errors++;
 }
-var _valid0 = _errs116 === errors;
-if(_valid0){
-valid27 = true;
-passing0 = 0;
 }
+for(const key18 in data49){
+let data50 = data49[key18];
+const _errs117 = errors;
+let valid27 = false;
+let passing0 = null;
 const _errs118 = errors;
-if(typeof data49 === "string"){
-if(!pattern1.test(data49)){
-const err90 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/gates/max_regression/" + key18.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/models/additionalProperties/properties/gates/properties/max_regression/additionalProperties/oneOf/1/pattern",keyword:"pattern",params:{pattern: "^\\s*\\d+(\\.\\d+)?\\s*%\\s*$"},message:"must match pattern \""+"^\\s*\\d+(\\.\\d+)?\\s*%\\s*$"+"\""};
+if(typeof data50 == "number"){
+if(data50 < 0 || isNaN(data50)){
+const err90 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/gates/max_regression/" + key18.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/models/additionalProperties/properties/gates/properties/max_regression/additionalProperties/oneOf/0/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err90];
 }
@@ -1244,7 +1241,7 @@ errors++;
 }
 }
 else {
-const err91 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/gates/max_regression/" + key18.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/models/additionalProperties/properties/gates/properties/max_regression/additionalProperties/oneOf/1/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err91 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/gates/max_regression/" + key18.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/models/additionalProperties/properties/gates/properties/max_regression/additionalProperties/oneOf/0/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err91];
 }
@@ -1254,6 +1251,34 @@ vErrors.push(err91);
 errors++;
 }
 var _valid0 = _errs118 === errors;
+if(_valid0){
+valid27 = true;
+passing0 = 0;
+}
+const _errs120 = errors;
+if(typeof data50 === "string"){
+if(!pattern1.test(data50)){
+const err92 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/gates/max_regression/" + key18.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/models/additionalProperties/properties/gates/properties/max_regression/additionalProperties/oneOf/1/pattern",keyword:"pattern",params:{pattern: "^\\s*\\d+(\\.\\d+)?\\s*%\\s*$"},message:"must match pattern \""+"^\\s*\\d+(\\.\\d+)?\\s*%\\s*$"+"\""};
+if(vErrors === null){
+vErrors = [err92];
+}
+else {
+vErrors.push(err92);
+}
+errors++;
+}
+}
+else {
+const err93 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/gates/max_regression/" + key18.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/models/additionalProperties/properties/gates/properties/max_regression/additionalProperties/oneOf/1/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err93];
+}
+else {
+vErrors.push(err93);
+}
+errors++;
+}
+var _valid0 = _errs120 === errors;
 if(_valid0 && valid27){
 valid27 = false;
 passing0 = [passing0, 1];
@@ -1265,20 +1290,20 @@ passing0 = 1;
 }
 }
 if(!valid27){
-const err92 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/gates/max_regression/" + key18.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/models/additionalProperties/properties/gates/properties/max_regression/additionalProperties/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf"};
+const err94 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/gates/max_regression/" + key18.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/models/additionalProperties/properties/gates/properties/max_regression/additionalProperties/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf"};
 if(vErrors === null){
-vErrors = [err92];
+vErrors = [err94];
 }
 else {
-vErrors.push(err92);
+vErrors.push(err94);
 }
 errors++;
 }
 else {
-errors = _errs115;
+errors = _errs117;
 if(vErrors !== null){
-if(_errs115){
-vErrors.length = _errs115;
+if(_errs117){
+vErrors.length = _errs117;
 }
 else {
 vErrors = null;
@@ -1288,32 +1313,7 @@ vErrors = null;
 }
 }
 else {
-const err93 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/gates/max_regression",schemaPath:"#/properties/models/additionalProperties/properties/gates/properties/max_regression/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err93];
-}
-else {
-vErrors.push(err93);
-}
-errors++;
-}
-}
-if(data43.not_significantly_worse !== undefined){
-let data50 = data43.not_significantly_worse;
-if(data50 && typeof data50 == "object" && !Array.isArray(data50)){
-if(data50.metrics === undefined){
-const err94 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/gates/not_significantly_worse",schemaPath:"#/properties/models/additionalProperties/properties/gates/properties/not_significantly_worse/required",keyword:"required",params:{missingProperty: "metrics"},message:"must have required property '"+"metrics"+"'"};
-if(vErrors === null){
-vErrors = [err94];
-}
-else {
-vErrors.push(err94);
-}
-errors++;
-}
-for(const key19 in data50){
-if(!((key19 === "metrics") || (key19 === "alpha"))){
-const err95 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/gates/not_significantly_worse",schemaPath:"#/properties/models/additionalProperties/properties/gates/properties/not_significantly_worse/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key19},message:"must NOT have additional properties"};
+const err95 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/gates/max_regression",schemaPath:"#/properties/models/additionalProperties/properties/gates/properties/max_regression/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err95];
 }
@@ -1323,11 +1323,11 @@ vErrors.push(err95);
 errors++;
 }
 }
-if(data50.metrics !== undefined){
-let data51 = data50.metrics;
-if(Array.isArray(data51)){
-if(data51.length < 1){
-const err96 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/gates/not_significantly_worse/metrics",schemaPath:"#/properties/models/additionalProperties/properties/gates/properties/not_significantly_worse/properties/metrics/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
+if(data44.not_significantly_worse !== undefined){
+let data51 = data44.not_significantly_worse;
+if(data51 && typeof data51 == "object" && !Array.isArray(data51)){
+if(data51.metrics === undefined){
+const err96 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/gates/not_significantly_worse",schemaPath:"#/properties/models/additionalProperties/properties/gates/properties/not_significantly_worse/required",keyword:"required",params:{missingProperty: "metrics"},message:"must have required property '"+"metrics"+"'"};
 if(vErrors === null){
 vErrors = [err96];
 }
@@ -1336,12 +1336,9 @@ vErrors.push(err96);
 }
 errors++;
 }
-const len3 = data51.length;
-for(let i5=0; i5<len3; i5++){
-let data52 = data51[i5];
-if(typeof data52 === "string"){
-if(func3(data52) < 1){
-const err97 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/gates/not_significantly_worse/metrics/" + i5,schemaPath:"#/properties/models/additionalProperties/properties/gates/properties/not_significantly_worse/properties/metrics/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+for(const key19 in data51){
+if(!((key19 === "metrics") || (key19 === "alpha"))){
+const err97 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/gates/not_significantly_worse",schemaPath:"#/properties/models/additionalProperties/properties/gates/properties/not_significantly_worse/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key19},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err97];
 }
@@ -1351,8 +1348,11 @@ vErrors.push(err97);
 errors++;
 }
 }
-else {
-const err98 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/gates/not_significantly_worse/metrics/" + i5,schemaPath:"#/properties/models/additionalProperties/properties/gates/properties/not_significantly_worse/properties/metrics/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data51.metrics !== undefined){
+let data52 = data51.metrics;
+if(Array.isArray(data52)){
+if(data52.length < 1){
+const err98 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/gates/not_significantly_worse/metrics",schemaPath:"#/properties/models/additionalProperties/properties/gates/properties/not_significantly_worse/properties/metrics/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
 if(vErrors === null){
 vErrors = [err98];
 }
@@ -1361,10 +1361,12 @@ vErrors.push(err98);
 }
 errors++;
 }
-}
-}
-else {
-const err99 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/gates/not_significantly_worse/metrics",schemaPath:"#/properties/models/additionalProperties/properties/gates/properties/not_significantly_worse/properties/metrics/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const len3 = data52.length;
+for(let i5=0; i5<len3; i5++){
+let data53 = data52[i5];
+if(typeof data53 === "string"){
+if(func3(data53) < 1){
+const err99 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/gates/not_significantly_worse/metrics/" + i5,schemaPath:"#/properties/models/additionalProperties/properties/gates/properties/not_significantly_worse/properties/metrics/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err99];
 }
@@ -1374,11 +1376,8 @@ vErrors.push(err99);
 errors++;
 }
 }
-if(data50.alpha !== undefined){
-let data53 = data50.alpha;
-if(typeof data53 == "number"){
-if(data53 >= 1 || isNaN(data53)){
-const err100 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/gates/not_significantly_worse/alpha",schemaPath:"#/properties/models/additionalProperties/properties/gates/properties/not_significantly_worse/properties/alpha/exclusiveMaximum",keyword:"exclusiveMaximum",params:{comparison: "<", limit: 1},message:"must be < 1"};
+else {
+const err100 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/gates/not_significantly_worse/metrics/" + i5,schemaPath:"#/properties/models/additionalProperties/properties/gates/properties/not_significantly_worse/properties/metrics/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err100];
 }
@@ -1387,8 +1386,10 @@ vErrors.push(err100);
 }
 errors++;
 }
-if(data53 <= 0 || isNaN(data53)){
-const err101 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/gates/not_significantly_worse/alpha",schemaPath:"#/properties/models/additionalProperties/properties/gates/properties/not_significantly_worse/properties/alpha/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0"};
+}
+}
+else {
+const err101 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/gates/not_significantly_worse/metrics",schemaPath:"#/properties/models/additionalProperties/properties/gates/properties/not_significantly_worse/properties/metrics/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err101];
 }
@@ -1398,8 +1399,11 @@ vErrors.push(err101);
 errors++;
 }
 }
-else {
-const err102 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/gates/not_significantly_worse/alpha",schemaPath:"#/properties/models/additionalProperties/properties/gates/properties/not_significantly_worse/properties/alpha/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data51.alpha !== undefined){
+let data54 = data51.alpha;
+if(typeof data54 == "number"){
+if(data54 >= 1 || isNaN(data54)){
+const err102 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/gates/not_significantly_worse/alpha",schemaPath:"#/properties/models/additionalProperties/properties/gates/properties/not_significantly_worse/properties/alpha/exclusiveMaximum",keyword:"exclusiveMaximum",params:{comparison: "<", limit: 1},message:"must be < 1"};
 if(vErrors === null){
 vErrors = [err102];
 }
@@ -1408,10 +1412,8 @@ vErrors.push(err102);
 }
 errors++;
 }
-}
-}
-else {
-const err103 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/gates/not_significantly_worse",schemaPath:"#/properties/models/additionalProperties/properties/gates/properties/not_significantly_worse/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data54 <= 0 || isNaN(data54)){
+const err103 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/gates/not_significantly_worse/alpha",schemaPath:"#/properties/models/additionalProperties/properties/gates/properties/not_significantly_worse/properties/alpha/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0"};
 if(vErrors === null){
 vErrors = [err103];
 }
@@ -1421,11 +1423,8 @@ vErrors.push(err103);
 errors++;
 }
 }
-if(data43.slices !== undefined){
-let data54 = data43.slices;
-if(data54 && typeof data54 == "object" && !Array.isArray(data54)){
-if(data54.max_drop === undefined){
-const err104 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/gates/slices",schemaPath:"#/properties/models/additionalProperties/properties/gates/properties/slices/required",keyword:"required",params:{missingProperty: "max_drop"},message:"must have required property '"+"max_drop"+"'"};
+else {
+const err104 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/gates/not_significantly_worse/alpha",schemaPath:"#/properties/models/additionalProperties/properties/gates/properties/not_significantly_worse/properties/alpha/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err104];
 }
@@ -1434,9 +1433,10 @@ vErrors.push(err104);
 }
 errors++;
 }
-for(const key20 in data54){
-if(!((key20 === "max_drop") || (key20 === "min_rows"))){
-const err105 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/gates/slices",schemaPath:"#/properties/models/additionalProperties/properties/gates/properties/slices/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key20},message:"must NOT have additional properties"};
+}
+}
+else {
+const err105 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/gates/not_significantly_worse",schemaPath:"#/properties/models/additionalProperties/properties/gates/properties/not_significantly_worse/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err105];
 }
@@ -1446,14 +1446,11 @@ vErrors.push(err105);
 errors++;
 }
 }
-if(data54.max_drop !== undefined){
-let data55 = data54.max_drop;
+if(data44.slices !== undefined){
+let data55 = data44.slices;
 if(data55 && typeof data55 == "object" && !Array.isArray(data55)){
-for(const key21 in data55){
-const _errs134 = errors;
-if(typeof key21 === "string"){
-if(func3(key21) < 1){
-const err106 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/gates/slices/max_drop",schemaPath:"#/properties/models/additionalProperties/properties/gates/properties/slices/properties/max_drop/propertyNames/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",propertyName:key21};
+if(data55.max_drop === undefined){
+const err106 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/gates/slices",schemaPath:"#/properties/models/additionalProperties/properties/gates/properties/slices/required",keyword:"required",params:{missingProperty: "max_drop"},message:"must have required property '"+"max_drop"+"'"};
 if(vErrors === null){
 vErrors = [err106];
 }
@@ -1462,10 +1459,9 @@ vErrors.push(err106);
 }
 errors++;
 }
-}
-var valid32 = _errs134 === errors;
-if(!valid32){
-const err107 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/gates/slices/max_drop",schemaPath:"#/properties/models/additionalProperties/properties/gates/properties/slices/properties/max_drop/propertyNames",keyword:"propertyNames",params:{propertyName: key21},message:"property name must be valid"};
+for(const key20 in data55){
+if(!((key20 === "max_drop") || (key20 === "min_rows"))){
+const err107 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/gates/slices",schemaPath:"#/properties/models/additionalProperties/properties/gates/properties/slices/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key20},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err107];
 }
@@ -1475,15 +1471,14 @@ vErrors.push(err107);
 errors++;
 }
 }
-for(const key22 in data55){
-let data56 = data55[key22];
-const _errs137 = errors;
-let valid34 = false;
-let passing1 = null;
-const _errs138 = errors;
-if(typeof data56 == "number"){
-if(data56 < 0 || isNaN(data56)){
-const err108 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/gates/slices/max_drop/" + key22.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/models/additionalProperties/properties/gates/properties/slices/properties/max_drop/additionalProperties/oneOf/0/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(data55.max_drop !== undefined){
+let data56 = data55.max_drop;
+if(data56 && typeof data56 == "object" && !Array.isArray(data56)){
+for(const key21 in data56){
+const _errs136 = errors;
+if(typeof key21 === "string"){
+if(func3(key21) < 1){
+const err108 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/gates/slices/max_drop",schemaPath:"#/properties/models/additionalProperties/properties/gates/properties/slices/properties/max_drop/propertyNames/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",propertyName:key21};
 if(vErrors === null){
 vErrors = [err108];
 }
@@ -1493,8 +1488,9 @@ vErrors.push(err108);
 errors++;
 }
 }
-else {
-const err109 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/gates/slices/max_drop/" + key22.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/models/additionalProperties/properties/gates/properties/slices/properties/max_drop/additionalProperties/oneOf/0/type",keyword:"type",params:{type: "number"},message:"must be number"};
+var valid32 = _errs136 === errors;
+if(!valid32){
+const err109 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/gates/slices/max_drop",schemaPath:"#/properties/models/additionalProperties/properties/gates/properties/slices/properties/max_drop/propertyNames",keyword:"propertyNames",params:{propertyName: key21},message:"property name must be valid"};
 if(vErrors === null){
 vErrors = [err109];
 }
@@ -1503,15 +1499,16 @@ vErrors.push(err109);
 }
 errors++;
 }
-var _valid1 = _errs138 === errors;
-if(_valid1){
-valid34 = true;
-passing1 = 0;
 }
+for(const key22 in data56){
+let data57 = data56[key22];
+const _errs139 = errors;
+let valid34 = false;
+let passing1 = null;
 const _errs140 = errors;
-if(typeof data56 === "string"){
-if(!pattern1.test(data56)){
-const err110 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/gates/slices/max_drop/" + key22.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/models/additionalProperties/properties/gates/properties/slices/properties/max_drop/additionalProperties/oneOf/1/pattern",keyword:"pattern",params:{pattern: "^\\s*\\d+(\\.\\d+)?\\s*%\\s*$"},message:"must match pattern \""+"^\\s*\\d+(\\.\\d+)?\\s*%\\s*$"+"\""};
+if(typeof data57 == "number"){
+if(data57 < 0 || isNaN(data57)){
+const err110 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/gates/slices/max_drop/" + key22.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/models/additionalProperties/properties/gates/properties/slices/properties/max_drop/additionalProperties/oneOf/0/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err110];
 }
@@ -1522,7 +1519,7 @@ errors++;
 }
 }
 else {
-const err111 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/gates/slices/max_drop/" + key22.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/models/additionalProperties/properties/gates/properties/slices/properties/max_drop/additionalProperties/oneOf/1/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err111 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/gates/slices/max_drop/" + key22.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/models/additionalProperties/properties/gates/properties/slices/properties/max_drop/additionalProperties/oneOf/0/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err111];
 }
@@ -1532,6 +1529,34 @@ vErrors.push(err111);
 errors++;
 }
 var _valid1 = _errs140 === errors;
+if(_valid1){
+valid34 = true;
+passing1 = 0;
+}
+const _errs142 = errors;
+if(typeof data57 === "string"){
+if(!pattern1.test(data57)){
+const err112 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/gates/slices/max_drop/" + key22.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/models/additionalProperties/properties/gates/properties/slices/properties/max_drop/additionalProperties/oneOf/1/pattern",keyword:"pattern",params:{pattern: "^\\s*\\d+(\\.\\d+)?\\s*%\\s*$"},message:"must match pattern \""+"^\\s*\\d+(\\.\\d+)?\\s*%\\s*$"+"\""};
+if(vErrors === null){
+vErrors = [err112];
+}
+else {
+vErrors.push(err112);
+}
+errors++;
+}
+}
+else {
+const err113 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/gates/slices/max_drop/" + key22.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/models/additionalProperties/properties/gates/properties/slices/properties/max_drop/additionalProperties/oneOf/1/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err113];
+}
+else {
+vErrors.push(err113);
+}
+errors++;
+}
+var _valid1 = _errs142 === errors;
 if(_valid1 && valid34){
 valid34 = false;
 passing1 = [passing1, 1];
@@ -1543,20 +1568,20 @@ passing1 = 1;
 }
 }
 if(!valid34){
-const err112 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/gates/slices/max_drop/" + key22.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/models/additionalProperties/properties/gates/properties/slices/properties/max_drop/additionalProperties/oneOf",keyword:"oneOf",params:{passingSchemas: passing1},message:"must match exactly one schema in oneOf"};
+const err114 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/gates/slices/max_drop/" + key22.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/models/additionalProperties/properties/gates/properties/slices/properties/max_drop/additionalProperties/oneOf",keyword:"oneOf",params:{passingSchemas: passing1},message:"must match exactly one schema in oneOf"};
 if(vErrors === null){
-vErrors = [err112];
+vErrors = [err114];
 }
 else {
-vErrors.push(err112);
+vErrors.push(err114);
 }
 errors++;
 }
 else {
-errors = _errs137;
+errors = _errs139;
 if(vErrors !== null){
-if(_errs137){
-vErrors.length = _errs137;
+if(_errs139){
+vErrors.length = _errs139;
 }
 else {
 vErrors = null;
@@ -1566,31 +1591,7 @@ vErrors = null;
 }
 }
 else {
-const err113 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/gates/slices/max_drop",schemaPath:"#/properties/models/additionalProperties/properties/gates/properties/slices/properties/max_drop/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err113];
-}
-else {
-vErrors.push(err113);
-}
-errors++;
-}
-}
-if(data54.min_rows !== undefined){
-let data57 = data54.min_rows;
-if(!((typeof data57 == "number") && (!(data57 % 1) && !isNaN(data57)))){
-const err114 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/gates/slices/min_rows",schemaPath:"#/properties/models/additionalProperties/properties/gates/properties/slices/properties/min_rows/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
-if(vErrors === null){
-vErrors = [err114];
-}
-else {
-vErrors.push(err114);
-}
-errors++;
-}
-if(typeof data57 == "number"){
-if(data57 < 1 || isNaN(data57)){
-const err115 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/gates/slices/min_rows",schemaPath:"#/properties/models/additionalProperties/properties/gates/properties/slices/properties/min_rows/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+const err115 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/gates/slices/max_drop",schemaPath:"#/properties/models/additionalProperties/properties/gates/properties/slices/properties/max_drop/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err115];
 }
@@ -1600,10 +1601,10 @@ vErrors.push(err115);
 errors++;
 }
 }
-}
-}
-else {
-const err116 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/gates/slices",schemaPath:"#/properties/models/additionalProperties/properties/gates/properties/slices/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data55.min_rows !== undefined){
+let data58 = data55.min_rows;
+if(!((typeof data58 == "number") && (!(data58 % 1) && !isNaN(data58)))){
+const err116 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/gates/slices/min_rows",schemaPath:"#/properties/models/additionalProperties/properties/gates/properties/slices/properties/min_rows/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err116];
 }
@@ -1612,12 +1613,9 @@ vErrors.push(err116);
 }
 errors++;
 }
-}
-if(data43.latency_p50_ms !== undefined){
-let data58 = data43.latency_p50_ms;
 if(typeof data58 == "number"){
-if(data58 <= 0 || isNaN(data58)){
-const err117 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/gates/latency_p50_ms",schemaPath:"#/properties/models/additionalProperties/properties/gates/properties/latency_p50_ms/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0"};
+if(data58 < 1 || isNaN(data58)){
+const err117 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/gates/slices/min_rows",schemaPath:"#/properties/models/additionalProperties/properties/gates/properties/slices/properties/min_rows/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
 if(vErrors === null){
 vErrors = [err117];
 }
@@ -1627,8 +1625,10 @@ vErrors.push(err117);
 errors++;
 }
 }
+}
+}
 else {
-const err118 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/gates/latency_p50_ms",schemaPath:"#/properties/models/additionalProperties/properties/gates/properties/latency_p50_ms/type",keyword:"type",params:{type: "number"},message:"must be number"};
+const err118 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/gates/slices",schemaPath:"#/properties/models/additionalProperties/properties/gates/properties/slices/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err118];
 }
@@ -1638,11 +1638,11 @@ vErrors.push(err118);
 errors++;
 }
 }
-if(data43.latency_p95_ms !== undefined){
-let data59 = data43.latency_p95_ms;
+if(data44.latency_p50_ms !== undefined){
+let data59 = data44.latency_p50_ms;
 if(typeof data59 == "number"){
 if(data59 <= 0 || isNaN(data59)){
-const err119 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/gates/latency_p95_ms",schemaPath:"#/properties/models/additionalProperties/properties/gates/properties/latency_p95_ms/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0"};
+const err119 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/gates/latency_p50_ms",schemaPath:"#/properties/models/additionalProperties/properties/gates/properties/latency_p50_ms/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0"};
 if(vErrors === null){
 vErrors = [err119];
 }
@@ -1653,7 +1653,7 @@ errors++;
 }
 }
 else {
-const err120 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/gates/latency_p95_ms",schemaPath:"#/properties/models/additionalProperties/properties/gates/properties/latency_p95_ms/type",keyword:"type",params:{type: "number"},message:"must be number"};
+const err120 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/gates/latency_p50_ms",schemaPath:"#/properties/models/additionalProperties/properties/gates/properties/latency_p50_ms/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err120];
 }
@@ -1663,14 +1663,11 @@ vErrors.push(err120);
 errors++;
 }
 }
-if(data43.max_size !== undefined){
-let data60 = data43.max_size;
-const _errs149 = errors;
-let valid35 = false;
-let passing2 = null;
-const _errs150 = errors;
-if(!((typeof data60 == "number") && (!(data60 % 1) && !isNaN(data60)))){
-const err121 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/gates/max_size",schemaPath:"#/properties/models/additionalProperties/properties/gates/properties/max_size/oneOf/0/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(data44.latency_p95_ms !== undefined){
+let data60 = data44.latency_p95_ms;
+if(typeof data60 == "number"){
+if(data60 <= 0 || isNaN(data60)){
+const err121 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/gates/latency_p95_ms",schemaPath:"#/properties/models/additionalProperties/properties/gates/properties/latency_p95_ms/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0"};
 if(vErrors === null){
 vErrors = [err121];
 }
@@ -1679,9 +1676,9 @@ vErrors.push(err121);
 }
 errors++;
 }
-if(typeof data60 == "number"){
-if(data60 < 1 || isNaN(data60)){
-const err122 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/gates/max_size",schemaPath:"#/properties/models/additionalProperties/properties/gates/properties/max_size/oneOf/0/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+}
+else {
+const err122 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/gates/latency_p95_ms",schemaPath:"#/properties/models/additionalProperties/properties/gates/properties/latency_p95_ms/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err122];
 }
@@ -1691,15 +1688,14 @@ vErrors.push(err122);
 errors++;
 }
 }
-var _valid2 = _errs150 === errors;
-if(_valid2){
-valid35 = true;
-passing2 = 0;
-}
+if(data44.max_size !== undefined){
+let data61 = data44.max_size;
+const _errs151 = errors;
+let valid35 = false;
+let passing2 = null;
 const _errs152 = errors;
-if(typeof data60 === "string"){
-if(!pattern3.test(data60)){
-const err123 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/gates/max_size",schemaPath:"#/properties/models/additionalProperties/properties/gates/properties/max_size/oneOf/1/pattern",keyword:"pattern",params:{pattern: "^\\s*\\d+(\\.\\d+)?\\s*([kKMG]i?B|B)?\\s*$"},message:"must match pattern \""+"^\\s*\\d+(\\.\\d+)?\\s*([kKMG]i?B|B)?\\s*$"+"\""};
+if(!((typeof data61 == "number") && (!(data61 % 1) && !isNaN(data61)))){
+const err123 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/gates/max_size",schemaPath:"#/properties/models/additionalProperties/properties/gates/properties/max_size/oneOf/0/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err123];
 }
@@ -1708,9 +1704,9 @@ vErrors.push(err123);
 }
 errors++;
 }
-}
-else {
-const err124 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/gates/max_size",schemaPath:"#/properties/models/additionalProperties/properties/gates/properties/max_size/oneOf/1/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(typeof data61 == "number"){
+if(data61 < 1 || isNaN(data61)){
+const err124 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/gates/max_size",schemaPath:"#/properties/models/additionalProperties/properties/gates/properties/max_size/oneOf/0/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
 if(vErrors === null){
 vErrors = [err124];
 }
@@ -1719,7 +1715,36 @@ vErrors.push(err124);
 }
 errors++;
 }
+}
 var _valid2 = _errs152 === errors;
+if(_valid2){
+valid35 = true;
+passing2 = 0;
+}
+const _errs154 = errors;
+if(typeof data61 === "string"){
+if(!pattern3.test(data61)){
+const err125 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/gates/max_size",schemaPath:"#/properties/models/additionalProperties/properties/gates/properties/max_size/oneOf/1/pattern",keyword:"pattern",params:{pattern: "^\\s*\\d+(\\.\\d+)?\\s*([kKMG]i?B|B)?\\s*$"},message:"must match pattern \""+"^\\s*\\d+(\\.\\d+)?\\s*([kKMG]i?B|B)?\\s*$"+"\""};
+if(vErrors === null){
+vErrors = [err125];
+}
+else {
+vErrors.push(err125);
+}
+errors++;
+}
+}
+else {
+const err126 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/gates/max_size",schemaPath:"#/properties/models/additionalProperties/properties/gates/properties/max_size/oneOf/1/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err126];
+}
+else {
+vErrors.push(err126);
+}
+errors++;
+}
+var _valid2 = _errs154 === errors;
 if(_valid2 && valid35){
 valid35 = false;
 passing2 = [passing2, 1];
@@ -1731,43 +1756,7 @@ passing2 = 1;
 }
 }
 if(!valid35){
-const err125 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/gates/max_size",schemaPath:"#/properties/models/additionalProperties/properties/gates/properties/max_size/oneOf",keyword:"oneOf",params:{passingSchemas: passing2},message:"must match exactly one schema in oneOf"};
-if(vErrors === null){
-vErrors = [err125];
-}
-else {
-vErrors.push(err125);
-}
-errors++;
-}
-else {
-errors = _errs149;
-if(vErrors !== null){
-if(_errs149){
-vErrors.length = _errs149;
-}
-else {
-vErrors = null;
-}
-}
-}
-}
-if(data43.signature !== undefined){
-let data61 = data43.signature;
-if(!(((data61 === "unchanged") || (data61 === "compatible")) || (data61 === "any"))){
-const err126 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/gates/signature",schemaPath:"#/properties/models/additionalProperties/properties/gates/properties/signature/enum",keyword:"enum",params:{allowedValues: schema11.properties.models.additionalProperties.properties.gates.properties.signature.enum},message:"must be equal to one of the allowed values"};
-if(vErrors === null){
-vErrors = [err126];
-}
-else {
-vErrors.push(err126);
-}
-errors++;
-}
-}
-if(data43.fail_step !== undefined){
-if(typeof data43.fail_step !== "boolean"){
-const err127 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/gates/fail_step",schemaPath:"#/properties/models/additionalProperties/properties/gates/properties/fail_step/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+const err127 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/gates/max_size",schemaPath:"#/properties/models/additionalProperties/properties/gates/properties/max_size/oneOf",keyword:"oneOf",params:{passingSchemas: passing2},message:"must match exactly one schema in oneOf"};
 if(vErrors === null){
 vErrors = [err127];
 }
@@ -1776,10 +1765,22 @@ vErrors.push(err127);
 }
 errors++;
 }
-}
+else {
+errors = _errs151;
+if(vErrors !== null){
+if(_errs151){
+vErrors.length = _errs151;
 }
 else {
-const err128 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/gates",schemaPath:"#/properties/models/additionalProperties/properties/gates/type",keyword:"type",params:{type: "object"},message:"must be object"};
+vErrors = null;
+}
+}
+}
+}
+if(data44.signature !== undefined){
+let data62 = data44.signature;
+if(!(((data62 === "unchanged") || (data62 === "compatible")) || (data62 === "any"))){
+const err128 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/gates/signature",schemaPath:"#/properties/models/additionalProperties/properties/gates/properties/signature/enum",keyword:"enum",params:{allowedValues: schema11.properties.models.additionalProperties.properties.gates.properties.signature.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err128];
 }
@@ -1789,12 +1790,9 @@ vErrors.push(err128);
 errors++;
 }
 }
-if(data2.drift !== undefined){
-let data63 = data2.drift;
-if(data63 && typeof data63 == "object" && !Array.isArray(data63)){
-for(const key23 in data63){
-if(!(func2.call(schema11.properties.models.additionalProperties.properties.drift.properties, key23))){
-const err129 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/drift",schemaPath:"#/properties/models/additionalProperties/properties/drift/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key23},message:"must NOT have additional properties"};
+if(data44.fail_step !== undefined){
+if(typeof data44.fail_step !== "boolean"){
+const err129 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/gates/fail_step",schemaPath:"#/properties/models/additionalProperties/properties/gates/properties/fail_step/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err129];
 }
@@ -1804,11 +1802,9 @@ vErrors.push(err129);
 errors++;
 }
 }
-if(data63.threshold !== undefined){
-let data64 = data63.threshold;
-if(typeof data64 == "number"){
-if(data64 > 1 || isNaN(data64)){
-const err130 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/drift/threshold",schemaPath:"#/properties/models/additionalProperties/properties/drift/properties/threshold/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"};
+}
+else {
+const err130 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/gates",schemaPath:"#/properties/models/additionalProperties/properties/gates/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err130];
 }
@@ -1817,8 +1813,13 @@ vErrors.push(err130);
 }
 errors++;
 }
-if(data64 < 0 || isNaN(data64)){
-const err131 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/drift/threshold",schemaPath:"#/properties/models/additionalProperties/properties/drift/properties/threshold/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+}
+if(data2.drift !== undefined){
+let data64 = data2.drift;
+if(data64 && typeof data64 == "object" && !Array.isArray(data64)){
+for(const key23 in data64){
+if(!(func2.call(schema11.properties.models.additionalProperties.properties.drift.properties, key23))){
+const err131 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/drift",schemaPath:"#/properties/models/additionalProperties/properties/drift/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key23},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err131];
 }
@@ -1828,8 +1829,11 @@ vErrors.push(err131);
 errors++;
 }
 }
-else {
-const err132 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/drift/threshold",schemaPath:"#/properties/models/additionalProperties/properties/drift/properties/threshold/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data64.threshold !== undefined){
+let data65 = data64.threshold;
+if(typeof data65 == "number"){
+if(data65 > 1 || isNaN(data65)){
+const err132 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/drift/threshold",schemaPath:"#/properties/models/additionalProperties/properties/drift/properties/threshold/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"};
 if(vErrors === null){
 vErrors = [err132];
 }
@@ -1838,11 +1842,8 @@ vErrors.push(err132);
 }
 errors++;
 }
-}
-if(data63.test !== undefined){
-let data65 = data63.test;
-if(!((((((data65 === "ks") || (data65 === "chi2")) || (data65 === "psi")) || (data65 === "js")) || (data65 === "wasserstein")) || (data65 === "z"))){
-const err133 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/drift/test",schemaPath:"#/properties/models/additionalProperties/properties/drift/properties/test/enum",keyword:"enum",params:{allowedValues: schema11.properties.models.additionalProperties.properties.drift.properties.test.enum},message:"must be equal to one of the allowed values"};
+if(data65 < 0 || isNaN(data65)){
+const err133 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/drift/threshold",schemaPath:"#/properties/models/additionalProperties/properties/drift/properties/threshold/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err133];
 }
@@ -1852,12 +1853,8 @@ vErrors.push(err133);
 errors++;
 }
 }
-if(data63.thresholds !== undefined){
-let data66 = data63.thresholds;
-if(data66 && typeof data66 == "object" && !Array.isArray(data66)){
-for(const key24 in data66){
-if(!((((((key24 === "ks") || (key24 === "chi2")) || (key24 === "psi")) || (key24 === "js")) || (key24 === "wasserstein")) || (key24 === "z"))){
-const err134 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/drift/thresholds",schemaPath:"#/properties/models/additionalProperties/properties/drift/properties/thresholds/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key24},message:"must NOT have additional properties"};
+else {
+const err134 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/drift/threshold",schemaPath:"#/properties/models/additionalProperties/properties/drift/properties/threshold/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err134];
 }
@@ -1867,11 +1864,10 @@ vErrors.push(err134);
 errors++;
 }
 }
-if(data66.ks !== undefined){
-let data67 = data66.ks;
-if(typeof data67 == "number"){
-if(data67 < 0 || isNaN(data67)){
-const err135 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/drift/thresholds/ks",schemaPath:"#/properties/models/additionalProperties/properties/drift/properties/thresholds/properties/ks/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(data64.test !== undefined){
+let data66 = data64.test;
+if(!((((((data66 === "ks") || (data66 === "chi2")) || (data66 === "psi")) || (data66 === "js")) || (data66 === "wasserstein")) || (data66 === "z"))){
+const err135 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/drift/test",schemaPath:"#/properties/models/additionalProperties/properties/drift/properties/test/enum",keyword:"enum",params:{allowedValues: schema11.properties.models.additionalProperties.properties.drift.properties.test.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err135];
 }
@@ -1881,8 +1877,12 @@ vErrors.push(err135);
 errors++;
 }
 }
-else {
-const err136 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/drift/thresholds/ks",schemaPath:"#/properties/models/additionalProperties/properties/drift/properties/thresholds/properties/ks/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data64.thresholds !== undefined){
+let data67 = data64.thresholds;
+if(data67 && typeof data67 == "object" && !Array.isArray(data67)){
+for(const key24 in data67){
+if(!((((((key24 === "ks") || (key24 === "chi2")) || (key24 === "psi")) || (key24 === "js")) || (key24 === "wasserstein")) || (key24 === "z"))){
+const err136 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/drift/thresholds",schemaPath:"#/properties/models/additionalProperties/properties/drift/properties/thresholds/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key24},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err136];
 }
@@ -1892,11 +1892,11 @@ vErrors.push(err136);
 errors++;
 }
 }
-if(data66.chi2 !== undefined){
-let data68 = data66.chi2;
+if(data67.ks !== undefined){
+let data68 = data67.ks;
 if(typeof data68 == "number"){
 if(data68 < 0 || isNaN(data68)){
-const err137 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/drift/thresholds/chi2",schemaPath:"#/properties/models/additionalProperties/properties/drift/properties/thresholds/properties/chi2/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+const err137 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/drift/thresholds/ks",schemaPath:"#/properties/models/additionalProperties/properties/drift/properties/thresholds/properties/ks/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err137];
 }
@@ -1907,7 +1907,7 @@ errors++;
 }
 }
 else {
-const err138 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/drift/thresholds/chi2",schemaPath:"#/properties/models/additionalProperties/properties/drift/properties/thresholds/properties/chi2/type",keyword:"type",params:{type: "number"},message:"must be number"};
+const err138 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/drift/thresholds/ks",schemaPath:"#/properties/models/additionalProperties/properties/drift/properties/thresholds/properties/ks/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err138];
 }
@@ -1917,11 +1917,11 @@ vErrors.push(err138);
 errors++;
 }
 }
-if(data66.psi !== undefined){
-let data69 = data66.psi;
+if(data67.chi2 !== undefined){
+let data69 = data67.chi2;
 if(typeof data69 == "number"){
 if(data69 < 0 || isNaN(data69)){
-const err139 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/drift/thresholds/psi",schemaPath:"#/properties/models/additionalProperties/properties/drift/properties/thresholds/properties/psi/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+const err139 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/drift/thresholds/chi2",schemaPath:"#/properties/models/additionalProperties/properties/drift/properties/thresholds/properties/chi2/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err139];
 }
@@ -1932,7 +1932,7 @@ errors++;
 }
 }
 else {
-const err140 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/drift/thresholds/psi",schemaPath:"#/properties/models/additionalProperties/properties/drift/properties/thresholds/properties/psi/type",keyword:"type",params:{type: "number"},message:"must be number"};
+const err140 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/drift/thresholds/chi2",schemaPath:"#/properties/models/additionalProperties/properties/drift/properties/thresholds/properties/chi2/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err140];
 }
@@ -1942,11 +1942,11 @@ vErrors.push(err140);
 errors++;
 }
 }
-if(data66.js !== undefined){
-let data70 = data66.js;
+if(data67.psi !== undefined){
+let data70 = data67.psi;
 if(typeof data70 == "number"){
 if(data70 < 0 || isNaN(data70)){
-const err141 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/drift/thresholds/js",schemaPath:"#/properties/models/additionalProperties/properties/drift/properties/thresholds/properties/js/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+const err141 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/drift/thresholds/psi",schemaPath:"#/properties/models/additionalProperties/properties/drift/properties/thresholds/properties/psi/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err141];
 }
@@ -1957,7 +1957,7 @@ errors++;
 }
 }
 else {
-const err142 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/drift/thresholds/js",schemaPath:"#/properties/models/additionalProperties/properties/drift/properties/thresholds/properties/js/type",keyword:"type",params:{type: "number"},message:"must be number"};
+const err142 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/drift/thresholds/psi",schemaPath:"#/properties/models/additionalProperties/properties/drift/properties/thresholds/properties/psi/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err142];
 }
@@ -1967,11 +1967,11 @@ vErrors.push(err142);
 errors++;
 }
 }
-if(data66.wasserstein !== undefined){
-let data71 = data66.wasserstein;
+if(data67.js !== undefined){
+let data71 = data67.js;
 if(typeof data71 == "number"){
 if(data71 < 0 || isNaN(data71)){
-const err143 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/drift/thresholds/wasserstein",schemaPath:"#/properties/models/additionalProperties/properties/drift/properties/thresholds/properties/wasserstein/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+const err143 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/drift/thresholds/js",schemaPath:"#/properties/models/additionalProperties/properties/drift/properties/thresholds/properties/js/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err143];
 }
@@ -1982,7 +1982,7 @@ errors++;
 }
 }
 else {
-const err144 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/drift/thresholds/wasserstein",schemaPath:"#/properties/models/additionalProperties/properties/drift/properties/thresholds/properties/wasserstein/type",keyword:"type",params:{type: "number"},message:"must be number"};
+const err144 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/drift/thresholds/js",schemaPath:"#/properties/models/additionalProperties/properties/drift/properties/thresholds/properties/js/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err144];
 }
@@ -1992,11 +1992,11 @@ vErrors.push(err144);
 errors++;
 }
 }
-if(data66.z !== undefined){
-let data72 = data66.z;
+if(data67.wasserstein !== undefined){
+let data72 = data67.wasserstein;
 if(typeof data72 == "number"){
 if(data72 < 0 || isNaN(data72)){
-const err145 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/drift/thresholds/z",schemaPath:"#/properties/models/additionalProperties/properties/drift/properties/thresholds/properties/z/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+const err145 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/drift/thresholds/wasserstein",schemaPath:"#/properties/models/additionalProperties/properties/drift/properties/thresholds/properties/wasserstein/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err145];
 }
@@ -2007,7 +2007,7 @@ errors++;
 }
 }
 else {
-const err146 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/drift/thresholds/z",schemaPath:"#/properties/models/additionalProperties/properties/drift/properties/thresholds/properties/z/type",keyword:"type",params:{type: "number"},message:"must be number"};
+const err146 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/drift/thresholds/wasserstein",schemaPath:"#/properties/models/additionalProperties/properties/drift/properties/thresholds/properties/wasserstein/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err146];
 }
@@ -2017,9 +2017,11 @@ vErrors.push(err146);
 errors++;
 }
 }
-}
-else {
-const err147 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/drift/thresholds",schemaPath:"#/properties/models/additionalProperties/properties/drift/properties/thresholds/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data67.z !== undefined){
+let data73 = data67.z;
+if(typeof data73 == "number"){
+if(data73 < 0 || isNaN(data73)){
+const err147 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/drift/thresholds/z",schemaPath:"#/properties/models/additionalProperties/properties/drift/properties/thresholds/properties/z/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err147];
 }
@@ -2029,15 +2031,8 @@ vErrors.push(err147);
 errors++;
 }
 }
-if(data63.columns !== undefined){
-let data73 = data63.columns;
-if(data73 && typeof data73 == "object" && !Array.isArray(data73)){
-for(const key25 in data73){
-let data74 = data73[key25];
-if(data74 && typeof data74 == "object" && !Array.isArray(data74)){
-for(const key26 in data74){
-if(!((key26 === "test") || (key26 === "threshold"))){
-const err148 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/drift/columns/" + key25.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/models/additionalProperties/properties/drift/properties/columns/additionalProperties/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key26},message:"must NOT have additional properties"};
+else {
+const err148 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/drift/thresholds/z",schemaPath:"#/properties/models/additionalProperties/properties/drift/properties/thresholds/properties/z/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err148];
 }
@@ -2047,10 +2042,9 @@ vErrors.push(err148);
 errors++;
 }
 }
-if(data74.test !== undefined){
-let data75 = data74.test;
-if(!((((((data75 === "ks") || (data75 === "chi2")) || (data75 === "psi")) || (data75 === "js")) || (data75 === "wasserstein")) || (data75 === "z"))){
-const err149 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/drift/columns/" + key25.replace(/~/g, "~0").replace(/\//g, "~1")+"/test",schemaPath:"#/properties/models/additionalProperties/properties/drift/properties/columns/additionalProperties/properties/test/enum",keyword:"enum",params:{allowedValues: schema11.properties.models.additionalProperties.properties.drift.properties.columns.additionalProperties.properties.test.enum},message:"must be equal to one of the allowed values"};
+}
+else {
+const err149 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/drift/thresholds",schemaPath:"#/properties/models/additionalProperties/properties/drift/properties/thresholds/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err149];
 }
@@ -2060,11 +2054,15 @@ vErrors.push(err149);
 errors++;
 }
 }
-if(data74.threshold !== undefined){
-let data76 = data74.threshold;
-if(typeof data76 == "number"){
-if(data76 < 0 || isNaN(data76)){
-const err150 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/drift/columns/" + key25.replace(/~/g, "~0").replace(/\//g, "~1")+"/threshold",schemaPath:"#/properties/models/additionalProperties/properties/drift/properties/columns/additionalProperties/properties/threshold/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(data64.columns !== undefined){
+let data74 = data64.columns;
+if(data74 && typeof data74 == "object" && !Array.isArray(data74)){
+for(const key25 in data74){
+let data75 = data74[key25];
+if(data75 && typeof data75 == "object" && !Array.isArray(data75)){
+for(const key26 in data75){
+if(!((key26 === "test") || (key26 === "threshold"))){
+const err150 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/drift/columns/" + key25.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/models/additionalProperties/properties/drift/properties/columns/additionalProperties/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key26},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err150];
 }
@@ -2074,8 +2072,10 @@ vErrors.push(err150);
 errors++;
 }
 }
-else {
-const err151 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/drift/columns/" + key25.replace(/~/g, "~0").replace(/\//g, "~1")+"/threshold",schemaPath:"#/properties/models/additionalProperties/properties/drift/properties/columns/additionalProperties/properties/threshold/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data75.test !== undefined){
+let data76 = data75.test;
+if(!((((((data76 === "ks") || (data76 === "chi2")) || (data76 === "psi")) || (data76 === "js")) || (data76 === "wasserstein")) || (data76 === "z"))){
+const err151 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/drift/columns/" + key25.replace(/~/g, "~0").replace(/\//g, "~1")+"/test",schemaPath:"#/properties/models/additionalProperties/properties/drift/properties/columns/additionalProperties/properties/test/enum",keyword:"enum",params:{allowedValues: schema11.properties.models.additionalProperties.properties.drift.properties.columns.additionalProperties.properties.test.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err151];
 }
@@ -2085,9 +2085,11 @@ vErrors.push(err151);
 errors++;
 }
 }
-}
-else {
-const err152 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/drift/columns/" + key25.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/models/additionalProperties/properties/drift/properties/columns/additionalProperties/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data75.threshold !== undefined){
+let data77 = data75.threshold;
+if(typeof data77 == "number"){
+if(data77 < 0 || isNaN(data77)){
+const err152 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/drift/columns/" + key25.replace(/~/g, "~0").replace(/\//g, "~1")+"/threshold",schemaPath:"#/properties/models/additionalProperties/properties/drift/properties/columns/additionalProperties/properties/threshold/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err152];
 }
@@ -2097,9 +2099,8 @@ vErrors.push(err152);
 errors++;
 }
 }
-}
 else {
-const err153 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/drift/columns",schemaPath:"#/properties/models/additionalProperties/properties/drift/properties/columns/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err153 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/drift/columns/" + key25.replace(/~/g, "~0").replace(/\//g, "~1")+"/threshold",schemaPath:"#/properties/models/additionalProperties/properties/drift/properties/columns/additionalProperties/properties/threshold/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err153];
 }
@@ -2109,13 +2110,9 @@ vErrors.push(err153);
 errors++;
 }
 }
-if(data63.ignore !== undefined){
-let data77 = data63.ignore;
-if(Array.isArray(data77)){
-const len4 = data77.length;
-for(let i6=0; i6<len4; i6++){
-if(typeof data77[i6] !== "string"){
-const err154 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/drift/ignore/" + i6,schemaPath:"#/properties/models/additionalProperties/properties/drift/properties/ignore/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+else {
+const err154 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/drift/columns/" + key25.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/models/additionalProperties/properties/drift/properties/columns/additionalProperties/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err154];
 }
@@ -2127,7 +2124,7 @@ errors++;
 }
 }
 else {
-const err155 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/drift/ignore",schemaPath:"#/properties/models/additionalProperties/properties/drift/properties/ignore/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err155 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/drift/columns",schemaPath:"#/properties/models/additionalProperties/properties/drift/properties/columns/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err155];
 }
@@ -2137,13 +2134,13 @@ vErrors.push(err155);
 errors++;
 }
 }
-if(data63.prediction_columns !== undefined){
-let data79 = data63.prediction_columns;
-if(Array.isArray(data79)){
-const len5 = data79.length;
-for(let i7=0; i7<len5; i7++){
-if(typeof data79[i7] !== "string"){
-const err156 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/drift/prediction_columns/" + i7,schemaPath:"#/properties/models/additionalProperties/properties/drift/properties/prediction_columns/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data64.ignore !== undefined){
+let data78 = data64.ignore;
+if(Array.isArray(data78)){
+const len4 = data78.length;
+for(let i6=0; i6<len4; i6++){
+if(typeof data78[i6] !== "string"){
+const err156 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/drift/ignore/" + i6,schemaPath:"#/properties/models/additionalProperties/properties/drift/properties/ignore/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err156];
 }
@@ -2155,7 +2152,7 @@ errors++;
 }
 }
 else {
-const err157 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/drift/prediction_columns",schemaPath:"#/properties/models/additionalProperties/properties/drift/properties/prediction_columns/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err157 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/drift/ignore",schemaPath:"#/properties/models/additionalProperties/properties/drift/properties/ignore/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err157];
 }
@@ -2165,11 +2162,13 @@ vErrors.push(err157);
 errors++;
 }
 }
-if(data63.missing_rate_tolerance !== undefined){
-let data81 = data63.missing_rate_tolerance;
-if(typeof data81 == "number"){
-if(data81 > 1 || isNaN(data81)){
-const err158 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/drift/missing_rate_tolerance",schemaPath:"#/properties/models/additionalProperties/properties/drift/properties/missing_rate_tolerance/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"};
+if(data64.prediction_columns !== undefined){
+let data80 = data64.prediction_columns;
+if(Array.isArray(data80)){
+const len5 = data80.length;
+for(let i7=0; i7<len5; i7++){
+if(typeof data80[i7] !== "string"){
+const err158 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/drift/prediction_columns/" + i7,schemaPath:"#/properties/models/additionalProperties/properties/drift/properties/prediction_columns/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err158];
 }
@@ -2178,8 +2177,10 @@ vErrors.push(err158);
 }
 errors++;
 }
-if(data81 < 0 || isNaN(data81)){
-const err159 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/drift/missing_rate_tolerance",schemaPath:"#/properties/models/additionalProperties/properties/drift/properties/missing_rate_tolerance/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+}
+}
+else {
+const err159 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/drift/prediction_columns",schemaPath:"#/properties/models/additionalProperties/properties/drift/properties/prediction_columns/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err159];
 }
@@ -2189,8 +2190,11 @@ vErrors.push(err159);
 errors++;
 }
 }
-else {
-const err160 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/drift/missing_rate_tolerance",schemaPath:"#/properties/models/additionalProperties/properties/drift/properties/missing_rate_tolerance/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data64.missing_rate_tolerance !== undefined){
+let data82 = data64.missing_rate_tolerance;
+if(typeof data82 == "number"){
+if(data82 > 1 || isNaN(data82)){
+const err160 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/drift/missing_rate_tolerance",schemaPath:"#/properties/models/additionalProperties/properties/drift/properties/missing_rate_tolerance/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"};
 if(vErrors === null){
 vErrors = [err160];
 }
@@ -2199,11 +2203,8 @@ vErrors.push(err160);
 }
 errors++;
 }
-}
-if(data63.sketch_size !== undefined){
-let data82 = data63.sketch_size;
-if(!((typeof data82 == "number") && (!(data82 % 1) && !isNaN(data82)))){
-const err161 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/drift/sketch_size",schemaPath:"#/properties/models/additionalProperties/properties/drift/properties/sketch_size/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(data82 < 0 || isNaN(data82)){
+const err161 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/drift/missing_rate_tolerance",schemaPath:"#/properties/models/additionalProperties/properties/drift/properties/missing_rate_tolerance/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err161];
 }
@@ -2212,9 +2213,9 @@ vErrors.push(err161);
 }
 errors++;
 }
-if(typeof data82 == "number"){
-if(data82 < 2 || isNaN(data82)){
-const err162 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/drift/sketch_size",schemaPath:"#/properties/models/additionalProperties/properties/drift/properties/sketch_size/minimum",keyword:"minimum",params:{comparison: ">=", limit: 2},message:"must be >= 2"};
+}
+else {
+const err162 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/drift/missing_rate_tolerance",schemaPath:"#/properties/models/additionalProperties/properties/drift/properties/missing_rate_tolerance/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err162];
 }
@@ -2223,9 +2224,11 @@ vErrors.push(err162);
 }
 errors++;
 }
-let res0;
-if((2 === 0 || (res0 = data82/2, res0 !== parseInt(res0)))){
-const err163 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/drift/sketch_size",schemaPath:"#/properties/models/additionalProperties/properties/drift/properties/sketch_size/multipleOf",keyword:"multipleOf",params:{multipleOf: 2},message:"must be multiple of 2"};
+}
+if(data64.sketch_size !== undefined){
+let data83 = data64.sketch_size;
+if(!((typeof data83 == "number") && (!(data83 % 1) && !isNaN(data83)))){
+const err163 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/drift/sketch_size",schemaPath:"#/properties/models/additionalProperties/properties/drift/properties/sketch_size/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err163];
 }
@@ -2234,13 +2237,9 @@ vErrors.push(err163);
 }
 errors++;
 }
-}
-}
-if(data63.retrain_workflow !== undefined){
-let data83 = data63.retrain_workflow;
-if(typeof data83 === "string"){
-if(func3(data83) < 1){
-const err164 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/drift/retrain_workflow",schemaPath:"#/properties/models/additionalProperties/properties/drift/properties/retrain_workflow/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(typeof data83 == "number"){
+if(data83 < 2 || isNaN(data83)){
+const err164 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/drift/sketch_size",schemaPath:"#/properties/models/additionalProperties/properties/drift/properties/sketch_size/minimum",keyword:"minimum",params:{comparison: ">=", limit: 2},message:"must be >= 2"};
 if(vErrors === null){
 vErrors = [err164];
 }
@@ -2249,9 +2248,9 @@ vErrors.push(err164);
 }
 errors++;
 }
-}
-else {
-const err165 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/drift/retrain_workflow",schemaPath:"#/properties/models/additionalProperties/properties/drift/properties/retrain_workflow/type",keyword:"type",params:{type: "string"},message:"must be string"};
+let res0;
+if((2 === 0 || (res0 = data83/2, res0 !== parseInt(res0)))){
+const err165 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/drift/sketch_size",schemaPath:"#/properties/models/additionalProperties/properties/drift/properties/sketch_size/multipleOf",keyword:"multipleOf",params:{multipleOf: 2},message:"must be multiple of 2"};
 if(vErrors === null){
 vErrors = [err165];
 }
@@ -2261,12 +2260,12 @@ vErrors.push(err165);
 errors++;
 }
 }
-if(data63.performance !== undefined){
-let data84 = data63.performance;
-if(data84 && typeof data84 == "object" && !Array.isArray(data84)){
-for(const key27 in data84){
-if(!((((((((key27 === "label") || (key27 === "prediction")) || (key27 === "score")) || (key27 === "positive")) || (key27 === "threshold")) || (key27 === "task")) || (key27 === "max_drop")) || (key27 === "min_rows"))){
-const err166 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/drift/performance",schemaPath:"#/properties/models/additionalProperties/properties/drift/properties/performance/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key27},message:"must NOT have additional properties"};
+}
+if(data64.retrain_workflow !== undefined){
+let data84 = data64.retrain_workflow;
+if(typeof data84 === "string"){
+if(func3(data84) < 1){
+const err166 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/drift/retrain_workflow",schemaPath:"#/properties/models/additionalProperties/properties/drift/properties/retrain_workflow/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err166];
 }
@@ -2276,11 +2275,8 @@ vErrors.push(err166);
 errors++;
 }
 }
-if(data84.label !== undefined){
-let data85 = data84.label;
-if(typeof data85 === "string"){
-if(func3(data85) < 1){
-const err167 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/drift/performance/label",schemaPath:"#/properties/models/additionalProperties/properties/drift/properties/performance/properties/label/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+else {
+const err167 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/drift/retrain_workflow",schemaPath:"#/properties/models/additionalProperties/properties/drift/properties/retrain_workflow/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err167];
 }
@@ -2290,8 +2286,12 @@ vErrors.push(err167);
 errors++;
 }
 }
-else {
-const err168 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/drift/performance/label",schemaPath:"#/properties/models/additionalProperties/properties/drift/properties/performance/properties/label/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data64.performance !== undefined){
+let data85 = data64.performance;
+if(data85 && typeof data85 == "object" && !Array.isArray(data85)){
+for(const key27 in data85){
+if(!((((((((key27 === "label") || (key27 === "prediction")) || (key27 === "score")) || (key27 === "positive")) || (key27 === "threshold")) || (key27 === "task")) || (key27 === "max_drop")) || (key27 === "min_rows"))){
+const err168 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/drift/performance",schemaPath:"#/properties/models/additionalProperties/properties/drift/properties/performance/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key27},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err168];
 }
@@ -2301,11 +2301,11 @@ vErrors.push(err168);
 errors++;
 }
 }
-if(data84.prediction !== undefined){
-let data86 = data84.prediction;
+if(data85.label !== undefined){
+let data86 = data85.label;
 if(typeof data86 === "string"){
 if(func3(data86) < 1){
-const err169 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/drift/performance/prediction",schemaPath:"#/properties/models/additionalProperties/properties/drift/properties/performance/properties/prediction/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+const err169 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/drift/performance/label",schemaPath:"#/properties/models/additionalProperties/properties/drift/properties/performance/properties/label/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err169];
 }
@@ -2316,7 +2316,7 @@ errors++;
 }
 }
 else {
-const err170 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/drift/performance/prediction",schemaPath:"#/properties/models/additionalProperties/properties/drift/properties/performance/properties/prediction/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err170 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/drift/performance/label",schemaPath:"#/properties/models/additionalProperties/properties/drift/properties/performance/properties/label/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err170];
 }
@@ -2326,11 +2326,11 @@ vErrors.push(err170);
 errors++;
 }
 }
-if(data84.score !== undefined){
-let data87 = data84.score;
+if(data85.prediction !== undefined){
+let data87 = data85.prediction;
 if(typeof data87 === "string"){
 if(func3(data87) < 1){
-const err171 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/drift/performance/score",schemaPath:"#/properties/models/additionalProperties/properties/drift/properties/performance/properties/score/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+const err171 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/drift/performance/prediction",schemaPath:"#/properties/models/additionalProperties/properties/drift/properties/performance/properties/prediction/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err171];
 }
@@ -2341,7 +2341,7 @@ errors++;
 }
 }
 else {
-const err172 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/drift/performance/score",schemaPath:"#/properties/models/additionalProperties/properties/drift/properties/performance/properties/score/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err172 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/drift/performance/prediction",schemaPath:"#/properties/models/additionalProperties/properties/drift/properties/performance/properties/prediction/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err172];
 }
@@ -2351,10 +2351,11 @@ vErrors.push(err172);
 errors++;
 }
 }
-if(data84.positive !== undefined){
-let data88 = data84.positive;
-if((typeof data88 !== "string") && (!(typeof data88 == "number"))){
-const err173 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/drift/performance/positive",schemaPath:"#/properties/models/additionalProperties/properties/drift/properties/performance/properties/positive/type",keyword:"type",params:{type: schema11.properties.models.additionalProperties.properties.drift.properties.performance.properties.positive.type},message:"must be string,number"};
+if(data85.score !== undefined){
+let data88 = data85.score;
+if(typeof data88 === "string"){
+if(func3(data88) < 1){
+const err173 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/drift/performance/score",schemaPath:"#/properties/models/additionalProperties/properties/drift/properties/performance/properties/score/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err173];
 }
@@ -2364,11 +2365,8 @@ vErrors.push(err173);
 errors++;
 }
 }
-if(data84.threshold !== undefined){
-let data89 = data84.threshold;
-if(typeof data89 == "number"){
-if(data89 > 1 || isNaN(data89)){
-const err174 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/drift/performance/threshold",schemaPath:"#/properties/models/additionalProperties/properties/drift/properties/performance/properties/threshold/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"};
+else {
+const err174 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/drift/performance/score",schemaPath:"#/properties/models/additionalProperties/properties/drift/properties/performance/properties/score/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err174];
 }
@@ -2377,8 +2375,11 @@ vErrors.push(err174);
 }
 errors++;
 }
-if(data89 < 0 || isNaN(data89)){
-const err175 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/drift/performance/threshold",schemaPath:"#/properties/models/additionalProperties/properties/drift/properties/performance/properties/threshold/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+}
+if(data85.positive !== undefined){
+let data89 = data85.positive;
+if((typeof data89 !== "string") && (!(typeof data89 == "number"))){
+const err175 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/drift/performance/positive",schemaPath:"#/properties/models/additionalProperties/properties/drift/properties/performance/properties/positive/type",keyword:"type",params:{type: schema11.properties.models.additionalProperties.properties.drift.properties.performance.properties.positive.type},message:"must be string,number"};
 if(vErrors === null){
 vErrors = [err175];
 }
@@ -2388,8 +2389,11 @@ vErrors.push(err175);
 errors++;
 }
 }
-else {
-const err176 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/drift/performance/threshold",schemaPath:"#/properties/models/additionalProperties/properties/drift/properties/performance/properties/threshold/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data85.threshold !== undefined){
+let data90 = data85.threshold;
+if(typeof data90 == "number"){
+if(data90 > 1 || isNaN(data90)){
+const err176 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/drift/performance/threshold",schemaPath:"#/properties/models/additionalProperties/properties/drift/properties/performance/properties/threshold/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"};
 if(vErrors === null){
 vErrors = [err176];
 }
@@ -2398,11 +2402,8 @@ vErrors.push(err176);
 }
 errors++;
 }
-}
-if(data84.task !== undefined){
-let data90 = data84.task;
-if(!(((data90 === "binary") || (data90 === "multiclass")) || (data90 === "regression"))){
-const err177 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/drift/performance/task",schemaPath:"#/properties/models/additionalProperties/properties/drift/properties/performance/properties/task/enum",keyword:"enum",params:{allowedValues: schema11.properties.models.additionalProperties.properties.drift.properties.performance.properties.task.enum},message:"must be equal to one of the allowed values"};
+if(data90 < 0 || isNaN(data90)){
+const err177 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/drift/performance/threshold",schemaPath:"#/properties/models/additionalProperties/properties/drift/properties/performance/properties/threshold/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err177];
 }
@@ -2412,14 +2413,8 @@ vErrors.push(err177);
 errors++;
 }
 }
-if(data84.max_drop !== undefined){
-let data91 = data84.max_drop;
-if(data91 && typeof data91 == "object" && !Array.isArray(data91)){
-for(const key28 in data91){
-const _errs217 = errors;
-if(typeof key28 === "string"){
-if(func3(key28) < 1){
-const err178 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/drift/performance/max_drop",schemaPath:"#/properties/models/additionalProperties/properties/drift/properties/performance/properties/max_drop/propertyNames/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",propertyName:key28};
+else {
+const err178 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/drift/performance/threshold",schemaPath:"#/properties/models/additionalProperties/properties/drift/properties/performance/properties/threshold/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err178];
 }
@@ -2429,9 +2424,10 @@ vErrors.push(err178);
 errors++;
 }
 }
-var valid45 = _errs217 === errors;
-if(!valid45){
-const err179 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/drift/performance/max_drop",schemaPath:"#/properties/models/additionalProperties/properties/drift/properties/performance/properties/max_drop/propertyNames",keyword:"propertyNames",params:{propertyName: key28},message:"property name must be valid"};
+if(data85.task !== undefined){
+let data91 = data85.task;
+if(!(((data91 === "binary") || (data91 === "multiclass")) || (data91 === "regression"))){
+const err179 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/drift/performance/task",schemaPath:"#/properties/models/additionalProperties/properties/drift/properties/performance/properties/task/enum",keyword:"enum",params:{allowedValues: schema11.properties.models.additionalProperties.properties.drift.properties.performance.properties.task.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err179];
 }
@@ -2441,15 +2437,14 @@ vErrors.push(err179);
 errors++;
 }
 }
-for(const key29 in data91){
-let data92 = data91[key29];
-const _errs220 = errors;
-let valid47 = false;
-let passing3 = null;
-const _errs221 = errors;
-if(typeof data92 == "number"){
-if(data92 < 0 || isNaN(data92)){
-const err180 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/drift/performance/max_drop/" + key29.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/models/additionalProperties/properties/drift/properties/performance/properties/max_drop/additionalProperties/oneOf/0/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(data85.max_drop !== undefined){
+let data92 = data85.max_drop;
+if(data92 && typeof data92 == "object" && !Array.isArray(data92)){
+for(const key28 in data92){
+const _errs219 = errors;
+if(typeof key28 === "string"){
+if(func3(key28) < 1){
+const err180 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/drift/performance/max_drop",schemaPath:"#/properties/models/additionalProperties/properties/drift/properties/performance/properties/max_drop/propertyNames/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",propertyName:key28};
 if(vErrors === null){
 vErrors = [err180];
 }
@@ -2459,8 +2454,9 @@ vErrors.push(err180);
 errors++;
 }
 }
-else {
-const err181 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/drift/performance/max_drop/" + key29.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/models/additionalProperties/properties/drift/properties/performance/properties/max_drop/additionalProperties/oneOf/0/type",keyword:"type",params:{type: "number"},message:"must be number"};
+var valid45 = _errs219 === errors;
+if(!valid45){
+const err181 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/drift/performance/max_drop",schemaPath:"#/properties/models/additionalProperties/properties/drift/properties/performance/properties/max_drop/propertyNames",keyword:"propertyNames",params:{propertyName: key28},message:"property name must be valid"};
 if(vErrors === null){
 vErrors = [err181];
 }
@@ -2469,15 +2465,16 @@ vErrors.push(err181);
 }
 errors++;
 }
-var _valid3 = _errs221 === errors;
-if(_valid3){
-valid47 = true;
-passing3 = 0;
 }
+for(const key29 in data92){
+let data93 = data92[key29];
+const _errs222 = errors;
+let valid47 = false;
+let passing3 = null;
 const _errs223 = errors;
-if(typeof data92 === "string"){
-if(!pattern1.test(data92)){
-const err182 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/drift/performance/max_drop/" + key29.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/models/additionalProperties/properties/drift/properties/performance/properties/max_drop/additionalProperties/oneOf/1/pattern",keyword:"pattern",params:{pattern: "^\\s*\\d+(\\.\\d+)?\\s*%\\s*$"},message:"must match pattern \""+"^\\s*\\d+(\\.\\d+)?\\s*%\\s*$"+"\""};
+if(typeof data93 == "number"){
+if(data93 < 0 || isNaN(data93)){
+const err182 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/drift/performance/max_drop/" + key29.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/models/additionalProperties/properties/drift/properties/performance/properties/max_drop/additionalProperties/oneOf/0/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err182];
 }
@@ -2488,7 +2485,7 @@ errors++;
 }
 }
 else {
-const err183 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/drift/performance/max_drop/" + key29.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/models/additionalProperties/properties/drift/properties/performance/properties/max_drop/additionalProperties/oneOf/1/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err183 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/drift/performance/max_drop/" + key29.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/models/additionalProperties/properties/drift/properties/performance/properties/max_drop/additionalProperties/oneOf/0/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err183];
 }
@@ -2498,6 +2495,34 @@ vErrors.push(err183);
 errors++;
 }
 var _valid3 = _errs223 === errors;
+if(_valid3){
+valid47 = true;
+passing3 = 0;
+}
+const _errs225 = errors;
+if(typeof data93 === "string"){
+if(!pattern1.test(data93)){
+const err184 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/drift/performance/max_drop/" + key29.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/models/additionalProperties/properties/drift/properties/performance/properties/max_drop/additionalProperties/oneOf/1/pattern",keyword:"pattern",params:{pattern: "^\\s*\\d+(\\.\\d+)?\\s*%\\s*$"},message:"must match pattern \""+"^\\s*\\d+(\\.\\d+)?\\s*%\\s*$"+"\""};
+if(vErrors === null){
+vErrors = [err184];
+}
+else {
+vErrors.push(err184);
+}
+errors++;
+}
+}
+else {
+const err185 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/drift/performance/max_drop/" + key29.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/models/additionalProperties/properties/drift/properties/performance/properties/max_drop/additionalProperties/oneOf/1/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err185];
+}
+else {
+vErrors.push(err185);
+}
+errors++;
+}
+var _valid3 = _errs225 === errors;
 if(_valid3 && valid47){
 valid47 = false;
 passing3 = [passing3, 1];
@@ -2509,20 +2534,20 @@ passing3 = 1;
 }
 }
 if(!valid47){
-const err184 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/drift/performance/max_drop/" + key29.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/models/additionalProperties/properties/drift/properties/performance/properties/max_drop/additionalProperties/oneOf",keyword:"oneOf",params:{passingSchemas: passing3},message:"must match exactly one schema in oneOf"};
+const err186 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/drift/performance/max_drop/" + key29.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/models/additionalProperties/properties/drift/properties/performance/properties/max_drop/additionalProperties/oneOf",keyword:"oneOf",params:{passingSchemas: passing3},message:"must match exactly one schema in oneOf"};
 if(vErrors === null){
-vErrors = [err184];
+vErrors = [err186];
 }
 else {
-vErrors.push(err184);
+vErrors.push(err186);
 }
 errors++;
 }
 else {
-errors = _errs220;
+errors = _errs222;
 if(vErrors !== null){
-if(_errs220){
-vErrors.length = _errs220;
+if(_errs222){
+vErrors.length = _errs222;
 }
 else {
 vErrors = null;
@@ -2532,31 +2557,7 @@ vErrors = null;
 }
 }
 else {
-const err185 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/drift/performance/max_drop",schemaPath:"#/properties/models/additionalProperties/properties/drift/properties/performance/properties/max_drop/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err185];
-}
-else {
-vErrors.push(err185);
-}
-errors++;
-}
-}
-if(data84.min_rows !== undefined){
-let data93 = data84.min_rows;
-if(!((typeof data93 == "number") && (!(data93 % 1) && !isNaN(data93)))){
-const err186 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/drift/performance/min_rows",schemaPath:"#/properties/models/additionalProperties/properties/drift/properties/performance/properties/min_rows/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
-if(vErrors === null){
-vErrors = [err186];
-}
-else {
-vErrors.push(err186);
-}
-errors++;
-}
-if(typeof data93 == "number"){
-if(data93 < 1 || isNaN(data93)){
-const err187 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/drift/performance/min_rows",schemaPath:"#/properties/models/additionalProperties/properties/drift/properties/performance/properties/min_rows/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+const err187 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/drift/performance/max_drop",schemaPath:"#/properties/models/additionalProperties/properties/drift/properties/performance/properties/max_drop/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err187];
 }
@@ -2566,10 +2567,10 @@ vErrors.push(err187);
 errors++;
 }
 }
-}
-}
-else {
-const err188 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/drift/performance",schemaPath:"#/properties/models/additionalProperties/properties/drift/properties/performance/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data85.min_rows !== undefined){
+let data94 = data85.min_rows;
+if(!((typeof data94 == "number") && (!(data94 % 1) && !isNaN(data94)))){
+const err188 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/drift/performance/min_rows",schemaPath:"#/properties/models/additionalProperties/properties/drift/properties/performance/properties/min_rows/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err188];
 }
@@ -2578,10 +2579,9 @@ vErrors.push(err188);
 }
 errors++;
 }
-}
-}
-else {
-const err189 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/drift",schemaPath:"#/properties/models/additionalProperties/properties/drift/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(typeof data94 == "number"){
+if(data94 < 1 || isNaN(data94)){
+const err189 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/drift/performance/min_rows",schemaPath:"#/properties/models/additionalProperties/properties/drift/properties/performance/properties/min_rows/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
 if(vErrors === null){
 vErrors = [err189];
 }
@@ -2591,10 +2591,10 @@ vErrors.push(err189);
 errors++;
 }
 }
-if(data2.deploy !== undefined){
-let data94 = data2.deploy;
-if(!(data94 && typeof data94 == "object" && !Array.isArray(data94))){
-const err190 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/deploy",schemaPath:"#/properties/models/additionalProperties/properties/deploy/type",keyword:"type",params:{type: "object"},message:"must be object"};
+}
+}
+else {
+const err190 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/drift/performance",schemaPath:"#/properties/models/additionalProperties/properties/drift/properties/performance/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err190];
 }
@@ -2604,12 +2604,9 @@ vErrors.push(err190);
 errors++;
 }
 }
-if(data2.card !== undefined){
-let data95 = data2.card;
-if(data95 && typeof data95 == "object" && !Array.isArray(data95)){
-for(const key30 in data95){
-if(!(func2.call(schema11.properties.models.additionalProperties.properties.card.properties, key30))){
-const err191 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/card",schemaPath:"#/properties/models/additionalProperties/properties/card/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key30},message:"must NOT have additional properties"};
+}
+else {
+const err191 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/drift",schemaPath:"#/properties/models/additionalProperties/properties/drift/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err191];
 }
@@ -2619,9 +2616,10 @@ vErrors.push(err191);
 errors++;
 }
 }
-if(data95.intended_use !== undefined){
-if(typeof data95.intended_use !== "string"){
-const err192 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/card/intended_use",schemaPath:"#/properties/models/additionalProperties/properties/card/properties/intended_use/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data2.deploy !== undefined){
+let data95 = data2.deploy;
+if(!(data95 && typeof data95 == "object" && !Array.isArray(data95))){
+const err192 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/deploy",schemaPath:"#/properties/models/additionalProperties/properties/deploy/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err192];
 }
@@ -2631,9 +2629,12 @@ vErrors.push(err192);
 errors++;
 }
 }
-if(data95.out_of_scope_use !== undefined){
-if(typeof data95.out_of_scope_use !== "string"){
-const err193 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/card/out_of_scope_use",schemaPath:"#/properties/models/additionalProperties/properties/card/properties/out_of_scope_use/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data2.card !== undefined){
+let data96 = data2.card;
+if(data96 && typeof data96 == "object" && !Array.isArray(data96)){
+for(const key30 in data96){
+if(!(func2.call(schema11.properties.models.additionalProperties.properties.card.properties, key30))){
+const err193 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/card",schemaPath:"#/properties/models/additionalProperties/properties/card/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key30},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err193];
 }
@@ -2643,9 +2644,9 @@ vErrors.push(err193);
 errors++;
 }
 }
-if(data95.users !== undefined){
-if(typeof data95.users !== "string"){
-const err194 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/card/users",schemaPath:"#/properties/models/additionalProperties/properties/card/properties/users/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data96.intended_use !== undefined){
+if(typeof data96.intended_use !== "string"){
+const err194 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/card/intended_use",schemaPath:"#/properties/models/additionalProperties/properties/card/properties/intended_use/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err194];
 }
@@ -2655,9 +2656,9 @@ vErrors.push(err194);
 errors++;
 }
 }
-if(data95.limitations !== undefined){
-if(typeof data95.limitations !== "string"){
-const err195 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/card/limitations",schemaPath:"#/properties/models/additionalProperties/properties/card/properties/limitations/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data96.out_of_scope_use !== undefined){
+if(typeof data96.out_of_scope_use !== "string"){
+const err195 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/card/out_of_scope_use",schemaPath:"#/properties/models/additionalProperties/properties/card/properties/out_of_scope_use/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err195];
 }
@@ -2667,9 +2668,9 @@ vErrors.push(err195);
 errors++;
 }
 }
-if(data95.ethical_considerations !== undefined){
-if(typeof data95.ethical_considerations !== "string"){
-const err196 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/card/ethical_considerations",schemaPath:"#/properties/models/additionalProperties/properties/card/properties/ethical_considerations/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data96.users !== undefined){
+if(typeof data96.users !== "string"){
+const err196 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/card/users",schemaPath:"#/properties/models/additionalProperties/properties/card/properties/users/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err196];
 }
@@ -2679,9 +2680,9 @@ vErrors.push(err196);
 errors++;
 }
 }
-if(data95.caveats !== undefined){
-if(typeof data95.caveats !== "string"){
-const err197 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/card/caveats",schemaPath:"#/properties/models/additionalProperties/properties/card/properties/caveats/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data96.limitations !== undefined){
+if(typeof data96.limitations !== "string"){
+const err197 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/card/limitations",schemaPath:"#/properties/models/additionalProperties/properties/card/properties/limitations/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err197];
 }
@@ -2691,9 +2692,9 @@ vErrors.push(err197);
 errors++;
 }
 }
-if(data95.training_data !== undefined){
-if(typeof data95.training_data !== "string"){
-const err198 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/card/training_data",schemaPath:"#/properties/models/additionalProperties/properties/card/properties/training_data/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data96.ethical_considerations !== undefined){
+if(typeof data96.ethical_considerations !== "string"){
+const err198 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/card/ethical_considerations",schemaPath:"#/properties/models/additionalProperties/properties/card/properties/ethical_considerations/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err198];
 }
@@ -2703,9 +2704,9 @@ vErrors.push(err198);
 errors++;
 }
 }
-if(data95.evaluation_data !== undefined){
-if(typeof data95.evaluation_data !== "string"){
-const err199 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/card/evaluation_data",schemaPath:"#/properties/models/additionalProperties/properties/card/properties/evaluation_data/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data96.caveats !== undefined){
+if(typeof data96.caveats !== "string"){
+const err199 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/card/caveats",schemaPath:"#/properties/models/additionalProperties/properties/card/properties/caveats/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err199];
 }
@@ -2715,11 +2716,9 @@ vErrors.push(err199);
 errors++;
 }
 }
-if(data95.license !== undefined){
-let data104 = data95.license;
-if(typeof data104 === "string"){
-if(!pattern5.test(data104)){
-const err200 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/card/license",schemaPath:"#/properties/models/additionalProperties/properties/card/properties/license/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9.+-]+$"},message:"must match pattern \""+"^[A-Za-z0-9.+-]+$"+"\""};
+if(data96.training_data !== undefined){
+if(typeof data96.training_data !== "string"){
+const err200 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/card/training_data",schemaPath:"#/properties/models/additionalProperties/properties/card/properties/training_data/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err200];
 }
@@ -2729,8 +2728,9 @@ vErrors.push(err200);
 errors++;
 }
 }
-else {
-const err201 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/card/license",schemaPath:"#/properties/models/additionalProperties/properties/card/properties/license/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data96.evaluation_data !== undefined){
+if(typeof data96.evaluation_data !== "string"){
+const err201 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/card/evaluation_data",schemaPath:"#/properties/models/additionalProperties/properties/card/properties/evaluation_data/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err201];
 }
@@ -2740,15 +2740,11 @@ vErrors.push(err201);
 errors++;
 }
 }
-if(data95.tags !== undefined){
-let data105 = data95.tags;
-if(Array.isArray(data105)){
-const len6 = data105.length;
-for(let i8=0; i8<len6; i8++){
-let data106 = data105[i8];
-if(typeof data106 === "string"){
-if(func3(data106) < 1){
-const err202 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/card/tags/" + i8,schemaPath:"#/properties/models/additionalProperties/properties/card/properties/tags/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(data96.license !== undefined){
+let data105 = data96.license;
+if(typeof data105 === "string"){
+if(!pattern5.test(data105)){
+const err202 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/card/license",schemaPath:"#/properties/models/additionalProperties/properties/card/properties/license/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9.+-]+$"},message:"must match pattern \""+"^[A-Za-z0-9.+-]+$"+"\""};
 if(vErrors === null){
 vErrors = [err202];
 }
@@ -2759,7 +2755,7 @@ errors++;
 }
 }
 else {
-const err203 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/card/tags/" + i8,schemaPath:"#/properties/models/additionalProperties/properties/card/properties/tags/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err203 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/card/license",schemaPath:"#/properties/models/additionalProperties/properties/card/properties/license/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err203];
 }
@@ -2769,9 +2765,15 @@ vErrors.push(err203);
 errors++;
 }
 }
-}
-else {
-const err204 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/card/tags",schemaPath:"#/properties/models/additionalProperties/properties/card/properties/tags/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data96.tags !== undefined){
+let data106 = data96.tags;
+if(Array.isArray(data106)){
+const len6 = data106.length;
+for(let i8=0; i8<len6; i8++){
+let data107 = data106[i8];
+if(typeof data107 === "string"){
+if(func3(data107) < 1){
+const err204 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/card/tags/" + i8,schemaPath:"#/properties/models/additionalProperties/properties/card/properties/tags/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err204];
 }
@@ -2781,15 +2783,8 @@ vErrors.push(err204);
 errors++;
 }
 }
-if(data95.datasets !== undefined){
-let data107 = data95.datasets;
-if(Array.isArray(data107)){
-const len7 = data107.length;
-for(let i9=0; i9<len7; i9++){
-let data108 = data107[i9];
-if(typeof data108 === "string"){
-if(func3(data108) < 1){
-const err205 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/card/datasets/" + i9,schemaPath:"#/properties/models/additionalProperties/properties/card/properties/datasets/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+else {
+const err205 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/card/tags/" + i8,schemaPath:"#/properties/models/additionalProperties/properties/card/properties/tags/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err205];
 }
@@ -2799,8 +2794,9 @@ vErrors.push(err205);
 errors++;
 }
 }
+}
 else {
-const err206 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/card/datasets/" + i9,schemaPath:"#/properties/models/additionalProperties/properties/card/properties/datasets/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err206 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/card/tags",schemaPath:"#/properties/models/additionalProperties/properties/card/properties/tags/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err206];
 }
@@ -2810,9 +2806,15 @@ vErrors.push(err206);
 errors++;
 }
 }
-}
-else {
-const err207 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/card/datasets",schemaPath:"#/properties/models/additionalProperties/properties/card/properties/datasets/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data96.datasets !== undefined){
+let data108 = data96.datasets;
+if(Array.isArray(data108)){
+const len7 = data108.length;
+for(let i9=0; i9<len7; i9++){
+let data109 = data108[i9];
+if(typeof data109 === "string"){
+if(func3(data109) < 1){
+const err207 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/card/datasets/" + i9,schemaPath:"#/properties/models/additionalProperties/properties/card/properties/datasets/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err207];
 }
@@ -2822,9 +2824,8 @@ vErrors.push(err207);
 errors++;
 }
 }
-if(data95.contact !== undefined){
-if(typeof data95.contact !== "string"){
-const err208 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/card/contact",schemaPath:"#/properties/models/additionalProperties/properties/card/properties/contact/type",keyword:"type",params:{type: "string"},message:"must be string"};
+else {
+const err208 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/card/datasets/" + i9,schemaPath:"#/properties/models/additionalProperties/properties/card/properties/datasets/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err208];
 }
@@ -2836,7 +2837,7 @@ errors++;
 }
 }
 else {
-const err209 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/card",schemaPath:"#/properties/models/additionalProperties/properties/card/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err209 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/card/datasets",schemaPath:"#/properties/models/additionalProperties/properties/card/properties/datasets/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err209];
 }
@@ -2846,9 +2847,9 @@ vErrors.push(err209);
 errors++;
 }
 }
-}
-else {
-const err210 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/models/additionalProperties/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data96.contact !== undefined){
+if(typeof data96.contact !== "string"){
+const err210 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/card/contact",schemaPath:"#/properties/models/additionalProperties/properties/card/properties/contact/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err210];
 }
@@ -2860,7 +2861,7 @@ errors++;
 }
 }
 else {
-const err211 = {instancePath:instancePath+"/models",schemaPath:"#/properties/models/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err211 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/card",schemaPath:"#/properties/models/additionalProperties/properties/card/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err211];
 }
@@ -2870,12 +2871,9 @@ vErrors.push(err211);
 errors++;
 }
 }
-if(data.metrics !== undefined){
-let data110 = data.metrics;
-if(data110 && typeof data110 == "object" && !Array.isArray(data110)){
-for(const key31 in data110){
-if(!((((key31 === "directions") || (key31 === "tolerance")) || (key31 === "relative_tolerance")) || (key31 === "precision"))){
-const err212 = {instancePath:instancePath+"/metrics",schemaPath:"#/properties/metrics/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key31},message:"must NOT have additional properties"};
+}
+else {
+const err212 = {instancePath:instancePath+"/models/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/models/additionalProperties/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err212];
 }
@@ -2885,13 +2883,9 @@ vErrors.push(err212);
 errors++;
 }
 }
-if(data110.directions !== undefined){
-let data111 = data110.directions;
-if(data111 && typeof data111 == "object" && !Array.isArray(data111)){
-for(const key32 in data111){
-let data112 = data111[key32];
-if(!((data112 === "higher") || (data112 === "lower"))){
-const err213 = {instancePath:instancePath+"/metrics/directions/" + key32.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/metrics/properties/directions/additionalProperties/enum",keyword:"enum",params:{allowedValues: schema11.properties.metrics.properties.directions.additionalProperties.enum},message:"must be equal to one of the allowed values"};
+}
+else {
+const err213 = {instancePath:instancePath+"/models",schemaPath:"#/properties/models/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err213];
 }
@@ -2901,9 +2895,12 @@ vErrors.push(err213);
 errors++;
 }
 }
-}
-else {
-const err214 = {instancePath:instancePath+"/metrics/directions",schemaPath:"#/properties/metrics/properties/directions/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data.metrics !== undefined){
+let data111 = data.metrics;
+if(data111 && typeof data111 == "object" && !Array.isArray(data111)){
+for(const key31 in data111){
+if(!((((key31 === "directions") || (key31 === "tolerance")) || (key31 === "relative_tolerance")) || (key31 === "precision"))){
+const err214 = {instancePath:instancePath+"/metrics",schemaPath:"#/properties/metrics/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key31},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err214];
 }
@@ -2913,11 +2910,13 @@ vErrors.push(err214);
 errors++;
 }
 }
-if(data110.tolerance !== undefined){
-let data113 = data110.tolerance;
-if(typeof data113 == "number"){
-if(data113 < 0 || isNaN(data113)){
-const err215 = {instancePath:instancePath+"/metrics/tolerance",schemaPath:"#/properties/metrics/properties/tolerance/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(data111.directions !== undefined){
+let data112 = data111.directions;
+if(data112 && typeof data112 == "object" && !Array.isArray(data112)){
+for(const key32 in data112){
+let data113 = data112[key32];
+if(!((data113 === "higher") || (data113 === "lower"))){
+const err215 = {instancePath:instancePath+"/metrics/directions/" + key32.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/metrics/properties/directions/additionalProperties/enum",keyword:"enum",params:{allowedValues: schema11.properties.metrics.properties.directions.additionalProperties.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err215];
 }
@@ -2927,8 +2926,9 @@ vErrors.push(err215);
 errors++;
 }
 }
+}
 else {
-const err216 = {instancePath:instancePath+"/metrics/tolerance",schemaPath:"#/properties/metrics/properties/tolerance/type",keyword:"type",params:{type: "number"},message:"must be number"};
+const err216 = {instancePath:instancePath+"/metrics/directions",schemaPath:"#/properties/metrics/properties/directions/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err216];
 }
@@ -2938,11 +2938,11 @@ vErrors.push(err216);
 errors++;
 }
 }
-if(data110.relative_tolerance !== undefined){
-let data114 = data110.relative_tolerance;
+if(data111.tolerance !== undefined){
+let data114 = data111.tolerance;
 if(typeof data114 == "number"){
 if(data114 < 0 || isNaN(data114)){
-const err217 = {instancePath:instancePath+"/metrics/relative_tolerance",schemaPath:"#/properties/metrics/properties/relative_tolerance/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+const err217 = {instancePath:instancePath+"/metrics/tolerance",schemaPath:"#/properties/metrics/properties/tolerance/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err217];
 }
@@ -2953,7 +2953,7 @@ errors++;
 }
 }
 else {
-const err218 = {instancePath:instancePath+"/metrics/relative_tolerance",schemaPath:"#/properties/metrics/properties/relative_tolerance/type",keyword:"type",params:{type: "number"},message:"must be number"};
+const err218 = {instancePath:instancePath+"/metrics/tolerance",schemaPath:"#/properties/metrics/properties/tolerance/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err218];
 }
@@ -2963,10 +2963,11 @@ vErrors.push(err218);
 errors++;
 }
 }
-if(data110.precision !== undefined){
-let data115 = data110.precision;
-if(!((typeof data115 == "number") && (!(data115 % 1) && !isNaN(data115)))){
-const err219 = {instancePath:instancePath+"/metrics/precision",schemaPath:"#/properties/metrics/properties/precision/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(data111.relative_tolerance !== undefined){
+let data115 = data111.relative_tolerance;
+if(typeof data115 == "number"){
+if(data115 < 0 || isNaN(data115)){
+const err219 = {instancePath:instancePath+"/metrics/relative_tolerance",schemaPath:"#/properties/metrics/properties/relative_tolerance/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err219];
 }
@@ -2975,9 +2976,9 @@ vErrors.push(err219);
 }
 errors++;
 }
-if(typeof data115 == "number"){
-if(data115 > 17 || isNaN(data115)){
-const err220 = {instancePath:instancePath+"/metrics/precision",schemaPath:"#/properties/metrics/properties/precision/maximum",keyword:"maximum",params:{comparison: "<=", limit: 17},message:"must be <= 17"};
+}
+else {
+const err220 = {instancePath:instancePath+"/metrics/relative_tolerance",schemaPath:"#/properties/metrics/properties/relative_tolerance/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err220];
 }
@@ -2986,8 +2987,11 @@ vErrors.push(err220);
 }
 errors++;
 }
-if(data115 < 1 || isNaN(data115)){
-const err221 = {instancePath:instancePath+"/metrics/precision",schemaPath:"#/properties/metrics/properties/precision/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+}
+if(data111.precision !== undefined){
+let data116 = data111.precision;
+if(!((typeof data116 == "number") && (!(data116 % 1) && !isNaN(data116)))){
+const err221 = {instancePath:instancePath+"/metrics/precision",schemaPath:"#/properties/metrics/properties/precision/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err221];
 }
@@ -2996,11 +3000,9 @@ vErrors.push(err221);
 }
 errors++;
 }
-}
-}
-}
-else {
-const err222 = {instancePath:instancePath+"/metrics",schemaPath:"#/properties/metrics/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(typeof data116 == "number"){
+if(data116 > 17 || isNaN(data116)){
+const err222 = {instancePath:instancePath+"/metrics/precision",schemaPath:"#/properties/metrics/properties/precision/maximum",keyword:"maximum",params:{comparison: "<=", limit: 17},message:"must be <= 17"};
 if(vErrors === null){
 vErrors = [err222];
 }
@@ -3009,13 +3011,8 @@ vErrors.push(err222);
 }
 errors++;
 }
-}
-if(data.comment !== undefined){
-let data116 = data.comment;
-if(data116 && typeof data116 == "object" && !Array.isArray(data116)){
-for(const key33 in data116){
-if(!(((key33 === "precision") || (key33 === "chart_metric")) || (key33 === "metrics"))){
-const err223 = {instancePath:instancePath+"/comment",schemaPath:"#/properties/comment/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key33},message:"must NOT have additional properties"};
+if(data116 < 1 || isNaN(data116)){
+const err223 = {instancePath:instancePath+"/metrics/precision",schemaPath:"#/properties/metrics/properties/precision/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
 if(vErrors === null){
 vErrors = [err223];
 }
@@ -3025,10 +3022,10 @@ vErrors.push(err223);
 errors++;
 }
 }
-if(data116.precision !== undefined){
-let data117 = data116.precision;
-if(!((typeof data117 == "number") && (!(data117 % 1) && !isNaN(data117)))){
-const err224 = {instancePath:instancePath+"/comment/precision",schemaPath:"#/properties/comment/properties/precision/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+}
+}
+else {
+const err224 = {instancePath:instancePath+"/metrics",schemaPath:"#/properties/metrics/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err224];
 }
@@ -3037,9 +3034,13 @@ vErrors.push(err224);
 }
 errors++;
 }
-if(typeof data117 == "number"){
-if(data117 > 17 || isNaN(data117)){
-const err225 = {instancePath:instancePath+"/comment/precision",schemaPath:"#/properties/comment/properties/precision/maximum",keyword:"maximum",params:{comparison: "<=", limit: 17},message:"must be <= 17"};
+}
+if(data.comment !== undefined){
+let data117 = data.comment;
+if(data117 && typeof data117 == "object" && !Array.isArray(data117)){
+for(const key33 in data117){
+if(!(((key33 === "precision") || (key33 === "chart_metric")) || (key33 === "metrics"))){
+const err225 = {instancePath:instancePath+"/comment",schemaPath:"#/properties/comment/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key33},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err225];
 }
@@ -3048,8 +3049,11 @@ vErrors.push(err225);
 }
 errors++;
 }
-if(data117 < 1 || isNaN(data117)){
-const err226 = {instancePath:instancePath+"/comment/precision",schemaPath:"#/properties/comment/properties/precision/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+}
+if(data117.precision !== undefined){
+let data118 = data117.precision;
+if(!((typeof data118 == "number") && (!(data118 % 1) && !isNaN(data118)))){
+const err226 = {instancePath:instancePath+"/comment/precision",schemaPath:"#/properties/comment/properties/precision/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err226];
 }
@@ -3058,13 +3062,9 @@ vErrors.push(err226);
 }
 errors++;
 }
-}
-}
-if(data116.chart_metric !== undefined){
-let data118 = data116.chart_metric;
-if(typeof data118 === "string"){
-if(func3(data118) < 1){
-const err227 = {instancePath:instancePath+"/comment/chart_metric",schemaPath:"#/properties/comment/properties/chart_metric/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(typeof data118 == "number"){
+if(data118 > 17 || isNaN(data118)){
+const err227 = {instancePath:instancePath+"/comment/precision",schemaPath:"#/properties/comment/properties/precision/maximum",keyword:"maximum",params:{comparison: "<=", limit: 17},message:"must be <= 17"};
 if(vErrors === null){
 vErrors = [err227];
 }
@@ -3073,9 +3073,8 @@ vErrors.push(err227);
 }
 errors++;
 }
-}
-else {
-const err228 = {instancePath:instancePath+"/comment/chart_metric",schemaPath:"#/properties/comment/properties/chart_metric/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data118 < 1 || isNaN(data118)){
+const err228 = {instancePath:instancePath+"/comment/precision",schemaPath:"#/properties/comment/properties/precision/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
 if(vErrors === null){
 vErrors = [err228];
 }
@@ -3085,15 +3084,12 @@ vErrors.push(err228);
 errors++;
 }
 }
-if(data116.metrics !== undefined){
-let data119 = data116.metrics;
-if(Array.isArray(data119)){
-const len8 = data119.length;
-for(let i10=0; i10<len8; i10++){
-let data120 = data119[i10];
-if(typeof data120 === "string"){
-if(func3(data120) < 1){
-const err229 = {instancePath:instancePath+"/comment/metrics/" + i10,schemaPath:"#/properties/comment/properties/metrics/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+}
+if(data117.chart_metric !== undefined){
+let data119 = data117.chart_metric;
+if(typeof data119 === "string"){
+if(func3(data119) < 1){
+const err229 = {instancePath:instancePath+"/comment/chart_metric",schemaPath:"#/properties/comment/properties/chart_metric/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err229];
 }
@@ -3104,7 +3100,7 @@ errors++;
 }
 }
 else {
-const err230 = {instancePath:instancePath+"/comment/metrics/" + i10,schemaPath:"#/properties/comment/properties/metrics/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err230 = {instancePath:instancePath+"/comment/chart_metric",schemaPath:"#/properties/comment/properties/chart_metric/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err230];
 }
@@ -3114,18 +3110,15 @@ vErrors.push(err230);
 errors++;
 }
 }
-let i11 = data119.length;
-let j2;
-if(i11 > 1){
-const indices2 = {};
-for(;i11--;){
-let item2 = data119[i11];
-if(typeof item2 !== "string"){
-continue;
-}
-if(typeof indices2[item2] == "number"){
-j2 = indices2[item2];
-const err231 = {instancePath:instancePath+"/comment/metrics",schemaPath:"#/properties/comment/properties/metrics/uniqueItems",keyword:"uniqueItems",params:{i: i11, j: j2},message:"must NOT have duplicate items (items ## "+j2+" and "+i11+" are identical)"};
+if(data117.metrics !== undefined){
+let data120 = data117.metrics;
+if(Array.isArray(data120)){
+const len8 = data120.length;
+for(let i10=0; i10<len8; i10++){
+let data121 = data120[i10];
+if(typeof data121 === "string"){
+if(func3(data121) < 1){
+const err231 = {instancePath:instancePath+"/comment/metrics/" + i10,schemaPath:"#/properties/comment/properties/metrics/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err231];
 }
@@ -3133,14 +3126,10 @@ else {
 vErrors.push(err231);
 }
 errors++;
-break;
-}
-indices2[item2] = i11;
-}
 }
 }
 else {
-const err232 = {instancePath:instancePath+"/comment/metrics",schemaPath:"#/properties/comment/properties/metrics/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err232 = {instancePath:instancePath+"/comment/metrics/" + i10,schemaPath:"#/properties/comment/properties/metrics/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err232];
 }
@@ -3150,9 +3139,18 @@ vErrors.push(err232);
 errors++;
 }
 }
+let i11 = data120.length;
+let j2;
+if(i11 > 1){
+const indices2 = {};
+for(;i11--;){
+let item2 = data120[i11];
+if(typeof item2 !== "string"){
+continue;
 }
-else {
-const err233 = {instancePath:instancePath+"/comment",schemaPath:"#/properties/comment/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(typeof indices2[item2] == "number"){
+j2 = indices2[item2];
+const err233 = {instancePath:instancePath+"/comment/metrics",schemaPath:"#/properties/comment/properties/metrics/uniqueItems",keyword:"uniqueItems",params:{i: i11, j: j2},message:"must NOT have duplicate items (items ## "+j2+" and "+i11+" are identical)"};
 if(vErrors === null){
 vErrors = [err233];
 }
@@ -3160,14 +3158,14 @@ else {
 vErrors.push(err233);
 }
 errors++;
+break;
+}
+indices2[item2] = i11;
 }
 }
-if(data.registry !== undefined){
-let data121 = data.registry;
-if(data121 && typeof data121 == "object" && !Array.isArray(data121)){
-for(const key34 in data121){
-if(!(func2.call(schema11.properties.registry.properties, key34))){
-const err234 = {instancePath:instancePath+"/registry",schemaPath:"#/properties/registry/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key34},message:"must NOT have additional properties"};
+}
+else {
+const err234 = {instancePath:instancePath+"/comment/metrics",schemaPath:"#/properties/comment/properties/metrics/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err234];
 }
@@ -3177,11 +3175,9 @@ vErrors.push(err234);
 errors++;
 }
 }
-if(data121.path !== undefined){
-let data122 = data121.path;
-if(typeof data122 === "string"){
-if(func3(data122) < 1){
-const err235 = {instancePath:instancePath+"/registry/path",schemaPath:"#/properties/registry/properties/path/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+}
+else {
+const err235 = {instancePath:instancePath+"/comment",schemaPath:"#/properties/comment/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err235];
 }
@@ -3191,8 +3187,12 @@ vErrors.push(err235);
 errors++;
 }
 }
-else {
-const err236 = {instancePath:instancePath+"/registry/path",schemaPath:"#/properties/registry/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.registry !== undefined){
+let data122 = data.registry;
+if(data122 && typeof data122 == "object" && !Array.isArray(data122)){
+for(const key34 in data122){
+if(!(func2.call(schema11.properties.registry.properties, key34))){
+const err236 = {instancePath:instancePath+"/registry",schemaPath:"#/properties/registry/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key34},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err236];
 }
@@ -3202,11 +3202,11 @@ vErrors.push(err236);
 errors++;
 }
 }
-if(data121.branch !== undefined){
-let data123 = data121.branch;
+if(data122.path !== undefined){
+let data123 = data122.path;
 if(typeof data123 === "string"){
 if(func3(data123) < 1){
-const err237 = {instancePath:instancePath+"/registry/branch",schemaPath:"#/properties/registry/properties/branch/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+const err237 = {instancePath:instancePath+"/registry/path",schemaPath:"#/properties/registry/properties/path/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err237];
 }
@@ -3217,7 +3217,7 @@ errors++;
 }
 }
 else {
-const err238 = {instancePath:instancePath+"/registry/branch",schemaPath:"#/properties/registry/properties/branch/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err238 = {instancePath:instancePath+"/registry/path",schemaPath:"#/properties/registry/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err238];
 }
@@ -3227,11 +3227,11 @@ vErrors.push(err238);
 errors++;
 }
 }
-if(data121.stages !== undefined){
-let data124 = data121.stages;
-if(Array.isArray(data124)){
-if(data124.length < 1){
-const err239 = {instancePath:instancePath+"/registry/stages",schemaPath:"#/properties/registry/properties/stages/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
+if(data122.branch !== undefined){
+let data124 = data122.branch;
+if(typeof data124 === "string"){
+if(func3(data124) < 1){
+const err239 = {instancePath:instancePath+"/registry/branch",schemaPath:"#/properties/registry/properties/branch/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err239];
 }
@@ -3240,12 +3240,9 @@ vErrors.push(err239);
 }
 errors++;
 }
-const len9 = data124.length;
-for(let i12=0; i12<len9; i12++){
-let data125 = data124[i12];
-if(typeof data125 === "string"){
-if(!pattern0.test(data125)){
-const err240 = {instancePath:instancePath+"/registry/stages/" + i12,schemaPath:"#/properties/registry/properties/stages/items/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9][a-z0-9._-]*$"},message:"must match pattern \""+"^[a-z0-9][a-z0-9._-]*$"+"\""};
+}
+else {
+const err240 = {instancePath:instancePath+"/registry/branch",schemaPath:"#/properties/registry/properties/branch/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err240];
 }
@@ -3255,8 +3252,11 @@ vErrors.push(err240);
 errors++;
 }
 }
-else {
-const err241 = {instancePath:instancePath+"/registry/stages/" + i12,schemaPath:"#/properties/registry/properties/stages/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data122.stages !== undefined){
+let data125 = data122.stages;
+if(Array.isArray(data125)){
+if(data125.length < 1){
+const err241 = {instancePath:instancePath+"/registry/stages",schemaPath:"#/properties/registry/properties/stages/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
 if(vErrors === null){
 vErrors = [err241];
 }
@@ -3265,19 +3265,12 @@ vErrors.push(err241);
 }
 errors++;
 }
-}
-let i13 = data124.length;
-let j3;
-if(i13 > 1){
-const indices3 = {};
-for(;i13--;){
-let item3 = data124[i13];
-if(typeof item3 !== "string"){
-continue;
-}
-if(typeof indices3[item3] == "number"){
-j3 = indices3[item3];
-const err242 = {instancePath:instancePath+"/registry/stages",schemaPath:"#/properties/registry/properties/stages/uniqueItems",keyword:"uniqueItems",params:{i: i13, j: j3},message:"must NOT have duplicate items (items ## "+j3+" and "+i13+" are identical)"};
+const len9 = data125.length;
+for(let i12=0; i12<len9; i12++){
+let data126 = data125[i12];
+if(typeof data126 === "string"){
+if(!pattern0.test(data126)){
+const err242 = {instancePath:instancePath+"/registry/stages/" + i12,schemaPath:"#/properties/registry/properties/stages/items/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9][a-z0-9._-]*$"},message:"must match pattern \""+"^[a-z0-9][a-z0-9._-]*$"+"\""};
 if(vErrors === null){
 vErrors = [err242];
 }
@@ -3285,14 +3278,10 @@ else {
 vErrors.push(err242);
 }
 errors++;
-break;
-}
-indices3[item3] = i13;
-}
 }
 }
 else {
-const err243 = {instancePath:instancePath+"/registry/stages",schemaPath:"#/properties/registry/properties/stages/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err243 = {instancePath:instancePath+"/registry/stages/" + i12,schemaPath:"#/properties/registry/properties/stages/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err243];
 }
@@ -3302,9 +3291,18 @@ vErrors.push(err243);
 errors++;
 }
 }
-if(data121.require_previous_stage !== undefined){
-if(typeof data121.require_previous_stage !== "boolean"){
-const err244 = {instancePath:instancePath+"/registry/require_previous_stage",schemaPath:"#/properties/registry/properties/require_previous_stage/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+let i13 = data125.length;
+let j3;
+if(i13 > 1){
+const indices3 = {};
+for(;i13--;){
+let item3 = data125[i13];
+if(typeof item3 !== "string"){
+continue;
+}
+if(typeof indices3[item3] == "number"){
+j3 = indices3[item3];
+const err244 = {instancePath:instancePath+"/registry/stages",schemaPath:"#/properties/registry/properties/stages/uniqueItems",keyword:"uniqueItems",params:{i: i13, j: j3},message:"must NOT have duplicate items (items ## "+j3+" and "+i13+" are identical)"};
 if(vErrors === null){
 vErrors = [err244];
 }
@@ -3312,17 +3310,14 @@ else {
 vErrors.push(err244);
 }
 errors++;
+break;
+}
+indices3[item3] = i13;
 }
 }
-if(data121.required_checks !== undefined){
-let data127 = data121.required_checks;
-if(Array.isArray(data127)){
-const len10 = data127.length;
-for(let i14=0; i14<len10; i14++){
-let data128 = data127[i14];
-if(typeof data128 === "string"){
-if(func3(data128) < 1){
-const err245 = {instancePath:instancePath+"/registry/required_checks/" + i14,schemaPath:"#/properties/registry/properties/required_checks/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+}
+else {
+const err245 = {instancePath:instancePath+"/registry/stages",schemaPath:"#/properties/registry/properties/stages/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err245];
 }
@@ -3332,8 +3327,9 @@ vErrors.push(err245);
 errors++;
 }
 }
-else {
-const err246 = {instancePath:instancePath+"/registry/required_checks/" + i14,schemaPath:"#/properties/registry/properties/required_checks/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data122.require_previous_stage !== undefined){
+if(typeof data122.require_previous_stage !== "boolean"){
+const err246 = {instancePath:instancePath+"/registry/require_previous_stage",schemaPath:"#/properties/registry/properties/require_previous_stage/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err246];
 }
@@ -3343,9 +3339,15 @@ vErrors.push(err246);
 errors++;
 }
 }
-}
-else {
-const err247 = {instancePath:instancePath+"/registry/required_checks",schemaPath:"#/properties/registry/properties/required_checks/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data122.required_checks !== undefined){
+let data128 = data122.required_checks;
+if(Array.isArray(data128)){
+const len10 = data128.length;
+for(let i14=0; i14<len10; i14++){
+let data129 = data128[i14];
+if(typeof data129 === "string"){
+if(func3(data129) < 1){
+const err247 = {instancePath:instancePath+"/registry/required_checks/" + i14,schemaPath:"#/properties/registry/properties/required_checks/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err247];
 }
@@ -3355,10 +3357,8 @@ vErrors.push(err247);
 errors++;
 }
 }
-if(data121.bump !== undefined){
-let data129 = data121.bump;
-if(!((data129 === "minor") || (data129 === "patch"))){
-const err248 = {instancePath:instancePath+"/registry/bump",schemaPath:"#/properties/registry/properties/bump/enum",keyword:"enum",params:{allowedValues: schema11.properties.registry.properties.bump.enum},message:"must be equal to one of the allowed values"};
+else {
+const err248 = {instancePath:instancePath+"/registry/required_checks/" + i14,schemaPath:"#/properties/registry/properties/required_checks/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err248];
 }
@@ -3368,9 +3368,9 @@ vErrors.push(err248);
 errors++;
 }
 }
-if(data121.tags !== undefined){
-if(typeof data121.tags !== "boolean"){
-const err249 = {instancePath:instancePath+"/registry/tags",schemaPath:"#/properties/registry/properties/tags/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+}
+else {
+const err249 = {instancePath:instancePath+"/registry/required_checks",schemaPath:"#/properties/registry/properties/required_checks/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err249];
 }
@@ -3380,10 +3380,10 @@ vErrors.push(err249);
 errors++;
 }
 }
-if(data121.promotion !== undefined){
-let data131 = data121.promotion;
-if(!((data131 === "commit") || (data131 === "pull-request"))){
-const err250 = {instancePath:instancePath+"/registry/promotion",schemaPath:"#/properties/registry/properties/promotion/enum",keyword:"enum",params:{allowedValues: schema11.properties.registry.properties.promotion.enum},message:"must be equal to one of the allowed values"};
+if(data122.bump !== undefined){
+let data130 = data122.bump;
+if(!((data130 === "minor") || (data130 === "patch"))){
+const err250 = {instancePath:instancePath+"/registry/bump",schemaPath:"#/properties/registry/properties/bump/enum",keyword:"enum",params:{allowedValues: schema11.properties.registry.properties.bump.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err250];
 }
@@ -3393,10 +3393,9 @@ vErrors.push(err250);
 errors++;
 }
 }
-if(data121.push_attempts !== undefined){
-let data132 = data121.push_attempts;
-if(!((typeof data132 == "number") && (!(data132 % 1) && !isNaN(data132)))){
-const err251 = {instancePath:instancePath+"/registry/push_attempts",schemaPath:"#/properties/registry/properties/push_attempts/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(data122.tags !== undefined){
+if(typeof data122.tags !== "boolean"){
+const err251 = {instancePath:instancePath+"/registry/tags",schemaPath:"#/properties/registry/properties/tags/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err251];
 }
@@ -3405,9 +3404,11 @@ vErrors.push(err251);
 }
 errors++;
 }
-if(typeof data132 == "number"){
-if(data132 > 100 || isNaN(data132)){
-const err252 = {instancePath:instancePath+"/registry/push_attempts",schemaPath:"#/properties/registry/properties/push_attempts/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100},message:"must be <= 100"};
+}
+if(data122.promotion !== undefined){
+let data132 = data122.promotion;
+if(!((data132 === "commit") || (data132 === "pull-request"))){
+const err252 = {instancePath:instancePath+"/registry/promotion",schemaPath:"#/properties/registry/properties/promotion/enum",keyword:"enum",params:{allowedValues: schema11.properties.registry.properties.promotion.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err252];
 }
@@ -3416,8 +3417,11 @@ vErrors.push(err252);
 }
 errors++;
 }
-if(data132 < 1 || isNaN(data132)){
-const err253 = {instancePath:instancePath+"/registry/push_attempts",schemaPath:"#/properties/registry/properties/push_attempts/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+}
+if(data122.push_attempts !== undefined){
+let data133 = data122.push_attempts;
+if(!((typeof data133 == "number") && (!(data133 % 1) && !isNaN(data133)))){
+const err253 = {instancePath:instancePath+"/registry/push_attempts",schemaPath:"#/properties/registry/properties/push_attempts/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err253];
 }
@@ -3426,14 +3430,9 @@ vErrors.push(err253);
 }
 errors++;
 }
-}
-}
-if(data121.store !== undefined){
-let data133 = data121.store;
-if(data133 && typeof data133 == "object" && !Array.isArray(data133)){
-for(const key35 in data133){
-if(!(((((key35 === "type") || (key35 === "max_bytes")) || (key35 === "path")) || (key35 === "release_tag")) || (key35 === "repository"))){
-const err254 = {instancePath:instancePath+"/registry/store",schemaPath:"#/properties/registry/properties/store/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key35},message:"must NOT have additional properties"};
+if(typeof data133 == "number"){
+if(data133 > 100 || isNaN(data133)){
+const err254 = {instancePath:instancePath+"/registry/push_attempts",schemaPath:"#/properties/registry/properties/push_attempts/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100},message:"must be <= 100"};
 if(vErrors === null){
 vErrors = [err254];
 }
@@ -3442,11 +3441,8 @@ vErrors.push(err254);
 }
 errors++;
 }
-}
-if(data133.type !== undefined){
-let data134 = data133.type;
-if(!(((data134 === "git") || (data134 === "local")) || (data134 === "github-release"))){
-const err255 = {instancePath:instancePath+"/registry/store/type",schemaPath:"#/properties/registry/properties/store/properties/type/enum",keyword:"enum",params:{allowedValues: schema11.properties.registry.properties.store.properties.type.enum},message:"must be equal to one of the allowed values"};
+if(data133 < 1 || isNaN(data133)){
+const err255 = {instancePath:instancePath+"/registry/push_attempts",schemaPath:"#/properties/registry/properties/push_attempts/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
 if(vErrors === null){
 vErrors = [err255];
 }
@@ -3456,10 +3452,13 @@ vErrors.push(err255);
 errors++;
 }
 }
-if(data133.max_bytes !== undefined){
-let data135 = data133.max_bytes;
-if(!((typeof data135 == "number") && (!(data135 % 1) && !isNaN(data135)))){
-const err256 = {instancePath:instancePath+"/registry/store/max_bytes",schemaPath:"#/properties/registry/properties/store/properties/max_bytes/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+}
+if(data122.store !== undefined){
+let data134 = data122.store;
+if(data134 && typeof data134 == "object" && !Array.isArray(data134)){
+for(const key35 in data134){
+if(!(((((key35 === "type") || (key35 === "max_bytes")) || (key35 === "path")) || (key35 === "release_tag")) || (key35 === "repository"))){
+const err256 = {instancePath:instancePath+"/registry/store",schemaPath:"#/properties/registry/properties/store/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key35},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err256];
 }
@@ -3468,9 +3467,11 @@ vErrors.push(err256);
 }
 errors++;
 }
-if(typeof data135 == "number"){
-if(data135 < 1 || isNaN(data135)){
-const err257 = {instancePath:instancePath+"/registry/store/max_bytes",schemaPath:"#/properties/registry/properties/store/properties/max_bytes/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+}
+if(data134.type !== undefined){
+let data135 = data134.type;
+if(!(((data135 === "git") || (data135 === "local")) || (data135 === "github-release"))){
+const err257 = {instancePath:instancePath+"/registry/store/type",schemaPath:"#/properties/registry/properties/store/properties/type/enum",keyword:"enum",params:{allowedValues: schema11.properties.registry.properties.store.properties.type.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err257];
 }
@@ -3480,12 +3481,10 @@ vErrors.push(err257);
 errors++;
 }
 }
-}
-if(data133.path !== undefined){
-let data136 = data133.path;
-if(typeof data136 === "string"){
-if(func3(data136) < 1){
-const err258 = {instancePath:instancePath+"/registry/store/path",schemaPath:"#/properties/registry/properties/store/properties/path/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(data134.max_bytes !== undefined){
+let data136 = data134.max_bytes;
+if(!((typeof data136 == "number") && (!(data136 % 1) && !isNaN(data136)))){
+const err258 = {instancePath:instancePath+"/registry/store/max_bytes",schemaPath:"#/properties/registry/properties/store/properties/max_bytes/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err258];
 }
@@ -3494,9 +3493,9 @@ vErrors.push(err258);
 }
 errors++;
 }
-}
-else {
-const err259 = {instancePath:instancePath+"/registry/store/path",schemaPath:"#/properties/registry/properties/store/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(typeof data136 == "number"){
+if(data136 < 1 || isNaN(data136)){
+const err259 = {instancePath:instancePath+"/registry/store/max_bytes",schemaPath:"#/properties/registry/properties/store/properties/max_bytes/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
 if(vErrors === null){
 vErrors = [err259];
 }
@@ -3506,11 +3505,12 @@ vErrors.push(err259);
 errors++;
 }
 }
-if(data133.release_tag !== undefined){
-let data137 = data133.release_tag;
+}
+if(data134.path !== undefined){
+let data137 = data134.path;
 if(typeof data137 === "string"){
 if(func3(data137) < 1){
-const err260 = {instancePath:instancePath+"/registry/store/release_tag",schemaPath:"#/properties/registry/properties/store/properties/release_tag/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+const err260 = {instancePath:instancePath+"/registry/store/path",schemaPath:"#/properties/registry/properties/store/properties/path/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err260];
 }
@@ -3521,7 +3521,7 @@ errors++;
 }
 }
 else {
-const err261 = {instancePath:instancePath+"/registry/store/release_tag",schemaPath:"#/properties/registry/properties/store/properties/release_tag/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err261 = {instancePath:instancePath+"/registry/store/path",schemaPath:"#/properties/registry/properties/store/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err261];
 }
@@ -3531,11 +3531,11 @@ vErrors.push(err261);
 errors++;
 }
 }
-if(data133.repository !== undefined){
-let data138 = data133.repository;
+if(data134.release_tag !== undefined){
+let data138 = data134.release_tag;
 if(typeof data138 === "string"){
-if(!pattern7.test(data138)){
-const err262 = {instancePath:instancePath+"/registry/store/repository",schemaPath:"#/properties/registry/properties/store/properties/repository/pattern",keyword:"pattern",params:{pattern: "^[^/\\s]+/[^/\\s]+$"},message:"must match pattern \""+"^[^/\\s]+/[^/\\s]+$"+"\""};
+if(func3(data138) < 1){
+const err262 = {instancePath:instancePath+"/registry/store/release_tag",schemaPath:"#/properties/registry/properties/store/properties/release_tag/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err262];
 }
@@ -3546,7 +3546,7 @@ errors++;
 }
 }
 else {
-const err263 = {instancePath:instancePath+"/registry/store/repository",schemaPath:"#/properties/registry/properties/store/properties/repository/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err263 = {instancePath:instancePath+"/registry/store/release_tag",schemaPath:"#/properties/registry/properties/store/properties/release_tag/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err263];
 }
@@ -3556,9 +3556,11 @@ vErrors.push(err263);
 errors++;
 }
 }
-}
-else {
-const err264 = {instancePath:instancePath+"/registry/store",schemaPath:"#/properties/registry/properties/store/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data134.repository !== undefined){
+let data139 = data134.repository;
+if(typeof data139 === "string"){
+if(!pattern7.test(data139)){
+const err264 = {instancePath:instancePath+"/registry/store/repository",schemaPath:"#/properties/registry/properties/store/properties/repository/pattern",keyword:"pattern",params:{pattern: "^[^/\\s]+/[^/\\s]+$"},message:"must match pattern \""+"^[^/\\s]+/[^/\\s]+$"+"\""};
 if(vErrors === null){
 vErrors = [err264];
 }
@@ -3568,9 +3570,8 @@ vErrors.push(err264);
 errors++;
 }
 }
-}
 else {
-const err265 = {instancePath:instancePath+"/registry",schemaPath:"#/properties/registry/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err265 = {instancePath:instancePath+"/registry/store/repository",schemaPath:"#/properties/registry/properties/store/properties/repository/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err265];
 }
@@ -3580,12 +3581,9 @@ vErrors.push(err265);
 errors++;
 }
 }
-if(data.drift !== undefined){
-let data139 = data.drift;
-if(data139 && typeof data139 == "object" && !Array.isArray(data139)){
-for(const key36 in data139){
-if(!(func2.call(schema11.properties.drift.properties, key36))){
-const err266 = {instancePath:instancePath+"/drift",schemaPath:"#/properties/drift/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key36},message:"must NOT have additional properties"};
+}
+else {
+const err266 = {instancePath:instancePath+"/registry/store",schemaPath:"#/properties/registry/properties/store/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err266];
 }
@@ -3595,11 +3593,9 @@ vErrors.push(err266);
 errors++;
 }
 }
-if(data139.threshold !== undefined){
-let data140 = data139.threshold;
-if(typeof data140 == "number"){
-if(data140 > 1 || isNaN(data140)){
-const err267 = {instancePath:instancePath+"/drift/threshold",schemaPath:"#/properties/drift/properties/threshold/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"};
+}
+else {
+const err267 = {instancePath:instancePath+"/registry",schemaPath:"#/properties/registry/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err267];
 }
@@ -3608,8 +3604,13 @@ vErrors.push(err267);
 }
 errors++;
 }
-if(data140 < 0 || isNaN(data140)){
-const err268 = {instancePath:instancePath+"/drift/threshold",schemaPath:"#/properties/drift/properties/threshold/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+}
+if(data.drift !== undefined){
+let data140 = data.drift;
+if(data140 && typeof data140 == "object" && !Array.isArray(data140)){
+for(const key36 in data140){
+if(!(func2.call(schema11.properties.drift.properties, key36))){
+const err268 = {instancePath:instancePath+"/drift",schemaPath:"#/properties/drift/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key36},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err268];
 }
@@ -3619,8 +3620,11 @@ vErrors.push(err268);
 errors++;
 }
 }
-else {
-const err269 = {instancePath:instancePath+"/drift/threshold",schemaPath:"#/properties/drift/properties/threshold/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data140.threshold !== undefined){
+let data141 = data140.threshold;
+if(typeof data141 == "number"){
+if(data141 > 1 || isNaN(data141)){
+const err269 = {instancePath:instancePath+"/drift/threshold",schemaPath:"#/properties/drift/properties/threshold/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"};
 if(vErrors === null){
 vErrors = [err269];
 }
@@ -3629,11 +3633,8 @@ vErrors.push(err269);
 }
 errors++;
 }
-}
-if(data139.test !== undefined){
-let data141 = data139.test;
-if(!((((((data141 === "ks") || (data141 === "chi2")) || (data141 === "psi")) || (data141 === "js")) || (data141 === "wasserstein")) || (data141 === "z"))){
-const err270 = {instancePath:instancePath+"/drift/test",schemaPath:"#/properties/drift/properties/test/enum",keyword:"enum",params:{allowedValues: schema11.properties.drift.properties.test.enum},message:"must be equal to one of the allowed values"};
+if(data141 < 0 || isNaN(data141)){
+const err270 = {instancePath:instancePath+"/drift/threshold",schemaPath:"#/properties/drift/properties/threshold/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err270];
 }
@@ -3643,12 +3644,8 @@ vErrors.push(err270);
 errors++;
 }
 }
-if(data139.thresholds !== undefined){
-let data142 = data139.thresholds;
-if(data142 && typeof data142 == "object" && !Array.isArray(data142)){
-for(const key37 in data142){
-if(!((((((key37 === "ks") || (key37 === "chi2")) || (key37 === "psi")) || (key37 === "js")) || (key37 === "wasserstein")) || (key37 === "z"))){
-const err271 = {instancePath:instancePath+"/drift/thresholds",schemaPath:"#/properties/drift/properties/thresholds/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key37},message:"must NOT have additional properties"};
+else {
+const err271 = {instancePath:instancePath+"/drift/threshold",schemaPath:"#/properties/drift/properties/threshold/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err271];
 }
@@ -3658,11 +3655,10 @@ vErrors.push(err271);
 errors++;
 }
 }
-if(data142.ks !== undefined){
-let data143 = data142.ks;
-if(typeof data143 == "number"){
-if(data143 < 0 || isNaN(data143)){
-const err272 = {instancePath:instancePath+"/drift/thresholds/ks",schemaPath:"#/properties/drift/properties/thresholds/properties/ks/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(data140.test !== undefined){
+let data142 = data140.test;
+if(!((((((data142 === "ks") || (data142 === "chi2")) || (data142 === "psi")) || (data142 === "js")) || (data142 === "wasserstein")) || (data142 === "z"))){
+const err272 = {instancePath:instancePath+"/drift/test",schemaPath:"#/properties/drift/properties/test/enum",keyword:"enum",params:{allowedValues: schema11.properties.drift.properties.test.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err272];
 }
@@ -3672,8 +3668,12 @@ vErrors.push(err272);
 errors++;
 }
 }
-else {
-const err273 = {instancePath:instancePath+"/drift/thresholds/ks",schemaPath:"#/properties/drift/properties/thresholds/properties/ks/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data140.thresholds !== undefined){
+let data143 = data140.thresholds;
+if(data143 && typeof data143 == "object" && !Array.isArray(data143)){
+for(const key37 in data143){
+if(!((((((key37 === "ks") || (key37 === "chi2")) || (key37 === "psi")) || (key37 === "js")) || (key37 === "wasserstein")) || (key37 === "z"))){
+const err273 = {instancePath:instancePath+"/drift/thresholds",schemaPath:"#/properties/drift/properties/thresholds/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key37},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err273];
 }
@@ -3683,11 +3683,11 @@ vErrors.push(err273);
 errors++;
 }
 }
-if(data142.chi2 !== undefined){
-let data144 = data142.chi2;
+if(data143.ks !== undefined){
+let data144 = data143.ks;
 if(typeof data144 == "number"){
 if(data144 < 0 || isNaN(data144)){
-const err274 = {instancePath:instancePath+"/drift/thresholds/chi2",schemaPath:"#/properties/drift/properties/thresholds/properties/chi2/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+const err274 = {instancePath:instancePath+"/drift/thresholds/ks",schemaPath:"#/properties/drift/properties/thresholds/properties/ks/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err274];
 }
@@ -3698,7 +3698,7 @@ errors++;
 }
 }
 else {
-const err275 = {instancePath:instancePath+"/drift/thresholds/chi2",schemaPath:"#/properties/drift/properties/thresholds/properties/chi2/type",keyword:"type",params:{type: "number"},message:"must be number"};
+const err275 = {instancePath:instancePath+"/drift/thresholds/ks",schemaPath:"#/properties/drift/properties/thresholds/properties/ks/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err275];
 }
@@ -3708,11 +3708,11 @@ vErrors.push(err275);
 errors++;
 }
 }
-if(data142.psi !== undefined){
-let data145 = data142.psi;
+if(data143.chi2 !== undefined){
+let data145 = data143.chi2;
 if(typeof data145 == "number"){
 if(data145 < 0 || isNaN(data145)){
-const err276 = {instancePath:instancePath+"/drift/thresholds/psi",schemaPath:"#/properties/drift/properties/thresholds/properties/psi/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+const err276 = {instancePath:instancePath+"/drift/thresholds/chi2",schemaPath:"#/properties/drift/properties/thresholds/properties/chi2/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err276];
 }
@@ -3723,7 +3723,7 @@ errors++;
 }
 }
 else {
-const err277 = {instancePath:instancePath+"/drift/thresholds/psi",schemaPath:"#/properties/drift/properties/thresholds/properties/psi/type",keyword:"type",params:{type: "number"},message:"must be number"};
+const err277 = {instancePath:instancePath+"/drift/thresholds/chi2",schemaPath:"#/properties/drift/properties/thresholds/properties/chi2/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err277];
 }
@@ -3733,11 +3733,11 @@ vErrors.push(err277);
 errors++;
 }
 }
-if(data142.js !== undefined){
-let data146 = data142.js;
+if(data143.psi !== undefined){
+let data146 = data143.psi;
 if(typeof data146 == "number"){
 if(data146 < 0 || isNaN(data146)){
-const err278 = {instancePath:instancePath+"/drift/thresholds/js",schemaPath:"#/properties/drift/properties/thresholds/properties/js/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+const err278 = {instancePath:instancePath+"/drift/thresholds/psi",schemaPath:"#/properties/drift/properties/thresholds/properties/psi/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err278];
 }
@@ -3748,7 +3748,7 @@ errors++;
 }
 }
 else {
-const err279 = {instancePath:instancePath+"/drift/thresholds/js",schemaPath:"#/properties/drift/properties/thresholds/properties/js/type",keyword:"type",params:{type: "number"},message:"must be number"};
+const err279 = {instancePath:instancePath+"/drift/thresholds/psi",schemaPath:"#/properties/drift/properties/thresholds/properties/psi/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err279];
 }
@@ -3758,11 +3758,11 @@ vErrors.push(err279);
 errors++;
 }
 }
-if(data142.wasserstein !== undefined){
-let data147 = data142.wasserstein;
+if(data143.js !== undefined){
+let data147 = data143.js;
 if(typeof data147 == "number"){
 if(data147 < 0 || isNaN(data147)){
-const err280 = {instancePath:instancePath+"/drift/thresholds/wasserstein",schemaPath:"#/properties/drift/properties/thresholds/properties/wasserstein/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+const err280 = {instancePath:instancePath+"/drift/thresholds/js",schemaPath:"#/properties/drift/properties/thresholds/properties/js/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err280];
 }
@@ -3773,7 +3773,7 @@ errors++;
 }
 }
 else {
-const err281 = {instancePath:instancePath+"/drift/thresholds/wasserstein",schemaPath:"#/properties/drift/properties/thresholds/properties/wasserstein/type",keyword:"type",params:{type: "number"},message:"must be number"};
+const err281 = {instancePath:instancePath+"/drift/thresholds/js",schemaPath:"#/properties/drift/properties/thresholds/properties/js/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err281];
 }
@@ -3783,11 +3783,11 @@ vErrors.push(err281);
 errors++;
 }
 }
-if(data142.z !== undefined){
-let data148 = data142.z;
+if(data143.wasserstein !== undefined){
+let data148 = data143.wasserstein;
 if(typeof data148 == "number"){
 if(data148 < 0 || isNaN(data148)){
-const err282 = {instancePath:instancePath+"/drift/thresholds/z",schemaPath:"#/properties/drift/properties/thresholds/properties/z/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+const err282 = {instancePath:instancePath+"/drift/thresholds/wasserstein",schemaPath:"#/properties/drift/properties/thresholds/properties/wasserstein/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err282];
 }
@@ -3798,7 +3798,7 @@ errors++;
 }
 }
 else {
-const err283 = {instancePath:instancePath+"/drift/thresholds/z",schemaPath:"#/properties/drift/properties/thresholds/properties/z/type",keyword:"type",params:{type: "number"},message:"must be number"};
+const err283 = {instancePath:instancePath+"/drift/thresholds/wasserstein",schemaPath:"#/properties/drift/properties/thresholds/properties/wasserstein/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err283];
 }
@@ -3808,9 +3808,11 @@ vErrors.push(err283);
 errors++;
 }
 }
-}
-else {
-const err284 = {instancePath:instancePath+"/drift/thresholds",schemaPath:"#/properties/drift/properties/thresholds/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data143.z !== undefined){
+let data149 = data143.z;
+if(typeof data149 == "number"){
+if(data149 < 0 || isNaN(data149)){
+const err284 = {instancePath:instancePath+"/drift/thresholds/z",schemaPath:"#/properties/drift/properties/thresholds/properties/z/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err284];
 }
@@ -3820,15 +3822,8 @@ vErrors.push(err284);
 errors++;
 }
 }
-if(data139.columns !== undefined){
-let data149 = data139.columns;
-if(data149 && typeof data149 == "object" && !Array.isArray(data149)){
-for(const key38 in data149){
-let data150 = data149[key38];
-if(data150 && typeof data150 == "object" && !Array.isArray(data150)){
-for(const key39 in data150){
-if(!((key39 === "test") || (key39 === "threshold"))){
-const err285 = {instancePath:instancePath+"/drift/columns/" + key38.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/drift/properties/columns/additionalProperties/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key39},message:"must NOT have additional properties"};
+else {
+const err285 = {instancePath:instancePath+"/drift/thresholds/z",schemaPath:"#/properties/drift/properties/thresholds/properties/z/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err285];
 }
@@ -3838,10 +3833,9 @@ vErrors.push(err285);
 errors++;
 }
 }
-if(data150.test !== undefined){
-let data151 = data150.test;
-if(!((((((data151 === "ks") || (data151 === "chi2")) || (data151 === "psi")) || (data151 === "js")) || (data151 === "wasserstein")) || (data151 === "z"))){
-const err286 = {instancePath:instancePath+"/drift/columns/" + key38.replace(/~/g, "~0").replace(/\//g, "~1")+"/test",schemaPath:"#/properties/drift/properties/columns/additionalProperties/properties/test/enum",keyword:"enum",params:{allowedValues: schema11.properties.drift.properties.columns.additionalProperties.properties.test.enum},message:"must be equal to one of the allowed values"};
+}
+else {
+const err286 = {instancePath:instancePath+"/drift/thresholds",schemaPath:"#/properties/drift/properties/thresholds/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err286];
 }
@@ -3851,11 +3845,15 @@ vErrors.push(err286);
 errors++;
 }
 }
-if(data150.threshold !== undefined){
-let data152 = data150.threshold;
-if(typeof data152 == "number"){
-if(data152 < 0 || isNaN(data152)){
-const err287 = {instancePath:instancePath+"/drift/columns/" + key38.replace(/~/g, "~0").replace(/\//g, "~1")+"/threshold",schemaPath:"#/properties/drift/properties/columns/additionalProperties/properties/threshold/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(data140.columns !== undefined){
+let data150 = data140.columns;
+if(data150 && typeof data150 == "object" && !Array.isArray(data150)){
+for(const key38 in data150){
+let data151 = data150[key38];
+if(data151 && typeof data151 == "object" && !Array.isArray(data151)){
+for(const key39 in data151){
+if(!((key39 === "test") || (key39 === "threshold"))){
+const err287 = {instancePath:instancePath+"/drift/columns/" + key38.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/drift/properties/columns/additionalProperties/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key39},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err287];
 }
@@ -3865,8 +3863,10 @@ vErrors.push(err287);
 errors++;
 }
 }
-else {
-const err288 = {instancePath:instancePath+"/drift/columns/" + key38.replace(/~/g, "~0").replace(/\//g, "~1")+"/threshold",schemaPath:"#/properties/drift/properties/columns/additionalProperties/properties/threshold/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data151.test !== undefined){
+let data152 = data151.test;
+if(!((((((data152 === "ks") || (data152 === "chi2")) || (data152 === "psi")) || (data152 === "js")) || (data152 === "wasserstein")) || (data152 === "z"))){
+const err288 = {instancePath:instancePath+"/drift/columns/" + key38.replace(/~/g, "~0").replace(/\//g, "~1")+"/test",schemaPath:"#/properties/drift/properties/columns/additionalProperties/properties/test/enum",keyword:"enum",params:{allowedValues: schema11.properties.drift.properties.columns.additionalProperties.properties.test.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err288];
 }
@@ -3876,9 +3876,11 @@ vErrors.push(err288);
 errors++;
 }
 }
-}
-else {
-const err289 = {instancePath:instancePath+"/drift/columns/" + key38.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/drift/properties/columns/additionalProperties/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data151.threshold !== undefined){
+let data153 = data151.threshold;
+if(typeof data153 == "number"){
+if(data153 < 0 || isNaN(data153)){
+const err289 = {instancePath:instancePath+"/drift/columns/" + key38.replace(/~/g, "~0").replace(/\//g, "~1")+"/threshold",schemaPath:"#/properties/drift/properties/columns/additionalProperties/properties/threshold/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err289];
 }
@@ -3888,9 +3890,8 @@ vErrors.push(err289);
 errors++;
 }
 }
-}
 else {
-const err290 = {instancePath:instancePath+"/drift/columns",schemaPath:"#/properties/drift/properties/columns/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err290 = {instancePath:instancePath+"/drift/columns/" + key38.replace(/~/g, "~0").replace(/\//g, "~1")+"/threshold",schemaPath:"#/properties/drift/properties/columns/additionalProperties/properties/threshold/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err290];
 }
@@ -3900,13 +3901,9 @@ vErrors.push(err290);
 errors++;
 }
 }
-if(data139.ignore !== undefined){
-let data153 = data139.ignore;
-if(Array.isArray(data153)){
-const len11 = data153.length;
-for(let i15=0; i15<len11; i15++){
-if(typeof data153[i15] !== "string"){
-const err291 = {instancePath:instancePath+"/drift/ignore/" + i15,schemaPath:"#/properties/drift/properties/ignore/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+else {
+const err291 = {instancePath:instancePath+"/drift/columns/" + key38.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/drift/properties/columns/additionalProperties/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err291];
 }
@@ -3918,7 +3915,7 @@ errors++;
 }
 }
 else {
-const err292 = {instancePath:instancePath+"/drift/ignore",schemaPath:"#/properties/drift/properties/ignore/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err292 = {instancePath:instancePath+"/drift/columns",schemaPath:"#/properties/drift/properties/columns/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err292];
 }
@@ -3928,13 +3925,13 @@ vErrors.push(err292);
 errors++;
 }
 }
-if(data139.prediction_columns !== undefined){
-let data155 = data139.prediction_columns;
-if(Array.isArray(data155)){
-const len12 = data155.length;
-for(let i16=0; i16<len12; i16++){
-if(typeof data155[i16] !== "string"){
-const err293 = {instancePath:instancePath+"/drift/prediction_columns/" + i16,schemaPath:"#/properties/drift/properties/prediction_columns/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data140.ignore !== undefined){
+let data154 = data140.ignore;
+if(Array.isArray(data154)){
+const len11 = data154.length;
+for(let i15=0; i15<len11; i15++){
+if(typeof data154[i15] !== "string"){
+const err293 = {instancePath:instancePath+"/drift/ignore/" + i15,schemaPath:"#/properties/drift/properties/ignore/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err293];
 }
@@ -3946,7 +3943,7 @@ errors++;
 }
 }
 else {
-const err294 = {instancePath:instancePath+"/drift/prediction_columns",schemaPath:"#/properties/drift/properties/prediction_columns/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err294 = {instancePath:instancePath+"/drift/ignore",schemaPath:"#/properties/drift/properties/ignore/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err294];
 }
@@ -3956,11 +3953,13 @@ vErrors.push(err294);
 errors++;
 }
 }
-if(data139.missing_rate_tolerance !== undefined){
-let data157 = data139.missing_rate_tolerance;
-if(typeof data157 == "number"){
-if(data157 > 1 || isNaN(data157)){
-const err295 = {instancePath:instancePath+"/drift/missing_rate_tolerance",schemaPath:"#/properties/drift/properties/missing_rate_tolerance/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"};
+if(data140.prediction_columns !== undefined){
+let data156 = data140.prediction_columns;
+if(Array.isArray(data156)){
+const len12 = data156.length;
+for(let i16=0; i16<len12; i16++){
+if(typeof data156[i16] !== "string"){
+const err295 = {instancePath:instancePath+"/drift/prediction_columns/" + i16,schemaPath:"#/properties/drift/properties/prediction_columns/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err295];
 }
@@ -3969,8 +3968,10 @@ vErrors.push(err295);
 }
 errors++;
 }
-if(data157 < 0 || isNaN(data157)){
-const err296 = {instancePath:instancePath+"/drift/missing_rate_tolerance",schemaPath:"#/properties/drift/properties/missing_rate_tolerance/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+}
+}
+else {
+const err296 = {instancePath:instancePath+"/drift/prediction_columns",schemaPath:"#/properties/drift/properties/prediction_columns/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err296];
 }
@@ -3980,8 +3981,11 @@ vErrors.push(err296);
 errors++;
 }
 }
-else {
-const err297 = {instancePath:instancePath+"/drift/missing_rate_tolerance",schemaPath:"#/properties/drift/properties/missing_rate_tolerance/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data140.missing_rate_tolerance !== undefined){
+let data158 = data140.missing_rate_tolerance;
+if(typeof data158 == "number"){
+if(data158 > 1 || isNaN(data158)){
+const err297 = {instancePath:instancePath+"/drift/missing_rate_tolerance",schemaPath:"#/properties/drift/properties/missing_rate_tolerance/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"};
 if(vErrors === null){
 vErrors = [err297];
 }
@@ -3990,11 +3994,8 @@ vErrors.push(err297);
 }
 errors++;
 }
-}
-if(data139.sketch_size !== undefined){
-let data158 = data139.sketch_size;
-if(!((typeof data158 == "number") && (!(data158 % 1) && !isNaN(data158)))){
-const err298 = {instancePath:instancePath+"/drift/sketch_size",schemaPath:"#/properties/drift/properties/sketch_size/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(data158 < 0 || isNaN(data158)){
+const err298 = {instancePath:instancePath+"/drift/missing_rate_tolerance",schemaPath:"#/properties/drift/properties/missing_rate_tolerance/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err298];
 }
@@ -4003,9 +4004,9 @@ vErrors.push(err298);
 }
 errors++;
 }
-if(typeof data158 == "number"){
-if(data158 < 2 || isNaN(data158)){
-const err299 = {instancePath:instancePath+"/drift/sketch_size",schemaPath:"#/properties/drift/properties/sketch_size/minimum",keyword:"minimum",params:{comparison: ">=", limit: 2},message:"must be >= 2"};
+}
+else {
+const err299 = {instancePath:instancePath+"/drift/missing_rate_tolerance",schemaPath:"#/properties/drift/properties/missing_rate_tolerance/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err299];
 }
@@ -4014,9 +4015,11 @@ vErrors.push(err299);
 }
 errors++;
 }
-let res1;
-if((2 === 0 || (res1 = data158/2, res1 !== parseInt(res1)))){
-const err300 = {instancePath:instancePath+"/drift/sketch_size",schemaPath:"#/properties/drift/properties/sketch_size/multipleOf",keyword:"multipleOf",params:{multipleOf: 2},message:"must be multiple of 2"};
+}
+if(data140.sketch_size !== undefined){
+let data159 = data140.sketch_size;
+if(!((typeof data159 == "number") && (!(data159 % 1) && !isNaN(data159)))){
+const err300 = {instancePath:instancePath+"/drift/sketch_size",schemaPath:"#/properties/drift/properties/sketch_size/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err300];
 }
@@ -4025,13 +4028,9 @@ vErrors.push(err300);
 }
 errors++;
 }
-}
-}
-if(data139.retrain_workflow !== undefined){
-let data159 = data139.retrain_workflow;
-if(typeof data159 === "string"){
-if(func3(data159) < 1){
-const err301 = {instancePath:instancePath+"/drift/retrain_workflow",schemaPath:"#/properties/drift/properties/retrain_workflow/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(typeof data159 == "number"){
+if(data159 < 2 || isNaN(data159)){
+const err301 = {instancePath:instancePath+"/drift/sketch_size",schemaPath:"#/properties/drift/properties/sketch_size/minimum",keyword:"minimum",params:{comparison: ">=", limit: 2},message:"must be >= 2"};
 if(vErrors === null){
 vErrors = [err301];
 }
@@ -4040,9 +4039,9 @@ vErrors.push(err301);
 }
 errors++;
 }
-}
-else {
-const err302 = {instancePath:instancePath+"/drift/retrain_workflow",schemaPath:"#/properties/drift/properties/retrain_workflow/type",keyword:"type",params:{type: "string"},message:"must be string"};
+let res1;
+if((2 === 0 || (res1 = data159/2, res1 !== parseInt(res1)))){
+const err302 = {instancePath:instancePath+"/drift/sketch_size",schemaPath:"#/properties/drift/properties/sketch_size/multipleOf",keyword:"multipleOf",params:{multipleOf: 2},message:"must be multiple of 2"};
 if(vErrors === null){
 vErrors = [err302];
 }
@@ -4052,12 +4051,12 @@ vErrors.push(err302);
 errors++;
 }
 }
-if(data139.performance !== undefined){
-let data160 = data139.performance;
-if(data160 && typeof data160 == "object" && !Array.isArray(data160)){
-for(const key40 in data160){
-if(!((((((((key40 === "label") || (key40 === "prediction")) || (key40 === "score")) || (key40 === "positive")) || (key40 === "threshold")) || (key40 === "task")) || (key40 === "max_drop")) || (key40 === "min_rows"))){
-const err303 = {instancePath:instancePath+"/drift/performance",schemaPath:"#/properties/drift/properties/performance/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key40},message:"must NOT have additional properties"};
+}
+if(data140.retrain_workflow !== undefined){
+let data160 = data140.retrain_workflow;
+if(typeof data160 === "string"){
+if(func3(data160) < 1){
+const err303 = {instancePath:instancePath+"/drift/retrain_workflow",schemaPath:"#/properties/drift/properties/retrain_workflow/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err303];
 }
@@ -4067,11 +4066,8 @@ vErrors.push(err303);
 errors++;
 }
 }
-if(data160.label !== undefined){
-let data161 = data160.label;
-if(typeof data161 === "string"){
-if(func3(data161) < 1){
-const err304 = {instancePath:instancePath+"/drift/performance/label",schemaPath:"#/properties/drift/properties/performance/properties/label/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+else {
+const err304 = {instancePath:instancePath+"/drift/retrain_workflow",schemaPath:"#/properties/drift/properties/retrain_workflow/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err304];
 }
@@ -4081,8 +4077,12 @@ vErrors.push(err304);
 errors++;
 }
 }
-else {
-const err305 = {instancePath:instancePath+"/drift/performance/label",schemaPath:"#/properties/drift/properties/performance/properties/label/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data140.performance !== undefined){
+let data161 = data140.performance;
+if(data161 && typeof data161 == "object" && !Array.isArray(data161)){
+for(const key40 in data161){
+if(!((((((((key40 === "label") || (key40 === "prediction")) || (key40 === "score")) || (key40 === "positive")) || (key40 === "threshold")) || (key40 === "task")) || (key40 === "max_drop")) || (key40 === "min_rows"))){
+const err305 = {instancePath:instancePath+"/drift/performance",schemaPath:"#/properties/drift/properties/performance/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key40},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err305];
 }
@@ -4092,11 +4092,11 @@ vErrors.push(err305);
 errors++;
 }
 }
-if(data160.prediction !== undefined){
-let data162 = data160.prediction;
+if(data161.label !== undefined){
+let data162 = data161.label;
 if(typeof data162 === "string"){
 if(func3(data162) < 1){
-const err306 = {instancePath:instancePath+"/drift/performance/prediction",schemaPath:"#/properties/drift/properties/performance/properties/prediction/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+const err306 = {instancePath:instancePath+"/drift/performance/label",schemaPath:"#/properties/drift/properties/performance/properties/label/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err306];
 }
@@ -4107,7 +4107,7 @@ errors++;
 }
 }
 else {
-const err307 = {instancePath:instancePath+"/drift/performance/prediction",schemaPath:"#/properties/drift/properties/performance/properties/prediction/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err307 = {instancePath:instancePath+"/drift/performance/label",schemaPath:"#/properties/drift/properties/performance/properties/label/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err307];
 }
@@ -4117,11 +4117,11 @@ vErrors.push(err307);
 errors++;
 }
 }
-if(data160.score !== undefined){
-let data163 = data160.score;
+if(data161.prediction !== undefined){
+let data163 = data161.prediction;
 if(typeof data163 === "string"){
 if(func3(data163) < 1){
-const err308 = {instancePath:instancePath+"/drift/performance/score",schemaPath:"#/properties/drift/properties/performance/properties/score/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+const err308 = {instancePath:instancePath+"/drift/performance/prediction",schemaPath:"#/properties/drift/properties/performance/properties/prediction/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err308];
 }
@@ -4132,7 +4132,7 @@ errors++;
 }
 }
 else {
-const err309 = {instancePath:instancePath+"/drift/performance/score",schemaPath:"#/properties/drift/properties/performance/properties/score/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err309 = {instancePath:instancePath+"/drift/performance/prediction",schemaPath:"#/properties/drift/properties/performance/properties/prediction/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err309];
 }
@@ -4142,10 +4142,11 @@ vErrors.push(err309);
 errors++;
 }
 }
-if(data160.positive !== undefined){
-let data164 = data160.positive;
-if((typeof data164 !== "string") && (!(typeof data164 == "number"))){
-const err310 = {instancePath:instancePath+"/drift/performance/positive",schemaPath:"#/properties/drift/properties/performance/properties/positive/type",keyword:"type",params:{type: schema11.properties.drift.properties.performance.properties.positive.type},message:"must be string,number"};
+if(data161.score !== undefined){
+let data164 = data161.score;
+if(typeof data164 === "string"){
+if(func3(data164) < 1){
+const err310 = {instancePath:instancePath+"/drift/performance/score",schemaPath:"#/properties/drift/properties/performance/properties/score/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err310];
 }
@@ -4155,11 +4156,8 @@ vErrors.push(err310);
 errors++;
 }
 }
-if(data160.threshold !== undefined){
-let data165 = data160.threshold;
-if(typeof data165 == "number"){
-if(data165 > 1 || isNaN(data165)){
-const err311 = {instancePath:instancePath+"/drift/performance/threshold",schemaPath:"#/properties/drift/properties/performance/properties/threshold/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"};
+else {
+const err311 = {instancePath:instancePath+"/drift/performance/score",schemaPath:"#/properties/drift/properties/performance/properties/score/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err311];
 }
@@ -4168,8 +4166,11 @@ vErrors.push(err311);
 }
 errors++;
 }
-if(data165 < 0 || isNaN(data165)){
-const err312 = {instancePath:instancePath+"/drift/performance/threshold",schemaPath:"#/properties/drift/properties/performance/properties/threshold/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+}
+if(data161.positive !== undefined){
+let data165 = data161.positive;
+if((typeof data165 !== "string") && (!(typeof data165 == "number"))){
+const err312 = {instancePath:instancePath+"/drift/performance/positive",schemaPath:"#/properties/drift/properties/performance/properties/positive/type",keyword:"type",params:{type: schema11.properties.drift.properties.performance.properties.positive.type},message:"must be string,number"};
 if(vErrors === null){
 vErrors = [err312];
 }
@@ -4179,8 +4180,11 @@ vErrors.push(err312);
 errors++;
 }
 }
-else {
-const err313 = {instancePath:instancePath+"/drift/performance/threshold",schemaPath:"#/properties/drift/properties/performance/properties/threshold/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data161.threshold !== undefined){
+let data166 = data161.threshold;
+if(typeof data166 == "number"){
+if(data166 > 1 || isNaN(data166)){
+const err313 = {instancePath:instancePath+"/drift/performance/threshold",schemaPath:"#/properties/drift/properties/performance/properties/threshold/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"};
 if(vErrors === null){
 vErrors = [err313];
 }
@@ -4189,11 +4193,8 @@ vErrors.push(err313);
 }
 errors++;
 }
-}
-if(data160.task !== undefined){
-let data166 = data160.task;
-if(!(((data166 === "binary") || (data166 === "multiclass")) || (data166 === "regression"))){
-const err314 = {instancePath:instancePath+"/drift/performance/task",schemaPath:"#/properties/drift/properties/performance/properties/task/enum",keyword:"enum",params:{allowedValues: schema11.properties.drift.properties.performance.properties.task.enum},message:"must be equal to one of the allowed values"};
+if(data166 < 0 || isNaN(data166)){
+const err314 = {instancePath:instancePath+"/drift/performance/threshold",schemaPath:"#/properties/drift/properties/performance/properties/threshold/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err314];
 }
@@ -4203,14 +4204,8 @@ vErrors.push(err314);
 errors++;
 }
 }
-if(data160.max_drop !== undefined){
-let data167 = data160.max_drop;
-if(data167 && typeof data167 == "object" && !Array.isArray(data167)){
-for(const key41 in data167){
-const _errs379 = errors;
-if(typeof key41 === "string"){
-if(func3(key41) < 1){
-const err315 = {instancePath:instancePath+"/drift/performance/max_drop",schemaPath:"#/properties/drift/properties/performance/properties/max_drop/propertyNames/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",propertyName:key41};
+else {
+const err315 = {instancePath:instancePath+"/drift/performance/threshold",schemaPath:"#/properties/drift/properties/performance/properties/threshold/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err315];
 }
@@ -4220,9 +4215,10 @@ vErrors.push(err315);
 errors++;
 }
 }
-var valid75 = _errs379 === errors;
-if(!valid75){
-const err316 = {instancePath:instancePath+"/drift/performance/max_drop",schemaPath:"#/properties/drift/properties/performance/properties/max_drop/propertyNames",keyword:"propertyNames",params:{propertyName: key41},message:"property name must be valid"};
+if(data161.task !== undefined){
+let data167 = data161.task;
+if(!(((data167 === "binary") || (data167 === "multiclass")) || (data167 === "regression"))){
+const err316 = {instancePath:instancePath+"/drift/performance/task",schemaPath:"#/properties/drift/properties/performance/properties/task/enum",keyword:"enum",params:{allowedValues: schema11.properties.drift.properties.performance.properties.task.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err316];
 }
@@ -4232,15 +4228,14 @@ vErrors.push(err316);
 errors++;
 }
 }
-for(const key42 in data167){
-let data168 = data167[key42];
-const _errs382 = errors;
-let valid77 = false;
-let passing4 = null;
-const _errs383 = errors;
-if(typeof data168 == "number"){
-if(data168 < 0 || isNaN(data168)){
-const err317 = {instancePath:instancePath+"/drift/performance/max_drop/" + key42.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/drift/properties/performance/properties/max_drop/additionalProperties/oneOf/0/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(data161.max_drop !== undefined){
+let data168 = data161.max_drop;
+if(data168 && typeof data168 == "object" && !Array.isArray(data168)){
+for(const key41 in data168){
+const _errs381 = errors;
+if(typeof key41 === "string"){
+if(func3(key41) < 1){
+const err317 = {instancePath:instancePath+"/drift/performance/max_drop",schemaPath:"#/properties/drift/properties/performance/properties/max_drop/propertyNames/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",propertyName:key41};
 if(vErrors === null){
 vErrors = [err317];
 }
@@ -4250,8 +4245,9 @@ vErrors.push(err317);
 errors++;
 }
 }
-else {
-const err318 = {instancePath:instancePath+"/drift/performance/max_drop/" + key42.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/drift/properties/performance/properties/max_drop/additionalProperties/oneOf/0/type",keyword:"type",params:{type: "number"},message:"must be number"};
+var valid75 = _errs381 === errors;
+if(!valid75){
+const err318 = {instancePath:instancePath+"/drift/performance/max_drop",schemaPath:"#/properties/drift/properties/performance/properties/max_drop/propertyNames",keyword:"propertyNames",params:{propertyName: key41},message:"property name must be valid"};
 if(vErrors === null){
 vErrors = [err318];
 }
@@ -4260,15 +4256,16 @@ vErrors.push(err318);
 }
 errors++;
 }
-var _valid4 = _errs383 === errors;
-if(_valid4){
-valid77 = true;
-passing4 = 0;
 }
+for(const key42 in data168){
+let data169 = data168[key42];
+const _errs384 = errors;
+let valid77 = false;
+let passing4 = null;
 const _errs385 = errors;
-if(typeof data168 === "string"){
-if(!pattern1.test(data168)){
-const err319 = {instancePath:instancePath+"/drift/performance/max_drop/" + key42.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/drift/properties/performance/properties/max_drop/additionalProperties/oneOf/1/pattern",keyword:"pattern",params:{pattern: "^\\s*\\d+(\\.\\d+)?\\s*%\\s*$"},message:"must match pattern \""+"^\\s*\\d+(\\.\\d+)?\\s*%\\s*$"+"\""};
+if(typeof data169 == "number"){
+if(data169 < 0 || isNaN(data169)){
+const err319 = {instancePath:instancePath+"/drift/performance/max_drop/" + key42.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/drift/properties/performance/properties/max_drop/additionalProperties/oneOf/0/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err319];
 }
@@ -4279,7 +4276,7 @@ errors++;
 }
 }
 else {
-const err320 = {instancePath:instancePath+"/drift/performance/max_drop/" + key42.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/drift/properties/performance/properties/max_drop/additionalProperties/oneOf/1/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err320 = {instancePath:instancePath+"/drift/performance/max_drop/" + key42.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/drift/properties/performance/properties/max_drop/additionalProperties/oneOf/0/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err320];
 }
@@ -4289,6 +4286,34 @@ vErrors.push(err320);
 errors++;
 }
 var _valid4 = _errs385 === errors;
+if(_valid4){
+valid77 = true;
+passing4 = 0;
+}
+const _errs387 = errors;
+if(typeof data169 === "string"){
+if(!pattern1.test(data169)){
+const err321 = {instancePath:instancePath+"/drift/performance/max_drop/" + key42.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/drift/properties/performance/properties/max_drop/additionalProperties/oneOf/1/pattern",keyword:"pattern",params:{pattern: "^\\s*\\d+(\\.\\d+)?\\s*%\\s*$"},message:"must match pattern \""+"^\\s*\\d+(\\.\\d+)?\\s*%\\s*$"+"\""};
+if(vErrors === null){
+vErrors = [err321];
+}
+else {
+vErrors.push(err321);
+}
+errors++;
+}
+}
+else {
+const err322 = {instancePath:instancePath+"/drift/performance/max_drop/" + key42.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/drift/properties/performance/properties/max_drop/additionalProperties/oneOf/1/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err322];
+}
+else {
+vErrors.push(err322);
+}
+errors++;
+}
+var _valid4 = _errs387 === errors;
 if(_valid4 && valid77){
 valid77 = false;
 passing4 = [passing4, 1];
@@ -4300,20 +4325,20 @@ passing4 = 1;
 }
 }
 if(!valid77){
-const err321 = {instancePath:instancePath+"/drift/performance/max_drop/" + key42.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/drift/properties/performance/properties/max_drop/additionalProperties/oneOf",keyword:"oneOf",params:{passingSchemas: passing4},message:"must match exactly one schema in oneOf"};
+const err323 = {instancePath:instancePath+"/drift/performance/max_drop/" + key42.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/drift/properties/performance/properties/max_drop/additionalProperties/oneOf",keyword:"oneOf",params:{passingSchemas: passing4},message:"must match exactly one schema in oneOf"};
 if(vErrors === null){
-vErrors = [err321];
+vErrors = [err323];
 }
 else {
-vErrors.push(err321);
+vErrors.push(err323);
 }
 errors++;
 }
 else {
-errors = _errs382;
+errors = _errs384;
 if(vErrors !== null){
-if(_errs382){
-vErrors.length = _errs382;
+if(_errs384){
+vErrors.length = _errs384;
 }
 else {
 vErrors = null;
@@ -4323,31 +4348,7 @@ vErrors = null;
 }
 }
 else {
-const err322 = {instancePath:instancePath+"/drift/performance/max_drop",schemaPath:"#/properties/drift/properties/performance/properties/max_drop/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err322];
-}
-else {
-vErrors.push(err322);
-}
-errors++;
-}
-}
-if(data160.min_rows !== undefined){
-let data169 = data160.min_rows;
-if(!((typeof data169 == "number") && (!(data169 % 1) && !isNaN(data169)))){
-const err323 = {instancePath:instancePath+"/drift/performance/min_rows",schemaPath:"#/properties/drift/properties/performance/properties/min_rows/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
-if(vErrors === null){
-vErrors = [err323];
-}
-else {
-vErrors.push(err323);
-}
-errors++;
-}
-if(typeof data169 == "number"){
-if(data169 < 1 || isNaN(data169)){
-const err324 = {instancePath:instancePath+"/drift/performance/min_rows",schemaPath:"#/properties/drift/properties/performance/properties/min_rows/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+const err324 = {instancePath:instancePath+"/drift/performance/max_drop",schemaPath:"#/properties/drift/properties/performance/properties/max_drop/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err324];
 }
@@ -4357,10 +4358,10 @@ vErrors.push(err324);
 errors++;
 }
 }
-}
-}
-else {
-const err325 = {instancePath:instancePath+"/drift/performance",schemaPath:"#/properties/drift/properties/performance/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data161.min_rows !== undefined){
+let data170 = data161.min_rows;
+if(!((typeof data170 == "number") && (!(data170 % 1) && !isNaN(data170)))){
+const err325 = {instancePath:instancePath+"/drift/performance/min_rows",schemaPath:"#/properties/drift/properties/performance/properties/min_rows/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err325];
 }
@@ -4369,10 +4370,9 @@ vErrors.push(err325);
 }
 errors++;
 }
-}
-}
-else {
-const err326 = {instancePath:instancePath+"/drift",schemaPath:"#/properties/drift/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(typeof data170 == "number"){
+if(data170 < 1 || isNaN(data170)){
+const err326 = {instancePath:instancePath+"/drift/performance/min_rows",schemaPath:"#/properties/drift/properties/performance/properties/min_rows/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
 if(vErrors === null){
 vErrors = [err326];
 }
@@ -4382,14 +4382,10 @@ vErrors.push(err326);
 errors++;
 }
 }
-if(data.environments !== undefined){
-let data170 = data.environments;
-if(data170 && typeof data170 == "object" && !Array.isArray(data170)){
-for(const key43 in data170){
-const _errs391 = errors;
-if(typeof key43 === "string"){
-if(!pattern9.test(key43)){
-const err327 = {instancePath:instancePath+"/environments",schemaPath:"#/properties/environments/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[a-zA-Z0-9][a-zA-Z0-9._-]*$"},message:"must match pattern \""+"^[a-zA-Z0-9][a-zA-Z0-9._-]*$"+"\"",propertyName:key43};
+}
+}
+else {
+const err327 = {instancePath:instancePath+"/drift/performance",schemaPath:"#/properties/drift/properties/performance/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err327];
 }
@@ -4399,9 +4395,9 @@ vErrors.push(err327);
 errors++;
 }
 }
-var valid78 = _errs391 === errors;
-if(!valid78){
-const err328 = {instancePath:instancePath+"/environments",schemaPath:"#/properties/environments/propertyNames",keyword:"propertyNames",params:{propertyName: key43},message:"property name must be valid"};
+}
+else {
+const err328 = {instancePath:instancePath+"/drift",schemaPath:"#/properties/drift/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err328];
 }
@@ -4411,15 +4407,14 @@ vErrors.push(err328);
 errors++;
 }
 }
-for(const key44 in data170){
-let data171 = data170[key44];
-const _errs395 = errors;
-let valid80 = true;
-const _errs396 = errors;
+if(data.environments !== undefined){
+let data171 = data.environments;
 if(data171 && typeof data171 == "object" && !Array.isArray(data171)){
-let missing0;
-if((data171.target === undefined) && (missing0 = "target")){
-const err329 = {};
+for(const key43 in data171){
+const _errs393 = errors;
+if(typeof key43 === "string"){
+if(!pattern9.test(key43)){
+const err329 = {instancePath:instancePath+"/environments",schemaPath:"#/properties/environments/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[a-zA-Z0-9][a-zA-Z0-9._-]*$"},message:"must match pattern \""+"^[a-zA-Z0-9][a-zA-Z0-9._-]*$"+"\"",propertyName:key43};
 if(vErrors === null){
 vErrors = [err329];
 }
@@ -4428,10 +4423,10 @@ vErrors.push(err329);
 }
 errors++;
 }
-else {
-if(data171.target !== undefined){
-if("command" !== data171.target){
-const err330 = {};
+}
+var valid78 = _errs393 === errors;
+if(!valid78){
+const err330 = {instancePath:instancePath+"/environments",schemaPath:"#/properties/environments/propertyNames",keyword:"propertyNames",params:{propertyName: key43},message:"property name must be valid"};
 if(vErrors === null){
 vErrors = [err330];
 }
@@ -4441,23 +4436,15 @@ vErrors.push(err330);
 errors++;
 }
 }
-}
-}
-var _valid5 = _errs396 === errors;
-errors = _errs395;
-if(vErrors !== null){
-if(_errs395){
-vErrors.length = _errs395;
-}
-else {
-vErrors = null;
-}
-}
-if(_valid5){
+for(const key44 in data171){
+let data172 = data171[key44];
+const _errs397 = errors;
+let valid80 = true;
 const _errs398 = errors;
-if(data171 && typeof data171 == "object" && !Array.isArray(data171)){
-if(data171.command === undefined){
-const err331 = {instancePath:instancePath+"/environments/" + key44.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/environments/additionalProperties/then/required",keyword:"required",params:{missingProperty: "command"},message:"must have required property '"+"command"+"'"};
+if(data172 && typeof data172 == "object" && !Array.isArray(data172)){
+let missing0;
+if((data172.target === undefined) && (missing0 = "target")){
+const err331 = {};
 if(vErrors === null){
 vErrors = [err331];
 }
@@ -4466,12 +4453,10 @@ vErrors.push(err331);
 }
 errors++;
 }
-}
-var _valid5 = _errs398 === errors;
-valid80 = _valid5;
-}
-if(!valid80){
-const err332 = {instancePath:instancePath+"/environments/" + key44.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/environments/additionalProperties/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema"};
+else {
+if(data172.target !== undefined){
+if("command" !== data172.target){
+const err332 = {};
 if(vErrors === null){
 vErrors = [err332];
 }
@@ -4480,10 +4465,24 @@ vErrors.push(err332);
 }
 errors++;
 }
-if(data171 && typeof data171 == "object" && !Array.isArray(data171)){
-for(const key45 in data171){
-if(!(((((((key45 === "target") || (key45 === "url")) || (key45 === "stage")) || (key45 === "smoke")) || (key45 === "command")) || (key45 === "gitops")) || (key45 === "timeout_minutes"))){
-const err333 = {instancePath:instancePath+"/environments/" + key44.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/environments/additionalProperties/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key45},message:"must NOT have additional properties"};
+}
+}
+}
+var _valid5 = _errs398 === errors;
+errors = _errs397;
+if(vErrors !== null){
+if(_errs397){
+vErrors.length = _errs397;
+}
+else {
+vErrors = null;
+}
+}
+if(_valid5){
+const _errs400 = errors;
+if(data172 && typeof data172 == "object" && !Array.isArray(data172)){
+if(data172.command === undefined){
+const err333 = {instancePath:instancePath+"/environments/" + key44.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/environments/additionalProperties/then/required",keyword:"required",params:{missingProperty: "command"},message:"must have required property '"+"command"+"'"};
 if(vErrors === null){
 vErrors = [err333];
 }
@@ -4493,10 +4492,11 @@ vErrors.push(err333);
 errors++;
 }
 }
-if(data171.target !== undefined){
-let data173 = data171.target;
-if(!(((data173 === "server") || (data173 === "command")) || (data173 === "gitops"))){
-const err334 = {instancePath:instancePath+"/environments/" + key44.replace(/~/g, "~0").replace(/\//g, "~1")+"/target",schemaPath:"#/properties/environments/additionalProperties/properties/target/enum",keyword:"enum",params:{allowedValues: schema11.properties.environments.additionalProperties.properties.target.enum},message:"must be equal to one of the allowed values"};
+var _valid5 = _errs400 === errors;
+valid80 = _valid5;
+}
+if(!valid80){
+const err334 = {instancePath:instancePath+"/environments/" + key44.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/environments/additionalProperties/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema"};
 if(vErrors === null){
 vErrors = [err334];
 }
@@ -4505,12 +4505,10 @@ vErrors.push(err334);
 }
 errors++;
 }
-}
-if(data171.url !== undefined){
-let data174 = data171.url;
-if(typeof data174 === "string"){
-if(!pattern10.test(data174)){
-const err335 = {instancePath:instancePath+"/environments/" + key44.replace(/~/g, "~0").replace(/\//g, "~1")+"/url",schemaPath:"#/properties/environments/additionalProperties/properties/url/pattern",keyword:"pattern",params:{pattern: "^https?://"},message:"must match pattern \""+"^https?://"+"\""};
+if(data172 && typeof data172 == "object" && !Array.isArray(data172)){
+for(const key45 in data172){
+if(!(((((((key45 === "target") || (key45 === "url")) || (key45 === "stage")) || (key45 === "smoke")) || (key45 === "command")) || (key45 === "gitops")) || (key45 === "timeout_minutes"))){
+const err335 = {instancePath:instancePath+"/environments/" + key44.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/environments/additionalProperties/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key45},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err335];
 }
@@ -4520,8 +4518,10 @@ vErrors.push(err335);
 errors++;
 }
 }
-else {
-const err336 = {instancePath:instancePath+"/environments/" + key44.replace(/~/g, "~0").replace(/\//g, "~1")+"/url",schemaPath:"#/properties/environments/additionalProperties/properties/url/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data172.target !== undefined){
+let data174 = data172.target;
+if(!(((data174 === "server") || (data174 === "command")) || (data174 === "gitops"))){
+const err336 = {instancePath:instancePath+"/environments/" + key44.replace(/~/g, "~0").replace(/\//g, "~1")+"/target",schemaPath:"#/properties/environments/additionalProperties/properties/target/enum",keyword:"enum",params:{allowedValues: schema11.properties.environments.additionalProperties.properties.target.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err336];
 }
@@ -4531,11 +4531,11 @@ vErrors.push(err336);
 errors++;
 }
 }
-if(data171.stage !== undefined){
-let data175 = data171.stage;
+if(data172.url !== undefined){
+let data175 = data172.url;
 if(typeof data175 === "string"){
-if(!pattern0.test(data175)){
-const err337 = {instancePath:instancePath+"/environments/" + key44.replace(/~/g, "~0").replace(/\//g, "~1")+"/stage",schemaPath:"#/properties/environments/additionalProperties/properties/stage/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9][a-z0-9._-]*$"},message:"must match pattern \""+"^[a-z0-9][a-z0-9._-]*$"+"\""};
+if(!pattern10.test(data175)){
+const err337 = {instancePath:instancePath+"/environments/" + key44.replace(/~/g, "~0").replace(/\//g, "~1")+"/url",schemaPath:"#/properties/environments/additionalProperties/properties/url/pattern",keyword:"pattern",params:{pattern: "^https?://"},message:"must match pattern \""+"^https?://"+"\""};
 if(vErrors === null){
 vErrors = [err337];
 }
@@ -4546,7 +4546,7 @@ errors++;
 }
 }
 else {
-const err338 = {instancePath:instancePath+"/environments/" + key44.replace(/~/g, "~0").replace(/\//g, "~1")+"/stage",schemaPath:"#/properties/environments/additionalProperties/properties/stage/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err338 = {instancePath:instancePath+"/environments/" + key44.replace(/~/g, "~0").replace(/\//g, "~1")+"/url",schemaPath:"#/properties/environments/additionalProperties/properties/url/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err338];
 }
@@ -4556,12 +4556,11 @@ vErrors.push(err338);
 errors++;
 }
 }
-if(data171.smoke !== undefined){
-let data176 = data171.smoke;
-if(data176 && typeof data176 == "object" && !Array.isArray(data176)){
-for(const key46 in data176){
-if(!((((key46 === "samples") || (key46 === "count")) || (key46 === "tolerance")) || (key46 === "latency_ms"))){
-const err339 = {instancePath:instancePath+"/environments/" + key44.replace(/~/g, "~0").replace(/\//g, "~1")+"/smoke",schemaPath:"#/properties/environments/additionalProperties/properties/smoke/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key46},message:"must NOT have additional properties"};
+if(data172.stage !== undefined){
+let data176 = data172.stage;
+if(typeof data176 === "string"){
+if(!pattern0.test(data176)){
+const err339 = {instancePath:instancePath+"/environments/" + key44.replace(/~/g, "~0").replace(/\//g, "~1")+"/stage",schemaPath:"#/properties/environments/additionalProperties/properties/stage/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9][a-z0-9._-]*$"},message:"must match pattern \""+"^[a-z0-9][a-z0-9._-]*$"+"\""};
 if(vErrors === null){
 vErrors = [err339];
 }
@@ -4571,11 +4570,8 @@ vErrors.push(err339);
 errors++;
 }
 }
-if(data176.samples !== undefined){
-let data177 = data176.samples;
-if(typeof data177 === "string"){
-if(func3(data177) < 1){
-const err340 = {instancePath:instancePath+"/environments/" + key44.replace(/~/g, "~0").replace(/\//g, "~1")+"/smoke/samples",schemaPath:"#/properties/environments/additionalProperties/properties/smoke/properties/samples/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+else {
+const err340 = {instancePath:instancePath+"/environments/" + key44.replace(/~/g, "~0").replace(/\//g, "~1")+"/stage",schemaPath:"#/properties/environments/additionalProperties/properties/stage/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err340];
 }
@@ -4585,8 +4581,12 @@ vErrors.push(err340);
 errors++;
 }
 }
-else {
-const err341 = {instancePath:instancePath+"/environments/" + key44.replace(/~/g, "~0").replace(/\//g, "~1")+"/smoke/samples",schemaPath:"#/properties/environments/additionalProperties/properties/smoke/properties/samples/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data172.smoke !== undefined){
+let data177 = data172.smoke;
+if(data177 && typeof data177 == "object" && !Array.isArray(data177)){
+for(const key46 in data177){
+if(!((((key46 === "samples") || (key46 === "count")) || (key46 === "tolerance")) || (key46 === "latency_ms"))){
+const err341 = {instancePath:instancePath+"/environments/" + key44.replace(/~/g, "~0").replace(/\//g, "~1")+"/smoke",schemaPath:"#/properties/environments/additionalProperties/properties/smoke/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key46},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err341];
 }
@@ -4596,10 +4596,11 @@ vErrors.push(err341);
 errors++;
 }
 }
-if(data176.count !== undefined){
-let data178 = data176.count;
-if(!((typeof data178 == "number") && (!(data178 % 1) && !isNaN(data178)))){
-const err342 = {instancePath:instancePath+"/environments/" + key44.replace(/~/g, "~0").replace(/\//g, "~1")+"/smoke/count",schemaPath:"#/properties/environments/additionalProperties/properties/smoke/properties/count/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(data177.samples !== undefined){
+let data178 = data177.samples;
+if(typeof data178 === "string"){
+if(func3(data178) < 1){
+const err342 = {instancePath:instancePath+"/environments/" + key44.replace(/~/g, "~0").replace(/\//g, "~1")+"/smoke/samples",schemaPath:"#/properties/environments/additionalProperties/properties/smoke/properties/samples/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err342];
 }
@@ -4608,9 +4609,9 @@ vErrors.push(err342);
 }
 errors++;
 }
-if(typeof data178 == "number"){
-if(data178 < 1 || isNaN(data178)){
-const err343 = {instancePath:instancePath+"/environments/" + key44.replace(/~/g, "~0").replace(/\//g, "~1")+"/smoke/count",schemaPath:"#/properties/environments/additionalProperties/properties/smoke/properties/count/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+}
+else {
+const err343 = {instancePath:instancePath+"/environments/" + key44.replace(/~/g, "~0").replace(/\//g, "~1")+"/smoke/samples",schemaPath:"#/properties/environments/additionalProperties/properties/smoke/properties/samples/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err343];
 }
@@ -4620,12 +4621,10 @@ vErrors.push(err343);
 errors++;
 }
 }
-}
-if(data176.tolerance !== undefined){
-let data179 = data176.tolerance;
-if(typeof data179 == "number"){
-if(data179 < 0 || isNaN(data179)){
-const err344 = {instancePath:instancePath+"/environments/" + key44.replace(/~/g, "~0").replace(/\//g, "~1")+"/smoke/tolerance",schemaPath:"#/properties/environments/additionalProperties/properties/smoke/properties/tolerance/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(data177.count !== undefined){
+let data179 = data177.count;
+if(!((typeof data179 == "number") && (!(data179 % 1) && !isNaN(data179)))){
+const err344 = {instancePath:instancePath+"/environments/" + key44.replace(/~/g, "~0").replace(/\//g, "~1")+"/smoke/count",schemaPath:"#/properties/environments/additionalProperties/properties/smoke/properties/count/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err344];
 }
@@ -4634,9 +4633,9 @@ vErrors.push(err344);
 }
 errors++;
 }
-}
-else {
-const err345 = {instancePath:instancePath+"/environments/" + key44.replace(/~/g, "~0").replace(/\//g, "~1")+"/smoke/tolerance",schemaPath:"#/properties/environments/additionalProperties/properties/smoke/properties/tolerance/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(typeof data179 == "number"){
+if(data179 < 1 || isNaN(data179)){
+const err345 = {instancePath:instancePath+"/environments/" + key44.replace(/~/g, "~0").replace(/\//g, "~1")+"/smoke/count",schemaPath:"#/properties/environments/additionalProperties/properties/smoke/properties/count/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
 if(vErrors === null){
 vErrors = [err345];
 }
@@ -4646,11 +4645,12 @@ vErrors.push(err345);
 errors++;
 }
 }
-if(data176.latency_ms !== undefined){
-let data180 = data176.latency_ms;
+}
+if(data177.tolerance !== undefined){
+let data180 = data177.tolerance;
 if(typeof data180 == "number"){
-if(data180 <= 0 || isNaN(data180)){
-const err346 = {instancePath:instancePath+"/environments/" + key44.replace(/~/g, "~0").replace(/\//g, "~1")+"/smoke/latency_ms",schemaPath:"#/properties/environments/additionalProperties/properties/smoke/properties/latency_ms/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0"};
+if(data180 < 0 || isNaN(data180)){
+const err346 = {instancePath:instancePath+"/environments/" + key44.replace(/~/g, "~0").replace(/\//g, "~1")+"/smoke/tolerance",schemaPath:"#/properties/environments/additionalProperties/properties/smoke/properties/tolerance/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err346];
 }
@@ -4661,7 +4661,7 @@ errors++;
 }
 }
 else {
-const err347 = {instancePath:instancePath+"/environments/" + key44.replace(/~/g, "~0").replace(/\//g, "~1")+"/smoke/latency_ms",schemaPath:"#/properties/environments/additionalProperties/properties/smoke/properties/latency_ms/type",keyword:"type",params:{type: "number"},message:"must be number"};
+const err347 = {instancePath:instancePath+"/environments/" + key44.replace(/~/g, "~0").replace(/\//g, "~1")+"/smoke/tolerance",schemaPath:"#/properties/environments/additionalProperties/properties/smoke/properties/tolerance/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err347];
 }
@@ -4671,9 +4671,11 @@ vErrors.push(err347);
 errors++;
 }
 }
-}
-else {
-const err348 = {instancePath:instancePath+"/environments/" + key44.replace(/~/g, "~0").replace(/\//g, "~1")+"/smoke",schemaPath:"#/properties/environments/additionalProperties/properties/smoke/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data177.latency_ms !== undefined){
+let data181 = data177.latency_ms;
+if(typeof data181 == "number"){
+if(data181 <= 0 || isNaN(data181)){
+const err348 = {instancePath:instancePath+"/environments/" + key44.replace(/~/g, "~0").replace(/\//g, "~1")+"/smoke/latency_ms",schemaPath:"#/properties/environments/additionalProperties/properties/smoke/properties/latency_ms/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0"};
 if(vErrors === null){
 vErrors = [err348];
 }
@@ -4683,11 +4685,8 @@ vErrors.push(err348);
 errors++;
 }
 }
-if(data171.command !== undefined){
-let data181 = data171.command;
-if(typeof data181 === "string"){
-if(func3(data181) < 1){
-const err349 = {instancePath:instancePath+"/environments/" + key44.replace(/~/g, "~0").replace(/\//g, "~1")+"/command",schemaPath:"#/properties/environments/additionalProperties/properties/command/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+else {
+const err349 = {instancePath:instancePath+"/environments/" + key44.replace(/~/g, "~0").replace(/\//g, "~1")+"/smoke/latency_ms",schemaPath:"#/properties/environments/additionalProperties/properties/smoke/properties/latency_ms/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err349];
 }
@@ -4697,8 +4696,9 @@ vErrors.push(err349);
 errors++;
 }
 }
+}
 else {
-const err350 = {instancePath:instancePath+"/environments/" + key44.replace(/~/g, "~0").replace(/\//g, "~1")+"/command",schemaPath:"#/properties/environments/additionalProperties/properties/command/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err350 = {instancePath:instancePath+"/environments/" + key44.replace(/~/g, "~0").replace(/\//g, "~1")+"/smoke",schemaPath:"#/properties/environments/additionalProperties/properties/smoke/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err350];
 }
@@ -4708,12 +4708,11 @@ vErrors.push(err350);
 errors++;
 }
 }
-if(data171.gitops !== undefined){
-let data182 = data171.gitops;
-if(data182 && typeof data182 == "object" && !Array.isArray(data182)){
-for(const key47 in data182){
-if(!(((key47 === "repo") || (key47 === "branch")) || (key47 === "path"))){
-const err351 = {instancePath:instancePath+"/environments/" + key44.replace(/~/g, "~0").replace(/\//g, "~1")+"/gitops",schemaPath:"#/properties/environments/additionalProperties/properties/gitops/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key47},message:"must NOT have additional properties"};
+if(data172.command !== undefined){
+let data182 = data172.command;
+if(typeof data182 === "string"){
+if(func3(data182) < 1){
+const err351 = {instancePath:instancePath+"/environments/" + key44.replace(/~/g, "~0").replace(/\//g, "~1")+"/command",schemaPath:"#/properties/environments/additionalProperties/properties/command/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err351];
 }
@@ -4723,11 +4722,8 @@ vErrors.push(err351);
 errors++;
 }
 }
-if(data182.repo !== undefined){
-let data183 = data182.repo;
-if(typeof data183 === "string"){
-if(func3(data183) < 1){
-const err352 = {instancePath:instancePath+"/environments/" + key44.replace(/~/g, "~0").replace(/\//g, "~1")+"/gitops/repo",schemaPath:"#/properties/environments/additionalProperties/properties/gitops/properties/repo/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+else {
+const err352 = {instancePath:instancePath+"/environments/" + key44.replace(/~/g, "~0").replace(/\//g, "~1")+"/command",schemaPath:"#/properties/environments/additionalProperties/properties/command/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err352];
 }
@@ -4737,8 +4733,12 @@ vErrors.push(err352);
 errors++;
 }
 }
-else {
-const err353 = {instancePath:instancePath+"/environments/" + key44.replace(/~/g, "~0").replace(/\//g, "~1")+"/gitops/repo",schemaPath:"#/properties/environments/additionalProperties/properties/gitops/properties/repo/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data172.gitops !== undefined){
+let data183 = data172.gitops;
+if(data183 && typeof data183 == "object" && !Array.isArray(data183)){
+for(const key47 in data183){
+if(!(((key47 === "repo") || (key47 === "branch")) || (key47 === "path"))){
+const err353 = {instancePath:instancePath+"/environments/" + key44.replace(/~/g, "~0").replace(/\//g, "~1")+"/gitops",schemaPath:"#/properties/environments/additionalProperties/properties/gitops/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key47},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err353];
 }
@@ -4748,11 +4748,11 @@ vErrors.push(err353);
 errors++;
 }
 }
-if(data182.branch !== undefined){
-let data184 = data182.branch;
+if(data183.repo !== undefined){
+let data184 = data183.repo;
 if(typeof data184 === "string"){
 if(func3(data184) < 1){
-const err354 = {instancePath:instancePath+"/environments/" + key44.replace(/~/g, "~0").replace(/\//g, "~1")+"/gitops/branch",schemaPath:"#/properties/environments/additionalProperties/properties/gitops/properties/branch/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+const err354 = {instancePath:instancePath+"/environments/" + key44.replace(/~/g, "~0").replace(/\//g, "~1")+"/gitops/repo",schemaPath:"#/properties/environments/additionalProperties/properties/gitops/properties/repo/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err354];
 }
@@ -4763,7 +4763,7 @@ errors++;
 }
 }
 else {
-const err355 = {instancePath:instancePath+"/environments/" + key44.replace(/~/g, "~0").replace(/\//g, "~1")+"/gitops/branch",schemaPath:"#/properties/environments/additionalProperties/properties/gitops/properties/branch/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err355 = {instancePath:instancePath+"/environments/" + key44.replace(/~/g, "~0").replace(/\//g, "~1")+"/gitops/repo",schemaPath:"#/properties/environments/additionalProperties/properties/gitops/properties/repo/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err355];
 }
@@ -4773,11 +4773,11 @@ vErrors.push(err355);
 errors++;
 }
 }
-if(data182.path !== undefined){
-let data185 = data182.path;
+if(data183.branch !== undefined){
+let data185 = data183.branch;
 if(typeof data185 === "string"){
 if(func3(data185) < 1){
-const err356 = {instancePath:instancePath+"/environments/" + key44.replace(/~/g, "~0").replace(/\//g, "~1")+"/gitops/path",schemaPath:"#/properties/environments/additionalProperties/properties/gitops/properties/path/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+const err356 = {instancePath:instancePath+"/environments/" + key44.replace(/~/g, "~0").replace(/\//g, "~1")+"/gitops/branch",schemaPath:"#/properties/environments/additionalProperties/properties/gitops/properties/branch/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err356];
 }
@@ -4788,7 +4788,7 @@ errors++;
 }
 }
 else {
-const err357 = {instancePath:instancePath+"/environments/" + key44.replace(/~/g, "~0").replace(/\//g, "~1")+"/gitops/path",schemaPath:"#/properties/environments/additionalProperties/properties/gitops/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err357 = {instancePath:instancePath+"/environments/" + key44.replace(/~/g, "~0").replace(/\//g, "~1")+"/gitops/branch",schemaPath:"#/properties/environments/additionalProperties/properties/gitops/properties/branch/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err357];
 }
@@ -4798,9 +4798,11 @@ vErrors.push(err357);
 errors++;
 }
 }
-}
-else {
-const err358 = {instancePath:instancePath+"/environments/" + key44.replace(/~/g, "~0").replace(/\//g, "~1")+"/gitops",schemaPath:"#/properties/environments/additionalProperties/properties/gitops/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data183.path !== undefined){
+let data186 = data183.path;
+if(typeof data186 === "string"){
+if(func3(data186) < 1){
+const err358 = {instancePath:instancePath+"/environments/" + key44.replace(/~/g, "~0").replace(/\//g, "~1")+"/gitops/path",schemaPath:"#/properties/environments/additionalProperties/properties/gitops/properties/path/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err358];
 }
@@ -4810,11 +4812,8 @@ vErrors.push(err358);
 errors++;
 }
 }
-if(data171.timeout_minutes !== undefined){
-let data186 = data171.timeout_minutes;
-if(typeof data186 == "number"){
-if(data186 > 360 || isNaN(data186)){
-const err359 = {instancePath:instancePath+"/environments/" + key44.replace(/~/g, "~0").replace(/\//g, "~1")+"/timeout_minutes",schemaPath:"#/properties/environments/additionalProperties/properties/timeout_minutes/maximum",keyword:"maximum",params:{comparison: "<=", limit: 360},message:"must be <= 360"};
+else {
+const err359 = {instancePath:instancePath+"/environments/" + key44.replace(/~/g, "~0").replace(/\//g, "~1")+"/gitops/path",schemaPath:"#/properties/environments/additionalProperties/properties/gitops/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err359];
 }
@@ -4823,8 +4822,10 @@ vErrors.push(err359);
 }
 errors++;
 }
-if(data186 <= 0 || isNaN(data186)){
-const err360 = {instancePath:instancePath+"/environments/" + key44.replace(/~/g, "~0").replace(/\//g, "~1")+"/timeout_minutes",schemaPath:"#/properties/environments/additionalProperties/properties/timeout_minutes/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0"};
+}
+}
+else {
+const err360 = {instancePath:instancePath+"/environments/" + key44.replace(/~/g, "~0").replace(/\//g, "~1")+"/gitops",schemaPath:"#/properties/environments/additionalProperties/properties/gitops/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err360];
 }
@@ -4834,8 +4835,11 @@ vErrors.push(err360);
 errors++;
 }
 }
-else {
-const err361 = {instancePath:instancePath+"/environments/" + key44.replace(/~/g, "~0").replace(/\//g, "~1")+"/timeout_minutes",schemaPath:"#/properties/environments/additionalProperties/properties/timeout_minutes/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data172.timeout_minutes !== undefined){
+let data187 = data172.timeout_minutes;
+if(typeof data187 == "number"){
+if(data187 > 360 || isNaN(data187)){
+const err361 = {instancePath:instancePath+"/environments/" + key44.replace(/~/g, "~0").replace(/\//g, "~1")+"/timeout_minutes",schemaPath:"#/properties/environments/additionalProperties/properties/timeout_minutes/maximum",keyword:"maximum",params:{comparison: "<=", limit: 360},message:"must be <= 360"};
 if(vErrors === null){
 vErrors = [err361];
 }
@@ -4844,10 +4848,8 @@ vErrors.push(err361);
 }
 errors++;
 }
-}
-}
-else {
-const err362 = {instancePath:instancePath+"/environments/" + key44.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/environments/additionalProperties/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data187 <= 0 || isNaN(data187)){
+const err362 = {instancePath:instancePath+"/environments/" + key44.replace(/~/g, "~0").replace(/\//g, "~1")+"/timeout_minutes",schemaPath:"#/properties/environments/additionalProperties/properties/timeout_minutes/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0"};
 if(vErrors === null){
 vErrors = [err362];
 }
@@ -4857,9 +4859,8 @@ vErrors.push(err362);
 errors++;
 }
 }
-}
 else {
-const err363 = {instancePath:instancePath+"/environments",schemaPath:"#/properties/environments/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err363 = {instancePath:instancePath+"/environments/" + key44.replace(/~/g, "~0").replace(/\//g, "~1")+"/timeout_minutes",schemaPath:"#/properties/environments/additionalProperties/properties/timeout_minutes/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err363];
 }
@@ -4871,12 +4872,36 @@ errors++;
 }
 }
 else {
-const err364 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err364 = {instancePath:instancePath+"/environments/" + key44.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/environments/additionalProperties/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err364];
 }
 else {
 vErrors.push(err364);
+}
+errors++;
+}
+}
+}
+else {
+const err365 = {instancePath:instancePath+"/environments",schemaPath:"#/properties/environments/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err365];
+}
+else {
+vErrors.push(err365);
+}
+errors++;
+}
+}
+}
+else {
+const err366 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err366];
+}
+else {
+vErrors.push(err366);
 }
 errors++;
 }

@@ -81,6 +81,13 @@ export const evaluateSchema = {
       default: false,
       description: 'Drop rows with missing or invalid values (counted in the report) instead of failing.',
     },
+    latency_requests: {
+      type: 'integer',
+      minimum: 0,
+      default: 100,
+      description:
+        'Single-row requests timed one by one (against an in-process modelci serve) for latency_p50/latency_p95; 0: latency is not measured.',
+    },
   },
 } as const;
 

@@ -6,6 +6,7 @@
  */
 import type { GatePolicy } from './policy.js';
 import { directionOf, type Direction } from '../metrics/names.js';
+import { metricUnit } from '../report/metric-units.js';
 import type {
   GateResult,
   GateVerdict,
@@ -220,13 +221,14 @@ function bound(
   if (v === undefined) return missing(gate, metric, 'candidate');
   const passed = kind === 'min' ? v >= threshold - SLACK : v <= threshold + SLACK;
   const op = kind === 'min' ? (passed ? '≥' : '<') : passed ? '≤' : '>';
+  const u = unitOf(metric);
   return {
     gate,
     passed,
     metric,
     actual: v,
     threshold,
-    reason: `${metric} ${fmt(v)} ${op} ${fmt(threshold)}`,
+    reason: `${metric} ${fmt(v)}${u} ${op} ${fmt(threshold)}${u}`,
   };
 }
 
@@ -242,12 +244,14 @@ function regression(
   const worseBy = direction === 'higher' ? base - cand : cand - base;
   const allowed = t.kind === 'relative' ? t.amount * Math.abs(base) : t.amount;
   const passed = worseBy <= allowed + SLACK * Math.max(1, Math.abs(base));
-  const limit = t.kind === 'relative' ? `${t.text} of ${fmt(base)} = ${fmt(allowed)}` : t.text;
+  const u = unitOf(metric);
+  const limit =
+    t.kind === 'relative' ? `${t.text} of ${fmt(base)}${u} = ${fmt(allowed)}${u}` : `${t.text}${u}`;
   const change =
     worseBy > 0
-      ? `worse by ${fmt(worseBy)}`
+      ? `worse by ${fmt(worseBy)}${u}`
       : worseBy < 0
-        ? `better by ${fmt(-worseBy)}`
+        ? `better by ${fmt(-worseBy)}${u}`
         : 'unchanged';
   return {
     gate,
@@ -255,8 +259,14 @@ function regression(
     metric,
     actual: worseBy,
     threshold: allowed,
-    reason: `${metric}${where} ${fmt(base)} -> ${fmt(cand)}: ${change}, ${passed ? 'within' : 'beyond'} the allowed ${limit}`,
+    reason: `${metric}${where} ${fmt(base)}${u} -> ${fmt(cand)}${u}: ${change}, ${passed ? 'within' : 'beyond'} the allowed ${limit}`,
   };
+}
+
+/** ` ms` after a latency value in a gate's sentence; nothing for unitless metrics. */
+function unitOf(metric: string): string {
+  const unit = metricUnit(metric);
+  return unit ? ` ${unit}` : '';
 }
 
 function skipped(gate: string, metric: string | undefined, reason: string): GateResult {

@@ -170,7 +170,12 @@ function notes(r: EvaluationReport, sel: MetricSelection): string[] {
       `✅ / ❌: beyond the tolerance and significant at α = ${formatNumber(reportAlpha(r), 3)} (p < α: the Δ interval excludes 0); ➖ otherwise, the direction is in Δ.`,
     );
   const timed = Object.entries(r.metrics).find(([n, v]) => metricUnit(n) === 'ms' && v.timings);
-  if (timed)
+  if (r.latency)
+    out.push(
+      `Latency: milliseconds per request, percentiles over ${r.latency.requests} single-row request${r.latency.requests === 1 ? '' : 's'} per model to modelci serve on loopback, each timed on its own from request to parsed answer (after ${r.latency.warmup} untimed).`,
+    );
+  // Reports written before single-row timing: per-row times of whole batches.
+  else if (timed)
     out.push(
       `Latency: milliseconds per row, percentiles over ${timed[1].timings} timed batch${timed[1].timings === 1 ? ' (one batch: p50 = p95; lower `evaluate.batch_size` for more)' : 'es'}.`,
     );

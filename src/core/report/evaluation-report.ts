@@ -110,4 +110,14 @@ export interface EvaluationReport {
   slices?: SliceMetrics[];
   gates?: GateVerdict;
   bootstrap: { resamples: number; seed: number; confidence: number };
+  /** How latency_p50/latency_p95 (ms) were measured; absent when they were not. */
+  latency?: LatencyMethod;
+}
+
+export interface LatencyMethod {
+  unit: 'ms';
+  /** Single-row requests timed one by one, per model, after `warmup` untimed ones. */
+  requests: number;
+  warmup: number;
+  method: string;
 }

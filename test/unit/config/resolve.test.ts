@@ -48,6 +48,7 @@ describe('one resolved config', () => {
       bootstrap: { resamples: 1000, seed: 7, confidence: 0.95 },
       batch_size: 16384,
       drop_invalid: false,
+      latency_requests: 100,
     });
     expect(model.train).toMatchObject({
       seed: 42,

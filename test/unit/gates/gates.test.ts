@@ -241,6 +241,13 @@ const table: Row[] = [
     reason: /> budget 2 ms/,
   },
   {
+    name: 'latency in min/max gates carries its unit',
+    policy: { max: { latency_p95: 10 } },
+    passed: false,
+    gate: 'max.latency_p95',
+    reason: /^latency_p95 12\.5 ms > 10 ms$/,
+  },
+  {
     name: 'size budget met',
     policy: { max_size: '10MB' },
     passed: true,
@@ -439,5 +446,20 @@ describe('threshold syntax', () => {
         "gates.max_regression.accuracy: must be a non-negative number or a percentage like '2%'",
       );
     }
+  });
+});
+
+describe('latency regression gates say ms', () => {
+  it('max_regression on latency_p95: every number with its unit', () => {
+    const { verdict } = evaluateGates(
+      { max_regression: { latency_p95: '20%' } },
+      {
+        metrics: { latency_p95: { value: 12.5 } },
+        baseline_metrics: { latency_p95: { value: 10 } },
+      },
+    );
+    expect(verdict.results[0]!.reason).toBe(
+      'latency_p95 10 ms -> 12.5 ms: worse by 2.5 ms, beyond the allowed 20% of 10 ms = 2 ms',
+    );
   });
 });
