@@ -1,6 +1,8 @@
 import { createHash } from 'node:crypto';
 import { createReadStream, statSync } from 'node:fs';
 import { ModelciError } from '../core/errors.js';
+import type { StoreConfig } from '../config/schema/registry.js';
+import type { GitHubClient } from '../github/client.js';
 
 /** Where one artifact goes: the store decides the uri from it. */
 export interface ArtifactKey {
@@ -23,6 +25,28 @@ export interface ArtifactStore {
   put(file: string, key: ArtifactKey): Promise<string>;
   /** A local path holding the bytes of `uri` (downloaded when needed), not yet verified. */
   fetch(uri: string, key: ArtifactKey): Promise<string>;
+}
+
+/** What a store is made from: the registry folder, `registry.store`, GitHub access. */
+export interface StoreContext {
+  registryDir: string;
+  config?: StoreConfig;
+  /** Needed by the github-release store. */
+  github?: { client: GitHubClient; repository?: string };
+  cacheDir: string;
+}
+
+/** A store's name in `registry.store.type` (the schema's enum). */
+export type StoreType = NonNullable<StoreConfig['type']>;
+
+/** One kind of store: what `registry.store.type` makes for writes, and the uri scheme it reads. */
+export interface StoreKind {
+  /** The scheme of the uris it records (`git`, `file`, ...): reads pick the store by it. */
+  scheme: string;
+  /** The store new artifacts go to, from `registry.store`. */
+  forWrite(ctx: StoreContext): ArtifactStore;
+  /** The store that reads `uri` (whatever the config says now). */
+  forUri(uri: string, ctx: StoreContext): ArtifactStore;
 }
 
 export async function sha256File(file: string): Promise<string> {

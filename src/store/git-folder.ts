@@ -1,7 +1,14 @@
 import { copyFileSync, mkdirSync } from 'node:fs';
 import { dirname, join, resolve, sep } from 'node:path';
 import { ModelciError } from '../core/errors.js';
-import type { ArtifactKey, ArtifactStore } from './artifact-store.js';
+import type { ArtifactKey, ArtifactStore, StoreKind } from './artifact-store.js';
+
+/** `registry.store.type: git` (the default): inside the registry folder, up to `max_bytes`. */
+export const gitFolderStore: StoreKind = {
+  scheme: 'git',
+  forWrite: (ctx) => new GitFolderStore(ctx.registryDir, ctx.config?.max_bytes),
+  forUri: (_uri, ctx) => new GitFolderStore(ctx.registryDir),
+};
 
 /**
  * Small models committed next to their record, content-addressed so racing writers never collide:

@@ -4,7 +4,32 @@ import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { ModelciError } from '../core/errors.js';
 import type { GitHubClient } from '../github/client.js';
-import type { ArtifactKey, ArtifactStore } from './artifact-store.js';
+import type { ArtifactKey, ArtifactStore, StoreContext, StoreKind } from './artifact-store.js';
+
+function githubStore(ctx: StoreContext, repository?: string, tag?: string): GitHubReleaseStore {
+  const repo = repository ?? ctx.config?.repository ?? ctx.github?.repository;
+  if (!ctx.github || !repo)
+    throw new ModelciError('CONFIG', 'the github-release store needs a token and a repository', {
+      path: 'registry.store',
+      hint: 'Pass a token (GITHUB_TOKEN) and set registry.store.repository or GITHUB_REPOSITORY',
+    });
+  return new GitHubReleaseStore({
+    client: ctx.github.client,
+    repository: repo,
+    tag: tag ?? ctx.config?.release_tag ?? 'modelci-artifacts',
+    cacheDir: ctx.cacheDir,
+  });
+}
+
+/** `registry.store.type: github-release`: assets of a release; a uri names its repository and tag. */
+export const githubReleaseStore: StoreKind = {
+  scheme: 'github-release',
+  forWrite: (ctx) => githubStore(ctx),
+  forUri: (uri, ctx) => {
+    const m = /^github-release:([^/]+\/[^/]+)\/([^/]+)\//.exec(uri);
+    return githubStore(ctx, m?.[1], m?.[2]);
+  },
+};
 
 export interface GitHubReleaseStoreOptions {
   client: GitHubClient;

@@ -2,7 +2,14 @@ import { copyFileSync, mkdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { ModelciError } from '../core/errors.js';
-import type { ArtifactKey, ArtifactStore } from './artifact-store.js';
+import type { ArtifactKey, ArtifactStore, StoreKind } from './artifact-store.js';
+
+/** `registry.store.type: local`: the folder `registry.store.path`; its uris are absolute. */
+export const localFolderStore: StoreKind = {
+  scheme: 'file',
+  forWrite: (ctx) => new LocalFolderStore(ctx.config?.path),
+  forUri: () => new LocalFolderStore(),
+};
 
 /** A folder (a shared mount, a cache), content-addressed: `file:///<root>/<model>/<sha256>/<file>`. */
 export class LocalFolderStore implements ArtifactStore {

@@ -1,6 +1,15 @@
 import { runShellCommand } from '../../process/shell-command.js';
 import { ModelciError } from '../../core/errors.js';
-import type { DeployTarget, TargetContext, TargetResult } from './target.js';
+import type { DeployTarget, TargetContext, TargetFactory, TargetResult } from './target.js';
+
+/** `target: command`: `environments.<env>.command` (required; the schema says so too). */
+export const commandTarget: TargetFactory = (environment, config, cwd) => {
+  if (!config.command)
+    throw new ModelciError('CONFIG', 'the command target needs a command', {
+      path: `environments.${environment}.command`,
+    });
+  return new CommandTarget(config.command, cwd);
+};
 
 /**
  * The user's deploy script, run by the shell with the model in its environment: MODEL_PATH,

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { dirname, isAbsolute, join, normalize, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { ModelciError } from '../../core/errors.js';
-import type { DeployTarget, TargetContext, TargetResult } from './target.js';
+import type { DeployTarget, TargetContext, TargetFactory, TargetResult } from './target.js';
 import { ACTIONS_BOT } from '../../git/identity.js';
 
 const run = promisify(execFile);
@@ -28,6 +28,17 @@ async function git(cwd: string, args: string[]): Promise<string> {
     throw new ModelciError('GIT', `git ${args[0]} failed: ${(err.stderr || err.message).trim()}`);
   }
 }
+
+/** `target: gitops`: `environments.<env>.gitops` (a relative repo path is the working folder's). */
+export const gitopsTarget: TargetFactory = (_environment, config, cwd) => {
+  const g = config.gitops ?? {};
+  const repo = g.repo ?? '.';
+  return new GitopsTarget({
+    repo: /^[a-z]+:\/\/|^[^/]+@[^:]+:/.test(repo) ? repo : resolve(cwd, repo),
+    branch: g.branch ?? 'main',
+    path: g.path ?? 'deploy/{environment}/{model}.yaml',
+  });
+};
 
 /** The desired state a reconciler (Argo CD, Flux, a cron job) reads. Stable key order. */
 export function pointerYaml(ctx: TargetContext): string {

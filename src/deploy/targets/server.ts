@@ -5,7 +5,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { splitCommandLine } from '../../core/command-line.js';
 import { ModelciError } from '../../core/errors.js';
-import type { DeployTarget, TargetContext, TargetResult } from './target.js';
+import type { DeployTarget, TargetContext, TargetFactory, TargetResult } from './target.js';
 
 export const DEFAULT_SERVER_URL = 'http://127.0.0.1:8080';
 
@@ -37,6 +37,9 @@ async function probe(base: string, timeoutMs = 1_000): Promise<'up' | 'down' | '
     return (e as Error).name === 'TimeoutError' ? 'slow' : 'down';
   }
 }
+
+/** `target: server` (the default): the environment's `url` says where. */
+export const serverTarget: TargetFactory = () => new ServerTarget();
 
 /**
  * The built-in server as a target: a running `modelci serve` at the environment's URL gets the

@@ -1,3 +1,8 @@
+import type { EnvironmentConfig } from '../../config/schema/deploy.js';
+
+/** A target's name in `environments.<env>.target` (the schema's enum). */
+export type TargetKind = NonNullable<EnvironmentConfig['target']>;
+
 /** What every deploy target gets: one verified artifact of one model version for one environment. */
 export interface TargetContext {
   model: string;
@@ -24,6 +29,13 @@ export interface TargetResult {
 }
 
 export interface DeployTarget {
-  readonly kind: 'command' | 'server' | 'gitops';
+  readonly kind: TargetKind;
   deploy(ctx: TargetContext): Promise<TargetResult>;
 }
+
+/** Builds a target from its environment's settings (`environments.<environment>`). */
+export type TargetFactory = (
+  environment: string,
+  config: EnvironmentConfig,
+  cwd: string,
+) => DeployTarget;
