@@ -286,6 +286,7 @@ export async function runDrift(options: RunDriftOptions): Promise<DriftRunResult
     history,
   };
   if (options.runUrl) ctx.runUrl = options.runUrl;
+  ctx.now = checkedAt;
   const markdown = renderDriftMarkdown(report, ctx);
   if (options.history) {
     const entry: DriftHistoryEntry = {

@@ -1,3 +1,5 @@
+import { AUTOLINKED, breakAutolink } from '../report/markdown.js';
+
 /** The deploy job summary (Markdown). Pure; strings from servers and users are escaped. */
 export interface DeploySummaryInput {
   model: string;
@@ -19,6 +21,7 @@ export interface DeploySummaryInput {
 /** Escapes Markdown/HTML control characters and neutralises @mentions. */
 export function escapeMarkdown(text: string): string {
   return text
+    .replace(AUTOLINKED, (m) => breakAutolink(m, '\u200b'))
     .replace(/[\\`*_{}[\]<>()#+!|~]/g, (c) => `\\${c}`)
     .replace(/@(?=[A-Za-z0-9-])/g, '@\u200b')
     .replace(/\r?\n/g, ' ');

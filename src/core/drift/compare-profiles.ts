@@ -41,6 +41,8 @@ export interface DriftOptions {
 
 export interface Histogram {
   labels: string[];
+  /** Numeric bins: the inner edges (left-closed bins, -inf and +inf outside); absent for values. */
+  edges?: number[];
   reference: number[];
   current: number[];
 }
@@ -299,10 +301,29 @@ function uniqueCount(ref: ColumnProfile, cur: ColumnProfile, kind: ColumnKind): 
   return keys.size;
 }
 
-const fmt = (x: number): string => formatNumber(x);
+/** Bin edges in chart legends: 3 significant digits. */
+const fmt = (x: number): string => formatNumber(x, 3);
 
+/** Whole-number columns with at most this many values are charted one bar per value. */
+const HISTOGRAM_VALUES = 12;
+
+/**
+ * The chart's bins: one per value for a whole-number column with few values; else the reference
+ * deciles without repeated edges (a repeated edge would draw an empty `1..1` bin).
+ */
 function numericHistogram(ref: ColumnProfile, cur: ColumnProfile): Histogram {
-  const edges = referenceDecileEdges(ref);
+  const rv = ref.numericValues;
+  const cv = cur.numericValues;
+  if (rv && cv) {
+    const values = [...new Set([...rv.keys(), ...cv.keys()])].sort((x, y) => x - y);
+    if (values.length <= HISTOGRAM_VALUES && values.every(Number.isInteger))
+      return {
+        labels: values.map(String),
+        reference: shares(values.map((v) => rv.get(v) ?? 0)),
+        current: shares(values.map((v) => cv.get(v) ?? 0)),
+      };
+  }
+  const edges = [...new Set(referenceDecileEdges(ref))];
   const a = numericSample(ref);
   const b = numericSample(cur);
   const rc = binCounts(edges, a.values, a.weights);
@@ -311,10 +332,10 @@ function numericHistogram(ref: ColumnProfile, cur: ColumnProfile): Histogram {
     i === 0
       ? `< ${fmt(edges[0]!)}`
       : i === edges.length
-        ? `>= ${fmt(edges[i - 1]!)}`
-        : `${fmt(edges[i - 1]!)}..${fmt(edges[i]!)}`,
+        ? `≥ ${fmt(edges[i - 1]!)}`
+        : `${fmt(edges[i - 1]!)} – ${fmt(edges[i]!)}`,
   );
-  return { labels, reference: shares(rc), current: shares(cc) };
+  return { labels, edges, reference: shares(rc), current: shares(cc) };
 }
 
 const HISTOGRAM_CATEGORIES = 10;

@@ -1,5 +1,13 @@
 import type { ColumnDrift, DriftReport } from '../drift/compare-profiles.js';
 import type { PerformanceDrift } from '../drift/performance-drift.js';
+import {
+  chartTheme,
+  CURRENT_COLOUR,
+  DATA_COLOUR,
+  REFERENCE_COLOUR,
+  THRESHOLD_COLOUR,
+} from './chart-theme.js';
+import { axisLegend, fitAxis } from './chart-axis.js';
 import { escapeMarkdown, escapeMermaid } from './markdown-escape.js';
 import {
   formatNumber,
@@ -35,6 +43,8 @@ export interface DriftReportContext {
   current: string;
   runUrl?: string;
   history?: DriftHistoryEntry[];
+  /** ISO time of this check, the trend's last x label. */
+  now?: string;
   /** Charts for at most this many drifted columns (default 4). */
   maxCharts?: number;
   /** Table rows at most (default 60); the rest are counted. */
@@ -67,12 +77,12 @@ export function renderDriftMarkdown(report: DriftReport, ctx: DriftReportContext
     out.push(
       '### Most drifted columns',
       '',
-      'Bars: reference share per bin; line: current share.',
+      'Blue bars: share of reference rows per bin; orange line: share of current rows.',
       '',
     );
     for (const c of drifted) out.push(...histogramChart(c), '');
   }
-  if (ctx.history && ctx.history.length) out.push(...trendChart(ctx.history, report), '');
+  if (ctx.history && ctx.history.length) out.push(...trendChart(ctx.history, report, ctx.now), '');
   out.push(
     '<sub>Tests follow Evidently’s defaults (KS / chi-square / z for ≤ 1000 reference rows, Wasserstein / Jensen-Shannon above); values match scipy.</sub>',
   );
@@ -195,37 +205,63 @@ function significance(m: PerformanceDrift['metrics'][number]): string {
 function histogramChart(c: ColumnDrift): string[] {
   const h = c.histogram!;
   const max = Math.max(...h.reference, ...h.current, 0.01);
-  return [
-    `**${escapeMarkdown(c.name)}** — ${c.test} ${fmt(c.statistic)}${c.p_value !== undefined ? `, p ${formatPValue(c.p_value).replace(/^(?!<)/, '= ')}` : ''}`,
+  // Numeric bins (ranges) and categories too long for the axis get a number and a legend line.
+  const axis = fitAxis(h.labels, h.edges !== undefined);
+  const indexed = axis.indexed;
+  const out = [
+    `**${escapeMarkdown(c.name)}** — ${c.test} ${fmt(c.statistic)}${c.p_value !== undefined ? `, ${formatPClause(c.p_value)}` : ''}`,
     '',
     '```mermaid',
+    chartTheme([REFERENCE_COLOUR, CURRENT_COLOUR]),
     'xychart-beta',
     `  title "${escapeMermaid(c.name)}"`,
-    `  x-axis [${h.labels.map((l) => `"${escapeMermaid(l, 24)}"`).join(', ')}]`,
-    `  y-axis "share" 0 --> ${Math.min(1, Math.ceil(max * 110) / 100)}`,
+    `  x-axis "${h.edges ? 'bin' : c.type === 'numeric' ? 'value' : indexed ? 'category (see below)' : 'category'}" [${axis.labels.map((l) => `"${escapeMermaid(l)}"`).join(', ')}]`,
+    `  y-axis "share of rows" 0 --> ${formatPlain(Math.min(1, Math.ceil(max * 110) / 100), 3)}`,
     `  bar [${h.reference.map((x) => formatPlain(x)).join(', ')}]`,
     `  line [${h.current.map((x) => formatPlain(x)).join(', ')}]`,
     '```',
   ];
+  if (indexed) out.push('', axisLegend(h.edges ? 'Bins' : 'Categories', h.labels));
+  return out;
 }
 
-function trendChart(history: DriftHistoryEntry[], report: DriftReport): string[] {
+/** Distinct x labels, one per check: the date, with the time when a day has several checks. */
+function checkLabels(ats: string[]): string[] {
+  const day = (at: string) => at.slice(0, 10);
+  const time = (at: string) => at.slice(0, 16).replace('T', ' ');
+  const labels = ats.map((at) =>
+    ats.filter((x) => day(x) === day(at)).length > 1 ? time(at) : day(at) || 'check',
+  );
+  const seen = new Map<string, number>();
+  return labels.map((l) => {
+    const n = (seen.get(l) ?? 0) + 1;
+    seen.set(l, n);
+    return n > 1 || labels.filter((x) => x === l).length > 1 ? `${l} #${n}` : l;
+  });
+}
+
+function trendChart(history: DriftHistoryEntry[], report: DriftReport, now?: string): string[] {
   const points = [
     ...history.slice(-19).map((h) => ({ at: h.at, share: h.share })),
-    { at: 'now', share: report.share },
+    { at: now ?? 'now', share: report.share },
   ];
-  return [
+  const labels = checkLabels(points.map((p) => p.at));
+  const axis = fitAxis(labels);
+  const out = [
     '### Trend',
     '',
-    `Share of drifted columns over the last ${points.length} checks (threshold ${pct(report.drift_share_threshold)}).`,
+    `Share of drifted feature columns at each of the last ${points.length} checks: orange line; the ${pct(report.drift_share_threshold)} dataset threshold: grey line.`,
     '',
     '```mermaid',
+    chartTheme([DATA_COLOUR, THRESHOLD_COLOUR]),
     'xychart-beta',
-    '  title "Share of drifted columns"',
-    `  x-axis [${points.map((p) => `"${escapeMermaid(p.at.slice(0, 10))}"`).join(', ')}]`,
+    '  title "Share of drifted feature columns"',
+    `  x-axis "check" [${axis.labels.map((l) => `"${escapeMermaid(l, 24)}"`).join(', ')}]`,
     '  y-axis "share" 0 --> 1',
     `  line [${points.map((p) => formatPlain(p.share, 3)).join(', ')}]`,
     `  line [${points.map(() => formatPlain(report.drift_share_threshold, 3)).join(', ')}]`,
     '```',
   ];
+  if (axis.indexed) out.push('', axisLegend('Checks', labels));
+  return out;
 }

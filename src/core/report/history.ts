@@ -1,6 +1,8 @@
 import { ModelciError } from '../errors.js';
 import { isNumber } from './metric-diff.js';
 import { flattenMetrics, type FlatMetrics } from './flatten.js';
+import { axisLegend, fitAxis } from './chart-axis.js';
+import { chartTheme, DATA_COLOUR } from './chart-theme.js';
 import { formatPlain } from './number-format.js';
 
 /** One past evaluation: `{commit|label, metrics}` in the history file. */
@@ -71,7 +73,10 @@ function chartText(s: string, max = 24): string {
   return t.length > max ? `${t.slice(0, max - 1)}_` : t || '_';
 }
 
-/** A Mermaid `xychart-beta` line chart of one metric; undefined with fewer than two points. */
+/**
+ * A Mermaid `xychart-beta` line chart of one metric (and, when the labels would not fit under the
+ * points, a legend line naming the numbered points); undefined with fewer than two points.
+ */
 export function historyChart(
   metric: string,
   points: ChartPoint[],
@@ -88,13 +93,17 @@ export function historyChart(
   const lo = formatPlain(Math.floor((min - pad) / step) * step, 12);
   const hi = formatPlain(Math.ceil((max + pad) / step) * step, 12);
   const name = chartText(metric, 40);
-  return [
+  const labels = points.map((p) => chartText(p.label));
+  const axis = fitAxis(labels);
+  const chart = [
     '```mermaid',
+    chartTheme([DATA_COLOUR]),
     'xychart-beta',
     `    title "${name} history"`,
-    `    x-axis [${points.map((p) => `"${chartText(p.label)}"`).join(', ')}]`,
+    `    x-axis ${axis.indexed ? '"point" ' : ''}[${axis.labels.map((l) => `"${l}"`).join(', ')}]`,
     `    y-axis "${name}" ${lo} --> ${hi}`,
     `    line [${values.map((v) => formatPlain(v, precision)).join(', ')}]`,
     '```',
   ].join('\n');
+  return axis.indexed ? `${chart}\n\n${axisLegend('Points', labels)}` : chart;
 }

@@ -1,3 +1,5 @@
+import { AUTOLINKED, breakAutolink } from './markdown.js';
+
 /**
  * Escaping for text from data (column names, categories, file names) placed in GitHub Markdown:
  * nothing from data may open HTML, break a table, start code, or @mention / #reference anyone.
@@ -20,6 +22,7 @@ export function escapeMarkdown(text: string, maxLength = 120): string {
   // entities written before (`@` -> `&#64;` -> `&&#35;64;`).
   return clipped
     .replace(/[\r\n\t]+/g, ' ')
+    .replace(AUTOLINKED, (m) => breakAutolink(m, '\u200b'))
     .replace(/[&<>|`@#]|([\\*_[\]~!])/g, (c, md?: string) =>
       md ? `\\${md}` : MARKDOWN_ENTITIES[c]!,
     );

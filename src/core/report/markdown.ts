@@ -12,6 +12,19 @@ export const MAX_CELL_CHARS = 120;
 /** Longest metric name in a table: longer ones push the number columns off a laptop screen. */
 export const MAX_NAME_CHARS = 60;
 
+/**
+ * What GitHub turns into links in text: `#123` and `GH-123` (issue references), bare `http://`,
+ * `https://` and `www.` URLs.
+ */
+export const AUTOLINKED = /(?<!&)#(?=\d)|\bGH-(?=\d)|\b(?:https?|ftp):|\bwww\./gi;
+
+/** A zero-width space after `#`, else before the last character matched, breaks the link. */
+export function breakAutolink(match: string, zeroWidthSpace: string): string {
+  return match === '#'
+    ? `#${zeroWidthSpace}`
+    : `${match.slice(0, -1)}${zeroWidthSpace}${match.slice(-1)}`;
+}
+
 export function escapeText(text: string, maxChars = Infinity): string {
   // eslint-disable-next-line no-control-regex
   let s = text.replace(/\r\n?|\n|\t/g, ' ').replace(/[\u0000-\u001f\u007f\u2028\u2029]/g, '');
@@ -21,7 +34,8 @@ export function escapeText(text: string, maxChars = Infinity): string {
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;')
     .replace(/[\\`*_[\]~|]/g, (c) => `\\${c}`)
-    .replace(/@/g, `@${MENTION_BREAK}`);
+    .replace(/@/g, `@${MENTION_BREAK}`)
+    .replace(AUTOLINKED, (m) => breakAutolink(m, MENTION_BREAK));
 }
 
 /** Text for a table cell: one line, escaped, shortened. */

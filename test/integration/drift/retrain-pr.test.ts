@@ -119,7 +119,7 @@ describe('retraining pull request (bundled drift action, stand-in GitHub, bare g
     expect(r.outputs.drifted).toBe('true');
     expect(r.outputs.retrain).toBe('created');
     expect(r.summary).toMatch(/Drift detected/);
-    expect(r.summary).toMatch(/```mermaid\nxychart-beta/);
+    expect(r.summary).toMatch(/```mermaid\n%%\{init: .*\}%%\nxychart-beta/);
     expect(openPulls()).toHaveLength(1);
     const pull = openPulls()[0]!;
     expect(pull.head.ref).toBe(BRANCH);

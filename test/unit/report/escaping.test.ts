@@ -39,7 +39,10 @@ describe('escapeText', () => {
     expect(escapeText('@octocat')).toBe('@&#8203;octocat');
     expect(escapeText('cc @org/team')).toBe('cc @&#8203;org/team');
     expect(escapeText('a@b.c')).toBe('a@&#8203;b.c');
-    expect(escapeText('#123')).toBe('#123');
+    // Issue references and bare URLs are neutralised too (issue 12): GitHub would link them.
+    expect(escapeText('#123 GH-1 https://x.io www.x.io')).toBe(
+      '#&#8203;123 GH&#8203;-1 https&#8203;://x.io www&#8203;.x.io',
+    );
   });
 
   it('shortens long text with an ellipsis', () => {

@@ -31,6 +31,7 @@ describe('history', () => {
     expect(chart).toBe(
       [
         '```mermaid',
+        '%%{init: {"themeVariables": {"xyChart": {"plotColorPalette": "#e8590c"}}}}%%',
         'xychart-beta',
         '    title "test.auc history"',
         '    x-axis ["3f9c2e1", "v1.2 _quoted_", "this PR"]',

@@ -7,6 +7,7 @@ import type { EvaluationReport } from '../../../src/core/report/evaluation-repor
 import { flattenMetrics } from '../../../src/core/report/flatten.js';
 import { diffMetrics } from '../../../src/core/report/metric-diff.js';
 import { parseEvaluationReport } from '../../../src/core/report/parse-evaluation-report.js';
+import { candidateOnly } from '../../harness/evaluation-reports.js';
 
 const fixture = () =>
   JSON.parse(
@@ -157,23 +158,7 @@ describe('the comment on an evaluation report', () => {
   });
 
   it('without a baseline: "no baseline" in the headline and the gate rows, never "pass (skipped)"', () => {
-    const r = fixture();
-    delete r.baseline;
-    delete r.baseline_metrics;
-    delete r.comparison;
-    r.gates = {
-      passed: true,
-      results: [
-        { gate: 'min.roc_auc', passed: true, reason: 'roc_auc 0.995 ≥ 0.95', metric: 'roc_auc' },
-        {
-          gate: 'max_regression.roc_auc',
-          passed: true,
-          skipped: true,
-          reason: 'roc_auc: no baseline to compare with',
-          metric: 'roc_auc',
-        },
-      ],
-    };
+    const r = candidateOnly(fixture());
     const { markdown } = renderComment({
       model: 'm',
       workflow: 'w',
