@@ -24,19 +24,25 @@ export async function invokeValidate(
 ): Promise<ValidateInvocationResult> {
   const loaded = loadConfig(v.config, { explicit: given.has('config') });
   const { name, model } = resolveModel(loaded, v.model);
-  const contract = v.contract ?? modelContractPath(loaded, name, v.registry);
-  if (v.contract === undefined && !existsSync(contract))
-    throw new ModelciError('USAGE', `no data contract for ${name} (looked for ${contract})`, {
-      hint: `Pass --contract <file>, or infer one: modelci contract infer --model ${name} --data <training data>`,
-    });
-  const data = v.data.length
-    ? v.data
-    : [model.data.train, model.data.holdout].filter((f): f is string => f !== undefined);
+  let contract: string | undefined = v.contract ?? modelContractPath(loaded, name, v.registry);
+  if (v.contract === undefined && !existsSync(contract)) {
+    if (v.trainingProfile === undefined)
+      throw new ModelciError('USAGE', `no data contract for ${name} (looked for ${contract})`, {
+        hint: `Pass --contract <file>, or infer one: modelci contract infer --model ${name} --data <training data>`,
+      });
+    contract = undefined; // train/serve skew alone
+  }
+  const defaults = v.data.length === 0;
+  const data = defaults ? (model.data.holdout ? [model.data.holdout] : []) : v.data;
+  const train = v.train ?? (defaults ? model.data.train : undefined);
   const report = await inv.group('Validate data', () =>
     runValidate({
-      contract,
       data,
       now: Date.now(),
+      ...(contract !== undefined ? { contract } : {}),
+      ...(train !== undefined ? { train } : {}),
+      ...(v.trainingProfile !== undefined ? { trainingProfile: v.trainingProfile } : {}),
+      ...(model.data.label !== undefined ? { label: model.data.label } : {}),
       ...(model.configured || v.model !== undefined ? { model: name } : {}),
       ...(hooks.onProgress ? { onProgress: hooks.onProgress } : {}),
     }),

@@ -20,7 +20,7 @@ const ajvRuntime_ucs2length = function ucs2length(str) {
 };
 "use strict";
 export const validateContract = validate10;
-const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://modelci.dev/schema/contract.schema.json","title":"modelci data contract","type":"object","additionalProperties":false,"required":["version","columns"],"properties":{"version":{"const":1,"description":"Format version of this file; 1."},"model":{"type":"string","description":"The model this contract is for."},"description":{"type":"string"},"inferred_from":{"type":"object","additionalProperties":false,"description":"What the contract was inferred from (for people; not checked).","properties":{"data":{"type":"string"},"rows":{"type":"integer","minimum":0}}},"rows":{"type":"object","additionalProperties":false,"minProperties":1,"description":"The band the row count of a data set must fall in.","properties":{"min":{"type":"integer","minimum":0},"max":{"type":"integer","minimum":0},"severity":{"enum":["error","warning"],"description":"error: the validation fails; warning: reported only."}}},"id":{"type":"string","minLength":1,"description":"The id column: its values must be unique, and training and holdout must not share one."},"label":{"type":"string","minLength":1,"description":"The label column: features are checked for leaking it."},"extra_columns":{"enum":["error","warning","ignore"],"description":"What a column the contract does not list is (default warning)."},"columns":{"type":"object","description":"Per column, what its values must be.","additionalProperties":{"type":"object","additionalProperties":false,"properties":{"description":{"type":"string","description":"What the column holds, for people."},"type":{"description":"The type of every non-missing value.","anyOf":[{"enum":["number","integer","boolean","string","timestamp"],"description":"number, integer (whole numbers), boolean (true/false), string, or timestamp (ISO 8601)."},{"type":"object","additionalProperties":false,"required":["is"],"properties":{"is":{"enum":["number","integer","boolean","string","timestamp"],"description":"number, integer (whole numbers), boolean (true/false), string, or timestamp (ISO 8601)."},"severity":{"enum":["error","warning"],"description":"error: the validation fails; warning: reported only."}}}]},"required":{"type":"boolean","description":"false: the column may be absent from the data (default true)."},"max_missing":{"description":"Largest share of rows (0..1) that may miss a value; 0 means no missing values.","anyOf":[{"type":"number","minimum":0,"maximum":1},{"type":"object","additionalProperties":false,"required":["share"],"properties":{"share":{"type":"number","minimum":0,"maximum":1},"severity":{"enum":["error","warning"],"description":"error: the validation fails; warning: reported only."}}}]},"range":{"type":"object","additionalProperties":false,"minProperties":1,"description":"Smallest and/or largest allowed value (numbers).","properties":{"min":{"type":"number"},"max":{"type":"number"},"severity":{"enum":["error","warning"],"description":"error: the validation fails; warning: reported only."}}},"allowed":{"description":"The values the column may hold (categories); anything else is a violation.","anyOf":[{"type":"array","items":{"type":["string","number","boolean"]},"minItems":1},{"type":"object","additionalProperties":false,"required":["values"],"properties":{"values":{"type":"array","items":{"type":["string","number","boolean"]},"minItems":1},"severity":{"enum":["error","warning"],"description":"error: the validation fails; warning: reported only."}}}]},"pattern":{"description":"A regular expression (JavaScript syntax) every text value must match in full.","anyOf":[{"type":"string","minLength":1},{"type":"object","additionalProperties":false,"required":["regex"],"properties":{"regex":{"type":"string","minLength":1},"severity":{"enum":["error","warning"],"description":"error: the validation fails; warning: reported only."}}}]},"unique":{"description":"true: no value may appear twice (an id column).","anyOf":[{"type":"boolean"},{"type":"object","additionalProperties":false,"required":["enabled"],"properties":{"enabled":{"type":"boolean"},"severity":{"enum":["error","warning"],"description":"error: the validation fails; warning: reported only."}}}]},"freshness":{"type":"object","additionalProperties":false,"required":["max_age"],"description":"The newest timestamp must be at most this old when the data is validated.","properties":{"max_age":{"type":"string","pattern":"^\\d+(\\.\\d+)?\\s*[smhdw]$","description":"A duration: 45s, 90m, 12h, 30d or 2w."},"severity":{"enum":["error","warning"],"description":"error: the validation fails; warning: reported only."}}}}}},"relations":{"type":"array","description":"Row-wise comparisons between columns (numbers or timestamps), e.g. `start <= end` or `discount < price`.","items":{"description":"A comparison: a <= b.","anyOf":[{"type":"string","minLength":1},{"type":"object","additionalProperties":false,"required":["check"],"properties":{"check":{"type":"string","minLength":1},"severity":{"enum":["error","warning"],"description":"error: the validation fails; warning: reported only."}}}]}}}};
+const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://modelci.dev/schema/contract.schema.json","title":"modelci data contract","type":"object","additionalProperties":false,"required":["version","columns"],"properties":{"version":{"const":1,"description":"Format version of this file; 1."},"model":{"type":"string","description":"The model this contract is for."},"description":{"type":"string"},"inferred_from":{"type":"object","additionalProperties":false,"description":"What the contract was inferred from (for people; not checked).","properties":{"data":{"type":"string"},"rows":{"type":"integer","minimum":0}}},"rows":{"type":"object","additionalProperties":false,"minProperties":1,"description":"The band the row count of a data set must fall in.","properties":{"min":{"type":"integer","minimum":0},"max":{"type":"integer","minimum":0},"severity":{"enum":["error","warning"],"description":"error: the validation fails; warning: reported only."}}},"id":{"type":"string","minLength":1,"description":"The id column: its values must be unique, and training and holdout must not share one."},"label":{"type":"string","minLength":1,"description":"The label column: features are checked for leaking it."},"extra_columns":{"enum":["error","warning","ignore"],"description":"What a column the contract does not list is (default warning)."},"columns":{"type":"object","description":"Per column, what its values must be.","additionalProperties":{"type":"object","additionalProperties":false,"properties":{"description":{"type":"string","description":"What the column holds, for people."},"type":{"description":"The type of every non-missing value.","anyOf":[{"enum":["number","integer","boolean","string","timestamp"],"description":"number, integer (whole numbers), boolean (true/false), string, or timestamp (ISO 8601)."},{"type":"object","additionalProperties":false,"required":["is"],"properties":{"is":{"enum":["number","integer","boolean","string","timestamp"],"description":"number, integer (whole numbers), boolean (true/false), string, or timestamp (ISO 8601)."},"severity":{"enum":["error","warning"],"description":"error: the validation fails; warning: reported only."}}}]},"required":{"type":"boolean","description":"false: the column may be absent from the data (default true)."},"max_missing":{"description":"Largest share of rows (0..1) that may miss a value; 0 means no missing values.","anyOf":[{"type":"number","minimum":0,"maximum":1},{"type":"object","additionalProperties":false,"required":["share"],"properties":{"share":{"type":"number","minimum":0,"maximum":1},"severity":{"enum":["error","warning"],"description":"error: the validation fails; warning: reported only."}}}]},"range":{"type":"object","additionalProperties":false,"minProperties":1,"description":"Smallest and/or largest allowed value (numbers).","properties":{"min":{"type":"number"},"max":{"type":"number"},"severity":{"enum":["error","warning"],"description":"error: the validation fails; warning: reported only."},"mostly":{"type":"number","minimum":0,"maximum":1,"description":"Share of the non-missing values that must meet the expectation (Great Expectations' mostly); default 1, every value."}}},"allowed":{"description":"The values the column may hold (categories); anything else is a violation.","anyOf":[{"type":"array","items":{"type":["string","number","boolean"]},"minItems":1},{"type":"object","additionalProperties":false,"required":["values"],"properties":{"values":{"type":"array","items":{"type":["string","number","boolean"]},"minItems":1},"severity":{"enum":["error","warning"],"description":"error: the validation fails; warning: reported only."},"mostly":{"type":"number","minimum":0,"maximum":1,"description":"Share of the non-missing values that must meet the expectation (Great Expectations' mostly); default 1, every value."}}}]},"pattern":{"description":"A regular expression (JavaScript syntax) every text value must match in full.","anyOf":[{"type":"string","minLength":1},{"type":"object","additionalProperties":false,"required":["regex"],"properties":{"regex":{"type":"string","minLength":1},"severity":{"enum":["error","warning"],"description":"error: the validation fails; warning: reported only."},"mostly":{"type":"number","minimum":0,"maximum":1,"description":"Share of the non-missing values that must meet the expectation (Great Expectations' mostly); default 1, every value."}}}]},"unique":{"description":"true: no value may appear twice (an id column).","anyOf":[{"type":"boolean"},{"type":"object","additionalProperties":false,"required":["enabled"],"properties":{"enabled":{"type":"boolean"},"severity":{"enum":["error","warning"],"description":"error: the validation fails; warning: reported only."}}}]},"freshness":{"type":"object","additionalProperties":false,"required":["max_age"],"description":"The newest timestamp must be at most this old when the data is validated.","properties":{"max_age":{"type":"string","pattern":"^\\d+(\\.\\d+)?\\s*[smhdw]$","description":"A duration: 45s, 90m, 12h, 30d or 2w."},"severity":{"enum":["error","warning"],"description":"error: the validation fails; warning: reported only."}}}}}},"relations":{"type":"array","description":"Row-wise comparisons between columns (numbers or timestamps), e.g. `start <= end` or `discount < price`.","items":{"description":"A comparison: a <= b.","anyOf":[{"type":"string","minLength":1},{"type":"object","additionalProperties":false,"required":["check"],"properties":{"check":{"type":"string","minLength":1},"severity":{"enum":["error","warning"],"description":"error: the validation fails; warning: reported only."}}}]}}}};
 const func2 = Object.prototype.hasOwnProperty;
 const func3 = ajvRuntime_ucs2length;
 const pattern0 = new RegExp("^\\d+(\\.\\d+)?\\s*[smhdw]$", "u");
@@ -633,7 +633,7 @@ vErrors.push(err45);
 errors++;
 }
 for(const key7 in data23){
-if(!(((key7 === "min") || (key7 === "max")) || (key7 === "severity"))){
+if(!((((key7 === "min") || (key7 === "max")) || (key7 === "severity")) || (key7 === "mostly"))){
 const err46 = {instancePath:instancePath+"/columns/" + key3.replace(/~/g, "~0").replace(/\//g, "~1")+"/range",schemaPath:"#/properties/columns/additionalProperties/properties/range/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key7},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err46];
@@ -681,9 +681,11 @@ vErrors.push(err49);
 errors++;
 }
 }
-}
-else {
-const err50 = {instancePath:instancePath+"/columns/" + key3.replace(/~/g, "~0").replace(/\//g, "~1")+"/range",schemaPath:"#/properties/columns/additionalProperties/properties/range/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data23.mostly !== undefined){
+let data27 = data23.mostly;
+if(typeof data27 == "number"){
+if(data27 > 1 || isNaN(data27)){
+const err50 = {instancePath:instancePath+"/columns/" + key3.replace(/~/g, "~0").replace(/\//g, "~1")+"/range/mostly",schemaPath:"#/properties/columns/additionalProperties/properties/range/properties/mostly/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"};
 if(vErrors === null){
 vErrors = [err50];
 }
@@ -692,15 +694,8 @@ vErrors.push(err50);
 }
 errors++;
 }
-}
-if(data14.allowed !== undefined){
-let data27 = data14.allowed;
-const _errs64 = errors;
-let valid10 = false;
-const _errs65 = errors;
-if(Array.isArray(data27)){
-if(data27.length < 1){
-const err51 = {instancePath:instancePath+"/columns/" + key3.replace(/~/g, "~0").replace(/\//g, "~1")+"/allowed",schemaPath:"#/properties/columns/additionalProperties/properties/allowed/anyOf/0/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
+if(data27 < 0 || isNaN(data27)){
+const err51 = {instancePath:instancePath+"/columns/" + key3.replace(/~/g, "~0").replace(/\//g, "~1")+"/range/mostly",schemaPath:"#/properties/columns/additionalProperties/properties/range/properties/mostly/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err51];
 }
@@ -709,11 +704,9 @@ vErrors.push(err51);
 }
 errors++;
 }
-const len0 = data27.length;
-for(let i0=0; i0<len0; i0++){
-let data28 = data27[i0];
-if(((typeof data28 !== "string") && (!(typeof data28 == "number"))) && (typeof data28 !== "boolean")){
-const err52 = {instancePath:instancePath+"/columns/" + key3.replace(/~/g, "~0").replace(/\//g, "~1")+"/allowed/" + i0,schemaPath:"#/properties/columns/additionalProperties/properties/allowed/anyOf/0/items/type",keyword:"type",params:{type: schema11.properties.columns.additionalProperties.properties.allowed.anyOf[0].items.type},message:"must be string,number,boolean"};
+}
+else {
+const err52 = {instancePath:instancePath+"/columns/" + key3.replace(/~/g, "~0").replace(/\//g, "~1")+"/range/mostly",schemaPath:"#/properties/columns/additionalProperties/properties/range/properties/mostly/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err52];
 }
@@ -725,7 +718,7 @@ errors++;
 }
 }
 else {
-const err53 = {instancePath:instancePath+"/columns/" + key3.replace(/~/g, "~0").replace(/\//g, "~1")+"/allowed",schemaPath:"#/properties/columns/additionalProperties/properties/allowed/anyOf/0/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err53 = {instancePath:instancePath+"/columns/" + key3.replace(/~/g, "~0").replace(/\//g, "~1")+"/range",schemaPath:"#/properties/columns/additionalProperties/properties/range/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err53];
 }
@@ -734,13 +727,15 @@ vErrors.push(err53);
 }
 errors++;
 }
-var _valid2 = _errs65 === errors;
-valid10 = valid10 || _valid2;
-if(!valid10){
-const _errs69 = errors;
-if(data27 && typeof data27 == "object" && !Array.isArray(data27)){
-if(data27.values === undefined){
-const err54 = {instancePath:instancePath+"/columns/" + key3.replace(/~/g, "~0").replace(/\//g, "~1")+"/allowed",schemaPath:"#/properties/columns/additionalProperties/properties/allowed/anyOf/1/required",keyword:"required",params:{missingProperty: "values"},message:"must have required property '"+"values"+"'"};
+}
+if(data14.allowed !== undefined){
+let data28 = data14.allowed;
+const _errs66 = errors;
+let valid10 = false;
+const _errs67 = errors;
+if(Array.isArray(data28)){
+if(data28.length < 1){
+const err54 = {instancePath:instancePath+"/columns/" + key3.replace(/~/g, "~0").replace(/\//g, "~1")+"/allowed",schemaPath:"#/properties/columns/additionalProperties/properties/allowed/anyOf/0/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
 if(vErrors === null){
 vErrors = [err54];
 }
@@ -749,9 +744,11 @@ vErrors.push(err54);
 }
 errors++;
 }
-for(const key8 in data27){
-if(!((key8 === "values") || (key8 === "severity"))){
-const err55 = {instancePath:instancePath+"/columns/" + key3.replace(/~/g, "~0").replace(/\//g, "~1")+"/allowed",schemaPath:"#/properties/columns/additionalProperties/properties/allowed/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key8},message:"must NOT have additional properties"};
+const len0 = data28.length;
+for(let i0=0; i0<len0; i0++){
+let data29 = data28[i0];
+if(((typeof data29 !== "string") && (!(typeof data29 == "number"))) && (typeof data29 !== "boolean")){
+const err55 = {instancePath:instancePath+"/columns/" + key3.replace(/~/g, "~0").replace(/\//g, "~1")+"/allowed/" + i0,schemaPath:"#/properties/columns/additionalProperties/properties/allowed/anyOf/0/items/type",keyword:"type",params:{type: schema11.properties.columns.additionalProperties.properties.allowed.anyOf[0].items.type},message:"must be string,number,boolean"};
 if(vErrors === null){
 vErrors = [err55];
 }
@@ -761,11 +758,9 @@ vErrors.push(err55);
 errors++;
 }
 }
-if(data27.values !== undefined){
-let data29 = data27.values;
-if(Array.isArray(data29)){
-if(data29.length < 1){
-const err56 = {instancePath:instancePath+"/columns/" + key3.replace(/~/g, "~0").replace(/\//g, "~1")+"/allowed/values",schemaPath:"#/properties/columns/additionalProperties/properties/allowed/anyOf/1/properties/values/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
+}
+else {
+const err56 = {instancePath:instancePath+"/columns/" + key3.replace(/~/g, "~0").replace(/\//g, "~1")+"/allowed",schemaPath:"#/properties/columns/additionalProperties/properties/allowed/anyOf/0/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err56];
 }
@@ -774,11 +769,13 @@ vErrors.push(err56);
 }
 errors++;
 }
-const len1 = data29.length;
-for(let i1=0; i1<len1; i1++){
-let data30 = data29[i1];
-if(((typeof data30 !== "string") && (!(typeof data30 == "number"))) && (typeof data30 !== "boolean")){
-const err57 = {instancePath:instancePath+"/columns/" + key3.replace(/~/g, "~0").replace(/\//g, "~1")+"/allowed/values/" + i1,schemaPath:"#/properties/columns/additionalProperties/properties/allowed/anyOf/1/properties/values/items/type",keyword:"type",params:{type: schema11.properties.columns.additionalProperties.properties.allowed.anyOf[1].properties.values.items.type},message:"must be string,number,boolean"};
+var _valid2 = _errs67 === errors;
+valid10 = valid10 || _valid2;
+if(!valid10){
+const _errs71 = errors;
+if(data28 && typeof data28 == "object" && !Array.isArray(data28)){
+if(data28.values === undefined){
+const err57 = {instancePath:instancePath+"/columns/" + key3.replace(/~/g, "~0").replace(/\//g, "~1")+"/allowed",schemaPath:"#/properties/columns/additionalProperties/properties/allowed/anyOf/1/required",keyword:"required",params:{missingProperty: "values"},message:"must have required property '"+"values"+"'"};
 if(vErrors === null){
 vErrors = [err57];
 }
@@ -787,10 +784,9 @@ vErrors.push(err57);
 }
 errors++;
 }
-}
-}
-else {
-const err58 = {instancePath:instancePath+"/columns/" + key3.replace(/~/g, "~0").replace(/\//g, "~1")+"/allowed/values",schemaPath:"#/properties/columns/additionalProperties/properties/allowed/anyOf/1/properties/values/type",keyword:"type",params:{type: "array"},message:"must be array"};
+for(const key8 in data28){
+if(!(((key8 === "values") || (key8 === "severity")) || (key8 === "mostly"))){
+const err58 = {instancePath:instancePath+"/columns/" + key3.replace(/~/g, "~0").replace(/\//g, "~1")+"/allowed",schemaPath:"#/properties/columns/additionalProperties/properties/allowed/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key8},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err58];
 }
@@ -800,10 +796,11 @@ vErrors.push(err58);
 errors++;
 }
 }
-if(data27.severity !== undefined){
-let data31 = data27.severity;
-if(!((data31 === "error") || (data31 === "warning"))){
-const err59 = {instancePath:instancePath+"/columns/" + key3.replace(/~/g, "~0").replace(/\//g, "~1")+"/allowed/severity",schemaPath:"#/properties/columns/additionalProperties/properties/allowed/anyOf/1/properties/severity/enum",keyword:"enum",params:{allowedValues: schema11.properties.columns.additionalProperties.properties.allowed.anyOf[1].properties.severity.enum},message:"must be equal to one of the allowed values"};
+if(data28.values !== undefined){
+let data30 = data28.values;
+if(Array.isArray(data30)){
+if(data30.length < 1){
+const err59 = {instancePath:instancePath+"/columns/" + key3.replace(/~/g, "~0").replace(/\//g, "~1")+"/allowed/values",schemaPath:"#/properties/columns/additionalProperties/properties/allowed/anyOf/1/properties/values/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
 if(vErrors === null){
 vErrors = [err59];
 }
@@ -812,10 +809,11 @@ vErrors.push(err59);
 }
 errors++;
 }
-}
-}
-else {
-const err60 = {instancePath:instancePath+"/columns/" + key3.replace(/~/g, "~0").replace(/\//g, "~1")+"/allowed",schemaPath:"#/properties/columns/additionalProperties/properties/allowed/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const len1 = data30.length;
+for(let i1=0; i1<len1; i1++){
+let data31 = data30[i1];
+if(((typeof data31 !== "string") && (!(typeof data31 == "number"))) && (typeof data31 !== "boolean")){
+const err60 = {instancePath:instancePath+"/columns/" + key3.replace(/~/g, "~0").replace(/\//g, "~1")+"/allowed/values/" + i1,schemaPath:"#/properties/columns/additionalProperties/properties/allowed/anyOf/1/properties/values/items/type",keyword:"type",params:{type: schema11.properties.columns.additionalProperties.properties.allowed.anyOf[1].properties.values.items.type},message:"must be string,number,boolean"};
 if(vErrors === null){
 vErrors = [err60];
 }
@@ -824,11 +822,10 @@ vErrors.push(err60);
 }
 errors++;
 }
-var _valid2 = _errs69 === errors;
-valid10 = valid10 || _valid2;
 }
-if(!valid10){
-const err61 = {instancePath:instancePath+"/columns/" + key3.replace(/~/g, "~0").replace(/\//g, "~1")+"/allowed",schemaPath:"#/properties/columns/additionalProperties/properties/allowed/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+}
+else {
+const err61 = {instancePath:instancePath+"/columns/" + key3.replace(/~/g, "~0").replace(/\//g, "~1")+"/allowed/values",schemaPath:"#/properties/columns/additionalProperties/properties/allowed/anyOf/1/properties/values/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err61];
 }
@@ -837,26 +834,11 @@ vErrors.push(err61);
 }
 errors++;
 }
-else {
-errors = _errs64;
-if(vErrors !== null){
-if(_errs64){
-vErrors.length = _errs64;
 }
-else {
-vErrors = null;
-}
-}
-}
-}
-if(data14.pattern !== undefined){
-let data32 = data14.pattern;
-const _errs78 = errors;
-let valid16 = false;
-const _errs79 = errors;
-if(typeof data32 === "string"){
-if(func3(data32) < 1){
-const err62 = {instancePath:instancePath+"/columns/" + key3.replace(/~/g, "~0").replace(/\//g, "~1")+"/pattern",schemaPath:"#/properties/columns/additionalProperties/properties/pattern/anyOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(data28.severity !== undefined){
+let data32 = data28.severity;
+if(!((data32 === "error") || (data32 === "warning"))){
+const err62 = {instancePath:instancePath+"/columns/" + key3.replace(/~/g, "~0").replace(/\//g, "~1")+"/allowed/severity",schemaPath:"#/properties/columns/additionalProperties/properties/allowed/anyOf/1/properties/severity/enum",keyword:"enum",params:{allowedValues: schema11.properties.columns.additionalProperties.properties.allowed.anyOf[1].properties.severity.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err62];
 }
@@ -866,8 +848,11 @@ vErrors.push(err62);
 errors++;
 }
 }
-else {
-const err63 = {instancePath:instancePath+"/columns/" + key3.replace(/~/g, "~0").replace(/\//g, "~1")+"/pattern",schemaPath:"#/properties/columns/additionalProperties/properties/pattern/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data28.mostly !== undefined){
+let data33 = data28.mostly;
+if(typeof data33 == "number"){
+if(data33 > 1 || isNaN(data33)){
+const err63 = {instancePath:instancePath+"/columns/" + key3.replace(/~/g, "~0").replace(/\//g, "~1")+"/allowed/mostly",schemaPath:"#/properties/columns/additionalProperties/properties/allowed/anyOf/1/properties/mostly/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"};
 if(vErrors === null){
 vErrors = [err63];
 }
@@ -876,13 +861,8 @@ vErrors.push(err63);
 }
 errors++;
 }
-var _valid3 = _errs79 === errors;
-valid16 = valid16 || _valid3;
-if(!valid16){
-const _errs81 = errors;
-if(data32 && typeof data32 == "object" && !Array.isArray(data32)){
-if(data32.regex === undefined){
-const err64 = {instancePath:instancePath+"/columns/" + key3.replace(/~/g, "~0").replace(/\//g, "~1")+"/pattern",schemaPath:"#/properties/columns/additionalProperties/properties/pattern/anyOf/1/required",keyword:"required",params:{missingProperty: "regex"},message:"must have required property '"+"regex"+"'"};
+if(data33 < 0 || isNaN(data33)){
+const err64 = {instancePath:instancePath+"/columns/" + key3.replace(/~/g, "~0").replace(/\//g, "~1")+"/allowed/mostly",schemaPath:"#/properties/columns/additionalProperties/properties/allowed/anyOf/1/properties/mostly/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err64];
 }
@@ -891,9 +871,9 @@ vErrors.push(err64);
 }
 errors++;
 }
-for(const key9 in data32){
-if(!((key9 === "regex") || (key9 === "severity"))){
-const err65 = {instancePath:instancePath+"/columns/" + key3.replace(/~/g, "~0").replace(/\//g, "~1")+"/pattern",schemaPath:"#/properties/columns/additionalProperties/properties/pattern/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key9},message:"must NOT have additional properties"};
+}
+else {
+const err65 = {instancePath:instancePath+"/columns/" + key3.replace(/~/g, "~0").replace(/\//g, "~1")+"/allowed/mostly",schemaPath:"#/properties/columns/additionalProperties/properties/allowed/anyOf/1/properties/mostly/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err65];
 }
@@ -903,11 +883,9 @@ vErrors.push(err65);
 errors++;
 }
 }
-if(data32.regex !== undefined){
-let data33 = data32.regex;
-if(typeof data33 === "string"){
-if(func3(data33) < 1){
-const err66 = {instancePath:instancePath+"/columns/" + key3.replace(/~/g, "~0").replace(/\//g, "~1")+"/pattern/regex",schemaPath:"#/properties/columns/additionalProperties/properties/pattern/anyOf/1/properties/regex/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+}
+else {
+const err66 = {instancePath:instancePath+"/columns/" + key3.replace(/~/g, "~0").replace(/\//g, "~1")+"/allowed",schemaPath:"#/properties/columns/additionalProperties/properties/allowed/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err66];
 }
@@ -916,9 +894,11 @@ vErrors.push(err66);
 }
 errors++;
 }
+var _valid2 = _errs71 === errors;
+valid10 = valid10 || _valid2;
 }
-else {
-const err67 = {instancePath:instancePath+"/columns/" + key3.replace(/~/g, "~0").replace(/\//g, "~1")+"/pattern/regex",schemaPath:"#/properties/columns/additionalProperties/properties/pattern/anyOf/1/properties/regex/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(!valid10){
+const err67 = {instancePath:instancePath+"/columns/" + key3.replace(/~/g, "~0").replace(/\//g, "~1")+"/allowed",schemaPath:"#/properties/columns/additionalProperties/properties/allowed/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
 if(vErrors === null){
 vErrors = [err67];
 }
@@ -927,11 +907,26 @@ vErrors.push(err67);
 }
 errors++;
 }
+else {
+errors = _errs66;
+if(vErrors !== null){
+if(_errs66){
+vErrors.length = _errs66;
 }
-if(data32.severity !== undefined){
-let data34 = data32.severity;
-if(!((data34 === "error") || (data34 === "warning"))){
-const err68 = {instancePath:instancePath+"/columns/" + key3.replace(/~/g, "~0").replace(/\//g, "~1")+"/pattern/severity",schemaPath:"#/properties/columns/additionalProperties/properties/pattern/anyOf/1/properties/severity/enum",keyword:"enum",params:{allowedValues: schema11.properties.columns.additionalProperties.properties.pattern.anyOf[1].properties.severity.enum},message:"must be equal to one of the allowed values"};
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data14.pattern !== undefined){
+let data34 = data14.pattern;
+const _errs82 = errors;
+let valid16 = false;
+const _errs83 = errors;
+if(typeof data34 === "string"){
+if(func3(data34) < 1){
+const err68 = {instancePath:instancePath+"/columns/" + key3.replace(/~/g, "~0").replace(/\//g, "~1")+"/pattern",schemaPath:"#/properties/columns/additionalProperties/properties/pattern/anyOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err68];
 }
@@ -941,9 +936,8 @@ vErrors.push(err68);
 errors++;
 }
 }
-}
 else {
-const err69 = {instancePath:instancePath+"/columns/" + key3.replace(/~/g, "~0").replace(/\//g, "~1")+"/pattern",schemaPath:"#/properties/columns/additionalProperties/properties/pattern/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err69 = {instancePath:instancePath+"/columns/" + key3.replace(/~/g, "~0").replace(/\//g, "~1")+"/pattern",schemaPath:"#/properties/columns/additionalProperties/properties/pattern/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err69];
 }
@@ -952,11 +946,13 @@ vErrors.push(err69);
 }
 errors++;
 }
-var _valid3 = _errs81 === errors;
+var _valid3 = _errs83 === errors;
 valid16 = valid16 || _valid3;
-}
 if(!valid16){
-const err70 = {instancePath:instancePath+"/columns/" + key3.replace(/~/g, "~0").replace(/\//g, "~1")+"/pattern",schemaPath:"#/properties/columns/additionalProperties/properties/pattern/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+const _errs85 = errors;
+if(data34 && typeof data34 == "object" && !Array.isArray(data34)){
+if(data34.regex === undefined){
+const err70 = {instancePath:instancePath+"/columns/" + key3.replace(/~/g, "~0").replace(/\//g, "~1")+"/pattern",schemaPath:"#/properties/columns/additionalProperties/properties/pattern/anyOf/1/required",keyword:"required",params:{missingProperty: "regex"},message:"must have required property '"+"regex"+"'"};
 if(vErrors === null){
 vErrors = [err70];
 }
@@ -965,25 +961,9 @@ vErrors.push(err70);
 }
 errors++;
 }
-else {
-errors = _errs78;
-if(vErrors !== null){
-if(_errs78){
-vErrors.length = _errs78;
-}
-else {
-vErrors = null;
-}
-}
-}
-}
-if(data14.unique !== undefined){
-let data35 = data14.unique;
-const _errs88 = errors;
-let valid18 = false;
-const _errs89 = errors;
-if(typeof data35 !== "boolean"){
-const err71 = {instancePath:instancePath+"/columns/" + key3.replace(/~/g, "~0").replace(/\//g, "~1")+"/unique",schemaPath:"#/properties/columns/additionalProperties/properties/unique/anyOf/0/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+for(const key9 in data34){
+if(!(((key9 === "regex") || (key9 === "severity")) || (key9 === "mostly"))){
+const err71 = {instancePath:instancePath+"/columns/" + key3.replace(/~/g, "~0").replace(/\//g, "~1")+"/pattern",schemaPath:"#/properties/columns/additionalProperties/properties/pattern/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key9},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err71];
 }
@@ -992,13 +972,12 @@ vErrors.push(err71);
 }
 errors++;
 }
-var _valid4 = _errs89 === errors;
-valid18 = valid18 || _valid4;
-if(!valid18){
-const _errs91 = errors;
-if(data35 && typeof data35 == "object" && !Array.isArray(data35)){
-if(data35.enabled === undefined){
-const err72 = {instancePath:instancePath+"/columns/" + key3.replace(/~/g, "~0").replace(/\//g, "~1")+"/unique",schemaPath:"#/properties/columns/additionalProperties/properties/unique/anyOf/1/required",keyword:"required",params:{missingProperty: "enabled"},message:"must have required property '"+"enabled"+"'"};
+}
+if(data34.regex !== undefined){
+let data35 = data34.regex;
+if(typeof data35 === "string"){
+if(func3(data35) < 1){
+const err72 = {instancePath:instancePath+"/columns/" + key3.replace(/~/g, "~0").replace(/\//g, "~1")+"/pattern/regex",schemaPath:"#/properties/columns/additionalProperties/properties/pattern/anyOf/1/properties/regex/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err72];
 }
@@ -1007,9 +986,9 @@ vErrors.push(err72);
 }
 errors++;
 }
-for(const key10 in data35){
-if(!((key10 === "enabled") || (key10 === "severity"))){
-const err73 = {instancePath:instancePath+"/columns/" + key3.replace(/~/g, "~0").replace(/\//g, "~1")+"/unique",schemaPath:"#/properties/columns/additionalProperties/properties/unique/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key10},message:"must NOT have additional properties"};
+}
+else {
+const err73 = {instancePath:instancePath+"/columns/" + key3.replace(/~/g, "~0").replace(/\//g, "~1")+"/pattern/regex",schemaPath:"#/properties/columns/additionalProperties/properties/pattern/anyOf/1/properties/regex/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err73];
 }
@@ -1019,9 +998,10 @@ vErrors.push(err73);
 errors++;
 }
 }
-if(data35.enabled !== undefined){
-if(typeof data35.enabled !== "boolean"){
-const err74 = {instancePath:instancePath+"/columns/" + key3.replace(/~/g, "~0").replace(/\//g, "~1")+"/unique/enabled",schemaPath:"#/properties/columns/additionalProperties/properties/unique/anyOf/1/properties/enabled/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(data34.severity !== undefined){
+let data36 = data34.severity;
+if(!((data36 === "error") || (data36 === "warning"))){
+const err74 = {instancePath:instancePath+"/columns/" + key3.replace(/~/g, "~0").replace(/\//g, "~1")+"/pattern/severity",schemaPath:"#/properties/columns/additionalProperties/properties/pattern/anyOf/1/properties/severity/enum",keyword:"enum",params:{allowedValues: schema11.properties.columns.additionalProperties.properties.pattern.anyOf[1].properties.severity.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err74];
 }
@@ -1031,10 +1011,11 @@ vErrors.push(err74);
 errors++;
 }
 }
-if(data35.severity !== undefined){
-let data37 = data35.severity;
-if(!((data37 === "error") || (data37 === "warning"))){
-const err75 = {instancePath:instancePath+"/columns/" + key3.replace(/~/g, "~0").replace(/\//g, "~1")+"/unique/severity",schemaPath:"#/properties/columns/additionalProperties/properties/unique/anyOf/1/properties/severity/enum",keyword:"enum",params:{allowedValues: schema11.properties.columns.additionalProperties.properties.unique.anyOf[1].properties.severity.enum},message:"must be equal to one of the allowed values"};
+if(data34.mostly !== undefined){
+let data37 = data34.mostly;
+if(typeof data37 == "number"){
+if(data37 > 1 || isNaN(data37)){
+const err75 = {instancePath:instancePath+"/columns/" + key3.replace(/~/g, "~0").replace(/\//g, "~1")+"/pattern/mostly",schemaPath:"#/properties/columns/additionalProperties/properties/pattern/anyOf/1/properties/mostly/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"};
 if(vErrors === null){
 vErrors = [err75];
 }
@@ -1043,10 +1024,8 @@ vErrors.push(err75);
 }
 errors++;
 }
-}
-}
-else {
-const err76 = {instancePath:instancePath+"/columns/" + key3.replace(/~/g, "~0").replace(/\//g, "~1")+"/unique",schemaPath:"#/properties/columns/additionalProperties/properties/unique/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data37 < 0 || isNaN(data37)){
+const err76 = {instancePath:instancePath+"/columns/" + key3.replace(/~/g, "~0").replace(/\//g, "~1")+"/pattern/mostly",schemaPath:"#/properties/columns/additionalProperties/properties/pattern/anyOf/1/properties/mostly/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err76];
 }
@@ -1055,11 +1034,9 @@ vErrors.push(err76);
 }
 errors++;
 }
-var _valid4 = _errs91 === errors;
-valid18 = valid18 || _valid4;
 }
-if(!valid18){
-const err77 = {instancePath:instancePath+"/columns/" + key3.replace(/~/g, "~0").replace(/\//g, "~1")+"/unique",schemaPath:"#/properties/columns/additionalProperties/properties/unique/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+else {
+const err77 = {instancePath:instancePath+"/columns/" + key3.replace(/~/g, "~0").replace(/\//g, "~1")+"/pattern/mostly",schemaPath:"#/properties/columns/additionalProperties/properties/pattern/anyOf/1/properties/mostly/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err77];
 }
@@ -1068,23 +1045,10 @@ vErrors.push(err77);
 }
 errors++;
 }
-else {
-errors = _errs88;
-if(vErrors !== null){
-if(_errs88){
-vErrors.length = _errs88;
+}
 }
 else {
-vErrors = null;
-}
-}
-}
-}
-if(data14.freshness !== undefined){
-let data38 = data14.freshness;
-if(data38 && typeof data38 == "object" && !Array.isArray(data38)){
-if(data38.max_age === undefined){
-const err78 = {instancePath:instancePath+"/columns/" + key3.replace(/~/g, "~0").replace(/\//g, "~1")+"/freshness",schemaPath:"#/properties/columns/additionalProperties/properties/freshness/required",keyword:"required",params:{missingProperty: "max_age"},message:"must have required property '"+"max_age"+"'"};
+const err78 = {instancePath:instancePath+"/columns/" + key3.replace(/~/g, "~0").replace(/\//g, "~1")+"/pattern",schemaPath:"#/properties/columns/additionalProperties/properties/pattern/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err78];
 }
@@ -1093,9 +1057,11 @@ vErrors.push(err78);
 }
 errors++;
 }
-for(const key11 in data38){
-if(!((key11 === "max_age") || (key11 === "severity"))){
-const err79 = {instancePath:instancePath+"/columns/" + key3.replace(/~/g, "~0").replace(/\//g, "~1")+"/freshness",schemaPath:"#/properties/columns/additionalProperties/properties/freshness/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key11},message:"must NOT have additional properties"};
+var _valid3 = _errs85 === errors;
+valid16 = valid16 || _valid3;
+}
+if(!valid16){
+const err79 = {instancePath:instancePath+"/columns/" + key3.replace(/~/g, "~0").replace(/\//g, "~1")+"/pattern",schemaPath:"#/properties/columns/additionalProperties/properties/pattern/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
 if(vErrors === null){
 vErrors = [err79];
 }
@@ -1104,12 +1070,25 @@ vErrors.push(err79);
 }
 errors++;
 }
+else {
+errors = _errs82;
+if(vErrors !== null){
+if(_errs82){
+vErrors.length = _errs82;
 }
-if(data38.max_age !== undefined){
-let data39 = data38.max_age;
-if(typeof data39 === "string"){
-if(!pattern0.test(data39)){
-const err80 = {instancePath:instancePath+"/columns/" + key3.replace(/~/g, "~0").replace(/\//g, "~1")+"/freshness/max_age",schemaPath:"#/properties/columns/additionalProperties/properties/freshness/properties/max_age/pattern",keyword:"pattern",params:{pattern: "^\\d+(\\.\\d+)?\\s*[smhdw]$"},message:"must match pattern \""+"^\\d+(\\.\\d+)?\\s*[smhdw]$"+"\""};
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data14.unique !== undefined){
+let data38 = data14.unique;
+const _errs94 = errors;
+let valid18 = false;
+const _errs95 = errors;
+if(typeof data38 !== "boolean"){
+const err80 = {instancePath:instancePath+"/columns/" + key3.replace(/~/g, "~0").replace(/\//g, "~1")+"/unique",schemaPath:"#/properties/columns/additionalProperties/properties/unique/anyOf/0/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err80];
 }
@@ -1118,9 +1097,13 @@ vErrors.push(err80);
 }
 errors++;
 }
-}
-else {
-const err81 = {instancePath:instancePath+"/columns/" + key3.replace(/~/g, "~0").replace(/\//g, "~1")+"/freshness/max_age",schemaPath:"#/properties/columns/additionalProperties/properties/freshness/properties/max_age/type",keyword:"type",params:{type: "string"},message:"must be string"};
+var _valid4 = _errs95 === errors;
+valid18 = valid18 || _valid4;
+if(!valid18){
+const _errs97 = errors;
+if(data38 && typeof data38 == "object" && !Array.isArray(data38)){
+if(data38.enabled === undefined){
+const err81 = {instancePath:instancePath+"/columns/" + key3.replace(/~/g, "~0").replace(/\//g, "~1")+"/unique",schemaPath:"#/properties/columns/additionalProperties/properties/unique/anyOf/1/required",keyword:"required",params:{missingProperty: "enabled"},message:"must have required property '"+"enabled"+"'"};
 if(vErrors === null){
 vErrors = [err81];
 }
@@ -1129,11 +1112,9 @@ vErrors.push(err81);
 }
 errors++;
 }
-}
-if(data38.severity !== undefined){
-let data40 = data38.severity;
-if(!((data40 === "error") || (data40 === "warning"))){
-const err82 = {instancePath:instancePath+"/columns/" + key3.replace(/~/g, "~0").replace(/\//g, "~1")+"/freshness/severity",schemaPath:"#/properties/columns/additionalProperties/properties/freshness/properties/severity/enum",keyword:"enum",params:{allowedValues: schema11.properties.columns.additionalProperties.properties.freshness.properties.severity.enum},message:"must be equal to one of the allowed values"};
+for(const key10 in data38){
+if(!((key10 === "enabled") || (key10 === "severity"))){
+const err82 = {instancePath:instancePath+"/columns/" + key3.replace(/~/g, "~0").replace(/\//g, "~1")+"/unique",schemaPath:"#/properties/columns/additionalProperties/properties/unique/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key10},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err82];
 }
@@ -1143,9 +1124,9 @@ vErrors.push(err82);
 errors++;
 }
 }
-}
-else {
-const err83 = {instancePath:instancePath+"/columns/" + key3.replace(/~/g, "~0").replace(/\//g, "~1")+"/freshness",schemaPath:"#/properties/columns/additionalProperties/properties/freshness/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data38.enabled !== undefined){
+if(typeof data38.enabled !== "boolean"){
+const err83 = {instancePath:instancePath+"/columns/" + key3.replace(/~/g, "~0").replace(/\//g, "~1")+"/unique/enabled",schemaPath:"#/properties/columns/additionalProperties/properties/unique/anyOf/1/properties/enabled/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err83];
 }
@@ -1155,9 +1136,10 @@ vErrors.push(err83);
 errors++;
 }
 }
-}
-else {
-const err84 = {instancePath:instancePath+"/columns/" + key3.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/columns/additionalProperties/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data38.severity !== undefined){
+let data40 = data38.severity;
+if(!((data40 === "error") || (data40 === "warning"))){
+const err84 = {instancePath:instancePath+"/columns/" + key3.replace(/~/g, "~0").replace(/\//g, "~1")+"/unique/severity",schemaPath:"#/properties/columns/additionalProperties/properties/unique/anyOf/1/properties/severity/enum",keyword:"enum",params:{allowedValues: schema11.properties.columns.additionalProperties.properties.unique.anyOf[1].properties.severity.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err84];
 }
@@ -1169,7 +1151,7 @@ errors++;
 }
 }
 else {
-const err85 = {instancePath:instancePath+"/columns",schemaPath:"#/properties/columns/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err85 = {instancePath:instancePath+"/columns/" + key3.replace(/~/g, "~0").replace(/\//g, "~1")+"/unique",schemaPath:"#/properties/columns/additionalProperties/properties/unique/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err85];
 }
@@ -1178,19 +1160,11 @@ vErrors.push(err85);
 }
 errors++;
 }
+var _valid4 = _errs97 === errors;
+valid18 = valid18 || _valid4;
 }
-if(data.relations !== undefined){
-let data41 = data.relations;
-if(Array.isArray(data41)){
-const len2 = data41.length;
-for(let i2=0; i2<len2; i2++){
-let data42 = data41[i2];
-const _errs106 = errors;
-let valid23 = false;
-const _errs107 = errors;
-if(typeof data42 === "string"){
-if(func3(data42) < 1){
-const err86 = {instancePath:instancePath+"/relations/" + i2,schemaPath:"#/properties/relations/items/anyOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(!valid18){
+const err86 = {instancePath:instancePath+"/columns/" + key3.replace(/~/g, "~0").replace(/\//g, "~1")+"/unique",schemaPath:"#/properties/columns/additionalProperties/properties/unique/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
 if(vErrors === null){
 vErrors = [err86];
 }
@@ -1199,9 +1173,23 @@ vErrors.push(err86);
 }
 errors++;
 }
+else {
+errors = _errs94;
+if(vErrors !== null){
+if(_errs94){
+vErrors.length = _errs94;
 }
 else {
-const err87 = {instancePath:instancePath+"/relations/" + i2,schemaPath:"#/properties/relations/items/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
+vErrors = null;
+}
+}
+}
+}
+if(data14.freshness !== undefined){
+let data41 = data14.freshness;
+if(data41 && typeof data41 == "object" && !Array.isArray(data41)){
+if(data41.max_age === undefined){
+const err87 = {instancePath:instancePath+"/columns/" + key3.replace(/~/g, "~0").replace(/\//g, "~1")+"/freshness",schemaPath:"#/properties/columns/additionalProperties/properties/freshness/required",keyword:"required",params:{missingProperty: "max_age"},message:"must have required property '"+"max_age"+"'"};
 if(vErrors === null){
 vErrors = [err87];
 }
@@ -1210,13 +1198,9 @@ vErrors.push(err87);
 }
 errors++;
 }
-var _valid5 = _errs107 === errors;
-valid23 = valid23 || _valid5;
-if(!valid23){
-const _errs109 = errors;
-if(data42 && typeof data42 == "object" && !Array.isArray(data42)){
-if(data42.check === undefined){
-const err88 = {instancePath:instancePath+"/relations/" + i2,schemaPath:"#/properties/relations/items/anyOf/1/required",keyword:"required",params:{missingProperty: "check"},message:"must have required property '"+"check"+"'"};
+for(const key11 in data41){
+if(!((key11 === "max_age") || (key11 === "severity"))){
+const err88 = {instancePath:instancePath+"/columns/" + key3.replace(/~/g, "~0").replace(/\//g, "~1")+"/freshness",schemaPath:"#/properties/columns/additionalProperties/properties/freshness/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key11},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err88];
 }
@@ -1225,9 +1209,12 @@ vErrors.push(err88);
 }
 errors++;
 }
-for(const key12 in data42){
-if(!((key12 === "check") || (key12 === "severity"))){
-const err89 = {instancePath:instancePath+"/relations/" + i2,schemaPath:"#/properties/relations/items/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key12},message:"must NOT have additional properties"};
+}
+if(data41.max_age !== undefined){
+let data42 = data41.max_age;
+if(typeof data42 === "string"){
+if(!pattern0.test(data42)){
+const err89 = {instancePath:instancePath+"/columns/" + key3.replace(/~/g, "~0").replace(/\//g, "~1")+"/freshness/max_age",schemaPath:"#/properties/columns/additionalProperties/properties/freshness/properties/max_age/pattern",keyword:"pattern",params:{pattern: "^\\d+(\\.\\d+)?\\s*[smhdw]$"},message:"must match pattern \""+"^\\d+(\\.\\d+)?\\s*[smhdw]$"+"\""};
 if(vErrors === null){
 vErrors = [err89];
 }
@@ -1237,11 +1224,8 @@ vErrors.push(err89);
 errors++;
 }
 }
-if(data42.check !== undefined){
-let data43 = data42.check;
-if(typeof data43 === "string"){
-if(func3(data43) < 1){
-const err90 = {instancePath:instancePath+"/relations/" + i2+"/check",schemaPath:"#/properties/relations/items/anyOf/1/properties/check/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+else {
+const err90 = {instancePath:instancePath+"/columns/" + key3.replace(/~/g, "~0").replace(/\//g, "~1")+"/freshness/max_age",schemaPath:"#/properties/columns/additionalProperties/properties/freshness/properties/max_age/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err90];
 }
@@ -1251,8 +1235,10 @@ vErrors.push(err90);
 errors++;
 }
 }
-else {
-const err91 = {instancePath:instancePath+"/relations/" + i2+"/check",schemaPath:"#/properties/relations/items/anyOf/1/properties/check/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data41.severity !== undefined){
+let data43 = data41.severity;
+if(!((data43 === "error") || (data43 === "warning"))){
+const err91 = {instancePath:instancePath+"/columns/" + key3.replace(/~/g, "~0").replace(/\//g, "~1")+"/freshness/severity",schemaPath:"#/properties/columns/additionalProperties/properties/freshness/properties/severity/enum",keyword:"enum",params:{allowedValues: schema11.properties.columns.additionalProperties.properties.freshness.properties.severity.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err91];
 }
@@ -1262,10 +1248,9 @@ vErrors.push(err91);
 errors++;
 }
 }
-if(data42.severity !== undefined){
-let data44 = data42.severity;
-if(!((data44 === "error") || (data44 === "warning"))){
-const err92 = {instancePath:instancePath+"/relations/" + i2+"/severity",schemaPath:"#/properties/relations/items/anyOf/1/properties/severity/enum",keyword:"enum",params:{allowedValues: schema11.properties.relations.items.anyOf[1].properties.severity.enum},message:"must be equal to one of the allowed values"};
+}
+else {
+const err92 = {instancePath:instancePath+"/columns/" + key3.replace(/~/g, "~0").replace(/\//g, "~1")+"/freshness",schemaPath:"#/properties/columns/additionalProperties/properties/freshness/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err92];
 }
@@ -1277,7 +1262,7 @@ errors++;
 }
 }
 else {
-const err93 = {instancePath:instancePath+"/relations/" + i2,schemaPath:"#/properties/relations/items/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err93 = {instancePath:instancePath+"/columns/" + key3.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/columns/additionalProperties/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err93];
 }
@@ -1286,11 +1271,10 @@ vErrors.push(err93);
 }
 errors++;
 }
-var _valid5 = _errs109 === errors;
-valid23 = valid23 || _valid5;
 }
-if(!valid23){
-const err94 = {instancePath:instancePath+"/relations/" + i2,schemaPath:"#/properties/relations/items/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+}
+else {
+const err94 = {instancePath:instancePath+"/columns",schemaPath:"#/properties/columns/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err94];
 }
@@ -1299,21 +1283,19 @@ vErrors.push(err94);
 }
 errors++;
 }
-else {
-errors = _errs106;
-if(vErrors !== null){
-if(_errs106){
-vErrors.length = _errs106;
 }
-else {
-vErrors = null;
-}
-}
-}
-}
-}
-else {
-const err95 = {instancePath:instancePath+"/relations",schemaPath:"#/properties/relations/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data.relations !== undefined){
+let data44 = data.relations;
+if(Array.isArray(data44)){
+const len2 = data44.length;
+for(let i2=0; i2<len2; i2++){
+let data45 = data44[i2];
+const _errs112 = errors;
+let valid23 = false;
+const _errs113 = errors;
+if(typeof data45 === "string"){
+if(func3(data45) < 1){
+const err95 = {instancePath:instancePath+"/relations/" + i2,schemaPath:"#/properties/relations/items/anyOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err95];
 }
@@ -1323,14 +1305,137 @@ vErrors.push(err95);
 errors++;
 }
 }
-}
 else {
-const err96 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err96 = {instancePath:instancePath+"/relations/" + i2,schemaPath:"#/properties/relations/items/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err96];
 }
 else {
 vErrors.push(err96);
+}
+errors++;
+}
+var _valid5 = _errs113 === errors;
+valid23 = valid23 || _valid5;
+if(!valid23){
+const _errs115 = errors;
+if(data45 && typeof data45 == "object" && !Array.isArray(data45)){
+if(data45.check === undefined){
+const err97 = {instancePath:instancePath+"/relations/" + i2,schemaPath:"#/properties/relations/items/anyOf/1/required",keyword:"required",params:{missingProperty: "check"},message:"must have required property '"+"check"+"'"};
+if(vErrors === null){
+vErrors = [err97];
+}
+else {
+vErrors.push(err97);
+}
+errors++;
+}
+for(const key12 in data45){
+if(!((key12 === "check") || (key12 === "severity"))){
+const err98 = {instancePath:instancePath+"/relations/" + i2,schemaPath:"#/properties/relations/items/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key12},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err98];
+}
+else {
+vErrors.push(err98);
+}
+errors++;
+}
+}
+if(data45.check !== undefined){
+let data46 = data45.check;
+if(typeof data46 === "string"){
+if(func3(data46) < 1){
+const err99 = {instancePath:instancePath+"/relations/" + i2+"/check",schemaPath:"#/properties/relations/items/anyOf/1/properties/check/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err99];
+}
+else {
+vErrors.push(err99);
+}
+errors++;
+}
+}
+else {
+const err100 = {instancePath:instancePath+"/relations/" + i2+"/check",schemaPath:"#/properties/relations/items/anyOf/1/properties/check/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err100];
+}
+else {
+vErrors.push(err100);
+}
+errors++;
+}
+}
+if(data45.severity !== undefined){
+let data47 = data45.severity;
+if(!((data47 === "error") || (data47 === "warning"))){
+const err101 = {instancePath:instancePath+"/relations/" + i2+"/severity",schemaPath:"#/properties/relations/items/anyOf/1/properties/severity/enum",keyword:"enum",params:{allowedValues: schema11.properties.relations.items.anyOf[1].properties.severity.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err101];
+}
+else {
+vErrors.push(err101);
+}
+errors++;
+}
+}
+}
+else {
+const err102 = {instancePath:instancePath+"/relations/" + i2,schemaPath:"#/properties/relations/items/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err102];
+}
+else {
+vErrors.push(err102);
+}
+errors++;
+}
+var _valid5 = _errs115 === errors;
+valid23 = valid23 || _valid5;
+}
+if(!valid23){
+const err103 = {instancePath:instancePath+"/relations/" + i2,schemaPath:"#/properties/relations/items/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+if(vErrors === null){
+vErrors = [err103];
+}
+else {
+vErrors.push(err103);
+}
+errors++;
+}
+else {
+errors = _errs112;
+if(vErrors !== null){
+if(_errs112){
+vErrors.length = _errs112;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+}
+else {
+const err104 = {instancePath:instancePath+"/relations",schemaPath:"#/properties/relations/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err104];
+}
+else {
+vErrors.push(err104);
+}
+errors++;
+}
+}
+}
+else {
+const err105 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err105];
+}
+else {
+vErrors.push(err105);
 }
 errors++;
 }

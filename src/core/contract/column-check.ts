@@ -71,7 +71,14 @@ export class ColumnCheck {
   min = Infinity;
   max = -Infinity;
 
-  constructor(readonly contract: ColumnContract) {
+  /**
+   * @param against what the expectations come from, for messages: the team's contract, or the
+   *   training data (train/serve skew)
+   */
+  constructor(
+    readonly contract: ColumnContract,
+    private readonly against: 'contract' | 'training' = 'contract',
+  ) {
     if (contract.unique) this.seen = new HashRowSet();
   }
 
@@ -253,7 +260,7 @@ export class ColumnCheck {
         'type',
         c.type.severity,
         this.typeBad,
-        `${plural(this.typeBad.count, 'value')} ${this.typeBad.count === 1 ? 'is' : 'are'} not ${TYPE_WORDS[c.type.is]} (the contract's type is ${c.type.is})`,
+        `${plural(this.typeBad.count, 'value')} ${this.typeBad.count === 1 ? 'is' : 'are'} not ${TYPE_WORDS[c.type.is]} (the ${this.against === 'contract' ? "contract's type" : 'type in the training data'} is ${c.type.is})`,
       );
     if (c.maxMissing && share(this.missing.count, rows) > c.maxMissing.share)
       push(
@@ -262,18 +269,26 @@ export class ColumnCheck {
         this.missing,
         `${plural(this.missing.count, 'missing value')} (${percent(share(this.missing.count, rows))} of rows); ${c.maxMissing.share === 0 ? 'none is' : `at most ${percent(c.maxMissing.share)} is`} allowed`,
       );
-    if (this.outside.count && c.range)
+    // `mostly`: met when enough of the non-missing values meet it; said in the message when used.
+    const values = rows - this.missing.count;
+    const tolerated = (o: Offences, e: { mostly: number }): boolean =>
+      o.count === 0 || o.count <= (1 - e.mostly) * values + 1e-9;
+    const beyond = (o: Offences, e: { mostly: number }): string =>
+      e.mostly < 1
+        ? ` — ${percent(share(o.count, values))} of the values, more than the ${percent(1 - e.mostly)} tolerated`
+        : '';
+    if (c.range && !tolerated(this.outside, c.range))
       push(
         'range',
         c.range.severity,
         this.outside,
-        `${plural(this.outside.count, 'value')} outside ${rangeText(c.range.min, c.range.max)} (found ${this.min} .. ${this.max})`,
+        `${plural(this.outside.count, 'value')} outside ${this.against === 'contract' ? '' : 'the training range '}${rangeText(c.range.min, c.range.max)} (found ${short(this.min)} .. ${short(this.max)})${beyond(this.outside, c.range)}`,
       );
-    if (this.notAllowed.count && c.allowed) {
-      const values = [...this.unexpected]
+    if (c.allowed && !tolerated(this.notAllowed, c.allowed)) {
+      const found = [...this.unexpected]
         .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
         .map(([value, count]) => ({ value, count }));
-      const shown = values
+      const shown = found
         .slice(0, 3)
         .map((v) => `${JSON.stringify(v.value)} (${v.count})`)
         .join(', ');
@@ -281,16 +296,16 @@ export class ColumnCheck {
         'allowed',
         c.allowed.severity,
         this.notAllowed,
-        `${plural(this.notAllowed.count, 'value')} not in the ${c.allowed.values.length} allowed: ${shown}${values.length > 3 ? ', ...' : ''}`,
-        { values },
+        `${plural(this.notAllowed.count, 'value')} not in the ${c.allowed.values.length} ${this.against === 'contract' ? 'allowed' : 'seen in training'}: ${shown}${found.length > 3 ? ', ...' : ''}${beyond(this.notAllowed, c.allowed)}`,
+        { values: found },
       );
     }
-    if (this.patternBad.count && c.pattern)
+    if (c.pattern && !tolerated(this.patternBad, c.pattern))
       push(
         'pattern',
         c.pattern.severity,
         this.patternBad,
-        `${plural(this.patternBad.count, 'value')} ${this.patternBad.count === 1 ? 'does' : 'do'} not match /${c.pattern.source}/`,
+        `${plural(this.patternBad.count, 'value')} ${this.patternBad.count === 1 ? 'does' : 'do'} not match /${c.pattern.source}/${beyond(this.patternBad, c.pattern)}`,
       );
     if (this.duplicates.count && c.unique)
       push(
@@ -311,6 +326,11 @@ export class ColumnCheck {
     }
     return out;
   }
+}
+
+/** A found extreme at six significant digits (JSON floats print as 10.863999999999999). */
+function short(x: number): number {
+  return Number(x.toPrecision(6));
 }
 
 function numberOf(s: string): number {

@@ -14,14 +14,19 @@ export interface Expectation {
   severity: Severity;
 }
 
+/** An expectation on each value, met when at least `mostly` of the non-missing values meet it. */
+export interface ValueExpectation extends Expectation {
+  mostly: number;
+}
+
 export interface ColumnContract {
   name: string;
   required: boolean;
   type?: Expectation & { is: ColumnType };
   maxMissing?: Expectation & { share: number };
-  range?: Expectation & { min?: number; max?: number };
-  allowed?: Expectation & AllowedValues;
-  pattern?: Expectation & { regex: RegExp; source: string };
+  range?: ValueExpectation & { min?: number; max?: number };
+  allowed?: ValueExpectation & AllowedValues;
+  pattern?: ValueExpectation & { regex: RegExp; source: string };
   unique?: Expectation;
   freshness?: Expectation & { maxAgeMs: number; text: string };
 }
@@ -73,13 +78,13 @@ export function allowedValues(values: (string | number | boolean)[]): AllowedVal
 function pick<T, S>(
   value: T | ({ severity?: Severity } & Record<string, unknown>) | undefined,
   key: string,
-): { value: S; severity: Severity } | undefined {
+): { value: S; severity: Severity; mostly: number } | undefined {
   if (value === undefined) return undefined;
   if (value !== null && typeof value === 'object' && !Array.isArray(value)) {
-    const o = value as Record<string, unknown> & { severity?: Severity };
-    return { value: o[key] as S, severity: o.severity ?? DEFAULT };
+    const o = value as Record<string, unknown> & { severity?: Severity; mostly?: number };
+    return { value: o[key] as S, severity: o.severity ?? DEFAULT, mostly: o.mostly ?? 1 };
   }
-  return { value: value as unknown as S, severity: DEFAULT };
+  return { value: value as unknown as S, severity: DEFAULT, mostly: 1 };
 }
 
 function column(name: string, c: ColumnContractFile, fail: Fail): ColumnContract {
@@ -95,12 +100,18 @@ function column(name: string, c: ColumnContractFile, fail: Fail): ColumnContract
       fail(`${at}.range`, `min ${min} is greater than max ${max}`);
     out.range = {
       severity: c.range.severity ?? DEFAULT,
+      mostly: c.range.mostly ?? 1,
       ...(min !== undefined ? { min } : {}),
       ...(max !== undefined ? { max } : {}),
     };
   }
   const allowed = pick<unknown, (string | number | boolean)[]>(c.allowed, 'values');
-  if (allowed) out.allowed = { ...allowedValues(allowed.value), severity: allowed.severity };
+  if (allowed)
+    out.allowed = {
+      ...allowedValues(allowed.value),
+      severity: allowed.severity,
+      mostly: allowed.mostly,
+    };
   const pattern = pick<unknown, string>(c.pattern, 'regex');
   if (pattern) {
     let regex: RegExp;
@@ -113,7 +124,12 @@ function column(name: string, c: ColumnContractFile, fail: Fail): ColumnContract
         `is not a valid regular expression (${(e as Error).message.replace(/^Invalid regular expression: /, '')})`,
       );
     }
-    out.pattern = { regex, source: pattern.value, severity: pattern.severity };
+    out.pattern = {
+      regex,
+      source: pattern.value,
+      severity: pattern.severity,
+      mostly: pattern.mostly,
+    };
   }
   const unique = pick<unknown, boolean>(c.unique, 'enabled');
   if (unique?.value) out.unique = { severity: unique.severity };

@@ -14,6 +14,8 @@ export interface DatasetCheckOptions {
    * server's, not data, and the label is not there until someone joins it.
    */
   serving?: boolean;
+  /** What the expectations come from (messages): the contract, or the training data (skew). */
+  against?: 'contract' | 'training';
 }
 
 /**
@@ -31,7 +33,8 @@ export class DatasetCheck {
     readonly contract: Contract,
     readonly opts: DatasetCheckOptions,
   ) {
-    for (const c of contract.columns) this.checks.set(c.name, new ColumnCheck(c));
+    for (const c of contract.columns)
+      this.checks.set(c.name, new ColumnCheck(c, opts.against ?? 'contract'));
     this.relations = contract.relations.map((relation) => ({
       relation,
       offences: new Offences(),
@@ -82,6 +85,11 @@ export class DatasetCheck {
 
   /** Every violation found; `now` (ms since the epoch) is what freshness is measured against. */
   finish(now: number): Violation[] {
+    const found = this.violations(now);
+    return this.opts.against === 'training' ? found.map((v) => ({ ...v, scope: 'skew' })) : found;
+  }
+
+  private violations(now: number): Violation[] {
     const { dataset, serving } = this.opts;
     const c = this.contract;
     const out: Violation[] = [];
@@ -102,7 +110,7 @@ export class DatasetCheck {
         severity: 'error',
         count: 0,
         share: 0,
-        message: `the column "${name}" is missing (the contract requires it)`,
+        message: `the column "${name}" is missing (${this.opts.against === 'training' ? 'the training data has it' : 'the contract requires it'})`,
         examples: [],
       });
     if (c.extraColumns !== 'ignore')
@@ -115,7 +123,7 @@ export class DatasetCheck {
           severity: c.extraColumns,
           count: 0,
           share: 0,
-          message: `the column "${name}" is not in the contract`,
+          message: `the column "${name}" is not in ${this.opts.against === 'training' ? 'the training data' : 'the contract'}`,
           examples: [],
         });
       }

@@ -21,6 +21,8 @@ export interface ValidationReport {
   schema: typeof VALIDATION_REPORT_SCHEMA;
   /** The contract file, or a description of where the expectations came from. */
   contract: string;
+  /** The training profile train/serve skew was checked against, when it was. */
+  training_profile?: string;
   model?: string;
   passed: boolean;
   errors: number;
@@ -79,9 +81,12 @@ export function violationLines(r: ValidationReport, max = 50): string[] {
     const where = `${JSON.stringify(v.dataset)}${v.column !== undefined ? ` column ${JSON.stringify(v.column)}` : ''}`;
     const examples = v.examples
       .slice(0, 3)
-      .map((e) => `row ${e.row}${e.value !== undefined ? ` ${JSON.stringify(e.value)}` : ''}`)
+      .map(
+        (e) =>
+          `row ${e.row}${e.value !== undefined ? ` ${JSON.stringify(e.value)}` : ''}${e.first_row !== undefined ? ` = row ${e.first_row}` : ''}`,
+      )
       .join(', ');
-    return `${v.severity}: ${where}: ${v.check}: ${oneLine(v.message)}${examples ? ` (${examples})` : ''}`;
+    return `${v.severity}: ${where}: ${v.scope ? `${v.scope} ` : ''}${v.check}: ${oneLine(v.message)}${examples ? ` (${examples})` : ''}`;
   });
   if (r.violations.length > max) lines.push(`... and ${r.violations.length - max} more`);
   return lines;

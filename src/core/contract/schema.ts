@@ -19,11 +19,23 @@ const columnType = {
 
 const scalar = { type: ['string', 'number', 'boolean'] } as const;
 
-/** `short` or `{ <key>: short, severity }`. */
-function withSeverity<const S extends object, const K extends string>(
+const mostly = {
+  type: 'number',
+  minimum: 0,
+  maximum: 1,
+  description:
+    "Share of the non-missing values that must meet the expectation (Great Expectations' mostly); default 1, every value.",
+} as const;
+
+/**
+ * `short` or `{ <key>: short, severity }`; expectations on each value also take `mostly`
+ * (`perValue`).
+ */
+function withSeverity<const S extends object, const K extends string, const E extends object>(
   key: K,
   short: S,
   description: string,
+  extra: E,
 ) {
   return {
     description,
@@ -33,18 +45,24 @@ function withSeverity<const S extends object, const K extends string>(
         type: 'object',
         additionalProperties: false,
         required: [key],
-        properties: { [key]: short, severity },
+        properties: { [key]: short, severity, ...extra },
       },
     ],
   } as const;
 }
+
+const perValue = <const S extends object, const K extends string>(
+  key: K,
+  short: S,
+  description: string,
+) => withSeverity(key, short, description, { mostly });
 
 const columnSchema = {
   type: 'object',
   additionalProperties: false,
   properties: {
     description: { type: 'string', description: 'What the column holds, for people.' },
-    type: withSeverity('is', columnType, 'The type of every non-missing value.'),
+    type: withSeverity('is', columnType, 'The type of every non-missing value.', {}),
     required: {
       type: 'boolean',
       description: 'false: the column may be absent from the data (default true).',
@@ -53,20 +71,21 @@ const columnSchema = {
       'share',
       { type: 'number', minimum: 0, maximum: 1 },
       'Largest share of rows (0..1) that may miss a value; 0 means no missing values.',
+      {},
     ),
     range: {
       type: 'object',
       additionalProperties: false,
       minProperties: 1,
       description: 'Smallest and/or largest allowed value (numbers).',
-      properties: { min: { type: 'number' }, max: { type: 'number' }, severity },
+      properties: { min: { type: 'number' }, max: { type: 'number' }, severity, mostly },
     },
-    allowed: withSeverity(
+    allowed: perValue(
       'values',
       { type: 'array', items: scalar, minItems: 1 },
       'The values the column may hold (categories); anything else is a violation.',
     ),
-    pattern: withSeverity(
+    pattern: perValue(
       'regex',
       { type: 'string', minLength: 1 },
       'A regular expression (JavaScript syntax) every text value must match in full.',
@@ -75,6 +94,7 @@ const columnSchema = {
       'enabled',
       { type: 'boolean' },
       'true: no value may appear twice (an id column).',
+      {},
     ),
     freshness: {
       type: 'object',
@@ -145,7 +165,7 @@ export const contractSchema = {
       type: 'array',
       description:
         'Row-wise comparisons between columns (numbers or timestamps), e.g. `start <= end` or `discount < price`.',
-      items: withSeverity('check', { type: 'string', minLength: 1 }, 'A comparison: a <= b.'),
+      items: withSeverity('check', { type: 'string', minLength: 1 }, 'A comparison: a <= b.', {}),
     },
   },
 } as const;

@@ -30,6 +30,8 @@ export interface Violation {
   /** The data file, as the user named it. */
   dataset: string;
   check: CheckName;
+  /** `skew`: found against the training data (train/serve skew), not against the contract. */
+  scope?: 'skew';
   column?: string;
   severity: Severity;
   /** Rows that break the expectation (0 for a column that is missing or extra). */

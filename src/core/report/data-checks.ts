@@ -29,7 +29,7 @@ export function renderDataChecks(r: ValidationReport): string {
     v.severity === 'error' ? '❌ error' : '⚠️ warning',
     cell(v.dataset, 60),
     v.column === undefined ? ' ' : cell(v.column, 60),
-    v.check,
+    v.scope ? `${v.scope}: ${v.check}` : v.check,
     v.count ? `${v.count.toLocaleString('en-US')} (${percent(v.share)})` : ' ',
     cell(v.message, 200),
     cell(

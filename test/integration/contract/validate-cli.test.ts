@@ -115,7 +115,7 @@ describe('modelci contract infer', () => {
       '  clinic:\n    # 4 categories; 1.9% missing\n    type: string\n    allowed: [ east, north, south, west ]\n',
     );
     expect(text).toContain(
-      '  mean_radius:\n    # observed 6.981 .. 28.11\n    type: number\n    range: { min: 4.8, max: 30.3 }\n',
+      '  mean_radius:\n    # observed 6.981 .. 28.11\n    type: number\n    range: { min: 4.8, max: 30.3, mostly: 0.98 }\n',
     );
     const again = run(
       ['contract', 'infer', '--data', 'patients.csv', '--out', 'contract.yaml'],
@@ -153,7 +153,10 @@ describe('modelci validate', () => {
     const broken = rows.map((r) => [...r]);
     const at = (name: string) => header.indexOf(name);
     broken[9]![at('clinic')] = 'central';
-    broken[19]![at('mean_radius')] = '41.5';
+    // 20 rows in millimetres: 3.5% of the values outside, more than the 2% an inferred range lets by.
+    for (let i = 100; i < 120; i++)
+      broken[i]![at('mean_radius')] = String(Number(broken[i]![at('mean_radius')]) * 10);
+    broken[19]![at('mean_texture')] = '41.5'; // one value past a range: tolerated
     writeCsv(
       'broken.csv',
       [...header, 'note'],
@@ -176,7 +179,7 @@ describe('modelci validate', () => {
       [
         'data checks failed: 2 errors, 1 warning (1 data set, 569 rows, contract contract.yaml)',
         'error: "broken.csv" column "clinic": allowed: 1 value not in the 4 allowed: "central" (1) (row 10 "central")',
-        'error: "broken.csv" column "mean_radius": range: 1 value outside [4.8, 30.3] (found 6.981 .. 41.5) (row 20 "41.5")',
+        'error: "broken.csv" column "mean_radius": range: 20 values outside [4.8, 30.3] (found 7.691 .. 222.7) — 3.5% of the values, more than the 2.0% tolerated (row 101 "136.1", row 102 "69.81", row 103 "121.8")',
         'warning: "broken.csv" column "note": extra_column: the column "note" is not in the contract',
         '',
       ].join('\n'),
@@ -187,10 +190,17 @@ describe('modelci validate', () => {
       check: 'range',
       column: 'mean_radius',
       severity: 'error',
-      count: 1,
-      share: 1 / 569,
-      message: '1 value outside [4.8, 30.3] (found 6.981 .. 41.5)',
-      examples: [{ row: 20, value: '41.5' }],
+      count: 20,
+      share: 20 / 569,
+      message:
+        '20 values outside [4.8, 30.3] (found 7.691 .. 222.7) — 3.5% of the values, more than the 2.0% tolerated',
+      examples: [
+        { row: 101, value: '136.1' },
+        { row: 102, value: '69.81' },
+        { row: 103, value: '121.8' },
+        { row: 104, value: '98.75999999999999' },
+        { row: 105, value: '104.9' },
+      ],
     });
     expect(
       run(
@@ -273,6 +283,58 @@ describe('modelci validate', () => {
     expect(noContract.stderr).toBe(
       'modelci validate: error: no data contract for churn (looked for registry/churn/contract.yaml). Pass --contract <file>, or infer one: modelci contract infer --model churn --data <training data>\n',
     );
+  });
+});
+
+describe('modelci validate --training-profile (train/serve skew of a prediction log)', () => {
+  it("checks the log's features against the training profile beside the contract", () => {
+    expect(run(['profile', 'patients.csv', '-o', 'profile.json'], dir).code).toBe(0);
+    const features = header.filter((h) => h !== 'malignant');
+    const log = rows.slice(0, 100).map((r, i) => {
+      const row: Record<string, unknown> = {
+        _ts: '2024-06-01T00:00:00Z',
+        _model: 'cancer',
+        _version: '1.0.0',
+        _id: `req-${i}`,
+        _row: 0,
+      };
+      for (const f of features) row[f] = typed(r[header.indexOf(f)]!);
+      row.mean_area = (row.mean_area as number) * 100; // served in mm² instead of cm²
+      if (i < 4) row.clinic = 'central';
+      row['_out.label'] = 1;
+      return JSON.stringify(row);
+    });
+    writeFileSync(join(dir, 'log.jsonl'), log.join('\n') + '\n');
+    const r = run(
+      [
+        'validate',
+        '--contract',
+        'contract.yaml',
+        '--data',
+        'log.jsonl',
+        '--training-profile',
+        'profile.json',
+        '--json',
+      ],
+      dir,
+    );
+    expect(r.stderr).toBe('');
+    const out = JSON.parse(r.stdout) as Json;
+    expect(out.training_profile).toBe('profile.json');
+    expect(out.datasets).toEqual([
+      { file: 'log.jsonl', role: 'serving', format: 'jsonl', rows: 100, columns: 40 },
+    ]);
+    // The server's `_` columns are not extra, and the log has no label: neither is reported.
+    expect(
+      out.violations.map((v: Json) => [v.scope ?? 'contract', v.check, v.column, v.severity]),
+    ).toEqual([
+      ['contract', 'allowed', 'clinic', 'error'],
+      ['contract', 'range', 'mean_area', 'error'],
+      ['skew', 'allowed', 'clinic', 'warning'],
+      ['skew', 'range', 'mean_area', 'warning'],
+    ]);
+    expect(out.violations[2].message).toBe('4 values not in the 4 seen in training: "central" (4)');
+    expect(r.code).toBe(3);
   });
 });
 
