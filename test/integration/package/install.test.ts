@@ -92,6 +92,8 @@ describe('the npm tarball installed in an empty project', () => {
       'chunks',
       'cli',
       'index.js',
+      // evaluate's bootstrap resamples run in worker threads started from this script
+      'modelci-worker.js',
     ]);
   });
 
