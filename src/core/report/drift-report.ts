@@ -8,6 +8,7 @@ import {
   THRESHOLD_COLOUR,
 } from './chart-theme.js';
 import { axisLegend, fitAxis } from './chart-axis.js';
+import { details, MAX_NAME_CHARS } from './markdown.js';
 import { escapeMarkdown, escapeMermaid } from './markdown-escape.js';
 import {
   formatNumber,
@@ -147,15 +148,30 @@ function columnTable(columns: ColumnDrift[], maxRows: number): string[] {
   for (const c of shown) {
     const notes = [...c.problems];
     if (c.unseen_categories?.length)
-      notes.push(`new: ${c.unseen_categories.slice(0, 5).join(', ')}`);
+      notes.push(
+        `new: ${c.unseen_categories
+          .slice(0, 5)
+          .map((u) => (u.length > 30 ? `${u.slice(0, 29)}…` : u))
+          .join(', ')}`,
+      );
     if (c.statistic_error) notes.push(`± ${fmt(c.statistic_error)} (sketch)`);
     rows.push(
-      `| ${escapeMarkdown(c.name)}${c.role === 'feature' ? '' : ` (${c.role})`} | ${c.type} | ${c.test ?? '—'} | ${fmt(c.statistic)} | ${c.p_value === undefined ? '—' : formatPValue(c.p_value)} | ${c.test === null ? '—' : c.drifted ? '🔴 yes' : 'no'} | ${pct(c.missing_rate.reference)} → ${pct(c.missing_rate.current)} | ${escapeMarkdown(notes.join('; '), 200)} |`,
+      `| ${escapeMarkdown(c.name, MAX_NAME_CHARS)}${c.role === 'feature' ? '' : ` (${c.role})`} | ${c.type} | ${c.test ?? '—'} | ${fmt(c.statistic)} | ${c.p_value === undefined ? '—' : formatPValue(c.p_value)} | ${c.test === null ? '—' : c.drifted ? '🔴 yes' : 'no'} | ${pct(c.missing_rate.reference)} → ${pct(c.missing_rate.current)} | ${escapeMarkdown(notes.join('; '), 200)} |`,
     );
   }
   if (columns.length > shown.length)
     rows.push(
       `| … ${columns.length - shown.length} more columns, none drifted, in the JSON result | | | | | | | |`,
+    );
+  // A long name without spaces would push the numbers off-screen: cut in the table, whole below.
+  const cut = shown.filter((c) => c.name.length > MAX_NAME_CHARS);
+  if (cut.length)
+    rows.push(
+      '',
+      details(
+        `Full names of ${cut.length} column${cut.length === 1 ? '' : 's'} cut in the table`,
+        cut.map((c) => `- ${escapeMarkdown(c.name, 1000)}`).join('\n'),
+      ),
     );
   return rows;
 }

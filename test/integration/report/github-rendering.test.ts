@@ -256,6 +256,10 @@ describe('every Markdown modelci writes, rendered as GitHub renders it', () => {
     expect(table).toContain(`long.${'x'.repeat(54)}…`);
     expect(table).not.toContain('x'.repeat(60));
     expect(withHistory).toContain('x'.repeat(120)); // the unrounded values, collapsed
+    const [driftTable, fullNames] = drift.split('<summary>Full names of 1 column cut in the table');
+    expect(driftTable).toContain(`| ${'a'.repeat(59)}… |`);
+    expect(driftTable).not.toContain('a'.repeat(60));
+    expect(fullNames).toContain(`- ${'a'.repeat(120)}\n`);
   });
 
   it('every Mermaid block renders with mermaid 11 (a parse error fails), x labels side by side and apart', async () => {
