@@ -22,6 +22,7 @@ const TOKEN = new Set([
   'deprecate',
   'deploy',
   'drift',
+  'compare-live',
 ]);
 
 export async function generatedSpecFiles(): Promise<GeneratedFile[]> {

@@ -1,6 +1,7 @@
 import type { Command } from './command.js';
 import type { CommandSpec } from '../spec/option-spec.js';
 import { commentSpec } from '../spec/commands/comment.js';
+import { compareLiveSpec } from '../spec/commands/compare-live.js';
 import { contractSpec } from '../spec/commands/contract.js';
 import { deploySpec } from '../spec/commands/deploy.js';
 import { driftSpec } from '../spec/commands/drift.js';
@@ -73,6 +74,12 @@ export const commands: CommandEntry[] = [
     spec: deploySpec,
     load: async () =>
       (await import(/* webpackChunkName: "cli-deploy" */ './deploy.js')).deployCommand,
+  },
+  {
+    spec: compareLiveSpec,
+    load: async () =>
+      (await import(/* webpackChunkName: "cli-compare-live" */ './compare-live.js'))
+        .compareLiveCommand,
   },
   {
     spec: driftSpec,

@@ -15,10 +15,8 @@ import { diffMetrics, isNumber, type MetricRow } from '../core/report/metric-dif
 import { parseEvaluationReport } from '../core/report/parse-evaluation-report.js';
 import { readMetrics } from '../data/metrics-files.js';
 import { readStructuredFile } from '../data/structured-file.js';
-import { tokenLogin } from '../github/identity.js';
-import { assertPullRequestHead, prFromSha } from '../github/pull-request.js';
 import type { Repository, RunEnvironment } from '../github/run-environment.js';
-import { upsertStickyComment } from '../github/sticky-comment.js';
+import { postStickyComment } from './sticky-post.js';
 
 /** Evaluation reports carry slices and confusion matrices: allow more than a metrics file. */
 const MAX_REPORT_BYTES = 16 * 1024 * 1024;
@@ -168,52 +166,16 @@ export async function runComment(opts: CommentOptions): Promise<CommentResult> {
     ...(report ? { report } : {}),
   };
   if (!opts.post || !env.token) return result;
-
-  if (!repository)
-    throw new ModelciError('INPUT', 'no repository to comment on', {
-      hint: 'Pass --repository owner/name (or set GITHUB_REPOSITORY)',
-    });
-  const { owner, repo } = repository;
-  const clientOptions = {
-    token: env.token,
-    baseUrl: env.apiUrl,
+  const posted = await postStickyComment({
+    env,
+    ...(repository ? { repository } : {}),
+    ...(opts.pr !== undefined ? { pr: opts.pr } : {}),
+    marker: commentMarker(model, content.workflow),
+    body: comment.markdown,
     ...(opts.retries !== undefined ? { retries: opts.retries } : {}),
     log,
-  };
-  // Octokit and its plugins are most of the bundle: load them only when there is a comment to post.
-  const { createGitHubClient } = await import(
-    /* webpackChunkName: "github-client" */ '../github/client.js'
-  );
-  const client = createGitHubClient(clientOptions);
-  let pr = opts.pr ?? env.pullRequest;
-  if (pr === undefined && headSha) {
-    log(`looking up the pull request of commit ${headSha}`);
-    pr = await prFromSha(client, owner, repo, headSha);
-  }
-  if (pr === undefined)
-    return {
-      ...result,
-      action: 'no-pr',
-      warning: `no pull request found for this run (event ${env.eventName ?? 'unknown'}${headSha ? `, commit ${headSha.slice(0, 7)}` : ''}); the report is in the job summary only. Pass the \`pr\` input to comment from this event.`,
-    };
-  if (opts.pr !== undefined && env.eventName === 'workflow_run' && headSha)
-    await assertPullRequestHead(client, owner, repo, pr, headSha);
-  log(`commenting on #${pr}`);
-  const whoAmI = async () => {
-    const reader = createGitHubClient({ ...clientOptions, queue: 'identity' });
-    const login = await tokenLogin(reader, log, env.token);
-    log(`the token writes as ${login}`);
-    return login;
-  };
-  const marker = commentMarker(model, content.workflow);
-  const sticky = await upsertStickyComment(
-    client,
-    { owner, repo, issue: pr },
-    marker,
-    whoAmI,
-    comment.markdown,
-  );
-  return { ...result, action: sticky.action, commentId: sticky.id, commentUrl: sticky.url, pr };
+  });
+  return { ...result, ...posted };
 }
 
 function links(

@@ -1,9 +1,13 @@
-/** Candidate vs baseline on the same rows: one MetricComparison per metric both models have. */
+/**
+ * Candidate vs baseline: one MetricComparison per metric both models have, on the same rows
+ * (paired: evaluate, a shadow) or on different rows (independent: a canary split).
+ */
 import { directionOf, type Direction } from '../metrics/names.js';
 import type { MetricComparison } from '../report/evaluation-report.js';
 import { mcnemarExact } from '../stats/binomial.js';
 import { pairedBootstrapPValue, percentileInterval } from '../stats/bootstrap.js';
 import { significanceLevel } from '../stats/significance.js';
+import { proportionZTest } from '../drift/z-test.js';
 
 export interface ComparisonOptions {
   directions?: Record<string, Direction>;
@@ -30,16 +34,63 @@ export function compareMetric(
   discordance: Discordance | undefined,
   o: ComparisonOptions,
 ): MetricComparison {
-  const direction = directionOf(metric, o.directions);
-  const delta = candidate - baseline;
   const useMcnemar = MCNEMAR_METRICS.has(metric) && discordance !== undefined;
   const p = useMcnemar
     ? mcnemarExact(discordance.b, discordance.c)
-    : deltas.length > 0
-      ? pairedBootstrapPValue(deltas)
-      : delta === 0
-        ? 1
-        : NaN;
+    : bootstrapP(deltas, candidate - baseline);
+  return comparison(
+    metric,
+    candidate,
+    baseline,
+    deltas,
+    useMcnemar ? 'mcnemar' : 'paired_bootstrap',
+    p,
+    o,
+  );
+}
+
+/**
+ * Candidate vs baseline on different rows (the two arms of a canary split): accuracy by the
+ * pooled two-proportion z-test on the counts of right answers (scipy's chi2_contingency without
+ * correction gives the same p), every other metric by the percentile bootstrap of the difference
+ * of two independent resamplings (`deltas`, one per resample pair).
+ */
+export function compareIndependent(
+  metric: string,
+  candidate: number,
+  baseline: number,
+  deltas: Float64Array,
+  rows: { candidate: number; baseline: number },
+  o: ComparisonOptions,
+): MetricComparison {
+  if (MCNEMAR_METRICS.has(metric)) {
+    const z = proportionZTest(
+      Math.round(baseline * rows.baseline),
+      rows.baseline,
+      Math.round(candidate * rows.candidate),
+      rows.candidate,
+    );
+    return comparison(metric, candidate, baseline, deltas, 'two_proportion_z', z.pValue, o);
+  }
+  const p = bootstrapP(deltas, candidate - baseline);
+  return comparison(metric, candidate, baseline, deltas, 'two_sample_bootstrap', p, o);
+}
+
+function bootstrapP(deltas: Float64Array, delta: number): number {
+  return deltas.length > 0 ? pairedBootstrapPValue(deltas) : delta === 0 ? 1 : NaN;
+}
+
+function comparison(
+  metric: string,
+  candidate: number,
+  baseline: number,
+  deltas: Float64Array,
+  test: MetricComparison['test'],
+  p: number,
+  o: ComparisonOptions,
+): MetricComparison {
+  const direction = directionOf(metric, o.directions);
+  const delta = candidate - baseline;
   const ci = deltas.length > 0 ? percentileInterval(deltas, o.confidence) : undefined;
   const significant = p < significanceLevel(o.confidence);
   const out: MetricComparison = {
@@ -47,7 +98,7 @@ export function compareMetric(
     candidate,
     delta,
     relative_delta: baseline === 0 ? null : delta / Math.abs(baseline),
-    test: useMcnemar ? 'mcnemar' : 'paired_bootstrap',
+    test,
     p_value: p,
     significant,
     verdict: verdictOf(delta, baseline, direction, o, significant),

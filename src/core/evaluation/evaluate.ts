@@ -119,9 +119,9 @@ export function summarizeEvaluation(
   }
 
   const summarize = (g: Group) => {
-    const metrics = values(g.candidate, g.candBoot, boot.confidence);
+    const metrics = metricValues(g.candidate, g.candBoot, boot.confidence);
     if (!g.baseline) return { metrics };
-    const baseline_metrics = values(g.baseline, g.baseBoot, boot.confidence);
+    const baseline_metrics = metricValues(g.baseline, g.baseBoot, boot.confidence);
     const comparison: Record<string, MetricComparison> = {};
     const names = g.candidate.names;
     const m = names.length;
@@ -191,7 +191,7 @@ export function summarizeEvaluation(
 }
 
 /** Point values (metrics undefined on these rows are left out) with percentile intervals. */
-function values(
+export function metricValues(
   engine: MetricEngine,
   bootMatrix: Float64Array | undefined,
   confidence: number,

@@ -24,6 +24,13 @@ import { effectiveVerdict, SHOWN_VERDICT_LABEL, shownVerdict } from './verdict.j
 
 const MISSING = '—';
 
+const TEST_NAMES: Record<MetricComparison['test'], string> = {
+  mcnemar: 'McNemar',
+  paired_bootstrap: 'paired bootstrap',
+  two_proportion_z: 'two-proportion z',
+  two_sample_bootstrap: 'two-sample bootstrap',
+};
+
 /** How the comment shows an evaluation report: what leads, which metrics are in the table. */
 export interface ReportView {
   precision: number;
@@ -34,7 +41,7 @@ export interface ReportView {
 }
 
 /** α of the report's verdicts: one minus its interval level. */
-export function reportAlpha(r: EvaluationReport): number {
+export function reportAlpha(r: Pick<EvaluationReport, 'bootstrap'>): number {
   return significanceLevel(r.bootstrap.confidence);
 }
 
@@ -62,24 +69,32 @@ function comparisonCells(
   return [
     deltaText(name, c, precision),
     formatPercent(c.relative_delta),
-    `${formatPValue(c.p_value)} (${c.test === 'mcnemar' ? 'McNemar' : 'paired bootstrap'})`,
+    `${formatPValue(c.p_value)} (${TEST_NAMES[c.test]})`,
     SHOWN_VERDICT_LABEL[shownVerdict(c, alpha)],
   ];
 }
 
-const levelOf = (r: EvaluationReport) => formatNumber(r.bootstrap.confidence * 100, 3);
+const levelOf = (r: Pick<EvaluationReport, 'bootstrap'>) =>
+  formatNumber(r.bootstrap.confidence * 100, 3);
 
 /** The metric's name cell; the primary metric is bold and says so. */
 function nameCell(n: string, primary: string | undefined): string {
   return n === primary ? `**${cell(n, MAX_NAME_CHARS)}** (primary)` : cell(n, MAX_NAME_CHARS);
 }
 
-/** Metrics with intervals; with a baseline, the paired comparison and its significance. */
+/** The metric sections a table shows (an evaluation report, or one arm against another live). */
+export type MetricsWithComparison = Pick<
+  EvaluationReport,
+  'metrics' | 'baseline_metrics' | 'comparison' | 'bootstrap'
+>;
+
+/** Metrics with intervals; with a baseline, the comparison and its significance. */
 export function reportMetricsTable(
-  r: EvaluationReport,
+  r: MetricsWithComparison,
   precision: number,
   names: string[] = Object.keys(r.metrics),
   primary?: string,
+  sides: { baseline: string; candidate: string } = { baseline: 'baseline', candidate: 'candidate' },
 ): string {
   const level = levelOf(r);
   if (!r.baseline_metrics && !r.comparison)
@@ -90,7 +105,15 @@ export function reportMetricsTable(
     );
   const alpha = reportAlpha(r);
   return table(
-    ['metric', 'baseline', `candidate (${level}% CI)`, `Δ (${level}% CI)`, 'Δ%', 'p', 'verdict'],
+    [
+      'metric',
+      cell(sides.baseline),
+      `${cell(sides.candidate)} (${level}% CI)`,
+      `Δ (${level}% CI)`,
+      'Δ%',
+      'p',
+      'verdict',
+    ],
     ['left', 'right', 'right', 'right', 'right', 'right', 'left'],
     names.map((n) => {
       const c = r.comparison?.[n];

@@ -41,9 +41,10 @@ export interface MetricComparison {
   delta: number;
   /** delta / |baseline|; null when the baseline is 0. */
   relative_delta: number | null;
-  /** Interval of the paired difference (candidate - baseline). */
+  /** Interval of the difference (candidate - baseline): paired, or of two independent samples. */
   ci_delta?: [number, number];
-  test: 'mcnemar' | 'paired_bootstrap';
+  /** Paired on the same rows (mcnemar, paired_bootstrap) or two samples (a canary split). */
+  test: 'mcnemar' | 'paired_bootstrap' | 'two_proportion_z' | 'two_sample_bootstrap';
   p_value: number;
   /** p_value < α = 1 - bootstrap.confidence (absent in reports written before it existed). */
   significant?: boolean;

@@ -5,3 +5,8 @@
 export function commentMarker(model: string, workflow: string): string {
   return `<!-- modelci:comment model=${encodeURIComponent(model)} workflow=${encodeURIComponent(workflow)} -->`;
 }
+
+/** The marker of an online experiment's comment (`modelci compare-live`): apart from the PR comment's. */
+export function liveMarker(model: string, workflow: string): string {
+  return `<!-- modelci:live model=${encodeURIComponent(model)} workflow=${encodeURIComponent(workflow)} -->`;
+}

@@ -1,5 +1,6 @@
 import type { CommandSpec } from '../option-spec.js';
 import { commentSpec } from './comment.js';
+import { compareLiveSpec } from './compare-live.js';
 import { contractSpec } from './contract.js';
 import { deploySpec } from './deploy.js';
 import { driftSpec } from './drift.js';
@@ -25,6 +26,7 @@ export const commandSpecs: readonly CommandSpec[] = [
   registrySpec,
   serveSpec,
   deploySpec,
+  compareLiveSpec,
   driftSpec,
   profileSpec,
   contractSpec,

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { cliFlags } from '../../../src/spec/argv.js';
 import { CLI_ONLY_COMMANDS, commandSpecs } from '../../../src/spec/commands/index.js';
-import { onSurface } from '../../../src/spec/option-spec.js';
+import { camel, onSurface } from '../../../src/spec/option-spec.js';
 
 const root = fileURLToPath(new URL('../../../', import.meta.url));
 
@@ -70,7 +70,7 @@ describe('each command has the same options on the CLI and in its action', () =>
       if (!spec.action) continue;
       const src = readFileSync(`${root}src/actions/${spec.action.folder}.ts`, 'utf8');
       expect(src, `src/actions/${spec.action.folder}.ts`).toMatch(
-        new RegExp(`runCommandAction\\(${spec.name}Spec,`),
+        new RegExp(`runCommandAction\\(${camel(spec.name)}Spec,`),
       );
     }
   });
