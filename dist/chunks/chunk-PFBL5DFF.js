@@ -1,2 +1,0 @@
-import { createRequire as __modelciRequire } from 'node:module'; const require = __modelciRequire(import.meta.url);
-function f(r,n){return s(b(r),[n])[0]}function b(r){let n=0,t=new Float64Array(r.length);for(let e=0;e<r.length;e++){let o=r[e];Number.isFinite(o)&&(t[n++]=o)}return t.subarray(0,n).sort()}function s(r,n){return n.map(t=>c(r,t))}function c(r,n){let t=r.length;if(t===0)return NaN;let e=n*(t-1),o=Math.floor(e),m=Math.min(o+1,t-1),u=e-o,a=r[o],i=r[m];return u>=.5?i-(i-a)*(1-u):a+(i-a)*u}export{f as a,b,s as c,c as d};

@@ -1,6 +1,0 @@
-import { createRequire as __modelciRequire } from 'node:module'; const require = __modelciRequire(import.meta.url);
-import{a as o}from"./chunk-NDWQJRU3.js";import"./chunk-ER5J3XQH.js";import{a as n}from"./chunk-SKDNVIKC.js";import"./chunk-DLEYYK7Z.js";import"./chunk-FDEFW2MP.js";import"./chunk-LI6VUFCI.js";import"./chunk-UEZWE6EO.js";import"./chunk-FG5ILRKU.js";import"./chunk-ZQZRNY4O.js";import"./chunk-PFVAO6GA.js";import"./chunk-6PMKWZQP.js";import"./chunk-MXI3KCJE.js";import"./chunk-DUMIJTLN.js";import"./chunk-RHB46ZL2.js";import"./chunk-7ILXBSW7.js";import"./chunk-2MLD4C7W.js";import"./chunk-TUYC4ILU.js";import"./chunk-ZHPMHR7H.js";import"./chunk-LQPRRT5Y.js";import"./chunk-2YM45IHA.js";import"./chunk-DRCGQZUG.js";import"./chunk-2PL47CD5.js";import"./chunk-OUL5P7Y5.js";import"./chunk-24GNZG5P.js";import"./chunk-AUEA453D.js";import"./chunk-EADSMW6W.js";import"./chunk-GCC2JMBC.js";import"./chunk-PFBL5DFF.js";import"./chunk-LELQE3LJ.js";import"./chunk-HW5XXTOA.js";var l={spec:n,async run(t,s,i){let e=await o(t,i),r=t.values.model;t.values.json?s.stdout(JSON.stringify(e,null,2)+`
-`):(s.stdout(`${e.version}
-`),s.stderr(e.status==="unchanged"?`${r} ${e.version}: already registered (${e.reason}); nothing written
-`:`registered ${r} ${e.version} (${e.reason})${e.pushed?`, pushed after ${e.attempts} attempt(s)`:""}
-`))}};export{l as registerCommand};

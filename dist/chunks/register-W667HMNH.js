@@ -1,6 +1,0 @@
-import { createRequire as __modelciRequire } from 'node:module'; const require = __modelciRequire(import.meta.url);
-import{a as o}from"./chunk-2L4PRFZR.js";import"./chunk-ER5J3XQH.js";import{a as n}from"./chunk-SKDNVIKC.js";import"./chunk-MILPTJGX.js";import"./chunk-FDEFW2MP.js";import"./chunk-D423ZDC3.js";import"./chunk-UEZWE6EO.js";import"./chunk-EAFB5E32.js";import"./chunk-X45XWQK7.js";import"./chunk-ZQZRNY4O.js";import"./chunk-6PMKWZQP.js";import"./chunk-PFVAO6GA.js";import"./chunk-O4REE4A6.js";import"./chunk-T764BUQ6.js";import"./chunk-DUMIJTLN.js";import"./chunk-7ILXBSW7.js";import"./chunk-TUYC4ILU.js";import"./chunk-5C7Q3NXK.js";import"./chunk-LKRVCBO6.js";import"./chunk-DRCGQZUG.js";import"./chunk-6KI45ZQW.js";import"./chunk-FWLRKM56.js";import"./chunk-24GNZG5P.js";import"./chunk-AUEA453D.js";import"./chunk-ZMYNFIPI.js";import"./chunk-GCC2JMBC.js";import"./chunk-LELQE3LJ.js";import"./chunk-HW5XXTOA.js";var l={spec:n,async run(t,s,i){let e=await o(t,i),r=t.values.model;t.values.json?s.stdout(JSON.stringify(e,null,2)+`
-`):(s.stdout(`${e.version}
-`),s.stderr(e.status==="unchanged"?`${r} ${e.version}: already registered (${e.reason}); nothing written
-`:`registered ${r} ${e.version} (${e.reason})${e.pushed?`, pushed after ${e.attempts} attempt(s)`:""}
-`))}};export{l as registerCommand};
