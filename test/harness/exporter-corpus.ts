@@ -48,6 +48,16 @@ export function corpusModel(name: string): CorpusModel {
 
 export const corpusPath = (file: string): string => join(CORPUS, file);
 
+/**
+ * How far an answer computed in float32 may be from scikit-learn's / PyTorch's float64 one: 1e-6,
+ * relative for values beyond 1 (a float32 near 8 is only exact to 4.8e-7, and the regressor's sums
+ * of 40 float32 leaves to 1.3e-6). The corpus stays within 3.6e-7 on probabilities.
+ */
+export function offReference(got: number, want: number): number {
+  return Math.abs(got - want) / Math.max(1, Math.abs(want));
+}
+export const REFERENCE_TOLERANCE = 1e-6;
+
 /** Broken models onnxruntime refuses, with what its loader says, in one sentence. */
 export const BROKEN_MODELS = {
   'unknown_op.onnx': /it uses operator Gelu, which opset 17 of the ai\.onnx domain does not have/,

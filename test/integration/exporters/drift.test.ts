@@ -104,6 +104,6 @@ describe("drift reads the corpus models' prediction columns", () => {
       prediction: '_out.variable.0',
     });
     for (const name of ['rmse', 'mae', 'r2'])
-      expect(Math.abs(metrics[name]! - m.metrics[name]!), name).toBeLessThan(1e-5);
+      expect(Math.abs(metrics[name]! - m.metrics[name]!), name).toBeLessThan(1e-6);
   });
 });

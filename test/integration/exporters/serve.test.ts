@@ -7,12 +7,11 @@ import {
   corpusModels,
   corpusPath,
   holdoutRequest,
+  offReference,
+  REFERENCE_TOLERANCE,
   type CorpusModel,
 } from '../../harness/exporter-corpus.js';
 import { getJson, postJson } from '../../harness/model-server.js';
-
-// float32 arithmetic against scikit-learn's float64: 3.6e-7 at most on this corpus.
-const FLOAT32 = 1e-6;
 
 let server: ModelServer;
 let url: string;
@@ -53,9 +52,10 @@ describe('serve answers as scikit-learn and PyTorch do on every corpus model', (
       if (m.task === 'regression') {
         const value = outputs.find((o) => o.name === 'variable')!;
         expect(value).toMatchObject({ datatype: 'FP32', shape: [rows, 1] });
-        // Sums of float32 leaf values of a few units: float32 relative precision.
         value.data.forEach((v, i) =>
-          expect(Math.abs((v as number) - m.values![i]!)).toBeLessThan(FLOAT32 * 10),
+          expect(offReference(v as number, m.values![i]!), `row ${i}`).toBeLessThan(
+            REFERENCE_TOLERANCE,
+          ),
         );
         return;
       }
@@ -66,10 +66,12 @@ describe('serve answers as scikit-learn and PyTorch do on every corpus model', (
       expect(proba.datatype).toMatch(/^FP(32|64)$/);
       m.probabilities!.forEach((row, i) => {
         if (width === 1)
-          expect(Math.abs((proba.data[i] as number) - row[1]!)).toBeLessThan(FLOAT32);
+          expect(Math.abs((proba.data[i] as number) - row[1]!)).toBeLessThan(REFERENCE_TOLERANCE);
         else
           row.forEach((p, j) =>
-            expect(Math.abs((proba.data[i * k + j] as number) - p)).toBeLessThan(FLOAT32),
+            expect(Math.abs((proba.data[i * k + j] as number) - p)).toBeLessThan(
+              REFERENCE_TOLERANCE,
+            ),
           );
       });
       const label = outputs.find((o) => /label/.test(o.name));

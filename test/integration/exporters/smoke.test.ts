@@ -7,7 +7,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runEvaluate } from '../../../src/commands/evaluate.js';
 import { readSmokeSamples, runSmokeTest } from '../../../src/deploy/smoke.js';
 import { ModelServer } from '../../../src/serve/server.js';
-import { corpusModels, corpusPath } from '../../harness/exporter-corpus.js';
+import {
+  corpusModels,
+  corpusPath,
+  offReference,
+  REFERENCE_TOLERANCE,
+} from '../../harness/exporter-corpus.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'modelci-corpus-smoke-'));
 let server: ModelServer;
@@ -47,7 +52,9 @@ describe('smoke samples recorded at evaluation pass against the served model', (
               ? [m.probabilities![i]![1]!]
               : m.probabilities![i]!;
         expect(values, `${name} row ${i}`).toHaveLength(want.length);
-        values.forEach((v, j) => expect(Math.abs((v as number) - want[j]!)).toBeLessThan(1e-5));
+        values.forEach((v, j) =>
+          expect(offReference(v as number, want[j]!)).toBeLessThan(REFERENCE_TOLERANCE),
+        );
       });
       const name = m.name.replace(/\.onnx$/, '');
       await server.load({ name, version: '1', file: corpusPath(m.name) });
