@@ -102,6 +102,17 @@ export function escapeProse(text: string): string {
     .join('  \n');
 }
 
+/**
+ * `[#4](…/pull/4)`: the number is a schema-checked integer and link text is never autolinked, so
+ * the `#` keeps its usual look instead of the zero-width break escapeText puts after it.
+ */
+function pullLink(n: number, url: string): string {
+  const href = safeHref(url);
+  return Number.isInteger(n) && href && /^https?:/i.test(href)
+    ? `[#${n}](${safeUrl(href)})`
+    : `&#35;${escapeText(String(n))}`;
+}
+
 function link(text: string, url: string | undefined): string {
   const href = safeHref(url);
   return href && /^https?:/i.test(href)
@@ -267,7 +278,7 @@ export function renderCardMarkdown(card: ModelCard, opts: CardMarkdownOptions = 
   out.push(
     `- **Code commit:** ${commit(l.commit)}${l.ref ? ` on \`${codeText(l.ref)}\`` : ''}`,
     `- **Workflow run:** ${l.run_url ? link('run', l.run_url) : '—'}`,
-    `- **Pull request:** ${l.pull_request ? (repo ? link(`#${l.pull_request}`, `${repo}/pull/${l.pull_request}`) : `&#35;${l.pull_request}`) : '—'}`,
+    `- **Pull request:** ${l.pull_request ? (repo ? pullLink(l.pull_request, `${repo}/pull/${l.pull_request}`) : `&#35;${l.pull_request}`) : '—'}`,
     `- **Parent version:** ${l.parent_version ?? '—'}`,
     `- **Training run:** ${card.trainingRun ? (card.trainingRun.url ? link(card.trainingRun.id, card.trainingRun.url) : `\`${codeText(card.trainingRun.id)}\``) : '—'}`,
     `- **Registry commit:** ${commit(card.registeredIn?.commit)}`,
