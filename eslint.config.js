@@ -12,6 +12,9 @@ export default tseslint.config(
       '.tmp/',
       // Precompiled validators (scripts/validators.ts).
       'src/*/generated/',
+      // What `npm run demo` and `npm run bench` write (git ignores them too).
+      'demo-out/',
+      'bench/out/',
     ],
   },
   js.configs.recommended,

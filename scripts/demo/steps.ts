@@ -57,15 +57,28 @@ export const setUp: DemoStep = {
 
 /** The production model the pull request is compared with: a strongly regularised fit. */
 export const productionToday: DemoStep = {
-  title: 'production today: train, register 1.0.0, promote to staging and production',
+  title: 'production today: train, evaluate, register 1.0.0, promote to staging and production',
   async run(demo) {
     await demo.modelci(['train', '--model', MODEL, '--output-dir', 'out/v1']);
+    // Its evaluation goes into the version record: the catalog then shows how good production is.
+    const report = 'out/v1/report.json';
+    await demo.modelci([
+      'evaluate',
+      '--model',
+      MODEL,
+      '--artifact',
+      'out/v1/model.onnx',
+      '--report',
+      report,
+    ]);
     const registered = await registryWrite(demo, [
       'register',
       '--model',
       MODEL,
       '--artifact',
       'out/v1/model.onnx',
+      '--report',
+      report,
       '--version',
       '1.0.0',
     ]);

@@ -33,6 +33,7 @@ tbody tr:last-child>*{border-bottom:0}
 tbody th{font-weight:400}
 tbody th a{font-weight:600}
 .time,.sha{white-space:nowrap}
+@media (min-width:40rem){td.text{overflow-wrap:anywhere}}
 td.num,th.num{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
 .badge{display:inline-block;padding:0 .45rem;border:1px solid var(--border);border-radius:1rem;font-size:.8rem;white-space:nowrap;margin:0 .2rem .1rem 0}
 .badge.stage{border-color:var(--mark);color:var(--mark)}

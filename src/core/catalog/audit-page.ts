@@ -15,7 +15,7 @@ import { relativeLink, sitePaths } from './paths.js';
 import type { AuditEntry, CatalogData } from './types.js';
 
 /** Rows per audit page: a page stays a few hundred kB and filters instantly. */
-export const AUDIT_PAGE_SIZE = 1000;
+export const AUDIT_PAGE_SIZE = 500;
 
 export interface SitePage {
   path: string;
@@ -151,12 +151,12 @@ function auditRow(
       }
     </td>
     <td>${e.stage ? badge(e.stage, 'stage') : '—'}</td>
-    <td>
+    <td class="text">
       ${e.actor ?? e.author}${
         e.mergedBy ? markup`<br /><span class="muted">merged by ${e.mergedBy}</span>` : ''
       }
     </td>
-    <td>${e.subject}${e.body ? markup`<br /><span class="muted">${e.body}</span>` : ''}</td>
+    <td class="text">${e.subject}${e.body ? markup`<br /><span class="muted">${e.body}</span>` : ''}</td>
     <td>${e.run ? link(e.run, 'run') : '—'}</td>
     <td>${e.pullRequest ? pullLink(data, e.pullRequest) : '—'}</td>
     <td>${commitLink(data, e.commit)}</td>

@@ -101,7 +101,7 @@ function modelRow(
         m.description ? markup`<br /><span class="muted">${clip(m.description, 140)}</span>` : ''
       }${problems ? markup`<br /><span class="bad">${problems} unreadable file${problems === 1 ? '' : 's'}</span>` : ''}
     </th>
-    <td data-label="Serving">${servingCell}</td>
+    <td class="text" data-label="Serving">${servingCell}</td>
     <td data-label="Quality">${quality}</td>
     <td data-label="Drift">${driftCell(lastDrift(m))}</td>
     <td data-label="Other stages">${others.length ? others : markup`<span class="muted">—</span>`}</td>
@@ -114,7 +114,7 @@ function modelRow(
           : markup`<span class="muted">no versions</span>`
       }
     </td>
-    <td data-label="Owners">${m.owners.length ? m.owners.join(', ') : markup`<span class="muted">—</span>`}</td>
+    <td class="text" data-label="Owners">${m.owners.length ? m.owners.join(', ') : markup`<span class="muted">—</span>`}</td>
   </tr>`;
 }
 

@@ -96,7 +96,13 @@ export function renderPage(meta: SiteMeta, page: PageSpec): string {
   // Indentation of the templates is not content (no <pre> on any page; prose is pre-line, which
   // collapses spaces): dropping it keeps 500-row tables a third smaller.
   // The templates' `\n>` ends a tag on the next line: also not content.
-  return doc.value.replace(/\n[ \t]+/g, '\n').replace(/\n+>/g, '>');
+  // Whitespace between table cells and at the edges of a cell is not content either, but each run
+  // is a DOM text node: a 1,000-row audit page held 15,000 of them (a quarter of its layout time).
+  return doc.value
+    .replace(/\n[ \t]+/g, '\n')
+    .replace(/\n+>/g, '>')
+    .replace(/\s+(<\/?(?:tr|td|th|thead|tbody)[\s>])/g, '$1')
+    .replace(/(<(?:tr|td|th)(?:\s[^>]*)?>)\s+/g, '$1');
 }
 
 /** A scrollable, keyboard-reachable table with a caption for screen readers. */

@@ -304,10 +304,10 @@ function timelineTable(data: CatalogData, m: CatalogModel): Html {
           <td>${badge(e.stage ?? '', 'stage')}</td>
           <td>${e.version ?? '—'}</td>
           <td>${e.action}</td>
-          <td>
+          <td class="text">
             ${e.actor ?? e.author}${e.mergedBy ? markup`<br /><span class="muted">merged by ${e.mergedBy}</span>` : ''}
           </td>
-          <td>${e.body ?? ''}</td>
+          <td class="text">${e.body ?? ''}</td>
           <td>${e.run ? link(e.run, 'run') : '—'}</td>
           <td>${e.pullRequest ? pullLink(data, e.pullRequest) : '—'}</td>
           <td>${commitLink(data, e.commit)}</td>

@@ -275,6 +275,19 @@ describe('the catalog site in Chromium, from file://', () => {
         // Wide enough that no table scrolls: axe cannot judge the contrast of clipped cells.
         await page.setViewport({ width: 1600, height: 900 });
         await page.goto(url(path), { waitUntil: 'load' });
+        // ... and none does, hostile strings without spaces included (free text wraps anywhere).
+        expect(
+          await page.$$eval(
+            '.table-wrap',
+            (ws) =>
+              ws.filter(
+                (w) =>
+                  (w as unknown as { scrollWidth: number }).scrollWidth >
+                  (w as unknown as { clientWidth: number }).clientWidth,
+              ).length,
+          ),
+          `${kind}: tables that scroll at 1600 px`,
+        ).toBe(0);
         await page.addScriptTag({ path: AXE });
         const r = await page.evaluate(async () => {
           type Result = { id: string; impact: string; nodes: { target: string[] }[] };

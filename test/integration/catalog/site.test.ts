@@ -130,7 +130,7 @@ describe('modelci site on a registry written by register and promote (real git)'
     const card = page('models/churn/versions/0.4.0.html');
     const [auc, lo, hi] = CHURN_METRICS[3].roc_auc;
     expect(rec.metrics!.roc_auc).toEqual({ value: auc, ci: [lo, hi] });
-    expect(card).toContain(`<td class="num">${auc}</td>\n<td class="num">${lo}, ${hi}</td>`);
+    expect(card).toContain(`<td class="num">${auc}</td><td class="num">${lo}, ${hi}</td>`);
     expect(card).toContain(rec.artifact.sha256);
     const run = data.models
       .find((m) => m.name === 'churn')!
