@@ -37,8 +37,9 @@ const ADAPTERS = {
   spec: [],
   // The catalog site: reads the registry, its git history and drift history files; writes the site.
   catalog: ['data', 'git', 'registry'],
-  // Worker threads for CPU-bound cores (bootstrap resamples): runs core code on other threads.
-  parallel: [],
+  // Worker threads for CPU-bound cores (bootstrap resamples, drift's profiles of data files): runs
+  // core code and the data readers on other threads.
+  parallel: ['data'],
 };
 
 const names = Object.keys(ADAPTERS);

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { loadConfig, resolveModel } from '../config/load.js';
 import type { ModelConfig } from '../config/schema/index.js';
 import type { DriftConfig } from '../config/schema/drift.js';
@@ -22,7 +22,15 @@ import { openRegistry } from '../registry/index.js';
 import { registrySettings } from '../registry/settings.js';
 import { performanceSpecFor, type PerformanceFlags } from './drift-performance.js';
 import { renderDriftMarkdown, type DriftHistoryEntry } from '../core/report/drift-report.js';
-import { isProfilePath, profileFile, readProfile, type ProfileProgress } from './profile.js';
+import {
+  isProfilePath,
+  profileFile,
+  readProfile,
+  type ProfileFileOptions,
+  type ProfileProgress,
+} from './profile.js';
+import { profileFileOnThread } from '../parallel/profile-task.js';
+import { availableThreads, requestedThreads } from '../parallel/threads.js';
 import { writeOutputFile } from '../data/output-file.js';
 
 /**
@@ -53,6 +61,11 @@ export interface RunDriftOptions {
   /** ISO time of this check (from the caller; core has no clock). */
   now?: string;
   onProgress?: (p: ProfileProgress) => void;
+  /**
+   * Threads for reading the two sides (1: one after the other). Default: MODELCI_THREADS, else
+   * both cores when both sides are data files large enough to pay for a worker.
+   */
+  threads?: number;
 }
 
 export interface DriftJson extends DriftReport {
@@ -138,6 +151,61 @@ async function loadSide(
   return { profile, invalidUtf8: notes.invalidUtf8Cells };
 }
 
+/** Below this many bytes in the smaller side, a worker's start-up costs more than it saves. */
+const MIN_BYTES_FOR_THREADS = 4 << 20;
+
+/** Two data files are read at once when asked (`threads`, MODELCI_THREADS) or large enough. */
+function sidesInParallel(reference: string, current: string, threads?: number): boolean {
+  if (isProfilePath(reference) || isProfilePath(current)) return false;
+  const asked = requestedThreads(threads);
+  if (asked !== undefined) return asked > 1;
+  if (availableThreads() < 2) return false;
+  try {
+    return Math.min(statSync(reference).size, statSync(current).size) >= MIN_BYTES_FOR_THREADS;
+  } catch {
+    return false; // a missing file: the one-thread path reports it
+  }
+}
+
+type Side = Awaited<ReturnType<typeof loadSide>>;
+
+/**
+ * Both sides' profiles. Compare like with like: the current side uses the reference profile's
+ * sketch size. Two data files are profiled at once, the reference on a worker thread: the
+ * reference's sketch size is then `sketchSize` (or the default) before it is read, as it is on one
+ * thread, and the loaded profile holds the same numbers, so the result is identical.
+ */
+async function loadSides(
+  referenceFile: string,
+  currentFile: string,
+  sketchSize: number | undefined,
+  spec: PerformanceSpec | undefined,
+  options: Pick<RunDriftOptions, 'onProgress' | 'threads'>,
+): Promise<{ reference: Side; current: Side }> {
+  const { onProgress } = options;
+  if (!sidesInParallel(referenceFile, currentFile, options.threads)) {
+    const reference = await loadSide(referenceFile, sketchSize, spec, onProgress);
+    const current = await loadSide(currentFile, reference.profile.sketchK, spec, onProgress);
+    return { reference, current };
+  }
+  const opts: ProfileFileOptions = {};
+  if (sketchSize !== undefined) opts.sketchSize = sketchSize;
+  if (spec) opts.performance = spec;
+  if (onProgress) opts.onProgress = onProgress;
+  const onThread = profileFileOnThread(referenceFile, opts).then(({ profile, notes }) => ({
+    profile,
+    invalidUtf8: notes.invalidUtf8Cells,
+  }));
+  const [reference, current] = await Promise.allSettled([
+    onThread,
+    loadSide(currentFile, sketchSize, spec, onProgress),
+  ]);
+  // The reference's error first, as when the sides are read one after the other.
+  if (reference.status === 'rejected') throw reference.reason;
+  if (current.status === 'rejected') throw current.reason;
+  return { reference: reference.value, current: current.value };
+}
+
 const HISTORY_HINT =
   'Pass the file `--history` wrote, or what `modelci drift --json` printed (one result or a list of them); delete the file to start a new history';
 
@@ -209,13 +277,12 @@ export async function runDrift(options: RunDriftOptions): Promise<DriftRunResult
     ? undefined
     : storedReference(options.registry ?? registryPath, model, options.referenceVersion);
   const referenceFile = options.reference ?? stored!.profile;
-  const reference = await loadSide(referenceFile, drift.sketch_size, spec, options.onProgress);
-  // Compare like with like: the current side uses the reference profile's sketch size.
-  const current = await loadSide(
+  const { reference, current } = await loadSides(
+    referenceFile,
     options.current,
-    reference.profile.sketchK,
+    drift.sketch_size,
     spec,
-    options.onProgress,
+    options,
   );
   if (current.profile.sketchK !== reference.profile.sketchK) {
     throw new ModelciError(

@@ -55,16 +55,29 @@ function workerScript(): { script: URL | string; eval: boolean } {
 /** File name of the bundled worker script (dist/modelci-worker.js). */
 export const WORKER_FILE = 'modelci-worker.js';
 
-/** Runs one task in a new worker thread; resolves with the message it posts back. */
+/** What a worker posts: events while it works (progress), then one result. */
+export type WorkerMessage<T> =
+  { ok: true; value: T } | { ok: false; error: ErrorShape } | { event: unknown };
+
+/**
+ * Runs one task in a new worker thread; resolves with the result it posts back. Events posted
+ * before the result (`{ event }`) go to `onEvent`.
+ */
 export function runInWorker<T, W extends WorkerTask = WorkerTask>(
   task: W,
   transfer: ArrayBuffer[] = [],
+  onEvent?: (event: unknown) => void,
 ): Promise<T> {
   const { script, eval: isCode } = workerScript();
   return new Promise<T>((resolve, reject) => {
     const worker = new Worker(script, { eval: isCode, workerData: task, transferList: transfer });
     let settled = false;
-    worker.once('message', (m: { ok: true; value: T } | { ok: false; error: ErrorShape }) => {
+    worker.on('message', (m: WorkerMessage<T>) => {
+      if (settled) return;
+      if ('event' in m) {
+        onEvent?.(m.event);
+        return;
+      }
       settled = true;
       if (m.ok) resolve(m.value);
       else reject(errorOf(m.error));
