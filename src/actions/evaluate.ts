@@ -15,6 +15,7 @@ await runCommandAction(evaluateSpec, async (parsed, inv) => {
   core.setOutput('report', r.reportFile ?? '');
   core.setOutput('passed', String(r.passed));
   if (r.checkRun) core.setOutput('check-run-id', String(r.checkRun.id));
+  if (r.run) core.setOutput('run-id', r.run.id);
   await core.summary.addRaw(r.markdown, true).write();
   if (!r.passed) {
     const failed = r.report.gates!.results.filter((g) => !g.passed).map((g) => g.reason);

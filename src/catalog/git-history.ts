@@ -11,7 +11,7 @@ import type { AuditEntry, RunEntry } from '../core/catalog/types.js';
 import type { RunRecord } from '../core/runs/record.js';
 import { parseRunRef } from '../core/runs/refs.js';
 import { Git } from '../git/git.js';
-import { RunStore } from '../git/run-refs.js';
+import { RunStore, type RunRefProblem, type StoredRun } from '../git/run-refs.js';
 
 /** What git knows about the registry folder: its audit log, the head commit, training runs. */
 export interface RegistryHistory {
@@ -83,7 +83,15 @@ async function commitGraph(git: Git): Promise<[Map<string, string[]>, MergeCommi
  * with one `for-each-ref`. A ref that holds no run record is listed under its model as such.
  */
 async function readRuns(git: Git): Promise<Map<string, StoredRuns>> {
-  const { runs, problems } = await new RunStore(git).list();
+  const store = new RunStore(git);
+  const listed = await store.list();
+  // Listing reads each run's summary; the site shows whole records (params, intervals, links).
+  const full = await store.full(listed.runs);
+  const runs = full.filter((r): r is StoredRun => 'record' in r);
+  const problems = [
+    ...listed.problems,
+    ...full.filter((r): r is RunRefProblem => !('record' in r)),
+  ];
   const out = new Map<string, StoredRuns>();
   const of = (model: string): StoredRuns => {
     let entry = out.get(model);

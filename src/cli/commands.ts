@@ -10,6 +10,7 @@ import { profileSpec } from '../spec/commands/profile.js';
 import { deprecateSpec, promoteSpec, rollbackSpec } from '../spec/commands/promote.js';
 import { registerSpec } from '../spec/commands/register.js';
 import { registrySpec } from '../spec/commands/registry.js';
+import { runsSpec } from '../spec/commands/runs.js';
 import { serveSpec } from '../spec/commands/serve.js';
 import { cardSpec, siteSpec } from '../spec/commands/site.js';
 import { trainSpec } from '../spec/commands/train.js';
@@ -65,6 +66,10 @@ export const commands: CommandEntry[] = [
     spec: registrySpec,
     load: async () =>
       (await import(/* webpackChunkName: "cli-registry" */ './registry.js')).registryCommand,
+  },
+  {
+    spec: runsSpec,
+    load: async () => (await import(/* webpackChunkName: "cli-runs" */ './runs.js')).runsCommand,
   },
   {
     spec: serveSpec,

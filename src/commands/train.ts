@@ -6,6 +6,7 @@ import { ModelciError } from '../core/errors.js';
 import type { Fingerprint } from '../core/report/evaluation-report.js';
 import {
   checkSerialisable,
+  orderedRecord,
   runId,
   RUN_SCHEMA,
   type RunCi,
@@ -148,7 +149,7 @@ export async function runTrain(opts: TrainOptions): Promise<TrainRunRecord> {
       data: await fingerprints(opts.data, true),
       files: { params: paramsFile, record: recordFile },
     };
-    writeFileSync(recordFile, JSON.stringify(failed, null, 2) + '\n');
+    writeFileSync(recordFile, JSON.stringify(orderedRecord(failed), null, 2) + '\n');
     throw new TrainFailure(e, failed);
   }
   const info = readOnnxModelInfo(trained.modelFile);
@@ -175,8 +176,9 @@ export async function runTrain(opts: TrainOptions): Promise<TrainRunRecord> {
     },
   };
   if (record.exit_code === undefined) delete record.exit_code;
-  writeFileSync(recordFile, JSON.stringify(record, null, 2) + '\n');
-  return record;
+  const ordered = orderedRecord(record);
+  writeFileSync(recordFile, JSON.stringify(ordered, null, 2) + '\n');
+  return ordered;
 }
 
 async function train(

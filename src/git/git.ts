@@ -34,7 +34,23 @@ export class Git {
   }
 
   /** Runs git; resolves with the exit code instead of throwing. */
-  exec(args: string[], input?: string): Promise<GitResult> {
+  async exec(args: string[], input?: string): Promise<GitResult> {
+    const r = await this.spawn(args, input, 256 << 20);
+    return { stdout: r.stdout.toString('utf8'), stderr: r.stderr, code: r.code };
+  }
+
+  /** Runs git and returns stdout as bytes (object contents whose sizes git gives in bytes). */
+  async runBuffer(args: string[], input?: string): Promise<Buffer> {
+    const r = await this.spawn(args, input, 1 << 30);
+    if (r.code !== 0) throw gitError(args, { stdout: '', stderr: r.stderr, code: r.code });
+    return r.stdout;
+  }
+
+  private spawn(
+    args: string[],
+    input: string | undefined,
+    maxBuffer: number,
+  ): Promise<{ stdout: Buffer; stderr: string; code: number }> {
     return new Promise((resolve, reject) => {
       const child = execFile(
         'git',
@@ -42,8 +58,8 @@ export class Git {
         {
           cwd: this.cwd,
           env: { ...this.env, GIT_TERMINAL_PROMPT: '0', LC_ALL: 'C' },
-          maxBuffer: 256 << 20,
-          encoding: 'utf8',
+          maxBuffer,
+          encoding: 'buffer',
         },
         (err, stdout, stderr) => {
           if (err && typeof (err as NodeJS.ErrnoException).code === 'string') {
@@ -56,7 +72,11 @@ export class Git {
               );
             return reject(err);
           }
-          resolve({ stdout, stderr, code: err ? ((err as { code?: number }).code ?? 1) : 0 });
+          resolve({
+            stdout,
+            stderr: stderr.toString('utf8'),
+            code: err ? ((err as { code?: number }).code ?? 1) : 0,
+          });
         },
       );
       if (input !== undefined) child.stdin?.end(input);

@@ -2,16 +2,25 @@ import { randomBytes } from 'node:crypto';
 import { ModelciError } from '../core/errors.js';
 import { parseRunCommitMessage, runCommitMessage } from '../core/runs/message.js';
 import { storedRecord, type RunRecord } from '../core/runs/record.js';
+import type { RunSummary } from '../core/runs/record.js';
+import { runRecordProblem } from '../core/runs/validate.js';
 import { parseRunRef, runRef, RUNS_REF_PREFIX } from '../core/runs/refs.js';
-import { Git } from './git.js';
+import { Git, isPermissionDenied } from './git.js';
 import { ACTIONS_BOT, type GitIdentity } from './identity.js';
 
-/** A run as its ref holds it. */
+/** A run as its ref holds it: the full record (run.json in the commit's tree). */
 export interface StoredRun {
   ref: string;
   /** The commit the ref points at (annotations such as tags add commits on top of the first). */
   commit: string;
   record: RunRecord;
+}
+
+/** A run as listing reads it: the summary its commit message holds. */
+export interface ListedRun {
+  ref: string;
+  commit: string;
+  record: RunSummary;
 }
 
 /** A ref under refs/modelci/runs/ that does not hold a run record: reported, never fatal. */
@@ -21,7 +30,7 @@ export interface RunRefProblem {
 }
 
 export interface RunListing {
-  runs: StoredRun[];
+  runs: ListedRun[];
   problems: RunRefProblem[];
 }
 
@@ -63,19 +72,63 @@ export class RunStore {
     return parseListing(out);
   }
 
-  /** One run by its ref; undefined when the ref does not exist. */
+  /** One run's full record by its ref; undefined when the ref does not exist. */
   async read(ref: string): Promise<StoredRun | RunRefProblem | undefined> {
-    const r = await this.git.exec(['cat-file', 'commit', ref]);
+    const r = await this.git.exec(['rev-parse', '--verify', '--quiet', `${ref}^{commit}`]);
     if (r.code !== 0) {
       const exists = await this.git.exec(['rev-parse', '--verify', '--quiet', ref]);
       return exists.code === 0 ? { ref, problem: 'the ref does not point at a commit' } : undefined;
     }
-    const commit = (await this.git.run(['rev-parse', ref])).trim();
-    // cat-file prints the headers, a blank line, then the message.
-    const parsed = parseRunCommitMessage(r.stdout.slice(r.stdout.indexOf('\n\n') + 2));
-    return parsed.record
-      ? { ref, commit, record: parsed.record }
-      : { ref, problem: parsed.problem };
+    const [full] = await this.full([{ ref, commit: r.stdout.trim() }]);
+    return full;
+  }
+
+  /**
+   * The full records (run.json) of listed runs, read with one `git cat-file --batch`, in order; a
+   * run whose tree holds no valid run.json is a problem.
+   */
+  async full(
+    runs: readonly { ref: string; commit: string }[],
+  ): Promise<(StoredRun | RunRefProblem)[]> {
+    if (!runs.length) return [];
+    const out = await this.git.runBuffer(
+      ['cat-file', '--batch'],
+      runs.map((x) => `${x.commit}:run.json\n`).join(''),
+    );
+    const result: (StoredRun | RunRefProblem)[] = [];
+    let at = 0;
+    for (const run of runs) {
+      const nl = out.indexOf(10, at);
+      const header = out.subarray(at, nl).toString('utf8');
+      at = nl + 1;
+      const m = /^[0-9a-f]+ (\S+) (\d+)$/.exec(header);
+      if (!m) {
+        result.push({ ref: run.ref, problem: 'its commit holds no run.json' });
+        continue;
+      }
+      const body = out.subarray(at, at + Number(m[2])).toString('utf8');
+      at += Number(m[2]) + 1;
+      let data: unknown;
+      try {
+        data = JSON.parse(body);
+      } catch (e) {
+        result.push({ ref: run.ref, problem: `run.json is not JSON (${(e as Error).message})` });
+        continue;
+      }
+      const problem = m[1] !== 'blob' ? 'run.json is not a file' : runRecordProblem(data);
+      result.push(problem ? { ref: run.ref, problem } : { ...run, record: data as RunRecord });
+    }
+    return result;
+  }
+
+  /** Full records of listed runs; the first that cannot be read is an error naming its ref. */
+  async fullOrFail(runs: readonly { ref: string; commit: string }[]): Promise<StoredRun[]> {
+    return (await this.full(runs)).map((r) => {
+      if ('record' in r) return r;
+      throw new ModelciError('GIT', `${r.ref}: ${r.problem}`, {
+        hint: 'The ref is not a run modelci wrote; remove it with git update-ref -d',
+      });
+    });
   }
 
   /** Who commits: the repository's configured user, else the GitHub Actions bot. */
@@ -108,15 +161,32 @@ export class RunStore {
    * the ref moved only if nobody moved it meanwhile (compare-and-swap). The first commit stays
    * in the ref's history, so what was recorded at training time is never lost.
    */
-  async update(run: StoredRun, record: RunRecord, what: string): Promise<StoredRun> {
+  async update(
+    run: StoredRun,
+    record: RunRecord,
+    what: string,
+    /** Where the local ref must point now (default, `run.commit`). */
+    expected = run.commit,
+  ): Promise<StoredRun> {
     const stored = storedRecord(record);
     const commit = await this.commit(stored, run.commit, undefined, what);
-    const r = await this.git.exec(['update-ref', run.ref, commit, run.commit]);
+    const r = await this.git.exec(['update-ref', run.ref, commit, expected]);
     if (r.code !== 0)
       throw new ModelciError('GIT', `run ${record.id} changed while it was being updated`, {
         hint: 'Run the command again',
       });
     return { ref: run.ref, commit, record: stored };
+  }
+
+  /** Points the local ref at `run.commit` (the remote's version), if it is still at `expected`. */
+  async adopt(run: StoredRun, expected: string): Promise<StoredRun> {
+    if (run.commit === expected) return run;
+    const r = await this.git.exec(['update-ref', run.ref, run.commit, expected]);
+    if (r.code !== 0)
+      throw new ModelciError('GIT', `run ${run.record.id} changed while it was being updated`, {
+        hint: 'Run the command again',
+      });
+    return run;
   }
 
   private async commit(
@@ -157,6 +227,25 @@ export class RunStore {
       remote,
       runs.map((r) => `${r.commit}:${r.ref}`),
     );
+  }
+
+  /** The run as `remote` has it now (undefined when the remote has no such ref). */
+  async remoteRun(remote: string, ref: string): Promise<StoredRun | RunRefProblem | undefined> {
+    const scratch = `refs/modelci/fetch-${process.pid}-${randomBytes(3).toString('hex')}/run`;
+    const r = await this.git.exec(['fetch', '--quiet', '--no-tags', remote, `+${ref}:${scratch}`]);
+    if (r.code !== 0) {
+      if (/couldn't find remote ref/i.test(r.stderr)) return undefined;
+      throw new ModelciError(
+        'GIT',
+        `git fetch of ${ref} from ${remote} failed: ${lastLine(r.stderr)}`,
+      );
+    }
+    try {
+      const run = await this.read(scratch);
+      return run ? { ...run, ref } : undefined;
+    } finally {
+      await this.git.exec(['update-ref', '-d', scratch]);
+    }
   }
 
   /**
@@ -210,27 +299,54 @@ export class RunStore {
     }
   }
 
-  /** Deletes run refs here (each only if it still points where it did), and on `remote` when given. */
-  async delete(runs: StoredRun[], remote?: string): Promise<void> {
-    if (!runs.length) return;
-    await this.git.run(
+  /**
+   * Deletes run refs here, in one transaction that fails if any of them moved meanwhile; with
+   * `remote`, also there, each only if it is still at the commit deleted here (a run someone tagged
+   * meanwhile stays). Returns the refs the remote kept.
+   */
+  async delete(
+    runs: readonly { ref: string; commit: string }[],
+    remote?: string,
+  ): Promise<string[]> {
+    if (!runs.length) return [];
+    const r = await this.git.exec(
       ['update-ref', '--stdin'],
-      runs.map((r) => `delete ${r.ref} ${r.commit}`).join('\n') + '\n',
+      runs.map((x) => `delete ${x.ref} ${x.commit}`).join('\n') + '\n',
     );
-    if (!remote) return;
-    // One push per few hundred refs keeps the command line short.
-    for (let i = 0; i < runs.length; i += 500) {
-      const specs = runs.slice(i, i + 500).map((r) => `:${r.ref}`);
-      const res = await this.git.exec(['push', '--quiet', remote, ...specs]);
-      if (res.code !== 0)
+    if (r.code !== 0)
+      throw new ModelciError(
+        'GIT',
+        `runs changed while they were being removed: ${lastLine(r.stderr)}`,
+        {
+          hint: 'Run the command again',
+        },
+      );
+    if (!remote) return [];
+    const refused: string[] = [];
+    // A few hundred refs per push keep the command line short.
+    for (let i = 0; i < runs.length; i += 200) {
+      const batch = runs.slice(i, i + 200);
+      const res = await this.git.exec([
+        'push',
+        '--porcelain',
+        ...batch.map((x) => `--force-with-lease=${x.ref}:${x.commit}`),
+        remote,
+        ...batch.map((x) => `:${x.ref}`),
+      ]);
+      if (res.code !== 0 && isPermissionDenied(`${res.stdout}\n${res.stderr}`))
         throw new ModelciError(
           'GIT',
-          `deleting runs on ${remote} failed: ${lastLine(res.stderr)}`,
+          `deleting runs on ${remote} was denied: ${lastLine(res.stderr)}`,
           {
             hint: 'The job needs `permissions: contents: write`',
           },
         );
+      for (const line of res.stdout.split('\n'))
+        if (line.startsWith('!\t')) refused.push(line.split('\t')[1]!.replace(/^:/, ''));
+      if (res.code !== 0 && !refused.length)
+        throw new ModelciError('GIT', `deleting runs on ${remote} failed: ${lastLine(res.stderr)}`);
     }
+    return refused;
   }
 
   private async refs(prefix: string): Promise<Map<string, string>> {
@@ -255,7 +371,7 @@ function lastLine(text: string): string {
 
 /** Parses `for-each-ref` output of `ref NUL sha NUL type NUL contents NUL` entries. */
 export function parseListing(out: string): RunListing {
-  const runs: StoredRun[] = [];
+  const runs: ListedRun[] = [];
   const problems: RunRefProblem[] = [];
   const fields = out.split(SEP);
   for (let i = 0; i + 3 < fields.length; i += 4) {
@@ -273,18 +389,18 @@ export function parseListing(out: string): RunListing {
       continue;
     }
     const parsed = parseRunCommitMessage(contents);
-    if (!parsed.record) {
+    if (!parsed.summary) {
       problems.push({ ref, problem: parsed.problem });
       continue;
     }
-    if (parsed.record.id !== names.id || parsed.record.model_name !== names.model) {
+    if (parsed.summary.id !== names.id || parsed.summary.model_name !== names.model) {
       problems.push({
         ref,
-        problem: `holds run ${parsed.record.model_name}/${parsed.record.id}, not ${names.model}/${names.id}`,
+        problem: `holds run ${parsed.summary.model_name}/${parsed.summary.id}, not ${names.model}/${names.id}`,
       });
       continue;
     }
-    runs.push({ ref, commit, record: parsed.record });
+    runs.push({ ref, commit, record: parsed.summary });
   }
   return { runs, problems };
 }

@@ -9,6 +9,8 @@ import { resolveEvaluateRequest } from '../evaluate-request.js';
 import { checkRunTarget, publishCheckRun } from '../check-run.js';
 import type { Invocation } from '../invocation.js';
 import { writeOutputFile } from '../../data/output-file.js';
+import { attachEvaluation, type AttachedEvaluation } from '../attach-evaluation.js';
+import { runStoreAt } from '../record-run.js';
 
 export interface EvaluateInvocationResult {
   report: EvaluationReport;
@@ -20,6 +22,8 @@ export interface EvaluateInvocationResult {
   /** The Markdown of the report (job summary, check run). */
   markdown: string;
   checkRun: CheckRunResult | undefined;
+  /** The training run the evaluation was attached to. */
+  run: AttachedEvaluation | undefined;
 }
 
 /** `modelci evaluate` and the evaluate action: the same options, the same work. */
@@ -59,5 +63,16 @@ export async function invokeEvaluate(
   const passed = report.gates?.passed ?? true;
   const markdown = renderEvaluationReport(report, { precision: 4 });
   const checkRun = target ? await publishCheckRun(target, inv, report, markdown) : undefined;
-  return { report, passed, reportFile: v.report, smokeSamples, markdown, checkRun };
+  const run = await attachEvaluation(report, {
+    run: v.run,
+    artifact: v.artifact,
+    store: await runStoreAt(inv.env.workspace, inv.processEnv),
+    push: given.has('push-run') ? v.pushRun : undefined,
+    remote: 'origin',
+    env: inv.env,
+    now: new Date(),
+    log: inv.log,
+    warn: inv.warn,
+  });
+  return { report, passed, reportFile: v.report, smokeSamples, markdown, checkRun, run };
 }

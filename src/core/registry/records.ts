@@ -36,6 +36,8 @@ export interface Lineage {
   run_url?: string;
   pull_request?: number;
   parent_version?: string;
+  /** The training run that produced the artifact (`modelci runs show <id>`). */
+  run?: string;
 }
 
 /** `registry/<model>/versions/<X.Y.Z>.yaml`: immutable once written (except `deprecated`). */
@@ -230,6 +232,7 @@ export const versionRecordSchema = {
         run_url: { type: 'string' },
         pull_request: { type: 'integer', minimum: 1 },
         parent_version: { type: 'string', pattern: SEMVER },
+        run: { type: 'string', pattern: '^\\d{8}-\\d{6}-[0-9a-f]{6}$' },
       },
     },
     created_at: TIME,

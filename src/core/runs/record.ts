@@ -95,6 +95,35 @@ export interface RunRecord {
   note?: string;
 }
 
+/**
+ * What listing needs of a run, small enough that 10,000 of them read in one `git for-each-ref`:
+ * the record's shape with the heavy parts (params, data, environment, signature, intervals and
+ * tests) left out. Filters, sorting and naming work on it as on a full record. Kept as the run
+ * commit's message; the full record is `run.json` in the commit's tree.
+ */
+export interface RunSummary {
+  schema: typeof RUN_SCHEMA;
+  id: string;
+  model_name: string;
+  status: RunRecord['status'];
+  exit_code?: number | null;
+  started_at: string;
+  duration_ms: number;
+  code: { commit?: string; dirty?: boolean; branch?: string };
+  ci?: { head_sha?: string; pull_request?: number };
+  /** Numeric training metrics, flattened (`eval.auc`, `per_class[0].f1`). */
+  metrics?: Record<string, number>;
+  /** The attached evaluation's metric values (no intervals). */
+  evaluation?: { metrics: Record<string, { value: number }> };
+  model?: { sha256: string };
+  parent?: string;
+  tags: string[];
+  note?: string;
+}
+
+/** The fields of a run every reader can rely on: what a summary and a full record share. */
+export type RunHeader = RunSummary | RunRecord;
+
 const ID_RE = /^\d{8}-\d{6}-[0-9a-f]{6}$/;
 
 /** A run id from its start time (UTC) and 6 random hex digits the caller draws. */
@@ -158,34 +187,45 @@ export function checkSerialisable(value: unknown, path: string, file?: string): 
   walk(value, path);
 }
 
-const str = (v: unknown): v is string => typeof v === 'string';
-const obj = (v: unknown): v is Record<string, unknown> =>
-  v !== null && typeof v === 'object' && !Array.isArray(v);
+const KEY_ORDER = [
+  'schema',
+  'id',
+  'model_name',
+  'status',
+  'exit_code',
+  'signal',
+  'failure',
+  'trainer',
+  'command',
+  'seed',
+  'params',
+  'metrics',
+  'evaluation',
+  'data',
+  'model',
+  'code',
+  'ci',
+  'environment',
+  'started_at',
+  'finished_at',
+  'duration_ms',
+  'parent',
+  'tags',
+  'note',
+];
 
-/**
- * Checks what readers rely on (schema, id, model, status, times, params, tags); anything else a
- * record holds is read as written. Returns the reason it is not a run record, or undefined.
- */
-export function runRecordProblem(v: unknown): string | undefined {
-  if (!obj(v)) return 'not a JSON object';
-  if (v.schema !== RUN_SCHEMA)
-    return `schema is ${JSON.stringify(v.schema ?? null)}, not ${RUN_SCHEMA}`;
-  if (!str(v.id) || !isRunId(v.id)) return 'id is missing or malformed';
-  if (!str(v.model_name) || !v.model_name) return 'model_name is missing';
-  if (v.status !== 'succeeded' && v.status !== 'failed') return 'status is missing';
-  if (!str(v.started_at) || !str(v.finished_at)) return 'started_at/finished_at are missing';
-  if (!obj(v.params)) return 'params is not a mapping';
-  if (!Array.isArray(v.tags) || !v.tags.every(str)) return 'tags is not a list of strings';
-  if (!obj(v.data) || !obj(v.code) || !obj(v.environment))
-    return 'data, code or environment is missing';
-  if (v.metrics !== undefined && !obj(v.metrics)) return 'metrics is not a mapping';
-  if (v.evaluation !== undefined && !(obj(v.evaluation) && obj(v.evaluation.metrics)))
-    return 'evaluation has no metrics';
-  return undefined;
+/** The record with its keys in one order (what a reader looks for first comes first). */
+export function orderedRecord<R extends RunRecord>(record: R): R {
+  const out: Record<string, unknown> = {};
+  for (const k of KEY_ORDER)
+    if ((record as Record<string, unknown>)[k] !== undefined)
+      out[k] = (record as Record<string, unknown>)[k];
+  for (const [k, v] of Object.entries(record)) if (!(k in out) && v !== undefined) out[k] = v;
+  return out as R;
 }
 
 /** The record as stored in git: without `files` (paths on the machine that trained). */
 export function storedRecord<R extends RunRecord>(record: R): RunRecord {
   const { files: _files, ...rest } = record as R & { files?: unknown };
-  return rest;
+  return orderedRecord(rest);
 }

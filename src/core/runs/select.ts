@@ -1,11 +1,12 @@
 import { ModelciError } from '../errors.js';
 import { metricDirection, type Direction } from '../report/direction.js';
 import { runMetric } from './metrics.js';
-import type { RunRecord, RunStatus } from './record.js';
+import type { RunStatus } from './record.js';
+import type { RunHeader } from './record.js';
 
-/** Anything that carries a run record (a stored run, a listed run). */
+/** Anything that carries a run (a listed run's summary, a stored run's full record). */
 export interface HasRecord {
-  record: RunRecord;
+  record: RunHeader;
 }
 
 /** Newest first (by start time, then id). */

@@ -197,12 +197,13 @@ return errors === 0;
 }
 
 export const version = validate11;
-const schema12 = {"type":"object","additionalProperties":false,"required":["schema","model","version","artifact","lineage","created_at","created_by"],"properties":{"schema":{"const":"modelci/version@1"},"model":{"type":"string","pattern":"^[a-z0-9][a-z0-9._-]*$"},"version":{"type":"string","pattern":"^(0|[1-9]\\d*)\\.(0|[1-9]\\d*)\\.(0|[1-9]\\d*)$"},"artifact":{"type":"object","additionalProperties":false,"required":["uri","sha256","bytes","format"],"properties":{"uri":{"type":"string","minLength":1},"sha256":{"type":"string","pattern":"^[0-9a-f]{64}$"},"bytes":{"type":"integer","minimum":0},"format":{"type":"string","minLength":1}}},"signature":{"type":"object","required":["inputs","outputs"],"properties":{"inputs":{"type":"array","items":{"type":"object","required":["name","type","shape"],"properties":{"name":{"type":"string"},"type":{"type":"string"},"shape":{"type":"array","items":{"type":["integer","string","null"]}}}}},"outputs":{"type":"array","items":{"type":"object","required":["name","type","shape"],"properties":{"name":{"type":"string"},"type":{"type":"string"},"shape":{"type":"array","items":{"type":["integer","string","null"]}}}}}}},"metrics":{"type":"object","additionalProperties":{"type":"object","required":["value"],"properties":{"value":{"type":"number"},"ci":{"type":"array","items":{"type":"number"},"minItems":2,"maxItems":2}}}},"evaluation_data":{"type":"object","required":["sha256"],"properties":{"path":{"type":"string"},"sha256":{"type":"string","pattern":"^[0-9a-f]{64}$"},"bytes":{"type":"integer","minimum":0},"rows":{"type":"integer","minimum":0}}},"gates":{"type":"object","required":["passed","results"],"properties":{"passed":{"type":"boolean"},"results":{"type":"array","items":{"type":"object","required":["gate","passed","reason"],"properties":{"gate":{"type":"string"},"passed":{"type":"boolean"},"reason":{"type":"string"}}}}}},"slices":{"type":"array","items":{"type":"object","required":["column","value","rows","metrics"],"properties":{"column":{"type":"string"},"value":{"type":"string"},"rows":{"type":"integer","minimum":0},"metrics":{"type":"object","additionalProperties":{"type":"object","required":["value"],"properties":{"value":{"type":"number"},"ci":{"type":"array","items":{"type":"number"},"minItems":2,"maxItems":2}}}}}}},"params":{"type":"object"},"training_data":{"type":"object","required":["sha256"],"properties":{"path":{"type":"string"},"sha256":{"type":"string","pattern":"^[0-9a-f]{64}$"},"bytes":{"type":"integer","minimum":0},"rows":{"type":"integer","minimum":0}}},"reference_profile":{"type":"object","required":["path","sha256","bytes","data","rows"],"additionalProperties":false,"properties":{"path":{"type":"string","pattern":"^profiles/[^/]+\\.json$"},"sha256":{"type":"string","pattern":"^[0-9a-f]{64}$"},"bytes":{"type":"integer","minimum":0},"data":{"type":"string"},"rows":{"type":"integer","minimum":0}}},"lineage":{"type":"object","additionalProperties":false,"properties":{"commit":{"type":"string","pattern":"^[0-9a-f]{7,64}$"},"ref":{"type":"string"},"run_url":{"type":"string"},"pull_request":{"type":"integer","minimum":1},"parent_version":{"type":"string","pattern":"^(0|[1-9]\\d*)\\.(0|[1-9]\\d*)\\.(0|[1-9]\\d*)$"}}},"created_at":{"type":"string","minLength":1},"created_by":{"type":"string","minLength":1},"deprecated":{"type":"object","additionalProperties":false,"required":["at","by"],"properties":{"at":{"type":"string","minLength":1},"by":{"type":"string"},"reason":{"type":"string"}}}}};
+const schema12 = {"type":"object","additionalProperties":false,"required":["schema","model","version","artifact","lineage","created_at","created_by"],"properties":{"schema":{"const":"modelci/version@1"},"model":{"type":"string","pattern":"^[a-z0-9][a-z0-9._-]*$"},"version":{"type":"string","pattern":"^(0|[1-9]\\d*)\\.(0|[1-9]\\d*)\\.(0|[1-9]\\d*)$"},"artifact":{"type":"object","additionalProperties":false,"required":["uri","sha256","bytes","format"],"properties":{"uri":{"type":"string","minLength":1},"sha256":{"type":"string","pattern":"^[0-9a-f]{64}$"},"bytes":{"type":"integer","minimum":0},"format":{"type":"string","minLength":1}}},"signature":{"type":"object","required":["inputs","outputs"],"properties":{"inputs":{"type":"array","items":{"type":"object","required":["name","type","shape"],"properties":{"name":{"type":"string"},"type":{"type":"string"},"shape":{"type":"array","items":{"type":["integer","string","null"]}}}}},"outputs":{"type":"array","items":{"type":"object","required":["name","type","shape"],"properties":{"name":{"type":"string"},"type":{"type":"string"},"shape":{"type":"array","items":{"type":["integer","string","null"]}}}}}}},"metrics":{"type":"object","additionalProperties":{"type":"object","required":["value"],"properties":{"value":{"type":"number"},"ci":{"type":"array","items":{"type":"number"},"minItems":2,"maxItems":2}}}},"evaluation_data":{"type":"object","required":["sha256"],"properties":{"path":{"type":"string"},"sha256":{"type":"string","pattern":"^[0-9a-f]{64}$"},"bytes":{"type":"integer","minimum":0},"rows":{"type":"integer","minimum":0}}},"gates":{"type":"object","required":["passed","results"],"properties":{"passed":{"type":"boolean"},"results":{"type":"array","items":{"type":"object","required":["gate","passed","reason"],"properties":{"gate":{"type":"string"},"passed":{"type":"boolean"},"reason":{"type":"string"}}}}}},"slices":{"type":"array","items":{"type":"object","required":["column","value","rows","metrics"],"properties":{"column":{"type":"string"},"value":{"type":"string"},"rows":{"type":"integer","minimum":0},"metrics":{"type":"object","additionalProperties":{"type":"object","required":["value"],"properties":{"value":{"type":"number"},"ci":{"type":"array","items":{"type":"number"},"minItems":2,"maxItems":2}}}}}}},"params":{"type":"object"},"training_data":{"type":"object","required":["sha256"],"properties":{"path":{"type":"string"},"sha256":{"type":"string","pattern":"^[0-9a-f]{64}$"},"bytes":{"type":"integer","minimum":0},"rows":{"type":"integer","minimum":0}}},"reference_profile":{"type":"object","required":["path","sha256","bytes","data","rows"],"additionalProperties":false,"properties":{"path":{"type":"string","pattern":"^profiles/[^/]+\\.json$"},"sha256":{"type":"string","pattern":"^[0-9a-f]{64}$"},"bytes":{"type":"integer","minimum":0},"data":{"type":"string"},"rows":{"type":"integer","minimum":0}}},"lineage":{"type":"object","additionalProperties":false,"properties":{"commit":{"type":"string","pattern":"^[0-9a-f]{7,64}$"},"ref":{"type":"string"},"run_url":{"type":"string"},"pull_request":{"type":"integer","minimum":1},"parent_version":{"type":"string","pattern":"^(0|[1-9]\\d*)\\.(0|[1-9]\\d*)\\.(0|[1-9]\\d*)$"},"run":{"type":"string","pattern":"^\\d{8}-\\d{6}-[0-9a-f]{6}$"}}},"created_at":{"type":"string","minLength":1},"created_by":{"type":"string","minLength":1},"deprecated":{"type":"object","additionalProperties":false,"required":["at","by"],"properties":{"at":{"type":"string","minLength":1},"by":{"type":"string"},"reason":{"type":"string"}}}}};
 const func3 = Object.prototype.hasOwnProperty;
 const pattern2 = new RegExp("^(0|[1-9]\\d*)\\.(0|[1-9]\\d*)\\.(0|[1-9]\\d*)$", "u");
 const pattern3 = new RegExp("^[0-9a-f]{64}$", "u");
 const pattern6 = new RegExp("^profiles/[^/]+\\.json$", "u");
 const pattern8 = new RegExp("^[0-9a-f]{7,64}$", "u");
+const pattern10 = new RegExp("^\\d{8}-\\d{6}-[0-9a-f]{6}$", "u");
 
 function validate11(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
@@ -1365,7 +1366,7 @@ if(errors === _errs125){
 if(data60 && typeof data60 == "object" && !Array.isArray(data60)){
 const _errs127 = errors;
 for(const key5 in data60){
-if(!(((((key5 === "commit") || (key5 === "ref")) || (key5 === "run_url")) || (key5 === "pull_request")) || (key5 === "parent_version"))){
+if(!((((((key5 === "commit") || (key5 === "ref")) || (key5 === "run_url")) || (key5 === "pull_request")) || (key5 === "parent_version")) || (key5 === "run"))){
 validate11.errors = [{instancePath:instancePath+"/lineage",schemaPath:"#/properties/lineage/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties"}];
 return false;
 break;
@@ -1458,6 +1459,28 @@ var valid23 = _errs136 === errors;
 else {
 var valid23 = true;
 }
+if(valid23){
+if(data60.run !== undefined){
+let data66 = data60.run;
+const _errs138 = errors;
+if(errors === _errs138){
+if(typeof data66 === "string"){
+if(!pattern10.test(data66)){
+validate11.errors = [{instancePath:instancePath+"/lineage/run",schemaPath:"#/properties/lineage/properties/run/pattern",keyword:"pattern",params:{pattern: "^\\d{8}-\\d{6}-[0-9a-f]{6}$"},message:"must match pattern \""+"^\\d{8}-\\d{6}-[0-9a-f]{6}$"+"\""}];
+return false;
+}
+}
+else {
+validate11.errors = [{instancePath:instancePath+"/lineage/run",schemaPath:"#/properties/lineage/properties/run/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+}
+var valid23 = _errs138 === errors;
+}
+else {
+var valid23 = true;
+}
+}
 }
 }
 }
@@ -1476,11 +1499,11 @@ var valid0 = true;
 }
 if(valid0){
 if(data.created_at !== undefined){
-let data66 = data.created_at;
-const _errs138 = errors;
-if(errors === _errs138){
-if(typeof data66 === "string"){
-if(func2(data66) < 1){
+let data67 = data.created_at;
+const _errs140 = errors;
+if(errors === _errs140){
+if(typeof data67 === "string"){
+if(func2(data67) < 1){
 validate11.errors = [{instancePath:instancePath+"/created_at",schemaPath:"#/properties/created_at/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
@@ -1490,18 +1513,18 @@ validate11.errors = [{instancePath:instancePath+"/created_at",schemaPath:"#/prop
 return false;
 }
 }
-var valid0 = _errs138 === errors;
+var valid0 = _errs140 === errors;
 }
 else {
 var valid0 = true;
 }
 if(valid0){
 if(data.created_by !== undefined){
-let data67 = data.created_by;
-const _errs140 = errors;
-if(errors === _errs140){
-if(typeof data67 === "string"){
-if(func2(data67) < 1){
+let data68 = data.created_by;
+const _errs142 = errors;
+if(errors === _errs142){
+if(typeof data68 === "string"){
+if(func2(data68) < 1){
 validate11.errors = [{instancePath:instancePath+"/created_by",schemaPath:"#/properties/created_by/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
@@ -1511,38 +1534,38 @@ validate11.errors = [{instancePath:instancePath+"/created_by",schemaPath:"#/prop
 return false;
 }
 }
-var valid0 = _errs140 === errors;
+var valid0 = _errs142 === errors;
 }
 else {
 var valid0 = true;
 }
 if(valid0){
 if(data.deprecated !== undefined){
-let data68 = data.deprecated;
-const _errs142 = errors;
-if(errors === _errs142){
-if(data68 && typeof data68 == "object" && !Array.isArray(data68)){
+let data69 = data.deprecated;
+const _errs144 = errors;
+if(errors === _errs144){
+if(data69 && typeof data69 == "object" && !Array.isArray(data69)){
 let missing13;
-if(((data68.at === undefined) && (missing13 = "at")) || ((data68.by === undefined) && (missing13 = "by"))){
+if(((data69.at === undefined) && (missing13 = "at")) || ((data69.by === undefined) && (missing13 = "by"))){
 validate11.errors = [{instancePath:instancePath+"/deprecated",schemaPath:"#/properties/deprecated/required",keyword:"required",params:{missingProperty: missing13},message:"must have required property '"+missing13+"'"}];
 return false;
 }
 else {
-const _errs144 = errors;
-for(const key6 in data68){
+const _errs146 = errors;
+for(const key6 in data69){
 if(!(((key6 === "at") || (key6 === "by")) || (key6 === "reason"))){
 validate11.errors = [{instancePath:instancePath+"/deprecated",schemaPath:"#/properties/deprecated/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties"}];
 return false;
 break;
 }
 }
-if(_errs144 === errors){
-if(data68.at !== undefined){
-let data69 = data68.at;
-const _errs145 = errors;
-if(errors === _errs145){
-if(typeof data69 === "string"){
-if(func2(data69) < 1){
+if(_errs146 === errors){
+if(data69.at !== undefined){
+let data70 = data69.at;
+const _errs147 = errors;
+if(errors === _errs147){
+if(typeof data70 === "string"){
+if(func2(data70) < 1){
 validate11.errors = [{instancePath:instancePath+"/deprecated/at",schemaPath:"#/properties/deprecated/properties/at/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
@@ -1552,31 +1575,31 @@ validate11.errors = [{instancePath:instancePath+"/deprecated/at",schemaPath:"#/p
 return false;
 }
 }
-var valid24 = _errs145 === errors;
-}
-else {
-var valid24 = true;
-}
-if(valid24){
-if(data68.by !== undefined){
-const _errs147 = errors;
-if(typeof data68.by !== "string"){
-validate11.errors = [{instancePath:instancePath+"/deprecated/by",schemaPath:"#/properties/deprecated/properties/by/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
 var valid24 = _errs147 === errors;
 }
 else {
 var valid24 = true;
 }
 if(valid24){
-if(data68.reason !== undefined){
+if(data69.by !== undefined){
 const _errs149 = errors;
-if(typeof data68.reason !== "string"){
-validate11.errors = [{instancePath:instancePath+"/deprecated/reason",schemaPath:"#/properties/deprecated/properties/reason/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+if(typeof data69.by !== "string"){
+validate11.errors = [{instancePath:instancePath+"/deprecated/by",schemaPath:"#/properties/deprecated/properties/by/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 var valid24 = _errs149 === errors;
+}
+else {
+var valid24 = true;
+}
+if(valid24){
+if(data69.reason !== undefined){
+const _errs151 = errors;
+if(typeof data69.reason !== "string"){
+validate11.errors = [{instancePath:instancePath+"/deprecated/reason",schemaPath:"#/properties/deprecated/properties/reason/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+var valid24 = _errs151 === errors;
 }
 else {
 var valid24 = true;
@@ -1591,7 +1614,7 @@ validate11.errors = [{instancePath:instancePath+"/deprecated",schemaPath:"#/prop
 return false;
 }
 }
-var valid0 = _errs142 === errors;
+var valid0 = _errs144 === errors;
 }
 else {
 var valid0 = true;

@@ -114,6 +114,18 @@ export const evaluateSpec = defineCommand({
       description:
         "Record the candidate's answers to the first rows in this JSONL file; `register` stores it with the version and `deploy` checks that the deployed server answers the same.",
     },
+    run: {
+      type: 'string',
+      placeholder: 'run|run.json|none',
+      description:
+        "Attach the evaluation (metrics with intervals, baseline, paired tests) to the training run of the evaluated model: a run id or the run.json `train` wrote. Default, the run.json beside the artifact when it is that model's run; `none` attaches nothing.",
+    },
+    'push-run': {
+      type: 'boolean',
+      negatable: true,
+      description:
+        'Push the run with its evaluation to `origin`. Default, as `train` pushes: on a runner for `push` and `schedule` events, never from a fork.',
+    },
     'smoke-count': {
       type: 'integer',
       min: 1,
@@ -142,6 +154,7 @@ export const evaluateSpec = defineCommand({
       passed: { description: '`true` when every gate passed (or there are none), else `false`.' },
       report: { description: 'Path of the evaluation report JSON.' },
       'check-run-id': { description: 'Id of the check run written, when one was.' },
+      'run-id': { description: 'The run the evaluation was attached to, when it was.' },
       'smoke-samples': {
         description: 'Path of the recorded smoke samples, when `smoke-samples` was set.',
       },

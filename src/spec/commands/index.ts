@@ -9,6 +9,7 @@ import { profileSpec } from './profile.js';
 import { deprecateSpec, promoteSpec, rollbackSpec } from './promote.js';
 import { registerSpec } from './register.js';
 import { registrySpec } from './registry.js';
+import { runsSpec } from './runs.js';
 import { serveSpec } from './serve.js';
 import { cardSpec, siteSpec } from './site.js';
 import { trainSpec } from './train.js';
@@ -24,6 +25,7 @@ export const commandSpecs: readonly CommandSpec[] = [
   rollbackSpec,
   deprecateSpec,
   registrySpec,
+  runsSpec,
   serveSpec,
   deploySpec,
   compareLiveSpec,
@@ -41,6 +43,7 @@ export const commandSpecs: readonly CommandSpec[] = [
  */
 export const CLI_ONLY_COMMANDS: Readonly<Record<string, string>> = {
   registry: 'read-only views for a terminal; in a workflow, run them through the root action',
+  runs: 'views and housekeeping of the runs train records (its action records them); in a workflow, run them through the root action',
   serve: 'a long-running server: the deploy action starts it (server target)',
   profile: 'a data tool; shard profiling in a job matrix runs it through the root action',
   contract:

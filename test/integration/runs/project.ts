@@ -39,7 +39,7 @@ export function config(
     '  churn:',
     '    task: binary',
     '    primary_metric: accuracy',
-    `    data: { train: ${DATA}, label: malignant }`,
+    `    data: { train: ${DATA}, holdout: ${DATA}, label: malignant }`,
     '    train:',
     `      command: ${command}`,
     `      params: ${JSON.stringify(params)}`,

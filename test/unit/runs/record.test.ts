@@ -5,11 +5,12 @@ import {
   checkTag,
   isRunId,
   runId,
-  runRecordProblem,
   storedRecord,
 } from '../../../src/core/runs/record.js';
 import { parseRunRef, runRef } from '../../../src/core/runs/refs.js';
 import { parseListing } from '../../../src/git/run-refs.js';
+import { runSummary } from '../../../src/core/runs/summary.js';
+import { runRecordProblem } from '../../../src/core/runs/validate.js';
 import { errorOf } from '../../harness/error-of.js';
 import { record } from './fixture.js';
 
@@ -69,7 +70,9 @@ describe('the commit message holds the record', () => {
     const r = record({ tags: ['baseline'], note: 'first "try"\nsecond line' });
     const msg = runCommitMessage(r);
     expect(msg.split('\n')[0]).toBe('Run churn 20260102-030405-a1b2c3: succeeded');
-    expect(parseRunCommitMessage(msg).record).toEqual(r);
+    // The message holds the summary (what listing needs); run.json in the tree the full record.
+    expect(parseRunCommitMessage(msg).summary).toEqual(runSummary(r));
+    expect(msg.length).toBeLessThan(JSON.stringify(r).length);
     expect(parseRunCommitMessage('just a subject\n').problem).toBe(
       'the commit message holds no run record',
     );
@@ -110,7 +113,11 @@ describe('the commit message holds the record', () => {
       entry('refs/modelci/runs/stray', '5'.repeat(40), 'commit', 'x');
     const { runs, problems } = parseListing(out);
     expect(runs).toEqual([
-      { ref: `refs/modelci/runs/churn/${good.id}`, commit: '1'.repeat(40), record: good },
+      {
+        ref: `refs/modelci/runs/churn/${good.id}`,
+        commit: '1'.repeat(40),
+        record: runSummary(good),
+      },
     ]);
     expect(problems).toEqual([
       {

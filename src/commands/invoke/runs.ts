@@ -1,0 +1,219 @@
+import { writeFileSync } from 'node:fs';
+import { loadConfig } from '../../config/load.js';
+import { ModelciError } from '../../core/errors.js';
+import type { Direction } from '../../core/report/direction.js';
+import { compareRuns, type RunComparison } from '../../core/runs/compare.js';
+import { checkTag } from '../../core/runs/record.js';
+import { parseSort, parseThreshold, parseWhen, type RunFilter } from '../../core/runs/select.js';
+import type { RunFetchResult, RunRefProblem, StoredRun } from '../../git/run-refs.js';
+import { registrySettings } from '../../registry/settings.js';
+import type { runsSpec } from '../../spec/commands/runs.js';
+import type { Parsed } from '../../spec/option-spec.js';
+import type { Invocation } from '../invocation.js';
+import { runStoreAt } from '../record-run.js';
+import {
+  fetchRuns,
+  gcRuns,
+  listRuns,
+  registeredRuns,
+  resolveRuns,
+  tagRun,
+  type RunsGcResult,
+  type RunsListResult,
+  type RunsTagResult,
+} from '../runs.js';
+
+type Values = Parsed<typeof runsSpec.options>;
+
+/** `runs list`: summaries for the terminal; with --json or --output, the full records too. */
+export interface RunsListed extends RunsListResult {
+  metrics: string[];
+  precision?: number;
+  /** The listed runs' full records (JSON output), in list order. */
+  full?: StoredRun[];
+}
+
+export type RunsResult =
+  | ({ subcommand: 'list' } & RunsListed)
+  | { subcommand: 'show'; run: StoredRun }
+  | { subcommand: 'compare'; comparison: RunComparison; precision?: number }
+  | ({ subcommand: 'tag' } & RunsTagResult)
+  | ({ subcommand: 'gc' } & RunsGcResult)
+  | ({ subcommand: 'fetch'; remote: string } & RunFetchResult);
+
+const FILTERS = ['model', 'branch', 'commit', 'tag', 'status', 'since', 'until', 'where'];
+/** Options each subcommand reads (config and json: all); any other given is a usage error. */
+const APPLIES: Record<string, readonly string[]> = {
+  list: [...FILTERS, 'sort', 'limit', 'metric', 'output'],
+  show: FILTERS,
+  compare: FILTERS,
+  tag: [...FILTERS, 'remove', 'note', 'push', 'remote'],
+  gc: ['model', 'keep-last', 'older-than', 'dry-run', 'push', 'remote', 'registry'],
+  fetch: ['model', 'remote'],
+};
+
+function usage(message: string, hint?: string): ModelciError {
+  return new ModelciError('USAGE', message, hint ? { hint } : {});
+}
+
+function filterOf(v: Values['values'], now: Date): RunFilter {
+  return {
+    ...(v.model !== undefined ? { model: v.model } : {}),
+    ...(v.branch !== undefined ? { branch: v.branch } : {}),
+    ...(v.commit !== undefined ? { commit: v.commit } : {}),
+    ...(v.tag.length ? { tags: v.tag } : {}),
+    ...(v.status !== undefined ? { status: v.status } : {}),
+    ...(v.since !== undefined ? { since: parseWhen(v.since, now, '--since') } : {}),
+    ...(v.until !== undefined ? { until: parseWhen(v.until, now, '--until') } : {}),
+    ...(v.where.length ? { where: v.where.map((w) => parseThreshold(w, '--where')) } : {}),
+  };
+}
+
+/** `modelci runs <subcommand>`. */
+export async function invokeRuns(
+  { values: v, given, positionals }: Values,
+  inv: Invocation,
+  now: Date = new Date(),
+): Promise<RunsResult> {
+  const [sub, ...args] = positionals;
+  const applies = sub ? APPLIES[sub] : undefined;
+  if (!sub || !applies)
+    throw usage(
+      sub ? `unknown runs command "${sub}"` : 'runs needs a subcommand',
+      'Use list, show, compare, tag, gc or fetch',
+    );
+  for (const name of given)
+    if (name !== 'config' && name !== 'json' && !applies.includes(name))
+      throw usage(`--${name} does not apply to runs ${sub}`);
+  const store = await runStoreAt(inv.env.workspace, inv.processEnv);
+  if (!store)
+    throw new ModelciError('GIT', `${inv.env.workspace} is not a git checkout`, {
+      hint: 'Run modelci runs inside a clone of the repository the runs were pushed to',
+    });
+  const loaded = loadConfig(v.config, { explicit: given.has('config') });
+  const models = loaded.config.models;
+  const directions: Record<string, Direction> = {
+    ...loaded.config.metrics?.directions,
+    ...(v.model ? models[v.model]?.metrics?.directions : {}),
+  };
+  const primary = [
+    ...new Set(
+      Object.entries(models)
+        .filter(([name]) => v.model === undefined || name === v.model)
+        .map(([, m]) => m.primary_metric)
+        .filter((m): m is string => Boolean(m)),
+    ),
+  ];
+  const precision = loaded.config.comment?.precision ?? loaded.config.metrics?.precision;
+  const filter = filterOf(v, now);
+  const needs = (n: number, what: string) => {
+    if (args.length < n) throw usage(`runs ${sub} needs ${what}`);
+  };
+
+  switch (sub) {
+    case 'list': {
+      if (args.length) throw usage(`unexpected argument "${args[0]}"`);
+      const sort = v.sort !== undefined ? parseSort(v.sort, '--sort') : undefined;
+      const result = await listRuns(store, {
+        filter,
+        ...(sort ? { sort } : {}),
+        ...(v.limit !== undefined ? { limit: v.limit } : {}),
+        directions,
+      });
+      const metrics = v.metric.length
+        ? v.metric
+        : [
+            ...new Set([
+              ...(sort ? [sort.metric] : []),
+              ...(filter.where ?? []).map((w) => w.metric),
+              ...primary,
+            ]),
+          ];
+      const listed: RunsListed = {
+        ...result,
+        metrics,
+        ...(precision !== undefined ? { precision } : {}),
+      };
+      if (v.json || v.output !== undefined) {
+        // JSON carries whole records: read them (one git process) only for the runs listed.
+        const full = await store.full(result.runs);
+        listed.full = full.filter((r): r is StoredRun => 'record' in r);
+        listed.problems = [
+          ...result.problems,
+          ...full.filter((r): r is RunRefProblem => !('record' in r)),
+        ];
+      }
+      if (v.output !== undefined)
+        writeFileSync(v.output, JSON.stringify(listJson(listed), null, 2) + '\n');
+      return { subcommand: 'list', ...listed };
+    }
+    case 'show': {
+      needs(1, 'a run (an id, a prefix of one, or latest)');
+      if (args.length > 1) throw usage(`unexpected argument "${args[1]}"`);
+      const [run] = await resolveRuns(store, args, filter);
+      return { subcommand: 'show', run: run! };
+    }
+    case 'compare': {
+      needs(2, 'two or more runs');
+      const runs = await resolveRuns(store, args, filter);
+      return {
+        subcommand: 'compare',
+        comparison: compareRuns(
+          runs.map((r) => r.record),
+          { directions, first: primary },
+        ),
+        ...(precision !== undefined ? { precision } : {}),
+      };
+    }
+    case 'tag': {
+      needs(2, 'a run and at least one tag');
+      const [name, ...tags] = args;
+      tags.forEach(checkTag);
+      const [run] = await resolveRuns(store, [name!], filter);
+      return {
+        subcommand: 'tag',
+        ...(await tagRun(store, run!, {
+          tags,
+          remove: v.remove,
+          ...(v.note !== undefined ? { note: v.note } : {}),
+          push: v.push,
+          remote: v.remote,
+        })),
+      };
+    }
+    case 'gc': {
+      if (args.length) throw usage(`unexpected argument "${args[0]}"`);
+      const dir = v.registry ?? registrySettings(loaded.config.registry).path;
+      const registered = registeredRuns(dir);
+      for (const p of registered.problems) inv.warn(`a registry record could not be read: ${p}`);
+      return {
+        subcommand: 'gc',
+        ...(await gcRuns(store, {
+          ...(v.model !== undefined ? { model: v.model } : {}),
+          keepLast: v.keepLast,
+          before: parseWhen(v.olderThan, now, '--older-than'),
+          registered: registered.ids,
+          dryRun: v.dryRun,
+          ...(v.push ? { remote: v.remote } : {}),
+        })),
+      };
+    }
+    default: {
+      if (args.length) throw usage(`unexpected argument "${args[0]}"`);
+      return { subcommand: 'fetch', ...(await fetchRuns(store, v.remote, v.model)) };
+    }
+  }
+}
+
+/** What `runs list --json` prints (and `--output` writes): `comment --base-runs` reads it. */
+export function listJson(r: RunsListed): {
+  runs: { ref: string; commit: string; record: StoredRun['record'] }[];
+  matched: number;
+  problems: RunsListResult['problems'];
+} {
+  return {
+    runs: (r.full ?? []).map(({ ref, commit, record }) => ({ ref, commit, record })),
+    matched: r.matched,
+    problems: r.problems,
+  };
+}
