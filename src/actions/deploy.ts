@@ -21,7 +21,7 @@ await runCommandAction(deploySpec, async (parsed, inv) => {
   await core.summary
     .addRaw(renderDeploySummary({ ...result, smokeChecks: result.smoke?.checks }))
     .write();
-  if (result.outcome !== 'success')
+  if (result.outcome !== 'success' && result.outcome !== 'planned')
     core.setFailed(
       `deploy of ${model} ${result.version} to ${environment} failed: ${result.failure}${result.rolledBackTo ? `; rolled back to ${result.rolledBackTo}` : ''}`,
     );

@@ -12,6 +12,6 @@ export const deployCommand = defineCliCommand({
     });
     if (parsed.values.json) io.stdout(JSON.stringify(result, null, 2) + '\n');
     else io.stdout(renderDeploySummary({ ...result, smokeChecks: result.smoke?.checks }));
-    return result.outcome === 'success' ? 0 : 1;
+    return result.outcome === 'success' || result.outcome === 'planned' ? 0 : 1;
   },
 });

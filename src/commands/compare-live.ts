@@ -1,4 +1,5 @@
 import { writeFileSync } from 'node:fs';
+import { resolvedModel, type LoadedConfig } from '../config/load.js';
 import { ModelciError } from '../core/errors.js';
 import type { ClassValue } from '../core/evaluation/classes.js';
 import type { BootstrapOptions } from '../core/evaluation/types.js';
@@ -18,6 +19,8 @@ export interface CompareLiveOptions {
   log: string[];
   /** Which model of the log; default, the only one. */
   model?: string;
+  /** Only requests logged at or after this time (ISO 8601, as `_ts`). */
+  since?: string;
   /** Labels: file, id column, row column; the label column defaults to the model's setting. */
   labels?: { file: string; join: string; label?: string; row?: string };
   prediction?: string;
@@ -42,6 +45,40 @@ export interface ModelSettings {
   tolerance?: number;
   relativeTolerance?: number;
   precision?: number;
+}
+
+/** A model's analysis settings from modelci.yaml (defaults for a model it does not list). */
+export function modelSettingsOf(
+  loaded: LoadedConfig,
+  model: string,
+  given: {
+    task?: Task;
+    label?: string;
+    resamples?: number;
+    seed?: number;
+    confidence?: number;
+  } = {},
+): ModelSettings {
+  const m = resolvedModel(loaded, loaded.config.models[model]);
+  const boot = m.evaluate.bootstrap;
+  const task = given.task ?? m.task;
+  const precision = loaded.config.comment?.precision ?? m.metrics.precision;
+  return {
+    ...(task ? { task } : {}),
+    label: given.label ?? m.data.label ?? 'label',
+    bootstrap: {
+      resamples: given.resamples ?? boot?.resamples ?? 1000,
+      seed: given.seed ?? boot?.seed ?? 42,
+      confidence: given.confidence ?? boot?.confidence ?? 0.95,
+    },
+    ...(m.primary_metric ? { primaryMetric: m.primary_metric } : {}),
+    ...(m.metrics.directions ? { directions: m.metrics.directions } : {}),
+    ...(m.metrics.tolerance !== undefined ? { tolerance: m.metrics.tolerance } : {}),
+    ...(m.metrics.relative_tolerance !== undefined
+      ? { relativeTolerance: m.metrics.relative_tolerance }
+      : {}),
+    ...(precision ? { precision } : {}),
+  };
 }
 
 export interface CompareLiveResult {
@@ -158,6 +195,16 @@ async function readLabels(
   return { file: o.file, column: o.label, join: o.join, byKey, rows };
 }
 
+/** A time as the log writes it (toISOString), from any form Date reads. */
+function isoTime(text: string): string {
+  const t = new Date(text);
+  if (Number.isNaN(t.getTime()))
+    throw new ModelciError('INPUT', `"${text}" is not a time`, {
+      hint: 'Give an ISO 8601 time, e.g. 2026-06-01T12:00:00Z',
+    });
+  return t.toISOString();
+}
+
 function expandFiles(specs: string[]): string[] {
   const files = specs.flatMap((s) => {
     if (!isGlob(s)) return [s];
@@ -208,7 +255,10 @@ export async function runCompareLive(o: CompareLiveOptions): Promise<CompareLive
   const files = expandFiles(o.log);
   const extra = new Set([o.prediction, ...(o.probabilities ?? [])].filter((c): c is string => !!c));
   const { rows, columns } = await readLog(files, extra);
-  const { model, requests } = requestsOf(rows, o.model);
+  const since = o.since === undefined ? undefined : isoTime(o.since);
+  // ISO 8601 UTC times sort as text: `_ts` is the server's toISOString().
+  const window = since === undefined ? rows : rows.filter((r) => String(r._ts) >= since);
+  const { model, requests } = requestsOf(window, o.model);
   const settings = o.settings(model);
   const labels = o.labels
     ? await readLabels({ ...o.labels, label: o.labels.label ?? settings.label })

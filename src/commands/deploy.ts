@@ -14,6 +14,11 @@ import {
   type Repo,
 } from '../github/deployments.js';
 import { openRegistry, type Registry, type RegistryOptions } from '../registry/index.js';
+import { renderRolloutPlan, rolloutPlan, type RolloutSettings } from '../core/deploy/rollout.js';
+import { ServerAdmin } from '../deploy/server-admin.js';
+import { DEFAULT_SERVER_URL } from '../deploy/targets/server.js';
+import type { ModelSettings } from './compare-live.js';
+import { progressiveRollout, rolloutSettings, type RolloutResult } from './rollout.js';
 import { layout } from '../registry/layout.js';
 
 export interface DeployGitHub {
@@ -43,10 +48,15 @@ export interface DeployOptions {
   rollback?: boolean;
   /** Overrides the target the config names (tests, custom embeddings). */
   target?: DeployTarget;
+  /** Say what would happen (the rollout plan) and change nothing. */
+  dryRun?: boolean;
+  /** The model's analysis settings for the rollout's log checks (modelci.yaml). */
+  analysis?: ModelSettings;
   log?: (line: string) => void;
 }
 
-export type DeployOutcome = 'success' | 'rolled-back' | 'failed';
+/** planned: a dry run, nothing changed. */
+export type DeployOutcome = 'success' | 'rolled-back' | 'failed' | 'planned';
 
 export interface DeployResult {
   model: string;
@@ -69,6 +79,12 @@ export interface DeployResult {
   rollbackFailure: string | undefined;
   /** A server process the target left running. */
   pid: number | undefined;
+  /** The progressive canary's steps, when `environments.<env>.rollout` ran. */
+  rollout?: RolloutResult;
+  /** What a dry run would do. */
+  plan?: string;
+  /** The version loaded as a shadow (`environments.<env>.shadow`), or why it could not be. */
+  shadow?: { version: string } | { failure: string };
 }
 
 function previousOf(
@@ -122,6 +138,27 @@ export async function runDeploy(o: DeployOptions): Promise<DeployResult> {
     return existsSync(stored) ? readSmokeSamples(stored) : undefined;
   };
   const samples = samplesFor(version);
+
+  const rollout = o.config.rollout
+    ? rolloutSettings(o.config.rollout, `environments.${o.environment}.rollout`)
+    : undefined;
+  for (const key of ['rollout', 'shadow'] as const)
+    if (o.config[key] !== undefined && target.kind !== 'server')
+      throw new ModelciError('CONFIG', `${key} needs the server target (target: server)`, {
+        path: `environments.${o.environment}.${key}`,
+      });
+  const base = (o.config.url ?? DEFAULT_SERVER_URL).replace(/\/+$/, '');
+  const admin = target.kind === 'server' ? new ServerAdmin(base) : undefined;
+  if (o.dryRun)
+    return planOnly(o, {
+      version,
+      sha256: record.artifact.sha256,
+      previous,
+      target,
+      rollout,
+      admin,
+      base,
+    });
 
   const gh = o.github;
   let deploymentId = gh?.deploymentId;
@@ -210,7 +247,38 @@ export async function runDeploy(o: DeployOptions): Promise<DeployResult> {
     await status('in_progress', `deploying ${o.model} ${version} with the ${target.kind} target`);
     let deployed: TargetResult | undefined;
     try {
-      deployed = await target.deploy(contextFor(record, artifactPath));
+      const current = rollout && admin ? await answering(admin, o.model) : undefined;
+      if (rollout && admin && current && current.stable !== version) {
+        const r = await progressiveRollout({
+          model: o.model,
+          source: { uri: artifactPath, version, sha256: record.artifact.sha256 },
+          admin,
+          stable: current.stable,
+          settings: rollout,
+          analysis: o.analysis ?? defaultAnalysis(),
+          status: (description) => status('in_progress', description),
+          log,
+        });
+        result.rollout = r;
+        if (r.outcome === 'aborted') {
+          // The canary took its share and failed a check; stable answers everything again.
+          result.failure = r.failure;
+          result.outcome = 'rolled-back';
+          result.rolledBackTo = r.stable;
+          result.url = base;
+          log(`deploy failed: ${r.failure}`);
+          await status('failure', `canary aborted, ${r.stable} serves: ${r.failure}`, base);
+          return result;
+        }
+        deployed = {
+          url: base,
+          detail: `canary promoted to stable after ${r.steps.length} step${r.steps.length === 1 ? '' : 's'}`,
+        };
+      } else {
+        if (rollout)
+          log(`rollout: no other version of ${o.model} answers at ${base}: deploying directly`);
+        deployed = await target.deploy(contextFor(record, artifactPath));
+      }
       result.targetDetail = deployed.detail;
       result.url = deployed.url ?? o.config.url;
       result.pid = deployed.pid;
@@ -225,6 +293,8 @@ export async function runDeploy(o: DeployOptions): Promise<DeployResult> {
     }
 
     if (result.failure === undefined) {
+      if (o.config.shadow && admin)
+        result.shadow = await loadShadow(admin, reg, o.model, o.config.shadow, log);
       await status('success', `${o.model} ${version} is live`, result.url);
       if (gh && deploymentId !== undefined)
         result.inactive = await deactivateSuperseded(
@@ -267,4 +337,98 @@ export async function runDeploy(o: DeployOptions): Promise<DeployResult> {
     await status('error', `deploy stopped: ${describeError(e)}`).catch(() => {});
     throw e;
   }
+}
+
+/**
+ * The versions answering for the model at the server, or undefined when no server answers there
+ * (yet) or it does not serve the model: then the target deploys directly. A server that answers
+ * with an error (a wrong API key, say) stops the deployment instead: a configured rollout must not
+ * quietly become a hot swap of all traffic.
+ */
+async function answering(
+  admin: ServerAdmin,
+  model: string,
+): Promise<{ stable: string; canary: string | undefined } | undefined> {
+  try {
+    return await admin.versions(model);
+  } catch (e) {
+    if (e instanceof ModelciError) throw e;
+    return undefined;
+  }
+}
+
+/** Analysis settings when the caller gave none: evaluate's defaults. */
+function defaultAnalysis(): ModelSettings {
+  return { label: 'label', bootstrap: { resamples: 1000, seed: 42, confidence: 0.95 } };
+}
+
+/**
+ * `environments.<env>.shadow`: the registry version loaded beside the deployed one. A shadow is
+ * an observer: when it cannot be loaded the deployment still stands, and the result says why.
+ */
+async function loadShadow(
+  admin: ServerAdmin,
+  reg: Registry,
+  model: string,
+  ref: string,
+  log: (line: string) => void,
+): Promise<{ version: string } | { failure: string }> {
+  try {
+    const record = reg.resolve(model, ref);
+    const path = await reg.readArtifact(record);
+    await admin.loadShadow(model, {
+      uri: path,
+      version: record.version,
+      sha256: record.artifact.sha256,
+    });
+    log(`shadow: ${model} ${record.version} runs every request beside the answers`);
+    return { version: record.version };
+  } catch (e) {
+    const failure = describeError(e);
+    log(`shadow ${ref} not loaded: ${failure}`);
+    return { failure };
+  }
+}
+
+/** A dry run: what the deployment would do, with the rollout plan; nothing is changed. */
+async function planOnly(
+  o: DeployOptions,
+  p: {
+    version: string;
+    sha256: string;
+    previous: string | undefined;
+    target: DeployTarget;
+    rollout: RolloutSettings | undefined;
+    admin: ServerAdmin | undefined;
+    base: string;
+  },
+): Promise<DeployResult> {
+  const current = p.admin ? await answering(p.admin, o.model) : undefined;
+  const plan = p.rollout
+    ? renderRolloutPlan(rolloutPlan(p.rollout), {
+        model: o.model,
+        version: p.version,
+        stable: current?.stable,
+        url: p.base,
+      })
+    : `Deploy ${o.model} ${p.version} to ${o.environment} with the ${p.target.kind} target${current ? ` (${current.stable} answers at ${p.base} now)` : ''}; smoke test, then roll back to ${p.previous ?? 'nothing'} on failure.\n`;
+  return {
+    model: o.model,
+    environment: o.environment,
+    version: p.version,
+    sha256: p.sha256,
+    previousVersion: p.previous,
+    outcome: 'planned',
+    url: o.config.url,
+    deploymentId: undefined,
+    inactive: [],
+    target: p.target.kind,
+    targetDetail: undefined,
+    smoke: undefined,
+    failure: undefined,
+    rolledBackTo: undefined,
+    rollbackFailure: undefined,
+    pid: undefined,
+    plan: o.config.shadow ? `${plan}Then load ${o.config.shadow} as a shadow beside it.\n` : plan,
+  };
 }

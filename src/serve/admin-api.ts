@@ -110,6 +110,17 @@ export async function repositoryApi(
     pool.removeCanary(name);
     return reply(ctx, res, 200, {});
   }
+  // A new weight for the canary already loaded (a progressive rollout's next step): no reload.
+  const canary = pool.get(name)?.canary;
+  if (
+    weight !== undefined &&
+    p.uri === undefined &&
+    canary &&
+    (p.version === undefined || p.version === canary.model.version)
+  ) {
+    pool.setCanaryWeight(name, weight);
+    return reply(ctx, res, 200, { name, version: canary.model.version, canary_weight: weight });
+  }
   const source = await sourceFor(ctx, name, p);
   try {
     const loaded = await pool.load(

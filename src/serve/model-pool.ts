@@ -132,6 +132,16 @@ export class ModelPool {
     this.refreshInfo(name);
   }
 
+  /** Routes `weight` of a model's requests to the canary it has. */
+  setCanaryWeight(name: string, weight: number): void {
+    const served = this.models.get(name);
+    const canary = served?.canary;
+    if (!served || !canary) return;
+    served.setCanary(canary.model, weight);
+    this.refreshInfo(name);
+    this.opts.log?.(`canary ${canary.model.version} of ${name} now takes ${weight} of requests`);
+  }
+
   /** Stops running a model's requests on its shadow. */
   removeShadow(name: string): void {
     this.models.get(name)?.setShadow(undefined);

@@ -1,9 +1,9 @@
-import { loadConfig, resolvedModel } from '../../config/load.js';
+import { loadConfig } from '../../config/load.js';
 import { ModelciError } from '../../core/errors.js';
 import { liveMarker } from '../../core/report/marker.js';
 import type { compareLiveSpec } from '../../spec/commands/compare-live.js';
 import type { Parsed } from '../../spec/option-spec.js';
-import { runCompareLive, type CompareLiveResult, type ModelSettings } from '../compare-live.js';
+import { modelSettingsOf, runCompareLive, type CompareLiveResult } from '../compare-live.js';
 import { repositoryOf } from '../github-access.js';
 import { optionName, type Invocation } from '../invocation.js';
 import { postStickyComment, type StickyOutcome } from '../sticky-post.js';
@@ -24,33 +24,19 @@ export async function invokeCompareLive(
     );
   if (v.joinRow !== undefined && v.labels === undefined) throw needs('join-row', 'labels');
   if (v.pr !== undefined && !v.comment) throw needs('pr', 'comment');
-  const settings = (model: string): ModelSettings => {
-    // A model the config does not know still gets the defaults (a log of another repository).
-    const m = resolvedModel(loaded, loaded.config.models[model]);
-    const boot = m.evaluate.bootstrap;
-    return {
-      ...((v.task ?? m.task) ? { task: v.task ?? m.task! } : {}),
-      label: v.label ?? m.data.label ?? 'label',
-      bootstrap: {
-        resamples: v.resamples ?? boot?.resamples ?? 1000,
-        seed: v.seed ?? boot?.seed ?? 42,
-        confidence: v.confidence ?? boot?.confidence ?? 0.95,
-      },
-      ...(m.primary_metric ? { primaryMetric: m.primary_metric } : {}),
-      ...(m.metrics.directions ? { directions: m.metrics.directions } : {}),
-      ...(m.metrics.tolerance !== undefined ? { tolerance: m.metrics.tolerance } : {}),
-      ...(m.metrics.relative_tolerance !== undefined
-        ? { relativeTolerance: m.metrics.relative_tolerance }
-        : {}),
-      ...((loaded.config.comment?.precision ?? m.metrics.precision)
-        ? { precision: (loaded.config.comment?.precision ?? m.metrics.precision)! }
-        : {}),
-    };
-  };
+  const settings = (model: string) =>
+    modelSettingsOf(loaded, model, {
+      ...(v.task !== undefined ? { task: v.task } : {}),
+      ...(v.label !== undefined ? { label: v.label } : {}),
+      ...(v.resamples !== undefined ? { resamples: v.resamples } : {}),
+      ...(v.seed !== undefined ? { seed: v.seed } : {}),
+      ...(v.confidence !== undefined ? { confidence: v.confidence } : {}),
+    });
   const workflow = inv.env.workflow ?? 'modelci';
   const result = await runCompareLive({
     log: v.log,
     ...(v.model !== undefined ? { model: v.model } : {}),
+    ...(v.since !== undefined ? { since: v.since } : {}),
     ...(v.labels !== undefined
       ? {
           labels: {

@@ -4,6 +4,7 @@ import { findJobDeployment } from '../../github/deployments.js';
 import { registrySettings } from '../../registry/settings.js';
 import type { deploySpec } from '../../spec/commands/deploy.js';
 import type { Parsed } from '../../spec/option-spec.js';
+import { modelSettingsOf } from '../compare-live.js';
 import { runDeploy, type DeployResult } from '../deploy.js';
 import { githubClient, repositoryOf } from '../github-access.js';
 import { optionName, type Invocation } from '../invocation.js';
@@ -78,6 +79,8 @@ export async function invokeDeploy(
           },
         }
       : {}),
+    ...(v.dryRun ? { dryRun: true } : {}),
+    analysis: modelSettingsOf(loaded, v.model),
     log: inv.log,
   });
 }

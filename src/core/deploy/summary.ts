@@ -6,7 +6,7 @@ export interface DeploySummaryInput {
   environment: string;
   version: string;
   sha256: string;
-  outcome: 'success' | 'rolled-back' | 'failed';
+  outcome: 'success' | 'rolled-back' | 'failed' | 'planned';
   target: string;
   targetDetail?: string | undefined;
   url?: string | undefined;
@@ -16,6 +16,20 @@ export interface DeploySummaryInput {
   rollbackFailure?: string | undefined;
   inactive: number[];
   smokeChecks?: { name: string; passed: boolean; detail: string }[] | undefined;
+  /** The progressive canary's steps and their checks. */
+  rollout?:
+    | {
+        outcome: string;
+        steps: {
+          percent: number;
+          passed: boolean;
+          checks: { name: string; passed: boolean; detail: string }[];
+        }[];
+      }
+    | undefined;
+  /** A dry run's plan (plain text). */
+  plan?: string | undefined;
+  shadow?: { version: string } | { failure: string } | undefined;
 }
 
 /** Escapes Markdown/HTML control characters and neutralises @mentions. */
@@ -27,7 +41,7 @@ export function escapeMarkdown(text: string): string {
     .replace(/\r?\n/g, ' ');
 }
 
-const ICON = { success: '✅', 'rolled-back': '↩️', failed: '❌' } as const;
+const ICON = { success: '✅', 'rolled-back': '↩️', failed: '❌', planned: '📝' } as const;
 
 export function renderDeploySummary(r: DeploySummaryInput): string {
   const e = escapeMarkdown;
@@ -45,6 +59,21 @@ export function renderDeploySummary(r: DeploySummaryInput): string {
   if (r.failure) lines.push(`| failure | ${e(r.failure)} |`);
   if (r.rolledBackTo) lines.push(`| rolled back to | \`${e(r.rolledBackTo)}\` |`);
   if (r.rollbackFailure) lines.push(`| rollback failed | ${e(r.rollbackFailure)} |`);
+  if (r.shadow)
+    lines.push(
+      'version' in r.shadow
+        ? `| shadow | \`${e(r.shadow.version)}\` runs beside it |`
+        : `| shadow | not loaded: ${e(r.shadow.failure)} |`,
+    );
+  if (r.rollout?.steps.length) {
+    lines.push('', '| canary step | result | checks |', '| --- | --- | --- |');
+    for (const step of r.rollout.steps)
+      lines.push(
+        `| ${step.percent}% | ${step.passed ? 'pass' : '**fail**'} | ${step.checks.map((c) => `${c.passed ? '' : '**failed** '}${e(c.name)}: ${e(c.detail)}`).join('<br>')} |`,
+      );
+  }
+  // The plan is our own text (versions, URL): a fenced block keeps its lines.
+  if (r.plan) lines.push('', '~~~', r.plan.replace(/~~~/g, '~ ~ ~').trimEnd(), '~~~');
   if (r.smokeChecks?.length) {
     lines.push('', '| smoke check | result | detail |', '| --- | --- | --- |');
     for (const c of r.smokeChecks)

@@ -109,8 +109,10 @@ export class ServerTarget implements DeployTarget {
         '--port',
         url.port || '80',
         // The swap below loads the artifact by path: the server may load from its folder only.
+        // Later swaps, canaries and shadows load other versions of the model by path: every
+        // store keeps a model's artifacts under one folder (<model>/<sha256>/<file>).
         '--allow-model-dir',
-        dirname(ctx.artifactPath),
+        dirname(dirname(ctx.artifactPath)),
       ],
       { detached: true, stdio: ['ignore', out, out] },
     );

@@ -31,6 +31,12 @@ export const compareLiveSpec = defineCommand({
       description:
         'Model name: its rows in the log, and its task, primary metric and label from modelci.yaml. Default, the only model in the log.',
     },
+    since: {
+      type: 'string',
+      placeholder: 'time',
+      description:
+        'Only requests logged at or after this time (ISO 8601, e.g. 2026-06-01T12:00:00Z): the window of one experiment.',
+    },
     labels: {
       type: 'string',
       placeholder: 'file',

@@ -12,8 +12,10 @@ export const deploySpec = defineCommand({
   summary:
     'Deploy a registered model version to an environment, smoke-test it, roll back on failure',
   description:
-    "Deploy a registered model version to an environment: resolve the version from the stage pointer, verify the artifact's sha256, record a GitHub Deployment (queued, in_progress, success/failure) when a repository and token are known, run the target (built-in server, command or gitops), smoke-test it, and roll back to the previous version by itself when anything fails. The environment's settings come from `environments.<env>` in modelci.yaml.",
-  notes: ['Exit code 0 when the version is live, 1 when it failed (rolled back or not).'],
+    "Deploy a registered model version to an environment: resolve the version from the stage pointer, verify the artifact's sha256, record a GitHub Deployment (queued, in_progress, success/failure) when a repository and token are known, run the target (built-in server, command or gitops), smoke-test it, and roll back to the previous version by itself when anything fails. With `environments.<env>.rollout` the server target rolls the version out as a canary step by step, checking the server's metrics and prediction log at each step, and promotes or aborts by itself; `environments.<env>.shadow` runs another version beside it. The environment's settings come from `environments.<env>` in modelci.yaml.",
+  notes: [
+    'Exit code 0 when the version is live (or planned, with --dry-run), 1 when it failed (rolled back or not).',
+  ],
   options: {
     model: requiredModelOption,
     environment: {
@@ -47,6 +49,11 @@ export const deploySpec = defineCommand({
       description:
         "Roll back to the stage pointer's previous version when the target or smoke test fails.",
     },
+    'dry-run': {
+      type: 'boolean',
+      description:
+        'Say what would happen (the progressive rollout plan, the shadow) and change nothing: no GitHub Deployment, no server touched.',
+    },
     repository: { ...repositoryOption, deprecated: { cli: ['github-repository'] } },
     ref: {
       type: 'string',
@@ -61,10 +68,16 @@ export const deploySpec = defineCommand({
     outputs: {
       version: { description: 'The version deployed (or attempted).' },
       'previous-version': { description: 'The version rollback goes to.' },
-      outcome: { description: 'success, rolled-back or failed.' },
+      outcome: {
+        description:
+          'success, rolled-back (a failed canary step included: stable serves again), failed, or planned (dry-run).',
+      },
       'deployment-id': { description: 'The GitHub Deployment id.' },
       url: { description: 'Where the model answers.' },
-      'rolled-back-to': { description: 'The version restored after a failure, if any.' },
+      'rolled-back-to': {
+        description:
+          'The version restored after a failure (or still stable after an aborted canary), if any.',
+      },
       'server-pid': {
         description:
           'Process id of a `modelci serve` the server target started (stop it at job end).',
