@@ -9,6 +9,7 @@ import {
 } from './chart-theme.js';
 import { axisLegend, fitAxis } from './chart-axis.js';
 import { details, MAX_NAME_CHARS } from './markdown.js';
+import { SAME_BY_DEFINITION } from './metric-selection.js';
 import { escapeMarkdown, escapeMermaid } from './markdown-escape.js';
 import {
   formatNumber,
@@ -200,7 +201,13 @@ function performanceSection(perf: PerformanceDrift): string[] {
     '| metric | reference | current | change | allowed drop | drifted | p-value | significant |',
     '| --- | ---: | ---: | ---: | ---: | :---: | ---: | --- |',
   );
-  for (const m of perf.metrics)
+  // A metric equal to another by definition (recall_weighted = accuracy) is not a second row.
+  const byName = new Map(perf.metrics.map((m) => [m.name, m]));
+  const twin = (m: PerformanceDrift['metrics'][number]) => {
+    const of = byName.get(SAME_BY_DEFINITION[m.name] ?? '');
+    return of && of.reference === m.reference && of.current === m.current && !m.checked;
+  };
+  for (const m of perf.metrics.filter((x) => !twin(x)))
     out.push(
       `| ${escapeMarkdown(m.name)} | ${fmt(m.reference)} | ${fmt(m.current)} | ${m.change > 0 ? '+' : ''}${fmt(m.change)} | ${m.max_drop ?? '—'} | ${m.checked ? (m.drifted ? '🔴 yes' : 'no') : '—'} | ${formatPValue(m.p_value)} | ${significance(m)} |`,
     );

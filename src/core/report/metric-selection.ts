@@ -28,7 +28,7 @@ export interface Duplicate {
  * Metrics equal to another by definition (same value on any rows): weighted recall is
  * Σ_k (n_k / n) · TP_k / n_k = Σ_k TP_k / n, which is accuracy.
  */
-const SAME_BY_DEFINITION: Record<string, string> = { recall_weighted: 'accuracy' };
+export const SAME_BY_DEFINITION: Record<string, string> = { recall_weighted: 'accuracy' };
 
 const sameInterval = (a?: [number, number], b?: [number, number]) =>
   a !== undefined && b !== undefined && a[0] === b[0] && a[1] === b[1];

@@ -147,6 +147,12 @@ describe('performance drift', () => {
     expect(md).toMatch(/\*\*No dataset drift\*\*/);
     expect(md).toMatch(/### Performance on labelled rows/);
     expect(md).toMatch(/\*\*Performance drift\*\*: accuracy 0\.9 → 0\.8 \(allowed drop 5%\)/);
-    expect(md).toMatch(/\| accuracy \| 0\.9 \| 0\.8 \| -0\.1 \| 5% \| 🔴 yes \|/);
+    expect(md).toMatch(
+      /\| accuracy \| 0\.9 \| 0\.8 \| -0\.1 \| 5% \| 🔴 yes \| < 0\.001 \| significant, p < 0\.001 \|/,
+    );
+    // recall_weighted is accuracy by definition: computed, but not a second row.
+    expect(perf.metrics.find((m) => m.name === 'recall_weighted')?.current).toBe(0.8);
+    expect(md).not.toMatch(/\| recall\\_weighted \|/);
+    expect(md).toMatch(/\| f1\\_macro \|/);
   });
 });
