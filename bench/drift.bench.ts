@@ -2,10 +2,16 @@
 // and a current CSV of 1,000,000 rows x 20 columns (12 numeric, 8 categorical), against the peer
 // measured in this run on the same files: pandas `read_csv` + scipy's tests per column (the same
 // tests modelci picks: Wasserstein normed for numeric, Jensen-Shannon for categorical, > 1000 rows),
-// with Debian's python3-pandas / python3-scipy. Figures: wall time, peak RSS, ratios.
+// with Debian's python3-pandas / python3-scipy. Figures: wall time, peak RSS, ratios. modelci runs
+// twice: on both cores (the default: the two sides are profiled at once) and with
+// MODELCI_THREADS=1, and the two JSON results are compared (they must be identical).
+// Targets (issue 20): pandas+scipy / modelci >= 8, peak RSS < 300 MB at any row count.
+// Growth: the same at each size of GROWTH (default 100k, 1M, 10M rows; files generated on the fly
+// and removed one size at a time; the peer is skipped above 1M rows unless BENCH_PEER_10M=1).
 // Second leg, performance drift: two labelled windows (label, predicted label, score) checked with
 // --label/--prediction/--score against the same run without them (the summary's own cost) and
 // against pandas read_csv + scikit-learn's metrics on both windows.
+//   BENCH_ROWS=200000 GROWTH=100000 BENCH_PERFORMANCE=0 npm run bench -- drift   (quicker)
 import { spawnSync } from 'node:child_process';
 import {
   closeSync,
@@ -21,6 +27,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 const ROWS = Number(process.env.BENCH_ROWS ?? 1_000_000);
+const GROWTH = (process.env.GROWTH ?? '100000,1000000,10000000').split(',').map(Number);
 const NUMERIC = 12;
 const CATEGORICAL = 8;
 const PYTHON = ['/usr/bin/python3', 'python3'].find(
@@ -42,7 +49,7 @@ const CATS = Array.from({ length: CATEGORICAL }, (_, c) =>
   Array.from({ length: 3 + c * 4 }, (_, k) => `c${c}_v${k}`),
 );
 
-function writeCsv(file: string, shift: number): void {
+function writeCsv(file: string, shift: number, rows = ROWS): void {
   const fd = openSync(file, 'w');
   const header = [
     ...Array.from({ length: NUMERIC }, (_, i) => `num${i}`),
@@ -50,7 +57,7 @@ function writeCsv(file: string, shift: number): void {
   ];
   writeSync(fd, header.join(',') + '\n');
   let chunk = '';
-  for (let r = 0; r < ROWS; r++) {
+  for (let r = 0; r < rows; r++) {
     const cells: string[] = [];
     for (let i = 0; i < NUMERIC; i++)
       cells.push((normal() * (1 + i) + (i < 4 ? shift : 0)).toFixed(4));
@@ -134,12 +141,15 @@ interface OursResult {
   rssMb: number;
   drifted: number;
   performance?: { metrics: { name: string; reference: number; current: number }[] };
+  /** The JSON result without its time stamp: the same data must give the same bytes. */
+  result: string;
 }
 
 function ours(
   dir: string,
   files: [string, string] = ['ref.csv', 'cur.csv'],
   extra: string[] = [],
+  threads?: number,
 ): OursResult {
   const hook = join(dir, 'rss-hook.mjs');
   writeFileSync(hook, RSS_HOOK);
@@ -163,6 +173,7 @@ function ours(
     {
       encoding: 'utf8',
       maxBuffer: 64 << 20,
+      env: { ...process.env, MODELCI_THREADS: threads === undefined ? '' : String(threads) },
     },
   );
   const seconds = (performance.now() - t0) / 1000;
@@ -171,12 +182,14 @@ function ours(
   const out = JSON.parse(r.stdout) as {
     columns: { drifted: boolean }[];
     performance: OursResult['performance'] | null;
+    checked_at?: string;
   };
   return {
     seconds,
     rssMb: Number(rss?.[1] ?? 0) / 1024,
     drifted: out.columns.filter((c) => c.drifted).length,
     ...(out.performance ? { performance: out.performance } : {}),
+    result: JSON.stringify({ ...out, checked_at: '' }),
   };
 }
 
@@ -236,18 +249,31 @@ function performanceLeg(dir: string): void {
   );
 }
 
-function peer(dir: string): { seconds: number; rssMb: number; drifted: number } | null {
+function peer(
+  dir: string,
+  files: [string, string] = ['ref.csv', 'cur.csv'],
+): { seconds: number; rssMb: number; drifted: number } | null {
   if (!PYTHON) return null;
   const script = join(dir, 'peer.py');
   writeFileSync(script, PEER);
   const t0 = performance.now();
-  const r = spawnSync(PYTHON, [script, join(dir, 'ref.csv'), join(dir, 'cur.csv')], {
+  const r = spawnSync(PYTHON, [script, join(dir, files[0]), join(dir, files[1])], {
     encoding: 'utf8',
   });
   const seconds = (performance.now() - t0) / 1000;
   if (r.status !== 0) throw new Error(`pandas + scipy failed: ${r.stderr}`);
   const out = JSON.parse(r.stdout) as { max_rss_mb: number; drifted: number };
   return { seconds, rssMb: out.max_rss_mb, drifted: out.drifted };
+}
+
+type Leg = OursResult | { seconds: number; rssMb: number; drifted: number };
+const cell = (l: Leg) => `${l.seconds.toFixed(2)} s, ${l.rssMb.toFixed(0)} MB`;
+
+/** Both cores, one thread, the peer (when asked for), on one pair of files. */
+function legs(dir: string, files: [string, string], withPeer: boolean) {
+  const two = ours(dir, files);
+  const one = ours(dir, files, [], 1);
+  return { two, one, py: withPeer ? peer(dir, files) : null, same: two.result === one.result };
 }
 
 if (!existsSync(CLI)) throw new Error('run `npm run build` first (the bench runs the bundled CLI)');
@@ -257,27 +283,58 @@ try {
   writeCsv(join(dir, 'ref.csv'), 0);
   writeCsv(join(dir, 'cur.csv'), 0.5);
   const mb = (statSync(join(dir, 'ref.csv')).size + statSync(join(dir, 'cur.csv')).size) / 2 ** 20;
-  const a = ours(dir);
-  const b = peer(dir);
+  const { two: a, one, py: b, same } = legs(dir, ['ref.csv', 'cur.csv'], true);
   console.log(
     `Drift over two CSVs of ${ROWS.toLocaleString('en-US')} rows x ${NUMERIC + CATEGORICAL} columns (${mb.toFixed(0)} MiB together).\n`,
   );
   console.log('| | wall time | peak RSS | drifted columns |');
   console.log('| --- | ---: | ---: | ---: |');
   console.log(
-    `| modelci drift (bundled CLI) | ${a.seconds.toFixed(2)} s | ${a.rssMb.toFixed(0)} MB | ${a.drifted} |`,
+    `| modelci drift (bundled CLI, both cores) | ${a.seconds.toFixed(2)} s | ${a.rssMb.toFixed(0)} MB | ${a.drifted} |`,
+  );
+  console.log(
+    `| modelci drift, MODELCI_THREADS=1 | ${one.seconds.toFixed(2)} s | ${one.rssMb.toFixed(0)} MB | ${one.drifted} |`,
   );
   if (b) {
     console.log(
       `| pandas read_csv + scipy per column | ${b.seconds.toFixed(2)} s | ${b.rssMb.toFixed(0)} MB | ${b.drifted} |`,
     );
     console.log(
-      `\nRatios (modelci / pandas+scipy): time ${(a.seconds / b.seconds).toFixed(2)}, peak RSS ${(a.rssMb / b.rssMb).toFixed(2)}.`,
+      `\nRatios: pandas+scipy / modelci **${(b.seconds / a.seconds).toFixed(2)}** (one thread: ${(b.seconds / one.seconds).toFixed(2)}); one thread / both cores ${(one.seconds / a.seconds).toFixed(2)}; peak RSS modelci / pandas+scipy ${(a.rssMb / b.rssMb).toFixed(2)}.`,
     );
   } else console.log('\n(pandas + scipy leg skipped: no python3 with pandas and scipy)');
   console.log(
-    `Targets: time ratio < 1, modelci peak RSS < 300 MB: ${a.rssMb < 300 ? 'met' : 'NOT met'} (RSS), ${b ? (a.seconds < b.seconds ? 'met' : 'NOT met') : 'n/a'} (time).`,
+    `Both cores and one thread give the same JSON result: ${same ? 'yes' : 'NO'}.\n` +
+      `Targets: pandas+scipy / modelci >= 8: ${b ? (b.seconds / a.seconds >= 8 ? 'met' : 'NOT met') : 'n/a'}; peak RSS < 300 MB: ${Math.max(a.rssMb, one.rssMb) < 300 ? 'met' : 'NOT met'}.`,
   );
+  if (!same) process.exitCode = 1;
+
+  // Growth: the same check at each size (files generated on the fly, removed one size at a time).
+  console.log(
+    '\nGrowth (two CSVs of the given rows x 20 columns; ratios are pandas+scipy / modelci):\n',
+  );
+  console.log('| rows | modelci, both cores | modelci, one thread | pandas + scipy | identical |');
+  console.log('| ---: | ---: | ---: | ---: | :---: |');
+  for (const rows of GROWTH) {
+    let g = rows === ROWS ? { two: a, one, py: b, same } : undefined;
+    if (!g) {
+      writeCsv(join(dir, 'gref.csv'), 0, rows);
+      writeCsv(join(dir, 'gcur.csv'), 0.5, rows);
+      const withPeer = rows <= 1_000_000 || process.env.BENCH_PEER_10M === '1';
+      g = legs(dir, ['gref.csv', 'gcur.csv'], withPeer);
+      rmSync(join(dir, 'gref.csv'), { force: true });
+      rmSync(join(dir, 'gcur.csv'), { force: true });
+    }
+    const peerCell = g.py
+      ? `${cell(g.py)} (×${(g.py.seconds / g.two.seconds).toFixed(2)})`
+      : PYTHON
+        ? 'skipped above 1M rows (BENCH_PEER_10M=1 runs it)'
+        : 'skipped: no python3';
+    console.log(
+      `| ${rows.toLocaleString('en-US')} | ${cell(g.two)} | ${cell(g.one)} | ${peerCell} | ${g.same ? 'yes' : 'NO'} |`,
+    );
+    if (!g.same) process.exitCode = 1;
+  }
   if (process.env.BENCH_PERFORMANCE !== '0') performanceLeg(dir);
 } finally {
   rmSync(dir, { recursive: true, force: true });
