@@ -6,6 +6,7 @@
 import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import { startGitHubServer } from '../test/harness/github/index.js';
 import { cli, Demo, type DemoStep, out } from './demo/context.js';
+import * as online from './demo/online.js';
 import * as step from './demo/steps.js';
 
 const STEPS: DemoStep[] = [
@@ -20,6 +21,9 @@ const STEPS: DemoStep[] = [
   step.sendShiftedTraffic,
   step.checkDrift,
   step.openRetrainingPullRequest,
+  online.shadowRun,
+  online.canaryAborted,
+  online.canaryCompletes,
   step.buildCatalogSite,
   step.done,
 ];

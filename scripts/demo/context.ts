@@ -35,6 +35,8 @@ export class Demo {
   version?: string;
   server?: ChildProcess;
   serverUrl?: string;
+  /** The production server of the canary rollouts. */
+  productionUrl?: string;
 
   constructor(readonly gh: GitHubServer) {
     this.env = {
@@ -45,7 +47,9 @@ export class Demo {
   }
 
   /** A value an earlier step set; a step list in the wrong order fails here, by name. */
-  need<K extends 'pullNumber' | 'version' | 'server' | 'serverUrl'>(key: K): NonNullable<this[K]> {
+  need<K extends 'pullNumber' | 'version' | 'server' | 'serverUrl' | 'productionUrl'>(
+    key: K,
+  ): NonNullable<this[K]> {
     const value = this[key];
     if (value === undefined)
       throw new Error(`demo: no ${key} yet (the step that sets it did not run)`);
@@ -57,6 +61,17 @@ export class Demo {
    * Asynchronous on purpose: the GitHub stand-in lives in this process and must keep answering.
    */
   async modelci(args: string[], env: NodeJS.ProcessEnv = {}): Promise<string> {
+    const r = await this.modelciExit(args, env);
+    if (r.code !== 0)
+      throw new Error(`modelci ${args.join(' ')} failed (exit ${r.code}):\n${r.stderr}${r.stdout}`);
+    return r.stdout;
+  }
+
+  /** The same, for a command whose failure is part of the story: its exit code and output. */
+  async modelciExit(
+    args: string[],
+    env: NodeJS.ProcessEnv = {},
+  ): Promise<{ code: number | null; stdout: string; stderr: string }> {
     const child = spawn(process.execPath, [cli, ...args], {
       cwd: repo,
       env: { ...process.env, ...env },
@@ -67,9 +82,7 @@ export class Demo {
     child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
     child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
     const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
-    if (code !== 0)
-      throw new Error(`modelci ${args.join(' ')} failed (exit ${code}):\n${stderr}${stdout}`);
-    return stdout;
+    return { code, stdout, stderr };
   }
 
   /** The same, with the run's GITHUB_* variables: commands that talk to GitHub. */

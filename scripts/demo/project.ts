@@ -39,9 +39,20 @@ export function featureNames(): string[] {
 export function shiftedRequests(
   inputName: string,
 ): { inputs: { name: string; shape: number[]; datatype: string; data: number[] }[] }[] {
+  return holdoutRequests(inputName, 1.4).map((r) => r.body);
+}
+
+/** One inference request per holdout row (size columns scaled by `grow`), with its true label. */
+export function holdoutRequests(
+  inputName: string,
+  grow = 1,
+): {
+  body: { inputs: { name: string; shape: number[]; datatype: string; data: number[] }[] };
+  label: number;
+}[] {
   const { columns, rows } = holdout();
   const features = featureNames();
-  const grow = new Set([
+  const sizes = new Set([
     'mean_radius',
     'mean_perimeter',
     'mean_area',
@@ -50,9 +61,24 @@ export function shiftedRequests(
     'worst_area',
   ]);
   return rows.map((cells) => {
-    const data = features.map((f) => Number(cells[columns.indexOf(f)]) * (grow.has(f) ? 1.4 : 1));
-    return { inputs: [{ name: inputName, shape: [1, features.length], datatype: 'FP32', data }] };
+    const data = features.map((f) => Number(cells[columns.indexOf(f)]) * (sizes.has(f) ? grow : 1));
+    return {
+      body: { inputs: [{ name: inputName, shape: [1, features.length], datatype: 'FP32', data }] },
+      label: Number(cells[columns.indexOf(LABEL)]),
+    };
   });
+}
+
+/** The training data with every label inverted: the bug of a broken labelling pipeline. */
+export function writeFlippedTrainingData(file: string): void {
+  const [header, ...rows] = readFileSync(join(repo, 'data/train.csv'), 'utf8').trim().split('\n');
+  const at = header!.split(',').indexOf(LABEL);
+  const flipped = rows.map((r) => {
+    const cells = r.split(',');
+    cells[at] = String(1 - Number(cells[at]));
+    return cells.join(',');
+  });
+  writeFileSync(file, [header, ...flipped].join('\n') + '\n');
 }
 
 /** The prediction log with each row's true label (holdout order), as a labelling job would add. */

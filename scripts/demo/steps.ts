@@ -31,7 +31,7 @@ const LABELLED = join(out, 'labelled.jsonl');
 const PREDICTIONS = join(out, 'predictions.jsonl');
 
 /** Writes a registry commit and pushes it; the demo's checkout then pulls it. */
-async function registryWrite(demo: Demo, args: string[]): Promise<string> {
+export async function registryWrite(demo: Demo, args: string[]): Promise<string> {
   const stdout = await demo.modelciOnGitHub([...args, '--registry', 'registry', '--push']);
   demo.git('pull', '-q', '--rebase', 'origin', 'main');
   return stdout;
@@ -357,7 +357,7 @@ export const done: DemoStep = {
   title: 'done',
   async run(demo) {
     note(
-      `everything is in ${show(out)}: comment.md, report.json, drift.md, drift.json, deploy.json, predictions.jsonl, site/, model-card.md`,
+      `everything is in ${show(out)}: comment.md, report.json, drift.md, drift.json, deploy.json, predictions.jsonl, shadow.md, rollout-aborted.md, rollout-completed.md, site/, model-card.md`,
     );
     note(`registry history: git -C ${show(repo)} log --format='%h %s' -- registry`);
     demo.gh.assertNoViolations();

@@ -41,7 +41,11 @@ it(
     );
     // The registry in git: both versions, staging on the candidate, production on 1.0.0.
     const registry = join(out, 'repo/registry/cancer');
-    expect(readdirSync(join(registry, 'versions')).sort()).toEqual(['1.0.0.yaml', '1.1.0.yaml']);
+    expect(readdirSync(join(registry, 'versions')).sort()).toEqual([
+      '1.0.0.yaml',
+      '1.1.0.yaml',
+      '2.0.0.yaml',
+    ]);
     expect(readFileSync(join(registry, 'stages/staging.yaml'), 'utf8')).toMatch(
       /^version: 1\.1\.0$/m,
     );
@@ -63,6 +67,28 @@ it(
         .map((c: { name: string }) => c.name),
     ).toContain('mean_area');
     expect(stdout).toMatch(/"retrain":"created","pull-request":"\d+"/);
+    // Shadow: 1.1.0 beside production on the same requests, better on roc_auc (paired).
+    const shadow = JSON.parse(readFileSync(join(out, 'shadow.json'), 'utf8'));
+    expect(shadow.shadow.requests).toBe(holdout.split('\n').length - 1);
+    expect(shadow.shadow.missing).toBe(0);
+    expect(shadow.comparisons).toContainEqual(
+      expect.objectContaining({ candidate: 'shadow', design: 'paired', verdict: 'better' }),
+    );
+    // Canary rollouts: the candidate trained on inverted labels is aborted at 10% by the A/B
+    // check (stable serves again, the Deployment failed); 1.1.0 passes 10, 50 and 100% and is live.
+    const aborted = readFileSync(join(out, 'rollout-aborted.md'), 'utf8');
+    expect(aborted).toMatch(/^### ↩️ Deploy cancer 2\.0\.0 to production: rolled-back/);
+    expect(aborted).toMatch(
+      /^\| 10% \| \*\*fail\*\* \|.*\*\*failed\*\* ab: roc\\_auc .*: worse \|$/m,
+    );
+    expect(aborted).not.toMatch(/^\| 50%/m);
+    expect(stdout).toMatch(/statuses: queued → in_progress → in_progress → failure\n/);
+    const completed = readFileSync(join(out, 'rollout-completed.md'), 'utf8');
+    expect(completed).toMatch(/^### ✅ Deploy cancer 1\.1\.0 to production: success/);
+    for (const step of ['10%', '50%', '100%'])
+      expect(completed).toMatch(new RegExp(`^\\| ${step} \\| pass \\|`, 'm'));
+    expect(completed).toMatch(/the server answers with version 1\.1\.0/);
+    expect(stdout).toMatch(/statuses: queued( → in_progress){7} → success\n/);
     // The catalog site and the model card.
     expect(existsSync(join(out, 'site/index.html'))).toBe(true);
     expect(readFileSync(join(out, 'model-card.md'), 'utf8')).toMatch(/^---\n/);
