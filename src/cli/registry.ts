@@ -5,6 +5,7 @@ import {
   runRegistryList,
   runRegistryShow,
   runRegistryVerify,
+  versionRun,
 } from '../commands/registry.js';
 import { ModelciError } from '../core/errors.js';
 import { registrySettings } from '../registry/settings.js';
@@ -45,8 +46,11 @@ export const registryCommand = defineCliCommand({
         if (!arg)
           throw new ModelciError('USAGE', 'registry show needs a model, e.g. churn#production');
         const r = runRegistryShow(dir, arg);
-        if (json) return out(r);
-        io.stdout(stringify({ ...r.version, stages: r.stages }, { lineWidth: 0 }));
+        const run = await versionRun(dir, r.version, inv.processEnv);
+        if (json) return out({ ...r, ...(run ? { run } : {}) });
+        io.stdout(
+          stringify({ ...r.version, stages: r.stages, ...(run ? { run } : {}) }, { lineWidth: 0 }),
+        );
         return;
       }
       case 'history': {

@@ -9,7 +9,10 @@ import {
 } from '../core/report/comment.js';
 import type { EvaluationReport } from '../core/report/evaluation-report.js';
 import { lastSegment } from '../core/report/direction.js';
-import { historySeries, parseHistory } from '../core/report/history.js';
+import { historySeries, MAX_CHART_POINTS, parseHistory } from '../core/report/history.js';
+import { runMetric, runMetrics } from '../core/runs/metrics.js';
+import { commentRuns, runHistoryPoints } from './comment-runs.js';
+import { runStoreAt } from './record-run.js';
 import { commentMarker } from '../core/report/marker.js';
 import { diffMetrics, isNumber, type MetricRow } from '../core/report/metric-diff.js';
 import { parseEvaluationReport } from '../core/report/parse-evaluation-report.js';
@@ -29,6 +32,15 @@ export interface CommentOptions {
   report?: string;
   /** History file: a list of `{commit|label, metrics}`, charted for one metric. */
   history?: string;
+  /** This PR's training run (run.json or id): "what changed" against the base branch's run. */
+  run?: string;
+  /** The run to compare with; default, the newest succeeded run on the PR's base branch. */
+  baseRun?: string;
+  /** Fetch the model's runs from origin first; default, on a runner. */
+  fetchRuns?: boolean;
+  /** The process environment git runs with (reading runs). */
+  processEnv?: NodeJS.ProcessEnv;
+  warn?: (message: string) => void;
   model?: string;
   config?: string;
   /** Whether the user named the config file (a missing named file is an error). */
@@ -99,9 +111,9 @@ export async function runComment(opts: CommentOptions): Promise<CommentResult> {
   const { name: model, model: modelConfig } = resolveModel(loaded, opts.model);
   const metricsConfig = mergedMetricsConfig(loaded.config.metrics, modelConfig.metrics);
 
-  if (!opts.report && opts.base.length === 0 && opts.head.length === 0)
+  if (!opts.report && !opts.run && opts.base.length === 0 && opts.head.length === 0)
     throw new ModelciError('INPUT', 'nothing to compare', {
-      hint: 'Give base and head metrics files (--base/--head, inputs `base`/`head`) or an evaluation report (--report, input `report`)',
+      hint: 'Give base and head metrics files (--base/--head, inputs `base`/`head`), an evaluation report (--report, input `report`) or a training run (--run, input `run`)',
     });
   let rows: MetricRow[] | undefined;
   if (opts.base.length || opts.head.length) {
@@ -130,6 +142,38 @@ export async function runComment(opts: CommentOptions): Promise<CommentResult> {
   };
   if (rows) content.rows = rows;
   if (report) content.report = report;
+  const runs =
+    opts.run !== undefined
+      ? await commentRuns({
+          run: opts.run,
+          ...(opts.baseRun !== undefined ? { baseRun: opts.baseRun } : {}),
+          ...(env.baseBranch ? { baseBranch: env.baseBranch } : {}),
+          model,
+          store: await runStoreAt(env.workspace, opts.processEnv),
+          fetch: opts.fetchRuns ?? env.onRunner,
+          ...(metricsConfig.directions ? { directions: metricsConfig.directions } : {}),
+          ...(modelConfig.primary_metric ? { primaryMetric: modelConfig.primary_metric } : {}),
+          ...(content.precision !== undefined ? { precision: content.precision } : {}),
+          log,
+          warn: opts.warn ?? log,
+        })
+      : undefined;
+  if (runs) content.changes = runs.changes;
+  if (runs && !opts.history) {
+    // No history file: the base branch's runs are the history.
+    const metric =
+      chartMetric(
+        rows,
+        report,
+        loaded.config.comment?.chart_metric ?? modelConfig.primary_metric,
+      ) ?? [...runMetrics(runs.head).keys()][0];
+    if (metric) {
+      const head = runMetric(runs.head, metric)?.value ?? report?.metrics[metric]?.value;
+      const points = runHistoryPoints(runs.history, metric);
+      if (head !== undefined) points.push({ label: 'this PR', value: head });
+      content.chart = { metric, points: points.slice(-MAX_CHART_POINTS) };
+    }
+  }
   if (opts.history) {
     const history = parseHistory(readStructuredFile(opts.history), opts.history);
     const metric = chartMetric(

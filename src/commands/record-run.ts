@@ -37,7 +37,7 @@ export function ciOf(env: RunEnvironment): RunCi | undefined {
 /** The run store of the checkout at `cwd`, or undefined when it is not a git checkout. */
 export async function runStoreAt(
   cwd: string,
-  env: NodeJS.ProcessEnv,
+  env?: NodeJS.ProcessEnv,
 ): Promise<RunStore | undefined> {
   const git = new Git(cwd, env);
   const r = await git.exec(['rev-parse', '--git-dir']);

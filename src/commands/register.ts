@@ -25,6 +25,9 @@ import { runContext, type RunContext } from '../registry/run-context.js';
 import { readSmokeSamplesFile } from '../deploy/smoke.js';
 import { isProfilePath, profileFile, readProfile } from './profile.js';
 import { writeOutputFile } from '../data/output-file.js';
+import type { RunRecord } from '../core/runs/record.js';
+import { runStoreAt } from './record-run.js';
+import { trainingRunOf } from './training-run.js';
 
 export interface RegisterOptions {
   /** Registry folder (inside a git checkout). Default: registry.path from config. */
@@ -50,6 +53,11 @@ export interface RegisterOptions {
   /** The model's entry in modelci.yaml (task, primary metric, owners) for model.yaml. */
   modelConfig?: ModelConfig;
   params?: Record<string, unknown>;
+  /**
+   * The training run that wrote the artifact (`lineage.run`): a run id or prefix, a run.json, or
+   * `none`; default, the run.json `train` wrote beside the artifact when it wrote this very file.
+   */
+  run?: string;
   /** Who and where: defaults from the GitHub Actions environment. */
   context?: Partial<RunContext>;
   github?: { client: GitHubClient; repository?: string };
@@ -90,6 +98,15 @@ export async function runRegister(opts: RegisterOptions): Promise<RegisterResult
   const report = opts.report ? readEvaluationReport(opts.report) : undefined;
   if (report) checkReport(report, opts.report!, model, fp.sha256);
   const signature: ModelSignature | undefined = await signatureOf(opts.artifact, report);
+  const run = await trainingRunOf({
+    run: opts.run,
+    artifact: opts.artifact,
+    sha256: fp.sha256,
+    store: await runStoreAt(opts.cwd ?? process.cwd(), env),
+    warn: (line) => opts.log?.(line),
+    purpose: 'no training run recorded in the lineage',
+  });
+  if (run) opts.log?.(`the artifact was trained by run ${run.record.id}`);
   // A model onnxruntime cannot load must not become a version: checked before anything is written.
   if (/\.onnx$/i.test(opts.artifact)) {
     const { checkOnnxLoads } = await import(
@@ -152,6 +169,7 @@ export async function runRegister(opts: RegisterOptions): Promise<RegisterResult
         ctx,
         latestV,
         now(),
+        run?.record,
       );
       const explicit = opts.version ? reg.hasVersion(model, opts.version) : false;
       const alloc = allocateVersion({
@@ -302,9 +320,14 @@ function buildRecord(
   ctx: RunContext,
   parent: string | undefined,
   at: Date,
+  run: RunRecord | undefined,
 ): Omit<VersionRecord, 'version'> {
-  const p = params ?? report?.candidate.params;
-  const training = report?.dataset.training_data;
+  // The run answers "which params, which data" when the report does not.
+  const p =
+    params ??
+    report?.candidate.params ??
+    (run && Object.keys(run.params).length ? run.params : undefined);
+  const training = report?.dataset.training_data ?? run?.data.train;
   return {
     schema: 'modelci/version@1',
     model,
@@ -340,6 +363,7 @@ function buildRecord(
       ...(ctx.runUrl ? { run_url: ctx.runUrl } : {}),
       ...(ctx.pullRequest ? { pull_request: ctx.pullRequest } : {}),
       ...(parent ? { parent_version: parent } : {}),
+      ...(run ? { run: run.id } : {}),
     },
     created_at: at.toISOString(),
     created_by: ctx.actor,

@@ -4,6 +4,9 @@ import { describeError } from '../core/errors.js';
 import { HISTORY_FORMAT, parseHistory, type HistoryEntry } from '../core/registry/trailers.js';
 import type { ModelRecord, StagePointer, VersionRecord } from '../core/registry/records.js';
 import { Git } from '../git/git.js';
+import type { RunRecord } from '../core/runs/record.js';
+import { runRef } from '../core/runs/refs.js';
+import { runStoreAt } from './record-run.js';
 import { layout } from '../registry/layout.js';
 import {
   openRegistry,
@@ -39,6 +42,58 @@ export function runRegistryShow(dir: string, refText: string): RegistryShowResul
     .filter(([, p]) => p.version === version.version)
     .map(([s]) => s);
   return { model: reg.getModel(model), version, stages };
+}
+
+/** The training run a version names (`lineage.run`), as `registry show` prints it. */
+export interface VersionRun {
+  id: string;
+  /** Where the run is kept; absent when it is not here (`modelci runs fetch` brings it). */
+  ref?: string;
+  run_url?: string;
+  status?: RunRecord['status'];
+  trainer?: string;
+  command?: string;
+  seed?: number;
+  params?: Record<string, unknown>;
+  data?: RunRecord['data'];
+  code?: RunRecord['code'];
+  /** Why the record could not be shown. */
+  missing?: string;
+}
+
+/**
+ * Which run, which data, which params: the run a version's lineage names, read from the runs kept
+ * in the registry's git repository. A run that is not here is named, with what to do.
+ */
+export async function versionRun(
+  dir: string,
+  version: VersionRecord,
+  env?: NodeJS.ProcessEnv,
+): Promise<VersionRun | undefined> {
+  const id = version.lineage.run;
+  if (!id) return undefined;
+  const store = await runStoreAt(dir, env);
+  const found = store ? await store.read(runRef(version.model, id)) : undefined;
+  if (!found || !('record' in found))
+    return {
+      id,
+      missing: found
+        ? found.problem
+        : 'not among the runs here: `modelci runs fetch` brings them from origin',
+    };
+  const r = found.record;
+  return {
+    id,
+    ref: found.ref,
+    ...(r.ci?.run_url ? { run_url: r.ci.run_url } : {}),
+    status: r.status,
+    trainer: r.trainer,
+    ...(r.command ? { command: r.command } : {}),
+    seed: r.seed,
+    params: r.params,
+    data: r.data,
+    code: r.code,
+  };
 }
 
 /** The audit trail of one model (or all) from commit trailers, newest first. */

@@ -26,6 +26,7 @@ export async function invokeRegister(
     ...(v.report !== undefined ? { report: v.report } : {}),
     ...(profileData ? { profileData } : {}),
     ...(v.smokeSamples !== undefined ? { smokeSamples: v.smokeSamples } : {}),
+    ...(v.run !== undefined ? { run: v.run } : {}),
     ...(sketchSize !== undefined ? { sketchSize } : {}),
     remote: v.remote,
     ...(loaded.config.registry ? { config: loaded.config.registry } : {}),

@@ -205,7 +205,7 @@ export async function invokeRuns(
   }
 }
 
-/** What `runs list --json` prints (and `--output` writes): `comment --base-runs` reads it. */
+/** What `runs list --json` prints (and `--output` writes). */
 export function listJson(r: RunsListed): {
   runs: { ref: string; commit: string; record: StoredRun['record'] }[];
   matched: number;

@@ -36,6 +36,8 @@ export interface CommentContent {
   /** An evaluation report, shown before the file diff. */
   report?: EvaluationReport;
   chart?: { metric: string; points: ChartPoint[] };
+  /** What changed between the base branch's training run and this PR's (Markdown, escaped). */
+  changes?: string;
   precision?: number;
   /** The metric the comment leads with (config `primary_metric`). */
   primaryMetric?: string;
@@ -125,6 +127,7 @@ function assemble(
         ),
       );
   }
+  if (c.changes) parts.push(c.changes);
   if (s.chart && c.chart) {
     const chart = historyChart(c.chart.metric, c.chart.points);
     if (chart) parts.push(chart);

@@ -33,6 +33,24 @@ export const commentSpec = defineCommand({
       description:
         "A YAML/JSON list of {commit|label, metrics}: charts one metric's history (comment.chart_metric, else the primary metric).",
     },
+    run: {
+      type: 'string',
+      placeholder: 'run|run.json',
+      description:
+        "This pull request's training run (the run.json `train` wrote, or a run id): the comment gains a \"what changed\" section (params, data fingerprints, training code, metrics with verdicts) against the base branch's latest run, and, without `history`, charts the metric over the base branch's runs.",
+    },
+    'base-run': {
+      type: 'string',
+      placeholder: 'run',
+      description:
+        "The run to compare `run` with. Default, the newest succeeded run of the model trained on the pull request's base branch.",
+    },
+    'fetch-runs': {
+      type: 'boolean',
+      negatable: true,
+      description:
+        "With `run`: fetch the model's runs from `origin` first (a checkout fetches branches only, not refs/modelci/runs/*). Default, on a runner.",
+    },
     model: modelNameOption,
     pr: {
       type: 'integer',

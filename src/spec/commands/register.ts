@@ -50,6 +50,12 @@ export const registerSpec = defineCommand({
       description:
         'Smoke samples recorded by `evaluate --smoke-samples`, stored as registry/<model>/smoke/<X.Y.Z>.jsonl; deploy then checks the deployed model answers the same.',
     },
+    run: {
+      type: 'string',
+      placeholder: 'run|run.json|none',
+      description:
+        "The training run that wrote the artifact, recorded as the version's `lineage.run` (its params and training data fill the record when the report has none): a run id or the run.json `train` wrote. Default, the run.json beside the artifact when it wrote this very file; `none` records no run.",
+    },
     'pull-request': {
       type: 'integer',
       min: 1,

@@ -106,8 +106,7 @@ export const runsSpec = defineCommand({
     output: {
       type: 'string',
       placeholder: 'file',
-      description:
-        'list: also write the JSON (what --json prints) to this file, e.g. for `comment --base-runs`.',
+      description: 'list: also write the JSON (what --json prints) to this file.',
     },
     registry: {
       ...registryOption,
