@@ -5,8 +5,9 @@ import { appendFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
+import { main } from '../../../src/cli/main.js';
 import { runDeploy } from '../../../src/commands/deploy.js';
-import { buildOnnxModel } from '../../../src/onnx/build.js';
+import { attr, buildOnnxModel } from '../../../src/onnx/build.js';
 import { PredictionLog } from '../../../src/serve/prediction-log.js';
 import { ModelServer } from '../../../src/serve/server.js';
 import { startGitHubServer } from '../../harness/github/index.js';
@@ -22,15 +23,54 @@ import { tempDir } from '../../harness/temp.js';
 
 const REPO = 'acme/models';
 
-/** Same inputs as the classifier; Reshape to [3, -1] fails every single-row request (500). */
-function failing(): Uint8Array {
+/**
+ * The classifier with a bug on some inputs: its answers are CLASSIFIER_V1's, but a request whose
+ * first feature is above 0.8 (30% of the traffic below) makes a Gather index out of bounds, and
+ * onnxruntime fails the run (the server answers 500).
+ */
+function failsOnSomeInputs(): Uint8Array {
+  const W = CLASSIFIER_V1.weights;
   return buildOnnxModel(
     {
-      name: 'reshape',
-      initializers: [{ name: 'to', type: 'int64', dims: [2], values: [3, -1] }],
-      nodes: [{ op: 'Reshape', inputs: ['input', 'to'], outputs: ['out'] }],
+      name: 'flaky',
+      initializers: [
+        { name: 'W', type: 'float', dims: [4, 2], values: W.flat() },
+        { name: 'B', type: 'float', dims: [2], values: CLASSIFIER_V1.bias },
+        { name: 'starts', type: 'int64', dims: [1], values: [0] },
+        { name: 'ends', type: 'int64', dims: [1], values: [1] },
+        { name: 'axes', type: 'int64', dims: [1], values: [1] },
+        { name: 'limit', type: 'float', dims: [], values: [0.8] },
+        { name: 'far', type: 'int64', dims: [], values: [1000] },
+        { name: 'table', type: 'float', dims: [2], values: [0, 0] },
+      ],
+      nodes: [
+        { op: 'MatMul', inputs: ['input', 'W'], outputs: ['xw'] },
+        { op: 'Add', inputs: ['xw', 'B'], outputs: ['logits'] },
+        {
+          op: 'Softmax',
+          inputs: ['logits'],
+          outputs: ['probabilities'],
+          attrs: { axis: attr.int(1) },
+        },
+        {
+          op: 'ArgMax',
+          inputs: ['logits'],
+          outputs: ['label'],
+          attrs: { axis: attr.int(1), keepdims: attr.int(0) },
+        },
+        { op: 'Slice', inputs: ['input', 'starts', 'ends', 'axes'], outputs: ['x0'] },
+        { op: 'Greater', inputs: ['x0', 'limit'], outputs: ['over'] },
+        // 7: int64. Index 1000 of a 2-element table is out of bounds.
+        { op: 'Cast', inputs: ['over'], outputs: ['overInt'], attrs: { to: attr.int(7) } },
+        { op: 'Mul', inputs: ['overInt', 'far'], outputs: ['index'] },
+        { op: 'Gather', inputs: ['table', 'index'], outputs: ['check'] },
+      ],
       inputs: [{ name: 'input', type: 'float', shape: ['batch', 4] }],
-      outputs: [{ name: 'out', type: 'float', shape: [3, null] }],
+      outputs: [
+        { name: 'probabilities', type: 'float', shape: ['batch', 2] },
+        { name: 'label', type: 'int64', shape: ['batch'] },
+        { name: 'check', type: 'float', shape: ['batch', 1] },
+      ],
     },
     { opsets: { '': 13 } },
   );
@@ -80,7 +120,7 @@ beforeAll(async () => {
   const v1 = registerVersion(reg, 'clf', '1.0.0', linearClassifierOnnx(CLASSIFIER_V1));
   // 2.0.0 answers as 1.0.0 does (a bias far below float precision of the outputs): a good canary.
   registerVersion(reg, 'clf', '2.0.0', linearClassifierOnnx({ ...CLASSIFIER_V1, bias: [1e-9, 0] }));
-  registerVersion(reg, 'clf', '3.0.0', failing());
+  registerVersion(reg, 'clf', '3.0.0', failsOnSomeInputs());
   pointStage(reg, 'clf', 'production', '1.0.0');
   const log = join(ws, 'predictions.jsonl');
   server = new ModelServer({
@@ -114,6 +154,17 @@ beforeAll(async () => {
             checks: { latency_slack_ms: 5000 },
           },
         },
+        // Metrics only, at one share large enough that a step sees dozens of canary requests:
+        // at a 30% error rate, 40 requests without a single 5xx has probability 0.7^40 < 1e-6.
+        'production-metrics': {
+          url,
+          rollout: {
+            steps: [50, 100],
+            interval: '1s',
+            min_requests: 40,
+            checks: { latency_slack_ms: 5000 },
+          },
+        },
       },
     }),
   );
@@ -130,9 +181,9 @@ afterAll(async () => {
 
 const deployments = () => [...gh.state.repo(REPO).deployments.values()].sort((a, b) => a.id - b.id);
 
-function deploy(version: string) {
+function deploy(version: string, environment = 'production') {
   return runAction('deploy', {
-    inputs: { model: 'clf', environment: 'production', version },
+    inputs: { model: 'clf', environment, version },
     apiUrl: gh.url,
     repository: REPO,
     cwd: ws,
@@ -158,9 +209,51 @@ describe('progressive canary (deploy action)', () => {
     expect(deployments()).toHaveLength(0);
   });
 
-  it('aborts a canary that fails requests at its first step and marks the deployment failed', async () => {
+  it('prints the plan on the CLI with --dry-run and exits 0', async () => {
+    let stdout = '';
+    const prev = process.cwd();
+    process.chdir(ws);
+    let code: number;
+    try {
+      code = await main(
+        [
+          'deploy',
+          '--model',
+          'clf',
+          '--environment',
+          'production',
+          '--version',
+          '2.0.0',
+          '--dry-run',
+        ],
+        { stdout: (t) => (stdout += t), stderr: () => {}, isTTY: false, env: {} },
+      );
+    } finally {
+      process.chdir(prev);
+    }
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/: planned/);
+    const plan = stdout.slice(stdout.indexOf('~~~\n') + 4, stdout.lastIndexOf('\n~~~'));
+    expect(plan.split('\n')).toEqual([
+      `Progressive rollout of clf 2.0.0 at ${url} (stable: 1.0.0):`,
+      '  step 1/3: canary 10% for 0.4 s, then check',
+      '  step 2/3: canary 50% for 0.4 s, then check',
+      '  step 3/3: canary 100% for 0.4 s, then check',
+      '  then: promote 2.0.0 to stable and remove the canary; any failed check sets the canary weight to 0 and fails the deployment',
+      'Checks at each step (3 looks, α 0.0167 each):',
+      '  - canary 5xx ratio ≤ 1.0%',
+      "  - canary p95 latency ≤ 1.5 × stable's + 5000 ms",
+      '  - at least 5 canary requests per step (waits up to 5 intervals)',
+      '  - no prediction shift against stable at α = 0.0167',
+      '  - A/B on labels (labels.csv): not worse on the primary metric at α = 0.0167',
+    ]);
+    expect(server.model('clf')!.canary).toBeUndefined();
+    expect(deployments()).toHaveLength(0);
+  });
+
+  it('aborts a canary that fails 30% of requests at its first step and marks the deployment failed', async () => {
     traffic = sendTraffic(join(ws, 'labels.csv'), 'abort');
-    const r = await deploy('3.0.0');
+    const r = await deploy('3.0.0', 'production-metrics');
     await traffic.stop();
     traffic = undefined;
     expect(r.exitCode).toBe(1);
@@ -172,15 +265,28 @@ describe('progressive canary (deploy action)', () => {
     expect(server.model('clf')!.canary).toBeUndefined();
     expect(server.model('clf')!.stable.version).toBe('1.0.0');
     const [d] = deployments();
+    expect(d!.environment).toBe('production-metrics');
     const states = d!.statuses.map((s) => s.state);
     expect(states).toEqual(['queued', 'in_progress', 'in_progress', 'failure']);
     expect(d!.statuses[2]!.description).toMatch(
-      /^canary 10% \(step 1\/3\): 3\.0\.0 beside 1\.0\.0/,
+      /^canary 50% \(step 1\/2\): 3\.0\.0 beside 1\.0\.0/,
     );
     expect(d!.statuses[3]!.description).toMatch(
-      /canary aborted, 1\.0\.0 serves: canary 10% \(step 1\/3\) failed: error_ratio: canary 5xx 100\.0%/,
+      /^canary aborted, 1\.0\.0 serves: canary 50% \(step 1\/2\) failed: error_ratio: canary 5xx /,
     );
-    expect(r.summary).toMatch(/\| 10% \| \*\*fail\*\* \|/);
+    // Only the error ratio failed, and it is the injected rate (30%, binomial noise on >= 40).
+    const row = /^\| 50% \| \*\*fail\*\* \| (.*) \|$/m.exec(r.summary)![1]!;
+    const checks = row.split('<br>');
+    expect(checks.filter((c) => c.startsWith('**failed**'))).toHaveLength(1);
+    const m =
+      /\*\*failed\*\* error\\_ratio: canary 5xx ([\d.]+)% \\\(stable 0\.0%; limit 1\.0%\\\)/.exec(
+        row,
+      );
+    expect(m, row).not.toBeNull();
+    expect(Number(m![1])).toBeGreaterThan(10);
+    expect(Number(m![1])).toBeLessThan(55);
+    const canary = /traffic: (\d+) canary/.exec(row)!;
+    expect(Number(canary[1])).toBeGreaterThanOrEqual(40);
   }, 180_000);
 
   it('goes through every step with a good canary and promotes it', async () => {
