@@ -85,6 +85,26 @@ export function looksNumeric(cell: string): number {
   return x;
 }
 
+type TextKind = 'number' | 'missing' | 'true' | 'false' | 'text';
+
+/** What `ColumnProfile.add` makes of a text cell (the same tests in the same order). */
+function textKind(cell: string): TextKind {
+  const x = looksNumeric(cell);
+  if (x === x) return 'number';
+  if (cell.length < 5 && MISSING_TOKENS.has(cell.toLowerCase())) return 'missing';
+  if (
+    cell === 'inf' ||
+    cell === '-inf' ||
+    cell === 'Infinity' ||
+    cell === '-Infinity' ||
+    cell === '+inf'
+  )
+    return 'number';
+  if (TRUE_TOKENS.has(cell)) return 'true';
+  if (FALSE_TOKENS.has(cell)) return 'false';
+  return 'text';
+}
+
 export class ColumnProfile {
   readonly name: string;
   count = 0;
@@ -162,6 +182,58 @@ export class ColumnProfile {
     }
   }
 
+  /**
+   * A batch of text cells (the CSV scanner's string columns): each distinct cell is classified
+   * once, and counted with its multiplicity. A categorical column repeats a few labels a million
+   * times; classifying every cell (number? missing token? boolean? timestamp?) and counting it in
+   * the category map was a tenth of a large drift check. The profile is the one `add` builds cell
+   * by cell: categories enter in the order of their first cells, `firstText` is the first text
+   * cell's row, and a batch with any number in it (whose order the moments and the sketch depend
+   * on) is added cell by cell.
+   */
+  addTexts(
+    values: readonly (string | null)[],
+    length: number,
+    file: string,
+    firstRow: number,
+  ): void {
+    const seen = new Map<string, { n: number; row: number }>();
+    let nulls = 0;
+    for (let r = 0; r < length; r++) {
+      const cell = values[r];
+      if (cell === null || cell === undefined) {
+        nulls++;
+        continue;
+      }
+      const hit = seen.get(cell);
+      if (hit) hit.n++;
+      else seen.set(cell, { n: 1, row: firstRow + r });
+    }
+    const kinds: TextKind[] = [];
+    for (const cell of seen.keys()) {
+      const kind = textKind(cell);
+      if (kind === 'number') {
+        for (let r = 0; r < length; r++) this.add(values[r] ?? null, file, firstRow + r);
+        return;
+      }
+      kinds.push(kind);
+    }
+    this.count += length;
+    this.missing += nulls;
+    let i = 0;
+    for (const [cell, { n, row }] of seen) {
+      const kind = kinds[i++]!;
+      if (kind === 'missing') this.missing += n;
+      else if (kind === 'true' || kind === 'false') this.addLabel(kind, true, n);
+      else {
+        this.text += n;
+        if (this.timestamps !== undefined && isTimestamp(cell)) this.timestamps += n;
+        if (!this.firstText) this.firstText = { file, row, value: cell.slice(0, 60) };
+        this.addLabel(cell, false, n);
+      }
+    }
+  }
+
   private addNumber(x: number, file: string, row: number, raw: number | string): void {
     if (Number.isNaN(x)) {
       this.missing++;
@@ -185,13 +257,13 @@ export class ColumnProfile {
     }
   }
 
-  private addLabel(label: string, isBoolean: boolean): void {
-    if (isBoolean) this.boolean++;
+  private addLabel(label: string, isBoolean: boolean, n = 1): void {
+    if (isBoolean) this.boolean += n;
     const cats = this.categories;
     if (!cats) return;
     const c = cats.get(label);
-    if (c !== undefined) cats.set(label, c + 1);
-    else if (cats.size < MAX_CATEGORIES) cats.set(label, 1);
+    if (c !== undefined) cats.set(label, c + n);
+    else if (cats.size < MAX_CATEGORIES) cats.set(label, n);
     else this.categories = null;
   }
 

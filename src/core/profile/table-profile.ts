@@ -137,11 +137,9 @@ export class TableProfile {
         .get(name)!
         .addNumbers(batch.numeric[k]!, batch.invalid[k]!, file, batch.firstRow),
     );
-    stringNames.forEach((name, k) => {
-      const col = this.columns.get(name)!;
-      const values = batch.strings[k]!;
-      for (let r = 0; r < batch.length; r++) col.add(values[r] ?? null, file, batch.firstRow + r);
-    });
+    stringNames.forEach((name, k) =>
+      this.columns.get(name)!.addTexts(batch.strings[k]!, batch.length, file, batch.firstRow),
+    );
     this.addPerformance(
       (name) => {
         const k = numericNames.indexOf(name);
