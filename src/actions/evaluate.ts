@@ -1,5 +1,6 @@
 import * as core from './core.js';
 import { invokeEvaluate } from '../commands/invoke/evaluate.js';
+import { renderDataChecks } from '../core/report/data-checks.js';
 import { createActionsCache } from '../github/actions-cache.js';
 import { configureOnnxRuntimeInstall } from '../onnx/runtime.js';
 import { evaluateSpec } from '../spec/commands/evaluate.js';
@@ -7,7 +8,12 @@ import { runCommandAction } from './runtime.js';
 
 await runCommandAction(evaluateSpec, async (parsed, inv) => {
   configureOnnxRuntimeInstall({ cache: createActionsCache(), log: (l) => core.info(l) });
-  const r = await invokeEvaluate(parsed, inv);
+  const r = await invokeEvaluate(parsed, inv, {
+    // The step stops on a data error: the report of the checks is what the summary shows.
+    async onDataChecksFailed(report) {
+      await core.summary.addRaw(renderDataChecks(report), true).write();
+    },
+  });
   if (r.smokeSamples) {
     core.info(`${r.smokeSamples.count} smoke samples recorded in ${r.smokeSamples.file}`);
     core.setOutput('smoke-samples', r.smokeSamples.file);

@@ -1,11 +1,17 @@
 import * as core from './core.js';
 import { invokeTrain } from '../commands/invoke/train.js';
+import { renderDataChecks } from '../core/report/data-checks.js';
 import { trainSpec } from '../spec/commands/train.js';
 import { runCommandAction } from './runtime.js';
 import { formatDuration } from '../core/report/number-format.js';
 
 await runCommandAction(trainSpec, async (parsed, inv) => {
-  const { name, record, artifact, dataCacheKey, run } = await invokeTrain(parsed, inv);
+  const { name, record, artifact, dataCacheKey, run } = await invokeTrain(parsed, inv, {
+    // Training stops on a data error: the report of the checks is what the summary shows.
+    async onDataChecksFailed(report) {
+      await core.summary.addRaw(renderDataChecks(report), true).write();
+    },
+  });
   core.setOutput('model', record.files.model);
   core.setOutput('run-record', record.files.record);
   core.setOutput('sha256', record.model.sha256);

@@ -11,6 +11,8 @@ import type { Invocation } from '../invocation.js';
 import { writeOutputFile } from '../../data/output-file.js';
 import { attachEvaluation, type AttachedEvaluation } from '../attach-evaluation.js';
 import { runStoreAt } from '../record-run.js';
+import type { ValidationReport } from '../../core/contract/report.js';
+import { runDataGate } from '../data-gate.js';
 
 export interface EvaluateInvocationResult {
   report: EvaluationReport;
@@ -30,6 +32,7 @@ export interface EvaluateInvocationResult {
 export async function invokeEvaluate(
   { values: v, given }: Parsed<typeof evaluateSpec.options>,
   inv: Invocation,
+  hooks: { onDataChecksFailed?: (report: ValidationReport) => Promise<void> } = {},
 ): Promise<EvaluateInvocationResult> {
   const configExplicit = given.has('config');
   const options = await resolveEvaluateRequest(
@@ -55,9 +58,22 @@ export async function invokeEvaluate(
     ? await checkRunTarget(inv, given.has('check-run'), v.repository)
     : undefined;
   if (v.smokeSamples) options.smokeSamples = { file: v.smokeSamples, count: v.smokeCount };
+  const dataChecks = await runDataGate(
+    {
+      step: 'evaluate',
+      config: v.config,
+      configExplicit,
+      model: v.model,
+      contract: v.contract,
+      data: [options.data],
+    },
+    inv,
+    hooks.onDataChecksFailed,
+  );
   const { report, warnings, smokeSamples } = await inv.group('Evaluate', () =>
     runEvaluate(options),
   );
+  if (dataChecks) report.data_checks = dataChecks;
   for (const w of warnings) inv.warn(w);
   if (v.report) writeOutputFile(v.report, JSON.stringify(report, null, 2) + '\n');
   const passed = report.gates?.passed ?? true;

@@ -11,6 +11,8 @@ import type { RunStore } from '../../git/run-refs.js';
 import { ciOf, defaultParent, recordRun, runStoreAt, type RecordedRun } from '../record-run.js';
 import { runTrain, TrainFailure, type TrainRunRecord } from '../train.js';
 import type { Invocation } from '../invocation.js';
+import type { ValidationReport } from '../../core/contract/report.js';
+import { runDataGate } from '../data-gate.js';
 
 export interface TrainInvocationResult {
   name: string;
@@ -27,12 +29,25 @@ export interface TrainInvocationResult {
 export async function invokeTrain(
   { values: v, given }: Parsed<typeof trainSpec.options>,
   inv: Invocation,
+  hooks: { onDataChecksFailed?: (report: ValidationReport) => Promise<void> } = {},
 ): Promise<TrainInvocationResult> {
   const loaded = loadConfig(v.config, { explicit: given.has('config') });
   const { name, model } = resolveModel(loaded, v.model);
   // Refused before anything runs: the record must read back exactly what trained.
   checkSerialisable(model.train?.params ?? {}, `models.${name}.train.params`, loaded.file);
   const tags = [...new Set(v.tag.map(checkTag))];
+  // The training and holdout data against the model's contract, before anything trains on them.
+  await runDataGate(
+    {
+      step: 'train',
+      config: v.config,
+      configExplicit: given.has('config'),
+      model: v.model,
+      contract: v.contract,
+    },
+    inv,
+    hooks.onDataChecksFailed,
+  );
   const store = v.record ? await runStoreAt(inv.env.workspace, inv.processEnv) : undefined;
   // A job without a checkout is legitimate (data and command only): say it, do not warn.
   if (v.record && !store)

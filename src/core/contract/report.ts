@@ -107,3 +107,51 @@ export function verdictLine(r: ValidationReport): string {
     : `failed: ${r.errors} error${r.errors === 1 ? '' : 's'}${r.warnings ? `, ${r.warnings} warning${r.warnings === 1 ? '' : 's'}` : ''}`;
   return `data checks ${head} (${r.datasets.length} data set${r.datasets.length === 1 ? '' : 's'}, ${rows.toLocaleString('en-US')} rows, contract ${r.contract})`;
 }
+
+/**
+ * Where a validation report read from a file (an evaluation report's `data_checks`, an artifact
+ * of an untrusted pull request) is not what the renderer needs, or undefined when it is.
+ */
+export function validationReportProblem(
+  value: unknown,
+): { path: string; expected: string } | undefined {
+  const obj = (v: unknown): v is Record<string, unknown> =>
+    v !== null && typeof v === 'object' && !Array.isArray(v);
+  const num = (v: unknown) => typeof v === 'number' && Number.isFinite(v);
+  const str = (v: unknown) => typeof v === 'string';
+  if (!obj(value)) return { path: '', expected: 'a mapping' };
+  if (typeof value.passed !== 'boolean') return { path: 'passed', expected: 'true or false' };
+  for (const k of ['errors', 'warnings'] as const)
+    if (!num(value[k])) return { path: k, expected: 'a number' };
+  if (!str(value.contract)) return { path: 'contract', expected: 'a string' };
+  if (!Array.isArray(value.datasets)) return { path: 'datasets', expected: 'a list' };
+  for (const [i, d] of value.datasets.entries())
+    if (!obj(d) || !str(d.file) || !num(d.rows))
+      return { path: `datasets[${i}]`, expected: 'a mapping with file and rows' };
+  if (!Array.isArray(value.violations)) return { path: 'violations', expected: 'a list' };
+  for (const [i, v] of value.violations.entries()) {
+    const at = `violations[${i}]`;
+    if (!obj(v)) return { path: at, expected: 'a mapping' };
+    if (v.severity !== 'error' && v.severity !== 'warning')
+      return { path: `${at}.severity`, expected: '"error" or "warning"' };
+    for (const k of ['dataset', 'check', 'message'] as const)
+      if (!str(v[k])) return { path: `${at}.${k}`, expected: 'a string' };
+    for (const k of ['column', 'scope'] as const)
+      if (v[k] !== undefined && !str(v[k])) return { path: `${at}.${k}`, expected: 'a string' };
+    for (const k of ['count', 'share'] as const)
+      if (!num(v[k])) return { path: `${at}.${k}`, expected: 'a number' };
+    if (!Array.isArray(v.examples)) return { path: `${at}.examples`, expected: 'a list' };
+    for (const [j, e] of v.examples.entries())
+      if (
+        !obj(e) ||
+        !num(e.row) ||
+        (e.value !== undefined && !str(e.value)) ||
+        (e.first_row !== undefined && !num(e.first_row))
+      )
+        return {
+          path: `${at}.examples[${j}]`,
+          expected: 'a mapping with row (and value, first_row)',
+        };
+  }
+  return undefined;
+}

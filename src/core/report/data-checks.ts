@@ -29,7 +29,8 @@ export function renderDataChecks(r: ValidationReport): string {
     v.severity === 'error' ? '❌ error' : '⚠️ warning',
     cell(v.dataset, 60),
     v.column === undefined ? ' ' : cell(v.column, 60),
-    v.scope ? `${v.scope}: ${v.check}` : v.check,
+    // From a report file (a fork's artifact): escaped like the rest, though modelci writes only names.
+    cell(v.scope ? `${v.scope}: ${v.check}` : v.check, 40),
     v.count ? `${v.count.toLocaleString('en-US')} (${percent(v.share)})` : ' ',
     cell(v.message, 200),
     cell(

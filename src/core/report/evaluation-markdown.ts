@@ -1,3 +1,4 @@
+import { renderDataChecks } from './data-checks.js';
 import type {
   EvaluationReport,
   Fingerprint,
@@ -238,6 +239,7 @@ export function renderEvaluationReport(r: EvaluationReport, view: ReportView): s
       ),
     );
   if (r.gates) parts.push(gatesSection(r.gates));
+  if (r.data_checks) parts.push(renderDataChecks(r.data_checks));
   const slices = r.slices ? sliceRegressions(r.slices, precision, alpha) : undefined;
   if (slices) parts.push(slices);
   parts.push(modelDiff(r));

@@ -1,3 +1,5 @@
+import type { ValidationReport } from '../contract/report.js';
+
 /**
  * The evaluation report (`modelci evaluate --json`, the evaluate action's `report` file): what the
  * comment renders, what register records, what gates read. Versioned: readers check `schema`.
@@ -110,6 +112,8 @@ export interface EvaluationReport {
   confusion_matrix?: { labels: (string | number)[]; matrix: number[][] };
   slices?: SliceMetrics[];
   gates?: GateVerdict;
+  /** The data contract checks of the evaluation (and training) data, when the model has a contract. */
+  data_checks?: ValidationReport;
   bootstrap: { resamples: number; seed: number; confidence: number };
   /** How latency_p50/latency_p95 (ms) were measured; absent when they were not. */
   latency?: LatencyMethod;

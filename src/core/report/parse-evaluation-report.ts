@@ -1,3 +1,4 @@
+import { validationReportProblem } from '../contract/report.js';
 import { ModelciError } from '../errors.js';
 import { EVALUATION_REPORT_SCHEMA, type EvaluationReport } from './evaluation-report.js';
 
@@ -55,6 +56,15 @@ export function parseEvaluationReport(data: unknown, file: string): EvaluationRe
         path: `metrics.${name}`,
         hint,
       });
+  if (r.data_checks !== undefined) {
+    const problem = validationReportProblem(r.data_checks);
+    if (problem)
+      throw new ModelciError('DATA', `must be ${problem.expected}`, {
+        file,
+        path: `data_checks${problem.path ? `.${problem.path}`.replace('.[', '[') : ''}`,
+        hint,
+      });
+  }
   if (r.baseline && !(isObject(r.baseline.model) && isObject(r.baseline.signature)))
     throw new ModelciError('DATA', 'must have model and signature', {
       file,

@@ -68,3 +68,11 @@ export const taskOption = {
   description:
     "binary, multiclass or regression. Default, the model's `task` in the config, else inferred from the model.",
 } as const satisfies OptionDef;
+
+/** train and evaluate: the data checks before their work (issue 19's gate in the loop). */
+export const dataContractOption = {
+  type: 'string',
+  placeholder: 'file',
+  description:
+    "Data contract the input data is validated against first: errors stop the step, warnings go into its report. Default, the model's contract (`models.<model>.contract`, else `<registry>/<model>/contract.yaml`) when it exists; `none` skips the data checks.",
+} as const satisfies OptionDef;

@@ -1,6 +1,7 @@
 import { defineCommand } from '../option-spec.js';
 import {
   configOption,
+  dataContractOption,
   jsonOption,
   modelNameOption,
   repositoryOption,
@@ -108,6 +109,7 @@ export const evaluateSpec = defineCommand({
       description: 'Also write the evaluation report JSON to this file.',
       deprecated: { cli: ['out'] },
     },
+    contract: dataContractOption,
     'smoke-samples': {
       type: 'string',
       placeholder: 'file',

@@ -1,5 +1,11 @@
 import { defineCommand } from '../option-spec.js';
-import { configOption, jsonOption, modelNameOption, remoteOption } from './common.js';
+import {
+  configOption,
+  dataContractOption,
+  jsonOption,
+  modelNameOption,
+  remoteOption,
+} from './common.js';
 
 export const trainSpec = defineCommand({
   name: 'train',
@@ -9,6 +15,7 @@ export const trainSpec = defineCommand({
   options: {
     model: { ...modelNameOption, deprecated: { cli: ['name'], action: ['name'] } },
     config: configOption,
+    contract: dataContractOption,
     'output-dir': {
       type: 'string',
       placeholder: 'dir',

@@ -58,10 +58,10 @@ describe('the Data checks section', () => {
         '',
         '| severity | data | column | check | rows | found | examples |',
         '| :--- | :--- | :--- | :--- | ---: | :--- | :--- |',
-        '| ❌ error | data/holdout.csv |   | overlap_rows | 12 (8.4%) | 12 values not in the 4 allowed: "central" (12) | row 144 (= row 11) |',
+        '| ❌ error | data/holdout.csv |   | overlap\\_rows | 12 (8.4%) | 12 values not in the 4 allowed: "central" (12) | row 144 (= row 11) |',
         '| ❌ error | data/holdout.csv | clinic | allowed | 12 (8.4%) | 12 values not in the 4 allowed: "central" (12) | row 3: "central" |',
         '| ⚠️ warning | data/holdout.csv | mean\\_area | skew: range | 12 (8.4%) | 12 values not in the 4 allowed: "central" (12) | row 9: "4000"; row 12: "4100" |',
-        '| ⚠️ warning | data/holdout.csv | notes | extra_column |   | the column "notes" is not in the contract |   |',
+        '| ⚠️ warning | data/holdout.csv | notes | extra\\_column |   | the column "notes" is not in the contract |   |',
       ].join('\n'),
     );
     const warningsOnly = validationReport('c.yaml', datasets, [v({ severity: 'warning' })]);
