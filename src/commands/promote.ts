@@ -164,6 +164,7 @@ function stagePlanner(
       record,
       pointers,
       requirePreviousStage: p.settings.requirePreviousStage,
+      requireDataChecks: p.settings.requireDataChecks,
       checks: rollback ? [] : await checks(record),
       rollback,
     });

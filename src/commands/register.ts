@@ -345,6 +345,16 @@ function buildRecord(
         }
       : {}),
     ...(report?.gates ? { gates: report.gates } : {}),
+    ...(report?.data_checks
+      ? {
+          data_checks: {
+            contract: report.data_checks.contract,
+            passed: report.data_checks.passed,
+            errors: report.data_checks.errors,
+            warnings: report.data_checks.warnings,
+          },
+        }
+      : {}),
     ...(report?.slices?.length
       ? {
           slices: report.slices.map((sl) => ({

@@ -12,6 +12,7 @@ export interface RegistrySettings {
   branch: string | undefined;
   stages: string[];
   requirePreviousStage: boolean;
+  requireDataChecks: boolean;
   requiredChecks: string[];
   bump: 'minor' | 'patch';
   tags: boolean;
@@ -28,6 +29,7 @@ export function registrySettings(c: RegistryConfig = {}): RegistrySettings {
     branch: r.branch,
     stages: [...r.stages],
     requirePreviousStage: r.require_previous_stage,
+    requireDataChecks: r.require_data_checks,
     requiredChecks: [...r.required_checks],
     bump: r.bump,
     tags: r.tags,

@@ -33,6 +33,12 @@ export const registrySchema = {
       default: false,
       description: 'A stage can only receive the version the stage before it currently holds.',
     },
+    require_data_checks: {
+      type: 'boolean',
+      default: false,
+      description:
+        "A version can only be promoted when its evaluation data passed the model's data contract (recorded by register from the evaluation report).",
+    },
     required_checks: {
       type: 'array',
       items: { type: 'string', minLength: 1 },

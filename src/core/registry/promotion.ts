@@ -16,6 +16,8 @@ export interface PromotionInput {
   /** Current pointers by stage name. */
   pointers: Record<string, StagePointer | undefined>;
   requirePreviousStage: boolean;
+  /** The version's evaluation data must have passed its data contract (registry.require_data_checks). */
+  requireDataChecks?: boolean;
   checks: CheckState[];
   /** Rollback skips the "earlier stage" rule: the version already held this stage. */
   rollback?: boolean;
@@ -50,6 +52,17 @@ export function decidePromotion(input: PromotionInput): PromotionDecision {
     reasons.push(
       `gates failed: ${failed.length ? failed.map((g) => `${g.gate}: ${g.reason}`).join('; ') : 'verdict is "failed"'}`,
     );
+  }
+  if (input.requireDataChecks && !input.rollback) {
+    const dc = record.data_checks;
+    if (!dc)
+      reasons.push(
+        `the evaluation data of ${record.version} was not checked against a data contract (registry.require_data_checks)`,
+      );
+    else if (!dc.passed)
+      reasons.push(
+        `the evaluation data of ${record.version} failed its data checks (${dc.errors} error${dc.errors === 1 ? '' : 's'} against ${dc.contract})`,
+      );
   }
   const index = input.stages.indexOf(stage);
   if (input.requirePreviousStage && index > 0 && !input.rollback) {

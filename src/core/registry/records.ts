@@ -53,6 +53,8 @@ export interface VersionRecord {
   gates?: GateVerdict;
   /** Metrics per slice of the evaluation data (`evaluate.slices`), for the model card. */
   slices?: VersionSlice[];
+  /** The verdict of the evaluation data's data contract checks (`data_checks` of the report). */
+  data_checks?: { contract: string; passed: boolean; errors: number; warnings: number };
   params?: Record<string, unknown>;
   training_data?: Fingerprint;
   /** The drift reference stored with the version (`profiles/<X.Y.Z>.json`) and what it profiled. */
@@ -209,6 +211,17 @@ export const versionRecordSchema = {
         },
       },
     },
+    data_checks: {
+      type: 'object',
+      additionalProperties: false,
+      required: ['contract', 'passed', 'errors', 'warnings'],
+      properties: {
+        contract: { type: 'string' },
+        passed: { type: 'boolean' },
+        errors: { type: 'integer', minimum: 0 },
+        warnings: { type: 'integer', minimum: 0 },
+      },
+    },
     params: { type: 'object' },
     training_data: fingerprintSchema,
     reference_profile: {
@@ -269,8 +282,8 @@ export const stagePointerSchema = {
  * data; not when, by whom or from which commit or run it was registered (a re-run differs there).
  */
 export function versionContent(r: VersionRecord): unknown {
-  // Slices come from the same report as the metrics; leaving them out keeps a CI re-run of a
-  // version registered before slices were recorded a no-op instead of a refused change.
+  // Slices and data checks come from the same report as the metrics; leaving them out keeps a CI
+  // re-run of a version registered before they were recorded a no-op instead of a refused change.
   const {
     created_at: _a,
     created_by: _b,
@@ -278,6 +291,7 @@ export function versionContent(r: VersionRecord): unknown {
     lineage: _l,
     version: _v,
     slices: _s,
+    data_checks: _dc,
     ...rest
   } = r;
   return canonical(rest);
