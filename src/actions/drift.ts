@@ -16,6 +16,11 @@ await runCommandAction(driftSpec, async (parsed, inv) => {
         'performance-drifted',
         json.performance ? String(json.performance.drifted) : 'not-checked',
       );
+      core.setOutput(
+        'data-checks',
+        json.data_checks ? (json.data_checks.passed ? 'passed' : 'failed') : 'not-checked',
+      );
+      core.setOutput('schema-break', (json.schema_break ?? []).join(','));
       core.setOutput('report', r.markdownFile ?? '');
       core.setOutput('json', r.jsonFile ?? '');
       if (r.artifact) core.setOutput('artifact', r.artifact);

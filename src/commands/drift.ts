@@ -31,6 +31,10 @@ import {
 } from './profile.js';
 import { profileFileOnThread } from '../parallel/profile-task.js';
 import { availableThreads, requestedThreads } from '../parallel/threads.js';
+import type { ValidationReport } from '../core/contract/report.js';
+import { renderDataChecks } from '../core/report/data-checks.js';
+import { modelContractPath } from './contract.js';
+import { runValidate } from './validate.js';
 import { writeOutputFile } from '../data/output-file.js';
 
 /**
@@ -47,6 +51,11 @@ export interface RunDriftOptions {
   referenceVersion?: string;
   /** Label/prediction/score columns for performance drift (override drift.performance). */
   performance?: PerformanceFlags;
+  /**
+   * The data contract the current data is checked against beside drift: a file, `none`, or
+   * undefined for the model's contract when it has one.
+   */
+  contract?: string;
   /** `--test`: force one test on every column it applies to. */
   test?: string;
   config?: string;
@@ -70,6 +79,8 @@ export interface RunDriftOptions {
 
 export interface DriftJson extends DriftReport {
   model: string;
+  /** The data contract checks of the current data, when the model has a contract. */
+  data_checks?: ValidationReport;
   /** ISO time of the check: `--history` files built from `--json` results are charted by it. */
   checked_at: string;
   reference: string;
@@ -300,7 +311,26 @@ export async function runDrift(options: RunDriftOptions): Promise<DriftRunResult
     if (name === undefined) continue;
     if (current.profile.rows > 0) assertColumn(kind, name, current.profile, options.current);
   }
+  // The contract first: a column that broke it is a schema break, reported as such, not as drift.
+  const dataChecks =
+    current.profile.rows > 0
+      ? await contractChecks(options, model, registryPath, checkedAtMs(options.now))
+      : undefined;
+  const schemaBreak = [
+    ...new Set(
+      (dataChecks?.violations ?? [])
+        .filter(
+          (v) =>
+            v.severity === 'error' &&
+            (v.check === 'missing_column' || v.check === 'type') &&
+            v.column !== undefined,
+        )
+        .map((v) => v.column!),
+    ),
+  ];
   const compareOptions = driftOptionsFrom(drift, forced);
+  if (schemaBreak.length)
+    compareOptions.ignore = [...(compareOptions.ignore ?? []), ...schemaBreak];
   // The label is the target, not a feature: its drift is reported apart (label drift).
   const label = spec?.label ?? modelConfig.data?.label;
   if (label) compareOptions.labelColumns = [label];
@@ -317,6 +347,12 @@ export async function runDrift(options: RunDriftOptions): Promise<DriftRunResult
       ...(modelConfig.primary_metric ? { primaryMetric: modelConfig.primary_metric } : {}),
     });
     report.drifted = report.dataset_drifted || report.performance.drifted;
+  }
+  if (schemaBreak.length) {
+    report.schema_break = schemaBreak;
+    report.problems.push(
+      `schema break in ${schemaBreak.map((c) => JSON.stringify(c)).join(', ')} (missing or of another type, see the data checks): not tested for drift`,
+    );
   }
   const invalid = reference.invalidUtf8 + current.invalidUtf8;
   if (invalid)
@@ -344,6 +380,7 @@ export async function runDrift(options: RunDriftOptions): Promise<DriftRunResult
     current: options.current,
     empty_current: current.profile.rows === 0,
     invalid_utf8_cells: invalid,
+    ...(dataChecks ? { data_checks: dataChecks } : {}),
   };
   const history = readHistory(options.history);
   const ctx: Parameters<typeof renderDriftMarkdown>[1] = {
@@ -354,6 +391,7 @@ export async function runDrift(options: RunDriftOptions): Promise<DriftRunResult
   };
   if (options.runUrl) ctx.runUrl = options.runUrl;
   ctx.now = checkedAt;
+  if (dataChecks) ctx.dataChecks = renderDataChecks(dataChecks);
   const markdown = renderDriftMarkdown(report, ctx);
   if (options.history) {
     const entry: DriftHistoryEntry = {
@@ -382,6 +420,30 @@ export async function runDrift(options: RunDriftOptions): Promise<DriftRunResult
     reference: referenceFile,
     registry: options.registry ?? registryPath,
   };
+}
+
+function checkedAtMs(now: string | undefined): number {
+  const t = now === undefined ? Number.NaN : Date.parse(now);
+  return Number.isNaN(t) ? Date.now() : t;
+}
+
+/** The current window against the model's data contract, when it has one (or `contract` names one). */
+async function contractChecks(
+  options: RunDriftOptions,
+  model: string,
+  registryPath: string,
+  now: number,
+): Promise<ValidationReport | undefined> {
+  if (options.contract === 'none') return undefined;
+  const file =
+    options.contract ??
+    modelContractPath(
+      loadConfig(options.config, { explicit: options.configExplicit ?? false }),
+      model,
+      options.registry ?? registryPath,
+    );
+  if (options.contract === undefined && !existsSync(file)) return undefined;
+  return runValidate({ contract: file, data: [options.current], now, model });
 }
 
 /** The registered version's stored profile and its recorded metrics (the performance fallback). */

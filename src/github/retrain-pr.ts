@@ -107,7 +107,8 @@ export async function syncRetrainPr(o: RetrainPrOptions): Promise<RetrainPrResul
   } catch (e) {
     throw githubError('listing pull requests', e);
   }
-  if (!o.report.drifted) {
+  // A schema break opens (or updates) the pull request too; its title and body say which it was.
+  if (!o.report.drifted && !o.report.schema_break?.length) {
     if (!open) return { action: 'none', branch, dispatched: false };
     return commentDriftGone(o, open, branch);
   }
@@ -129,7 +130,7 @@ export async function syncRetrainPr(o: RetrainPrOptions): Promise<RetrainPrResul
       [files.request]: retrainYaml(o.report, o.ctx),
       [files.report]: o.markdown + '\n',
     },
-    message: `Request retraining of ${model}: ${o.report.performance?.drifted ? 'performance' : 'data'} drift\n\n${driftReason(o.report)}.\n\nModel: ${model}\n${o.ctx.runUrl ? `Run: ${o.ctx.runUrl}\n` : ''}`,
+    message: `Request retraining of ${model}: ${o.report.schema_break?.length ? 'schema break' : o.report.performance?.drifted ? 'performance drift' : 'data drift'}\n\n${driftReason(o.report)}.\n\nModel: ${model}\n${o.ctx.runUrl ? `Run: ${o.ctx.runUrl}\n` : ''}`,
     author: o.author ?? BOT,
   });
   log(`Branch ${branch}: ${commit.action} (${commit.sha.slice(0, 7)})`);

@@ -50,6 +50,7 @@ export async function invokeDrift(
     now,
     ...(v.reference !== undefined ? { reference: v.reference } : {}),
     ...(v.test !== undefined ? { test: v.test } : {}),
+    ...(v.contract !== undefined ? { contract: v.contract } : {}),
     ...(v.model !== undefined ? { model: v.model } : {}),
     ...(v.history !== undefined ? { history: v.history } : {}),
     ...(v.registry !== undefined ? { registry: v.registry } : {}),

@@ -91,6 +91,11 @@ export interface DriftReport {
   /** Performance drift on labelled rows (null when no label/prediction columns are configured). */
   performance: PerformanceDrift | null;
   problems: string[];
+  /**
+   * Columns the data contract found missing or of another type in the current data: a schema
+   * break, reported by the data checks and not tested for drift (set by the drift command).
+   */
+  schema_break?: string[];
 }
 
 export interface RoleDrift {

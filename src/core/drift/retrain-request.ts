@@ -41,8 +41,26 @@ function datasetReason(report: DriftReport): string {
   return `${report.dataset_drifted === false ? 'no dataset drift' : 'dataset drift'}: ${report.n_drifted} of ${report.n_tested} feature columns drifted (${formatShare(report.share)}, threshold ${formatShare(report.drift_share_threshold)})`;
 }
 
-/** One line on why: performance drift first (it is what users feel), then the dataset verdict. */
+/** A schema break first: retraining on broken data fixes nothing, the pipeline must be fixed. */
+function schemaBreakReason(report: DriftReport): string {
+  const cols = report.schema_break ?? [];
+  if (!cols.length) return '';
+  const listed = cols
+    .slice(0, 5)
+    .map((c) => JSON.stringify(c))
+    .join(', ');
+  return `schema break, not drift: ${listed}${cols.length > 5 ? ` and ${cols.length - 5} more` : ''} broke the data contract (missing or of another type); fix the pipeline before retraining; `;
+}
+
+/**
+ * One line on why: a schema break first, then performance drift (it is what users feel), then the
+ * dataset verdict.
+ */
 export function driftReason(report: DriftReport): string {
+  return `${schemaBreakReason(report)}${driftOnlyReason(report)}`;
+}
+
+function driftOnlyReason(report: DriftReport): string {
   const perf = report.performance;
   const dataset = datasetReason(report);
   if (!perf?.drifted) return dataset;
@@ -73,6 +91,7 @@ export function retrainYaml(report: DriftReport, ctx: RetrainContext): string {
       })),
     // null when no prediction column was tested: "false" would say they were fine.
     prediction_drift: report.prediction_drift ? report.prediction_drift.drifted : null,
+    ...(report.schema_break?.length ? { schema_break: report.schema_break } : {}),
     ...(report.performance
       ? {
           performance: {
@@ -95,6 +114,10 @@ export function retrainYaml(report: DriftReport, ctx: RetrainContext): string {
 }
 
 export function retrainTitle(model: string, report?: DriftReport): string {
+  if (report?.schema_break?.length)
+    return report.drifted
+      ? `Retrain ${model}: schema break and drift detected`
+      : `Retrain ${model}: schema break in the data, not drift`;
   return report?.performance?.drifted
     ? `Retrain ${model}: performance drift detected`
     : `Retrain ${model}: data drift detected`;

@@ -51,6 +51,8 @@ export interface DriftReportContext {
   maxCharts?: number;
   /** Table rows at most (default 60); the rest are counted. */
   maxRows?: number;
+  /** The data contract checks of the current data (Markdown), shown beside the verdict. */
+  dataChecks?: string;
 }
 
 /** A statistic as the drift report shows it: 4 significant digits, `—` when there is none. */
@@ -68,6 +70,7 @@ export function renderDriftMarkdown(report: DriftReport, ctx: DriftReportContext
     `Reference: \`${codeSafe(ctx.reference)}\` (${report.rows.reference} rows) · current: \`${codeSafe(ctx.current)}\` (${report.rows.current} rows)${ctx.runUrl ? ` · [run](${encodeURI(ctx.runUrl)})` : ''}`,
     '',
   );
+  if (ctx.dataChecks) out.push(ctx.dataChecks, '');
   for (const line of roleLines(report)) out.push(line, '');
   if (report.performance) out.push(...performanceSection(report.performance), '');
   for (const p of report.problems) out.push(`> [!WARNING]\n> ${escapeMarkdown(p, 300)}`, '');

@@ -49,6 +49,12 @@ export const driftSpec = defineCommand({
       description:
         "Reference data or profile JSON (`modelci profile`). Default, the registry's stored profile of the version named by `reference-version`.",
     },
+    contract: {
+      type: 'string',
+      placeholder: 'file',
+      description:
+        "Data contract the current data is checked against beside drift: a column missing or of another type is a schema break, reported as such and not tested for drift, and the retraining pull request says so. Default, the model's contract (`models.<model>.contract`, else `<registry>/<model>/contract.yaml`) when it exists; `none` skips it.",
+    },
     'reference-version': {
       type: 'string',
       placeholder: 'ref',
@@ -143,6 +149,14 @@ export const driftSpec = defineCommand({
       share: { description: 'Share of tested columns that drifted (0..1).' },
       report: { description: 'Path of the Markdown report.' },
       json: { description: 'Path of the JSON result.' },
+      'data-checks': {
+        description:
+          "'passed' or 'failed' when the current data was checked against the data contract, else 'not-checked'.",
+      },
+      'schema-break': {
+        description:
+          'Columns of the current data that broke the contract (missing or of another type), comma separated; empty when none.',
+      },
       'pull-request': {
         description:
           'Number of the retraining pull request (created, updated or commented), if any.',

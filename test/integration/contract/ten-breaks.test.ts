@@ -214,3 +214,193 @@ describe('ten realistic breaks of the demo data, each caught; the clean data pas
       expect(code).toBe(b.expect.some(([, , s]) => s === 'error') ? 3 : 0);
     });
 });
+
+/** modelci.yaml of the demo model with its contract, on the given data files. */
+const features = () => holdout.header.slice(3).filter((h) => h !== 'malignant');
+function config(holdoutFile: string, trainFile = 'train.csv'): void {
+  writeFileSync(
+    join(dir, 'modelci.yaml'),
+    [
+      'version: 1',
+      'models:',
+      '  cancer:',
+      '    task: binary',
+      '    contract: contract.yaml',
+      `    data: { train: ${trainFile}, holdout: ${holdoutFile}, label: malignant, features: [${features().join(', ')}] }`,
+      '    train: { trainer: logistic-regression, params: { C: 1.0 } }',
+      '    evaluate: { bootstrap: { resamples: 50 } }',
+      '',
+    ].join('\n'),
+  );
+}
+
+describe('the checks in the loop: train and evaluate validate their inputs, the PR comment shows them', () => {
+  it('train stops on a data error with every violation in its log; trains on clean data', () => {
+    const t = copy(train);
+    t.header.push('biopsy');
+    t.rows.forEach((r) => r.push(r[col(t, 'malignant')] === '1' ? 'malignant' : 'benign'));
+    write('train-leaky.csv', t);
+    config('holdout.csv', 'train-leaky.csv');
+    const stopped = runCli(['train', '--model', 'cancer', '--output-dir', 'out-leaky'], dir);
+    expect(stopped.code).toBe(1);
+    expect(stopped.stderr).toContain(
+      'error: "train-leaky.csv" column "biopsy": leakage: "biopsy" leaks the label "malignant"',
+    );
+    expect(stopped.stderr).toMatch(
+      /modelci train: error: train stopped: data checks failed: 1 error, 1 warning \(2 data sets, 569 rows, contract contract\.yaml\); first: "train-leaky\.csv" column "biopsy": "biopsy" leaks the label/,
+    );
+    config('holdout.csv');
+    const trained = runCli(['train', '--model', 'cancer', '--output-dir', 'out'], dir);
+    expect(trained.stderr).toContain(
+      'data checks passed (2 data sets, 569 rows, contract contract.yaml)',
+    );
+    expect(trained.code).toBe(0);
+  });
+
+  it('evaluate puts warnings into its report and the PR comment shows a Data checks section', () => {
+    const h = copy(holdout);
+    h.header.push('notes');
+    h.rows.forEach((r) => r.push('ok'));
+    write('holdout-notes.csv', h);
+    config('holdout-notes.csv');
+    const evaluated = runCli(
+      ['evaluate', '--artifact', 'out/model.onnx', '--model', 'cancer', '--report', 'report.json'],
+      dir,
+    );
+    expect(evaluated.code).toBe(0);
+    expect(evaluated.stderr).toContain(
+      'modelci evaluate: warning: "holdout-notes.csv" column "notes": extra_column: the column "notes" is not in the contract',
+    );
+    const report = JSON.parse(readFileSync(join(dir, 'report.json'), 'utf8')) as Json;
+    expect(report.data_checks).toMatchObject({
+      passed: true,
+      errors: 0,
+      warnings: 1,
+      contract: 'contract.yaml',
+    });
+    const comment = runCli(['comment', '--report', 'report.json', '--model', 'cancer'], dir);
+    expect(comment.code).toBe(0);
+    expect(comment.stdout).toContain(
+      '**Data checks: ✅ passed** (1 warning) — train.csv (426 rows), holdout-notes.csv (143 rows) against contract.yaml',
+    );
+    expect(comment.stdout).toContain(
+      '| ⚠️ warning | holdout-notes.csv | notes | extra\\_column |   | the column "notes" is not in the contract |   |',
+    );
+  });
+
+  it('evaluate stops on a data error before it evaluates', () => {
+    const h = copy(holdout);
+    h.rows.forEach((r, i) => i < 12 && (r[col(h, 'clinic')] = 'central'));
+    write('holdout-central.csv', h);
+    config('holdout-central.csv');
+    const r = runCli(
+      ['evaluate', '--artifact', 'out/model.onnx', '--model', 'cancer', '--report', 'stopped.json'],
+      dir,
+    );
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(
+      /modelci evaluate: error: evaluate stopped: data checks failed: 1 error .*first: "holdout-central\.csv" column "clinic": 12 values not in the 4 allowed: "central" \(12\)/,
+    );
+    expect(r.stdout).toBe('');
+    // --contract none is the way around it, said out loud.
+    const skipped = runCli(
+      [
+        'evaluate',
+        '--artifact',
+        'out/model.onnx',
+        '--model',
+        'cancer',
+        '--contract',
+        'none',
+        '--json',
+      ],
+      dir,
+    );
+    expect(skipped.code).toBe(0);
+    expect((JSON.parse(skipped.stdout) as Json).data_checks).toBeUndefined();
+  });
+});
+
+describe('the scheduled drift check reports contract violations beside drift', () => {
+  it('a schema break is reported as such, not as drift', () => {
+    config('holdout.csv');
+    const h = copy(holdout);
+    h.header[col(h, 'mean_radius')] = 'mean_radius_mm';
+    h.rows.forEach((r, i) => i % 3 === 0 && (r[col(h, 'mean_texture')] += ' px'));
+    write('window.csv', h);
+    const r = runCli(
+      [
+        'drift',
+        '--model',
+        'cancer',
+        '--reference',
+        'train.csv',
+        '--current',
+        'window.csv',
+        '--json',
+      ],
+      dir,
+    );
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    const out = JSON.parse(r.stdout) as Json;
+    expect(out.schema_break).toEqual(['mean_radius', 'mean_texture']);
+    expect(out.data_checks).toMatchObject({ passed: false, errors: 2, warnings: 1 });
+    const tested = out.columns.map((c: Json) => c.name);
+    expect(tested).not.toContain('mean_texture');
+    expect(tested).not.toContain('mean_radius');
+    expect(out.problems).toContain(
+      'schema break in "mean_radius", "mean_texture" (missing or of another type, see the data checks): not tested for drift',
+    );
+    // The Markdown report has the data checks beside the verdict.
+    const md = runCli(
+      ['drift', '--model', 'cancer', '--reference', 'train.csv', '--current', 'window.csv'],
+      dir,
+    ).stdout;
+    const checks = md.indexOf('**Data checks: ❌ failed** (2 errors, 1 warning)');
+    expect(checks).toBeGreaterThan(0);
+    expect(checks).toBeLessThan(md.indexOf('| column |'));
+  });
+
+  it('clean production data: the contract passes and nothing changes in the drift verdict', () => {
+    config('holdout.csv');
+    const r = runCli(
+      [
+        'drift',
+        '--model',
+        'cancer',
+        '--reference',
+        'train.csv',
+        '--current',
+        'holdout.csv',
+        '--json',
+      ],
+      dir,
+    );
+    const out = JSON.parse(r.stdout) as Json;
+    expect(out.data_checks).toMatchObject({ passed: true, errors: 0, warnings: 0 });
+    expect(out.schema_break).toBeUndefined();
+    const without = JSON.parse(
+      runCli(
+        [
+          'drift',
+          '--model',
+          'cancer',
+          '--reference',
+          'train.csv',
+          '--current',
+          'holdout.csv',
+          '--contract',
+          'none',
+          '--json',
+        ],
+        dir,
+      ).stdout,
+    ) as Json;
+    expect(without.data_checks).toBeUndefined();
+    expect({ ...out, data_checks: undefined, checked_at: '' }).toEqual({
+      ...without,
+      checked_at: '',
+    });
+  });
+});
