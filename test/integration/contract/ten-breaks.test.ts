@@ -234,6 +234,19 @@ function config(holdoutFile: string, trainFile = 'train.csv'): void {
   );
 }
 
+/** `modelci evaluate` of the model trained in the first test below, on the configured holdout. */
+function evaluate(...extra: string[]): ReturnType<typeof runCli> {
+  return runCli(['evaluate', '--artifact', 'out/model.onnx', '--model', 'cancer', ...extra], dir);
+}
+
+/** `modelci drift` of a production window against the training data. */
+function drift(current: string, ...extra: string[]): ReturnType<typeof runCli> {
+  return runCli(
+    ['drift', '--model', 'cancer', '--reference', 'train.csv', '--current', current, ...extra],
+    dir,
+  );
+}
+
 describe('the checks in the loop: train and evaluate validate their inputs, the PR comment shows them', () => {
   it('train stops on a data error with every violation in its log; trains on clean data', () => {
     const t = copy(train);
@@ -263,10 +276,7 @@ describe('the checks in the loop: train and evaluate validate their inputs, the 
     h.rows.forEach((r) => r.push('ok'));
     write('holdout-notes.csv', h);
     config('holdout-notes.csv');
-    const evaluated = runCli(
-      ['evaluate', '--artifact', 'out/model.onnx', '--model', 'cancer', '--report', 'report.json'],
-      dir,
-    );
+    const evaluated = evaluate('--report', 'report.json');
     expect(evaluated.code).toBe(0);
     expect(evaluated.stderr).toContain(
       'modelci evaluate: warning: "holdout-notes.csv" column "notes": extra_column: the column "notes" is not in the contract',
@@ -293,29 +303,14 @@ describe('the checks in the loop: train and evaluate validate their inputs, the 
     h.rows.forEach((r, i) => i < 12 && (r[col(h, 'clinic')] = 'central'));
     write('holdout-central.csv', h);
     config('holdout-central.csv');
-    const r = runCli(
-      ['evaluate', '--artifact', 'out/model.onnx', '--model', 'cancer', '--report', 'stopped.json'],
-      dir,
-    );
+    const r = evaluate('--report', 'stopped.json');
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(
       /modelci evaluate: error: evaluate stopped: data checks failed: 1 error .*first: "holdout-central\.csv" column "clinic": 12 values not in the 4 allowed: "central" \(12\)/,
     );
     expect(r.stdout).toBe('');
     // --contract none is the way around it, said out loud.
-    const skipped = runCli(
-      [
-        'evaluate',
-        '--artifact',
-        'out/model.onnx',
-        '--model',
-        'cancer',
-        '--contract',
-        'none',
-        '--json',
-      ],
-      dir,
-    );
+    const skipped = evaluate('--contract', 'none', '--json');
     expect(skipped.code).toBe(0);
     expect((JSON.parse(skipped.stdout) as Json).data_checks).toBeUndefined();
   });
@@ -328,19 +323,7 @@ describe('the scheduled drift check reports contract violations beside drift', (
     h.header[col(h, 'mean_radius')] = 'mean_radius_mm';
     h.rows.forEach((r, i) => i % 3 === 0 && (r[col(h, 'mean_texture')] += ' px'));
     write('window.csv', h);
-    const r = runCli(
-      [
-        'drift',
-        '--model',
-        'cancer',
-        '--reference',
-        'train.csv',
-        '--current',
-        'window.csv',
-        '--json',
-      ],
-      dir,
-    );
+    const r = drift('window.csv', '--json');
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     const out = JSON.parse(r.stdout) as Json;
@@ -353,10 +336,7 @@ describe('the scheduled drift check reports contract violations beside drift', (
       'schema break in "mean_radius", "mean_texture" (missing or of another type, see the data checks): not tested for drift',
     );
     // The Markdown report has the data checks beside the verdict.
-    const md = runCli(
-      ['drift', '--model', 'cancer', '--reference', 'train.csv', '--current', 'window.csv'],
-      dir,
-    ).stdout;
+    const md = drift('window.csv').stdout;
     const checks = md.indexOf('**Data checks: ❌ failed** (2 errors, 1 warning)');
     expect(checks).toBeGreaterThan(0);
     expect(checks).toBeLessThan(md.indexOf('| column |'));
@@ -364,39 +344,11 @@ describe('the scheduled drift check reports contract violations beside drift', (
 
   it('clean production data: the contract passes and nothing changes in the drift verdict', () => {
     config('holdout.csv');
-    const r = runCli(
-      [
-        'drift',
-        '--model',
-        'cancer',
-        '--reference',
-        'train.csv',
-        '--current',
-        'holdout.csv',
-        '--json',
-      ],
-      dir,
-    );
+    const r = drift('holdout.csv', '--json');
     const out = JSON.parse(r.stdout) as Json;
     expect(out.data_checks).toMatchObject({ passed: true, errors: 0, warnings: 0 });
     expect(out.schema_break).toBeUndefined();
-    const without = JSON.parse(
-      runCli(
-        [
-          'drift',
-          '--model',
-          'cancer',
-          '--reference',
-          'train.csv',
-          '--current',
-          'holdout.csv',
-          '--contract',
-          'none',
-          '--json',
-        ],
-        dir,
-      ).stdout,
-    ) as Json;
+    const without = JSON.parse(drift('holdout.csv', '--contract', 'none', '--json').stdout) as Json;
     expect(without.data_checks).toBeUndefined();
     expect({ ...out, data_checks: undefined, checked_at: '' }).toEqual({
       ...without,
