@@ -197,7 +197,7 @@ return errors === 0;
 }
 
 export const version = validate11;
-const schema12 = {"type":"object","additionalProperties":false,"required":["schema","model","version","artifact","lineage","created_at","created_by"],"properties":{"schema":{"const":"modelci/version@1"},"model":{"type":"string","pattern":"^[a-z0-9][a-z0-9._-]*$"},"version":{"type":"string","pattern":"^(0|[1-9]\\d*)\\.(0|[1-9]\\d*)\\.(0|[1-9]\\d*)$"},"artifact":{"type":"object","additionalProperties":false,"required":["uri","sha256","bytes","format"],"properties":{"uri":{"type":"string","minLength":1},"sha256":{"type":"string","pattern":"^[0-9a-f]{64}$"},"bytes":{"type":"integer","minimum":0},"format":{"type":"string","minLength":1}}},"signature":{"type":"object","required":["inputs","outputs"],"properties":{"inputs":{"type":"array","items":{"type":"object","required":["name","type","shape"],"properties":{"name":{"type":"string"},"type":{"type":"string"},"shape":{"type":"array","items":{"type":["integer","string","null"]}}}}},"outputs":{"type":"array","items":{"type":"object","required":["name","type","shape"],"properties":{"name":{"type":"string"},"type":{"type":"string"},"shape":{"type":"array","items":{"type":["integer","string","null"]}}}}}}},"metrics":{"type":"object","additionalProperties":{"type":"object","required":["value"],"properties":{"value":{"type":"number"},"ci":{"type":"array","items":{"type":"number"},"minItems":2,"maxItems":2}}}},"evaluation_data":{"type":"object","required":["sha256"],"properties":{"path":{"type":"string"},"sha256":{"type":"string","pattern":"^[0-9a-f]{64}$"},"bytes":{"type":"integer","minimum":0},"rows":{"type":"integer","minimum":0}}},"gates":{"type":"object","required":["passed","results"],"properties":{"passed":{"type":"boolean"},"results":{"type":"array","items":{"type":"object","required":["gate","passed","reason"],"properties":{"gate":{"type":"string"},"passed":{"type":"boolean"},"reason":{"type":"string"}}}}}},"slices":{"type":"array","items":{"type":"object","required":["column","value","rows","metrics"],"properties":{"column":{"type":"string"},"value":{"type":"string"},"rows":{"type":"integer","minimum":0},"metrics":{"type":"object","additionalProperties":{"type":"object","required":["value"],"properties":{"value":{"type":"number"},"ci":{"type":"array","items":{"type":"number"},"minItems":2,"maxItems":2}}}}}}},"params":{"type":"object"},"training_data":{"type":"object","required":["sha256"],"properties":{"path":{"type":"string"},"sha256":{"type":"string","pattern":"^[0-9a-f]{64}$"},"bytes":{"type":"integer","minimum":0},"rows":{"type":"integer","minimum":0}}},"reference_profile":{"type":"object","required":["path","sha256","bytes","data","rows"],"additionalProperties":false,"properties":{"path":{"type":"string","pattern":"^profiles/[^/]+\\.json$"},"sha256":{"type":"string","pattern":"^[0-9a-f]{64}$"},"bytes":{"type":"integer","minimum":0},"data":{"type":"string"},"rows":{"type":"integer","minimum":0}}},"lineage":{"type":"object","additionalProperties":false,"properties":{"commit":{"type":"string","pattern":"^[0-9a-f]{7,64}$"},"ref":{"type":"string"},"run_url":{"type":"string"},"pull_request":{"type":"integer","minimum":1},"parent_version":{"type":"string","pattern":"^(0|[1-9]\\d*)\\.(0|[1-9]\\d*)\\.(0|[1-9]\\d*)$"},"run":{"type":"string","pattern":"^\\d{8}-\\d{6}-[0-9a-f]{6}$"}}},"created_at":{"type":"string","minLength":1},"created_by":{"type":"string","minLength":1},"deprecated":{"type":"object","additionalProperties":false,"required":["at","by"],"properties":{"at":{"type":"string","minLength":1},"by":{"type":"string"},"reason":{"type":"string"}}}}};
+const schema12 = {"type":"object","additionalProperties":false,"required":["schema","model","version","artifact","lineage","created_at","created_by"],"properties":{"schema":{"const":"modelci/version@1"},"model":{"type":"string","pattern":"^[a-z0-9][a-z0-9._-]*$"},"version":{"type":"string","pattern":"^(0|[1-9]\\d*)\\.(0|[1-9]\\d*)\\.(0|[1-9]\\d*)$"},"artifact":{"type":"object","additionalProperties":false,"required":["uri","sha256","bytes","format"],"properties":{"uri":{"type":"string","minLength":1},"sha256":{"type":"string","pattern":"^[0-9a-f]{64}$"},"bytes":{"type":"integer","minimum":0},"format":{"type":"string","minLength":1}}},"signature":{"type":"object","required":["inputs","outputs"],"properties":{"inputs":{"type":"array","items":{"type":"object","required":["name","type","shape"],"properties":{"name":{"type":"string"},"type":{"type":"string"},"shape":{"type":"array","items":{"type":["integer","string","null"]}}}}},"outputs":{"type":"array","items":{"type":"object","required":["name","type","shape"],"properties":{"name":{"type":"string"},"type":{"type":"string"},"shape":{"type":"array","items":{"type":["integer","string","null"]}}}}}}},"metrics":{"type":"object","additionalProperties":{"type":"object","required":["value"],"properties":{"value":{"type":"number"},"ci":{"type":"array","items":{"type":"number"},"minItems":2,"maxItems":2}}}},"evaluation_data":{"type":"object","required":["sha256"],"properties":{"path":{"type":"string"},"sha256":{"type":"string","pattern":"^[0-9a-f]{64}$"},"bytes":{"type":"integer","minimum":0},"rows":{"type":"integer","minimum":0}}},"gates":{"type":"object","required":["passed","results"],"properties":{"passed":{"type":"boolean"},"results":{"type":"array","items":{"type":"object","required":["gate","passed","reason"],"properties":{"gate":{"type":"string"},"passed":{"type":"boolean"},"reason":{"type":"string"}}}}}},"slices":{"type":"array","items":{"type":"object","required":["column","value","rows","metrics"],"properties":{"column":{"type":"string"},"value":{"type":"string"},"rows":{"type":"integer","minimum":0},"metrics":{"type":"object","additionalProperties":{"type":"object","required":["value"],"properties":{"value":{"type":"number"},"ci":{"type":"array","items":{"type":"number"},"minItems":2,"maxItems":2}}}}}}},"data_checks":{"type":"object","additionalProperties":false,"required":["contract","passed","errors","warnings"],"properties":{"contract":{"type":"string"},"passed":{"type":"boolean"},"errors":{"type":"integer","minimum":0},"warnings":{"type":"integer","minimum":0}}},"params":{"type":"object"},"training_data":{"type":"object","required":["sha256"],"properties":{"path":{"type":"string"},"sha256":{"type":"string","pattern":"^[0-9a-f]{64}$"},"bytes":{"type":"integer","minimum":0},"rows":{"type":"integer","minimum":0}}},"reference_profile":{"type":"object","required":["path","sha256","bytes","data","rows"],"additionalProperties":false,"properties":{"path":{"type":"string","pattern":"^profiles/[^/]+\\.json$"},"sha256":{"type":"string","pattern":"^[0-9a-f]{64}$"},"bytes":{"type":"integer","minimum":0},"data":{"type":"string"},"rows":{"type":"integer","minimum":0}}},"lineage":{"type":"object","additionalProperties":false,"properties":{"commit":{"type":"string","pattern":"^[0-9a-f]{7,64}$"},"ref":{"type":"string"},"run_url":{"type":"string"},"pull_request":{"type":"integer","minimum":1},"parent_version":{"type":"string","pattern":"^(0|[1-9]\\d*)\\.(0|[1-9]\\d*)\\.(0|[1-9]\\d*)$"},"run":{"type":"string","pattern":"^\\d{8}-\\d{6}-[0-9a-f]{6}$"}}},"created_at":{"type":"string","minLength":1},"created_by":{"type":"string","minLength":1},"deprecated":{"type":"object","additionalProperties":false,"required":["at","by"],"properties":{"at":{"type":"string","minLength":1},"by":{"type":"string"},"reason":{"type":"string"}}}}};
 const func3 = Object.prototype.hasOwnProperty;
 const pattern2 = new RegExp("^(0|[1-9]\\d*)\\.(0|[1-9]\\d*)\\.(0|[1-9]\\d*)$", "u");
 const pattern3 = new RegExp("^[0-9a-f]{64}$", "u");
@@ -1112,12 +1112,101 @@ else {
 var valid0 = true;
 }
 if(valid0){
-if(data.params !== undefined){
-let data48 = data.params;
+if(data.data_checks !== undefined){
+let data48 = data.data_checks;
 const _errs100 = errors;
-if(!(data48 && typeof data48 == "object" && !Array.isArray(data48))){
-validate11.errors = [{instancePath:instancePath+"/params",schemaPath:"#/properties/params/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+if(errors === _errs100){
+if(data48 && typeof data48 == "object" && !Array.isArray(data48)){
+let missing11;
+if(((((data48.contract === undefined) && (missing11 = "contract")) || ((data48.passed === undefined) && (missing11 = "passed"))) || ((data48.errors === undefined) && (missing11 = "errors"))) || ((data48.warnings === undefined) && (missing11 = "warnings"))){
+validate11.errors = [{instancePath:instancePath+"/data_checks",schemaPath:"#/properties/data_checks/required",keyword:"required",params:{missingProperty: missing11},message:"must have required property '"+missing11+"'"}];
 return false;
+}
+else {
+const _errs102 = errors;
+for(const key4 in data48){
+if(!((((key4 === "contract") || (key4 === "passed")) || (key4 === "errors")) || (key4 === "warnings"))){
+validate11.errors = [{instancePath:instancePath+"/data_checks",schemaPath:"#/properties/data_checks/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties"}];
+return false;
+break;
+}
+}
+if(_errs102 === errors){
+if(data48.contract !== undefined){
+const _errs103 = errors;
+if(typeof data48.contract !== "string"){
+validate11.errors = [{instancePath:instancePath+"/data_checks/contract",schemaPath:"#/properties/data_checks/properties/contract/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+var valid21 = _errs103 === errors;
+}
+else {
+var valid21 = true;
+}
+if(valid21){
+if(data48.passed !== undefined){
+const _errs105 = errors;
+if(typeof data48.passed !== "boolean"){
+validate11.errors = [{instancePath:instancePath+"/data_checks/passed",schemaPath:"#/properties/data_checks/properties/passed/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"}];
+return false;
+}
+var valid21 = _errs105 === errors;
+}
+else {
+var valid21 = true;
+}
+if(valid21){
+if(data48.errors !== undefined){
+let data51 = data48.errors;
+const _errs107 = errors;
+if(!((typeof data51 == "number") && (!(data51 % 1) && !isNaN(data51)))){
+validate11.errors = [{instancePath:instancePath+"/data_checks/errors",schemaPath:"#/properties/data_checks/properties/errors/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
+return false;
+}
+if(errors === _errs107){
+if(typeof data51 == "number"){
+if(data51 < 0 || isNaN(data51)){
+validate11.errors = [{instancePath:instancePath+"/data_checks/errors",schemaPath:"#/properties/data_checks/properties/errors/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
+return false;
+}
+}
+}
+var valid21 = _errs107 === errors;
+}
+else {
+var valid21 = true;
+}
+if(valid21){
+if(data48.warnings !== undefined){
+let data52 = data48.warnings;
+const _errs109 = errors;
+if(!((typeof data52 == "number") && (!(data52 % 1) && !isNaN(data52)))){
+validate11.errors = [{instancePath:instancePath+"/data_checks/warnings",schemaPath:"#/properties/data_checks/properties/warnings/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
+return false;
+}
+if(errors === _errs109){
+if(typeof data52 == "number"){
+if(data52 < 0 || isNaN(data52)){
+validate11.errors = [{instancePath:instancePath+"/data_checks/warnings",schemaPath:"#/properties/data_checks/properties/warnings/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
+return false;
+}
+}
+}
+var valid21 = _errs109 === errors;
+}
+else {
+var valid21 = true;
+}
+}
+}
+}
+}
+}
+}
+else {
+validate11.errors = [{instancePath:instancePath+"/data_checks",schemaPath:"#/properties/data_checks/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+return false;
+}
 }
 var valid0 = _errs100 === errors;
 }
@@ -1125,141 +1214,35 @@ else {
 var valid0 = true;
 }
 if(valid0){
-if(data.training_data !== undefined){
-let data49 = data.training_data;
-const _errs102 = errors;
-if(errors === _errs102){
-if(data49 && typeof data49 == "object" && !Array.isArray(data49)){
-let missing11;
-if((data49.sha256 === undefined) && (missing11 = "sha256")){
-validate11.errors = [{instancePath:instancePath+"/training_data",schemaPath:"#/properties/training_data/required",keyword:"required",params:{missingProperty: missing11},message:"must have required property '"+missing11+"'"}];
+if(data.params !== undefined){
+let data53 = data.params;
+const _errs111 = errors;
+if(!(data53 && typeof data53 == "object" && !Array.isArray(data53))){
+validate11.errors = [{instancePath:instancePath+"/params",schemaPath:"#/properties/params/type",keyword:"type",params:{type: "object"},message:"must be object"}];
 return false;
 }
-else {
-if(data49.path !== undefined){
-const _errs104 = errors;
-if(typeof data49.path !== "string"){
-validate11.errors = [{instancePath:instancePath+"/training_data/path",schemaPath:"#/properties/training_data/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-var valid21 = _errs104 === errors;
-}
-else {
-var valid21 = true;
-}
-if(valid21){
-if(data49.sha256 !== undefined){
-let data51 = data49.sha256;
-const _errs106 = errors;
-if(errors === _errs106){
-if(typeof data51 === "string"){
-if(!pattern3.test(data51)){
-validate11.errors = [{instancePath:instancePath+"/training_data/sha256",schemaPath:"#/properties/training_data/properties/sha256/pattern",keyword:"pattern",params:{pattern: "^[0-9a-f]{64}$"},message:"must match pattern \""+"^[0-9a-f]{64}$"+"\""}];
-return false;
-}
-}
-else {
-validate11.errors = [{instancePath:instancePath+"/training_data/sha256",schemaPath:"#/properties/training_data/properties/sha256/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-}
-var valid21 = _errs106 === errors;
-}
-else {
-var valid21 = true;
-}
-if(valid21){
-if(data49.bytes !== undefined){
-let data52 = data49.bytes;
-const _errs108 = errors;
-if(!((typeof data52 == "number") && (!(data52 % 1) && !isNaN(data52)))){
-validate11.errors = [{instancePath:instancePath+"/training_data/bytes",schemaPath:"#/properties/training_data/properties/bytes/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
-return false;
-}
-if(errors === _errs108){
-if(typeof data52 == "number"){
-if(data52 < 0 || isNaN(data52)){
-validate11.errors = [{instancePath:instancePath+"/training_data/bytes",schemaPath:"#/properties/training_data/properties/bytes/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
-return false;
-}
-}
-}
-var valid21 = _errs108 === errors;
-}
-else {
-var valid21 = true;
-}
-if(valid21){
-if(data49.rows !== undefined){
-let data53 = data49.rows;
-const _errs110 = errors;
-if(!((typeof data53 == "number") && (!(data53 % 1) && !isNaN(data53)))){
-validate11.errors = [{instancePath:instancePath+"/training_data/rows",schemaPath:"#/properties/training_data/properties/rows/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
-return false;
-}
-if(errors === _errs110){
-if(typeof data53 == "number"){
-if(data53 < 0 || isNaN(data53)){
-validate11.errors = [{instancePath:instancePath+"/training_data/rows",schemaPath:"#/properties/training_data/properties/rows/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
-return false;
-}
-}
-}
-var valid21 = _errs110 === errors;
-}
-else {
-var valid21 = true;
-}
-}
-}
-}
-}
-}
-else {
-validate11.errors = [{instancePath:instancePath+"/training_data",schemaPath:"#/properties/training_data/type",keyword:"type",params:{type: "object"},message:"must be object"}];
-return false;
-}
-}
-var valid0 = _errs102 === errors;
+var valid0 = _errs111 === errors;
 }
 else {
 var valid0 = true;
 }
 if(valid0){
-if(data.reference_profile !== undefined){
-let data54 = data.reference_profile;
-const _errs112 = errors;
-if(errors === _errs112){
+if(data.training_data !== undefined){
+let data54 = data.training_data;
+const _errs113 = errors;
+if(errors === _errs113){
 if(data54 && typeof data54 == "object" && !Array.isArray(data54)){
 let missing12;
-if((((((data54.path === undefined) && (missing12 = "path")) || ((data54.sha256 === undefined) && (missing12 = "sha256"))) || ((data54.bytes === undefined) && (missing12 = "bytes"))) || ((data54.data === undefined) && (missing12 = "data"))) || ((data54.rows === undefined) && (missing12 = "rows"))){
-validate11.errors = [{instancePath:instancePath+"/reference_profile",schemaPath:"#/properties/reference_profile/required",keyword:"required",params:{missingProperty: missing12},message:"must have required property '"+missing12+"'"}];
+if((data54.sha256 === undefined) && (missing12 = "sha256")){
+validate11.errors = [{instancePath:instancePath+"/training_data",schemaPath:"#/properties/training_data/required",keyword:"required",params:{missingProperty: missing12},message:"must have required property '"+missing12+"'"}];
 return false;
 }
 else {
-const _errs114 = errors;
-for(const key4 in data54){
-if(!(((((key4 === "path") || (key4 === "sha256")) || (key4 === "bytes")) || (key4 === "data")) || (key4 === "rows"))){
-validate11.errors = [{instancePath:instancePath+"/reference_profile",schemaPath:"#/properties/reference_profile/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties"}];
-return false;
-break;
-}
-}
-if(_errs114 === errors){
 if(data54.path !== undefined){
-let data55 = data54.path;
 const _errs115 = errors;
-if(errors === _errs115){
-if(typeof data55 === "string"){
-if(!pattern6.test(data55)){
-validate11.errors = [{instancePath:instancePath+"/reference_profile/path",schemaPath:"#/properties/reference_profile/properties/path/pattern",keyword:"pattern",params:{pattern: "^profiles/[^/]+\\.json$"},message:"must match pattern \""+"^profiles/[^/]+\\.json$"+"\""}];
+if(typeof data54.path !== "string"){
+validate11.errors = [{instancePath:instancePath+"/training_data/path",schemaPath:"#/properties/training_data/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
-}
-}
-else {
-validate11.errors = [{instancePath:instancePath+"/reference_profile/path",schemaPath:"#/properties/reference_profile/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
 }
 var valid22 = _errs115 === errors;
 }
@@ -1273,12 +1256,12 @@ const _errs117 = errors;
 if(errors === _errs117){
 if(typeof data56 === "string"){
 if(!pattern3.test(data56)){
-validate11.errors = [{instancePath:instancePath+"/reference_profile/sha256",schemaPath:"#/properties/reference_profile/properties/sha256/pattern",keyword:"pattern",params:{pattern: "^[0-9a-f]{64}$"},message:"must match pattern \""+"^[0-9a-f]{64}$"+"\""}];
+validate11.errors = [{instancePath:instancePath+"/training_data/sha256",schemaPath:"#/properties/training_data/properties/sha256/pattern",keyword:"pattern",params:{pattern: "^[0-9a-f]{64}$"},message:"must match pattern \""+"^[0-9a-f]{64}$"+"\""}];
 return false;
 }
 }
 else {
-validate11.errors = [{instancePath:instancePath+"/reference_profile/sha256",schemaPath:"#/properties/reference_profile/properties/sha256/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate11.errors = [{instancePath:instancePath+"/training_data/sha256",schemaPath:"#/properties/training_data/properties/sha256/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 }
@@ -1292,13 +1275,13 @@ if(data54.bytes !== undefined){
 let data57 = data54.bytes;
 const _errs119 = errors;
 if(!((typeof data57 == "number") && (!(data57 % 1) && !isNaN(data57)))){
-validate11.errors = [{instancePath:instancePath+"/reference_profile/bytes",schemaPath:"#/properties/reference_profile/properties/bytes/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
+validate11.errors = [{instancePath:instancePath+"/training_data/bytes",schemaPath:"#/properties/training_data/properties/bytes/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
 return false;
 }
 if(errors === _errs119){
 if(typeof data57 == "number"){
 if(data57 < 0 || isNaN(data57)){
-validate11.errors = [{instancePath:instancePath+"/reference_profile/bytes",schemaPath:"#/properties/reference_profile/properties/bytes/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
+validate11.errors = [{instancePath:instancePath+"/training_data/bytes",schemaPath:"#/properties/training_data/properties/bytes/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
 return false;
 }
 }
@@ -1309,37 +1292,156 @@ else {
 var valid22 = true;
 }
 if(valid22){
-if(data54.data !== undefined){
+if(data54.rows !== undefined){
+let data58 = data54.rows;
 const _errs121 = errors;
-if(typeof data54.data !== "string"){
-validate11.errors = [{instancePath:instancePath+"/reference_profile/data",schemaPath:"#/properties/reference_profile/properties/data/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+if(!((typeof data58 == "number") && (!(data58 % 1) && !isNaN(data58)))){
+validate11.errors = [{instancePath:instancePath+"/training_data/rows",schemaPath:"#/properties/training_data/properties/rows/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
 return false;
+}
+if(errors === _errs121){
+if(typeof data58 == "number"){
+if(data58 < 0 || isNaN(data58)){
+validate11.errors = [{instancePath:instancePath+"/training_data/rows",schemaPath:"#/properties/training_data/properties/rows/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
+return false;
+}
+}
 }
 var valid22 = _errs121 === errors;
 }
 else {
 var valid22 = true;
 }
-if(valid22){
-if(data54.rows !== undefined){
-let data59 = data54.rows;
+}
+}
+}
+}
+}
+else {
+validate11.errors = [{instancePath:instancePath+"/training_data",schemaPath:"#/properties/training_data/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+return false;
+}
+}
+var valid0 = _errs113 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.reference_profile !== undefined){
+let data59 = data.reference_profile;
 const _errs123 = errors;
-if(!((typeof data59 == "number") && (!(data59 % 1) && !isNaN(data59)))){
+if(errors === _errs123){
+if(data59 && typeof data59 == "object" && !Array.isArray(data59)){
+let missing13;
+if((((((data59.path === undefined) && (missing13 = "path")) || ((data59.sha256 === undefined) && (missing13 = "sha256"))) || ((data59.bytes === undefined) && (missing13 = "bytes"))) || ((data59.data === undefined) && (missing13 = "data"))) || ((data59.rows === undefined) && (missing13 = "rows"))){
+validate11.errors = [{instancePath:instancePath+"/reference_profile",schemaPath:"#/properties/reference_profile/required",keyword:"required",params:{missingProperty: missing13},message:"must have required property '"+missing13+"'"}];
+return false;
+}
+else {
+const _errs125 = errors;
+for(const key5 in data59){
+if(!(((((key5 === "path") || (key5 === "sha256")) || (key5 === "bytes")) || (key5 === "data")) || (key5 === "rows"))){
+validate11.errors = [{instancePath:instancePath+"/reference_profile",schemaPath:"#/properties/reference_profile/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties"}];
+return false;
+break;
+}
+}
+if(_errs125 === errors){
+if(data59.path !== undefined){
+let data60 = data59.path;
+const _errs126 = errors;
+if(errors === _errs126){
+if(typeof data60 === "string"){
+if(!pattern6.test(data60)){
+validate11.errors = [{instancePath:instancePath+"/reference_profile/path",schemaPath:"#/properties/reference_profile/properties/path/pattern",keyword:"pattern",params:{pattern: "^profiles/[^/]+\\.json$"},message:"must match pattern \""+"^profiles/[^/]+\\.json$"+"\""}];
+return false;
+}
+}
+else {
+validate11.errors = [{instancePath:instancePath+"/reference_profile/path",schemaPath:"#/properties/reference_profile/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+}
+var valid23 = _errs126 === errors;
+}
+else {
+var valid23 = true;
+}
+if(valid23){
+if(data59.sha256 !== undefined){
+let data61 = data59.sha256;
+const _errs128 = errors;
+if(errors === _errs128){
+if(typeof data61 === "string"){
+if(!pattern3.test(data61)){
+validate11.errors = [{instancePath:instancePath+"/reference_profile/sha256",schemaPath:"#/properties/reference_profile/properties/sha256/pattern",keyword:"pattern",params:{pattern: "^[0-9a-f]{64}$"},message:"must match pattern \""+"^[0-9a-f]{64}$"+"\""}];
+return false;
+}
+}
+else {
+validate11.errors = [{instancePath:instancePath+"/reference_profile/sha256",schemaPath:"#/properties/reference_profile/properties/sha256/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+}
+var valid23 = _errs128 === errors;
+}
+else {
+var valid23 = true;
+}
+if(valid23){
+if(data59.bytes !== undefined){
+let data62 = data59.bytes;
+const _errs130 = errors;
+if(!((typeof data62 == "number") && (!(data62 % 1) && !isNaN(data62)))){
+validate11.errors = [{instancePath:instancePath+"/reference_profile/bytes",schemaPath:"#/properties/reference_profile/properties/bytes/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
+return false;
+}
+if(errors === _errs130){
+if(typeof data62 == "number"){
+if(data62 < 0 || isNaN(data62)){
+validate11.errors = [{instancePath:instancePath+"/reference_profile/bytes",schemaPath:"#/properties/reference_profile/properties/bytes/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
+return false;
+}
+}
+}
+var valid23 = _errs130 === errors;
+}
+else {
+var valid23 = true;
+}
+if(valid23){
+if(data59.data !== undefined){
+const _errs132 = errors;
+if(typeof data59.data !== "string"){
+validate11.errors = [{instancePath:instancePath+"/reference_profile/data",schemaPath:"#/properties/reference_profile/properties/data/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+var valid23 = _errs132 === errors;
+}
+else {
+var valid23 = true;
+}
+if(valid23){
+if(data59.rows !== undefined){
+let data64 = data59.rows;
+const _errs134 = errors;
+if(!((typeof data64 == "number") && (!(data64 % 1) && !isNaN(data64)))){
 validate11.errors = [{instancePath:instancePath+"/reference_profile/rows",schemaPath:"#/properties/reference_profile/properties/rows/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
 return false;
 }
-if(errors === _errs123){
-if(typeof data59 == "number"){
-if(data59 < 0 || isNaN(data59)){
+if(errors === _errs134){
+if(typeof data64 == "number"){
+if(data64 < 0 || isNaN(data64)){
 validate11.errors = [{instancePath:instancePath+"/reference_profile/rows",schemaPath:"#/properties/reference_profile/properties/rows/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
 return false;
 }
 }
 }
-var valid22 = _errs123 === errors;
+var valid23 = _errs134 === errors;
 }
 else {
-var valid22 = true;
+var valid23 = true;
 }
 }
 }
@@ -1353,32 +1455,32 @@ validate11.errors = [{instancePath:instancePath+"/reference_profile",schemaPath:
 return false;
 }
 }
-var valid0 = _errs112 === errors;
+var valid0 = _errs123 === errors;
 }
 else {
 var valid0 = true;
 }
 if(valid0){
 if(data.lineage !== undefined){
-let data60 = data.lineage;
-const _errs125 = errors;
-if(errors === _errs125){
-if(data60 && typeof data60 == "object" && !Array.isArray(data60)){
-const _errs127 = errors;
-for(const key5 in data60){
-if(!((((((key5 === "commit") || (key5 === "ref")) || (key5 === "run_url")) || (key5 === "pull_request")) || (key5 === "parent_version")) || (key5 === "run"))){
-validate11.errors = [{instancePath:instancePath+"/lineage",schemaPath:"#/properties/lineage/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties"}];
+let data65 = data.lineage;
+const _errs136 = errors;
+if(errors === _errs136){
+if(data65 && typeof data65 == "object" && !Array.isArray(data65)){
+const _errs138 = errors;
+for(const key6 in data65){
+if(!((((((key6 === "commit") || (key6 === "ref")) || (key6 === "run_url")) || (key6 === "pull_request")) || (key6 === "parent_version")) || (key6 === "run"))){
+validate11.errors = [{instancePath:instancePath+"/lineage",schemaPath:"#/properties/lineage/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties"}];
 return false;
 break;
 }
 }
-if(_errs127 === errors){
-if(data60.commit !== undefined){
-let data61 = data60.commit;
-const _errs128 = errors;
-if(errors === _errs128){
-if(typeof data61 === "string"){
-if(!pattern8.test(data61)){
+if(_errs138 === errors){
+if(data65.commit !== undefined){
+let data66 = data65.commit;
+const _errs139 = errors;
+if(errors === _errs139){
+if(typeof data66 === "string"){
+if(!pattern8.test(data66)){
 validate11.errors = [{instancePath:instancePath+"/lineage/commit",schemaPath:"#/properties/lineage/properties/commit/pattern",keyword:"pattern",params:{pattern: "^[0-9a-f]{7,64}$"},message:"must match pattern \""+"^[0-9a-f]{7,64}$"+"\""}];
 return false;
 }
@@ -1388,63 +1490,63 @@ validate11.errors = [{instancePath:instancePath+"/lineage/commit",schemaPath:"#/
 return false;
 }
 }
-var valid23 = _errs128 === errors;
+var valid24 = _errs139 === errors;
 }
 else {
-var valid23 = true;
+var valid24 = true;
 }
-if(valid23){
-if(data60.ref !== undefined){
-const _errs130 = errors;
-if(typeof data60.ref !== "string"){
+if(valid24){
+if(data65.ref !== undefined){
+const _errs141 = errors;
+if(typeof data65.ref !== "string"){
 validate11.errors = [{instancePath:instancePath+"/lineage/ref",schemaPath:"#/properties/lineage/properties/ref/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
-var valid23 = _errs130 === errors;
+var valid24 = _errs141 === errors;
 }
 else {
-var valid23 = true;
+var valid24 = true;
 }
-if(valid23){
-if(data60.run_url !== undefined){
-const _errs132 = errors;
-if(typeof data60.run_url !== "string"){
+if(valid24){
+if(data65.run_url !== undefined){
+const _errs143 = errors;
+if(typeof data65.run_url !== "string"){
 validate11.errors = [{instancePath:instancePath+"/lineage/run_url",schemaPath:"#/properties/lineage/properties/run_url/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
-var valid23 = _errs132 === errors;
+var valid24 = _errs143 === errors;
 }
 else {
-var valid23 = true;
+var valid24 = true;
 }
-if(valid23){
-if(data60.pull_request !== undefined){
-let data64 = data60.pull_request;
-const _errs134 = errors;
-if(!((typeof data64 == "number") && (!(data64 % 1) && !isNaN(data64)))){
+if(valid24){
+if(data65.pull_request !== undefined){
+let data69 = data65.pull_request;
+const _errs145 = errors;
+if(!((typeof data69 == "number") && (!(data69 % 1) && !isNaN(data69)))){
 validate11.errors = [{instancePath:instancePath+"/lineage/pull_request",schemaPath:"#/properties/lineage/properties/pull_request/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
 return false;
 }
-if(errors === _errs134){
-if(typeof data64 == "number"){
-if(data64 < 1 || isNaN(data64)){
+if(errors === _errs145){
+if(typeof data69 == "number"){
+if(data69 < 1 || isNaN(data69)){
 validate11.errors = [{instancePath:instancePath+"/lineage/pull_request",schemaPath:"#/properties/lineage/properties/pull_request/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"}];
 return false;
 }
 }
 }
-var valid23 = _errs134 === errors;
+var valid24 = _errs145 === errors;
 }
 else {
-var valid23 = true;
+var valid24 = true;
 }
-if(valid23){
-if(data60.parent_version !== undefined){
-let data65 = data60.parent_version;
-const _errs136 = errors;
-if(errors === _errs136){
-if(typeof data65 === "string"){
-if(!pattern2.test(data65)){
+if(valid24){
+if(data65.parent_version !== undefined){
+let data70 = data65.parent_version;
+const _errs147 = errors;
+if(errors === _errs147){
+if(typeof data70 === "string"){
+if(!pattern2.test(data70)){
 validate11.errors = [{instancePath:instancePath+"/lineage/parent_version",schemaPath:"#/properties/lineage/properties/parent_version/pattern",keyword:"pattern",params:{pattern: "^(0|[1-9]\\d*)\\.(0|[1-9]\\d*)\\.(0|[1-9]\\d*)$"},message:"must match pattern \""+"^(0|[1-9]\\d*)\\.(0|[1-9]\\d*)\\.(0|[1-9]\\d*)$"+"\""}];
 return false;
 }
@@ -1454,18 +1556,18 @@ validate11.errors = [{instancePath:instancePath+"/lineage/parent_version",schema
 return false;
 }
 }
-var valid23 = _errs136 === errors;
+var valid24 = _errs147 === errors;
 }
 else {
-var valid23 = true;
+var valid24 = true;
 }
-if(valid23){
-if(data60.run !== undefined){
-let data66 = data60.run;
-const _errs138 = errors;
-if(errors === _errs138){
-if(typeof data66 === "string"){
-if(!pattern10.test(data66)){
+if(valid24){
+if(data65.run !== undefined){
+let data71 = data65.run;
+const _errs149 = errors;
+if(errors === _errs149){
+if(typeof data71 === "string"){
+if(!pattern10.test(data71)){
 validate11.errors = [{instancePath:instancePath+"/lineage/run",schemaPath:"#/properties/lineage/properties/run/pattern",keyword:"pattern",params:{pattern: "^\\d{8}-\\d{6}-[0-9a-f]{6}$"},message:"must match pattern \""+"^\\d{8}-\\d{6}-[0-9a-f]{6}$"+"\""}];
 return false;
 }
@@ -1475,10 +1577,10 @@ validate11.errors = [{instancePath:instancePath+"/lineage/run",schemaPath:"#/pro
 return false;
 }
 }
-var valid23 = _errs138 === errors;
+var valid24 = _errs149 === errors;
 }
 else {
-var valid23 = true;
+var valid24 = true;
 }
 }
 }
@@ -1492,18 +1594,18 @@ validate11.errors = [{instancePath:instancePath+"/lineage",schemaPath:"#/propert
 return false;
 }
 }
-var valid0 = _errs125 === errors;
+var valid0 = _errs136 === errors;
 }
 else {
 var valid0 = true;
 }
 if(valid0){
 if(data.created_at !== undefined){
-let data67 = data.created_at;
-const _errs140 = errors;
-if(errors === _errs140){
-if(typeof data67 === "string"){
-if(func2(data67) < 1){
+let data72 = data.created_at;
+const _errs151 = errors;
+if(errors === _errs151){
+if(typeof data72 === "string"){
+if(func2(data72) < 1){
 validate11.errors = [{instancePath:instancePath+"/created_at",schemaPath:"#/properties/created_at/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
@@ -1513,18 +1615,18 @@ validate11.errors = [{instancePath:instancePath+"/created_at",schemaPath:"#/prop
 return false;
 }
 }
-var valid0 = _errs140 === errors;
+var valid0 = _errs151 === errors;
 }
 else {
 var valid0 = true;
 }
 if(valid0){
 if(data.created_by !== undefined){
-let data68 = data.created_by;
-const _errs142 = errors;
-if(errors === _errs142){
-if(typeof data68 === "string"){
-if(func2(data68) < 1){
+let data73 = data.created_by;
+const _errs153 = errors;
+if(errors === _errs153){
+if(typeof data73 === "string"){
+if(func2(data73) < 1){
 validate11.errors = [{instancePath:instancePath+"/created_by",schemaPath:"#/properties/created_by/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
@@ -1534,38 +1636,38 @@ validate11.errors = [{instancePath:instancePath+"/created_by",schemaPath:"#/prop
 return false;
 }
 }
-var valid0 = _errs142 === errors;
+var valid0 = _errs153 === errors;
 }
 else {
 var valid0 = true;
 }
 if(valid0){
 if(data.deprecated !== undefined){
-let data69 = data.deprecated;
-const _errs144 = errors;
-if(errors === _errs144){
-if(data69 && typeof data69 == "object" && !Array.isArray(data69)){
-let missing13;
-if(((data69.at === undefined) && (missing13 = "at")) || ((data69.by === undefined) && (missing13 = "by"))){
-validate11.errors = [{instancePath:instancePath+"/deprecated",schemaPath:"#/properties/deprecated/required",keyword:"required",params:{missingProperty: missing13},message:"must have required property '"+missing13+"'"}];
+let data74 = data.deprecated;
+const _errs155 = errors;
+if(errors === _errs155){
+if(data74 && typeof data74 == "object" && !Array.isArray(data74)){
+let missing14;
+if(((data74.at === undefined) && (missing14 = "at")) || ((data74.by === undefined) && (missing14 = "by"))){
+validate11.errors = [{instancePath:instancePath+"/deprecated",schemaPath:"#/properties/deprecated/required",keyword:"required",params:{missingProperty: missing14},message:"must have required property '"+missing14+"'"}];
 return false;
 }
 else {
-const _errs146 = errors;
-for(const key6 in data69){
-if(!(((key6 === "at") || (key6 === "by")) || (key6 === "reason"))){
-validate11.errors = [{instancePath:instancePath+"/deprecated",schemaPath:"#/properties/deprecated/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties"}];
+const _errs157 = errors;
+for(const key7 in data74){
+if(!(((key7 === "at") || (key7 === "by")) || (key7 === "reason"))){
+validate11.errors = [{instancePath:instancePath+"/deprecated",schemaPath:"#/properties/deprecated/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key7},message:"must NOT have additional properties"}];
 return false;
 break;
 }
 }
-if(_errs146 === errors){
-if(data69.at !== undefined){
-let data70 = data69.at;
-const _errs147 = errors;
-if(errors === _errs147){
-if(typeof data70 === "string"){
-if(func2(data70) < 1){
+if(_errs157 === errors){
+if(data74.at !== undefined){
+let data75 = data74.at;
+const _errs158 = errors;
+if(errors === _errs158){
+if(typeof data75 === "string"){
+if(func2(data75) < 1){
 validate11.errors = [{instancePath:instancePath+"/deprecated/at",schemaPath:"#/properties/deprecated/properties/at/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
@@ -1575,34 +1677,34 @@ validate11.errors = [{instancePath:instancePath+"/deprecated/at",schemaPath:"#/p
 return false;
 }
 }
-var valid24 = _errs147 === errors;
+var valid25 = _errs158 === errors;
 }
 else {
-var valid24 = true;
+var valid25 = true;
 }
-if(valid24){
-if(data69.by !== undefined){
-const _errs149 = errors;
-if(typeof data69.by !== "string"){
+if(valid25){
+if(data74.by !== undefined){
+const _errs160 = errors;
+if(typeof data74.by !== "string"){
 validate11.errors = [{instancePath:instancePath+"/deprecated/by",schemaPath:"#/properties/deprecated/properties/by/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
-var valid24 = _errs149 === errors;
+var valid25 = _errs160 === errors;
 }
 else {
-var valid24 = true;
+var valid25 = true;
 }
-if(valid24){
-if(data69.reason !== undefined){
-const _errs151 = errors;
-if(typeof data69.reason !== "string"){
+if(valid25){
+if(data74.reason !== undefined){
+const _errs162 = errors;
+if(typeof data74.reason !== "string"){
 validate11.errors = [{instancePath:instancePath+"/deprecated/reason",schemaPath:"#/properties/deprecated/properties/reason/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
-var valid24 = _errs151 === errors;
+var valid25 = _errs162 === errors;
 }
 else {
-var valid24 = true;
+var valid25 = true;
 }
 }
 }
@@ -1614,10 +1716,11 @@ validate11.errors = [{instancePath:instancePath+"/deprecated",schemaPath:"#/prop
 return false;
 }
 }
-var valid0 = _errs144 === errors;
+var valid0 = _errs155 === errors;
 }
 else {
 var valid0 = true;
+}
 }
 }
 }

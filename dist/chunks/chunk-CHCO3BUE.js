@@ -1,2 +1,0 @@
-import { createRequire as __modelciRequire } from 'node:module'; const require = __modelciRequire(import.meta.url);
-import{c as l}from"./chunk-YAHXLH65.js";import{i as n,j as f}from"./chunk-4B6CFVMA.js";async function c(o,r){let e=o.progress?{...o.options,onProgress:r}:o.options,{profile:i,notes:s}=await f(o.file,e);return{profile:i.toJSON(),notes:s}}async function g(o,r={}){let{onProgress:e,...i}=r,t=await l({task:"profile",file:o,options:i,progress:e!==void 0},[],e?p=>e(p):void 0);return{profile:n.fromJSON(t.profile,o),notes:t.notes}}export{c as a,g as b};

@@ -1,2 +1,0 @@
-import { createRequire as __modelciRequire } from 'node:module'; const require = __modelciRequire(import.meta.url);
-function m(e,r,i=1e-5){let l=r>0?Math.floor(e.length/r):0;for(let u=0;u<l;u++){let o=0;for(let n=0;n<r;n++){let t=e[u*r+n];if(!(t>=-i&&t<=1+i))return{kind:"value",row:u,column:n,value:t};o+=t}if(r>1&&Math.abs(o-1)>i)return{kind:"sum",row:u,sum:o};for(let n=0;n<r;n++){let t=e[u*r+n];t<0?e[u*r+n]=0:t>1&&(e[u*r+n]=1)}}}function b(e,r=1e-5){return e>=-r&&e<=1+r?e<0?0:e>1?1:e:NaN}export{m as a,b};
