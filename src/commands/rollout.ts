@@ -113,7 +113,8 @@ async function stepThrough(o: RolloutOptions): Promise<RolloutResult> {
   for (const [i, step] of plan.steps.entries()) {
     const label = `canary ${formatNumber(step.percent, 3)}% (step ${i + 1}/${n})`;
     await o.status(`${label}: ${o.source.version} beside ${o.stable}, checking`);
-    await o.admin.loadCanary(o.model, o.source, step.weight);
+    if (i === 0) await o.admin.loadCanary(o.model, o.source, step.weight);
+    else await o.admin.setCanaryWeight(o.model, o.source.version, step.weight);
     o.log(
       `rollout: ${label}: ${o.source.version} takes ${formatNumber(step.percent, 3)}% of requests`,
     );

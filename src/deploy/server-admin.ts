@@ -67,6 +67,15 @@ export class ServerAdmin {
     );
   }
 
+  /** A new share for the canary already loaded: the server keeps its session (no reload). */
+  async setCanaryWeight(model: string, version: string, weight: number): Promise<void> {
+    await this.call(
+      this.model(model, 'load'),
+      { version, canary_weight: weight },
+      `give canary ${version} a share of ${weight}`,
+    );
+  }
+
   async loadShadow(model: string, s: LoadSource): Promise<void> {
     await this.call(
       this.model(model, 'load'),

@@ -56,6 +56,39 @@ describe('canary', () => {
     ).toBe(1);
   });
 
+  it("re-weights the loaded canary without reloading it (a progressive rollout's next step)", async () => {
+    t = await startTestServer();
+    const loads = async () =>
+      parsePrometheusText(await (await fetch(`${t!.url}/metrics`)).text())
+        .get('modelci_serve_model_loads_total')!
+        .samples.filter((s) => s.labels.outcome === 'success')
+        .reduce((n, s) => n + s.value, 0);
+    const load = `${t.url}/v2/repository/models/clf/load`;
+    expect(
+      (await postJson(load, { parameters: { uri: t.v2, version: '2.0.0', canary_weight: 0.1 } }))
+        .status,
+    ).toBe(200);
+    const before = await loads();
+    const step = await postJson(load, { parameters: { version: '2.0.0', canary_weight: 0.5 } });
+    expect(step.status).toBe(200);
+    expect(step.json).toEqual({ name: 'clf', version: '2.0.0', canary_weight: 0.5 });
+    expect(await loads()).toBe(before);
+    // The new share routes: 400 sequential ids at 0.5, binomial sd 10; 4 sd either side.
+    let canary = 0;
+    for (let i = 0; i < 400; i++) {
+      const res = await postJson(
+        `${t.url}/v2/models/clf/infer`,
+        clfRequest([ROW], { id: `s${i}` }),
+      );
+      if (res.json.model_version === '2.0.0') canary++;
+    }
+    expect(Math.abs(canary - 200)).toBeLessThan(4 * Math.sqrt(400 * 0.25));
+    // Another version without a file is not a re-weight: it needs a uri, and nothing changes.
+    const other = await postJson(load, { parameters: { version: '3.0.0', canary_weight: 0.5 } });
+    expect(other.status).toBe(400);
+    expect((await getJson(`${t.url}/v2/models/clf`)).json.versions).toEqual(['1.0.0', '2.0.0']);
+  });
+
   it('logs which arm answered each request, so the split can be recovered from the log', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'modelci-canary-log-'));
     dirs.push(dir);
