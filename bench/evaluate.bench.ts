@@ -4,7 +4,9 @@
 // 2) modelci evaluate, no intervals; 3) the same with the default 1,000 bootstrap resamples
 //    (target: at most 3x the no-interval run); 4) the peer: pandas read_csv + scikit-learn
 //    predict_proba (a LogisticRegression holding the same weights) + sklearn.metrics (target:
-//    modelci at least 3x faster, peak RSS under 400 MB); 5) growth at each size of GROWTH.
+//    modelci at least 3x faster, peak RSS under 400 MB); 5) the same rows as Parquet (written by
+//    hyparquet-writer, one row group of up to 1Mi rows as pyarrow writes by default, snappy):
+//    target at least 2x faster than the CSV; 6) growth at each size of GROWTH.
 // Each modelci leg runs in its own process (time of runEvaluate, peak RSS of the process, worker
 // threads included); the peer leg is skipped, and says so, without python3 + pandas + sklearn.
 //   ROWS=200000 npm run bench -- evaluate          (quicker)
@@ -13,6 +15,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { createWriteStream, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { parquetWriteFile } from 'hyparquet-writer';
 import { linearClassifierModel } from '../src/onnx/build.js';
 import { loadOnnxRuntime } from '../src/onnx/runtime.js';
 
@@ -85,10 +88,15 @@ function rng(seed: number): () => number {
   };
 }
 
-/** Writes `rows` rows; keeps the features in memory only when `keep` (for the floor). */
-async function writeCsv(file: string, rows: number, keep: boolean): Promise<Float32Array | null> {
+/** Writes `rows` rows; keeps features and labels in memory only when `keep` (floor, Parquet). */
+async function writeCsv(
+  file: string,
+  rows: number,
+  keep: boolean,
+): Promise<{ x: Float32Array; y: Uint8Array } | null> {
   const rand = rng(12345);
   const x = keep ? new Float32Array(rows * F) : null;
+  const y = keep ? new Uint8Array(rows) : null;
   const out = createWriteStream(file);
   out.write([...Array.from({ length: F }, (_, j) => `f${j}`), 'y'].join(',') + '\n');
   let chunk = '';
@@ -101,7 +109,9 @@ async function writeCsv(file: string, rows: number, keep: boolean): Promise<Floa
       z += W[j]! * v;
       cells.push(String(v));
     }
-    cells.push(rand() < 1 / (1 + Math.exp(-z)) ? '1' : '0');
+    const label = rand() < 1 / (1 + Math.exp(-z)) ? 1 : 0;
+    if (y) y[i] = label;
+    cells.push(String(label));
     chunk += cells.join(',') + '\n';
     if (chunk.length > 1 << 20) {
       if (!out.write(chunk)) await new Promise<void>((r) => out.once('drain', () => r()));
@@ -110,7 +120,29 @@ async function writeCsv(file: string, rows: number, keep: boolean): Promise<Floa
   }
   out.write(chunk);
   await new Promise<void>((r) => out.end(() => r()));
-  return x;
+  return x && y ? { x, y } : null;
+}
+
+/** The same rows as Parquet: DOUBLE columns holding the CSV's values (4 decimals, exact in float32). */
+async function writeParquet(file: string, x: Float32Array, y: Uint8Array): Promise<void> {
+  const rows = y.length;
+  const column = (j: number) => {
+    const a = new Array<number>(rows);
+    for (let i = 0; i < rows; i++) a[i] = Math.round(x[i * F + j]! * 1e4) / 1e4;
+    return a;
+  };
+  await parquetWriteFile({
+    filename: file,
+    columnData: [
+      ...Array.from({ length: F }, (_, j) => ({
+        name: `f${j}`,
+        data: column(j),
+        type: 'DOUBLE' as const,
+      })),
+      { name: 'y', data: Array.from(y), type: 'DOUBLE' as const },
+    ],
+    rowGroupSize: 1 << 20,
+  });
 }
 
 interface Leg {
@@ -150,7 +182,9 @@ try {
     linearClassifierModel({ coef: [W], intercept: [INTERCEPT], classes: [0, 1] }),
   );
   const csv = join(dir, 'holdout.csv');
-  const x = (await writeCsv(csv, ROWS, true))!;
+  const { x, y } = (await writeCsv(csv, ROWS, true))!;
+  const parquet = join(dir, 'holdout.parquet');
+  await writeParquet(parquet, x, y);
 
   // Floor: one session.run over a pre-built tensor of the same rows.
   const ort = await loadOnnxRuntime();
@@ -166,6 +200,7 @@ try {
 
   const plain = best([modelci(model, csv, 0), modelci(model, csv, 0)]);
   const boot = modelci(model, csv, 1000);
+  const pq = best([modelci(model, parquet, 0), modelci(model, parquet, 0)]);
   const py = peer(dir, csv);
   const mb = statSync(csv).size / 1e6;
   console.log(
@@ -181,6 +216,11 @@ try {
   console.log(
     `| modelci evaluate, CSV, 1,000 resamples | ${s(boot.ms)} | ${boot.maxRssMb.toFixed(0)} MB | this / no intervals **${bootRatio.toFixed(2)}** | ≤ 3: ${bootRatio <= 3 ? 'met' : 'NOT met'} |`,
   );
+  const pqRatio = plain.ms / pq.ms;
+  console.log(
+    `| modelci evaluate, Parquet (${(statSync(parquet).size / 1e6).toFixed(0)} MB), no intervals | ${s(pq.ms)} | ${pq.maxRssMb.toFixed(0)} MB | CSV / Parquet **${pqRatio.toFixed(2)}** | ≥ 2: ${pqRatio >= 2 ? 'met' : 'NOT met'}; RSS < 400 MB: ${pq.maxRssMb < 400 ? 'met' : 'NOT met'} |`,
+  );
+  if (pq.auc !== plain.auc) throw new Error(`Parquet roc_auc ${pq.auc} != CSV ${plain.auc}`);
   if (py) {
     const r = py.ms / plain.ms;
     console.log(

@@ -7,7 +7,8 @@
 import { ModelciError } from '../core/errors.js';
 import type { Task } from '../core/report/evaluation-report.js';
 import { datatypeOfOnnxType, type RequestInput } from '../core/serve/protocol.js';
-import type { CsvSource } from '../data/csv.js';
+import { scanTable } from '../data/scan.js';
+import type { TableSource } from '../data/table.js';
 import {
   featureValueProblem,
   FLOAT32_LIMIT,
@@ -82,7 +83,7 @@ export function planSides(
 }
 
 export async function scanPredictions(
-  source: CsvSource,
+  source: TableSource,
   sides: ScanSide[],
   req: ScanRequest,
 ): Promise<PredictionScan> {
@@ -113,7 +114,7 @@ export async function scanPredictions(
   );
   let dropped = 0;
   let rows = 0;
-  for await (const batch of source.scan({
+  for await (const batch of scanTable(source, {
     numeric: numericCols,
     strings: stringCols,
     batchSize: req.batchSize ?? 16384,

@@ -1,6 +1,6 @@
 import { ModelciError } from '../core/errors.js';
 import { inferTask } from '../core/evaluation/classes.js';
-import { openCsv } from '../data/csv.js';
+import { openTable } from '../data/open-table.js';
 import { fingerprintFile } from '../data/fingerprint.js';
 import { loadOnnxModel } from '../onnx/model.js';
 import { evaluateOnCores } from '../parallel/bootstrap-task.js';
@@ -18,7 +18,7 @@ export async function runEvaluate(opts: EvaluateOptions): Promise<EvaluateResult
   const candidate = await loadOnnxModel(opts.model);
   const baseline = opts.baseline ? await loadOnnxModel(opts.baseline) : undefined;
   const task = opts.task ?? inferTask(candidate);
-  const source = await openCsv(opts.data);
+  const source = await openTable(opts.data);
   const dataFingerprint = fingerprintFile(opts.data);
   dataFingerprint.catch(() => undefined); // awaited below; no unhandled rejection meanwhile
   if (!source.columns.includes(opts.label))

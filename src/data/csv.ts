@@ -14,7 +14,7 @@ export interface CsvOptions {
 }
 
 /** Text that means "no value" in a numeric column (pandas' defaults, the common ones). */
-const MISSING_TOKENS = new Set(['', 'na', 'n/a', 'nan', 'null', 'none', '-nan', '#n/a']);
+export const MISSING_TOKENS = new Set(['', 'na', 'n/a', 'nan', 'null', 'none', '-nan', '#n/a']);
 
 export interface ScanSpec {
   /** Columns parsed as numbers (empty/NA -> NaN). */
@@ -43,7 +43,7 @@ export interface ScanBatch {
 }
 
 /** Invalid cells kept per numeric column and batch (the count has them all). */
-const INVALID_EXAMPLES = 5;
+export const INVALID_EXAMPLES = 5;
 
 export interface CsvSource extends TableSource {
   format: 'csv';

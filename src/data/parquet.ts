@@ -1,6 +1,7 @@
 import { asyncBufferFromFile, parquetMetadataAsync, parquetRead, parquetSchema } from 'hyparquet';
 import { ModelciError } from '../core/errors.js';
 import { assertDataFile } from './data-file.js';
+import { isFlatNumberColumn, readNumberColumn } from './parquet-numbers.js';
 import type { Cell, RecordBatch, TableSource } from './table.js';
 
 /**
@@ -10,6 +11,27 @@ import type { Cell, RecordBatch, TableSource } from './table.js';
 export interface ParquetSource extends TableSource {
   format: 'parquet';
   rowCount: number;
+  /**
+   * The named columns of each row group, decoded column by column. Those in `asNumbers` that are
+   * flat numeric columns come as one Float64Array each (null -> NaN), the rest as hyparquet reads them.
+   */
+  columnGroups(columns: string[], asNumbers?: ReadonlySet<string>): AsyncIterable<ColumnGroup>;
+}
+
+/** A piece of one decoded column: `data[from..from+length)`. */
+export interface ColumnPiece {
+  data: ArrayLike<unknown>;
+  from: number;
+  length: number;
+}
+
+/** One row group's decoded columns, in the pieces (pages) hyparquet decoded them in. */
+export interface ColumnGroup {
+  /** 1-based data row of the group's first row. */
+  firstRow: number;
+  length: number;
+  /** The pieces that hold rows `start..start+n)` (0-based within the group) of a column. */
+  slices(column: string, start: number, n: number): Iterable<ColumnPiece>;
 }
 
 export async function openParquet(file: string): Promise<ParquetSource> {
@@ -24,7 +46,8 @@ export async function openParquet(file: string): Promise<ParquetSource> {
       hint: 'Check that the file is Parquet and not truncated',
     });
   }
-  const columns = parquetSchema(metadata).children.map((c) => c.element.name);
+  const schema = parquetSchema(metadata);
+  const columns = schema.children.map((c) => c.element.name);
   const groups: [number, number][] = [];
   let start = 0;
   for (const rg of metadata.row_groups) {
@@ -37,6 +60,66 @@ export async function openParquet(file: string): Promise<ParquetSource> {
     format: 'parquet',
     columns,
     rowCount: Number(metadata.num_rows),
+    async *columnGroups(
+      wanted: string[],
+      asNumbers = new Set<string>(),
+    ): AsyncIterable<ColumnGroup> {
+      const fast = wanted.filter((c) => {
+        const node = schema.children.find((n) => n.element.name === c);
+        return asNumbers.has(c) && node !== undefined && isFlatNumberColumn(node);
+      });
+      const general = wanted.filter((c) => !fast.includes(c));
+      for (const [g, [rowStart, rowEnd]] of groups.entries()) {
+        const chunks = new Map<string, { start: number; data: ArrayLike<unknown> }[]>(
+          wanted.map((c) => [c, []]),
+        );
+        try {
+          for (const name of fast) {
+            const chunk = metadata.row_groups[g]!.columns.find(
+              (c) =>
+                c.meta_data?.path_in_schema.length === 1 && c.meta_data.path_in_schema[0] === name,
+            );
+            const node = schema.children.find((n) => n.element.name === name)!;
+            if (!chunk) throw new Error(`no column chunk for ${name}`);
+            const data = await readNumberColumn({
+              file: buffer,
+              metadata,
+              node,
+              chunk,
+              rows: rowEnd - rowStart,
+            });
+            chunks.get(name)!.push({ start: 0, data });
+          }
+          if (general.length)
+            await parquetRead({
+              file: buffer,
+              metadata,
+              rowStart,
+              rowEnd,
+              columns: general,
+              onChunk: (c) =>
+                chunks
+                  .get(c.columnName)
+                  ?.push({ start: c.rowStart - rowStart, data: c.columnData }),
+            });
+        } catch (e) {
+          throw readError(file, rowStart, rowEnd, e);
+        }
+        for (const list of chunks.values()) list.sort((a, b) => a.start - b.start);
+        yield {
+          firstRow: rowStart + 1,
+          length: rowEnd - rowStart,
+          *slices(column: string, start: number, n: number): Iterable<ColumnPiece> {
+            const end = start + n;
+            for (const c of chunks.get(column) ?? []) {
+              const lo = Math.max(start, c.start);
+              const hi = Math.min(end, c.start + c.data.length);
+              if (hi > lo) yield { data: c.data, from: lo - c.start, length: hi - lo };
+            }
+          },
+        };
+      }
+    },
     async *batches(batchSize = 65536): AsyncIterable<RecordBatch> {
       for (const [rowStart, rowEnd] of groups) {
         let rows: unknown[][] = [];
@@ -50,15 +133,7 @@ export async function openParquet(file: string): Promise<ParquetSource> {
             onComplete: (r) => (rows = r as unknown[][]),
           });
         } catch (e) {
-          throw new ModelciError(
-            'PARSE',
-            `cannot read rows ${rowStart + 1}..${rowEnd} (${(e as Error).message})`,
-            {
-              file,
-              row: rowStart + 1,
-              hint: 'The file may be corrupt or use an unsupported compression codec',
-            },
-          );
+          throw readError(file, rowStart, rowEnd, e);
         }
         for (let s = 0; s < rows.length; s += batchSize) {
           const slice = rows.slice(s, s + batchSize);
@@ -72,6 +147,18 @@ export async function openParquet(file: string): Promise<ParquetSource> {
       }
     },
   };
+}
+
+function readError(file: string, rowStart: number, rowEnd: number, e: unknown): ModelciError {
+  return new ModelciError(
+    'PARSE',
+    `cannot read rows ${rowStart + 1}..${rowEnd} (${(e as Error).message})`,
+    {
+      file,
+      row: rowStart + 1,
+      hint: 'The file may be corrupt or use an unsupported compression codec',
+    },
+  );
 }
 
 function toCell(v: unknown): Cell {

@@ -4,7 +4,8 @@ import type { BuiltinTrainer } from '../config/schema/train.js';
 import { ModelciError } from '../core/errors.js';
 import { fitLinear } from '../core/train/linear.js';
 import { fitLogistic, predictLogistic } from '../core/train/logistic.js';
-import { openCsv } from '../data/csv.js';
+import { openTable } from '../data/open-table.js';
+import { scanTable } from '../data/scan.js';
 import { linearClassifierModel, linearRegressorModel } from '../onnx/build.js';
 
 /** Trains a built-in model on a CSV file and writes `model.onnx`, `metrics.json`, `params.json`. */
@@ -38,7 +39,7 @@ function numberParam(params: Record<string, unknown>, name: string, fallback: nu
 }
 
 export async function trainBuiltin(opts: BuiltinTrainOptions): Promise<BuiltinTrainResult> {
-  const source = await openCsv(opts.data);
+  const source = await openTable(opts.data);
   if (!source.columns.includes(opts.label))
     throw new ModelciError('DATA', `no label column "${opts.label}"`, {
       file: opts.data,
@@ -50,7 +51,7 @@ export async function trainBuiltin(opts: BuiltinTrainOptions): Promise<BuiltinTr
   const yNum: Float64Array[] = [];
   const yStr: string[] = [];
   let n = 0;
-  for await (const b of source.scan({
+  for await (const b of scanTable(source, {
     numeric: classify ? features : [...features, opts.label],
     strings: classify ? [opts.label] : [],
   })) {
