@@ -89,6 +89,15 @@ export const runsCommand = defineCliCommand({
         );
         return;
       }
+      case 'import':
+        if (json) return out(r);
+        for (const x of r.runs)
+          io.stdout(
+            x.status === 'existing'
+              ? `${x.id}: already imported (${x.ref})\n`
+              : `${x.id}: imported from ${x.from} ${x.source} (${x.ref}${x.pushed ? ', pushed' : ''})\n`,
+          );
+        return;
       case 'fetch':
         if (json) return out(r);
         io.stdout(

@@ -11,6 +11,7 @@ import type { runsSpec } from '../../spec/commands/runs.js';
 import type { Parsed } from '../../spec/option-spec.js';
 import type { Invocation } from '../invocation.js';
 import { runStoreAt } from '../record-run.js';
+import { importRuns, type ImportedRun } from '../runs-import.js';
 import {
   fetchRuns,
   gcRuns,
@@ -39,7 +40,8 @@ export type RunsResult =
   | { subcommand: 'compare'; comparison: RunComparison; precision?: number }
   | ({ subcommand: 'tag' } & RunsTagResult)
   | ({ subcommand: 'gc' } & RunsGcResult)
-  | ({ subcommand: 'fetch'; remote: string } & RunFetchResult);
+  | ({ subcommand: 'fetch'; remote: string } & RunFetchResult)
+  | { subcommand: 'import'; runs: ImportedRun[] };
 
 const FILTERS = ['model', 'branch', 'commit', 'tag', 'status', 'since', 'until', 'where'];
 /** Options each subcommand reads (config and json: all); any other given is a usage error. */
@@ -50,6 +52,7 @@ const APPLIES: Record<string, readonly string[]> = {
   tag: [...FILTERS, 'remove', 'note', 'push', 'remote'],
   gc: ['model', 'keep-last', 'older-than', 'dry-run', 'push', 'remote', 'registry'],
   fetch: ['model', 'remote'],
+  import: ['model', 'from', 'stage', 'push', 'remote'],
 };
 
 function usage(message: string, hint?: string): ModelciError {
@@ -80,7 +83,7 @@ export async function invokeRuns(
   if (!sub || !applies)
     throw usage(
       sub ? `unknown runs command "${sub}"` : 'runs needs a subcommand',
-      'Use list, show, compare, tag, gc or fetch',
+      'Use list, show, compare, tag, gc, fetch or import',
     );
   for (const name of given)
     if (name !== 'config' && name !== 'json' && !applies.includes(name))
@@ -195,6 +198,29 @@ export async function invokeRuns(
           registered: registered.ids,
           dryRun: v.dryRun,
           ...(v.push ? { remote: v.remote } : {}),
+        })),
+      };
+    }
+    case 'import': {
+      needs(1, 'a DVC project or an MLflow run (or experiment) folder');
+      if (args.length > 1) throw usage(`unexpected argument "${args[1]}"`);
+      if (v.model === undefined)
+        throw usage(
+          'runs import needs --model',
+          'Name the model (a key of models in modelci.yaml) the runs trained',
+        );
+      return {
+        subcommand: 'import',
+        ...(await importRuns(store, {
+          path: args[0]!,
+          model: v.model,
+          ...(v.from !== undefined ? { format: v.from } : {}),
+          ...(v.stage !== undefined ? { stage: v.stage } : {}),
+          push: v.push,
+          remote: v.remote,
+          env: inv.env,
+          log: inv.log,
+          warn: inv.warn,
         })),
       };
     }

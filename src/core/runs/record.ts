@@ -37,11 +37,12 @@ export interface RunCi {
   actor?: string;
 }
 
+/** Where the run happened; an imported run knows only what its tool recorded (often nothing). */
 export interface RunEnvironment {
-  os: string;
-  arch: string;
-  node: string;
-  modelci: string;
+  os?: string;
+  arch?: string;
+  node?: string;
+  modelci?: string;
   /** `python3 --version` (or the interpreter the command starts), when the command runs Python. */
   python?: string;
 }
@@ -75,7 +76,8 @@ export interface RunRecord {
   failure?: string;
   trainer: string;
   command?: string;
-  seed: number;
+  /** The seed train passed; an imported run has one only when its params named it. */
+  seed?: number;
   params: Record<string, unknown>;
   started_at: string;
   finished_at: string;
@@ -93,6 +95,21 @@ export interface RunRecord {
   parent?: string;
   tags: string[];
   note?: string;
+  /** Where an imported run came from (`runs import`): DVC or MLflow, and its name there. */
+  imported?: RunImport;
+}
+
+export interface RunImport {
+  from: 'dvc' | 'mlflow';
+  /** MLflow: the run id, name, experiment id, user, and the user's tags (key → value). */
+  id?: string;
+  name?: string;
+  experiment?: string;
+  user?: string;
+  tags?: Record<string, string>;
+  /** DVC: the project folder and the stage read. */
+  path?: string;
+  stage?: string;
 }
 
 /**
@@ -212,6 +229,7 @@ const KEY_ORDER = [
   'parent',
   'tags',
   'note',
+  'imported',
 ];
 
 /** The record with its keys in one order (what a reader looks for first comes first). */

@@ -3,9 +3,9 @@ import { configOption, jsonOption, registryOption, remoteOption } from './common
 
 export const runsSpec = defineCommand({
   name: 'runs',
-  summary: 'Training runs kept in git: list, show, compare, tag, gc, fetch',
+  summary: 'Training runs kept in git: list, show, compare, tag, gc, fetch, import',
   description:
-    "Read and manage the training runs `modelci train` keeps in git (refs/modelci/runs/<model>/<id>): `list` them with filters and a metric sort, `show` one, `compare` two or more side by side (params, data, code, metrics with deltas and which differences are significant), `tag` one, `gc` old ones (runs a registered version or a tag references are kept), `fetch` the remote's. A run is named by its id, a unique prefix of it, its 6-hex suffix, `<model>/<id>`, or `latest` (after the filters).",
+    "Read and manage the training runs `modelci train` keeps in git (refs/modelci/runs/<model>/<id>): `list` them with filters and a metric sort, `show` one, `compare` two or more side by side (params, data, code, metrics with deltas and which differences are significant), `tag` one, `gc` old ones (runs a registered version or a tag references are kept), `fetch` the remote's, `import` what DVC (params.yaml, dvc.yaml, metrics files) or MLflow (a file-store run or experiment folder) recorded. A run is named by its id, a unique prefix of it, its 6-hex suffix, `<model>/<id>`, or `latest` (after the filters).",
   usage: [
     'runs list --model churn --branch main --where "accuracy>=0.9" --sort roc_auc',
     'runs show latest --branch main',
@@ -13,16 +13,19 @@ export const runsSpec = defineCommand({
     'runs tag a1b2c3 baseline [--remove] [--note "text"] [--push]',
     'runs gc --keep-last 20 --older-than 30d [--dry-run] [--push]',
     'runs fetch [--remote origin]',
+    'runs import dvc-project/ --model churn [--push]',
+    'runs import mlruns/1/ --model churn',
   ],
   positionals: [
     {
       name: 'subcommand',
-      description: 'list, show, compare, tag, gc or fetch.',
+      description: 'list, show, compare, tag, gc, fetch or import.',
       required: true,
     },
     {
       name: 'args',
-      description: 'show: a run; compare: two or more runs; tag: a run, then tags.',
+      description:
+        'show: a run; compare: two or more runs; tag: a run, then tags; import: a DVC project or an MLflow run or experiment folder.',
       variadic: true,
     },
   ],
@@ -100,13 +103,25 @@ export const runsSpec = defineCommand({
     push: {
       type: 'boolean',
       description:
-        'tag, gc: also change the runs on `remote` (needs `contents: write`); tag retries when someone else changed the run first.',
+        'tag, gc, import: also change the runs on `remote` (needs `contents: write`); tag retries when someone else changed the run first.',
     },
     remote: { ...remoteOption, description: 'Git remote runs are fetched from and pushed to.' },
     output: {
       type: 'string',
       placeholder: 'file',
       description: 'list: also write the JSON (what --json prints) to this file.',
+    },
+    from: {
+      type: 'enum',
+      values: ['dvc', 'mlflow'],
+      description:
+        'import: what wrote the folder. Default, MLflow when it holds meta.yaml (a run) or run folders (an experiment), else DVC.',
+    },
+    stage: {
+      type: 'string',
+      placeholder: 'name',
+      description:
+        'import: the DVC stage whose params, metrics and command are read. Default, the only stage, else those declaring metrics.',
     },
     registry: {
       ...registryOption,
