@@ -50,8 +50,9 @@ for col in ref.columns:
         ra = a.value_counts(); rb = b.value_counts()
         score = distance.jensenshannon([ra.get(k, 0) for k in keys], [rb.get(k, 0) for k in keys]); d = score >= 0.1
     drifted += int(d)
+u = resource.getrusage(resource.RUSAGE_SELF)
 print(json.dumps({"seconds": time.perf_counter() - t0, "drifted": drifted,
-                  "max_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
+                  "max_rss_mb": u.ru_maxrss / 1024, "cpu_seconds": u.ru_utime + u.ru_stime}))
 `;
 
 /** y ~ Bernoulli(0.4); score from a logistic model; `noise` flips scores towards the wrong class. */
@@ -89,12 +90,15 @@ print(json.dumps({"seconds": time.perf_counter() - t0, "metrics": out,
                   "max_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
 `;
 
-// Reports the child's own peak RSS at exit (getrusage), the same measure Python reports.
-const RSS_HOOK = `process.on('exit', () => process.stderr.write('\\nMAXRSS ' + process.resourceUsage().maxRSS + '\\n'));`;
+// Reports the child's own peak RSS and CPU time (every thread) at exit (getrusage), the same
+// measures Python reports.
+const RSS_HOOK = `process.on('exit', () => { const u = process.resourceUsage(); process.stderr.write('\\nMAXRSS ' + u.maxRSS + ' CPU ' + (u.userCPUTime + u.systemCPUTime) + '\\n'); });`;
 
 interface OursResult {
   seconds: number;
   rssMb: number;
+  /** CPU time of every thread (steadier than wall time on a shared machine). */
+  cpuSeconds: number;
   drifted: number;
   performance?: { metrics: { name: string; reference: number; current: number }[] };
   /** The JSON result without its time stamp: the same data must give the same bytes. */
@@ -134,7 +138,7 @@ function ours(
   );
   const seconds = (performance.now() - t0) / 1000;
   if (r.status !== 0) throw new Error(`modelci drift failed: ${r.stderr}`);
-  const rss = /MAXRSS (\d+)/.exec(r.stderr);
+  const rss = /MAXRSS (\d+) CPU (\d+)/.exec(r.stderr);
   const out = JSON.parse(r.stdout) as {
     columns: { drifted: boolean }[];
     performance: OursResult['performance'] | null;
@@ -143,6 +147,7 @@ function ours(
   return {
     seconds,
     rssMb: Number(rss?.[1] ?? 0) / 1024,
+    cpuSeconds: Number(rss?.[2] ?? 0) / 1e6,
     drifted: out.columns.filter((c) => c.drifted).length,
     ...(out.performance ? { performance: out.performance } : {}),
     result: JSON.stringify({ ...out, checked_at: '' }),
@@ -208,7 +213,7 @@ function performanceLeg(dir: string): void {
 function peer(
   dir: string,
   files: [string, string] = ['ref.csv', 'cur.csv'],
-): { seconds: number; rssMb: number; drifted: number } | null {
+): { seconds: number; rssMb: number; cpuSeconds: number; drifted: number } | null {
   if (!PYTHON) return null;
   const script = join(dir, 'peer.py');
   writeFileSync(script, PEER);
@@ -218,12 +223,13 @@ function peer(
   });
   const seconds = (performance.now() - t0) / 1000;
   if (r.status !== 0) throw new Error(`pandas + scipy failed: ${r.stderr}`);
-  const out = JSON.parse(r.stdout) as { max_rss_mb: number; drifted: number };
-  return { seconds, rssMb: out.max_rss_mb, drifted: out.drifted };
+  const out = JSON.parse(r.stdout) as { max_rss_mb: number; cpu_seconds: number; drifted: number };
+  return { seconds, rssMb: out.max_rss_mb, cpuSeconds: out.cpu_seconds, drifted: out.drifted };
 }
 
-type Leg = OursResult | { seconds: number; rssMb: number; drifted: number };
-const cell = (l: Leg) => `${l.seconds.toFixed(2)} s, ${l.rssMb.toFixed(0)} MB`;
+type Leg = Pick<OursResult, 'seconds' | 'rssMb' | 'cpuSeconds'>;
+const cell = (l: Leg) =>
+  `${l.seconds.toFixed(2)} s, ${l.rssMb.toFixed(0)} MB, CPU ${l.cpuSeconds.toFixed(1)} s`;
 
 /** Both cores, one thread, the peer (when asked for), on one pair of files. */
 function legs(dir: string, files: [string, string], withPeer: boolean) {
@@ -259,6 +265,13 @@ try {
       `\nRatios: pandas+scipy / modelci **${(b.seconds / a.seconds).toFixed(2)}** (one thread: ${(b.seconds / one.seconds).toFixed(2)}); one thread / both cores ${(one.seconds / a.seconds).toFixed(2)}; peak RSS modelci / pandas+scipy ${(a.rssMb / b.rssMb).toFixed(2)}.`,
     );
   } else console.log('\n(pandas + scipy leg skipped: no python3 with pandas and scipy)');
+  console.log(
+    `CPU seconds (every thread; steadier than wall time when the machine is shared): modelci both cores ${a.cpuSeconds.toFixed(2)}, one thread ${one.cpuSeconds.toFixed(2)}` +
+      (b
+        ? `, pandas+scipy ${b.cpuSeconds.toFixed(2)} (pandas+scipy / modelci ${(b.cpuSeconds / a.cpuSeconds).toFixed(2)})`
+        : '') +
+      '.',
+  );
   console.log(
     `Both cores and one thread give the same JSON result: ${same ? 'yes' : 'NO'}.\n` +
       `Targets: pandas+scipy / modelci >= 8: ${b ? (b.seconds / a.seconds >= 8 ? 'met' : 'NOT met') : 'n/a'}; peak RSS < 300 MB: ${Math.max(a.rssMb, one.rssMb) < 300 ? 'met' : 'NOT met'}.`,
