@@ -94,20 +94,22 @@ const MAX_WAIT_INTERVALS = 5;
  * weight to 0 at once (stable answers everything again) and says why.
  */
 export async function progressiveRollout(o: RolloutOptions): Promise<RolloutResult> {
+  const steps: RolloutStep[] = [];
   try {
-    return await stepThrough(o);
+    return await stepThrough(o, steps);
   } catch (e) {
-    // The server or GitHub failed mid-way: the canary must not keep its share of the traffic.
+    // The server refused the canary (other inputs, a bad file) or failed mid-way: the canary must
+    // not keep its share; the stable version, never touched before promotion, serves everything.
     await o.admin.removeCanary(o.model).catch(() => {});
-    throw e;
+    o.log(`rollout: stopped: ${describeError(e)}; ${o.stable} answers every request`);
+    return { outcome: 'aborted', stable: o.stable, steps, failure: describeError(e) };
   }
 }
 
-async function stepThrough(o: RolloutOptions): Promise<RolloutResult> {
+async function stepThrough(o: RolloutOptions, steps: RolloutStep[]): Promise<RolloutResult> {
   const plan = rolloutPlan(o.settings);
   const sleep = o.sleep ?? pause;
   const began = (o.now ?? (() => new Date()))().toISOString();
-  const steps: RolloutStep[] = [];
   const scrape = async () => armCounters(parseExposition(await o.admin.metrics()), o.model);
   const n = plan.steps.length;
   for (const [i, step] of plan.steps.entries()) {

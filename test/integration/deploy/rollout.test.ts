@@ -121,6 +121,13 @@ beforeAll(async () => {
   // 2.0.0 answers as 1.0.0 does (a bias far below float precision of the outputs): a good canary.
   registerVersion(reg, 'clf', '2.0.0', linearClassifierOnnx({ ...CLASSIFIER_V1, bias: [1e-9, 0] }));
   registerVersion(reg, 'clf', '3.0.0', failsOnSomeInputs());
+  // Three features where the stable version takes four: the server refuses it as a canary.
+  registerVersion(
+    reg,
+    'clf',
+    '4.0.0',
+    linearClassifierOnnx({ weights: CLASSIFIER_V1.weights.slice(0, 3), bias: [0, 0] }),
+  );
   pointStage(reg, 'clf', 'production', '1.0.0');
   const log = join(ws, 'predictions.jsonl');
   server = new ModelServer({
@@ -287,6 +294,27 @@ describe('progressive canary (deploy action)', () => {
     expect(Number(m![1])).toBeLessThan(55);
     const canary = /traffic: (\d+) canary/.exec(row)!;
     expect(Number(canary[1])).toBeGreaterThanOrEqual(40);
+  }, 180_000);
+
+  it('stops a canary the server refuses (other inputs) and leaves stable serving', async () => {
+    const r = await deploy('4.0.0', 'production-metrics');
+    expect(r.exitCode).toBe(1);
+    expect(r.outputs).toMatchObject({ outcome: 'rolled-back', 'rolled-back-to': '1.0.0' });
+    expect(server.model('clf')!.stable.version).toBe('1.0.0');
+    expect(server.model('clf')!.canary).toBeUndefined();
+    const d = deployments().at(-1)!;
+    expect(d.statuses.map((s) => s.state)).toEqual([
+      'queued',
+      'in_progress',
+      'in_progress',
+      'failure',
+    ]);
+    expect(d.statuses.at(-1)!.description).toMatch(
+      /^canary aborted, 1\.0\.0 serves: the server at .* refused to load version 4\.0\.0 as a canary: HTTP 400/,
+    );
+    expect(r.summary).toMatch(
+      /cannot serve beside 1\.0\.0: its inputs are input FP32 \\\[-1, 3\\\]/,
+    );
   }, 180_000);
 
   it('goes through every step with a good canary and promotes it', async () => {
