@@ -113,14 +113,25 @@ describe('the npm tarball installed in an empty project', () => {
       cpSync(join(FIX, 'onnx/bc_logreg_zipmap.onnx'), join(project, 'model.onnx'));
       cpSync(join(FIX, 'data/breast_cancer.csv'), join(project, 'holdout.csv'));
       const args = ['modelci', 'evaluate', '--artifact', 'model.onnx', '--data', 'holdout.csv'];
-      args.push('--label', 'malignant', '--resamples', '0', '--json');
-      const r = run('npx', args);
+      // Resamples on two worker threads: the installed package starts its worker script too.
+      args.push('--label', 'malignant', '--resamples', '200', '--json');
+      const r = spawnSync('npx', args, {
+        cwd: project,
+        env: { ...env, MODELCI_THREADS: '2' },
+        encoding: 'utf8',
+        timeout: 300_000,
+      });
       expect(r.stderr).toContain(`installing onnxruntime-node@${ONNXRUNTIME_VERSION} into`);
       expect(r.status).toBe(0);
-      const report = JSON.parse(r.stdout) as { metrics: Record<string, { value: number }> };
+      const report = JSON.parse(r.stdout) as {
+        metrics: Record<string, { value: number; ci?: [number, number] }>;
+      };
       const want = ref['bc_logreg_zipmap.onnx'].metrics;
       expect(report.metrics.accuracy!.value).toBe(want.accuracy);
       expect(report.metrics.roc_auc!.value).toBeCloseTo(want.roc_auc, 6);
+      const [lo, hi] = report.metrics.roc_auc!.ci!;
+      expect(lo).toBeLessThan(want.roc_auc);
+      expect(hi).toBeGreaterThanOrEqual(want.roc_auc);
 
       const installed = join(env.HOME!, '.cache/modelci-onnxruntime', ONNXRUNTIME_VERSION);
       const bin = join(installed, process.arch, 'node_modules/onnxruntime-node/bin/napi-v6');
