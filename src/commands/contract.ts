@@ -1,5 +1,5 @@
 import { existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { dirname, isAbsolute, join, relative } from 'node:path';
 import { readContract } from '../config/contract-file.js';
 import { loadConfig, resolveModel, type LoadedConfig } from '../config/load.js';
 import { renderContractYaml } from '../core/contract/contract-yaml.js';
@@ -121,5 +121,8 @@ async function referenceProfile(
       file,
       hint: 'Pass --data <training data or profile.json>, or register versions with a profile (modelci register --profile-data)',
     });
-  return { profile: readProfile(file), source: `${model}@${version} (${file})` };
+  // Relative to the checkout when inside it: the source is written into the committed YAML.
+  const shown = relative(process.cwd(), file);
+  const where = shown.startsWith('..') || isAbsolute(shown) ? file : shown;
+  return { profile: readProfile(file), source: `${model}@${version} (${where})` };
 }
