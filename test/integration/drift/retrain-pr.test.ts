@@ -3,6 +3,7 @@ import { chmodSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ACTIONS_TOKEN, startGitHubServer } from '../../harness/github/index.js';
+import { runCli } from '../../harness/cli.js';
 import { runAction } from '../../harness/runner.js';
 import { rng } from '../../harness/random.js';
 import { tempDir } from '../../harness/temp.js';
@@ -247,6 +248,55 @@ describe('modelci drift --retrain from a terminal (the bundled CLI, same command
     expect(pull).toBeDefined();
     expect(git(origin, 'show', 'modelci/retrain/fraud:registry/fraud/retrain.yaml')).toMatch(
       /^model: fraud$/m,
+    );
+  });
+});
+
+describe('a schema break in the window (issue 19): reported as such, and the pull request says so', () => {
+  it('a column that stops being numbers is not tested for drift; the PR is about the pipeline, not drift', async () => {
+    const inferred = runCli(
+      ['contract', 'infer', '--data', 'ref.csv', '--out', 'billing.yaml'],
+      workspace,
+    );
+    expect(inferred.code, inferred.stderr).toBe(0);
+    // The same population as the reference (no drift), but an upstream change wrote units into score.
+    const rows = data(300, 5, 0).trim().split('\n');
+    writeFileSync(
+      join(workspace, 'week6.csv'),
+      rows.map((l, i) => (i > 0 && i % 3 === 0 ? `${l} pts` : l)).join('\n') + '\n',
+    );
+    const r = await runAction('drift', {
+      inputs: {
+        reference: 'ref.csv',
+        current: 'week6.csv',
+        model: 'billing',
+        contract: 'billing.yaml',
+        'data-window': 'w6',
+      },
+      apiUrl: gh.url,
+      repository: REPO,
+      cwd: workspace,
+      runId: 'run-w6',
+    });
+    expect(r.exitCode, r.stdout + r.stderr).toBe(0);
+    expect(r.outputs).toMatchObject({
+      drifted: 'false',
+      'data-checks': 'failed',
+      'schema-break': 'score',
+      retrain: 'created',
+    });
+    expect(r.summary).toContain('**Data checks: ❌ failed** (1 error)');
+    expect(r.summary).toContain(
+      'schema break in "score" (missing or of another type, see the data checks): not tested for drift',
+    );
+    const pull = [...repo().pulls.values()].find((p) => p.head.ref === 'modelci/retrain/billing')!;
+    const issue = repo().issues.get(pull.number)!;
+    expect(issue.title).toBe('Retrain billing: schema break in the data, not drift');
+    expect(issue.body).toContain(
+      'found **schema break, not drift: "score" broke the data contract (missing or of another type); fix the pipeline before retraining; no dataset drift',
+    );
+    expect(git(origin, 'show', 'modelci/retrain/billing:registry/billing/retrain.yaml')).toMatch(
+      /^schema_break:\n {2}- score$/m,
     );
   });
 });
