@@ -55,30 +55,24 @@ export const setUp: DemoStep = {
   },
 };
 
-/** The production model the pull request is compared with: a strongly regularised fit. */
+/**
+ * The production model the pull request is compared with: a strongly regularised fit. It takes the
+ * path every version takes (registry.require_evaluation, on by default): evaluated (on its own, as
+ * there is no production yet to compare with), registered with its report (the catalog then shows
+ * how good production is), promoted to staging, then production.
+ */
 export const productionToday: DemoStep = {
-  title: 'production today: train, evaluate, register 1.0.0, promote to staging and production',
+  title:
+    'production today: train, evaluate on its own, register 1.0.0 with its report, promote to staging and production',
   async run(demo) {
     await demo.modelci(['train', '--model', MODEL, '--output-dir', 'out/v1']);
-    // Its evaluation goes into the version record: the catalog then shows how good production is.
-    const report = 'out/v1/report.json';
-    await demo.modelci([
-      'evaluate',
-      '--model',
-      MODEL,
-      '--artifact',
-      'out/v1/model.onnx',
-      '--report',
-      report,
-    ]);
+    const evaluated = ['--artifact', 'out/v1/model.onnx', '--report', 'out/v1/report.json'];
+    await demo.modelci(['evaluate', '--model', MODEL, ...evaluated, '--json']);
     const registered = await registryWrite(demo, [
       'register',
       '--model',
       MODEL,
-      '--artifact',
-      'out/v1/model.onnx',
-      '--report',
-      report,
+      ...evaluated,
       '--version',
       '1.0.0',
     ]);

@@ -23,13 +23,15 @@ export const registryCommand = defineCliCommand({
       io.stdout(JSON.stringify(v, null, 2) + '\n');
     };
     if (extra.length) throw new ModelciError('USAGE', `unexpected argument "${extra[0]}"`);
-    const dir =
-      v.registry ??
-      registrySettings(loadConfig(v.config, { explicit: given.has('config') }).config.registry)
-        .path;
+    // The config is read only when it says something the command needs (verify's stages).
+    const settings =
+      v.registry !== undefined && !given.has('config')
+        ? undefined
+        : registrySettings(loadConfig(v.config, { explicit: given.has('config') }).config.registry);
+    const dir = v.registry ?? settings!.path;
     switch (sub) {
       case 'list': {
-        const r = runRegistryList(dir);
+        const r = runRegistryList(dir, inv.warn);
         if (json) return out(r);
         if (!r.models.length) io.stdout(`no models in ${dir}\n`);
         for (const m of r.models) {
@@ -67,10 +69,11 @@ export const registryCommand = defineCliCommand({
         // loads only here: list and show should start as fast as node does.
         const client = await githubClient(inv);
         const repository = inv.env.repository?.fullName;
-        const r = await runRegistryVerify(
-          dir,
-          client ? { github: { client, ...(repository ? { repository } : {}) } } : {},
-        );
+        const r = await runRegistryVerify(dir, {
+          ...(settings ? { stages: settings.stages } : {}),
+          env: inv.processEnv,
+          ...(client ? { github: { client, ...(repository ? { repository } : {}) } } : {}),
+        });
         if (json) out(r);
         else {
           for (const p of r.problems)

@@ -2,26 +2,28 @@ import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { basename, extname, join } from 'node:path';
 import type { ModelConfig } from '../config/schema/index.js';
-import type { RegistryConfig } from '../config/schema/registry.js';
 import { ModelciError } from '../core/errors.js';
 import { versionTag } from '../core/registry/gto-tags.js';
+import { pushRetryPolicy } from '../git/push-retry.js';
+import { modelTagGlobs } from '../registry/gto-tags.js';
+import { warnProblems } from '../registry/problems.js';
 import { checkName, type Bump } from '../core/registry/names.js';
 import type { ModelRecord, VersionRecord } from '../core/registry/records.js';
 import { commitMessage } from '../core/registry/trailers.js';
 import { allocateVersion } from '../core/registry/versioning.js';
 import type { EvaluationReport, ModelSignature } from '../core/report/evaluation-report.js';
 import type { GitHubClient } from '../github/client.js';
-import { openCheckout } from '../registry/checkout.js';
 import { readEvaluationReport } from '../registry/evaluation-input.js';
 import { layout } from '../registry/layout.js';
 import { recordToYaml } from '../registry/record-file.js';
 import { openRegistry } from '../registry/registry.js';
 import { registrySettings } from '../registry/settings.js';
 import { signatureOf } from '../registry/signature.js';
-import { commitRegistryChange, retryPolicy } from '../registry/transaction.js';
+import { commitRegistryChange } from '../registry/transaction.js';
 import { fingerprintFile } from '../store/artifact-store.js';
 import { storeForWrite } from '../store/index.js';
-import { runContext, type RunContext } from '../registry/run-context.js';
+import type { RunContext } from '../registry/run-context.js';
+import { prepareWrite, type RegistryWriteOptions } from './registry-write.js';
 import { readSmokeSamplesFile } from '../deploy/smoke.js';
 import { isProfilePath, profileFile, readProfile } from './profile.js';
 import { writeOutputFile } from '../data/output-file.js';
@@ -29,10 +31,7 @@ import type { RunRecord } from '../core/runs/record.js';
 import { runStoreAt } from './record-run.js';
 import { trainingRunOf } from './training-run.js';
 
-export interface RegisterOptions {
-  /** Registry folder (inside a git checkout). Default: registry.path from config. */
-  registry?: string;
-  model: string;
+export interface RegisterOptions extends RegistryWriteOptions {
   artifact: string;
   version?: string;
   bump?: Bump;
@@ -47,9 +46,6 @@ export interface RegisterOptions {
   sketchSize?: number;
   /** Smoke samples recorded by evaluate, stored as `smoke/<X.Y.Z>.jsonl` for deploy's smoke test. */
   smokeSamples?: string;
-  push?: boolean;
-  remote?: string;
-  config?: RegistryConfig;
   /** The model's entry in modelci.yaml (task, primary metric, owners) for model.yaml. */
   modelConfig?: ModelConfig;
   params?: Record<string, unknown>;
@@ -58,13 +54,7 @@ export interface RegisterOptions {
    * `none`; default, the run.json `train` wrote beside the artifact when it wrote this very file.
    */
   run?: string;
-  /** Who and where: defaults from the GitHub Actions environment. */
-  context?: Partial<RunContext>;
   github?: { client: GitHubClient; repository?: string };
-  cwd?: string;
-  env?: NodeJS.ProcessEnv;
-  now?: () => Date;
-  log?: (msg: string) => void;
 }
 
 export interface RegisterResult {
@@ -122,36 +112,31 @@ export async function runRegister(opts: RegisterOptions): Promise<RegisterResult
     opts.log?.(`profiled ${opts.profileData} (${profile.rows} rows) as the drift reference`);
   // Checked before anything is written: a broken samples file must not land in the registry.
   const smoke = opts.smokeSamples ? readSmokeSamplesFile(opts.smokeSamples).text : undefined;
-  const checkout = await openCheckout(opts.registry ?? settings.path, {
-    ...(opts.cwd ? { cwd: opts.cwd } : {}),
-    ...(settings.branch ? { branch: settings.branch } : {}),
-    env,
-  });
-  const ctx = runContext(env, { ...opts.context }, await checkout.git.head(), checkout.branch);
-  const store = storeForWrite({
-    registryDir: checkout.dir,
-    config: settings.store,
-    cacheDir: checkout.dir,
-    ...(opts.github ? { github: opts.github } : {}),
-  });
+  const { checkout, ctx } = await prepareWrite(opts);
   const remote = opts.remote ?? 'origin';
   let file = '';
   let artifactRef: VersionRecord['artifact'] | undefined;
 
   const tx = await commitRegistryChange<{ version: string; reason: string }>({
-    git: checkout.git,
-    paths: [checkout.relDir],
+    checkout,
+    command: `register ${model}`,
+    models: [model],
     push: opts.push ?? false,
     remote,
-    branch: checkout.branch,
-    retry: retryPolicy(settings.pushAttempts, env),
-    ...(checkout.identity ? { identity: checkout.identity } : {}),
+    retry: pushRetryPolicy(settings.pushAttempts, env),
     ...(opts.log ? { log: opts.log } : {}),
-    plan: async () => {
-      const reg = openRegistry(checkout.dir);
+    plan: async ({ dir, attempt }) => {
+      const reg = openRegistry(dir);
+      warnProblems(reg, model, attempt === 1 ? opts.warn : undefined, checkout.relDir);
       const existing = reg.listVersions(model);
       const latestV = existing[existing.length - 1];
       const latest = latestV ? reg.getVersion(model, latestV) : undefined;
+      const store = storeForWrite({
+        registryDir: dir,
+        config: settings.store,
+        cacheDir: dir,
+        ...(opts.github ? { github: opts.github } : {}),
+      });
       const uri = await store.put(opts.artifact, {
         model,
         version: opts.version ?? 'next',
@@ -170,6 +155,7 @@ export async function runRegister(opts: RegisterOptions): Promise<RegisterResult
         latestV,
         now(),
         run?.record,
+        profile ? { ...profile, data: opts.profileData! } : undefined,
       );
       const explicit = opts.version ? reg.hasVersion(model, opts.version) : false;
       const alloc = allocateVersion({
@@ -181,37 +167,30 @@ export async function runRegister(opts: RegisterOptions): Promise<RegisterResult
         defaultBump: settings.bump,
         ...(explicit ? { existingRecord: reg.getVersion(model, opts.version!) } : {}),
       });
-      file = reg.versionFile(model, alloc.version);
+      file = layout.versionFile(checkout.dir, model, alloc.version);
       const result = { version: alloc.version, reason: alloc.reason };
       if (alloc.kind === 'existing') return { noop: result };
-      const modelFile = layout.modelFile(checkout.dir, model);
-      const files = [file];
-      const { lineage, created_at, created_by, ...head } = candidate;
+      const modelFile = layout.modelFile(dir, model);
+      const versionFile = reg.versionFile(model, alloc.version);
+      const files = [versionFile];
+      const { lineage, created_at, created_by, reference_profile, ...head } = candidate;
       const record: VersionRecord = {
         ...head,
         version: alloc.version,
-        ...(profile
-          ? {
-              reference_profile: {
-                path: `profiles/${alloc.version}.json`,
-                sha256: profile.sha256,
-                bytes: Buffer.byteLength(profile.text),
-                data: opts.profileData!,
-                rows: profile.rows,
-              },
-            }
+        ...(reference_profile
+          ? { reference_profile: { ...reference_profile, path: `profiles/${alloc.version}.json` } }
           : {}),
         lineage,
         created_at,
         created_by,
       };
       if (profile) {
-        const profilePath = layout.profileFile(checkout.dir, model, alloc.version);
+        const profilePath = layout.profileFile(dir, model, alloc.version);
         writeOutputFile(profilePath, profile.text);
         files.push(profilePath);
       }
       if (smoke) {
-        const smokePath = layout.smokeFile(checkout.dir, model, alloc.version);
+        const smokePath = layout.smokeFile(dir, model, alloc.version);
         writeOutputFile(smokePath, smoke);
         files.push(smokePath);
       }
@@ -219,8 +198,8 @@ export async function runRegister(opts: RegisterOptions): Promise<RegisterResult
         writeOutputFile(modelFile, recordToYaml(modelRecord(model, opts.modelConfig, now())));
         files.push(modelFile);
       }
-      if (uri.startsWith('git:')) files.push(join(checkout.dir, uri.slice('git:'.length)));
-      writeOutputFile(file, recordToYaml(record));
+      if (uri.startsWith('git:')) files.push(join(dir, uri.slice('git:'.length)));
+      writeOutputFile(versionFile, recordToYaml(record));
       return {
         message: commitMessage(`Register ${model} ${alloc.version}`, alloc.reason, {
           model,
@@ -229,6 +208,7 @@ export async function runRegister(opts: RegisterOptions): Promise<RegisterResult
           actor: ctx.actor,
           ...(ctx.runUrl ? { run: ctx.runUrl } : {}),
         }),
+        // GTO reads a version tag as "registered at this commit": the register commit itself.
         tags: settings.tags
           ? [
               {
@@ -241,6 +221,7 @@ export async function runRegister(opts: RegisterOptions): Promise<RegisterResult
         files,
       };
     },
+    ...(settings.tags && (opts.push ?? false) ? { tagGlobs: modelTagGlobs(model) } : {}),
   });
   return {
     model,
@@ -321,6 +302,7 @@ function buildRecord(
   parent: string | undefined,
   at: Date,
   run: RunRecord | undefined,
+  profile: { text: string; sha256: string; rows: number; data: string } | undefined,
 ): Omit<VersionRecord, 'version'> {
   // The run answers "which params, which data" when the report does not.
   const p =
@@ -367,6 +349,18 @@ function buildRecord(
       : {}),
     ...(p ? { params: p } : {}),
     ...(training ? { training_data: training } : {}),
+    // Part of the content a re-run compares (its path names the version, so it is set later).
+    ...(profile
+      ? {
+          reference_profile: {
+            path: 'profiles/next.json',
+            sha256: profile.sha256,
+            bytes: Buffer.byteLength(profile.text),
+            data: profile.data,
+            rows: profile.rows,
+          },
+        }
+      : {}),
     lineage: {
       ...(ctx.commit ? { commit: ctx.commit } : {}),
       ...(ctx.ref ? { ref: ctx.ref } : {}),

@@ -1,13 +1,20 @@
 import { existsSync } from 'node:fs';
-import { relative } from 'node:path';
+import { join, relative } from 'node:path';
 import { describeError } from '../core/errors.js';
 import { HISTORY_FORMAT, parseHistory, type HistoryEntry } from '../core/registry/trailers.js';
-import type { ModelRecord, StagePointer, VersionRecord } from '../core/registry/records.js';
+import type { ModelRecord, VersionRecord } from '../core/registry/records.js';
 import { Git } from '../git/git.js';
 import type { RunRecord } from '../core/runs/record.js';
 import { runRef } from '../core/runs/refs.js';
 import { runStoreAt } from './record-run.js';
 import { layout } from '../registry/layout.js';
+import {
+  modelProblems,
+  strayTopLevel,
+  warnProblems,
+  type RegistryProblem,
+} from '../registry/problems.js';
+import { sha256File } from '../store/artifact-store.js';
 import {
   openRegistry,
   parseModelRef,
@@ -20,10 +27,15 @@ export interface RegistryListResult {
   models: ModelSummary[];
 }
 
-/** Every model with its version numbers and stage pointers (no version record is parsed). */
-export function runRegistryList(dir: string): RegistryListResult {
+/**
+ * Every model with its version numbers and stage pointers; `log` gets a warning for each broken
+ * record or stray file in a model (the summary itself reads only file names and pointers).
+ */
+export function runRegistryList(dir: string, log?: (msg: string) => void): RegistryListResult {
   const reg = openRegistry(dir);
-  return { registry: dir, models: reg.listModels().map((m) => reg.summary(m)) };
+  const models = reg.listModels();
+  for (const m of models) warnProblems(reg, m, log, dir);
+  return { registry: dir, models: models.map((m) => reg.summary(m)) };
 }
 
 export interface RegistryShowResult {
@@ -110,10 +122,7 @@ export async function runRegistryHistory(
   return parseHistory(text, model);
 }
 
-export interface VerifyProblem {
-  file: string;
-  message: string;
-}
+export type VerifyProblem = RegistryProblem;
 
 export interface RegistryVerifyResult {
   models: number;
@@ -122,54 +131,75 @@ export interface RegistryVerifyResult {
   problems: VerifyProblem[];
 }
 
-/** Checks every record against its schema, every pointer's target, every artifact's sha256. */
+/**
+ * Finds every problem in the registry folder: records that do not parse or do not match their file
+ * names, stray or misnamed files, stage pointers at missing or deprecated versions, dangling
+ * `previous` and history, unreferenced profiles, smoke samples and artifacts, artifacts whose
+ * sha256 does not match, and changes not committed to git. `stages`: registry.stages, when known.
+ */
 export async function runRegistryVerify(
   dir: string,
-  opts: RegistryOptions = {},
+  opts: RegistryOptions & { stages?: string[]; env?: NodeJS.ProcessEnv } = {},
 ): Promise<RegistryVerifyResult> {
   const reg = openRegistry(dir, opts);
   const out: RegistryVerifyResult = { models: 0, versions: 0, artifacts: 0, problems: [] };
-  const problem = (file: string, e: unknown) =>
-    out.problems.push({ file: relative(process.cwd(), file) || file, message: describeError(e) });
+  const shown = (file: string) => relative(process.cwd(), file) || file;
+  const add = (p: RegistryProblem) => out.problems.push({ ...p, file: shown(p.file) });
+  strayTopLevel(reg).forEach(add);
   for (const name of reg.listModels()) {
     out.models++;
-    try {
-      reg.getModel(name);
-    } catch (e) {
-      problem(`${reg.dir}/${name}/model.yaml`, e);
-    }
-    const versions = reg.listVersions(name);
-    for (const v of versions) {
+    modelProblems(reg, name, opts.stages).forEach(add);
+    for (const v of reg.listVersions(name)) {
       out.versions++;
-      const file = reg.versionFile(name, v);
       let rec: VersionRecord;
       try {
         rec = reg.getVersion(name, v);
-      } catch (e) {
-        problem(file, e);
-        continue;
+      } catch {
+        continue; // reported by modelProblems
       }
       try {
         await reg.readArtifact(rec);
         out.artifacts++;
       } catch (e) {
-        problem(file, e);
+        add({ file: reg.versionFile(name, v), message: describeError(e) });
       }
-    }
-    for (const stage of reg.listStageNames(name)) {
-      let p: StagePointer | undefined;
-      try {
-        p = reg.getStage(name, stage);
-      } catch (e) {
-        problem(`${reg.dir}/${name}/stages/${stage}.yaml`, e);
-        continue;
-      }
-      if (p && !existsSync(reg.versionFile(name, p.version)))
-        problem(
-          `${reg.dir}/${name}/stages/${stage}.yaml`,
-          `stage ${stage} points at ${p.version}, which is not registered`,
-        );
+      const ref = rec.reference_profile;
+      const profile = ref && join(layout.modelDir(reg.dir, name), ref.path);
+      if (profile && existsSync(profile) && (await sha256File(profile)) !== ref.sha256)
+        add({
+          file: profile,
+          message: `sha256 of the drift reference does not match ${name}@${v}'s reference_profile.sha256`,
+        });
     }
   }
+  for (const file of await uncommitted(reg.dir, opts.env))
+    add({
+      file,
+      message:
+        'not committed: registry changes are made by modelci commands, one commit each (commit it through them or restore it)',
+    });
   return out;
+}
+
+/** Files under the registry folder that differ from the commit checked out (none outside git). */
+async function uncommitted(dir: string, env?: NodeJS.ProcessEnv): Promise<string[]> {
+  const git = new Git(dir, env);
+  let root: string;
+  try {
+    root = await git.topLevel();
+  } catch {
+    return [];
+  }
+  const out = await new Git(root, env).run([
+    'status',
+    '--porcelain',
+    '-z',
+    '--untracked-files=all',
+    '--',
+    relative(root, dir) || '.',
+  ]);
+  return out
+    .split('\0')
+    .filter((l) => /^.. /.test(l))
+    .map((l) => join(root, l.slice(3)));
 }

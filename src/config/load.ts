@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import type { ErrorObject } from 'ajv';
 import { ModelciError } from '../core/errors.js';
 import { pointerToKeyPath } from '../core/keypath.js';
+import { gtoNameProblem } from '../core/registry/gto-tags.js';
 import { readStructuredFile } from '../data/structured-file.js';
 import { validateConfig as validate } from './generated/config-validator.js';
 import { didYouMean } from '../core/suggest.js';
@@ -77,6 +78,7 @@ export function validateConfig(
       hint: `${near ? `${near} ` : ''}See schema/modelci.schema.json for the format`,
     });
   }
+  checkGtoNames(copy as ModelciConfig, file);
   // Defaults of every section but the two that merge (drift, metrics: top level and per model),
   // which get theirs after the merge, in resolvedModel.
   const config = withDefaults<ModelciConfig>(configSchema, copy, MERGED_SECTIONS);
@@ -99,6 +101,32 @@ export function siblingsAt(
 }
 
 const MERGED_SECTIONS: ReadonlySet<object> = new Set([driftSchema, metricsSchema]);
+
+/** With registry.tags on, every model and stage name must fit GTO's tag grammar. */
+function checkGtoNames(config: ModelciConfig, file: string): void {
+  if (!config.registry?.tags) return;
+  const names: [string, 'model' | 'stage', string][] = [
+    ...Object.keys(config.models ?? {}).map((m): [string, 'model', string] => [
+      m,
+      'model',
+      `models.${m}`,
+    ]),
+    ...(config.registry.stages ?? []).map((s, i): [string, 'stage', string] => [
+      s,
+      'stage',
+      `registry.stages[${i}]`,
+    ]),
+  ];
+  for (const [name, what, path] of names) {
+    const problem = gtoNameProblem(name, what);
+    if (problem)
+      throw new ModelciError('CONFIG', problem, {
+        file,
+        path,
+        hint: `Rename the ${what}, or set registry.tags: false`,
+      });
+  }
+}
 
 export function valueAt(data: unknown, pointer: string): unknown {
   let cur: unknown = data;

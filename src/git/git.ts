@@ -28,11 +28,6 @@ export class Git {
     private readonly env: NodeJS.ProcessEnv = process.env,
   ) {}
 
-  /** The same repository with extra environment variables (e.g. a commit's author and date). */
-  withEnv(extra: NodeJS.ProcessEnv): Git {
-    return new Git(this.cwd, { ...this.env, ...extra });
-  }
-
   /** Runs git; resolves with the exit code instead of throwing. */
   async exec(args: string[], input?: string): Promise<GitResult> {
     const r = await this.spawn(args, input, 256 << 20);
@@ -57,7 +52,8 @@ export class Git {
         ['-c', 'core.quotepath=off', ...args],
         {
           cwd: this.cwd,
-          env: { ...this.env, GIT_TERMINAL_PROMPT: '0', LC_ALL: 'C' },
+          // No optional locks: a `git status` killed mid-way must not leave index.lock behind.
+          env: { ...this.env, GIT_TERMINAL_PROMPT: '0', LC_ALL: 'C', GIT_OPTIONAL_LOCKS: '0' },
           maxBuffer,
           encoding: 'buffer',
         },
@@ -81,6 +77,11 @@ export class Git {
       );
       if (input !== undefined) child.stdin?.end(input);
     });
+  }
+
+  /** The same repository with more environment (a commit's author and date, a private index, a marker). */
+  withEnv(extra: NodeJS.ProcessEnv, cwd = this.cwd): Git {
+    return new Git(cwd, { ...this.env, ...extra });
   }
 
   /** Runs git and returns stdout; a non-zero exit is a ModelciError quoting git. */
@@ -123,6 +124,27 @@ export class Git {
     return [...new Set([...tracked.split('\n'), ...under.split('\n')].filter(Boolean))];
   }
 
+  /** This checkout's git folder and the repository's common one (they differ in linked worktrees). */
+  async gitDirs(): Promise<{ gitDir: string; commonDir: string }> {
+    const [gitDir, commonDir] = (
+      await this.run(['rev-parse', '--path-format=absolute', '--git-dir', '--git-common-dir'])
+    ).split('\n');
+    return { gitDir: gitDir!, commonDir: commonDir! };
+  }
+
+  async refExists(ref: string): Promise<boolean> {
+    return (await this.exec(['rev-parse', '--verify', '--quiet', ref])).code === 0;
+  }
+
+  /** Whether `ancestor` is reachable from `descendant` (equal counts). */
+  async isAncestor(ancestor: string, descendant: string): Promise<boolean> {
+    return (await this.exec(['merge-base', '--is-ancestor', ancestor, descendant])).code === 0;
+  }
+
+  async isShallow(): Promise<boolean> {
+    return (await this.run(['rev-parse', '--is-shallow-repository'])).trim() === 'true';
+  }
+
   async configValue(key: string): Promise<string | undefined> {
     const r = await this.exec(['config', '--get', key]);
     return r.code === 0 && r.stdout.trim() ? r.stdout.trim() : undefined;
@@ -155,6 +177,24 @@ export class Git {
       ? ['-c', `user.name=${identity.name}`, '-c', `user.email=${identity.email}`]
       : [];
     await this.run([...id, 'tag', '-a', name, '-m', message]);
+  }
+
+  /**
+   * Writes an annotated tag object for `target` without creating its ref: pushed by object id, and
+   * given a ref locally only once the change it belongs to is complete.
+   */
+  async tagObject(
+    name: string,
+    message: string,
+    target: string,
+    identity?: { name: string; email: string },
+  ): Promise<string> {
+    const who = identity
+      ? this.withEnv({ GIT_COMMITTER_NAME: identity.name, GIT_COMMITTER_EMAIL: identity.email })
+      : this;
+    const tagger = (await who.run(['var', 'GIT_COMMITTER_IDENT'])).trim();
+    const text = `object ${target}\ntype commit\ntag ${name}\ntagger ${tagger}\n\n${message}\n`;
+    return (await this.run(['mktag'], text)).trim();
   }
 
   async deleteTag(name: string): Promise<void> {

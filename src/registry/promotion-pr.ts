@@ -1,12 +1,12 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, relative } from 'node:path';
+import { join } from 'node:path';
 import { ModelciError } from '../core/errors.js';
-import { Git } from '../git/git.js';
+import type { Git } from '../git/git.js';
+import { ScratchTree } from '../git/scratch-tree.js';
 import type { GitHubClient } from '../github/client.js';
 import { upsertPullRequest, type PullRequestAction } from '../github/pull-request.js';
+import { ChangeJournal, CHANGE_TOKEN_ENV } from './change-journal.js';
 import type { RegistryCheckout } from './checkout.js';
-import type { WritePlan } from './transaction.js';
+import type { PlanContext, WritePlan } from './transaction.js';
 
 export interface PromotionPullRequest {
   number: number;
@@ -22,65 +22,80 @@ export interface PromotionPrOptions<R> {
   model: string;
   stage: string;
   github: { client: GitHubClient; repository: string };
-  identity: { name: string; email: string } | undefined;
-  /** Writes the change into the registry folder `dir` of a scratch worktree. */
-  plan: (dir: string, git: Git) => Promise<WritePlan<R> | { noop: R }>;
+  /** Writes the change into the registry folder of a scratch tree. */
+  plan: (ctx: PlanContext) => Promise<WritePlan<R> | { noop: R }>;
   log?: (msg: string) => void;
 }
 
 /**
  * GitOps promotion: the change is committed on `modelci/promote/<model>/<stage>` (one branch and one
- * open PR per model and stage) on top of the registry branch, in a scratch worktree so the
- * checkout is untouched. Re-running with the same target updates nothing.
+ * open PR per model and stage) on top of the registry branch, built beside the checkout (private
+ * index, scratch folder) so the checkout is untouched. Re-running with the same target updates
+ * nothing.
  */
 export async function promoteByPullRequest<R extends { version: string }>(
   opts: PromotionPrOptions<R>,
 ): Promise<{ result: R; pullRequest?: PromotionPullRequest }> {
   const { checkout, remote } = opts;
-  const git = checkout.git;
   const head = `modelci/promote/${opts.model}/${opts.stage}`;
-  await git.fetch(remote, checkout.branch);
-  const base = (await git.revParse(`${remote}/${checkout.branch}`)) ?? (await git.head());
-  const scratch = mkdtempSync(join(tmpdir(), 'modelci-promote-'));
+  const journal = ChangeJournal.begin(checkout.gitDir, {
+    command: `promote ${opts.model} ${opts.stage} (pull request)`,
+    branch: checkout.branch,
+    from: await checkout.git.head(),
+  });
+  const git = checkout.git.withEnv({ [CHANGE_TOKEN_ENV]: journal.record.token });
+  let scratch: ScratchTree | undefined;
   try {
-    await git.run(['worktree', 'add', '--quiet', '--detach', scratch, base]);
-    const wt = new Git(scratch);
-    const rel = relative(checkout.root, checkout.dir) || '.';
-    const plan = await opts.plan(join(scratch, rel), wt);
+    await git.fetch(remote, checkout.branch);
+    const base = (await git.revParse(`${remote}/${checkout.branch}`)) ?? (await git.head());
+    const rel = checkout.relDir.split('\\').join('/');
+    scratch = await ScratchTree.create({
+      repo: git,
+      gitDir: checkout.gitDir,
+      root: journal.scratchRoot(1),
+      base,
+      paths: [rel === '.' ? opts.model : `${rel}/${opts.model}`],
+      skip: (p) => p.includes('/artifacts/'),
+    });
+    const plan = await opts.plan({
+      dir: join(scratch.dir, checkout.relDir),
+      base,
+      git,
+      attempt: 1,
+    });
     if ('noop' in plan) return { result: plan.noop };
-    await wt.add([rel]);
-    const commit = await wt.commit(plan.message, opts.identity);
+    const commit = await scratch.commit(plan.files, plan.message, checkout.identity);
     const existing = await git.remoteBranchHead(remote, head);
     let same = false;
     if (existing) {
       await git.exec(['fetch', '--quiet', '--no-tags', remote, `refs/heads/${head}`]);
       // Same parent and same registry tree: the open PR already proposes exactly this change.
       const [parent, tree] = (
-        await wt.run(['rev-parse', `${existing}^`, `${existing}:${rel}`])
+        await git.run(['rev-parse', `${existing}^`, `${existing}:${rel}`])
       ).split('\n');
-      const ourTree = (await wt.run(['rev-parse', `${commit}:${rel}`])).trim();
-      const stageFile = `${rel}/${opts.model}/stages/${opts.stage}.yaml`;
+      const ourTree = (await git.run(['rev-parse', `${commit}:${rel}`])).trim();
+      const stageFile = `${rel === '.' ? '' : `${rel}/`}${opts.model}/stages/${opts.stage}.yaml`;
       same =
         parent === base &&
-        (tree === ourTree || (await sameTarget(wt, existing, commit, stageFile)));
+        (tree === ourTree || (await sameTarget(git, existing, commit, stageFile)));
     }
     if (
       !same &&
-      (await wt.push(remote, [`+${commit}:refs/heads/${head}`], { force: true })) !== 'pushed'
+      (await git.push(remote, [`+${commit}:refs/heads/${head}`], { force: true })) !== 'pushed'
     )
       throw new ModelciError('GIT', `could not push the promotion branch ${head}`);
     const pr = await upsertPromotionPr(opts, head, checkout.branch, plan.message, same);
     return { result: plan.result, pullRequest: pr };
   } finally {
-    await git.exec(['worktree', 'remove', '--force', scratch]);
-    rmSync(scratch, { recursive: true, force: true });
+    scratch?.dispose();
+    journal.end();
   }
 }
 
 /** The proposed pointers name the same version (timestamps differ between runs). */
-async function sameTarget(wt: Git, a: string, b: string, file: string): Promise<boolean> {
+async function sameTarget(git: Git, a: string, b: string, file: string): Promise<boolean> {
   const read = async (c: string) => {
-    const r = await wt.exec(['show', `${c}:${file}`]);
+    const r = await git.exec(['show', `${c}:${file}`]);
     return /^version: (.*)$/m.exec(r.stdout)?.[1];
   };
   const [va, vb] = await Promise.all([read(a), read(b)]);

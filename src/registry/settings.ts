@@ -13,6 +13,7 @@ export interface RegistrySettings {
   stages: string[];
   requirePreviousStage: boolean;
   requireDataChecks: boolean;
+  requireEvaluation: boolean;
   requiredChecks: string[];
   bump: 'minor' | 'patch';
   tags: boolean;
@@ -30,6 +31,7 @@ export function registrySettings(c: RegistryConfig = {}): RegistrySettings {
     stages: [...r.stages],
     requirePreviousStage: r.require_previous_stage,
     requireDataChecks: r.require_data_checks,
+    requireEvaluation: r.require_evaluation,
     requiredChecks: [...r.required_checks],
     bump: r.bump,
     tags: r.tags,

@@ -2,14 +2,9 @@ import { loadConfig } from '../../config/load.js';
 import { ModelciError } from '../../core/errors.js';
 import type { deprecateSpec, promoteSpec, rollbackSpec } from '../../spec/commands/promote.js';
 import type { Parsed, Values } from '../../spec/option-spec.js';
-import {
-  runDeprecate,
-  runPromote,
-  runRollback,
-  type DeprecateResult,
-  type StageChangeResult,
-  type StageWriteOptions,
-} from '../promote.js';
+import { runDeprecate, type DeprecateResult } from '../deprecate.js';
+import { runPromote, type StageChangeResult, type StageWriteOptions } from '../promote.js';
+import { runRollback } from '../rollback.js';
 import { githubClient, repositoryOf } from '../github-access.js';
 import { optionName, type Invocation } from '../invocation.js';
 
@@ -35,6 +30,7 @@ async function stageWrite(
     remote: v.remote,
     env: inv.processEnv,
     log: inv.log,
+    warn: inv.warn,
     ...(v.registry !== undefined ? { registry: v.registry } : {}),
     ...(v.reason !== undefined ? { reason: v.reason } : {}),
     ...(v.mode !== undefined ? { mode: v.mode } : {}),

@@ -36,5 +36,6 @@ export async function invokeRegister(
     push: v.push,
     env: inv.processEnv,
     log: inv.log,
+    warn: inv.warn,
   });
 }

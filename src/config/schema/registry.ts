@@ -13,7 +13,8 @@ export const registrySchema = {
       type: 'string',
       minLength: 1,
       default: 'registry',
-      description: 'Registry folder, relative to the repository root.',
+      description:
+        'Registry folder, relative to the repository root. Every registry file goes here, the retraining request (retrain.yaml) included.',
     },
     branch: {
       type: 'string',
@@ -22,7 +23,7 @@ export const registrySchema = {
     },
     stages: {
       type: 'array',
-      description: 'Stage names in promotion order.',
+      description: 'Stage names in promotion order; the last one is production.',
       minItems: 1,
       uniqueItems: true,
       items: { type: 'string', pattern: NAME },
@@ -30,8 +31,15 @@ export const registrySchema = {
     },
     require_previous_stage: {
       type: 'boolean',
-      default: false,
-      description: 'A stage can only receive the version the stage before it currently holds.',
+      default: true,
+      description:
+        'A stage takes only the version the stage before it holds (no skipping staging). Rollbacks to a version the stage held are exempt.',
+    },
+    require_evaluation: {
+      type: 'boolean',
+      default: true,
+      description:
+        'The last stage takes only a version registered with an evaluation report whose gates passed. Switched off, the stage pointer and the commit record evaluation_required: false.',
     },
     require_data_checks: {
       type: 'boolean',
@@ -48,12 +56,14 @@ export const registrySchema = {
     bump: {
       enum: ['minor', 'patch'],
       default: 'minor',
-      description: 'Bump when the signature is compatible; a breaking signature change is always major.',
+      description:
+        'Bump when the signature is compatible; a change the signature gate calls incompatible is always major.',
     },
     tags: {
       type: 'boolean',
       default: false,
-      description: "Git tags in GTO's format (`<model>@vX.Y.Z`, `<model>#<stage>#<n>`) next to the commits.",
+      description:
+        "Also write GTO's git tags (model@vX.Y.Z, model#stage#N, model#stage!#N, model@vX.Y.Z!) on each version's registration commit. Model and stage names must then fit GTO's grammar.",
     },
     promotion: {
       enum: ['commit', 'pull-request'],
@@ -65,7 +75,7 @@ export const registrySchema = {
       minimum: 1,
       maximum: 100,
       default: 20,
-      description: 'Push attempts when other writers race (fetch, rebase, re-check, retry).',
+      description: 'Push attempts when other writers race (fetch, rebuild, re-check, retry).',
     },
     store: {
       type: 'object',

@@ -97,6 +97,15 @@ export interface StagePointer {
   run_url?: string;
   /** Set when this pointer was written by a rollback. */
   rollback?: boolean;
+  /** Versions the stage held before, newest last, that a rollback may go back to. */
+  history?: string[];
+  /** Versions rollbacks left; a rollback never returns to them unless asked by version. */
+  rolled_back_from?: string[];
+  /**
+   * `false` when the last stage took this version with registry.require_evaluation switched off
+   * (the audit trail of the switch; the commit has `Evaluation-Required: false` too).
+   */
+  evaluation_required?: boolean;
 }
 
 const NAME = '^[a-z0-9][a-z0-9._-]*$';
@@ -274,12 +283,16 @@ export const stagePointerSchema = {
     reason: { type: 'string' },
     run_url: { type: 'string' },
     rollback: { type: 'boolean' },
+    history: { type: 'array', items: { type: 'string', pattern: SEMVER } },
+    rolled_back_from: { type: 'array', items: { type: 'string', pattern: SEMVER } },
+    evaluation_required: { type: 'boolean' },
   },
 } as const;
 
 /**
  * What decides "same content" for immutability: the artifact, signature, metrics, gates, params and
- * data; not when, by whom or from which commit or run it was registered (a re-run differs there).
+ * data; not when, by whom or from which commit or run it was registered (a re-run differs there),
+ * and not the stored drift profile, which sameVersionContent compares on its own.
  */
 export function versionContent(r: VersionRecord): unknown {
   // Slices and data checks come from the same report as the metrics; leaving them out keeps a CI
@@ -292,6 +305,7 @@ export function versionContent(r: VersionRecord): unknown {
     version: _v,
     slices: _s,
     data_checks: _dc,
+    reference_profile: _p,
     ...rest
   } = r;
   return canonical(rest);
@@ -311,6 +325,14 @@ export function canonical(value: unknown): unknown {
   return value;
 }
 
+/**
+ * Same content: equal versionContent, and the same drift profile when both store one. A re-run with
+ * profiling on or off (data.train checked out or not) is the same version; a different profile of
+ * the same model is not.
+ */
 export function sameVersionContent(a: VersionRecord, b: VersionRecord): boolean {
+  const pa = a.reference_profile?.sha256;
+  const pb = b.reference_profile?.sha256;
+  if (pa && pb && pa !== pb) return false;
   return JSON.stringify(versionContent(a)) === JSON.stringify(versionContent(b));
 }

@@ -7,6 +7,8 @@ export interface RegistryTrailers {
   run?: string;
   /** What happened: register, promote, rollback, deprecate. */
   action: string;
+  /** `false` when the last stage took a version with registry.require_evaluation switched off. */
+  evaluationRequired?: boolean;
 }
 
 const KEYS: [keyof RegistryTrailers, string][] = [
@@ -16,6 +18,7 @@ const KEYS: [keyof RegistryTrailers, string][] = [
   ['action', 'Registry-Action'],
   ['actor', 'Actor'],
   ['run', 'Run'],
+  ['evaluationRequired', 'Evaluation-Required'],
 ];
 
 function clean(v: string): string {
@@ -28,7 +31,9 @@ export function commitMessage(
   body: string | undefined,
   t: RegistryTrailers,
 ): string {
-  const lines = KEYS.filter(([k]) => t[k]).map(([k, name]) => `${name}: ${clean(String(t[k]))}`);
+  const lines = KEYS.filter(([k]) => t[k] !== undefined && t[k] !== '').map(
+    ([k, name]) => `${name}: ${clean(String(t[k]))}`,
+  );
   return `${clean(subject)}\n\n${body ? `${body.trim()}\n\n` : ''}${lines.join('\n')}\n`;
 }
 
@@ -43,6 +48,8 @@ export interface HistoryEntry {
   stage?: string;
   actor?: string;
   run?: string;
+  /** Present when a promotion ran with registry.require_evaluation switched off. */
+  evaluation_required?: boolean;
 }
 
 /** Field and record separators used in the `git log --format` of src/git. */
@@ -96,5 +103,8 @@ export function historyEntry(
     ...(t.stage ? { stage: t.stage } : {}),
     ...(t.actor ? { actor: t.actor } : {}),
     ...(t.run ? { run: t.run } : {}),
+    ...(t['evaluation-required']
+      ? { evaluation_required: t['evaluation-required'] === 'true' }
+      : {}),
   };
 }

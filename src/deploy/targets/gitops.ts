@@ -4,6 +4,8 @@ import { tmpdir } from 'node:os';
 import { dirname, isAbsolute, join, normalize, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { ModelciError } from '../../core/errors.js';
+import { Git } from '../../git/git.js';
+import { pushRetryPolicy, pushWithRetry } from '../../git/push-retry.js';
 import type { DeployTarget, TargetContext, TargetFactory, TargetResult } from './target.js';
 import { ACTIONS_BOT } from '../../git/identity.js';
 
@@ -81,46 +83,57 @@ export class GitopsTarget implements DeployTarget {
       : resolve(this.opts.repo);
     const work = mkdtempSync(join(tmpdir(), 'modelci-gitops-'));
     const branch = this.opts.branch;
+    const repo = new Git(work);
     try {
       await git(work, ['init', '-q']);
       await git(work, ['remote', 'add', 'origin', remote]);
-      const attempts = this.opts.attempts ?? 5;
-      for (let attempt = 1; attempt <= attempts; attempt++) {
+      const checkoutTip = async () => {
         const heads = await git(work, ['ls-remote', '--heads', 'origin', branch]);
         if (heads.trim()) {
           await git(work, ['fetch', '-q', '--depth', '1', 'origin', branch]);
-          await git(work, ['checkout', '-q', '-B', branch, 'FETCH_HEAD']);
+          await git(work, ['checkout', '-q', '-f', '-B', branch, 'FETCH_HEAD']);
         } else {
           await git(work, ['checkout', '-q', '--orphan', branch]);
         }
-        const file = join(work, rel);
-        const content = pointerYaml(ctx);
-        if (existsSync(file) && readFileSync(file, 'utf8') === content)
-          return { detail: `${rel} on ${branch} already names ${ctx.version}; nothing to commit` };
-        mkdirSync(dirname(file), { recursive: true });
-        writeFileSync(file, content);
-        await git(work, ['add', '--', rel]);
-        await git(work, [
-          '-c',
-          `user.name=${process.env.GIT_AUTHOR_NAME ?? ACTIONS_BOT.name}`,
-          '-c',
-          `user.email=${process.env.GIT_AUTHOR_EMAIL ?? ACTIONS_BOT.email}`,
-          'commit',
-          '-q',
-          '-m',
-          `Deploy ${ctx.model} ${ctx.version} to ${ctx.environment}\n\nModel: ${ctx.model}\nVersion: ${ctx.version}\nEnvironment: ${ctx.environment}`,
-        ]);
-        try {
-          await git(work, ['push', '-q', 'origin', `HEAD:refs/heads/${branch}`]);
+      };
+      await checkoutTip();
+      // The registry's push-retry policy: only a push someone else beat is retried, after backoff.
+      const { value } = await pushWithRetry({
+        policy: pushRetryPolicy(this.opts.attempts ?? 5, process.env),
+        target: `${branch} of ${this.opts.repo}`,
+        hint: 'Run the deployment again',
+        log: (m) => ctx.log(`gitops: ${m}`),
+        refresh: checkoutTip,
+        attempt: async () => {
+          const file = join(work, rel);
+          const content = pointerYaml(ctx);
+          if (existsSync(file) && readFileSync(file, 'utf8') === content)
+            return {
+              done: {
+                detail: `${rel} on ${branch} already names ${ctx.version}; nothing to commit`,
+              },
+            };
+          mkdirSync(dirname(file), { recursive: true });
+          writeFileSync(file, content);
+          await git(work, ['add', '--', rel]);
+          await git(work, [
+            '-c',
+            `user.name=${process.env.GIT_AUTHOR_NAME ?? ACTIONS_BOT.name}`,
+            '-c',
+            `user.email=${process.env.GIT_AUTHOR_EMAIL ?? ACTIONS_BOT.email}`,
+            'commit',
+            '-q',
+            '-m',
+            `Deploy ${ctx.model} ${ctx.version} to ${ctx.environment}\n\nModel: ${ctx.model}\nVersion: ${ctx.version}\nEnvironment: ${ctx.environment}`,
+          ]);
+          if ((await repo.push('origin', [`HEAD:refs/heads/${branch}`])) === 'rejected')
+            return 'rejected';
           const sha = (await git(work, ['rev-parse', 'HEAD'])).trim();
           ctx.log(`gitops: pushed ${rel} (${sha.slice(0, 7)}) to ${branch}`);
-          return { detail: `committed ${rel} at ${sha.slice(0, 7)} on ${branch}` };
-        } catch (e) {
-          if (attempt === attempts) throw e;
-          ctx.log(`gitops: push rejected (attempt ${attempt}); fetching and retrying`);
-        }
-      }
-      throw new ModelciError('GIT', 'unreachable');
+          return { done: { detail: `committed ${rel} at ${sha.slice(0, 7)} on ${branch}` } };
+        },
+      });
+      return value;
     } finally {
       rmSync(work, { recursive: true, force: true });
     }

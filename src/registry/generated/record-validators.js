@@ -1750,7 +1750,7 @@ return errors === 0;
 }
 
 export const stage = validate12;
-const schema13 = {"type":"object","additionalProperties":false,"required":["schema","model","stage","version","promoted_at","promoted_by"],"properties":{"schema":{"const":"modelci/stage@1"},"model":{"type":"string","pattern":"^[a-z0-9][a-z0-9._-]*$"},"stage":{"type":"string","pattern":"^[a-z0-9][a-z0-9._-]*$"},"version":{"type":"string","pattern":"^(0|[1-9]\\d*)\\.(0|[1-9]\\d*)\\.(0|[1-9]\\d*)$"},"previous":{"type":"string","pattern":"^(0|[1-9]\\d*)\\.(0|[1-9]\\d*)\\.(0|[1-9]\\d*)$"},"promoted_at":{"type":"string","minLength":1},"promoted_by":{"type":"string","minLength":1},"reason":{"type":"string"},"run_url":{"type":"string"},"rollback":{"type":"boolean"}}};
+const schema13 = {"type":"object","additionalProperties":false,"required":["schema","model","stage","version","promoted_at","promoted_by"],"properties":{"schema":{"const":"modelci/stage@1"},"model":{"type":"string","pattern":"^[a-z0-9][a-z0-9._-]*$"},"stage":{"type":"string","pattern":"^[a-z0-9][a-z0-9._-]*$"},"version":{"type":"string","pattern":"^(0|[1-9]\\d*)\\.(0|[1-9]\\d*)\\.(0|[1-9]\\d*)$"},"previous":{"type":"string","pattern":"^(0|[1-9]\\d*)\\.(0|[1-9]\\d*)\\.(0|[1-9]\\d*)$"},"promoted_at":{"type":"string","minLength":1},"promoted_by":{"type":"string","minLength":1},"reason":{"type":"string"},"run_url":{"type":"string"},"rollback":{"type":"boolean"},"history":{"type":"array","items":{"type":"string","pattern":"^(0|[1-9]\\d*)\\.(0|[1-9]\\d*)\\.(0|[1-9]\\d*)$"}},"rolled_back_from":{"type":"array","items":{"type":"string","pattern":"^(0|[1-9]\\d*)\\.(0|[1-9]\\d*)\\.(0|[1-9]\\d*)$"}},"evaluation_required":{"type":"boolean"}}};
 
 function validate12(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
@@ -1944,6 +1944,99 @@ var valid0 = _errs19 === errors;
 }
 else {
 var valid0 = true;
+}
+if(valid0){
+if(data.history !== undefined){
+let data10 = data.history;
+const _errs21 = errors;
+if(errors === _errs21){
+if(Array.isArray(data10)){
+var valid1 = true;
+const len0 = data10.length;
+for(let i0=0; i0<len0; i0++){
+let data11 = data10[i0];
+const _errs23 = errors;
+if(errors === _errs23){
+if(typeof data11 === "string"){
+if(!pattern2.test(data11)){
+validate12.errors = [{instancePath:instancePath+"/history/" + i0,schemaPath:"#/properties/history/items/pattern",keyword:"pattern",params:{pattern: "^(0|[1-9]\\d*)\\.(0|[1-9]\\d*)\\.(0|[1-9]\\d*)$"},message:"must match pattern \""+"^(0|[1-9]\\d*)\\.(0|[1-9]\\d*)\\.(0|[1-9]\\d*)$"+"\""}];
+return false;
+}
+}
+else {
+validate12.errors = [{instancePath:instancePath+"/history/" + i0,schemaPath:"#/properties/history/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+}
+var valid1 = _errs23 === errors;
+if(!valid1){
+break;
+}
+}
+}
+else {
+validate12.errors = [{instancePath:instancePath+"/history",schemaPath:"#/properties/history/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+return false;
+}
+}
+var valid0 = _errs21 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.rolled_back_from !== undefined){
+let data12 = data.rolled_back_from;
+const _errs25 = errors;
+if(errors === _errs25){
+if(Array.isArray(data12)){
+var valid2 = true;
+const len1 = data12.length;
+for(let i1=0; i1<len1; i1++){
+let data13 = data12[i1];
+const _errs27 = errors;
+if(errors === _errs27){
+if(typeof data13 === "string"){
+if(!pattern2.test(data13)){
+validate12.errors = [{instancePath:instancePath+"/rolled_back_from/" + i1,schemaPath:"#/properties/rolled_back_from/items/pattern",keyword:"pattern",params:{pattern: "^(0|[1-9]\\d*)\\.(0|[1-9]\\d*)\\.(0|[1-9]\\d*)$"},message:"must match pattern \""+"^(0|[1-9]\\d*)\\.(0|[1-9]\\d*)\\.(0|[1-9]\\d*)$"+"\""}];
+return false;
+}
+}
+else {
+validate12.errors = [{instancePath:instancePath+"/rolled_back_from/" + i1,schemaPath:"#/properties/rolled_back_from/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+}
+var valid2 = _errs27 === errors;
+if(!valid2){
+break;
+}
+}
+}
+else {
+validate12.errors = [{instancePath:instancePath+"/rolled_back_from",schemaPath:"#/properties/rolled_back_from/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+return false;
+}
+}
+var valid0 = _errs25 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.evaluation_required !== undefined){
+const _errs29 = errors;
+if(typeof data.evaluation_required !== "boolean"){
+validate12.errors = [{instancePath:instancePath+"/evaluation_required",schemaPath:"#/properties/evaluation_required/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"}];
+return false;
+}
+var valid0 = _errs29 === errors;
+}
+else {
+var valid0 = true;
+}
+}
+}
 }
 }
 }

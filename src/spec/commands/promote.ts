@@ -33,7 +33,7 @@ const to = {
   type: 'string',
   placeholder: 'X.Y.Z',
   description:
-    'With rollback, the version to go back to (default: one step back in the pointer history).',
+    'With rollback, the version to go back to. Default, one version further back through the stage history per rollback, never to a version rolled back from.',
 } as const satisfies OptionDef;
 
 /** What every stage write takes beside its own options. */
@@ -59,7 +59,7 @@ export const promoteSpec = defineCommand({
   name: 'promote',
   summary: 'Move a stage pointer to a version after its gates and required checks pass',
   description:
-    'Move a stage pointer (e.g. production) to a version after its recorded gates, required checks and stage order pass; or, with `rollback`, point it back; by commit or promotion pull request.',
+    'Move a stage pointer (e.g. production) to a version after its recorded gates, required checks and stage order pass (the last stage also needs a recorded evaluation, `registry.require_evaluation`); or, with `rollback`, point it back; by commit or promotion pull request.',
   options: {
     model: requiredModelOption,
     stage,
@@ -72,7 +72,7 @@ export const promoteSpec = defineCommand({
     rollback: {
       type: 'boolean',
       description:
-        'Point the stage back at the version it held before (or at `to`), like `modelci rollback`.',
+        'Point the stage back one version through its history (or at `to`), like `modelci rollback`.',
     },
     to,
     reason,
@@ -84,9 +84,9 @@ export const promoteSpec = defineCommand({
 
 export const rollbackSpec = defineCommand({
   name: 'rollback',
-  summary: 'Point a stage back at the version it held before',
+  summary: 'Point a stage back one version through its history',
   description:
-    'Point a stage back at the version it held before (or at `to`): a commit with trailers, or a promotion pull request.',
+    'Point a stage back one version through its history (each rollback one further, never to a version rolled back from) or at `to`: a commit with trailers, or a promotion pull request.',
   options: { model: requiredModelOption, stage, to, reason, mode, ...write },
   action: { folder: 'rollback', outputs: stageOutputs },
 });

@@ -5,7 +5,9 @@
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { runDeprecate, runPromote, runRollback } from '../../../src/commands/promote.js';
+import { runDeprecate } from '../../../src/commands/deprecate.js';
+import { runPromote } from '../../../src/commands/promote.js';
+import { runRollback } from '../../../src/commands/rollback.js';
 import { runRegister } from '../../../src/commands/register.js';
 import { runTrain, TrainFailure } from '../../../src/commands/train.js';
 import type { EvaluationReport } from '../../../src/core/report/evaluation-report.js';
@@ -256,6 +258,8 @@ export async function buildCatalogFixture(): Promise<CatalogFixture> {
     model: 'hostile',
     version: '0.1.0',
     stage: 'production',
+    // Straight to production: this model is here for its strings, not its stage order.
+    config: { require_previous_stage: false },
     reason: `${HOSTILE.script} ${HOSTILE.attr}`,
     context: { runUrl: HOSTILE.jsUrl, actor: HOSTILE.attr },
   });

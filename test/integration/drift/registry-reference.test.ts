@@ -60,6 +60,8 @@ models:
     data: { train: train.csv, holdout: holdout.csv, label: y }
     train: { trainer: logistic-regression, seed: 1 }
     evaluate: { bootstrap: { resamples: 0 } }
+    # Production takes only a version whose recorded gates passed (registry.require_evaluation).
+    gates: { min: { accuracy: 0.7 } }
     drift:
       performance: { prediction: pred, max_drop: { accuracy: '5%' } }
 registry:
@@ -91,7 +93,9 @@ registry:
     '--version',
     '1.0.0',
   );
-  await modelci('promote', '--model', 'churn', '--version', '1.0.0', '--stage', 'production');
+  // Stages in order (registry.require_previous_stage is on by default).
+  for (const stage of ['staging', 'production'])
+    await modelci('promote', '--model', 'churn', '--version', '1.0.0', '--stage', stage);
 }, 120_000);
 
 async function driftAction(current: string, extra: Record<string, string> = {}) {
@@ -117,8 +121,8 @@ describe('drift against the profile stored at registration', () => {
       data: 'train.csv',
       rows: 300,
     });
-    // Committed with the version, in the same commit.
-    expect(git(repo, 'show', '--name-only', '--format=', 'HEAD~1')).toMatch(
+    // Committed with the version, in the same commit (before the two promotions).
+    expect(git(repo, 'show', '--name-only', '--format=', 'HEAD~2')).toMatch(
       /registry\/churn\/profiles\/1\.0\.0\.json/,
     );
   });

@@ -1,38 +1,26 @@
 // Real races: the bundled CLI in parallel child processes, each in its own clone of one bare origin.
-import { spawn } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runRegister } from '../../../src/commands/register.js';
 import { HISTORY_FORMAT, parseHistory } from '../../../src/core/registry/trailers.js';
-import type { EvaluationReport } from '../../../src/core/report/evaluation-report.js';
 import { openRegistry } from '../../../src/registry/index.js';
 import { sha256File } from '../../../src/store/artifact-store.js';
-import { builtBundle } from '../../harness/bundles.js';
-import { clone, git, gitEnv, makeOrigin, onnxModel, tempDir } from './git-fixture.js';
-
-const CLI = builtBundle('dist/cli/index.js');
-
-interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-function cli(cwd: string, args: string[]): Promise<Run> {
-  return new Promise((done) => {
-    const child = spawn(process.execPath, [CLI, ...args], { cwd, env: gitEnv });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d) => (stdout += d));
-    child.stderr.on('data', (d) => (stderr += d));
-    child.on('close', (code) => done({ code: code ?? 1, stdout, stderr }));
-  });
-}
+import {
+  clone,
+  git,
+  gitEnv,
+  makeOrigin,
+  onnxModel,
+  tempDir,
+  evaluatedModel,
+  pushConfig,
+  runCli,
+  type CliRun,
+} from './git-fixture.js';
 
 /** One writer: `modelci register --push` of `artifact` as model churn, from the clone `repo`. */
-function register(repo: string, artifact: string): Promise<Run> {
-  return cli(repo, [
+function register(repo: string, artifact: string): Promise<CliRun> {
+  return runCli(repo, [
     'register',
     '--registry',
     'registry',
@@ -105,43 +93,12 @@ describe('concurrent writers against one bare repository', () => {
     async () => {
       const origin = makeOrigin();
       const seed = clone(origin);
+      // Straight to production: the stage-order default would refuse every one of them.
+      pushConfig(seed, 'version: 1\nregistry:\n  require_previous_stage: false\n');
       const art = tempDir('modelci-art-');
       const failing = new Set([2, 5, 8]);
       for (let i = 0; i < 10; i++) {
-        const artifact = onnxModel(art, `m${i}.onnx`, i + 1);
-        const report = join(art, `r${i}.json`);
-        const passed = !failing.has(i);
-        writeFileSync(
-          report,
-          JSON.stringify({
-            schema: 'modelci/evaluation-report@1',
-            model_name: 'churn',
-            task: 'binary',
-            candidate: {
-              model: { path: 'm.onnx', sha256: await sha256File(artifact), bytes: 1 },
-              signature: { inputs: [], outputs: [] },
-            },
-            dataset: {
-              path: 'h.csv',
-              sha256: 'e'.repeat(64),
-              bytes: 1,
-              label: 'y',
-              dropped_rows: 0,
-            },
-            metrics: { accuracy: { value: passed ? 0.9 : 0.5 } },
-            gates: {
-              passed,
-              results: [
-                {
-                  gate: 'min.accuracy',
-                  passed,
-                  reason: passed ? 'accuracy 0.9 ≥ 0.8' : 'accuracy 0.5 < 0.8',
-                },
-              ],
-            },
-            bootstrap: { resamples: 1, seed: 1, confidence: 0.95 },
-          } satisfies EvaluationReport),
-        );
+        const { artifact, report } = await evaluatedModel(art, i + 1, !failing.has(i));
         await runRegister({
           registry: join(seed, 'registry'),
           model: 'churn',
@@ -153,7 +110,7 @@ describe('concurrent writers against one bare repository', () => {
       }
       const runs = await Promise.all(
         Array.from({ length: 10 }, (_, i) =>
-          cli(clone(origin), [
+          runCli(clone(origin), [
             'promote',
             '--registry',
             'registry',

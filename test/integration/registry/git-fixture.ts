@@ -1,7 +1,10 @@
 // Real git for the registry tests: a bare repository as `origin` and clones of it.
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { chmodSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type { EvaluationReport } from '../../../src/core/report/evaluation-report.js';
+import { sha256File } from '../../../src/store/artifact-store.js';
+import { builtBundle } from '../../harness/bundles.js';
 import { linearClassifierOnnx } from '../../harness/onnx-models.js';
 import { tempDir } from '../../harness/temp.js';
 
@@ -18,6 +21,12 @@ export const gitEnv: NodeJS.ProcessEnv = {
   MODELCI_RETRY_MAX_MS: '1500',
   GITHUB_ACTOR: 'tester',
 };
+
+/**
+ * Bound for one test that runs tens of real git and registry commands: a guard against a hang, not
+ * a speed check (a loaded 2-core machine takes minutes where an idle one takes seconds).
+ */
+export const GIT_TEST_TIMEOUT = 300_000;
 
 export function git(cwd: string, ...args: string[]): string {
   return execFileSync('git', args, {
@@ -80,4 +89,87 @@ export function onnxModel(
     }),
   );
   return file;
+}
+
+/**
+ * A real ONNX model (`m<seed>.onnx`) and the evaluation report `modelci evaluate` writes for it
+ * (`r<seed>.json`): accuracy 0.9 with its `min.accuracy` gate passed, or 0.5 with it failed.
+ */
+export async function evaluatedModel(
+  dir: string,
+  seed: number,
+  passed = true,
+): Promise<{ artifact: string; report: string }> {
+  const artifact = onnxModel(dir, `m${seed}.onnx`, seed);
+  const report = join(dir, `r${seed}.json`);
+  writeFileSync(
+    report,
+    JSON.stringify({
+      schema: 'modelci/evaluation-report@1',
+      model_name: 'churn',
+      task: 'binary',
+      candidate: {
+        model: { path: 'm.onnx', sha256: await sha256File(artifact), bytes: 1 },
+        signature: { inputs: [], outputs: [] },
+      },
+      dataset: { path: 'h.csv', sha256: 'e'.repeat(64), bytes: 1, label: 'y', dropped_rows: 0 },
+      metrics: { accuracy: { value: passed ? 0.9 : 0.5 } },
+      gates: {
+        passed,
+        results: [
+          {
+            gate: 'min.accuracy',
+            passed,
+            reason: passed ? 'accuracy 0.9 ≥ 0.8' : 'accuracy 0.5 < 0.8',
+          },
+        ],
+      },
+      bootstrap: { resamples: 1, seed: 1, confidence: 0.95 },
+    } satisfies EvaluationReport),
+  );
+  return { artifact, report };
+}
+
+/** Commits modelci.yaml in `repo` and pushes it to origin's main (before any registry write). */
+export function pushConfig(repo: string, yaml: string): void {
+  writeFileSync(join(repo, 'modelci.yaml'), yaml);
+  git(repo, 'add', 'modelci.yaml');
+  git(repo, 'commit', '--quiet', '-m', 'config');
+  git(repo, 'push', '--quiet', 'origin', 'HEAD:main');
+}
+
+export interface CliRun {
+  code: number | null;
+  signal: NodeJS.Signals | null;
+  stdout: string;
+  stderr: string;
+  ms: number;
+}
+
+/**
+ * `modelci <args>` as a user runs it: the bundled CLI in a child process in `cwd`, asynchronous so
+ * that many run at once; `killAfterMs`: kill -9 it then.
+ */
+export function runCli(cwd: string, args: string[], killAfterMs?: number): Promise<CliRun> {
+  const cli = builtBundle('dist/cli/index.js');
+  return new Promise((done) => {
+    const t0 = performance.now();
+    const child = spawn(process.execPath, [cli, ...args], { cwd, env: gitEnv });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d) => (stdout += d));
+    child.stderr.on('data', (d) => (stderr += d));
+    const timer =
+      killAfterMs === undefined ? undefined : setTimeout(() => child.kill('SIGKILL'), killAfterMs);
+    child.on('close', (code, signal) => {
+      clearTimeout(timer);
+      done({ code, signal, stdout, stderr, ms: performance.now() - t0 });
+    });
+  });
+}
+
+/** The commit on `ref` that added churn's version record `version` (where GTO tags belong). */
+export function registeredAt(repo: string, version: string, ref = 'HEAD'): string {
+  const file = `registry/churn/versions/${version}.yaml`;
+  return git(repo, 'log', '--diff-filter=A', '--format=%H', ref, '--', file).trim();
 }

@@ -68,7 +68,12 @@ describe('registry on GitHub (stand-in)', () => {
       state: 'pending',
       context: 'e2e',
     });
-    const config = { required_checks: ['test', 'lint', 'e2e', 'security'] };
+    // Only the checks rule here: the version has no evaluation and skips staging.
+    const config = {
+      required_checks: ['test', 'lint', 'e2e', 'security'],
+      require_previous_stage: false,
+      require_evaluation: false,
+    };
     const opts = {
       registry,
       model: 'churn',
@@ -121,6 +126,7 @@ describe('registry on GitHub (stand-in)', () => {
       mode: 'pull-request' as const,
       github,
       env: gitEnv,
+      config: { require_previous_stage: false, require_evaluation: false },
     };
     const a = await runPromote({ ...opts, version: '0.1.0' });
     expect(a.status).toBe('pull-request');

@@ -1,14 +1,26 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runDeprecate, runPromote, runRollback } from '../../../src/commands/promote.js';
+import { runDeprecate } from '../../../src/commands/deprecate.js';
+import { runPromote } from '../../../src/commands/promote.js';
+import { runRollback } from '../../../src/commands/rollback.js';
 import { runRegister } from '../../../src/commands/register.js';
 import { runRegistryHistory, runRegistryVerify } from '../../../src/commands/registry.js';
-import type { EvaluationReport } from '../../../src/core/report/evaluation-report.js';
 import { openRegistry } from '../../../src/registry/index.js';
-import { sha256File } from '../../../src/store/artifact-store.js';
-import { clone, git, gitEnv, makeOrigin, onnxModel, tempDir } from './git-fixture.js';
+import {
+  clone,
+  git,
+  gitEnv,
+  makeOrigin,
+  onnxModel,
+  tempDir,
+  GIT_TEST_TIMEOUT,
+  evaluatedModel,
+  registeredAt,
+} from './git-fixture.js';
 import { errorOf } from '../../harness/error-of.js';
+
+const OPEN = { require_previous_stage: false };
 
 /** A registry with 0.1.0 (gates passed), 0.2.0 (gates failed), 0.3.0 (passed). */
 async function setup() {
@@ -17,37 +29,11 @@ async function setup() {
   const art = tempDir('modelci-art-');
   const registry = join(repo, 'registry');
   for (const [i, passed] of [true, false, true].entries()) {
-    const artifact = onnxModel(art, `m${i}.onnx`, i + 1);
-    const report = join(art, `r${i}.json`);
-    writeFileSync(
-      report,
-      JSON.stringify({
-        schema: 'modelci/evaluation-report@1',
-        model_name: 'churn',
-        task: 'binary',
-        candidate: {
-          model: { path: 'm.onnx', sha256: await sha256File(artifact), bytes: 1 },
-          signature: { inputs: [], outputs: [] },
-        },
-        dataset: { path: 'h.csv', sha256: 'e'.repeat(64), bytes: 1, label: 'y', dropped_rows: 0 },
-        metrics: { accuracy: { value: passed ? 0.9 : 0.5 } },
-        gates: {
-          passed,
-          results: [
-            {
-              gate: 'min.accuracy',
-              passed,
-              reason: passed ? 'accuracy 0.9 ≥ 0.8' : 'accuracy 0.5 < 0.8',
-            },
-            { gate: 'signature', passed: true, reason: 'unchanged' },
-          ],
-        },
-        bootstrap: { resamples: 1, seed: 1, confidence: 0.95 },
-      } satisfies EvaluationReport),
-    );
+    const { artifact, report } = await evaluatedModel(art, i + 1, passed);
     await runRegister({ registry, model: 'churn', artifact, report, push: true, env: gitEnv });
   }
-  const base = { registry, model: 'churn', env: gitEnv, push: true };
+  // Stage order is enforced by default; these tests promote straight to production.
+  const base = { registry, model: 'churn', env: gitEnv, push: true, config: OPEN };
   return { origin, repo, registry, base };
 }
 
@@ -58,7 +44,7 @@ function state(repo: string) {
   };
 }
 
-describe('promote, rollback, deprecate', () => {
+describe('promote, rollback, deprecate', { timeout: GIT_TEST_TIMEOUT }, () => {
   it('moves the pointer with previous, trailers and history; a repeat is a no-op', async () => {
     const { origin, repo, registry, base } = await setup();
     const a = await runPromote({
@@ -101,7 +87,7 @@ describe('promote, rollback, deprecate', () => {
     expect(stage.format()).toBe(
       'unknown stage "prod". Configured stages: staging, production (registry.stages in modelci.yaml)',
     );
-    const config = { require_previous_stage: true };
+    const config = {};
     const order = await errorOf(
       runPromote({ ...base, config, version: '0.1.0', stage: 'production' }),
     );
@@ -115,6 +101,45 @@ describe('promote, rollback, deprecate', () => {
     ).toBe('0.1.0');
     const missing = await errorOf(runPromote({ ...base, version: '9.0.0', stage: 'staging' }));
     expect(missing.message).toBe('model "churn" has no version 9.0.0');
+  });
+
+  it('the last stage takes only an evaluated version by default; switched off, pointer and commit say so', async () => {
+    const { repo, registry, base } = await setup();
+    const artifact = onnxModel(tempDir('modelci-art-'), 'bare.onnx', 9);
+    await runRegister({ registry, model: 'churn', artifact, push: true, env: gitEnv });
+    const safe = { ...base, config: {}, version: '0.4.0' };
+    await runPromote({ ...safe, stage: 'staging' });
+    const before = state(repo);
+    const e = await errorOf(runPromote({ ...safe, stage: 'production' }));
+    expect(e.message).toBe(
+      'cannot promote churn 0.4.0 to production: production is the last stage and takes only a version with a recorded evaluation whose gates passed; 0.4.0 has no recorded evaluation (register it with --report from modelci evaluate with gates configured, or set registry.require_evaluation: false)',
+    );
+    expect(state(repo)).toEqual(before);
+    const waived = await runPromote({
+      ...safe,
+      config: { require_evaluation: false },
+      stage: 'production',
+    });
+    expect(waived.status).toBe('moved');
+    expect(openRegistry(registry).getStage('churn', 'production')).toMatchObject({
+      version: '0.4.0',
+      evaluation_required: false,
+    });
+    expect(git(repo, 'log', '-1', '--format=%B', waived.commit!)).toMatch(
+      /^Evaluation-Required: false$/m,
+    );
+    const [entry] = await runRegistryHistory(registry, 'churn', gitEnv);
+    expect(entry).toMatchObject({
+      action: 'promote',
+      version: '0.4.0',
+      evaluation_required: false,
+    });
+    // An evaluated version in the same place records nothing: the rule held.
+    await runPromote({ ...base, config: {}, version: '0.1.0', stage: 'staging' });
+    await runPromote({ ...base, config: {}, version: '0.1.0', stage: 'production' });
+    expect(openRegistry(registry).getStage('churn', 'production')).not.toHaveProperty(
+      'evaluation_required',
+    );
   });
 
   it('rolls back to the previous version and can roll forward again', async () => {
@@ -133,6 +158,53 @@ describe('promote, rollback, deprecate', () => {
     expect(h[0]).toMatchObject({ action: 'rollback', version: '0.1.0', stage: 'production' });
     const empty = await errorOf(runRollback({ ...base, stage: 'staging' }));
     expect(empty.message).toBe('nothing to roll back: the stage holds no version');
+    // A second rollback goes further back, never forward to the version it left.
+    const again = await errorOf(runRollback({ ...base, stage: 'production' }));
+    expect(again.message).toBe(
+      'nothing further back to roll back to: production held nothing before 0.1.0 that was not rolled back from (0.3.0) or deprecated',
+    );
+  });
+
+  it('walks back one version per rollback and never returns to a version rolled back from', async () => {
+    const { registry, base } = await setup();
+    const stage = 'production';
+    const pointer = () => openRegistry(registry).getStage('churn', stage)!;
+    await runRegister({
+      registry,
+      model: 'churn',
+      ...(await evaluatedModel(tempDir('modelci-art-'), 44)),
+      push: true,
+      env: gitEnv,
+    });
+    for (const v of ['0.1.0', '0.3.0', '0.4.0']) await runPromote({ ...base, version: v, stage });
+    expect((await runRollback({ ...base, stage })).version).toBe('0.3.0');
+    expect((await runRollback({ ...base, stage })).version).toBe('0.1.0');
+    expect(pointer()).toMatchObject({
+      version: '0.1.0',
+      history: [],
+      rolled_back_from: ['0.4.0', '0.3.0'],
+    });
+    await expect(runRollback({ ...base, stage })).rejects.toThrow(/nothing further back/);
+    // Asked by version, it goes there; promoting a version again clears it of its rollback.
+    expect((await runRollback({ ...base, stage, to: '0.4.0' })).version).toBe('0.4.0');
+    expect((await runRollback({ ...base, stage })).version).toBe('0.1.0');
+    await runPromote({ ...base, version: '0.3.0', stage });
+    expect(pointer()).toMatchObject({ history: ['0.1.0'], rolled_back_from: ['0.4.0'] });
+    expect((await runRollback({ ...base, stage })).version).toBe('0.1.0');
+  });
+
+  it('does not keep a pointer at a missing version as previous', async () => {
+    const { repo, registry, base } = await setup();
+    await runPromote({ ...base, version: '0.1.0', stage: 'production' });
+    const file = join(registry, 'churn/stages/production.yaml');
+    writeFileSync(file, readFileSync(file, 'utf8').replace('version: 0.1.0', 'version: 7.0.0'));
+    git(repo, 'commit', '--quiet', '-am', 'hand edit');
+    const r = await runPromote({ ...base, version: '0.3.0', stage: 'production' });
+    expect(r.previous).toBeUndefined();
+    expect(openRegistry(registry).getStage('churn', 'production')).toMatchObject({
+      version: '0.3.0',
+      history: [],
+    });
   });
 
   it('deprecates a version no stage holds; a deprecated version cannot be promoted', async () => {
@@ -146,7 +218,8 @@ describe('promote, rollback, deprecate', () => {
       reason: 'trained on leaked labels',
       config: { tags: true },
     });
-    expect(d).toMatchObject({ status: 'deprecated', tags: ['churn@v0.3.0!'] });
+    // 0.3.0 was registered before tags were on: its version tag comes first, on its commit.
+    expect(d).toMatchObject({ status: 'deprecated', tags: ['churn@v0.3.0', 'churn@v0.3.0!'] });
     expect(openRegistry(registry).getVersion('churn', '0.3.0').deprecated).toMatchObject({
       by: 'tester',
       reason: 'trained on leaked labels',
@@ -158,16 +231,29 @@ describe('promote, rollback, deprecate', () => {
     );
   });
 
-  it('writes GTO stage tags numbered per model and stage', async () => {
-    const { origin, base } = await setup();
-    const config = { tags: true };
+  it('writes GTO stage tags on the registration commits, numbered per model', async () => {
+    const { origin, repo, base } = await setup();
+    const config = { ...OPEN, tags: true };
     await runPromote({ ...base, config, version: '0.1.0', stage: 'production' });
     await runPromote({ ...base, config, version: '0.3.0', stage: 'production' });
     await runPromote({ ...base, config, version: '0.3.0', stage: 'staging' });
-    expect(git(origin, 'tag').trim().split('\n').sort()).toEqual([
-      'churn#production#1',
-      'churn#production#2',
-      'churn#staging#1',
+    const registered = (v: string) => registeredAt(repo, v);
+    const tags = git(
+      origin,
+      'for-each-ref',
+      '--format=%(refname:strip=2) %(*objectname)',
+      'refs/tags',
+    )
+      .trim()
+      .split('\n')
+      .sort();
+    expect(tags).toEqual([
+      `churn#production!#2 ${registered('0.1.0')}`,
+      `churn#production#1 ${registered('0.1.0')}`,
+      `churn#production#3 ${registered('0.3.0')}`,
+      `churn#staging#4 ${registered('0.3.0')}`,
+      `churn@v0.1.0 ${registered('0.1.0')}`,
+      `churn@v0.3.0 ${registered('0.3.0')}`,
     ]);
   });
 
@@ -191,6 +277,8 @@ describe('promote, rollback, deprecate', () => {
     expect(v.problems.map((p) => p.message)).toEqual([
       expect.stringMatching(/0\.2\.0\.yaml: malformed version record: unknown key "extra"/),
       expect.stringMatching(/sha256 mismatch for the artifact of churn@0\.3\.0/),
+      expect.stringMatching(/^not committed: /),
+      expect.stringMatching(/^not committed: /),
     ]);
   });
 });

@@ -7,7 +7,17 @@ import { runRegistryHistory, runRegistryList } from '../../../src/commands/regis
 import type { EvaluationReport } from '../../../src/core/report/evaluation-report.js';
 import { openRegistry } from '../../../src/registry/index.js';
 import { sha256File } from '../../../src/store/artifact-store.js';
-import { clone, denyPushes, git, gitEnv, makeOrigin, onnxModel, tempDir } from './git-fixture.js';
+import {
+  clone,
+  denyPushes,
+  git,
+  gitEnv,
+  makeOrigin,
+  onnxModel,
+  tempDir,
+  GIT_TEST_TIMEOUT,
+  registeredAt,
+} from './git-fixture.js';
 import { errorOf } from '../../harness/error-of.js';
 
 function setup() {
@@ -32,7 +42,7 @@ function state(repo: string) {
   };
 }
 
-describe('runRegister', () => {
+describe('runRegister', { timeout: GIT_TEST_TIMEOUT }, () => {
   it('writes one commit with a valid record, the ONNX signature and trailers, and pushes it', async () => {
     const { origin, repo, opts } = setup();
     const r = await runRegister(opts({ push: true }));
@@ -195,6 +205,35 @@ describe('runRegister', () => {
     expect(git(origin, 'tag').trim()).toBe('churn@v0.1.0');
   });
 
+  it('pushes the GTO tags of local registrations with the next push, moved to the replayed commits', async () => {
+    const { origin, repo, art, opts } = setup();
+    const config = { tags: true };
+    // Registered without --push: the commit and its version tag exist here only.
+    await runRegister(opts({ config }));
+    const local = git(repo, 'rev-parse', 'HEAD').trim();
+    // Meanwhile another job registers another model: this checkout's push loses the race once
+    // and replays its local commit onto the new tip.
+    const other = clone(origin);
+    await runRegister({
+      registry: join(other, 'registry'),
+      model: 'fraud',
+      artifact: onnxModel(art, 'fraud.onnx', 7),
+      push: true,
+      env: gitEnv,
+    });
+    const r = await runRegister(
+      opts({ config, push: true, artifact: onnxModel(art, 'b.onnx', 5) }),
+    );
+    expect(r).toMatchObject({ version: '0.2.0', pushed: true, attempts: 2 });
+    const registered = (v: string) => registeredAt(origin, v, 'main');
+    expect(registered('0.1.0')).not.toBe(local);
+    for (const where of [origin, repo])
+      expect(
+        ['0.1.0', '0.2.0'].map((v) => git(where, 'rev-parse', `churn@v${v}^{commit}`).trim()),
+      ).toEqual([registered('0.1.0'), registered('0.2.0')]);
+    expect(git(repo, 'rev-parse', 'HEAD')).toBe(git(origin, 'rev-parse', 'main'));
+  });
+
   it('refuses bad input with a clear error and writes nothing', async () => {
     const { repo, art, opts } = setup();
     await runRegister(opts());
@@ -232,5 +271,56 @@ describe('runRegister', () => {
     expect(e.message).toMatch(/^git push was denied: .*403/);
     expect(e.hint).toMatch(/contents: write/);
     expect(state(repo)).toEqual(before);
+  });
+
+  it('re-runs as unchanged whatever the profile setting; other content under a version is refused', async () => {
+    const { repo, art, opts } = setup();
+    const data = join(art, 'train.csv');
+    writeFileSync(
+      data,
+      'a,b\n' + Array.from({ length: 50 }, (_, i) => `${i},${i % 7}`).join('\n') + '\n',
+    );
+    const first = await runRegister(opts({ profileData: data }));
+    expect(first).toMatchObject({ status: 'registered', version: '0.1.0' });
+    const before = state(repo);
+    // The same artifact and data again (a CI re-run), with profiling on, then off.
+    expect(await runRegister(opts({ profileData: data }))).toMatchObject({
+      status: 'unchanged',
+      version: '0.1.0',
+    });
+    expect(await runRegister(opts())).toMatchObject({ status: 'unchanged', version: '0.1.0' });
+    expect(await runRegister(opts({ version: '0.1.0', profileData: data }))).toMatchObject({
+      status: 'unchanged',
+    });
+    expect(state(repo)).toEqual(before);
+    // Other data under the same version is other content: refused, nothing written.
+    const other = join(art, 'other.csv');
+    writeFileSync(other, 'a,b\n1,2\n3,4\n');
+    const e = await errorOf(runRegister(opts({ version: '0.1.0', profileData: other })));
+    expect(e.message).toBe(
+      'version 0.1.0 of "churn" already exists with different content; versions are immutable',
+    );
+    expect(state(repo)).toEqual(before);
+  });
+
+  it('warns about a broken record elsewhere in the model, and so does registry list', async () => {
+    const { repo, art, opts } = setup();
+    await runRegister(opts());
+    writeFileSync(join(repo, 'registry/churn/versions/0.0.9.yaml'), 'schema: nonsense\n');
+    git(repo, 'add', '-A');
+    git(repo, 'commit', '--quiet', '-m', 'broken by hand');
+    const warned: string[] = [];
+    const r = await runRegister(
+      opts({ artifact: onnxModel(art, 'n.onnx', 5), warn: (m) => warned.push(m) }),
+    );
+    expect(r.status).toBe('registered');
+    expect(warned).toContainEqual(
+      expect.stringMatching(
+        /^registry\/churn\/versions\/0\.0\.9\.yaml: malformed version record: .*\(run modelci registry verify\)$/,
+      ),
+    );
+    const listed: string[] = [];
+    runRegistryList(join(repo, 'registry'), (m) => listed.push(m));
+    expect(listed).toEqual([expect.stringMatching(/0\.0\.9\.yaml: malformed version record/)]);
   });
 });

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { nextStageNumber, stageTag, versionTag } from '../../../../src/core/registry/gto-tags.js';
+import {
+  isGtoName,
+  nextTagNumber,
+  stageTag,
+  versionTag,
+} from '../../../../src/core/registry/gto-tags.js';
 import { decidePromotion, rollbackTarget } from '../../../../src/core/registry/promotion.js';
 import type { StagePointer, VersionRecord } from '../../../../src/core/registry/records.js';
 import {
@@ -83,6 +88,24 @@ describe('decidePromotion', () => {
     );
     expect(() => decidePromotion({ ...base, stage: 'prod' })).toThrow(/unknown stage "prod"/);
   });
+  it('the last stage takes only a recorded evaluation whose gates passed, unless switched off', () => {
+    const strict = { ...base, requireEvaluation: true };
+    const metrics = { accuracy: { value: 0.9 } };
+    const { gates: _gates, ...unevaluated } = record;
+    const refused = (r: VersionRecord) => decidePromotion({ ...strict, record: r }).reasons;
+    expect(refused(unevaluated)).toEqual([
+      'production is the last stage and takes only a version with a recorded evaluation whose gates passed; 1.1.0 has no recorded evaluation (register it with --report from modelci evaluate with gates configured, or set registry.require_evaluation: false)',
+    ]);
+    // Metrics without gates: nothing said what good enough is.
+    expect(refused({ ...unevaluated, metrics })[0]).toMatch(/1\.1\.0 has no recorded gates/);
+    expect(decidePromotion({ ...strict, record: { ...record, metrics } }).action).toBe('move');
+    // Only the last stage asks; a rollback to a version the stage held is not asked again.
+    expect(decidePromotion({ ...strict, record: unevaluated, stage: 'staging' }).action).toBe(
+      'move',
+    );
+    expect(decidePromotion({ ...strict, record: unevaluated, rollback: true }).action).toBe('move');
+    expect(decidePromotion({ ...base, record: unevaluated }).action).toBe('move');
+  });
   it('rolls back to the previous version or explains why it cannot', () => {
     expect(rollbackTarget(pointer('production', '1.1.0', '1.0.0'))).toBe('1.0.0');
     expect(rollbackTarget(pointer('production', '1.1.0'), '0.9.0')).toBe('0.9.0');
@@ -119,18 +142,47 @@ describe('trailers and GTO tags', () => {
     ]);
     expect(parseHistory(log, 'other')).toEqual([]);
   });
-  it('formats GTO tags and numbers stage assignments', () => {
+  it("takes GTO's name grammar as GTO does (tests/test_constants.py)", () => {
+    for (const name of [
+      '1',
+      'm',
+      'nn',
+      'm1',
+      '1nn',
+      'model-prod',
+      'model-prod-v1',
+      'model_prod_v1',
+      'dvclive/model',
+      'model_A',
+      'DVCLive/Model',
+    ])
+      expect(isGtoName(name), name).toBe(true);
+    for (const name of [
+      '',
+      'm/',
+      '/m',
+      '###',
+      '@@@',
+      'a model',
+      '_model',
+      '-model',
+      'model-',
+      'model@1',
+      'model#1',
+      '@namespace/model',
+      'my_model.v2',
+      'pre.prod',
+    ])
+      expect(isGtoName(name), name).toBe(false);
+  });
+  it('formats GTO tags and numbers them per model, as GTO does', () => {
     expect(versionTag('m', '1.2.0')).toBe('m@v1.2.0');
     expect(stageTag('m', 'prod', 3)).toBe('m#prod#3');
+    // gto/tag.py name_tag: one more than the highest counter on any tag of the artifact.
     expect(
-      nextStageNumber('m', 'prod', [
-        'm#prod#1',
-        'm#prod!#2',
-        'm#production#7',
-        'mx#prod#9',
-        'm@v1.0.0',
-      ]),
-    ).toBe(3);
-    expect(nextStageNumber('m', 'prod', [])).toBe(1);
+      nextTagNumber('m', ['m#prod#1', 'm#prod!#2', 'm#production#7', 'mx#prod#9', 'm@v1.0.0']),
+    ).toBe(8);
+    expect(nextTagNumber('m', ['m@v1.0.0!#4', 'dir=m#prod#12', 'm#bad.stage#20'])).toBe(5);
+    expect(nextTagNumber('m', [])).toBe(1);
   });
 });
