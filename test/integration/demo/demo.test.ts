@@ -49,8 +49,13 @@ it(
     expect(readFileSync(join(registry, 'stages/staging.yaml'), 'utf8')).toMatch(
       /^version: 1\.1\.0$/m,
     );
-    expect(readFileSync(join(registry, 'stages/production.yaml'), 'utf8')).toMatch(
-      /^version: 1\.0\.0$/m,
+    const production = readFileSync(join(registry, 'stages/production.yaml'), 'utf8');
+    expect(production).toMatch(/^version: 1\.0\.0$/m);
+    // Production took 1.0.0 as it takes every version (registry.require_evaluation on): evaluated,
+    // its gates recorded and passed; no switch recorded in the pointer.
+    expect(production).not.toMatch(/evaluation_required/);
+    expect(readFileSync(join(registry, 'versions/1.0.0.yaml'), 'utf8')).toMatch(
+      /^gates:\n  passed: true$/m,
     );
     // Deployment and traffic: the smoke test passed, every holdout row was served and logged.
     expect(JSON.parse(readFileSync(join(out, 'deploy.json'), 'utf8')).outcome).toBe('success');
