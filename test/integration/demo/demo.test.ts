@@ -55,7 +55,7 @@ it(
     // its gates recorded and passed; no switch recorded in the pointer.
     expect(production).not.toMatch(/evaluation_required/);
     expect(readFileSync(join(registry, 'versions/1.0.0.yaml'), 'utf8')).toMatch(
-      /^gates:\n  passed: true$/m,
+      /^gates:\n {2}passed: true$/m,
     );
     // Deployment and traffic: the smoke test passed, every holdout row was served and logged.
     expect(JSON.parse(readFileSync(join(out, 'deploy.json'), 'utf8')).outcome).toBe('success');
