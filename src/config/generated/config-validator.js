@@ -20,7 +20,7 @@ const ajvRuntime_ucs2length = function ucs2length(str) {
 };
 "use strict";
 export const validateConfig = validate10;
-const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://modelci.dev/schema/modelci.schema.json","title":"modelci.yaml","type":"object","additionalProperties":false,"required":["version"],"properties":{"version":{"const":1,"description":"Format version of this file; 1."},"models":{"type":"object","propertyNames":{"pattern":"^[a-z0-9][a-z0-9._-]*$"},"additionalProperties":{"type":"object","additionalProperties":false,"properties":{"task":{"enum":["binary","multiclass","regression"]},"description":{"type":"string","description":"What the model does, for people (model cards, the registry)."},"owners":{"type":"array","items":{"type":"string"},"default":[],"description":"Who answers for the model (GitHub logins or teams)."},"primary_metric":{"type":"string","minLength":1,"description":"The metric that decides \"better\" in one word, e.g. `roc_auc`."},"data":{"type":"object","additionalProperties":false,"properties":{"train":{"type":"string","minLength":1,"description":"Training data (CSV, JSONL or Parquet)."},"holdout":{"type":"string","minLength":1,"description":"Holdout data the model is evaluated on."},"label":{"type":"string","minLength":1,"description":"Label column."},"features":{"type":"array","items":{"type":"string","minLength":1},"uniqueItems":true,"description":"Feature columns in model input order; default: every column but the label."}},"default":{}},"contract":{"type":"string","minLength":1,"description":"The data contract file (`modelci contract infer`); default `<registry>/<model>/contract.yaml` when it exists."},"train":{"type":"object","description":"How the model is trained: a command (any language) or a built-in trainer.","additionalProperties":false,"properties":{"command":{"type":"string","minLength":1,"description":"Training command, run by the shell in `working_directory` (any language), e.g. `python train.py`."},"trainer":{"enum":["logistic-regression","linear-regression","ridge"],"description":"Built-in trainer, used when there is no command."},"params":{"type":"object","description":"Hyperparameters: written to MODELCI_PARAMS_FILE; the built-in trainers read C, alpha, max_iter."},"seed":{"type":"integer","minimum":0,"default":42,"description":"Seed passed as MODELCI_SEED."},"timeout_minutes":{"type":"number","exclusiveMinimum":0,"default":60,"description":"The command is killed (its whole process group) after this many minutes."},"working_directory":{"type":"string","minLength":1,"description":"Where the command runs."},"env":{"type":"object","additionalProperties":{"type":"string"},"description":"Extra environment variables for the command."},"outputs":{"type":"object","additionalProperties":false,"default":{},"description":"Files the command writes, relative to MODELCI_OUTPUT_DIR.","properties":{"model":{"type":"string","minLength":1,"default":"model.onnx"},"metrics":{"type":"string","minLength":1,"default":"metrics.json"}}}},"default":{}},"evaluate":{"type":"object","description":"How the model is evaluated: slices, baseline, bootstrap, batch size.","additionalProperties":false,"properties":{"slices":{"type":"array","items":{"type":"string","minLength":1},"uniqueItems":true,"default":[],"description":"Columns whose values get their own metrics (and slice gates)."},"baseline":{"type":"string","minLength":1,"description":"A baseline .onnx file, or `production` / `staging` for what that registry stage holds."},"bootstrap":{"type":"object","additionalProperties":false,"default":{},"properties":{"resamples":{"type":"integer","minimum":0,"default":1000,"description":"Resamples; 0 = no intervals."},"seed":{"type":"integer","minimum":0,"default":42},"confidence":{"type":"number","exclusiveMinimum":0,"exclusiveMaximum":1,"default":0.95}}},"batch_size":{"type":"integer","minimum":1,"default":16384,"description":"Rows per inference batch."},"drop_invalid":{"type":"boolean","default":false,"description":"Drop rows with missing or invalid values (counted in the report) instead of failing."},"latency_requests":{"type":"integer","minimum":0,"default":100,"description":"Single-row requests timed one by one (against an in-process modelci serve) for latency_p50/latency_p95; 0: latency is not measured."}},"default":{}},"metrics":{"type":"object","additionalProperties":false,"properties":{"directions":{"type":"object","additionalProperties":{"enum":["higher","lower"]},"description":"higher or lower is better, by metric name (flattened key, e.g. `eval.auc`) or its last segment."},"tolerance":{"type":"number","minimum":0,"description":"Absolute change at or below which a metric counts as unchanged."},"relative_tolerance":{"type":"number","minimum":0,"description":"Relative change (fraction of the base value) at or below which a metric counts as unchanged."},"precision":{"type":"integer","minimum":1,"maximum":17,"description":"Significant digits shown in tables."}}},"gates":{"type":"object","additionalProperties":false,"description":"Conditions a candidate model must meet before it is registered or promoted.","properties":{"min":{"type":"object","propertyNames":{"minLength":1},"additionalProperties":{"type":"number"},"description":"Metric must be ≥ this value, e.g. {roc_auc: 0.9}."},"max":{"type":"object","propertyNames":{"minLength":1},"additionalProperties":{"type":"number"},"description":"Metric must be ≤ this value, e.g. {log_loss: 0.3}."},"max_regression":{"type":"object","propertyNames":{"minLength":1},"additionalProperties":{"oneOf":[{"type":"number","minimum":0},{"type":"string","pattern":"^\\s*\\d+(\\.\\d+)?\\s*%\\s*$"}]},"description":"Largest allowed move in the worse direction vs the baseline: a number is absolute (`accuracy: 0.01`), a string 'N%' is relative to |baseline| (`roc_auc: '2%'`)."},"not_significantly_worse":{"type":"object","description":"Fails when the candidate is significantly worse (p < alpha, one worse-direction verdict).","additionalProperties":false,"required":["metrics"],"properties":{"metrics":{"type":"array","items":{"type":"string","minLength":1},"minItems":1},"alpha":{"type":"number","exclusiveMinimum":0,"exclusiveMaximum":1,"default":0.05}}},"slices":{"type":"object","additionalProperties":false,"required":["max_drop"],"description":"Per slice: largest drop vs the baseline on the same slice, for slices with ≥ min_rows rows.","properties":{"max_drop":{"type":"object","propertyNames":{"minLength":1},"additionalProperties":{"oneOf":[{"type":"number","minimum":0},{"type":"string","pattern":"^\\s*\\d+(\\.\\d+)?\\s*%\\s*$"}]},"description":"Absolute (0.01) or relative to the baseline ('2%')."},"min_rows":{"type":"integer","minimum":1,"default":30}}},"latency_p50_ms":{"type":"number","exclusiveMinimum":0,"description":"Latency budget (median), ms."},"latency_p95_ms":{"type":"number","exclusiveMinimum":0,"description":"Latency budget (95th percentile), ms."},"max_size":{"oneOf":[{"type":"integer","minimum":1},{"type":"string","pattern":"^\\s*\\d+(\\.\\d+)?\\s*([kKMG]i?B|B)?\\s*$"}],"description":"Model file size budget: bytes or e.g. '10MB' (10^6), '10MiB' (2^20)."},"signature":{"enum":["unchanged","compatible","any"],"default":"any","description":"`unchanged`: inputs and outputs identical to the baseline's; `compatible`: same input names, dtypes and shapes, every baseline output still present with its dtype (new outputs are fine); `any`: not checked."},"fail_step":{"type":"boolean","default":true,"description":"Whether failing gates fail the evaluate step."}}},"drift":{"type":"object","description":"How production data is compared with the reference profile.","additionalProperties":false,"properties":{"threshold":{"type":"number","minimum":0,"maximum":1,"default":0.5,"description":"Dataset drift when the share of drifted columns is >= this."},"test":{"enum":["ks","chi2","psi","js","wasserstein","z"],"description":"One test for every column it applies to (like `--test`)."},"thresholds":{"type":"object","additionalProperties":false,"description":"Per test, the drift threshold: p-value for ks/chi2/z (default 0.05), distance for psi/js/wasserstein (0.1).","properties":{"ks":{"type":"number","minimum":0},"chi2":{"type":"number","minimum":0},"psi":{"type":"number","minimum":0},"js":{"type":"number","minimum":0},"wasserstein":{"type":"number","minimum":0},"z":{"type":"number","minimum":0}}},"columns":{"type":"object","description":"Per column: a test and/or a threshold.","additionalProperties":{"type":"object","additionalProperties":false,"properties":{"test":{"enum":["ks","chi2","psi","js","wasserstein","z"]},"threshold":{"type":"number","minimum":0}}}},"ignore":{"type":"array","items":{"type":"string"},"default":[],"description":"Columns never tested (ids, timestamps)."},"prediction_columns":{"type":"array","items":{"type":"string"},"default":[],"description":"Model output columns: their drift is reported as prediction drift."},"missing_rate_tolerance":{"type":"number","minimum":0,"maximum":1,"default":0.1,"description":"A missing rate that moves by more than this (absolute, 0..1) is flagged."},"sketch_size":{"type":"integer","minimum":2,"multipleOf":2,"default":10000,"description":"Quantile sketch size k of profiles (exact up to k values per column)."},"retrain_workflow":{"type":"string","minLength":1,"description":"Workflow file started by workflow_dispatch on the retraining branch (e.g. retrain.yml)."},"performance":{"type":"object","description":"Performance drift when labels are present: evaluate's metrics on the current window vs the reference.","additionalProperties":false,"properties":{"label":{"type":"string","minLength":1,"description":"Label column (default: the model's data.label)."},"prediction":{"type":"string","minLength":1,"description":"Predicted label/value column (default `_out.label`, the prediction log's column)."},"score":{"type":"string","minLength":1,"description":"Binary: probability of the positive class, e.g. `_out.probabilities.1` (enables roc_auc, log_loss)."},"positive":{"type":["string","number"],"description":"Binary: the positive label (default: the greater label, like scikit-learn's pos_label=1)."},"threshold":{"type":"number","minimum":0,"maximum":1,"description":"Binary with a score and no prediction column: positive when score >= threshold (0.5)."},"task":{"enum":["binary","multiclass","regression"],"description":"Default: the model's task; else binary with a score, multiclass without."},"max_drop":{"type":"object","propertyNames":{"minLength":1},"additionalProperties":{"oneOf":[{"type":"number","minimum":0},{"type":"string","pattern":"^\\s*\\d+(\\.\\d+)?\\s*%\\s*$"}]},"description":"Metric -> allowed drop, absolute (0.05) or relative ('5%'); default: primary metric '5%'."},"min_rows":{"type":"integer","minimum":1,"default":30,"description":"Fewer labelled current rows than this: no verdict."}}}}},"deploy":{"type":"object"},"card":{"type":"object","description":"Model Card sections shown by `modelci card` and the catalog site.","additionalProperties":false,"properties":{"intended_use":{"type":"string","description":"Primary intended uses."},"out_of_scope_use":{"type":"string","description":"Uses the model is not meant for."},"users":{"type":"string","description":"Primary intended users."},"limitations":{"type":"string","description":"Known limitations."},"ethical_considerations":{"type":"string","description":"Risks, affected groups, sensitive data, mitigations."},"caveats":{"type":"string","description":"Further caveats and recommendations."},"training_data":{"type":"string","description":"What the training data is."},"evaluation_data":{"type":"string","description":"What the evaluation data is."},"license":{"type":"string","pattern":"^[A-Za-z0-9.+-]+$","description":"License id, e.g. apache-2.0."},"tags":{"type":"array","items":{"type":"string","minLength":1}},"datasets":{"type":"array","items":{"type":"string","minLength":1}},"contact":{"type":"string","description":"Where to send questions."}}}}},"default":{}},"metrics":{"type":"object","additionalProperties":false,"properties":{"directions":{"type":"object","additionalProperties":{"enum":["higher","lower"]},"description":"higher or lower is better, by metric name (flattened key, e.g. `eval.auc`) or its last segment."},"tolerance":{"type":"number","minimum":0,"description":"Absolute change at or below which a metric counts as unchanged."},"relative_tolerance":{"type":"number","minimum":0,"description":"Relative change (fraction of the base value) at or below which a metric counts as unchanged."},"precision":{"type":"integer","minimum":1,"maximum":17,"description":"Significant digits shown in tables."}}},"comment":{"type":"object","additionalProperties":false,"properties":{"precision":{"type":"integer","minimum":1,"maximum":17,"description":"Significant digits shown in tables (overrides metrics.precision for the comment)."},"chart_metric":{"type":"string","minLength":1,"description":"Metric whose history is charted when a history file is given; default: the primary metric."},"metrics":{"type":"array","items":{"type":"string","minLength":1},"uniqueItems":true,"description":"Metrics in the comment table after the primary metric (names or last key segments); the rest are collapsed under \"more metrics\". Default: the metrics the gates read. A metric that got significantly worse is always in the table; exact duplicates (recall_weighted = accuracy) are never repeated."}}},"registry":{"type":"object","description":"Where the registry folder lives, its stages and artifact store.","additionalProperties":false,"properties":{"path":{"type":"string","minLength":1,"default":"registry","description":"Registry folder, relative to the repository root."},"branch":{"type":"string","minLength":1,"description":"Branch the registry commits go to. Default: the branch checked out."},"stages":{"type":"array","description":"Stage names in promotion order.","minItems":1,"uniqueItems":true,"items":{"type":"string","pattern":"^[a-z0-9][a-z0-9._-]*$"},"default":["staging","production"]},"require_previous_stage":{"type":"boolean","default":false,"description":"A stage can only receive the version the stage before it currently holds."},"require_data_checks":{"type":"boolean","default":false,"description":"A version can only be promoted when its evaluation data passed the model's data contract (recorded by register from the evaluation report)."},"required_checks":{"type":"array","items":{"type":"string","minLength":1},"default":[],"description":"Check runs or commit statuses that must be green on the version's commit to promote it."},"bump":{"enum":["minor","patch"],"default":"minor","description":"Bump when the signature is compatible; a breaking signature change is always major."},"tags":{"type":"boolean","default":false,"description":"Git tags in GTO's format (`<model>@vX.Y.Z`, `<model>#<stage>#<n>`) next to the commits."},"promotion":{"enum":["commit","pull-request"],"default":"commit","description":"How promote writes: push the commit, or open/update a promotion pull request."},"push_attempts":{"type":"integer","minimum":1,"maximum":100,"default":20,"description":"Push attempts when other writers race (fetch, rebase, re-check, retry)."},"store":{"type":"object","additionalProperties":false,"default":{},"description":"Where artifacts go: `git` (copied into the registry folder; small models), `local` (a folder) or `github-release` (release assets).","properties":{"type":{"enum":["git","local","github-release"],"default":"git"},"max_bytes":{"type":"integer","minimum":1,"default":10485760,"description":"`git` store: refuse artifacts larger than this."},"path":{"type":"string","minLength":1,"description":"`local` store: the folder artifacts are copied to."},"release_tag":{"type":"string","minLength":1,"default":"modelci-artifacts","description":"`github-release` store: the release tag assets go to."},"repository":{"type":"string","pattern":"^[^/\\s]+/[^/\\s]+$","description":"`github-release` store: `owner/repo`; default, the run's repository."}}}}},"drift":{"type":"object","description":"How production data is compared with the reference profile.","additionalProperties":false,"properties":{"threshold":{"type":"number","minimum":0,"maximum":1,"default":0.5,"description":"Dataset drift when the share of drifted columns is >= this."},"test":{"enum":["ks","chi2","psi","js","wasserstein","z"],"description":"One test for every column it applies to (like `--test`)."},"thresholds":{"type":"object","additionalProperties":false,"description":"Per test, the drift threshold: p-value for ks/chi2/z (default 0.05), distance for psi/js/wasserstein (0.1).","properties":{"ks":{"type":"number","minimum":0},"chi2":{"type":"number","minimum":0},"psi":{"type":"number","minimum":0},"js":{"type":"number","minimum":0},"wasserstein":{"type":"number","minimum":0},"z":{"type":"number","minimum":0}}},"columns":{"type":"object","description":"Per column: a test and/or a threshold.","additionalProperties":{"type":"object","additionalProperties":false,"properties":{"test":{"enum":["ks","chi2","psi","js","wasserstein","z"]},"threshold":{"type":"number","minimum":0}}}},"ignore":{"type":"array","items":{"type":"string"},"default":[],"description":"Columns never tested (ids, timestamps)."},"prediction_columns":{"type":"array","items":{"type":"string"},"default":[],"description":"Model output columns: their drift is reported as prediction drift."},"missing_rate_tolerance":{"type":"number","minimum":0,"maximum":1,"default":0.1,"description":"A missing rate that moves by more than this (absolute, 0..1) is flagged."},"sketch_size":{"type":"integer","minimum":2,"multipleOf":2,"default":10000,"description":"Quantile sketch size k of profiles (exact up to k values per column)."},"retrain_workflow":{"type":"string","minLength":1,"description":"Workflow file started by workflow_dispatch on the retraining branch (e.g. retrain.yml)."},"performance":{"type":"object","description":"Performance drift when labels are present: evaluate's metrics on the current window vs the reference.","additionalProperties":false,"properties":{"label":{"type":"string","minLength":1,"description":"Label column (default: the model's data.label)."},"prediction":{"type":"string","minLength":1,"description":"Predicted label/value column (default `_out.label`, the prediction log's column)."},"score":{"type":"string","minLength":1,"description":"Binary: probability of the positive class, e.g. `_out.probabilities.1` (enables roc_auc, log_loss)."},"positive":{"type":["string","number"],"description":"Binary: the positive label (default: the greater label, like scikit-learn's pos_label=1)."},"threshold":{"type":"number","minimum":0,"maximum":1,"description":"Binary with a score and no prediction column: positive when score >= threshold (0.5)."},"task":{"enum":["binary","multiclass","regression"],"description":"Default: the model's task; else binary with a score, multiclass without."},"max_drop":{"type":"object","propertyNames":{"minLength":1},"additionalProperties":{"oneOf":[{"type":"number","minimum":0},{"type":"string","pattern":"^\\s*\\d+(\\.\\d+)?\\s*%\\s*$"}]},"description":"Metric -> allowed drop, absolute (0.05) or relative ('5%'); default: primary metric '5%'."},"min_rows":{"type":"integer","minimum":1,"default":30,"description":"Fewer labelled current rows than this: no verdict."}}}}},"environments":{"type":"object","description":"Deployment environments by name (e.g. staging, production) and their targets.","propertyNames":{"pattern":"^[a-zA-Z0-9][a-zA-Z0-9._-]*$"},"additionalProperties":{"type":"object","additionalProperties":false,"properties":{"target":{"enum":["server","command","gitops"],"default":"server","description":"`server`: the built-in `modelci serve` on the runner; `command`: your deploy command; `gitops`: commit the version to a manifests repository."},"url":{"type":"string","pattern":"^https?://","description":"The environment's URL: shown on the deployment; the server target's address; smoke base."},"stage":{"type":"string","pattern":"^[a-z0-9][a-z0-9._-]*$","description":"The registry stage this environment runs. Default: the environment name."},"smoke":{"type":"object","additionalProperties":false,"properties":{"samples":{"type":"string","minLength":1,"description":"smoke.jsonl recorded at evaluation (inputs + expected outputs per line); `{model}` and `{version}` are replaced, e.g. `registry/{model}/smoke/{version}.jsonl`."},"count":{"type":"integer","minimum":1,"description":"Use at most this many samples. Default: all."},"tolerance":{"type":"number","minimum":0,"default":0.0001,"description":"Output tolerance, absolute or relative to the recorded value."},"latency_ms":{"type":"number","exclusiveMinimum":0,"description":"Budget for the 95th percentile prediction latency, in milliseconds."}}},"command":{"type":"string","minLength":1,"description":"`command` target: shell command run with MODEL_PATH, MODEL_NAME, MODEL_VERSION, ..."},"gitops":{"type":"object","additionalProperties":false,"properties":{"repo":{"type":"string","minLength":1,"default":".","description":"Config repository: a path or URL git can push to (`.`: this repository)."},"branch":{"type":"string","minLength":1,"default":"main","description":"Branch the reconciler watches."},"path":{"type":"string","minLength":1,"default":"deploy/{environment}/{model}.yaml","description":"File the version pointer is written to; `{model}` and `{environment}` are replaced."}}},"shadow":{"type":"string","minLength":1,"description":"Server target: a registry version (`X.Y.Z`, `#staging`, `latest`) loaded as a shadow beside the deployed one: it runs every request after the answer and its outputs go to the prediction log (role shadow), for `modelci compare-live`."},"rollout":{"type":"object","additionalProperties":false,"required":["steps"],"description":"Server target: deploy as a canary whose share goes through `steps`, checked at each step against the stable version from the server's metrics and prediction log; promoted after the last step, removed at the first failed check.","properties":{"steps":{"type":"array","minItems":1,"maxItems":20,"items":{"type":"number","exclusiveMinimum":0,"maximum":100},"description":"Canary shares in percent, ascending, e.g. [5, 25, 50, 100]."},"interval":{"type":"string","pattern":"^[0-9]+(\\.[0-9]+)?(ms|s|m|h)$","default":"60s","description":"How long each step lasts before its checks, e.g. 30s, 5m."},"min_requests":{"type":"integer","minimum":1,"default":50,"description":"Canary requests a step needs before it decides; it waits up to 5 intervals for them, then fails."},"log":{"type":"string","minLength":1,"description":"The server's prediction log (--log-predictions): the prediction shift and A/B checks read it."},"labels":{"type":"object","additionalProperties":false,"required":["file"],"description":"Labels joined to the log by request id: the A/B check (the canary must not be significantly worse on the primary metric).","properties":{"file":{"type":"string","minLength":1},"join":{"type":"string","minLength":1,"default":"id","description":"The request id column."},"label":{"type":"string","minLength":1,"description":"The label column. Default: the model's data.label."}}},"checks":{"type":"object","additionalProperties":false,"default":{},"properties":{"max_error_ratio":{"type":"number","minimum":0,"maximum":1,"default":0.01,"description":"Largest share of canary requests answered 5xx in a step."},"latency_p95_ratio":{"type":"number","exclusiveMinimum":0,"default":1.5,"description":"Canary p95 latency at most this times stable's (plus latency_slack_ms)."},"latency_slack_ms":{"type":"number","minimum":0,"default":5},"prediction_shift":{"type":"boolean","default":true,"description":"With `log`: fail when the canary's predictions shift from stable's."},"alpha":{"type":"number","exclusiveMinimum":0,"maximum":0.5,"default":0.05,"description":"False-alarm rate over the whole rollout; each step tests at alpha / steps."}}}}},"timeout_minutes":{"type":"number","exclusiveMinimum":0,"maximum":360,"default":10,"description":"Time limit of the target (and of waiting for the server to be ready)."}},"if":{"properties":{"target":{"const":"command"}},"required":["target"]},"then":{"required":["command"]}}}}};
+const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://modelci.dev/schema/modelci.schema.json","title":"modelci.yaml","type":"object","additionalProperties":false,"required":["version"],"properties":{"version":{"const":1,"description":"Format version of this file; 1."},"models":{"type":"object","propertyNames":{"pattern":"^[a-z0-9][a-z0-9._-]*$"},"additionalProperties":{"type":"object","additionalProperties":false,"properties":{"task":{"enum":["binary","multiclass","regression"]},"description":{"type":"string","description":"What the model does, for people (model cards, the registry)."},"owners":{"type":"array","items":{"type":"string"},"default":[],"description":"Who answers for the model (GitHub logins or teams)."},"primary_metric":{"type":"string","minLength":1,"description":"The metric that decides \"better\" in one word, e.g. `roc_auc`."},"data":{"type":"object","additionalProperties":false,"properties":{"train":{"type":"string","minLength":1,"description":"Training data (CSV, JSONL or Parquet)."},"holdout":{"type":"string","minLength":1,"description":"Holdout data the model is evaluated on."},"label":{"type":"string","minLength":1,"description":"Label column."},"features":{"type":"array","items":{"type":"string","minLength":1},"uniqueItems":true,"description":"Feature columns in model input order; default: every column but the label."}},"default":{}},"contract":{"type":"string","minLength":1,"description":"The data contract file (`modelci contract infer`); default `<registry>/<model>/contract.yaml` when it exists."},"train":{"type":"object","description":"How the model is trained: a command (any language) or a built-in trainer.","additionalProperties":false,"properties":{"command":{"type":"string","minLength":1,"description":"Training command, run by the shell in `working_directory` (any language), e.g. `python train.py`."},"trainer":{"enum":["logistic-regression","linear-regression","ridge"],"description":"Built-in trainer, used when there is no command."},"params":{"type":"object","description":"Hyperparameters: written to MODELCI_PARAMS_FILE; the built-in trainers read C, alpha, max_iter."},"seed":{"type":"integer","minimum":0,"default":42,"description":"Seed passed as MODELCI_SEED."},"timeout_minutes":{"type":"number","exclusiveMinimum":0,"default":60,"description":"The command is killed (its whole process group) after this many minutes."},"working_directory":{"type":"string","minLength":1,"description":"Where the command runs."},"env":{"type":"object","additionalProperties":{"type":"string"},"description":"Extra environment variables for the command."},"outputs":{"type":"object","additionalProperties":false,"default":{},"description":"Files the command writes, relative to MODELCI_OUTPUT_DIR.","properties":{"model":{"type":"string","minLength":1,"default":"model.onnx"},"metrics":{"type":"string","minLength":1,"default":"metrics.json"}}}},"default":{}},"evaluate":{"type":"object","description":"How the model is evaluated: slices, baseline, bootstrap, batch size.","additionalProperties":false,"properties":{"slices":{"type":"array","items":{"type":"string","minLength":1},"uniqueItems":true,"default":[],"description":"Columns whose values get their own metrics (and slice gates)."},"baseline":{"type":"string","minLength":1,"description":"A baseline .onnx file, or `production` / `staging` for what that registry stage holds."},"bootstrap":{"type":"object","additionalProperties":false,"default":{},"properties":{"resamples":{"type":"integer","minimum":0,"default":1000,"description":"Resamples; 0 = no intervals."},"seed":{"type":"integer","minimum":0,"default":42},"confidence":{"type":"number","exclusiveMinimum":0,"exclusiveMaximum":1,"default":0.95}}},"batch_size":{"type":"integer","minimum":1,"default":16384,"description":"Rows per inference batch."},"drop_invalid":{"type":"boolean","default":false,"description":"Drop rows with missing or invalid values (counted in the report) instead of failing."},"latency_requests":{"type":"integer","minimum":0,"default":100,"description":"Single-row requests timed one by one (against an in-process modelci serve) for latency_p50/latency_p95; 0: latency is not measured."}},"default":{}},"metrics":{"type":"object","additionalProperties":false,"properties":{"directions":{"type":"object","additionalProperties":{"enum":["higher","lower"]},"description":"higher or lower is better, by metric name (flattened key, e.g. `eval.auc`) or its last segment."},"tolerance":{"type":"number","minimum":0,"description":"Absolute change at or below which a metric counts as unchanged."},"relative_tolerance":{"type":"number","minimum":0,"description":"Relative change (fraction of the base value) at or below which a metric counts as unchanged."},"precision":{"type":"integer","minimum":1,"maximum":17,"description":"Significant digits shown in tables."}}},"gates":{"type":"object","additionalProperties":false,"description":"Conditions a candidate model must meet before it is registered or promoted.","properties":{"min":{"type":"object","propertyNames":{"minLength":1},"additionalProperties":{"type":"number"},"description":"Metric must be ≥ this value, e.g. {roc_auc: 0.9}."},"max":{"type":"object","propertyNames":{"minLength":1},"additionalProperties":{"type":"number"},"description":"Metric must be ≤ this value, e.g. {log_loss: 0.3}."},"max_regression":{"type":"object","propertyNames":{"minLength":1},"additionalProperties":{"oneOf":[{"type":"number","minimum":0},{"type":"string","pattern":"^\\s*\\d+(\\.\\d+)?\\s*%\\s*$"}]},"description":"Largest allowed move in the worse direction vs the baseline: a number is absolute (`accuracy: 0.01`), a string 'N%' is relative to |baseline| (`roc_auc: '2%'`)."},"not_significantly_worse":{"type":"object","description":"Fails when the candidate is significantly worse (p < alpha, one worse-direction verdict).","additionalProperties":false,"required":["metrics"],"properties":{"metrics":{"type":"array","items":{"type":"string","minLength":1},"minItems":1},"alpha":{"type":"number","exclusiveMinimum":0,"exclusiveMaximum":1,"default":0.05}}},"slices":{"type":"object","additionalProperties":false,"required":["max_drop"],"description":"Per slice: largest drop vs the baseline on the same slice, for slices with ≥ min_rows rows.","properties":{"max_drop":{"type":"object","propertyNames":{"minLength":1},"additionalProperties":{"oneOf":[{"type":"number","minimum":0},{"type":"string","pattern":"^\\s*\\d+(\\.\\d+)?\\s*%\\s*$"}]},"description":"Absolute (0.01) or relative to the baseline ('2%')."},"min_rows":{"type":"integer","minimum":1,"default":30}}},"latency_p50_ms":{"type":"number","exclusiveMinimum":0,"description":"Latency budget (median), ms."},"latency_p95_ms":{"type":"number","exclusiveMinimum":0,"description":"Latency budget (95th percentile), ms."},"max_size":{"oneOf":[{"type":"integer","minimum":1},{"type":"string","pattern":"^\\s*\\d+(\\.\\d+)?\\s*([kKMG]i?B|B)?\\s*$"}],"description":"Model file size budget: bytes or e.g. '10MB' (10^6), '10MiB' (2^20)."},"signature":{"enum":["unchanged","compatible","any"],"default":"any","description":"`unchanged`: inputs and outputs identical to the baseline's; `compatible`: same input names, dtypes and shapes, every baseline output still present with its dtype (new outputs are fine); `any`: not checked."},"fail_step":{"type":"boolean","default":true,"description":"Whether failing gates fail the evaluate step."}}},"drift":{"type":"object","description":"How production data is compared with the reference profile.","additionalProperties":false,"properties":{"threshold":{"type":"number","minimum":0,"maximum":1,"default":0.5,"description":"Dataset drift when the share of drifted columns is >= this."},"test":{"enum":["ks","chi2","psi","js","wasserstein","z"],"description":"One test for every column it applies to (like `--test`)."},"thresholds":{"type":"object","additionalProperties":false,"description":"Per test, the drift threshold: p-value for ks/chi2/z (default 0.05), distance for psi/js/wasserstein (0.1).","properties":{"ks":{"type":"number","minimum":0},"chi2":{"type":"number","minimum":0},"psi":{"type":"number","minimum":0},"js":{"type":"number","minimum":0},"wasserstein":{"type":"number","minimum":0},"z":{"type":"number","minimum":0}}},"columns":{"type":"object","description":"Per column: a test and/or a threshold.","additionalProperties":{"type":"object","additionalProperties":false,"properties":{"test":{"enum":["ks","chi2","psi","js","wasserstein","z"]},"threshold":{"type":"number","minimum":0}}}},"ignore":{"type":"array","items":{"type":"string"},"default":[],"description":"Columns never tested (ids, timestamps)."},"prediction_columns":{"type":"array","items":{"type":"string"},"default":[],"description":"Model output columns: their drift is reported as prediction drift."},"missing_rate_tolerance":{"type":"number","minimum":0,"maximum":1,"default":0.1,"description":"A missing rate that moves by more than this (absolute, 0..1) is flagged."},"sketch_size":{"type":"integer","minimum":2,"multipleOf":2,"default":10000,"description":"Quantile sketch size k of profiles (exact up to k values per column)."},"retrain_workflow":{"type":"string","minLength":1,"description":"Workflow file started by workflow_dispatch on the retraining branch (e.g. retrain.yml)."},"performance":{"type":"object","description":"Performance drift when labels are present: evaluate's metrics on the current window vs the reference.","additionalProperties":false,"properties":{"label":{"type":"string","minLength":1,"description":"Label column (default: the model's data.label)."},"prediction":{"type":"string","minLength":1,"description":"Predicted label/value column (default `_out.label`, the prediction log's column)."},"score":{"type":"string","minLength":1,"description":"Binary: probability of the positive class, e.g. `_out.probabilities.1` (enables roc_auc, log_loss)."},"positive":{"type":["string","number"],"description":"Binary: the positive label (default: the greater label, like scikit-learn's pos_label=1)."},"threshold":{"type":"number","minimum":0,"maximum":1,"description":"Binary with a score and no prediction column: positive when score >= threshold (0.5)."},"task":{"enum":["binary","multiclass","regression"],"description":"Default: the model's task; else binary with a score, multiclass without."},"max_drop":{"type":"object","propertyNames":{"minLength":1},"additionalProperties":{"oneOf":[{"type":"number","minimum":0},{"type":"string","pattern":"^\\s*\\d+(\\.\\d+)?\\s*%\\s*$"}]},"description":"Metric -> allowed drop, absolute (0.05) or relative ('5%'); default: primary metric '5%'."},"min_rows":{"type":"integer","minimum":1,"default":30,"description":"Fewer labelled current rows than this: no verdict."}}}}},"deploy":{"type":"object"},"card":{"type":"object","description":"Model Card sections shown by `modelci card` and the catalog site.","additionalProperties":false,"properties":{"intended_use":{"type":"string","description":"Primary intended uses."},"out_of_scope_use":{"type":"string","description":"Uses the model is not meant for."},"users":{"type":"string","description":"Primary intended users."},"limitations":{"type":"string","description":"Known limitations."},"ethical_considerations":{"type":"string","description":"Risks, affected groups, sensitive data, mitigations."},"caveats":{"type":"string","description":"Further caveats and recommendations."},"training_data":{"type":"string","description":"What the training data is."},"evaluation_data":{"type":"string","description":"What the evaluation data is."},"license":{"type":"string","pattern":"^[A-Za-z0-9.+-]+$","description":"License id, e.g. apache-2.0."},"tags":{"type":"array","items":{"type":"string","minLength":1}},"datasets":{"type":"array","items":{"type":"string","minLength":1}},"contact":{"type":"string","description":"Where to send questions."}}}}},"default":{}},"metrics":{"type":"object","additionalProperties":false,"properties":{"directions":{"type":"object","additionalProperties":{"enum":["higher","lower"]},"description":"higher or lower is better, by metric name (flattened key, e.g. `eval.auc`) or its last segment."},"tolerance":{"type":"number","minimum":0,"description":"Absolute change at or below which a metric counts as unchanged."},"relative_tolerance":{"type":"number","minimum":0,"description":"Relative change (fraction of the base value) at or below which a metric counts as unchanged."},"precision":{"type":"integer","minimum":1,"maximum":17,"description":"Significant digits shown in tables."}}},"comment":{"type":"object","additionalProperties":false,"properties":{"precision":{"type":"integer","minimum":1,"maximum":17,"description":"Significant digits shown in tables (overrides metrics.precision for the comment)."},"chart_metric":{"type":"string","minLength":1,"description":"Metric whose history is charted when a history file is given; default: the primary metric."},"metrics":{"type":"array","items":{"type":"string","minLength":1},"uniqueItems":true,"description":"Metrics in the comment table after the primary metric (names or last key segments); the rest are collapsed under \"more metrics\". Default: the metrics the gates read. A metric that got significantly worse is always in the table; exact duplicates (recall_weighted = accuracy) are never repeated."}}},"registry":{"type":"object","description":"Where the registry folder lives, its stages and artifact store.","additionalProperties":false,"properties":{"path":{"type":"string","minLength":1,"default":"registry","description":"Registry folder, relative to the repository root. Every registry file goes here, the retraining request (retrain.yaml) included."},"branch":{"type":"string","minLength":1,"description":"Branch the registry commits go to. Default: the branch checked out."},"stages":{"type":"array","description":"Stage names in promotion order; the last one is production.","minItems":1,"uniqueItems":true,"items":{"type":"string","pattern":"^[a-z0-9][a-z0-9._-]*$"},"default":["staging","production"]},"require_previous_stage":{"type":"boolean","default":true,"description":"A stage takes only the version the stage before it holds (no skipping staging). Rollbacks to a version the stage held are exempt."},"require_evaluation":{"type":"boolean","default":true,"description":"The last stage takes only a version registered with an evaluation report whose gates passed. Switched off, the stage pointer and the commit record evaluation_required: false."},"require_data_checks":{"type":"boolean","default":false,"description":"A version can only be promoted when its evaluation data passed the model's data contract (recorded by register from the evaluation report)."},"required_checks":{"type":"array","items":{"type":"string","minLength":1},"default":[],"description":"Check runs or commit statuses that must be green on the version's commit to promote it."},"bump":{"enum":["minor","patch"],"default":"minor","description":"Bump when the signature is compatible; a change the signature gate calls incompatible is always major."},"tags":{"type":"boolean","default":false,"description":"Also write GTO's git tags (model@vX.Y.Z, model#stage#N, model#stage!#N, model@vX.Y.Z!) on each version's registration commit. Model and stage names must then fit GTO's grammar."},"promotion":{"enum":["commit","pull-request"],"default":"commit","description":"How promote writes: push the commit, or open/update a promotion pull request."},"push_attempts":{"type":"integer","minimum":1,"maximum":100,"default":20,"description":"Push attempts when other writers race (fetch, rebuild, re-check, retry)."},"store":{"type":"object","additionalProperties":false,"default":{},"description":"Where artifacts go: `git` (copied into the registry folder; small models), `local` (a folder) or `github-release` (release assets).","properties":{"type":{"enum":["git","local","github-release"],"default":"git"},"max_bytes":{"type":"integer","minimum":1,"default":10485760,"description":"`git` store: refuse artifacts larger than this."},"path":{"type":"string","minLength":1,"description":"`local` store: the folder artifacts are copied to."},"release_tag":{"type":"string","minLength":1,"default":"modelci-artifacts","description":"`github-release` store: the release tag assets go to."},"repository":{"type":"string","pattern":"^[^/\\s]+/[^/\\s]+$","description":"`github-release` store: `owner/repo`; default, the run's repository."}}}}},"drift":{"type":"object","description":"How production data is compared with the reference profile.","additionalProperties":false,"properties":{"threshold":{"type":"number","minimum":0,"maximum":1,"default":0.5,"description":"Dataset drift when the share of drifted columns is >= this."},"test":{"enum":["ks","chi2","psi","js","wasserstein","z"],"description":"One test for every column it applies to (like `--test`)."},"thresholds":{"type":"object","additionalProperties":false,"description":"Per test, the drift threshold: p-value for ks/chi2/z (default 0.05), distance for psi/js/wasserstein (0.1).","properties":{"ks":{"type":"number","minimum":0},"chi2":{"type":"number","minimum":0},"psi":{"type":"number","minimum":0},"js":{"type":"number","minimum":0},"wasserstein":{"type":"number","minimum":0},"z":{"type":"number","minimum":0}}},"columns":{"type":"object","description":"Per column: a test and/or a threshold.","additionalProperties":{"type":"object","additionalProperties":false,"properties":{"test":{"enum":["ks","chi2","psi","js","wasserstein","z"]},"threshold":{"type":"number","minimum":0}}}},"ignore":{"type":"array","items":{"type":"string"},"default":[],"description":"Columns never tested (ids, timestamps)."},"prediction_columns":{"type":"array","items":{"type":"string"},"default":[],"description":"Model output columns: their drift is reported as prediction drift."},"missing_rate_tolerance":{"type":"number","minimum":0,"maximum":1,"default":0.1,"description":"A missing rate that moves by more than this (absolute, 0..1) is flagged."},"sketch_size":{"type":"integer","minimum":2,"multipleOf":2,"default":10000,"description":"Quantile sketch size k of profiles (exact up to k values per column)."},"retrain_workflow":{"type":"string","minLength":1,"description":"Workflow file started by workflow_dispatch on the retraining branch (e.g. retrain.yml)."},"performance":{"type":"object","description":"Performance drift when labels are present: evaluate's metrics on the current window vs the reference.","additionalProperties":false,"properties":{"label":{"type":"string","minLength":1,"description":"Label column (default: the model's data.label)."},"prediction":{"type":"string","minLength":1,"description":"Predicted label/value column (default `_out.label`, the prediction log's column)."},"score":{"type":"string","minLength":1,"description":"Binary: probability of the positive class, e.g. `_out.probabilities.1` (enables roc_auc, log_loss)."},"positive":{"type":["string","number"],"description":"Binary: the positive label (default: the greater label, like scikit-learn's pos_label=1)."},"threshold":{"type":"number","minimum":0,"maximum":1,"description":"Binary with a score and no prediction column: positive when score >= threshold (0.5)."},"task":{"enum":["binary","multiclass","regression"],"description":"Default: the model's task; else binary with a score, multiclass without."},"max_drop":{"type":"object","propertyNames":{"minLength":1},"additionalProperties":{"oneOf":[{"type":"number","minimum":0},{"type":"string","pattern":"^\\s*\\d+(\\.\\d+)?\\s*%\\s*$"}]},"description":"Metric -> allowed drop, absolute (0.05) or relative ('5%'); default: primary metric '5%'."},"min_rows":{"type":"integer","minimum":1,"default":30,"description":"Fewer labelled current rows than this: no verdict."}}}}},"environments":{"type":"object","description":"Deployment environments by name (e.g. staging, production) and their targets.","propertyNames":{"pattern":"^[a-zA-Z0-9][a-zA-Z0-9._-]*$"},"additionalProperties":{"type":"object","additionalProperties":false,"properties":{"target":{"enum":["server","command","gitops"],"default":"server","description":"`server`: the built-in `modelci serve` on the runner; `command`: your deploy command; `gitops`: commit the version to a manifests repository."},"url":{"type":"string","pattern":"^https?://","description":"The environment's URL: shown on the deployment; the server target's address; smoke base."},"stage":{"type":"string","pattern":"^[a-z0-9][a-z0-9._-]*$","description":"The registry stage this environment runs. Default: the environment name."},"smoke":{"type":"object","additionalProperties":false,"properties":{"samples":{"type":"string","minLength":1,"description":"smoke.jsonl recorded at evaluation (inputs + expected outputs per line); `{model}` and `{version}` are replaced, e.g. `registry/{model}/smoke/{version}.jsonl`."},"count":{"type":"integer","minimum":1,"description":"Use at most this many samples. Default: all."},"tolerance":{"type":"number","minimum":0,"default":0.0001,"description":"Output tolerance, absolute or relative to the recorded value."},"latency_ms":{"type":"number","exclusiveMinimum":0,"description":"Budget for the 95th percentile prediction latency, in milliseconds."}}},"command":{"type":"string","minLength":1,"description":"`command` target: shell command run with MODEL_PATH, MODEL_NAME, MODEL_VERSION, ..."},"gitops":{"type":"object","additionalProperties":false,"properties":{"repo":{"type":"string","minLength":1,"default":".","description":"Config repository: a path or URL git can push to (`.`: this repository)."},"branch":{"type":"string","minLength":1,"default":"main","description":"Branch the reconciler watches."},"path":{"type":"string","minLength":1,"default":"deploy/{environment}/{model}.yaml","description":"File the version pointer is written to; `{model}` and `{environment}` are replaced."}}},"shadow":{"type":"string","minLength":1,"description":"Server target: a registry version (`X.Y.Z`, `#staging`, `latest`) loaded as a shadow beside the deployed one: it runs every request after the answer and its outputs go to the prediction log (role shadow), for `modelci compare-live`."},"rollout":{"type":"object","additionalProperties":false,"required":["steps"],"description":"Server target: deploy as a canary whose share goes through `steps`, checked at each step against the stable version from the server's metrics and prediction log; promoted after the last step, removed at the first failed check.","properties":{"steps":{"type":"array","minItems":1,"maxItems":20,"items":{"type":"number","exclusiveMinimum":0,"maximum":100},"description":"Canary shares in percent, ascending, e.g. [5, 25, 50, 100]."},"interval":{"type":"string","pattern":"^[0-9]+(\\.[0-9]+)?(ms|s|m|h)$","default":"60s","description":"How long each step lasts before its checks, e.g. 30s, 5m."},"min_requests":{"type":"integer","minimum":1,"default":50,"description":"Canary requests a step needs before it decides; it waits up to 5 intervals for them, then fails."},"log":{"type":"string","minLength":1,"description":"The server's prediction log (--log-predictions): the prediction shift and A/B checks read it."},"labels":{"type":"object","additionalProperties":false,"required":["file"],"description":"Labels joined to the log by request id: the A/B check (the canary must not be significantly worse on the primary metric).","properties":{"file":{"type":"string","minLength":1},"join":{"type":"string","minLength":1,"default":"id","description":"The request id column."},"label":{"type":"string","minLength":1,"description":"The label column. Default: the model's data.label."}}},"checks":{"type":"object","additionalProperties":false,"default":{},"properties":{"max_error_ratio":{"type":"number","minimum":0,"maximum":1,"default":0.01,"description":"Largest share of canary requests answered 5xx in a step."},"latency_p95_ratio":{"type":"number","exclusiveMinimum":0,"default":1.5,"description":"Canary p95 latency at most this times stable's (plus latency_slack_ms)."},"latency_slack_ms":{"type":"number","minimum":0,"default":5},"prediction_shift":{"type":"boolean","default":true,"description":"With `log`: fail when the canary's predictions shift from stable's."},"alpha":{"type":"number","exclusiveMinimum":0,"maximum":0.5,"default":0.05,"description":"False-alarm rate over the whole rollout; each step tests at alpha / steps."}}}}},"timeout_minutes":{"type":"number","exclusiveMinimum":0,"maximum":360,"default":10,"description":"Time limit of the target (and of waiting for the server to be ready)."}},"if":{"properties":{"target":{"const":"command"}},"required":["target"]},"then":{"required":["command"]}}}}};
 const pattern0 = new RegExp("^[a-z0-9][a-z0-9._-]*$", "u");
 const pattern1 = new RegExp("^\\s*\\d+(\\.\\d+)?\\s*%\\s*$", "u");
 const pattern3 = new RegExp("^\\s*\\d+(\\.\\d+)?\\s*([kKMG]i?B|B)?\\s*$", "u");
@@ -3340,9 +3340,9 @@ vErrors.push(err246);
 errors++;
 }
 }
-if(data122.require_data_checks !== undefined){
-if(typeof data122.require_data_checks !== "boolean"){
-const err247 = {instancePath:instancePath+"/registry/require_data_checks",schemaPath:"#/properties/registry/properties/require_data_checks/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(data122.require_evaluation !== undefined){
+if(typeof data122.require_evaluation !== "boolean"){
+const err247 = {instancePath:instancePath+"/registry/require_evaluation",schemaPath:"#/properties/registry/properties/require_evaluation/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err247];
 }
@@ -3352,15 +3352,9 @@ vErrors.push(err247);
 errors++;
 }
 }
-if(data122.required_checks !== undefined){
-let data129 = data122.required_checks;
-if(Array.isArray(data129)){
-const len10 = data129.length;
-for(let i14=0; i14<len10; i14++){
-let data130 = data129[i14];
-if(typeof data130 === "string"){
-if(func3(data130) < 1){
-const err248 = {instancePath:instancePath+"/registry/required_checks/" + i14,schemaPath:"#/properties/registry/properties/required_checks/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(data122.require_data_checks !== undefined){
+if(typeof data122.require_data_checks !== "boolean"){
+const err248 = {instancePath:instancePath+"/registry/require_data_checks",schemaPath:"#/properties/registry/properties/require_data_checks/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err248];
 }
@@ -3370,8 +3364,15 @@ vErrors.push(err248);
 errors++;
 }
 }
-else {
-const err249 = {instancePath:instancePath+"/registry/required_checks/" + i14,schemaPath:"#/properties/registry/properties/required_checks/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data122.required_checks !== undefined){
+let data130 = data122.required_checks;
+if(Array.isArray(data130)){
+const len10 = data130.length;
+for(let i14=0; i14<len10; i14++){
+let data131 = data130[i14];
+if(typeof data131 === "string"){
+if(func3(data131) < 1){
+const err249 = {instancePath:instancePath+"/registry/required_checks/" + i14,schemaPath:"#/properties/registry/properties/required_checks/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err249];
 }
@@ -3381,9 +3382,8 @@ vErrors.push(err249);
 errors++;
 }
 }
-}
 else {
-const err250 = {instancePath:instancePath+"/registry/required_checks",schemaPath:"#/properties/registry/properties/required_checks/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err250 = {instancePath:instancePath+"/registry/required_checks/" + i14,schemaPath:"#/properties/registry/properties/required_checks/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err250];
 }
@@ -3393,10 +3393,9 @@ vErrors.push(err250);
 errors++;
 }
 }
-if(data122.bump !== undefined){
-let data131 = data122.bump;
-if(!((data131 === "minor") || (data131 === "patch"))){
-const err251 = {instancePath:instancePath+"/registry/bump",schemaPath:"#/properties/registry/properties/bump/enum",keyword:"enum",params:{allowedValues: schema11.properties.registry.properties.bump.enum},message:"must be equal to one of the allowed values"};
+}
+else {
+const err251 = {instancePath:instancePath+"/registry/required_checks",schemaPath:"#/properties/registry/properties/required_checks/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err251];
 }
@@ -3406,9 +3405,10 @@ vErrors.push(err251);
 errors++;
 }
 }
-if(data122.tags !== undefined){
-if(typeof data122.tags !== "boolean"){
-const err252 = {instancePath:instancePath+"/registry/tags",schemaPath:"#/properties/registry/properties/tags/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(data122.bump !== undefined){
+let data132 = data122.bump;
+if(!((data132 === "minor") || (data132 === "patch"))){
+const err252 = {instancePath:instancePath+"/registry/bump",schemaPath:"#/properties/registry/properties/bump/enum",keyword:"enum",params:{allowedValues: schema11.properties.registry.properties.bump.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err252];
 }
@@ -3418,10 +3418,9 @@ vErrors.push(err252);
 errors++;
 }
 }
-if(data122.promotion !== undefined){
-let data133 = data122.promotion;
-if(!((data133 === "commit") || (data133 === "pull-request"))){
-const err253 = {instancePath:instancePath+"/registry/promotion",schemaPath:"#/properties/registry/properties/promotion/enum",keyword:"enum",params:{allowedValues: schema11.properties.registry.properties.promotion.enum},message:"must be equal to one of the allowed values"};
+if(data122.tags !== undefined){
+if(typeof data122.tags !== "boolean"){
+const err253 = {instancePath:instancePath+"/registry/tags",schemaPath:"#/properties/registry/properties/tags/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err253];
 }
@@ -3431,10 +3430,10 @@ vErrors.push(err253);
 errors++;
 }
 }
-if(data122.push_attempts !== undefined){
-let data134 = data122.push_attempts;
-if(!((typeof data134 == "number") && (!(data134 % 1) && !isNaN(data134)))){
-const err254 = {instancePath:instancePath+"/registry/push_attempts",schemaPath:"#/properties/registry/properties/push_attempts/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(data122.promotion !== undefined){
+let data134 = data122.promotion;
+if(!((data134 === "commit") || (data134 === "pull-request"))){
+const err254 = {instancePath:instancePath+"/registry/promotion",schemaPath:"#/properties/registry/properties/promotion/enum",keyword:"enum",params:{allowedValues: schema11.properties.registry.properties.promotion.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err254];
 }
@@ -3443,9 +3442,11 @@ vErrors.push(err254);
 }
 errors++;
 }
-if(typeof data134 == "number"){
-if(data134 > 100 || isNaN(data134)){
-const err255 = {instancePath:instancePath+"/registry/push_attempts",schemaPath:"#/properties/registry/properties/push_attempts/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100},message:"must be <= 100"};
+}
+if(data122.push_attempts !== undefined){
+let data135 = data122.push_attempts;
+if(!((typeof data135 == "number") && (!(data135 % 1) && !isNaN(data135)))){
+const err255 = {instancePath:instancePath+"/registry/push_attempts",schemaPath:"#/properties/registry/properties/push_attempts/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err255];
 }
@@ -3454,8 +3455,9 @@ vErrors.push(err255);
 }
 errors++;
 }
-if(data134 < 1 || isNaN(data134)){
-const err256 = {instancePath:instancePath+"/registry/push_attempts",schemaPath:"#/properties/registry/properties/push_attempts/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+if(typeof data135 == "number"){
+if(data135 > 100 || isNaN(data135)){
+const err256 = {instancePath:instancePath+"/registry/push_attempts",schemaPath:"#/properties/registry/properties/push_attempts/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100},message:"must be <= 100"};
 if(vErrors === null){
 vErrors = [err256];
 }
@@ -3464,14 +3466,8 @@ vErrors.push(err256);
 }
 errors++;
 }
-}
-}
-if(data122.store !== undefined){
-let data135 = data122.store;
-if(data135 && typeof data135 == "object" && !Array.isArray(data135)){
-for(const key35 in data135){
-if(!(((((key35 === "type") || (key35 === "max_bytes")) || (key35 === "path")) || (key35 === "release_tag")) || (key35 === "repository"))){
-const err257 = {instancePath:instancePath+"/registry/store",schemaPath:"#/properties/registry/properties/store/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key35},message:"must NOT have additional properties"};
+if(data135 < 1 || isNaN(data135)){
+const err257 = {instancePath:instancePath+"/registry/push_attempts",schemaPath:"#/properties/registry/properties/push_attempts/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
 if(vErrors === null){
 vErrors = [err257];
 }
@@ -3481,10 +3477,13 @@ vErrors.push(err257);
 errors++;
 }
 }
-if(data135.type !== undefined){
-let data136 = data135.type;
-if(!(((data136 === "git") || (data136 === "local")) || (data136 === "github-release"))){
-const err258 = {instancePath:instancePath+"/registry/store/type",schemaPath:"#/properties/registry/properties/store/properties/type/enum",keyword:"enum",params:{allowedValues: schema11.properties.registry.properties.store.properties.type.enum},message:"must be equal to one of the allowed values"};
+}
+if(data122.store !== undefined){
+let data136 = data122.store;
+if(data136 && typeof data136 == "object" && !Array.isArray(data136)){
+for(const key35 in data136){
+if(!(((((key35 === "type") || (key35 === "max_bytes")) || (key35 === "path")) || (key35 === "release_tag")) || (key35 === "repository"))){
+const err258 = {instancePath:instancePath+"/registry/store",schemaPath:"#/properties/registry/properties/store/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key35},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err258];
 }
@@ -3494,10 +3493,10 @@ vErrors.push(err258);
 errors++;
 }
 }
-if(data135.max_bytes !== undefined){
-let data137 = data135.max_bytes;
-if(!((typeof data137 == "number") && (!(data137 % 1) && !isNaN(data137)))){
-const err259 = {instancePath:instancePath+"/registry/store/max_bytes",schemaPath:"#/properties/registry/properties/store/properties/max_bytes/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(data136.type !== undefined){
+let data137 = data136.type;
+if(!(((data137 === "git") || (data137 === "local")) || (data137 === "github-release"))){
+const err259 = {instancePath:instancePath+"/registry/store/type",schemaPath:"#/properties/registry/properties/store/properties/type/enum",keyword:"enum",params:{allowedValues: schema11.properties.registry.properties.store.properties.type.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err259];
 }
@@ -3506,9 +3505,11 @@ vErrors.push(err259);
 }
 errors++;
 }
-if(typeof data137 == "number"){
-if(data137 < 1 || isNaN(data137)){
-const err260 = {instancePath:instancePath+"/registry/store/max_bytes",schemaPath:"#/properties/registry/properties/store/properties/max_bytes/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+}
+if(data136.max_bytes !== undefined){
+let data138 = data136.max_bytes;
+if(!((typeof data138 == "number") && (!(data138 % 1) && !isNaN(data138)))){
+const err260 = {instancePath:instancePath+"/registry/store/max_bytes",schemaPath:"#/properties/registry/properties/store/properties/max_bytes/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err260];
 }
@@ -3517,13 +3518,9 @@ vErrors.push(err260);
 }
 errors++;
 }
-}
-}
-if(data135.path !== undefined){
-let data138 = data135.path;
-if(typeof data138 === "string"){
-if(func3(data138) < 1){
-const err261 = {instancePath:instancePath+"/registry/store/path",schemaPath:"#/properties/registry/properties/store/properties/path/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(typeof data138 == "number"){
+if(data138 < 1 || isNaN(data138)){
+const err261 = {instancePath:instancePath+"/registry/store/max_bytes",schemaPath:"#/properties/registry/properties/store/properties/max_bytes/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
 if(vErrors === null){
 vErrors = [err261];
 }
@@ -3533,8 +3530,12 @@ vErrors.push(err261);
 errors++;
 }
 }
-else {
-const err262 = {instancePath:instancePath+"/registry/store/path",schemaPath:"#/properties/registry/properties/store/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+if(data136.path !== undefined){
+let data139 = data136.path;
+if(typeof data139 === "string"){
+if(func3(data139) < 1){
+const err262 = {instancePath:instancePath+"/registry/store/path",schemaPath:"#/properties/registry/properties/store/properties/path/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err262];
 }
@@ -3544,11 +3545,8 @@ vErrors.push(err262);
 errors++;
 }
 }
-if(data135.release_tag !== undefined){
-let data139 = data135.release_tag;
-if(typeof data139 === "string"){
-if(func3(data139) < 1){
-const err263 = {instancePath:instancePath+"/registry/store/release_tag",schemaPath:"#/properties/registry/properties/store/properties/release_tag/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+else {
+const err263 = {instancePath:instancePath+"/registry/store/path",schemaPath:"#/properties/registry/properties/store/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err263];
 }
@@ -3558,8 +3556,11 @@ vErrors.push(err263);
 errors++;
 }
 }
-else {
-const err264 = {instancePath:instancePath+"/registry/store/release_tag",schemaPath:"#/properties/registry/properties/store/properties/release_tag/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data136.release_tag !== undefined){
+let data140 = data136.release_tag;
+if(typeof data140 === "string"){
+if(func3(data140) < 1){
+const err264 = {instancePath:instancePath+"/registry/store/release_tag",schemaPath:"#/properties/registry/properties/store/properties/release_tag/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err264];
 }
@@ -3569,11 +3570,8 @@ vErrors.push(err264);
 errors++;
 }
 }
-if(data135.repository !== undefined){
-let data140 = data135.repository;
-if(typeof data140 === "string"){
-if(!pattern7.test(data140)){
-const err265 = {instancePath:instancePath+"/registry/store/repository",schemaPath:"#/properties/registry/properties/store/properties/repository/pattern",keyword:"pattern",params:{pattern: "^[^/\\s]+/[^/\\s]+$"},message:"must match pattern \""+"^[^/\\s]+/[^/\\s]+$"+"\""};
+else {
+const err265 = {instancePath:instancePath+"/registry/store/release_tag",schemaPath:"#/properties/registry/properties/store/properties/release_tag/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err265];
 }
@@ -3583,8 +3581,11 @@ vErrors.push(err265);
 errors++;
 }
 }
-else {
-const err266 = {instancePath:instancePath+"/registry/store/repository",schemaPath:"#/properties/registry/properties/store/properties/repository/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data136.repository !== undefined){
+let data141 = data136.repository;
+if(typeof data141 === "string"){
+if(!pattern7.test(data141)){
+const err266 = {instancePath:instancePath+"/registry/store/repository",schemaPath:"#/properties/registry/properties/store/properties/repository/pattern",keyword:"pattern",params:{pattern: "^[^/\\s]+/[^/\\s]+$"},message:"must match pattern \""+"^[^/\\s]+/[^/\\s]+$"+"\""};
 if(vErrors === null){
 vErrors = [err266];
 }
@@ -3594,9 +3595,8 @@ vErrors.push(err266);
 errors++;
 }
 }
-}
 else {
-const err267 = {instancePath:instancePath+"/registry/store",schemaPath:"#/properties/registry/properties/store/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err267 = {instancePath:instancePath+"/registry/store/repository",schemaPath:"#/properties/registry/properties/store/properties/repository/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err267];
 }
@@ -3608,7 +3608,7 @@ errors++;
 }
 }
 else {
-const err268 = {instancePath:instancePath+"/registry",schemaPath:"#/properties/registry/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err268 = {instancePath:instancePath+"/registry/store",schemaPath:"#/properties/registry/properties/store/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err268];
 }
@@ -3618,12 +3618,9 @@ vErrors.push(err268);
 errors++;
 }
 }
-if(data.drift !== undefined){
-let data141 = data.drift;
-if(data141 && typeof data141 == "object" && !Array.isArray(data141)){
-for(const key36 in data141){
-if(!(func2.call(schema11.properties.drift.properties, key36))){
-const err269 = {instancePath:instancePath+"/drift",schemaPath:"#/properties/drift/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key36},message:"must NOT have additional properties"};
+}
+else {
+const err269 = {instancePath:instancePath+"/registry",schemaPath:"#/properties/registry/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err269];
 }
@@ -3633,11 +3630,12 @@ vErrors.push(err269);
 errors++;
 }
 }
-if(data141.threshold !== undefined){
-let data142 = data141.threshold;
-if(typeof data142 == "number"){
-if(data142 > 1 || isNaN(data142)){
-const err270 = {instancePath:instancePath+"/drift/threshold",schemaPath:"#/properties/drift/properties/threshold/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"};
+if(data.drift !== undefined){
+let data142 = data.drift;
+if(data142 && typeof data142 == "object" && !Array.isArray(data142)){
+for(const key36 in data142){
+if(!(func2.call(schema11.properties.drift.properties, key36))){
+const err270 = {instancePath:instancePath+"/drift",schemaPath:"#/properties/drift/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key36},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err270];
 }
@@ -3646,8 +3644,12 @@ vErrors.push(err270);
 }
 errors++;
 }
-if(data142 < 0 || isNaN(data142)){
-const err271 = {instancePath:instancePath+"/drift/threshold",schemaPath:"#/properties/drift/properties/threshold/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+}
+if(data142.threshold !== undefined){
+let data143 = data142.threshold;
+if(typeof data143 == "number"){
+if(data143 > 1 || isNaN(data143)){
+const err271 = {instancePath:instancePath+"/drift/threshold",schemaPath:"#/properties/drift/properties/threshold/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"};
 if(vErrors === null){
 vErrors = [err271];
 }
@@ -3656,9 +3658,8 @@ vErrors.push(err271);
 }
 errors++;
 }
-}
-else {
-const err272 = {instancePath:instancePath+"/drift/threshold",schemaPath:"#/properties/drift/properties/threshold/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data143 < 0 || isNaN(data143)){
+const err272 = {instancePath:instancePath+"/drift/threshold",schemaPath:"#/properties/drift/properties/threshold/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err272];
 }
@@ -3668,10 +3669,8 @@ vErrors.push(err272);
 errors++;
 }
 }
-if(data141.test !== undefined){
-let data143 = data141.test;
-if(!((((((data143 === "ks") || (data143 === "chi2")) || (data143 === "psi")) || (data143 === "js")) || (data143 === "wasserstein")) || (data143 === "z"))){
-const err273 = {instancePath:instancePath+"/drift/test",schemaPath:"#/properties/drift/properties/test/enum",keyword:"enum",params:{allowedValues: schema11.properties.drift.properties.test.enum},message:"must be equal to one of the allowed values"};
+else {
+const err273 = {instancePath:instancePath+"/drift/threshold",schemaPath:"#/properties/drift/properties/threshold/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err273];
 }
@@ -3681,12 +3680,10 @@ vErrors.push(err273);
 errors++;
 }
 }
-if(data141.thresholds !== undefined){
-let data144 = data141.thresholds;
-if(data144 && typeof data144 == "object" && !Array.isArray(data144)){
-for(const key37 in data144){
-if(!((((((key37 === "ks") || (key37 === "chi2")) || (key37 === "psi")) || (key37 === "js")) || (key37 === "wasserstein")) || (key37 === "z"))){
-const err274 = {instancePath:instancePath+"/drift/thresholds",schemaPath:"#/properties/drift/properties/thresholds/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key37},message:"must NOT have additional properties"};
+if(data142.test !== undefined){
+let data144 = data142.test;
+if(!((((((data144 === "ks") || (data144 === "chi2")) || (data144 === "psi")) || (data144 === "js")) || (data144 === "wasserstein")) || (data144 === "z"))){
+const err274 = {instancePath:instancePath+"/drift/test",schemaPath:"#/properties/drift/properties/test/enum",keyword:"enum",params:{allowedValues: schema11.properties.drift.properties.test.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err274];
 }
@@ -3696,11 +3693,12 @@ vErrors.push(err274);
 errors++;
 }
 }
-if(data144.ks !== undefined){
-let data145 = data144.ks;
-if(typeof data145 == "number"){
-if(data145 < 0 || isNaN(data145)){
-const err275 = {instancePath:instancePath+"/drift/thresholds/ks",schemaPath:"#/properties/drift/properties/thresholds/properties/ks/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(data142.thresholds !== undefined){
+let data145 = data142.thresholds;
+if(data145 && typeof data145 == "object" && !Array.isArray(data145)){
+for(const key37 in data145){
+if(!((((((key37 === "ks") || (key37 === "chi2")) || (key37 === "psi")) || (key37 === "js")) || (key37 === "wasserstein")) || (key37 === "z"))){
+const err275 = {instancePath:instancePath+"/drift/thresholds",schemaPath:"#/properties/drift/properties/thresholds/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key37},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err275];
 }
@@ -3710,8 +3708,11 @@ vErrors.push(err275);
 errors++;
 }
 }
-else {
-const err276 = {instancePath:instancePath+"/drift/thresholds/ks",schemaPath:"#/properties/drift/properties/thresholds/properties/ks/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data145.ks !== undefined){
+let data146 = data145.ks;
+if(typeof data146 == "number"){
+if(data146 < 0 || isNaN(data146)){
+const err276 = {instancePath:instancePath+"/drift/thresholds/ks",schemaPath:"#/properties/drift/properties/thresholds/properties/ks/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err276];
 }
@@ -3721,11 +3722,8 @@ vErrors.push(err276);
 errors++;
 }
 }
-if(data144.chi2 !== undefined){
-let data146 = data144.chi2;
-if(typeof data146 == "number"){
-if(data146 < 0 || isNaN(data146)){
-const err277 = {instancePath:instancePath+"/drift/thresholds/chi2",schemaPath:"#/properties/drift/properties/thresholds/properties/chi2/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+else {
+const err277 = {instancePath:instancePath+"/drift/thresholds/ks",schemaPath:"#/properties/drift/properties/thresholds/properties/ks/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err277];
 }
@@ -3735,8 +3733,11 @@ vErrors.push(err277);
 errors++;
 }
 }
-else {
-const err278 = {instancePath:instancePath+"/drift/thresholds/chi2",schemaPath:"#/properties/drift/properties/thresholds/properties/chi2/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data145.chi2 !== undefined){
+let data147 = data145.chi2;
+if(typeof data147 == "number"){
+if(data147 < 0 || isNaN(data147)){
+const err278 = {instancePath:instancePath+"/drift/thresholds/chi2",schemaPath:"#/properties/drift/properties/thresholds/properties/chi2/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err278];
 }
@@ -3746,11 +3747,8 @@ vErrors.push(err278);
 errors++;
 }
 }
-if(data144.psi !== undefined){
-let data147 = data144.psi;
-if(typeof data147 == "number"){
-if(data147 < 0 || isNaN(data147)){
-const err279 = {instancePath:instancePath+"/drift/thresholds/psi",schemaPath:"#/properties/drift/properties/thresholds/properties/psi/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+else {
+const err279 = {instancePath:instancePath+"/drift/thresholds/chi2",schemaPath:"#/properties/drift/properties/thresholds/properties/chi2/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err279];
 }
@@ -3760,8 +3758,11 @@ vErrors.push(err279);
 errors++;
 }
 }
-else {
-const err280 = {instancePath:instancePath+"/drift/thresholds/psi",schemaPath:"#/properties/drift/properties/thresholds/properties/psi/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data145.psi !== undefined){
+let data148 = data145.psi;
+if(typeof data148 == "number"){
+if(data148 < 0 || isNaN(data148)){
+const err280 = {instancePath:instancePath+"/drift/thresholds/psi",schemaPath:"#/properties/drift/properties/thresholds/properties/psi/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err280];
 }
@@ -3771,11 +3772,8 @@ vErrors.push(err280);
 errors++;
 }
 }
-if(data144.js !== undefined){
-let data148 = data144.js;
-if(typeof data148 == "number"){
-if(data148 < 0 || isNaN(data148)){
-const err281 = {instancePath:instancePath+"/drift/thresholds/js",schemaPath:"#/properties/drift/properties/thresholds/properties/js/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+else {
+const err281 = {instancePath:instancePath+"/drift/thresholds/psi",schemaPath:"#/properties/drift/properties/thresholds/properties/psi/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err281];
 }
@@ -3785,8 +3783,11 @@ vErrors.push(err281);
 errors++;
 }
 }
-else {
-const err282 = {instancePath:instancePath+"/drift/thresholds/js",schemaPath:"#/properties/drift/properties/thresholds/properties/js/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data145.js !== undefined){
+let data149 = data145.js;
+if(typeof data149 == "number"){
+if(data149 < 0 || isNaN(data149)){
+const err282 = {instancePath:instancePath+"/drift/thresholds/js",schemaPath:"#/properties/drift/properties/thresholds/properties/js/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err282];
 }
@@ -3796,11 +3797,8 @@ vErrors.push(err282);
 errors++;
 }
 }
-if(data144.wasserstein !== undefined){
-let data149 = data144.wasserstein;
-if(typeof data149 == "number"){
-if(data149 < 0 || isNaN(data149)){
-const err283 = {instancePath:instancePath+"/drift/thresholds/wasserstein",schemaPath:"#/properties/drift/properties/thresholds/properties/wasserstein/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+else {
+const err283 = {instancePath:instancePath+"/drift/thresholds/js",schemaPath:"#/properties/drift/properties/thresholds/properties/js/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err283];
 }
@@ -3810,8 +3808,11 @@ vErrors.push(err283);
 errors++;
 }
 }
-else {
-const err284 = {instancePath:instancePath+"/drift/thresholds/wasserstein",schemaPath:"#/properties/drift/properties/thresholds/properties/wasserstein/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data145.wasserstein !== undefined){
+let data150 = data145.wasserstein;
+if(typeof data150 == "number"){
+if(data150 < 0 || isNaN(data150)){
+const err284 = {instancePath:instancePath+"/drift/thresholds/wasserstein",schemaPath:"#/properties/drift/properties/thresholds/properties/wasserstein/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err284];
 }
@@ -3821,11 +3822,8 @@ vErrors.push(err284);
 errors++;
 }
 }
-if(data144.z !== undefined){
-let data150 = data144.z;
-if(typeof data150 == "number"){
-if(data150 < 0 || isNaN(data150)){
-const err285 = {instancePath:instancePath+"/drift/thresholds/z",schemaPath:"#/properties/drift/properties/thresholds/properties/z/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+else {
+const err285 = {instancePath:instancePath+"/drift/thresholds/wasserstein",schemaPath:"#/properties/drift/properties/thresholds/properties/wasserstein/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err285];
 }
@@ -3835,8 +3833,11 @@ vErrors.push(err285);
 errors++;
 }
 }
-else {
-const err286 = {instancePath:instancePath+"/drift/thresholds/z",schemaPath:"#/properties/drift/properties/thresholds/properties/z/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data145.z !== undefined){
+let data151 = data145.z;
+if(typeof data151 == "number"){
+if(data151 < 0 || isNaN(data151)){
+const err286 = {instancePath:instancePath+"/drift/thresholds/z",schemaPath:"#/properties/drift/properties/thresholds/properties/z/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err286];
 }
@@ -3846,9 +3847,8 @@ vErrors.push(err286);
 errors++;
 }
 }
-}
 else {
-const err287 = {instancePath:instancePath+"/drift/thresholds",schemaPath:"#/properties/drift/properties/thresholds/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err287 = {instancePath:instancePath+"/drift/thresholds/z",schemaPath:"#/properties/drift/properties/thresholds/properties/z/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err287];
 }
@@ -3858,15 +3858,9 @@ vErrors.push(err287);
 errors++;
 }
 }
-if(data141.columns !== undefined){
-let data151 = data141.columns;
-if(data151 && typeof data151 == "object" && !Array.isArray(data151)){
-for(const key38 in data151){
-let data152 = data151[key38];
-if(data152 && typeof data152 == "object" && !Array.isArray(data152)){
-for(const key39 in data152){
-if(!((key39 === "test") || (key39 === "threshold"))){
-const err288 = {instancePath:instancePath+"/drift/columns/" + key38.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/drift/properties/columns/additionalProperties/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key39},message:"must NOT have additional properties"};
+}
+else {
+const err288 = {instancePath:instancePath+"/drift/thresholds",schemaPath:"#/properties/drift/properties/thresholds/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err288];
 }
@@ -3876,10 +3870,15 @@ vErrors.push(err288);
 errors++;
 }
 }
-if(data152.test !== undefined){
-let data153 = data152.test;
-if(!((((((data153 === "ks") || (data153 === "chi2")) || (data153 === "psi")) || (data153 === "js")) || (data153 === "wasserstein")) || (data153 === "z"))){
-const err289 = {instancePath:instancePath+"/drift/columns/" + key38.replace(/~/g, "~0").replace(/\//g, "~1")+"/test",schemaPath:"#/properties/drift/properties/columns/additionalProperties/properties/test/enum",keyword:"enum",params:{allowedValues: schema11.properties.drift.properties.columns.additionalProperties.properties.test.enum},message:"must be equal to one of the allowed values"};
+if(data142.columns !== undefined){
+let data152 = data142.columns;
+if(data152 && typeof data152 == "object" && !Array.isArray(data152)){
+for(const key38 in data152){
+let data153 = data152[key38];
+if(data153 && typeof data153 == "object" && !Array.isArray(data153)){
+for(const key39 in data153){
+if(!((key39 === "test") || (key39 === "threshold"))){
+const err289 = {instancePath:instancePath+"/drift/columns/" + key38.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/drift/properties/columns/additionalProperties/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key39},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err289];
 }
@@ -3889,11 +3888,10 @@ vErrors.push(err289);
 errors++;
 }
 }
-if(data152.threshold !== undefined){
-let data154 = data152.threshold;
-if(typeof data154 == "number"){
-if(data154 < 0 || isNaN(data154)){
-const err290 = {instancePath:instancePath+"/drift/columns/" + key38.replace(/~/g, "~0").replace(/\//g, "~1")+"/threshold",schemaPath:"#/properties/drift/properties/columns/additionalProperties/properties/threshold/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(data153.test !== undefined){
+let data154 = data153.test;
+if(!((((((data154 === "ks") || (data154 === "chi2")) || (data154 === "psi")) || (data154 === "js")) || (data154 === "wasserstein")) || (data154 === "z"))){
+const err290 = {instancePath:instancePath+"/drift/columns/" + key38.replace(/~/g, "~0").replace(/\//g, "~1")+"/test",schemaPath:"#/properties/drift/properties/columns/additionalProperties/properties/test/enum",keyword:"enum",params:{allowedValues: schema11.properties.drift.properties.columns.additionalProperties.properties.test.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err290];
 }
@@ -3903,8 +3901,11 @@ vErrors.push(err290);
 errors++;
 }
 }
-else {
-const err291 = {instancePath:instancePath+"/drift/columns/" + key38.replace(/~/g, "~0").replace(/\//g, "~1")+"/threshold",schemaPath:"#/properties/drift/properties/columns/additionalProperties/properties/threshold/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data153.threshold !== undefined){
+let data155 = data153.threshold;
+if(typeof data155 == "number"){
+if(data155 < 0 || isNaN(data155)){
+const err291 = {instancePath:instancePath+"/drift/columns/" + key38.replace(/~/g, "~0").replace(/\//g, "~1")+"/threshold",schemaPath:"#/properties/drift/properties/columns/additionalProperties/properties/threshold/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err291];
 }
@@ -3914,9 +3915,8 @@ vErrors.push(err291);
 errors++;
 }
 }
-}
 else {
-const err292 = {instancePath:instancePath+"/drift/columns/" + key38.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/drift/properties/columns/additionalProperties/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err292 = {instancePath:instancePath+"/drift/columns/" + key38.replace(/~/g, "~0").replace(/\//g, "~1")+"/threshold",schemaPath:"#/properties/drift/properties/columns/additionalProperties/properties/threshold/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err292];
 }
@@ -3928,7 +3928,7 @@ errors++;
 }
 }
 else {
-const err293 = {instancePath:instancePath+"/drift/columns",schemaPath:"#/properties/drift/properties/columns/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err293 = {instancePath:instancePath+"/drift/columns/" + key38.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/drift/properties/columns/additionalProperties/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err293];
 }
@@ -3938,13 +3938,9 @@ vErrors.push(err293);
 errors++;
 }
 }
-if(data141.ignore !== undefined){
-let data155 = data141.ignore;
-if(Array.isArray(data155)){
-const len11 = data155.length;
-for(let i15=0; i15<len11; i15++){
-if(typeof data155[i15] !== "string"){
-const err294 = {instancePath:instancePath+"/drift/ignore/" + i15,schemaPath:"#/properties/drift/properties/ignore/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+else {
+const err294 = {instancePath:instancePath+"/drift/columns",schemaPath:"#/properties/drift/properties/columns/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err294];
 }
@@ -3954,9 +3950,13 @@ vErrors.push(err294);
 errors++;
 }
 }
-}
-else {
-const err295 = {instancePath:instancePath+"/drift/ignore",schemaPath:"#/properties/drift/properties/ignore/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data142.ignore !== undefined){
+let data156 = data142.ignore;
+if(Array.isArray(data156)){
+const len11 = data156.length;
+for(let i15=0; i15<len11; i15++){
+if(typeof data156[i15] !== "string"){
+const err295 = {instancePath:instancePath+"/drift/ignore/" + i15,schemaPath:"#/properties/drift/properties/ignore/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err295];
 }
@@ -3966,13 +3966,9 @@ vErrors.push(err295);
 errors++;
 }
 }
-if(data141.prediction_columns !== undefined){
-let data157 = data141.prediction_columns;
-if(Array.isArray(data157)){
-const len12 = data157.length;
-for(let i16=0; i16<len12; i16++){
-if(typeof data157[i16] !== "string"){
-const err296 = {instancePath:instancePath+"/drift/prediction_columns/" + i16,schemaPath:"#/properties/drift/properties/prediction_columns/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+else {
+const err296 = {instancePath:instancePath+"/drift/ignore",schemaPath:"#/properties/drift/properties/ignore/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err296];
 }
@@ -3982,9 +3978,13 @@ vErrors.push(err296);
 errors++;
 }
 }
-}
-else {
-const err297 = {instancePath:instancePath+"/drift/prediction_columns",schemaPath:"#/properties/drift/properties/prediction_columns/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data142.prediction_columns !== undefined){
+let data158 = data142.prediction_columns;
+if(Array.isArray(data158)){
+const len12 = data158.length;
+for(let i16=0; i16<len12; i16++){
+if(typeof data158[i16] !== "string"){
+const err297 = {instancePath:instancePath+"/drift/prediction_columns/" + i16,schemaPath:"#/properties/drift/properties/prediction_columns/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err297];
 }
@@ -3994,11 +3994,9 @@ vErrors.push(err297);
 errors++;
 }
 }
-if(data141.missing_rate_tolerance !== undefined){
-let data159 = data141.missing_rate_tolerance;
-if(typeof data159 == "number"){
-if(data159 > 1 || isNaN(data159)){
-const err298 = {instancePath:instancePath+"/drift/missing_rate_tolerance",schemaPath:"#/properties/drift/properties/missing_rate_tolerance/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"};
+}
+else {
+const err298 = {instancePath:instancePath+"/drift/prediction_columns",schemaPath:"#/properties/drift/properties/prediction_columns/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err298];
 }
@@ -4007,8 +4005,12 @@ vErrors.push(err298);
 }
 errors++;
 }
-if(data159 < 0 || isNaN(data159)){
-const err299 = {instancePath:instancePath+"/drift/missing_rate_tolerance",schemaPath:"#/properties/drift/properties/missing_rate_tolerance/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+}
+if(data142.missing_rate_tolerance !== undefined){
+let data160 = data142.missing_rate_tolerance;
+if(typeof data160 == "number"){
+if(data160 > 1 || isNaN(data160)){
+const err299 = {instancePath:instancePath+"/drift/missing_rate_tolerance",schemaPath:"#/properties/drift/properties/missing_rate_tolerance/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"};
 if(vErrors === null){
 vErrors = [err299];
 }
@@ -4017,9 +4019,8 @@ vErrors.push(err299);
 }
 errors++;
 }
-}
-else {
-const err300 = {instancePath:instancePath+"/drift/missing_rate_tolerance",schemaPath:"#/properties/drift/properties/missing_rate_tolerance/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data160 < 0 || isNaN(data160)){
+const err300 = {instancePath:instancePath+"/drift/missing_rate_tolerance",schemaPath:"#/properties/drift/properties/missing_rate_tolerance/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err300];
 }
@@ -4029,10 +4030,8 @@ vErrors.push(err300);
 errors++;
 }
 }
-if(data141.sketch_size !== undefined){
-let data160 = data141.sketch_size;
-if(!((typeof data160 == "number") && (!(data160 % 1) && !isNaN(data160)))){
-const err301 = {instancePath:instancePath+"/drift/sketch_size",schemaPath:"#/properties/drift/properties/sketch_size/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+else {
+const err301 = {instancePath:instancePath+"/drift/missing_rate_tolerance",schemaPath:"#/properties/drift/properties/missing_rate_tolerance/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err301];
 }
@@ -4041,9 +4040,11 @@ vErrors.push(err301);
 }
 errors++;
 }
-if(typeof data160 == "number"){
-if(data160 < 2 || isNaN(data160)){
-const err302 = {instancePath:instancePath+"/drift/sketch_size",schemaPath:"#/properties/drift/properties/sketch_size/minimum",keyword:"minimum",params:{comparison: ">=", limit: 2},message:"must be >= 2"};
+}
+if(data142.sketch_size !== undefined){
+let data161 = data142.sketch_size;
+if(!((typeof data161 == "number") && (!(data161 % 1) && !isNaN(data161)))){
+const err302 = {instancePath:instancePath+"/drift/sketch_size",schemaPath:"#/properties/drift/properties/sketch_size/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err302];
 }
@@ -4052,9 +4053,9 @@ vErrors.push(err302);
 }
 errors++;
 }
-let res1;
-if((2 === 0 || (res1 = data160/2, res1 !== parseInt(res1)))){
-const err303 = {instancePath:instancePath+"/drift/sketch_size",schemaPath:"#/properties/drift/properties/sketch_size/multipleOf",keyword:"multipleOf",params:{multipleOf: 2},message:"must be multiple of 2"};
+if(typeof data161 == "number"){
+if(data161 < 2 || isNaN(data161)){
+const err303 = {instancePath:instancePath+"/drift/sketch_size",schemaPath:"#/properties/drift/properties/sketch_size/minimum",keyword:"minimum",params:{comparison: ">=", limit: 2},message:"must be >= 2"};
 if(vErrors === null){
 vErrors = [err303];
 }
@@ -4063,13 +4064,9 @@ vErrors.push(err303);
 }
 errors++;
 }
-}
-}
-if(data141.retrain_workflow !== undefined){
-let data161 = data141.retrain_workflow;
-if(typeof data161 === "string"){
-if(func3(data161) < 1){
-const err304 = {instancePath:instancePath+"/drift/retrain_workflow",schemaPath:"#/properties/drift/properties/retrain_workflow/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+let res1;
+if((2 === 0 || (res1 = data161/2, res1 !== parseInt(res1)))){
+const err304 = {instancePath:instancePath+"/drift/sketch_size",schemaPath:"#/properties/drift/properties/sketch_size/multipleOf",keyword:"multipleOf",params:{multipleOf: 2},message:"must be multiple of 2"};
 if(vErrors === null){
 vErrors = [err304];
 }
@@ -4079,8 +4076,12 @@ vErrors.push(err304);
 errors++;
 }
 }
-else {
-const err305 = {instancePath:instancePath+"/drift/retrain_workflow",schemaPath:"#/properties/drift/properties/retrain_workflow/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+if(data142.retrain_workflow !== undefined){
+let data162 = data142.retrain_workflow;
+if(typeof data162 === "string"){
+if(func3(data162) < 1){
+const err305 = {instancePath:instancePath+"/drift/retrain_workflow",schemaPath:"#/properties/drift/properties/retrain_workflow/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err305];
 }
@@ -4090,12 +4091,8 @@ vErrors.push(err305);
 errors++;
 }
 }
-if(data141.performance !== undefined){
-let data162 = data141.performance;
-if(data162 && typeof data162 == "object" && !Array.isArray(data162)){
-for(const key40 in data162){
-if(!((((((((key40 === "label") || (key40 === "prediction")) || (key40 === "score")) || (key40 === "positive")) || (key40 === "threshold")) || (key40 === "task")) || (key40 === "max_drop")) || (key40 === "min_rows"))){
-const err306 = {instancePath:instancePath+"/drift/performance",schemaPath:"#/properties/drift/properties/performance/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key40},message:"must NOT have additional properties"};
+else {
+const err306 = {instancePath:instancePath+"/drift/retrain_workflow",schemaPath:"#/properties/drift/properties/retrain_workflow/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err306];
 }
@@ -4105,11 +4102,12 @@ vErrors.push(err306);
 errors++;
 }
 }
-if(data162.label !== undefined){
-let data163 = data162.label;
-if(typeof data163 === "string"){
-if(func3(data163) < 1){
-const err307 = {instancePath:instancePath+"/drift/performance/label",schemaPath:"#/properties/drift/properties/performance/properties/label/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(data142.performance !== undefined){
+let data163 = data142.performance;
+if(data163 && typeof data163 == "object" && !Array.isArray(data163)){
+for(const key40 in data163){
+if(!((((((((key40 === "label") || (key40 === "prediction")) || (key40 === "score")) || (key40 === "positive")) || (key40 === "threshold")) || (key40 === "task")) || (key40 === "max_drop")) || (key40 === "min_rows"))){
+const err307 = {instancePath:instancePath+"/drift/performance",schemaPath:"#/properties/drift/properties/performance/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key40},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err307];
 }
@@ -4119,8 +4117,11 @@ vErrors.push(err307);
 errors++;
 }
 }
-else {
-const err308 = {instancePath:instancePath+"/drift/performance/label",schemaPath:"#/properties/drift/properties/performance/properties/label/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data163.label !== undefined){
+let data164 = data163.label;
+if(typeof data164 === "string"){
+if(func3(data164) < 1){
+const err308 = {instancePath:instancePath+"/drift/performance/label",schemaPath:"#/properties/drift/properties/performance/properties/label/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err308];
 }
@@ -4130,11 +4131,8 @@ vErrors.push(err308);
 errors++;
 }
 }
-if(data162.prediction !== undefined){
-let data164 = data162.prediction;
-if(typeof data164 === "string"){
-if(func3(data164) < 1){
-const err309 = {instancePath:instancePath+"/drift/performance/prediction",schemaPath:"#/properties/drift/properties/performance/properties/prediction/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+else {
+const err309 = {instancePath:instancePath+"/drift/performance/label",schemaPath:"#/properties/drift/properties/performance/properties/label/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err309];
 }
@@ -4144,8 +4142,11 @@ vErrors.push(err309);
 errors++;
 }
 }
-else {
-const err310 = {instancePath:instancePath+"/drift/performance/prediction",schemaPath:"#/properties/drift/properties/performance/properties/prediction/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data163.prediction !== undefined){
+let data165 = data163.prediction;
+if(typeof data165 === "string"){
+if(func3(data165) < 1){
+const err310 = {instancePath:instancePath+"/drift/performance/prediction",schemaPath:"#/properties/drift/properties/performance/properties/prediction/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err310];
 }
@@ -4155,11 +4156,8 @@ vErrors.push(err310);
 errors++;
 }
 }
-if(data162.score !== undefined){
-let data165 = data162.score;
-if(typeof data165 === "string"){
-if(func3(data165) < 1){
-const err311 = {instancePath:instancePath+"/drift/performance/score",schemaPath:"#/properties/drift/properties/performance/properties/score/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+else {
+const err311 = {instancePath:instancePath+"/drift/performance/prediction",schemaPath:"#/properties/drift/properties/performance/properties/prediction/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err311];
 }
@@ -4169,8 +4167,11 @@ vErrors.push(err311);
 errors++;
 }
 }
-else {
-const err312 = {instancePath:instancePath+"/drift/performance/score",schemaPath:"#/properties/drift/properties/performance/properties/score/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data163.score !== undefined){
+let data166 = data163.score;
+if(typeof data166 === "string"){
+if(func3(data166) < 1){
+const err312 = {instancePath:instancePath+"/drift/performance/score",schemaPath:"#/properties/drift/properties/performance/properties/score/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err312];
 }
@@ -4180,10 +4181,8 @@ vErrors.push(err312);
 errors++;
 }
 }
-if(data162.positive !== undefined){
-let data166 = data162.positive;
-if((typeof data166 !== "string") && (!(typeof data166 == "number"))){
-const err313 = {instancePath:instancePath+"/drift/performance/positive",schemaPath:"#/properties/drift/properties/performance/properties/positive/type",keyword:"type",params:{type: schema11.properties.drift.properties.performance.properties.positive.type},message:"must be string,number"};
+else {
+const err313 = {instancePath:instancePath+"/drift/performance/score",schemaPath:"#/properties/drift/properties/performance/properties/score/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err313];
 }
@@ -4193,11 +4192,10 @@ vErrors.push(err313);
 errors++;
 }
 }
-if(data162.threshold !== undefined){
-let data167 = data162.threshold;
-if(typeof data167 == "number"){
-if(data167 > 1 || isNaN(data167)){
-const err314 = {instancePath:instancePath+"/drift/performance/threshold",schemaPath:"#/properties/drift/properties/performance/properties/threshold/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"};
+if(data163.positive !== undefined){
+let data167 = data163.positive;
+if((typeof data167 !== "string") && (!(typeof data167 == "number"))){
+const err314 = {instancePath:instancePath+"/drift/performance/positive",schemaPath:"#/properties/drift/properties/performance/properties/positive/type",keyword:"type",params:{type: schema11.properties.drift.properties.performance.properties.positive.type},message:"must be string,number"};
 if(vErrors === null){
 vErrors = [err314];
 }
@@ -4206,8 +4204,12 @@ vErrors.push(err314);
 }
 errors++;
 }
-if(data167 < 0 || isNaN(data167)){
-const err315 = {instancePath:instancePath+"/drift/performance/threshold",schemaPath:"#/properties/drift/properties/performance/properties/threshold/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+}
+if(data163.threshold !== undefined){
+let data168 = data163.threshold;
+if(typeof data168 == "number"){
+if(data168 > 1 || isNaN(data168)){
+const err315 = {instancePath:instancePath+"/drift/performance/threshold",schemaPath:"#/properties/drift/properties/performance/properties/threshold/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"};
 if(vErrors === null){
 vErrors = [err315];
 }
@@ -4216,9 +4218,8 @@ vErrors.push(err315);
 }
 errors++;
 }
-}
-else {
-const err316 = {instancePath:instancePath+"/drift/performance/threshold",schemaPath:"#/properties/drift/properties/performance/properties/threshold/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data168 < 0 || isNaN(data168)){
+const err316 = {instancePath:instancePath+"/drift/performance/threshold",schemaPath:"#/properties/drift/properties/performance/properties/threshold/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err316];
 }
@@ -4228,10 +4229,8 @@ vErrors.push(err316);
 errors++;
 }
 }
-if(data162.task !== undefined){
-let data168 = data162.task;
-if(!(((data168 === "binary") || (data168 === "multiclass")) || (data168 === "regression"))){
-const err317 = {instancePath:instancePath+"/drift/performance/task",schemaPath:"#/properties/drift/properties/performance/properties/task/enum",keyword:"enum",params:{allowedValues: schema11.properties.drift.properties.performance.properties.task.enum},message:"must be equal to one of the allowed values"};
+else {
+const err317 = {instancePath:instancePath+"/drift/performance/threshold",schemaPath:"#/properties/drift/properties/performance/properties/threshold/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err317];
 }
@@ -4241,14 +4240,10 @@ vErrors.push(err317);
 errors++;
 }
 }
-if(data162.max_drop !== undefined){
-let data169 = data162.max_drop;
-if(data169 && typeof data169 == "object" && !Array.isArray(data169)){
-for(const key41 in data169){
-const _errs383 = errors;
-if(typeof key41 === "string"){
-if(func3(key41) < 1){
-const err318 = {instancePath:instancePath+"/drift/performance/max_drop",schemaPath:"#/properties/drift/properties/performance/properties/max_drop/propertyNames/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",propertyName:key41};
+if(data163.task !== undefined){
+let data169 = data163.task;
+if(!(((data169 === "binary") || (data169 === "multiclass")) || (data169 === "regression"))){
+const err318 = {instancePath:instancePath+"/drift/performance/task",schemaPath:"#/properties/drift/properties/performance/properties/task/enum",keyword:"enum",params:{allowedValues: schema11.properties.drift.properties.performance.properties.task.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err318];
 }
@@ -4258,9 +4253,14 @@ vErrors.push(err318);
 errors++;
 }
 }
-var valid75 = _errs383 === errors;
-if(!valid75){
-const err319 = {instancePath:instancePath+"/drift/performance/max_drop",schemaPath:"#/properties/drift/properties/performance/properties/max_drop/propertyNames",keyword:"propertyNames",params:{propertyName: key41},message:"property name must be valid"};
+if(data163.max_drop !== undefined){
+let data170 = data163.max_drop;
+if(data170 && typeof data170 == "object" && !Array.isArray(data170)){
+for(const key41 in data170){
+const _errs385 = errors;
+if(typeof key41 === "string"){
+if(func3(key41) < 1){
+const err319 = {instancePath:instancePath+"/drift/performance/max_drop",schemaPath:"#/properties/drift/properties/performance/properties/max_drop/propertyNames/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",propertyName:key41};
 if(vErrors === null){
 vErrors = [err319];
 }
@@ -4270,15 +4270,9 @@ vErrors.push(err319);
 errors++;
 }
 }
-for(const key42 in data169){
-let data170 = data169[key42];
-const _errs386 = errors;
-let valid77 = false;
-let passing4 = null;
-const _errs387 = errors;
-if(typeof data170 == "number"){
-if(data170 < 0 || isNaN(data170)){
-const err320 = {instancePath:instancePath+"/drift/performance/max_drop/" + key42.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/drift/properties/performance/properties/max_drop/additionalProperties/oneOf/0/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+var valid75 = _errs385 === errors;
+if(!valid75){
+const err320 = {instancePath:instancePath+"/drift/performance/max_drop",schemaPath:"#/properties/drift/properties/performance/properties/max_drop/propertyNames",keyword:"propertyNames",params:{propertyName: key41},message:"property name must be valid"};
 if(vErrors === null){
 vErrors = [err320];
 }
@@ -4288,8 +4282,15 @@ vErrors.push(err320);
 errors++;
 }
 }
-else {
-const err321 = {instancePath:instancePath+"/drift/performance/max_drop/" + key42.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/drift/properties/performance/properties/max_drop/additionalProperties/oneOf/0/type",keyword:"type",params:{type: "number"},message:"must be number"};
+for(const key42 in data170){
+let data171 = data170[key42];
+const _errs388 = errors;
+let valid77 = false;
+let passing4 = null;
+const _errs389 = errors;
+if(typeof data171 == "number"){
+if(data171 < 0 || isNaN(data171)){
+const err321 = {instancePath:instancePath+"/drift/performance/max_drop/" + key42.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/drift/properties/performance/properties/max_drop/additionalProperties/oneOf/0/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err321];
 }
@@ -4298,15 +4299,9 @@ vErrors.push(err321);
 }
 errors++;
 }
-var _valid4 = _errs387 === errors;
-if(_valid4){
-valid77 = true;
-passing4 = 0;
 }
-const _errs389 = errors;
-if(typeof data170 === "string"){
-if(!pattern1.test(data170)){
-const err322 = {instancePath:instancePath+"/drift/performance/max_drop/" + key42.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/drift/properties/performance/properties/max_drop/additionalProperties/oneOf/1/pattern",keyword:"pattern",params:{pattern: "^\\s*\\d+(\\.\\d+)?\\s*%\\s*$"},message:"must match pattern \""+"^\\s*\\d+(\\.\\d+)?\\s*%\\s*$"+"\""};
+else {
+const err322 = {instancePath:instancePath+"/drift/performance/max_drop/" + key42.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/drift/properties/performance/properties/max_drop/additionalProperties/oneOf/0/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err322];
 }
@@ -4315,9 +4310,15 @@ vErrors.push(err322);
 }
 errors++;
 }
+var _valid4 = _errs389 === errors;
+if(_valid4){
+valid77 = true;
+passing4 = 0;
 }
-else {
-const err323 = {instancePath:instancePath+"/drift/performance/max_drop/" + key42.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/drift/properties/performance/properties/max_drop/additionalProperties/oneOf/1/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const _errs391 = errors;
+if(typeof data171 === "string"){
+if(!pattern1.test(data171)){
+const err323 = {instancePath:instancePath+"/drift/performance/max_drop/" + key42.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/drift/properties/performance/properties/max_drop/additionalProperties/oneOf/1/pattern",keyword:"pattern",params:{pattern: "^\\s*\\d+(\\.\\d+)?\\s*%\\s*$"},message:"must match pattern \""+"^\\s*\\d+(\\.\\d+)?\\s*%\\s*$"+"\""};
 if(vErrors === null){
 vErrors = [err323];
 }
@@ -4326,7 +4327,18 @@ vErrors.push(err323);
 }
 errors++;
 }
-var _valid4 = _errs389 === errors;
+}
+else {
+const err324 = {instancePath:instancePath+"/drift/performance/max_drop/" + key42.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/drift/properties/performance/properties/max_drop/additionalProperties/oneOf/1/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err324];
+}
+else {
+vErrors.push(err324);
+}
+errors++;
+}
+var _valid4 = _errs391 === errors;
 if(_valid4 && valid77){
 valid77 = false;
 passing4 = [passing4, 1];
@@ -4338,20 +4350,20 @@ passing4 = 1;
 }
 }
 if(!valid77){
-const err324 = {instancePath:instancePath+"/drift/performance/max_drop/" + key42.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/drift/properties/performance/properties/max_drop/additionalProperties/oneOf",keyword:"oneOf",params:{passingSchemas: passing4},message:"must match exactly one schema in oneOf"};
+const err325 = {instancePath:instancePath+"/drift/performance/max_drop/" + key42.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/drift/properties/performance/properties/max_drop/additionalProperties/oneOf",keyword:"oneOf",params:{passingSchemas: passing4},message:"must match exactly one schema in oneOf"};
 if(vErrors === null){
-vErrors = [err324];
+vErrors = [err325];
 }
 else {
-vErrors.push(err324);
+vErrors.push(err325);
 }
 errors++;
 }
 else {
-errors = _errs386;
+errors = _errs388;
 if(vErrors !== null){
-if(_errs386){
-vErrors.length = _errs386;
+if(_errs388){
+vErrors.length = _errs388;
 }
 else {
 vErrors = null;
@@ -4361,20 +4373,7 @@ vErrors = null;
 }
 }
 else {
-const err325 = {instancePath:instancePath+"/drift/performance/max_drop",schemaPath:"#/properties/drift/properties/performance/properties/max_drop/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err325];
-}
-else {
-vErrors.push(err325);
-}
-errors++;
-}
-}
-if(data162.min_rows !== undefined){
-let data171 = data162.min_rows;
-if(!((typeof data171 == "number") && (!(data171 % 1) && !isNaN(data171)))){
-const err326 = {instancePath:instancePath+"/drift/performance/min_rows",schemaPath:"#/properties/drift/properties/performance/properties/min_rows/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+const err326 = {instancePath:instancePath+"/drift/performance/max_drop",schemaPath:"#/properties/drift/properties/performance/properties/max_drop/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err326];
 }
@@ -4383,9 +4382,11 @@ vErrors.push(err326);
 }
 errors++;
 }
-if(typeof data171 == "number"){
-if(data171 < 1 || isNaN(data171)){
-const err327 = {instancePath:instancePath+"/drift/performance/min_rows",schemaPath:"#/properties/drift/properties/performance/properties/min_rows/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+}
+if(data163.min_rows !== undefined){
+let data172 = data163.min_rows;
+if(!((typeof data172 == "number") && (!(data172 % 1) && !isNaN(data172)))){
+const err327 = {instancePath:instancePath+"/drift/performance/min_rows",schemaPath:"#/properties/drift/properties/performance/properties/min_rows/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err327];
 }
@@ -4394,11 +4395,9 @@ vErrors.push(err327);
 }
 errors++;
 }
-}
-}
-}
-else {
-const err328 = {instancePath:instancePath+"/drift/performance",schemaPath:"#/properties/drift/properties/performance/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(typeof data172 == "number"){
+if(data172 < 1 || isNaN(data172)){
+const err328 = {instancePath:instancePath+"/drift/performance/min_rows",schemaPath:"#/properties/drift/properties/performance/properties/min_rows/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
 if(vErrors === null){
 vErrors = [err328];
 }
@@ -4409,8 +4408,9 @@ errors++;
 }
 }
 }
+}
 else {
-const err329 = {instancePath:instancePath+"/drift",schemaPath:"#/properties/drift/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err329 = {instancePath:instancePath+"/drift/performance",schemaPath:"#/properties/drift/properties/performance/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err329];
 }
@@ -4420,14 +4420,9 @@ vErrors.push(err329);
 errors++;
 }
 }
-if(data.environments !== undefined){
-let data172 = data.environments;
-if(data172 && typeof data172 == "object" && !Array.isArray(data172)){
-for(const key43 in data172){
-const _errs395 = errors;
-if(typeof key43 === "string"){
-if(!pattern9.test(key43)){
-const err330 = {instancePath:instancePath+"/environments",schemaPath:"#/properties/environments/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[a-zA-Z0-9][a-zA-Z0-9._-]*$"},message:"must match pattern \""+"^[a-zA-Z0-9][a-zA-Z0-9._-]*$"+"\"",propertyName:key43};
+}
+else {
+const err330 = {instancePath:instancePath+"/drift",schemaPath:"#/properties/drift/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err330];
 }
@@ -4437,9 +4432,14 @@ vErrors.push(err330);
 errors++;
 }
 }
-var valid78 = _errs395 === errors;
-if(!valid78){
-const err331 = {instancePath:instancePath+"/environments",schemaPath:"#/properties/environments/propertyNames",keyword:"propertyNames",params:{propertyName: key43},message:"property name must be valid"};
+if(data.environments !== undefined){
+let data173 = data.environments;
+if(data173 && typeof data173 == "object" && !Array.isArray(data173)){
+for(const key43 in data173){
+const _errs397 = errors;
+if(typeof key43 === "string"){
+if(!pattern9.test(key43)){
+const err331 = {instancePath:instancePath+"/environments",schemaPath:"#/properties/environments/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[a-zA-Z0-9][a-zA-Z0-9._-]*$"},message:"must match pattern \""+"^[a-zA-Z0-9][a-zA-Z0-9._-]*$"+"\"",propertyName:key43};
 if(vErrors === null){
 vErrors = [err331];
 }
@@ -4449,15 +4449,9 @@ vErrors.push(err331);
 errors++;
 }
 }
-for(const key44 in data172){
-let data173 = data172[key44];
-const _errs399 = errors;
-let valid80 = true;
-const _errs400 = errors;
-if(data173 && typeof data173 == "object" && !Array.isArray(data173)){
-let missing0;
-if((data173.target === undefined) && (missing0 = "target")){
-const err332 = {};
+var valid78 = _errs397 === errors;
+if(!valid78){
+const err332 = {instancePath:instancePath+"/environments",schemaPath:"#/properties/environments/propertyNames",keyword:"propertyNames",params:{propertyName: key43},message:"property name must be valid"};
 if(vErrors === null){
 vErrors = [err332];
 }
@@ -4466,9 +4460,15 @@ vErrors.push(err332);
 }
 errors++;
 }
-else {
-if(data173.target !== undefined){
-if("command" !== data173.target){
+}
+for(const key44 in data173){
+let data174 = data173[key44];
+const _errs401 = errors;
+let valid80 = true;
+const _errs402 = errors;
+if(data174 && typeof data174 == "object" && !Array.isArray(data174)){
+let missing0;
+if((data174.target === undefined) && (missing0 = "target")){
 const err333 = {};
 if(vErrors === null){
 vErrors = [err333];
@@ -4478,24 +4478,10 @@ vErrors.push(err333);
 }
 errors++;
 }
-}
-}
-}
-var _valid5 = _errs400 === errors;
-errors = _errs399;
-if(vErrors !== null){
-if(_errs399){
-vErrors.length = _errs399;
-}
 else {
-vErrors = null;
-}
-}
-if(_valid5){
-const _errs402 = errors;
-if(data173 && typeof data173 == "object" && !Array.isArray(data173)){
-if(data173.command === undefined){
-const err334 = {instancePath:instancePath+"/environments/" + key44.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/environments/additionalProperties/then/required",keyword:"required",params:{missingProperty: "command"},message:"must have required property '"+"command"+"'"};
+if(data174.target !== undefined){
+if("command" !== data174.target){
+const err334 = {};
 if(vErrors === null){
 vErrors = [err334];
 }
@@ -4505,11 +4491,23 @@ vErrors.push(err334);
 errors++;
 }
 }
-var _valid5 = _errs402 === errors;
-valid80 = _valid5;
 }
-if(!valid80){
-const err335 = {instancePath:instancePath+"/environments/" + key44.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/environments/additionalProperties/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema"};
+}
+var _valid5 = _errs402 === errors;
+errors = _errs401;
+if(vErrors !== null){
+if(_errs401){
+vErrors.length = _errs401;
+}
+else {
+vErrors = null;
+}
+}
+if(_valid5){
+const _errs404 = errors;
+if(data174 && typeof data174 == "object" && !Array.isArray(data174)){
+if(data174.command === undefined){
+const err335 = {instancePath:instancePath+"/environments/" + key44.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/environments/additionalProperties/then/required",keyword:"required",params:{missingProperty: "command"},message:"must have required property '"+"command"+"'"};
 if(vErrors === null){
 vErrors = [err335];
 }
@@ -4518,10 +4516,12 @@ vErrors.push(err335);
 }
 errors++;
 }
-if(data173 && typeof data173 == "object" && !Array.isArray(data173)){
-for(const key45 in data173){
-if(!(func2.call(schema11.properties.environments.additionalProperties.properties, key45))){
-const err336 = {instancePath:instancePath+"/environments/" + key44.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/environments/additionalProperties/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key45},message:"must NOT have additional properties"};
+}
+var _valid5 = _errs404 === errors;
+valid80 = _valid5;
+}
+if(!valid80){
+const err336 = {instancePath:instancePath+"/environments/" + key44.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/environments/additionalProperties/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema"};
 if(vErrors === null){
 vErrors = [err336];
 }
@@ -4530,11 +4530,10 @@ vErrors.push(err336);
 }
 errors++;
 }
-}
-if(data173.target !== undefined){
-let data175 = data173.target;
-if(!(((data175 === "server") || (data175 === "command")) || (data175 === "gitops"))){
-const err337 = {instancePath:instancePath+"/environments/" + key44.replace(/~/g, "~0").replace(/\//g, "~1")+"/target",schemaPath:"#/properties/environments/additionalProperties/properties/target/enum",keyword:"enum",params:{allowedValues: schema11.properties.environments.additionalProperties.properties.target.enum},message:"must be equal to one of the allowed values"};
+if(data174 && typeof data174 == "object" && !Array.isArray(data174)){
+for(const key45 in data174){
+if(!(func2.call(schema11.properties.environments.additionalProperties.properties, key45))){
+const err337 = {instancePath:instancePath+"/environments/" + key44.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/environments/additionalProperties/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key45},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err337];
 }
@@ -4544,11 +4543,10 @@ vErrors.push(err337);
 errors++;
 }
 }
-if(data173.url !== undefined){
-let data176 = data173.url;
-if(typeof data176 === "string"){
-if(!pattern10.test(data176)){
-const err338 = {instancePath:instancePath+"/environments/" + key44.replace(/~/g, "~0").replace(/\//g, "~1")+"/url",schemaPath:"#/properties/environments/additionalProperties/properties/url/pattern",keyword:"pattern",params:{pattern: "^https?://"},message:"must match pattern \""+"^https?://"+"\""};
+if(data174.target !== undefined){
+let data176 = data174.target;
+if(!(((data176 === "server") || (data176 === "command")) || (data176 === "gitops"))){
+const err338 = {instancePath:instancePath+"/environments/" + key44.replace(/~/g, "~0").replace(/\//g, "~1")+"/target",schemaPath:"#/properties/environments/additionalProperties/properties/target/enum",keyword:"enum",params:{allowedValues: schema11.properties.environments.additionalProperties.properties.target.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err338];
 }
@@ -4558,8 +4556,11 @@ vErrors.push(err338);
 errors++;
 }
 }
-else {
-const err339 = {instancePath:instancePath+"/environments/" + key44.replace(/~/g, "~0").replace(/\//g, "~1")+"/url",schemaPath:"#/properties/environments/additionalProperties/properties/url/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data174.url !== undefined){
+let data177 = data174.url;
+if(typeof data177 === "string"){
+if(!pattern10.test(data177)){
+const err339 = {instancePath:instancePath+"/environments/" + key44.replace(/~/g, "~0").replace(/\//g, "~1")+"/url",schemaPath:"#/properties/environments/additionalProperties/properties/url/pattern",keyword:"pattern",params:{pattern: "^https?://"},message:"must match pattern \""+"^https?://"+"\""};
 if(vErrors === null){
 vErrors = [err339];
 }
@@ -4569,11 +4570,8 @@ vErrors.push(err339);
 errors++;
 }
 }
-if(data173.stage !== undefined){
-let data177 = data173.stage;
-if(typeof data177 === "string"){
-if(!pattern0.test(data177)){
-const err340 = {instancePath:instancePath+"/environments/" + key44.replace(/~/g, "~0").replace(/\//g, "~1")+"/stage",schemaPath:"#/properties/environments/additionalProperties/properties/stage/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9][a-z0-9._-]*$"},message:"must match pattern \""+"^[a-z0-9][a-z0-9._-]*$"+"\""};
+else {
+const err340 = {instancePath:instancePath+"/environments/" + key44.replace(/~/g, "~0").replace(/\//g, "~1")+"/url",schemaPath:"#/properties/environments/additionalProperties/properties/url/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err340];
 }
@@ -4583,8 +4581,11 @@ vErrors.push(err340);
 errors++;
 }
 }
-else {
-const err341 = {instancePath:instancePath+"/environments/" + key44.replace(/~/g, "~0").replace(/\//g, "~1")+"/stage",schemaPath:"#/properties/environments/additionalProperties/properties/stage/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data174.stage !== undefined){
+let data178 = data174.stage;
+if(typeof data178 === "string"){
+if(!pattern0.test(data178)){
+const err341 = {instancePath:instancePath+"/environments/" + key44.replace(/~/g, "~0").replace(/\//g, "~1")+"/stage",schemaPath:"#/properties/environments/additionalProperties/properties/stage/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9][a-z0-9._-]*$"},message:"must match pattern \""+"^[a-z0-9][a-z0-9._-]*$"+"\""};
 if(vErrors === null){
 vErrors = [err341];
 }
@@ -4594,12 +4595,8 @@ vErrors.push(err341);
 errors++;
 }
 }
-if(data173.smoke !== undefined){
-let data178 = data173.smoke;
-if(data178 && typeof data178 == "object" && !Array.isArray(data178)){
-for(const key46 in data178){
-if(!((((key46 === "samples") || (key46 === "count")) || (key46 === "tolerance")) || (key46 === "latency_ms"))){
-const err342 = {instancePath:instancePath+"/environments/" + key44.replace(/~/g, "~0").replace(/\//g, "~1")+"/smoke",schemaPath:"#/properties/environments/additionalProperties/properties/smoke/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key46},message:"must NOT have additional properties"};
+else {
+const err342 = {instancePath:instancePath+"/environments/" + key44.replace(/~/g, "~0").replace(/\//g, "~1")+"/stage",schemaPath:"#/properties/environments/additionalProperties/properties/stage/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err342];
 }
@@ -4609,11 +4606,12 @@ vErrors.push(err342);
 errors++;
 }
 }
-if(data178.samples !== undefined){
-let data179 = data178.samples;
-if(typeof data179 === "string"){
-if(func3(data179) < 1){
-const err343 = {instancePath:instancePath+"/environments/" + key44.replace(/~/g, "~0").replace(/\//g, "~1")+"/smoke/samples",schemaPath:"#/properties/environments/additionalProperties/properties/smoke/properties/samples/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(data174.smoke !== undefined){
+let data179 = data174.smoke;
+if(data179 && typeof data179 == "object" && !Array.isArray(data179)){
+for(const key46 in data179){
+if(!((((key46 === "samples") || (key46 === "count")) || (key46 === "tolerance")) || (key46 === "latency_ms"))){
+const err343 = {instancePath:instancePath+"/environments/" + key44.replace(/~/g, "~0").replace(/\//g, "~1")+"/smoke",schemaPath:"#/properties/environments/additionalProperties/properties/smoke/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key46},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err343];
 }
@@ -4623,8 +4621,11 @@ vErrors.push(err343);
 errors++;
 }
 }
-else {
-const err344 = {instancePath:instancePath+"/environments/" + key44.replace(/~/g, "~0").replace(/\//g, "~1")+"/smoke/samples",schemaPath:"#/properties/environments/additionalProperties/properties/smoke/properties/samples/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data179.samples !== undefined){
+let data180 = data179.samples;
+if(typeof data180 === "string"){
+if(func3(data180) < 1){
+const err344 = {instancePath:instancePath+"/environments/" + key44.replace(/~/g, "~0").replace(/\//g, "~1")+"/smoke/samples",schemaPath:"#/properties/environments/additionalProperties/properties/smoke/properties/samples/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err344];
 }
@@ -4634,10 +4635,8 @@ vErrors.push(err344);
 errors++;
 }
 }
-if(data178.count !== undefined){
-let data180 = data178.count;
-if(!((typeof data180 == "number") && (!(data180 % 1) && !isNaN(data180)))){
-const err345 = {instancePath:instancePath+"/environments/" + key44.replace(/~/g, "~0").replace(/\//g, "~1")+"/smoke/count",schemaPath:"#/properties/environments/additionalProperties/properties/smoke/properties/count/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+else {
+const err345 = {instancePath:instancePath+"/environments/" + key44.replace(/~/g, "~0").replace(/\//g, "~1")+"/smoke/samples",schemaPath:"#/properties/environments/additionalProperties/properties/smoke/properties/samples/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err345];
 }
@@ -4646,9 +4645,11 @@ vErrors.push(err345);
 }
 errors++;
 }
-if(typeof data180 == "number"){
-if(data180 < 1 || isNaN(data180)){
-const err346 = {instancePath:instancePath+"/environments/" + key44.replace(/~/g, "~0").replace(/\//g, "~1")+"/smoke/count",schemaPath:"#/properties/environments/additionalProperties/properties/smoke/properties/count/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+}
+if(data179.count !== undefined){
+let data181 = data179.count;
+if(!((typeof data181 == "number") && (!(data181 % 1) && !isNaN(data181)))){
+const err346 = {instancePath:instancePath+"/environments/" + key44.replace(/~/g, "~0").replace(/\//g, "~1")+"/smoke/count",schemaPath:"#/properties/environments/additionalProperties/properties/smoke/properties/count/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err346];
 }
@@ -4657,13 +4658,9 @@ vErrors.push(err346);
 }
 errors++;
 }
-}
-}
-if(data178.tolerance !== undefined){
-let data181 = data178.tolerance;
 if(typeof data181 == "number"){
-if(data181 < 0 || isNaN(data181)){
-const err347 = {instancePath:instancePath+"/environments/" + key44.replace(/~/g, "~0").replace(/\//g, "~1")+"/smoke/tolerance",schemaPath:"#/properties/environments/additionalProperties/properties/smoke/properties/tolerance/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(data181 < 1 || isNaN(data181)){
+const err347 = {instancePath:instancePath+"/environments/" + key44.replace(/~/g, "~0").replace(/\//g, "~1")+"/smoke/count",schemaPath:"#/properties/environments/additionalProperties/properties/smoke/properties/count/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
 if(vErrors === null){
 vErrors = [err347];
 }
@@ -4673,8 +4670,12 @@ vErrors.push(err347);
 errors++;
 }
 }
-else {
-const err348 = {instancePath:instancePath+"/environments/" + key44.replace(/~/g, "~0").replace(/\//g, "~1")+"/smoke/tolerance",schemaPath:"#/properties/environments/additionalProperties/properties/smoke/properties/tolerance/type",keyword:"type",params:{type: "number"},message:"must be number"};
+}
+if(data179.tolerance !== undefined){
+let data182 = data179.tolerance;
+if(typeof data182 == "number"){
+if(data182 < 0 || isNaN(data182)){
+const err348 = {instancePath:instancePath+"/environments/" + key44.replace(/~/g, "~0").replace(/\//g, "~1")+"/smoke/tolerance",schemaPath:"#/properties/environments/additionalProperties/properties/smoke/properties/tolerance/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err348];
 }
@@ -4684,11 +4685,8 @@ vErrors.push(err348);
 errors++;
 }
 }
-if(data178.latency_ms !== undefined){
-let data182 = data178.latency_ms;
-if(typeof data182 == "number"){
-if(data182 <= 0 || isNaN(data182)){
-const err349 = {instancePath:instancePath+"/environments/" + key44.replace(/~/g, "~0").replace(/\//g, "~1")+"/smoke/latency_ms",schemaPath:"#/properties/environments/additionalProperties/properties/smoke/properties/latency_ms/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0"};
+else {
+const err349 = {instancePath:instancePath+"/environments/" + key44.replace(/~/g, "~0").replace(/\//g, "~1")+"/smoke/tolerance",schemaPath:"#/properties/environments/additionalProperties/properties/smoke/properties/tolerance/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err349];
 }
@@ -4698,8 +4696,11 @@ vErrors.push(err349);
 errors++;
 }
 }
-else {
-const err350 = {instancePath:instancePath+"/environments/" + key44.replace(/~/g, "~0").replace(/\//g, "~1")+"/smoke/latency_ms",schemaPath:"#/properties/environments/additionalProperties/properties/smoke/properties/latency_ms/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data179.latency_ms !== undefined){
+let data183 = data179.latency_ms;
+if(typeof data183 == "number"){
+if(data183 <= 0 || isNaN(data183)){
+const err350 = {instancePath:instancePath+"/environments/" + key44.replace(/~/g, "~0").replace(/\//g, "~1")+"/smoke/latency_ms",schemaPath:"#/properties/environments/additionalProperties/properties/smoke/properties/latency_ms/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0"};
 if(vErrors === null){
 vErrors = [err350];
 }
@@ -4709,9 +4710,8 @@ vErrors.push(err350);
 errors++;
 }
 }
-}
 else {
-const err351 = {instancePath:instancePath+"/environments/" + key44.replace(/~/g, "~0").replace(/\//g, "~1")+"/smoke",schemaPath:"#/properties/environments/additionalProperties/properties/smoke/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err351 = {instancePath:instancePath+"/environments/" + key44.replace(/~/g, "~0").replace(/\//g, "~1")+"/smoke/latency_ms",schemaPath:"#/properties/environments/additionalProperties/properties/smoke/properties/latency_ms/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err351];
 }
@@ -4721,11 +4721,9 @@ vErrors.push(err351);
 errors++;
 }
 }
-if(data173.command !== undefined){
-let data183 = data173.command;
-if(typeof data183 === "string"){
-if(func3(data183) < 1){
-const err352 = {instancePath:instancePath+"/environments/" + key44.replace(/~/g, "~0").replace(/\//g, "~1")+"/command",schemaPath:"#/properties/environments/additionalProperties/properties/command/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+}
+else {
+const err352 = {instancePath:instancePath+"/environments/" + key44.replace(/~/g, "~0").replace(/\//g, "~1")+"/smoke",schemaPath:"#/properties/environments/additionalProperties/properties/smoke/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err352];
 }
@@ -4735,8 +4733,11 @@ vErrors.push(err352);
 errors++;
 }
 }
-else {
-const err353 = {instancePath:instancePath+"/environments/" + key44.replace(/~/g, "~0").replace(/\//g, "~1")+"/command",schemaPath:"#/properties/environments/additionalProperties/properties/command/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data174.command !== undefined){
+let data184 = data174.command;
+if(typeof data184 === "string"){
+if(func3(data184) < 1){
+const err353 = {instancePath:instancePath+"/environments/" + key44.replace(/~/g, "~0").replace(/\//g, "~1")+"/command",schemaPath:"#/properties/environments/additionalProperties/properties/command/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err353];
 }
@@ -4746,12 +4747,8 @@ vErrors.push(err353);
 errors++;
 }
 }
-if(data173.gitops !== undefined){
-let data184 = data173.gitops;
-if(data184 && typeof data184 == "object" && !Array.isArray(data184)){
-for(const key47 in data184){
-if(!(((key47 === "repo") || (key47 === "branch")) || (key47 === "path"))){
-const err354 = {instancePath:instancePath+"/environments/" + key44.replace(/~/g, "~0").replace(/\//g, "~1")+"/gitops",schemaPath:"#/properties/environments/additionalProperties/properties/gitops/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key47},message:"must NOT have additional properties"};
+else {
+const err354 = {instancePath:instancePath+"/environments/" + key44.replace(/~/g, "~0").replace(/\//g, "~1")+"/command",schemaPath:"#/properties/environments/additionalProperties/properties/command/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err354];
 }
@@ -4761,11 +4758,12 @@ vErrors.push(err354);
 errors++;
 }
 }
-if(data184.repo !== undefined){
-let data185 = data184.repo;
-if(typeof data185 === "string"){
-if(func3(data185) < 1){
-const err355 = {instancePath:instancePath+"/environments/" + key44.replace(/~/g, "~0").replace(/\//g, "~1")+"/gitops/repo",schemaPath:"#/properties/environments/additionalProperties/properties/gitops/properties/repo/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(data174.gitops !== undefined){
+let data185 = data174.gitops;
+if(data185 && typeof data185 == "object" && !Array.isArray(data185)){
+for(const key47 in data185){
+if(!(((key47 === "repo") || (key47 === "branch")) || (key47 === "path"))){
+const err355 = {instancePath:instancePath+"/environments/" + key44.replace(/~/g, "~0").replace(/\//g, "~1")+"/gitops",schemaPath:"#/properties/environments/additionalProperties/properties/gitops/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key47},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err355];
 }
@@ -4775,8 +4773,11 @@ vErrors.push(err355);
 errors++;
 }
 }
-else {
-const err356 = {instancePath:instancePath+"/environments/" + key44.replace(/~/g, "~0").replace(/\//g, "~1")+"/gitops/repo",schemaPath:"#/properties/environments/additionalProperties/properties/gitops/properties/repo/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data185.repo !== undefined){
+let data186 = data185.repo;
+if(typeof data186 === "string"){
+if(func3(data186) < 1){
+const err356 = {instancePath:instancePath+"/environments/" + key44.replace(/~/g, "~0").replace(/\//g, "~1")+"/gitops/repo",schemaPath:"#/properties/environments/additionalProperties/properties/gitops/properties/repo/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err356];
 }
@@ -4786,11 +4787,8 @@ vErrors.push(err356);
 errors++;
 }
 }
-if(data184.branch !== undefined){
-let data186 = data184.branch;
-if(typeof data186 === "string"){
-if(func3(data186) < 1){
-const err357 = {instancePath:instancePath+"/environments/" + key44.replace(/~/g, "~0").replace(/\//g, "~1")+"/gitops/branch",schemaPath:"#/properties/environments/additionalProperties/properties/gitops/properties/branch/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+else {
+const err357 = {instancePath:instancePath+"/environments/" + key44.replace(/~/g, "~0").replace(/\//g, "~1")+"/gitops/repo",schemaPath:"#/properties/environments/additionalProperties/properties/gitops/properties/repo/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err357];
 }
@@ -4800,8 +4798,11 @@ vErrors.push(err357);
 errors++;
 }
 }
-else {
-const err358 = {instancePath:instancePath+"/environments/" + key44.replace(/~/g, "~0").replace(/\//g, "~1")+"/gitops/branch",schemaPath:"#/properties/environments/additionalProperties/properties/gitops/properties/branch/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data185.branch !== undefined){
+let data187 = data185.branch;
+if(typeof data187 === "string"){
+if(func3(data187) < 1){
+const err358 = {instancePath:instancePath+"/environments/" + key44.replace(/~/g, "~0").replace(/\//g, "~1")+"/gitops/branch",schemaPath:"#/properties/environments/additionalProperties/properties/gitops/properties/branch/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err358];
 }
@@ -4811,11 +4812,8 @@ vErrors.push(err358);
 errors++;
 }
 }
-if(data184.path !== undefined){
-let data187 = data184.path;
-if(typeof data187 === "string"){
-if(func3(data187) < 1){
-const err359 = {instancePath:instancePath+"/environments/" + key44.replace(/~/g, "~0").replace(/\//g, "~1")+"/gitops/path",schemaPath:"#/properties/environments/additionalProperties/properties/gitops/properties/path/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+else {
+const err359 = {instancePath:instancePath+"/environments/" + key44.replace(/~/g, "~0").replace(/\//g, "~1")+"/gitops/branch",schemaPath:"#/properties/environments/additionalProperties/properties/gitops/properties/branch/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err359];
 }
@@ -4825,8 +4823,11 @@ vErrors.push(err359);
 errors++;
 }
 }
-else {
-const err360 = {instancePath:instancePath+"/environments/" + key44.replace(/~/g, "~0").replace(/\//g, "~1")+"/gitops/path",schemaPath:"#/properties/environments/additionalProperties/properties/gitops/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data185.path !== undefined){
+let data188 = data185.path;
+if(typeof data188 === "string"){
+if(func3(data188) < 1){
+const err360 = {instancePath:instancePath+"/environments/" + key44.replace(/~/g, "~0").replace(/\//g, "~1")+"/gitops/path",schemaPath:"#/properties/environments/additionalProperties/properties/gitops/properties/path/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err360];
 }
@@ -4836,9 +4837,8 @@ vErrors.push(err360);
 errors++;
 }
 }
-}
 else {
-const err361 = {instancePath:instancePath+"/environments/" + key44.replace(/~/g, "~0").replace(/\//g, "~1")+"/gitops",schemaPath:"#/properties/environments/additionalProperties/properties/gitops/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err361 = {instancePath:instancePath+"/environments/" + key44.replace(/~/g, "~0").replace(/\//g, "~1")+"/gitops/path",schemaPath:"#/properties/environments/additionalProperties/properties/gitops/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err361];
 }
@@ -4848,11 +4848,9 @@ vErrors.push(err361);
 errors++;
 }
 }
-if(data173.shadow !== undefined){
-let data188 = data173.shadow;
-if(typeof data188 === "string"){
-if(func3(data188) < 1){
-const err362 = {instancePath:instancePath+"/environments/" + key44.replace(/~/g, "~0").replace(/\//g, "~1")+"/shadow",schemaPath:"#/properties/environments/additionalProperties/properties/shadow/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+}
+else {
+const err362 = {instancePath:instancePath+"/environments/" + key44.replace(/~/g, "~0").replace(/\//g, "~1")+"/gitops",schemaPath:"#/properties/environments/additionalProperties/properties/gitops/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err362];
 }
@@ -4862,8 +4860,11 @@ vErrors.push(err362);
 errors++;
 }
 }
-else {
-const err363 = {instancePath:instancePath+"/environments/" + key44.replace(/~/g, "~0").replace(/\//g, "~1")+"/shadow",schemaPath:"#/properties/environments/additionalProperties/properties/shadow/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data174.shadow !== undefined){
+let data189 = data174.shadow;
+if(typeof data189 === "string"){
+if(func3(data189) < 1){
+const err363 = {instancePath:instancePath+"/environments/" + key44.replace(/~/g, "~0").replace(/\//g, "~1")+"/shadow",schemaPath:"#/properties/environments/additionalProperties/properties/shadow/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err363];
 }
@@ -4873,11 +4874,8 @@ vErrors.push(err363);
 errors++;
 }
 }
-if(data173.rollout !== undefined){
-let data189 = data173.rollout;
-if(data189 && typeof data189 == "object" && !Array.isArray(data189)){
-if(data189.steps === undefined){
-const err364 = {instancePath:instancePath+"/environments/" + key44.replace(/~/g, "~0").replace(/\//g, "~1")+"/rollout",schemaPath:"#/properties/environments/additionalProperties/properties/rollout/required",keyword:"required",params:{missingProperty: "steps"},message:"must have required property '"+"steps"+"'"};
+else {
+const err364 = {instancePath:instancePath+"/environments/" + key44.replace(/~/g, "~0").replace(/\//g, "~1")+"/shadow",schemaPath:"#/properties/environments/additionalProperties/properties/shadow/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err364];
 }
@@ -4886,9 +4884,12 @@ vErrors.push(err364);
 }
 errors++;
 }
-for(const key48 in data189){
-if(!((((((key48 === "steps") || (key48 === "interval")) || (key48 === "min_requests")) || (key48 === "log")) || (key48 === "labels")) || (key48 === "checks"))){
-const err365 = {instancePath:instancePath+"/environments/" + key44.replace(/~/g, "~0").replace(/\//g, "~1")+"/rollout",schemaPath:"#/properties/environments/additionalProperties/properties/rollout/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key48},message:"must NOT have additional properties"};
+}
+if(data174.rollout !== undefined){
+let data190 = data174.rollout;
+if(data190 && typeof data190 == "object" && !Array.isArray(data190)){
+if(data190.steps === undefined){
+const err365 = {instancePath:instancePath+"/environments/" + key44.replace(/~/g, "~0").replace(/\//g, "~1")+"/rollout",schemaPath:"#/properties/environments/additionalProperties/properties/rollout/required",keyword:"required",params:{missingProperty: "steps"},message:"must have required property '"+"steps"+"'"};
 if(vErrors === null){
 vErrors = [err365];
 }
@@ -4897,12 +4898,9 @@ vErrors.push(err365);
 }
 errors++;
 }
-}
-if(data189.steps !== undefined){
-let data190 = data189.steps;
-if(Array.isArray(data190)){
-if(data190.length > 20){
-const err366 = {instancePath:instancePath+"/environments/" + key44.replace(/~/g, "~0").replace(/\//g, "~1")+"/rollout/steps",schemaPath:"#/properties/environments/additionalProperties/properties/rollout/properties/steps/maxItems",keyword:"maxItems",params:{limit: 20},message:"must NOT have more than 20 items"};
+for(const key48 in data190){
+if(!((((((key48 === "steps") || (key48 === "interval")) || (key48 === "min_requests")) || (key48 === "log")) || (key48 === "labels")) || (key48 === "checks"))){
+const err366 = {instancePath:instancePath+"/environments/" + key44.replace(/~/g, "~0").replace(/\//g, "~1")+"/rollout",schemaPath:"#/properties/environments/additionalProperties/properties/rollout/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key48},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err366];
 }
@@ -4911,8 +4909,12 @@ vErrors.push(err366);
 }
 errors++;
 }
-if(data190.length < 1){
-const err367 = {instancePath:instancePath+"/environments/" + key44.replace(/~/g, "~0").replace(/\//g, "~1")+"/rollout/steps",schemaPath:"#/properties/environments/additionalProperties/properties/rollout/properties/steps/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
+}
+if(data190.steps !== undefined){
+let data191 = data190.steps;
+if(Array.isArray(data191)){
+if(data191.length > 20){
+const err367 = {instancePath:instancePath+"/environments/" + key44.replace(/~/g, "~0").replace(/\//g, "~1")+"/rollout/steps",schemaPath:"#/properties/environments/additionalProperties/properties/rollout/properties/steps/maxItems",keyword:"maxItems",params:{limit: 20},message:"must NOT have more than 20 items"};
 if(vErrors === null){
 vErrors = [err367];
 }
@@ -4921,12 +4923,8 @@ vErrors.push(err367);
 }
 errors++;
 }
-const len13 = data190.length;
-for(let i17=0; i17<len13; i17++){
-let data191 = data190[i17];
-if(typeof data191 == "number"){
-if(data191 > 100 || isNaN(data191)){
-const err368 = {instancePath:instancePath+"/environments/" + key44.replace(/~/g, "~0").replace(/\//g, "~1")+"/rollout/steps/" + i17,schemaPath:"#/properties/environments/additionalProperties/properties/rollout/properties/steps/items/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100},message:"must be <= 100"};
+if(data191.length < 1){
+const err368 = {instancePath:instancePath+"/environments/" + key44.replace(/~/g, "~0").replace(/\//g, "~1")+"/rollout/steps",schemaPath:"#/properties/environments/additionalProperties/properties/rollout/properties/steps/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
 if(vErrors === null){
 vErrors = [err368];
 }
@@ -4935,8 +4933,12 @@ vErrors.push(err368);
 }
 errors++;
 }
-if(data191 <= 0 || isNaN(data191)){
-const err369 = {instancePath:instancePath+"/environments/" + key44.replace(/~/g, "~0").replace(/\//g, "~1")+"/rollout/steps/" + i17,schemaPath:"#/properties/environments/additionalProperties/properties/rollout/properties/steps/items/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0"};
+const len13 = data191.length;
+for(let i17=0; i17<len13; i17++){
+let data192 = data191[i17];
+if(typeof data192 == "number"){
+if(data192 > 100 || isNaN(data192)){
+const err369 = {instancePath:instancePath+"/environments/" + key44.replace(/~/g, "~0").replace(/\//g, "~1")+"/rollout/steps/" + i17,schemaPath:"#/properties/environments/additionalProperties/properties/rollout/properties/steps/items/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100},message:"must be <= 100"};
 if(vErrors === null){
 vErrors = [err369];
 }
@@ -4945,9 +4947,8 @@ vErrors.push(err369);
 }
 errors++;
 }
-}
-else {
-const err370 = {instancePath:instancePath+"/environments/" + key44.replace(/~/g, "~0").replace(/\//g, "~1")+"/rollout/steps/" + i17,schemaPath:"#/properties/environments/additionalProperties/properties/rollout/properties/steps/items/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data192 <= 0 || isNaN(data192)){
+const err370 = {instancePath:instancePath+"/environments/" + key44.replace(/~/g, "~0").replace(/\//g, "~1")+"/rollout/steps/" + i17,schemaPath:"#/properties/environments/additionalProperties/properties/rollout/properties/steps/items/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0"};
 if(vErrors === null){
 vErrors = [err370];
 }
@@ -4957,9 +4958,8 @@ vErrors.push(err370);
 errors++;
 }
 }
-}
 else {
-const err371 = {instancePath:instancePath+"/environments/" + key44.replace(/~/g, "~0").replace(/\//g, "~1")+"/rollout/steps",schemaPath:"#/properties/environments/additionalProperties/properties/rollout/properties/steps/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err371 = {instancePath:instancePath+"/environments/" + key44.replace(/~/g, "~0").replace(/\//g, "~1")+"/rollout/steps/" + i17,schemaPath:"#/properties/environments/additionalProperties/properties/rollout/properties/steps/items/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err371];
 }
@@ -4969,11 +4969,9 @@ vErrors.push(err371);
 errors++;
 }
 }
-if(data189.interval !== undefined){
-let data192 = data189.interval;
-if(typeof data192 === "string"){
-if(!pattern12.test(data192)){
-const err372 = {instancePath:instancePath+"/environments/" + key44.replace(/~/g, "~0").replace(/\//g, "~1")+"/rollout/interval",schemaPath:"#/properties/environments/additionalProperties/properties/rollout/properties/interval/pattern",keyword:"pattern",params:{pattern: "^[0-9]+(\\.[0-9]+)?(ms|s|m|h)$"},message:"must match pattern \""+"^[0-9]+(\\.[0-9]+)?(ms|s|m|h)$"+"\""};
+}
+else {
+const err372 = {instancePath:instancePath+"/environments/" + key44.replace(/~/g, "~0").replace(/\//g, "~1")+"/rollout/steps",schemaPath:"#/properties/environments/additionalProperties/properties/rollout/properties/steps/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err372];
 }
@@ -4983,8 +4981,11 @@ vErrors.push(err372);
 errors++;
 }
 }
-else {
-const err373 = {instancePath:instancePath+"/environments/" + key44.replace(/~/g, "~0").replace(/\//g, "~1")+"/rollout/interval",schemaPath:"#/properties/environments/additionalProperties/properties/rollout/properties/interval/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data190.interval !== undefined){
+let data193 = data190.interval;
+if(typeof data193 === "string"){
+if(!pattern12.test(data193)){
+const err373 = {instancePath:instancePath+"/environments/" + key44.replace(/~/g, "~0").replace(/\//g, "~1")+"/rollout/interval",schemaPath:"#/properties/environments/additionalProperties/properties/rollout/properties/interval/pattern",keyword:"pattern",params:{pattern: "^[0-9]+(\\.[0-9]+)?(ms|s|m|h)$"},message:"must match pattern \""+"^[0-9]+(\\.[0-9]+)?(ms|s|m|h)$"+"\""};
 if(vErrors === null){
 vErrors = [err373];
 }
@@ -4994,10 +4995,8 @@ vErrors.push(err373);
 errors++;
 }
 }
-if(data189.min_requests !== undefined){
-let data193 = data189.min_requests;
-if(!((typeof data193 == "number") && (!(data193 % 1) && !isNaN(data193)))){
-const err374 = {instancePath:instancePath+"/environments/" + key44.replace(/~/g, "~0").replace(/\//g, "~1")+"/rollout/min_requests",schemaPath:"#/properties/environments/additionalProperties/properties/rollout/properties/min_requests/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+else {
+const err374 = {instancePath:instancePath+"/environments/" + key44.replace(/~/g, "~0").replace(/\//g, "~1")+"/rollout/interval",schemaPath:"#/properties/environments/additionalProperties/properties/rollout/properties/interval/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err374];
 }
@@ -5006,9 +5005,11 @@ vErrors.push(err374);
 }
 errors++;
 }
-if(typeof data193 == "number"){
-if(data193 < 1 || isNaN(data193)){
-const err375 = {instancePath:instancePath+"/environments/" + key44.replace(/~/g, "~0").replace(/\//g, "~1")+"/rollout/min_requests",schemaPath:"#/properties/environments/additionalProperties/properties/rollout/properties/min_requests/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+}
+if(data190.min_requests !== undefined){
+let data194 = data190.min_requests;
+if(!((typeof data194 == "number") && (!(data194 % 1) && !isNaN(data194)))){
+const err375 = {instancePath:instancePath+"/environments/" + key44.replace(/~/g, "~0").replace(/\//g, "~1")+"/rollout/min_requests",schemaPath:"#/properties/environments/additionalProperties/properties/rollout/properties/min_requests/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err375];
 }
@@ -5017,13 +5018,9 @@ vErrors.push(err375);
 }
 errors++;
 }
-}
-}
-if(data189.log !== undefined){
-let data194 = data189.log;
-if(typeof data194 === "string"){
-if(func3(data194) < 1){
-const err376 = {instancePath:instancePath+"/environments/" + key44.replace(/~/g, "~0").replace(/\//g, "~1")+"/rollout/log",schemaPath:"#/properties/environments/additionalProperties/properties/rollout/properties/log/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(typeof data194 == "number"){
+if(data194 < 1 || isNaN(data194)){
+const err376 = {instancePath:instancePath+"/environments/" + key44.replace(/~/g, "~0").replace(/\//g, "~1")+"/rollout/min_requests",schemaPath:"#/properties/environments/additionalProperties/properties/rollout/properties/min_requests/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
 if(vErrors === null){
 vErrors = [err376];
 }
@@ -5033,8 +5030,12 @@ vErrors.push(err376);
 errors++;
 }
 }
-else {
-const err377 = {instancePath:instancePath+"/environments/" + key44.replace(/~/g, "~0").replace(/\//g, "~1")+"/rollout/log",schemaPath:"#/properties/environments/additionalProperties/properties/rollout/properties/log/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+if(data190.log !== undefined){
+let data195 = data190.log;
+if(typeof data195 === "string"){
+if(func3(data195) < 1){
+const err377 = {instancePath:instancePath+"/environments/" + key44.replace(/~/g, "~0").replace(/\//g, "~1")+"/rollout/log",schemaPath:"#/properties/environments/additionalProperties/properties/rollout/properties/log/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err377];
 }
@@ -5044,11 +5045,8 @@ vErrors.push(err377);
 errors++;
 }
 }
-if(data189.labels !== undefined){
-let data195 = data189.labels;
-if(data195 && typeof data195 == "object" && !Array.isArray(data195)){
-if(data195.file === undefined){
-const err378 = {instancePath:instancePath+"/environments/" + key44.replace(/~/g, "~0").replace(/\//g, "~1")+"/rollout/labels",schemaPath:"#/properties/environments/additionalProperties/properties/rollout/properties/labels/required",keyword:"required",params:{missingProperty: "file"},message:"must have required property '"+"file"+"'"};
+else {
+const err378 = {instancePath:instancePath+"/environments/" + key44.replace(/~/g, "~0").replace(/\//g, "~1")+"/rollout/log",schemaPath:"#/properties/environments/additionalProperties/properties/rollout/properties/log/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err378];
 }
@@ -5057,9 +5055,12 @@ vErrors.push(err378);
 }
 errors++;
 }
-for(const key49 in data195){
-if(!(((key49 === "file") || (key49 === "join")) || (key49 === "label"))){
-const err379 = {instancePath:instancePath+"/environments/" + key44.replace(/~/g, "~0").replace(/\//g, "~1")+"/rollout/labels",schemaPath:"#/properties/environments/additionalProperties/properties/rollout/properties/labels/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key49},message:"must NOT have additional properties"};
+}
+if(data190.labels !== undefined){
+let data196 = data190.labels;
+if(data196 && typeof data196 == "object" && !Array.isArray(data196)){
+if(data196.file === undefined){
+const err379 = {instancePath:instancePath+"/environments/" + key44.replace(/~/g, "~0").replace(/\//g, "~1")+"/rollout/labels",schemaPath:"#/properties/environments/additionalProperties/properties/rollout/properties/labels/required",keyword:"required",params:{missingProperty: "file"},message:"must have required property '"+"file"+"'"};
 if(vErrors === null){
 vErrors = [err379];
 }
@@ -5068,12 +5069,9 @@ vErrors.push(err379);
 }
 errors++;
 }
-}
-if(data195.file !== undefined){
-let data196 = data195.file;
-if(typeof data196 === "string"){
-if(func3(data196) < 1){
-const err380 = {instancePath:instancePath+"/environments/" + key44.replace(/~/g, "~0").replace(/\//g, "~1")+"/rollout/labels/file",schemaPath:"#/properties/environments/additionalProperties/properties/rollout/properties/labels/properties/file/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+for(const key49 in data196){
+if(!(((key49 === "file") || (key49 === "join")) || (key49 === "label"))){
+const err380 = {instancePath:instancePath+"/environments/" + key44.replace(/~/g, "~0").replace(/\//g, "~1")+"/rollout/labels",schemaPath:"#/properties/environments/additionalProperties/properties/rollout/properties/labels/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key49},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err380];
 }
@@ -5083,8 +5081,11 @@ vErrors.push(err380);
 errors++;
 }
 }
-else {
-const err381 = {instancePath:instancePath+"/environments/" + key44.replace(/~/g, "~0").replace(/\//g, "~1")+"/rollout/labels/file",schemaPath:"#/properties/environments/additionalProperties/properties/rollout/properties/labels/properties/file/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data196.file !== undefined){
+let data197 = data196.file;
+if(typeof data197 === "string"){
+if(func3(data197) < 1){
+const err381 = {instancePath:instancePath+"/environments/" + key44.replace(/~/g, "~0").replace(/\//g, "~1")+"/rollout/labels/file",schemaPath:"#/properties/environments/additionalProperties/properties/rollout/properties/labels/properties/file/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err381];
 }
@@ -5094,11 +5095,8 @@ vErrors.push(err381);
 errors++;
 }
 }
-if(data195.join !== undefined){
-let data197 = data195.join;
-if(typeof data197 === "string"){
-if(func3(data197) < 1){
-const err382 = {instancePath:instancePath+"/environments/" + key44.replace(/~/g, "~0").replace(/\//g, "~1")+"/rollout/labels/join",schemaPath:"#/properties/environments/additionalProperties/properties/rollout/properties/labels/properties/join/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+else {
+const err382 = {instancePath:instancePath+"/environments/" + key44.replace(/~/g, "~0").replace(/\//g, "~1")+"/rollout/labels/file",schemaPath:"#/properties/environments/additionalProperties/properties/rollout/properties/labels/properties/file/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err382];
 }
@@ -5108,8 +5106,11 @@ vErrors.push(err382);
 errors++;
 }
 }
-else {
-const err383 = {instancePath:instancePath+"/environments/" + key44.replace(/~/g, "~0").replace(/\//g, "~1")+"/rollout/labels/join",schemaPath:"#/properties/environments/additionalProperties/properties/rollout/properties/labels/properties/join/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data196.join !== undefined){
+let data198 = data196.join;
+if(typeof data198 === "string"){
+if(func3(data198) < 1){
+const err383 = {instancePath:instancePath+"/environments/" + key44.replace(/~/g, "~0").replace(/\//g, "~1")+"/rollout/labels/join",schemaPath:"#/properties/environments/additionalProperties/properties/rollout/properties/labels/properties/join/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err383];
 }
@@ -5119,11 +5120,8 @@ vErrors.push(err383);
 errors++;
 }
 }
-if(data195.label !== undefined){
-let data198 = data195.label;
-if(typeof data198 === "string"){
-if(func3(data198) < 1){
-const err384 = {instancePath:instancePath+"/environments/" + key44.replace(/~/g, "~0").replace(/\//g, "~1")+"/rollout/labels/label",schemaPath:"#/properties/environments/additionalProperties/properties/rollout/properties/labels/properties/label/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+else {
+const err384 = {instancePath:instancePath+"/environments/" + key44.replace(/~/g, "~0").replace(/\//g, "~1")+"/rollout/labels/join",schemaPath:"#/properties/environments/additionalProperties/properties/rollout/properties/labels/properties/join/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err384];
 }
@@ -5133,8 +5131,11 @@ vErrors.push(err384);
 errors++;
 }
 }
-else {
-const err385 = {instancePath:instancePath+"/environments/" + key44.replace(/~/g, "~0").replace(/\//g, "~1")+"/rollout/labels/label",schemaPath:"#/properties/environments/additionalProperties/properties/rollout/properties/labels/properties/label/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data196.label !== undefined){
+let data199 = data196.label;
+if(typeof data199 === "string"){
+if(func3(data199) < 1){
+const err385 = {instancePath:instancePath+"/environments/" + key44.replace(/~/g, "~0").replace(/\//g, "~1")+"/rollout/labels/label",schemaPath:"#/properties/environments/additionalProperties/properties/rollout/properties/labels/properties/label/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err385];
 }
@@ -5144,9 +5145,8 @@ vErrors.push(err385);
 errors++;
 }
 }
-}
 else {
-const err386 = {instancePath:instancePath+"/environments/" + key44.replace(/~/g, "~0").replace(/\//g, "~1")+"/rollout/labels",schemaPath:"#/properties/environments/additionalProperties/properties/rollout/properties/labels/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err386 = {instancePath:instancePath+"/environments/" + key44.replace(/~/g, "~0").replace(/\//g, "~1")+"/rollout/labels/label",schemaPath:"#/properties/environments/additionalProperties/properties/rollout/properties/labels/properties/label/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err386];
 }
@@ -5156,12 +5156,9 @@ vErrors.push(err386);
 errors++;
 }
 }
-if(data189.checks !== undefined){
-let data199 = data189.checks;
-if(data199 && typeof data199 == "object" && !Array.isArray(data199)){
-for(const key50 in data199){
-if(!(((((key50 === "max_error_ratio") || (key50 === "latency_p95_ratio")) || (key50 === "latency_slack_ms")) || (key50 === "prediction_shift")) || (key50 === "alpha"))){
-const err387 = {instancePath:instancePath+"/environments/" + key44.replace(/~/g, "~0").replace(/\//g, "~1")+"/rollout/checks",schemaPath:"#/properties/environments/additionalProperties/properties/rollout/properties/checks/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key50},message:"must NOT have additional properties"};
+}
+else {
+const err387 = {instancePath:instancePath+"/environments/" + key44.replace(/~/g, "~0").replace(/\//g, "~1")+"/rollout/labels",schemaPath:"#/properties/environments/additionalProperties/properties/rollout/properties/labels/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err387];
 }
@@ -5171,11 +5168,12 @@ vErrors.push(err387);
 errors++;
 }
 }
-if(data199.max_error_ratio !== undefined){
-let data200 = data199.max_error_ratio;
-if(typeof data200 == "number"){
-if(data200 > 1 || isNaN(data200)){
-const err388 = {instancePath:instancePath+"/environments/" + key44.replace(/~/g, "~0").replace(/\//g, "~1")+"/rollout/checks/max_error_ratio",schemaPath:"#/properties/environments/additionalProperties/properties/rollout/properties/checks/properties/max_error_ratio/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"};
+if(data190.checks !== undefined){
+let data200 = data190.checks;
+if(data200 && typeof data200 == "object" && !Array.isArray(data200)){
+for(const key50 in data200){
+if(!(((((key50 === "max_error_ratio") || (key50 === "latency_p95_ratio")) || (key50 === "latency_slack_ms")) || (key50 === "prediction_shift")) || (key50 === "alpha"))){
+const err388 = {instancePath:instancePath+"/environments/" + key44.replace(/~/g, "~0").replace(/\//g, "~1")+"/rollout/checks",schemaPath:"#/properties/environments/additionalProperties/properties/rollout/properties/checks/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key50},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err388];
 }
@@ -5184,8 +5182,12 @@ vErrors.push(err388);
 }
 errors++;
 }
-if(data200 < 0 || isNaN(data200)){
-const err389 = {instancePath:instancePath+"/environments/" + key44.replace(/~/g, "~0").replace(/\//g, "~1")+"/rollout/checks/max_error_ratio",schemaPath:"#/properties/environments/additionalProperties/properties/rollout/properties/checks/properties/max_error_ratio/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+}
+if(data200.max_error_ratio !== undefined){
+let data201 = data200.max_error_ratio;
+if(typeof data201 == "number"){
+if(data201 > 1 || isNaN(data201)){
+const err389 = {instancePath:instancePath+"/environments/" + key44.replace(/~/g, "~0").replace(/\//g, "~1")+"/rollout/checks/max_error_ratio",schemaPath:"#/properties/environments/additionalProperties/properties/rollout/properties/checks/properties/max_error_ratio/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"};
 if(vErrors === null){
 vErrors = [err389];
 }
@@ -5194,9 +5196,8 @@ vErrors.push(err389);
 }
 errors++;
 }
-}
-else {
-const err390 = {instancePath:instancePath+"/environments/" + key44.replace(/~/g, "~0").replace(/\//g, "~1")+"/rollout/checks/max_error_ratio",schemaPath:"#/properties/environments/additionalProperties/properties/rollout/properties/checks/properties/max_error_ratio/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data201 < 0 || isNaN(data201)){
+const err390 = {instancePath:instancePath+"/environments/" + key44.replace(/~/g, "~0").replace(/\//g, "~1")+"/rollout/checks/max_error_ratio",schemaPath:"#/properties/environments/additionalProperties/properties/rollout/properties/checks/properties/max_error_ratio/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err390];
 }
@@ -5206,11 +5207,8 @@ vErrors.push(err390);
 errors++;
 }
 }
-if(data199.latency_p95_ratio !== undefined){
-let data201 = data199.latency_p95_ratio;
-if(typeof data201 == "number"){
-if(data201 <= 0 || isNaN(data201)){
-const err391 = {instancePath:instancePath+"/environments/" + key44.replace(/~/g, "~0").replace(/\//g, "~1")+"/rollout/checks/latency_p95_ratio",schemaPath:"#/properties/environments/additionalProperties/properties/rollout/properties/checks/properties/latency_p95_ratio/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0"};
+else {
+const err391 = {instancePath:instancePath+"/environments/" + key44.replace(/~/g, "~0").replace(/\//g, "~1")+"/rollout/checks/max_error_ratio",schemaPath:"#/properties/environments/additionalProperties/properties/rollout/properties/checks/properties/max_error_ratio/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err391];
 }
@@ -5220,8 +5218,11 @@ vErrors.push(err391);
 errors++;
 }
 }
-else {
-const err392 = {instancePath:instancePath+"/environments/" + key44.replace(/~/g, "~0").replace(/\//g, "~1")+"/rollout/checks/latency_p95_ratio",schemaPath:"#/properties/environments/additionalProperties/properties/rollout/properties/checks/properties/latency_p95_ratio/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data200.latency_p95_ratio !== undefined){
+let data202 = data200.latency_p95_ratio;
+if(typeof data202 == "number"){
+if(data202 <= 0 || isNaN(data202)){
+const err392 = {instancePath:instancePath+"/environments/" + key44.replace(/~/g, "~0").replace(/\//g, "~1")+"/rollout/checks/latency_p95_ratio",schemaPath:"#/properties/environments/additionalProperties/properties/rollout/properties/checks/properties/latency_p95_ratio/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0"};
 if(vErrors === null){
 vErrors = [err392];
 }
@@ -5231,11 +5232,8 @@ vErrors.push(err392);
 errors++;
 }
 }
-if(data199.latency_slack_ms !== undefined){
-let data202 = data199.latency_slack_ms;
-if(typeof data202 == "number"){
-if(data202 < 0 || isNaN(data202)){
-const err393 = {instancePath:instancePath+"/environments/" + key44.replace(/~/g, "~0").replace(/\//g, "~1")+"/rollout/checks/latency_slack_ms",schemaPath:"#/properties/environments/additionalProperties/properties/rollout/properties/checks/properties/latency_slack_ms/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+else {
+const err393 = {instancePath:instancePath+"/environments/" + key44.replace(/~/g, "~0").replace(/\//g, "~1")+"/rollout/checks/latency_p95_ratio",schemaPath:"#/properties/environments/additionalProperties/properties/rollout/properties/checks/properties/latency_p95_ratio/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err393];
 }
@@ -5245,8 +5243,11 @@ vErrors.push(err393);
 errors++;
 }
 }
-else {
-const err394 = {instancePath:instancePath+"/environments/" + key44.replace(/~/g, "~0").replace(/\//g, "~1")+"/rollout/checks/latency_slack_ms",schemaPath:"#/properties/environments/additionalProperties/properties/rollout/properties/checks/properties/latency_slack_ms/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data200.latency_slack_ms !== undefined){
+let data203 = data200.latency_slack_ms;
+if(typeof data203 == "number"){
+if(data203 < 0 || isNaN(data203)){
+const err394 = {instancePath:instancePath+"/environments/" + key44.replace(/~/g, "~0").replace(/\//g, "~1")+"/rollout/checks/latency_slack_ms",schemaPath:"#/properties/environments/additionalProperties/properties/rollout/properties/checks/properties/latency_slack_ms/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err394];
 }
@@ -5256,9 +5257,8 @@ vErrors.push(err394);
 errors++;
 }
 }
-if(data199.prediction_shift !== undefined){
-if(typeof data199.prediction_shift !== "boolean"){
-const err395 = {instancePath:instancePath+"/environments/" + key44.replace(/~/g, "~0").replace(/\//g, "~1")+"/rollout/checks/prediction_shift",schemaPath:"#/properties/environments/additionalProperties/properties/rollout/properties/checks/properties/prediction_shift/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+else {
+const err395 = {instancePath:instancePath+"/environments/" + key44.replace(/~/g, "~0").replace(/\//g, "~1")+"/rollout/checks/latency_slack_ms",schemaPath:"#/properties/environments/additionalProperties/properties/rollout/properties/checks/properties/latency_slack_ms/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err395];
 }
@@ -5268,11 +5268,9 @@ vErrors.push(err395);
 errors++;
 }
 }
-if(data199.alpha !== undefined){
-let data204 = data199.alpha;
-if(typeof data204 == "number"){
-if(data204 > 0.5 || isNaN(data204)){
-const err396 = {instancePath:instancePath+"/environments/" + key44.replace(/~/g, "~0").replace(/\//g, "~1")+"/rollout/checks/alpha",schemaPath:"#/properties/environments/additionalProperties/properties/rollout/properties/checks/properties/alpha/maximum",keyword:"maximum",params:{comparison: "<=", limit: 0.5},message:"must be <= 0.5"};
+if(data200.prediction_shift !== undefined){
+if(typeof data200.prediction_shift !== "boolean"){
+const err396 = {instancePath:instancePath+"/environments/" + key44.replace(/~/g, "~0").replace(/\//g, "~1")+"/rollout/checks/prediction_shift",schemaPath:"#/properties/environments/additionalProperties/properties/rollout/properties/checks/properties/prediction_shift/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err396];
 }
@@ -5281,8 +5279,12 @@ vErrors.push(err396);
 }
 errors++;
 }
-if(data204 <= 0 || isNaN(data204)){
-const err397 = {instancePath:instancePath+"/environments/" + key44.replace(/~/g, "~0").replace(/\//g, "~1")+"/rollout/checks/alpha",schemaPath:"#/properties/environments/additionalProperties/properties/rollout/properties/checks/properties/alpha/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0"};
+}
+if(data200.alpha !== undefined){
+let data205 = data200.alpha;
+if(typeof data205 == "number"){
+if(data205 > 0.5 || isNaN(data205)){
+const err397 = {instancePath:instancePath+"/environments/" + key44.replace(/~/g, "~0").replace(/\//g, "~1")+"/rollout/checks/alpha",schemaPath:"#/properties/environments/additionalProperties/properties/rollout/properties/checks/properties/alpha/maximum",keyword:"maximum",params:{comparison: "<=", limit: 0.5},message:"must be <= 0.5"};
 if(vErrors === null){
 vErrors = [err397];
 }
@@ -5291,9 +5293,8 @@ vErrors.push(err397);
 }
 errors++;
 }
-}
-else {
-const err398 = {instancePath:instancePath+"/environments/" + key44.replace(/~/g, "~0").replace(/\//g, "~1")+"/rollout/checks/alpha",schemaPath:"#/properties/environments/additionalProperties/properties/rollout/properties/checks/properties/alpha/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data205 <= 0 || isNaN(data205)){
+const err398 = {instancePath:instancePath+"/environments/" + key44.replace(/~/g, "~0").replace(/\//g, "~1")+"/rollout/checks/alpha",schemaPath:"#/properties/environments/additionalProperties/properties/rollout/properties/checks/properties/alpha/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0"};
 if(vErrors === null){
 vErrors = [err398];
 }
@@ -5303,9 +5304,8 @@ vErrors.push(err398);
 errors++;
 }
 }
-}
 else {
-const err399 = {instancePath:instancePath+"/environments/" + key44.replace(/~/g, "~0").replace(/\//g, "~1")+"/rollout/checks",schemaPath:"#/properties/environments/additionalProperties/properties/rollout/properties/checks/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err399 = {instancePath:instancePath+"/environments/" + key44.replace(/~/g, "~0").replace(/\//g, "~1")+"/rollout/checks/alpha",schemaPath:"#/properties/environments/additionalProperties/properties/rollout/properties/checks/properties/alpha/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err399];
 }
@@ -5317,7 +5317,7 @@ errors++;
 }
 }
 else {
-const err400 = {instancePath:instancePath+"/environments/" + key44.replace(/~/g, "~0").replace(/\//g, "~1")+"/rollout",schemaPath:"#/properties/environments/additionalProperties/properties/rollout/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err400 = {instancePath:instancePath+"/environments/" + key44.replace(/~/g, "~0").replace(/\//g, "~1")+"/rollout/checks",schemaPath:"#/properties/environments/additionalProperties/properties/rollout/properties/checks/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err400];
 }
@@ -5327,11 +5327,9 @@ vErrors.push(err400);
 errors++;
 }
 }
-if(data173.timeout_minutes !== undefined){
-let data205 = data173.timeout_minutes;
-if(typeof data205 == "number"){
-if(data205 > 360 || isNaN(data205)){
-const err401 = {instancePath:instancePath+"/environments/" + key44.replace(/~/g, "~0").replace(/\//g, "~1")+"/timeout_minutes",schemaPath:"#/properties/environments/additionalProperties/properties/timeout_minutes/maximum",keyword:"maximum",params:{comparison: "<=", limit: 360},message:"must be <= 360"};
+}
+else {
+const err401 = {instancePath:instancePath+"/environments/" + key44.replace(/~/g, "~0").replace(/\//g, "~1")+"/rollout",schemaPath:"#/properties/environments/additionalProperties/properties/rollout/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err401];
 }
@@ -5340,8 +5338,12 @@ vErrors.push(err401);
 }
 errors++;
 }
-if(data205 <= 0 || isNaN(data205)){
-const err402 = {instancePath:instancePath+"/environments/" + key44.replace(/~/g, "~0").replace(/\//g, "~1")+"/timeout_minutes",schemaPath:"#/properties/environments/additionalProperties/properties/timeout_minutes/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0"};
+}
+if(data174.timeout_minutes !== undefined){
+let data206 = data174.timeout_minutes;
+if(typeof data206 == "number"){
+if(data206 > 360 || isNaN(data206)){
+const err402 = {instancePath:instancePath+"/environments/" + key44.replace(/~/g, "~0").replace(/\//g, "~1")+"/timeout_minutes",schemaPath:"#/properties/environments/additionalProperties/properties/timeout_minutes/maximum",keyword:"maximum",params:{comparison: "<=", limit: 360},message:"must be <= 360"};
 if(vErrors === null){
 vErrors = [err402];
 }
@@ -5350,9 +5352,8 @@ vErrors.push(err402);
 }
 errors++;
 }
-}
-else {
-const err403 = {instancePath:instancePath+"/environments/" + key44.replace(/~/g, "~0").replace(/\//g, "~1")+"/timeout_minutes",schemaPath:"#/properties/environments/additionalProperties/properties/timeout_minutes/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data206 <= 0 || isNaN(data206)){
+const err403 = {instancePath:instancePath+"/environments/" + key44.replace(/~/g, "~0").replace(/\//g, "~1")+"/timeout_minutes",schemaPath:"#/properties/environments/additionalProperties/properties/timeout_minutes/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0"};
 if(vErrors === null){
 vErrors = [err403];
 }
@@ -5362,9 +5363,8 @@ vErrors.push(err403);
 errors++;
 }
 }
-}
 else {
-const err404 = {instancePath:instancePath+"/environments/" + key44.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/environments/additionalProperties/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err404 = {instancePath:instancePath+"/environments/" + key44.replace(/~/g, "~0").replace(/\//g, "~1")+"/timeout_minutes",schemaPath:"#/properties/environments/additionalProperties/properties/timeout_minutes/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err404];
 }
@@ -5376,7 +5376,7 @@ errors++;
 }
 }
 else {
-const err405 = {instancePath:instancePath+"/environments",schemaPath:"#/properties/environments/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err405 = {instancePath:instancePath+"/environments/" + key44.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/environments/additionalProperties/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err405];
 }
@@ -5388,12 +5388,24 @@ errors++;
 }
 }
 else {
-const err406 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err406 = {instancePath:instancePath+"/environments",schemaPath:"#/properties/environments/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err406];
 }
 else {
 vErrors.push(err406);
+}
+errors++;
+}
+}
+}
+else {
+const err407 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err407];
+}
+else {
+vErrors.push(err407);
 }
 errors++;
 }

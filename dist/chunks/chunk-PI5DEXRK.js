@@ -1,2 +1,0 @@
-import { createRequire as __modelciRequire } from 'node:module'; const require = __modelciRequire(import.meta.url);
-import{a as t,b as r}from"./chunk-SIGYLIHR.js";function a(s={}){let e=t(r,s);return{path:e.path,branch:e.branch,stages:[...e.stages],requirePreviousStage:e.require_previous_stage,requireDataChecks:e.require_data_checks,requiredChecks:[...e.required_checks],bump:e.bump,tags:e.tags,promotion:e.promotion,pushAttempts:e.push_attempts,store:e.store}}export{a};
