@@ -152,6 +152,7 @@ for (const total of SIZES) {
   for (const layout of ['loose', 'packed'] as const) {
     if (layout === 'packed') sh('git', ['pack-refs', '--all'], repo);
     const floor: number[] = [];
+    const contents: number[] = [];
     const node: number[] = [];
     const cli: number[] = [];
     const filtered: number[] = [];
@@ -160,6 +161,10 @@ for (const total of SIZES) {
     let listed = 0;
     for (let i = 0; i < RUNS; i++) {
       floor.push(time('git', ['for-each-ref', 'refs/modelci/runs/'], repo));
+      // What listing cannot do without: git reading every run commit's message.
+      contents.push(
+        time('git', ['for-each-ref', '--format=%(contents)', 'refs/modelci/runs/'], repo),
+      );
       node.push(time(process.execPath, ['-e', ''], repo));
       cli.push(time(process.execPath, [CLI, 'runs', 'list', '--json'], repo));
       filtered.push(
@@ -191,7 +196,7 @@ for (const total of SIZES) {
     const fl = median(floor);
     const cell = (xs: number[]) => `${f(median(xs))} ms (${(median(xs) / fl).toFixed(1)}×)`;
     rows.push(
-      `| ${total.toLocaleString('en')} | ${layout} | ${(bytes / 1e6).toFixed(1)} MB | ${f(fl)} ms | ${f(median(node))} ms | ${cell(inproc)} | ${cell(cli)} | ${cell(filtered)} |`,
+      `| ${total.toLocaleString('en')} | ${layout} | ${(bytes / 1e6).toFixed(1)} MB | ${f(fl)} ms | ${f(median(contents))} ms | ${f(median(node))} ms | ${cell(inproc)} | ${cell(cli)} | ${cell(filtered)} |`,
     );
   }
   rmSync(repo, { recursive: true, force: true });
@@ -204,7 +209,7 @@ console.log(
   'In-process: listRuns (one for-each-ref reading every record, parsed); CLI: the bundled `modelci runs list` as a child process, node start included.\n',
 );
 console.log(
-  "| runs | refs | records | floor: for-each-ref | `node -e ''` | listRuns (in process) | `runs list --json` | `runs list` filtered + sorted |",
+  "| runs | refs | records | floor: for-each-ref | for-each-ref reading the messages | `node -e ''` | listRuns (in process) | `runs list --json` | `runs list` filtered + sorted |",
 );
-console.log('| ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: |');
+console.log('| ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
 for (const r of rows) console.log(r);
