@@ -168,10 +168,12 @@ export class QuantileSketch {
     for (const f of this.fill) total += f;
     const values = new Float64Array(total);
     const weights = new Float64Array(total);
-    // Sort each level, then merge them one after another (few levels, all native sorts).
+    // Sort a copy of each level (the radix sorter: the native sort was 6% of a large drift check,
+    // on the thread that compares), then merge them one after another (few levels).
     let len = 0;
     for (let h = 0; h < this.buffers.length; h++) {
-      const level = Float64Array.from(this.buffers[h]!.subarray(0, this.fill[h]!)).sort();
+      const level = Float64Array.from(this.buffers[h]!.subarray(0, this.fill[h]!));
+      sorter.sort(level);
       const w = 2 ** h;
       let i = len - 1;
       let j = level.length - 1;
