@@ -21,6 +21,10 @@ import {
   type MermaidRenderer,
 } from '../../harness/github-markdown.js';
 import { tempDir } from '../../harness/temp.js';
+import { validationReport } from '../../../src/core/contract/report.js';
+import { renderDataChecks } from '../../../src/core/report/data-checks.js';
+import { renderRunChanges } from '../../../src/core/runs/changes-markdown.js';
+import { record } from '../../unit/runs/fixture.js';
 import { candidateOnly } from '../../harness/evaluation-reports.js';
 
 // Every Markdown modelci writes, rendered the way GitHub does: the GFM grammar for tables and HTML,
@@ -123,6 +127,55 @@ function driftCrowded(): string {
   });
 }
 
+/** The comment's "what changed" section between two training runs, params from users included. */
+function runChanges(): string {
+  const holdout = { path: 'h.csv', sha256: 'h'.repeat(64), bytes: 100, rows: 500, label: 'y' };
+  const evaluation = (accuracy: number, ci: [number, number]) => ({
+    dataset: holdout,
+    metrics: { accuracy: { value: accuracy, ci } },
+    confidence: 0.95,
+    evaluated_at: '2026-01-02T04:00:00Z',
+  });
+  const base = record({
+    id: '20260102-030405-aaaaaa',
+    data: { holdout },
+    params: { C: 1, solver: 'lbfgs' },
+    evaluation: evaluation(0.9, [0.87, 0.93]),
+  });
+  const head = record({
+    id: '20260103-091500-bbbbbb',
+    data: { holdout },
+    params: { C: 0.01, solver: '@octocat | <img src=x> #12 GH-1 https://evil.example' },
+    code: { commit: '2'.repeat(40), dirty: false, branch: 'pr' },
+    evaluation: evaluation(0.8, [0.77, 0.83]),
+  });
+  return renderRunChanges(base, head, { baseBranch: 'main', primaryMetric: 'accuracy' });
+}
+
+/** The comment's Data checks section, with values from the data in the messages and examples. */
+function dataChecks(): string {
+  const file = 'data/holdout.csv';
+  return renderDataChecks(
+    validationReport(
+      'registry/churn/contract.yaml',
+      [{ file, role: 'data', format: 'csv', rows: 143, columns: 31 }],
+      [
+        {
+          dataset: file,
+          check: 'allowed',
+          column: 'clinic #12 | x',
+          severity: 'error',
+          count: 12,
+          share: 12 / 143,
+          message:
+            '12 values not in the 4 allowed: "<b>central</b> @octocat https://evil.example" (12)',
+          examples: [{ row: 3, value: '<b>central</b> | GH-1' }],
+        },
+      ],
+    ),
+  );
+}
+
 async function wineDrift() {
   const lines = readFileSync(join(root, 'test/fixtures/data/wine.csv'), 'utf8').trim().split('\n');
   const ref = join(dir, 'ref.csv');
@@ -209,6 +262,8 @@ async function documents(): Promise<Record<string, string>> {
     'drift report with charts and trend (drift job summary)': drift.markdown,
     'drift report, every chart kind': driftCharts(),
     'drift report, crowded axes': driftCrowded(),
+    'comment section: what changed since the base run': runChanges(),
+    'comment section: data checks': dataChecks(),
     'retraining pull request body': retrainBody(drift.json, drift.markdown, ctx),
     'drift-gone comment': driftGoneComment(drift.json, ctx),
     'deploy job summary': renderDeploySummary({

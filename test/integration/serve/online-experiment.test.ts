@@ -8,6 +8,7 @@ import type { LiveReport } from '../../../src/core/online/live-report.js';
 import { PredictionLog } from '../../../src/serve/prediction-log.js';
 import { ModelServer } from '../../../src/serve/server.js';
 import { runCli } from '../../harness/cli.js';
+import { inspectGfm } from '../../harness/github-markdown.js';
 import { startGitHubServer } from '../../harness/github/index.js';
 import {
   CLASSIFIER_V1,
@@ -171,6 +172,21 @@ describe('online experiment analysis (compare-live)', () => {
     const comments = gh.state.repo('acme/models').commentsOn(pull.number);
     expect(comments).toHaveLength(1);
     expect(comments[0]!.body).toContain('<!-- modelci:live model=clf');
+    // Both as GitHub renders them (issue 12, point 5): every table row has its header's cell
+    // count, no HTML but the report's own, no autolinks.
+    for (const [what, md] of [
+      ['job summary', r.summary],
+      ['comment', comments[0]!.body],
+    ] as const) {
+      const f = inspectGfm(md);
+      expect(f.badRows, what).toEqual([]);
+      expect(f.autolinks, what).toEqual([]);
+      for (const chunk of f.html)
+        expect(
+          chunk.replace(/<\/?(details|summary|sub|br)>|<!-- modelci:live [^>]*-->/g, ''),
+          `${what}: ${chunk}`,
+        ).not.toMatch(/</);
+    }
     // Run again: the same comment is kept, not a second one.
     const again = await runAction('compare-live', {
       inputs,
