@@ -2,6 +2,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../harness/cli.js';
+import { runAction } from '../../harness/runner.js';
 import { rng } from '../../harness/random.js';
 import { tempDir } from '../../harness/temp.js';
 
@@ -298,7 +299,7 @@ describe('the checks in the loop: train and evaluate validate their inputs, the 
     );
   });
 
-  it('evaluate stops on a data error before it evaluates', () => {
+  it('evaluate stops on a data error before it evaluates (CLI and action)', async () => {
     const h = copy(holdout);
     h.rows.forEach((r, i) => i < 12 && (r[col(h, 'clinic')] = 'central'));
     write('holdout-central.csv', h);
@@ -309,6 +310,20 @@ describe('the checks in the loop: train and evaluate validate their inputs, the 
       /modelci evaluate: error: evaluate stopped: data checks failed: 1 error .*first: "holdout-central\.csv" column "clinic": 12 values not in the 4 allowed: "central" \(12\)/,
     );
     expect(r.stdout).toBe('');
+    // The bundled action: a failed step whose job summary is the Data checks section.
+    const action = await runAction('evaluate', {
+      cwd: dir,
+      inputs: { artifact: 'out/model.onnx', model: 'cancer', 'check-run': 'false' },
+      timeoutMs: 120_000,
+    });
+    expect(action.exitCode).toBe(1);
+    expect(action.summary).toContain('**Data checks: ❌ failed** (1 error)');
+    expect(action.summary).toContain(
+      '| ❌ error | holdout-central.csv | clinic | allowed | 12 (8.4%)',
+    );
+    expect(action.stdout).toMatch(
+      /::error::.*evaluate stopped: data checks failed: 1 error .*"holdout-central\.csv" column "clinic"/,
+    );
     // --contract none is the way around it, said out loud.
     const skipped = evaluate('--contract', 'none', '--json');
     expect(skipped.code).toBe(0);
