@@ -231,6 +231,25 @@ describe('promote, rollback, deprecate', { timeout: GIT_TEST_TIMEOUT }, () => {
     );
   });
 
+  it('promote, rollback and deprecate warn about a broken record elsewhere in the model, and still write', async () => {
+    const { repo, registry, base } = await setup();
+    writeFileSync(join(registry, 'churn/versions/0.0.9.yaml'), 'schema: nonsense\n');
+    git(repo, 'add', '-A');
+    git(repo, 'commit', '--quiet', '-m', 'broken by hand');
+    const broken =
+      /^registry\/churn\/versions\/0\.0\.9\.yaml: malformed version record: .*\(run modelci registry verify\)$/;
+    const warned: string[] = [];
+    const warn = (m: string) => warned.push(m);
+    await runPromote({ ...base, version: '0.1.0', stage: 'production', warn });
+    expect(warned).toEqual([expect.stringMatching(broken)]);
+    await runPromote({ ...base, version: '0.3.0', stage: 'production', warn });
+    expect((await runRollback({ ...base, stage: 'production', warn })).version).toBe('0.1.0');
+    expect((await runDeprecate({ ...base, version: '0.2.0', warn })).status).toBe('deprecated');
+    expect(warned).toHaveLength(4);
+    for (const line of warned) expect(line).toMatch(broken);
+    expect(openRegistry(registry).getStage('churn', 'production')?.version).toBe('0.1.0');
+  });
+
   it('writes GTO stage tags on the registration commits, numbered per model', async () => {
     const { origin, repo, base } = await setup();
     const config = { ...OPEN, tags: true };
