@@ -117,19 +117,19 @@ describe('register and promote with the data checks of the evaluation', () => {
   it('require_data_checks refuses unchecked and failed evaluation data, nothing written; moves the passed one', async () => {
     const config = { require_data_checks: true };
     const unchecked = await errorOf(
-      runPromote({ ...base(), config, version: '0.1.0', stage: 'production' }),
+      runPromote({ ...base(), config, version: '0.1.0', stage: 'staging' }),
     );
     expect(unchecked.message).toBe(
-      'cannot promote churn 0.1.0 to production: the evaluation data of 0.1.0 was not checked against a data contract (registry.require_data_checks)',
+      'cannot promote churn 0.1.0 to staging: the evaluation data of 0.1.0 was not checked against a data contract (registry.require_data_checks)',
     );
     const failed = await errorOf(
-      runPromote({ ...base(), config, version: '0.2.0', stage: 'production' }),
+      runPromote({ ...base(), config, version: '0.2.0', stage: 'staging' }),
     );
     expect(failed.message).toBe(
-      'cannot promote churn 0.2.0 to production: the evaluation data of 0.2.0 failed its data checks (1 error against registry/churn/contract.yaml)',
+      'cannot promote churn 0.2.0 to staging: the evaluation data of 0.2.0 failed its data checks (1 error against registry/churn/contract.yaml)',
     );
-    expect(openRegistry(registry).getStage('churn', 'production')).toBeUndefined();
-    const moved = await runPromote({ ...base(), config, version: '0.3.0', stage: 'production' });
+    expect(openRegistry(registry).getStage('churn', 'staging')).toBeUndefined();
+    const moved = await runPromote({ ...base(), config, version: '0.3.0', stage: 'staging' });
     expect(moved).toMatchObject({ status: 'moved', version: '0.3.0' });
     // Off (the default), the unchecked version moves as before.
     const plain = await runPromote({ ...base(), version: '0.1.0', stage: 'staging' });
