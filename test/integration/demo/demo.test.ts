@@ -36,9 +36,17 @@ it(
     // The pull request: the candidate beats production, and the sticky comment says so.
     const report = JSON.parse(readFileSync(join(out, 'report.json'), 'utf8'));
     expect(report.gates.passed).toBe(true);
-    expect(readFileSync(join(out, 'comment.md'), 'utf8')).toMatch(
-      /^<!-- modelci:comment model=cancer /,
+    const comment = readFileSync(join(out, 'comment.md'), 'utf8');
+    expect(comment).toMatch(/^<!-- modelci:comment model=cancer /);
+    // It leads with the primary metric (examples/cancer: roc_auc), its Δ and a verdict that needs
+    // significance, and the gate result; the primary metric is the table's first row (issue 12).
+    const body = comment.split('\n').filter((l) => l && !/^(<!--|###|Evaluated on)/.test(l));
+    expect(body[0]).toMatch(
+      /^\*\*roc\\_auc\*\* [0-9.]+ \[[0-9.]+, [0-9.]+\] · Δ [+-][0-9.e-]+ \[.*\] · (✅ better|❌ worse|➖ no significant change) \(p [<=] [0-9.]+\) · \*\*Gates: ✅ passed\*\*/,
     );
+    const lines = comment.split('\n');
+    const separator = lines.findIndex((l) => /^\| :?---/.test(l));
+    expect(lines[separator + 1]).toMatch(/^\| \*\*roc\\_auc\*\* \(primary\) \|/);
     // The registry in git: both versions, staging on the candidate, production on 1.0.0.
     const registry = join(out, 'repo/registry/cancer');
     expect(readdirSync(join(registry, 'versions')).sort()).toEqual([
