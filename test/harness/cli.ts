@@ -14,6 +14,15 @@ export function runCli(args: string[], cwd: string, env: NodeJS.ProcessEnv = {})
     cwd,
     encoding: 'utf8',
     env: { ...process.env, MODELCI_DEBUG: '', ...env },
+    // A child that never exits (Node 20 can deadlock in its own shutdown, nodejs/node#54918)
+    // would block this synchronous call, and with it the test's own timeout: kill it instead, so
+    // the test fails with a message rather than stalling the run.
+    timeout: 600_000,
+    killSignal: 'SIGKILL',
   });
-  return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
+  const timedOut = (r.error as NodeJS.ErrnoException | undefined)?.code === 'ETIMEDOUT';
+  const stderr = timedOut
+    ? `${r.stderr}\n[runCli: modelci ${args.join(' ')} killed after 600 s]`
+    : r.stderr;
+  return { code: r.status ?? -1, stdout: r.stdout, stderr };
 }
