@@ -15,6 +15,8 @@ const LAZY = [
   /node_modules\/undici\//,
   /node_modules\/@protobuf-ts\//,
   /node_modules\/@azure\//,
+  // The Parquet reader: loaded by openTable when a .parquet file is opened.
+  /node_modules\/hyparquet\//,
 ];
 
 let meta: Metafile;
