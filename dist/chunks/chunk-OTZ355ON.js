@@ -1,0 +1,2 @@
+import { createRequire as __modelciRequire } from 'node:module'; const require = __modelciRequire(import.meta.url);
+import{a as o}from"./chunk-LELQE3LJ.js";import{stat as a}from"node:fs/promises";async function d(t,i){let e;try{e=(await a(t)).isDirectory()}catch(n){let r=n.code;throw new o("FILE",r==="ENOENT"?"file not found":`cannot read file (${r})`,{file:t,hint:"Check the path (it is relative to the working directory)"})}if(e)throw new o("FILE",`is a directory, expected a ${i} file`,{file:t})}export{d as a};
