@@ -2,8 +2,13 @@
 // imports, in the same esbuild graph `npm run build` writes (scripts/build.mjs's options, with a
 // metafile). Heavy clients load through import() on the path that uses them, so an action that
 // never caches, uploads or calls GitHub does not pay for them at start-up (issue 20).
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { build, type Metafile } from 'esbuild';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { builtBundle } from '../../harness/bundles.js';
+import { tempDir } from '../../harness/temp.js';
 // @ts-expect-error: a plain ES module script without types
 import { bundleOptions } from '../../../scripts/build.mjs';
 
@@ -76,5 +81,31 @@ describe('start-up path of every bundle', () => {
     // `modelci --version` and `--help` stay near bare node: no YAML, schema or data readers yet.
     expect(inputs.filter((f) => f.includes('node_modules/'))).toEqual([]);
     expect(inputs.filter((f) => /src\/(config|data|onnx|serve|registry)\//.test(f))).toEqual([]);
+  });
+});
+
+describe('modelci --version', () => {
+  const repo = join(import.meta.dirname, '../../..');
+  const node = (args: string[]) =>
+    spawnSync(process.execPath, args, { encoding: 'utf8', env: { PATH: process.env.PATH } });
+
+  it('answers from bin/modelci.js without loading the CLI bundle', () => {
+    // The executable and package.json alone, as in the package but without dist/: `--version`
+    // must answer, and anything else must fail, which shows the copy really lacks the bundle.
+    const pkg = tempDir('modelci-version-');
+    mkdirSync(join(pkg, 'bin'));
+    cpSync(join(repo, 'bin/modelci.js'), join(pkg, 'bin/modelci.js'));
+    cpSync(join(repo, 'package.json'), join(pkg, 'package.json'));
+    const bundled = node([builtBundle('dist/cli/index.js'), '--version']);
+    expect(bundled.status).toBe(0);
+    for (const flag of ['--version', '-V']) {
+      const r = node([join(pkg, 'bin/modelci.js'), flag]);
+      expect(r.stderr).toBe('');
+      // The same answer as the bundle's (src/core/version.ts must equal package.json's).
+      expect(r.stdout).toBe(bundled.stdout);
+    }
+    const other = node([join(pkg, 'bin/modelci.js'), '--help']);
+    expect(other.status).not.toBe(0);
+    expect(other.stderr).toContain('dist/cli/index.js');
   });
 });
