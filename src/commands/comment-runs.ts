@@ -2,11 +2,16 @@ import { existsSync } from 'node:fs';
 import { describeError, ModelciError } from '../core/errors.js';
 import type { Direction } from '../core/report/direction.js';
 import type { ChartPoint } from '../core/report/history.js';
-import { renderNoBaseRun, renderRunChanges } from '../core/runs/changes-markdown.js';
+import {
+  renderNoBaseRun,
+  renderRunChanges,
+  type BaselineRunLink,
+} from '../core/runs/changes-markdown.js';
 import { runMetric } from '../core/runs/metrics.js';
 import type { RunRecord } from '../core/runs/record.js';
 import { newestFirst, resolveRun } from '../core/runs/select.js';
 import type { ListedRun, RunStore } from '../git/run-refs.js';
+import type { RegisteredBaseline } from './registry-baseline.js';
 import { readRunFile } from './training-run.js';
 
 /** What the runs add to a PR comment: the "what changed" section and the base branch's history. */
@@ -27,6 +32,8 @@ export interface CommentRunsOptions {
   /** The pull request's base branch. */
   baseBranch?: string;
   model: string;
+  /** The registered version the PR's model was evaluated against: its run is linked too. */
+  baseline?: RegisteredBaseline;
   store: RunStore | undefined;
   /** Fetch the model's runs from `origin` first (a checkout fetches branches only). */
   fetch: boolean;
@@ -44,6 +51,22 @@ async function headRun(o: CommentRunsOptions, runs: ListedRun[]): Promise<RunRec
       hint: 'Give the run.json that `modelci train` wrote',
     });
   return (await o.store.fullOrFail([resolveRun(runs, o.run)]))[0]!.record;
+}
+
+/** The baseline version's run as the comment links it: its record when it is here. */
+async function baselineLink(
+  o: CommentRunsOptions,
+  runs: ListedRun[],
+): Promise<BaselineRunLink | undefined> {
+  const b = o.baseline;
+  if (!b) return undefined;
+  const link = { version: b.version, ...(b.stage ? { stage: b.stage } : {}), id: b.run };
+  const listed = runs.find((r) => r.record.id === b.run);
+  if (!listed || !o.store) return link;
+  const [full] = await o.store.full([listed]);
+  return full && 'record' in full
+    ? { ...link, run: full.record }
+    : { ...link, problem: full!.problem };
 }
 
 /**
@@ -79,10 +102,11 @@ export async function commentRuns(o: CommentRunsOptions): Promise<CommentRuns> {
       )
     : [];
   const history = newestFirst(onBase).reverse();
+  const baseline = await baselineLink(o, runs);
   let baseListed: ListedRun | undefined;
   if (o.baseRun !== undefined) baseListed = resolveRun(runs, o.baseRun);
   else baseListed = history[history.length - 1];
-  if (!baseListed) return { head, history, changes: renderNoBaseRun(head, branch) };
+  if (!baseListed) return { head, history, changes: renderNoBaseRun(head, branch, baseline) };
   const base = (await o.store!.fullOrFail([baseListed]))[0]!.record;
   return {
     head,
@@ -93,6 +117,7 @@ export async function commentRuns(o: CommentRunsOptions): Promise<CommentRuns> {
       ...(o.directions ? { directions: o.directions } : {}),
       ...(o.primaryMetric ? { primaryMetric: o.primaryMetric } : {}),
       ...(o.precision !== undefined ? { precision: o.precision } : {}),
+      ...(baseline ? { baseline } : {}),
     }),
   };
 }

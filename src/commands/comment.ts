@@ -1,6 +1,6 @@
 import { loadConfig, resolveModel, DEFAULT_CONFIG_FILE } from '../config/load.js';
 import type { MetricsConfig } from '../config/schema/metrics.js';
-import { ModelciError } from '../core/errors.js';
+import { describeError, ModelciError } from '../core/errors.js';
 import {
   renderComment,
   SUMMARY_MAX_BYTES,
@@ -13,6 +13,8 @@ import { historySeries, MAX_CHART_POINTS, parseHistory } from '../core/report/hi
 import { runMetric, runMetrics } from '../core/runs/metrics.js';
 import { commentRuns, runHistoryPoints } from './comment-runs.js';
 import { runStoreAt } from './record-run.js';
+import { registeredBaseline, type RegisteredBaseline } from './registry-baseline.js';
+import { registrySettings } from '../registry/settings.js';
 import { commentMarker } from '../core/report/marker.js';
 import { diffMetrics, isNumber, type MetricRow } from '../core/report/metric-diff.js';
 import { parseEvaluationReport } from '../core/report/parse-evaluation-report.js';
@@ -102,6 +104,22 @@ function chartMetric(
   return numeric?.key ?? (report ? Object.keys(report.metrics)[0] : undefined);
 }
 
+/** The registered baseline of the report (its version's run is linked); a registry that cannot be read is a warning. */
+function baselineOf(
+  dir: string,
+  model: string,
+  report: EvaluationReport | undefined,
+  warn: (message: string) => void,
+): { baseline?: RegisteredBaseline } {
+  try {
+    const baseline = registeredBaseline(dir, model, report?.baseline);
+    return baseline ? { baseline } : {};
+  } catch (e) {
+    warn(`the baseline version's run is not linked: ${describeError(e)}`);
+    return {};
+  }
+}
+
 /** Renders the metric comparison for a PR and, with GitHub access, keeps it as one sticky comment. */
 export async function runComment(opts: CommentOptions): Promise<CommentResult> {
   const log = opts.log ?? (() => {});
@@ -149,6 +167,12 @@ export async function runComment(opts: CommentOptions): Promise<CommentResult> {
           ...(opts.baseRun !== undefined ? { baseRun: opts.baseRun } : {}),
           ...(env.baseBranch ? { baseBranch: env.baseBranch } : {}),
           model,
+          ...baselineOf(
+            registrySettings(loaded.config.registry).path,
+            model,
+            report,
+            opts.warn ?? log,
+          ),
           store: await runStoreAt(env.workspace, opts.processEnv),
           fetch: opts.fetchRuns ?? env.onRunner,
           ...(metricsConfig.directions ? { directions: metricsConfig.directions } : {}),

@@ -31,3 +31,29 @@ export function registryBaselineResolver(
     };
   };
 }
+
+/** A registry baseline as an evaluation report names it (`registry:production@1.2.0`). */
+export interface RegisteredBaseline {
+  version: string;
+  stage?: string;
+  /** The run that trained it (the version's `lineage.run`). */
+  run: string;
+}
+
+/**
+ * The registered version a report's baseline came from and the run its lineage names; undefined
+ * when the baseline is a file, or the registry here lacks the version or a recorded run.
+ */
+export function registeredBaseline(
+  dir: string,
+  model: string,
+  baseline: { source: string; version?: string } | undefined,
+): RegisteredBaseline | undefined {
+  const m = /^registry:([^@]*)@(.+)$/.exec(baseline?.source ?? '');
+  const version = baseline?.version ?? m?.[2];
+  if (!m || !version || !existsSync(dir)) return undefined;
+  const reg = openRegistry(dir);
+  if (!reg.hasVersion(model, version)) return undefined;
+  const run = reg.getVersion(model, version).lineage.run;
+  return run ? { version, ...(m[1] ? { stage: m[1] } : {}), run } : undefined;
+}

@@ -17,6 +17,21 @@ export interface RunChangesOptions {
   maxMetrics?: number;
   /** Most param / data / code rows shown; the rest are counted. */
   maxRows?: number;
+  /** The registered version this PR's model is evaluated against, and the run that trained it. */
+  baseline?: BaselineRunLink;
+}
+
+/** The registry baseline's training run (its version's `lineage.run`), as the comment links it. */
+export interface BaselineRunLink {
+  version: string;
+  /** The stage the baseline came from (`production`), when it came from one. */
+  stage?: string;
+  /** The run id the version's lineage names. */
+  id: string;
+  /** Its record, when the run is here (neither it nor `problem`: the run was not fetched). */
+  run?: RunRecord;
+  /** Why the ref here is not a readable run. */
+  problem?: string;
 }
 
 const VERDICT_LABEL: Record<MetricVerdict, string> = {
@@ -34,6 +49,15 @@ function runLabel(r: RunRecord): string {
   const commit = r.code.commit ? ` @ ${cell(r.code.commit.slice(0, 7))}` : '';
   const url = r.ci?.run_url;
   return url && /^https?:\/\//.test(url) ? `[${id}](${safeUrl(url)})${commit}` : `${id}${commit}`;
+}
+
+/** One line naming the run that trained the registered baseline, linked as the PR's run is. */
+export function baselineRunLine(b: BaselineRunLink): string {
+  const which = `${b.stage ? `**${cell(b.stage)}** ` : ''}version \`${cell(b.version)}\``;
+  const run = b.run
+    ? runLabel(b.run)
+    : `\`${cell(b.id)}\` (${b.problem ? cell(b.problem) : 'not among the runs here: `modelci runs fetch` brings it'})`;
+  return `The registered baseline, ${which}, was trained by run ${run}.`;
 }
 
 function changedRows(group: string, rows: ValueRow[]): string[][] {
@@ -81,6 +105,7 @@ export function renderRunChanges(
   const parts = [
     `#### What changed since ${o.baseBranch ? `${baseName}'s latest run` : 'the base run'}`,
     `This PR's run ${runLabel(head)} against ${baseName} run ${runLabel(base)}.`,
+    ...(o.baseline ? [baselineRunLine(o.baseline)] : []),
   ];
   const rows = [
     ...changedRows('param', c.params),
@@ -135,10 +160,15 @@ export function renderRunChanges(
 }
 
 /** The section when the base branch has no run to compare with, saying how to get one. */
-export function renderNoBaseRun(head: RunRecord, baseBranch: string | undefined): string {
+export function renderNoBaseRun(
+  head: RunRecord,
+  baseBranch: string | undefined,
+  baseline?: BaselineRunLink,
+): string {
   const where = baseBranch ? `**${cell(baseBranch)}**` : "the pull request's base branch";
   return [
     '#### What changed',
     `No run of ${where} to compare this PR's run ${runLabel(head)} with: \`modelci train\` records runs there and pushes them on \`push\` events; \`modelci runs fetch\` brings them.`,
+    ...(baseline ? [baselineRunLine(baseline)] : []),
   ].join('\n\n');
 }

@@ -7,60 +7,15 @@ import { join, resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { inspectGfm } from '../../harness/github-markdown.js';
 import { tempDir } from '../../harness/temp.js';
-import { makeOrigin } from '../registry/git-fixture.js';
-import { clone, git, modelci } from './project.js';
-
-const DATA = resolve('test/fixtures/data/breast_cancer.csv');
-
-function config(C: number): string {
-  return [
-    'version: 1',
-    'models:',
-    '  churn:',
-    '    task: binary',
-    '    primary_metric: roc_auc',
-    `    data: { train: ${DATA}, holdout: ${DATA}, label: malignant }`,
-    '    train:',
-    '      trainer: logistic-regression',
-    `      params: { C: ${C} }`,
-    '',
-  ].join('\n');
-}
-
-async function ok(cwd: string, args: string[], env: NodeJS.ProcessEnv = {}): Promise<string> {
-  const r = await modelci(cwd, args, env);
-  if (r.code !== 0) throw new Error(`modelci ${args.join(' ')}: ${r.stderr}`);
-  return r.stdout;
-}
-
-/** Trains and evaluates in a checkout: the run (with its evaluation) and its run.json. */
-async function trainAndEvaluate(
-  repo: string,
-  push: boolean,
-): Promise<{ id: string; file: string }> {
-  const out = join(tempDir('modelci-out-'), 'out');
-  const t = await ok(repo, ['train', '--output-dir', out, ...(push ? ['--push'] : [])]);
-  await ok(repo, [
-    'evaluate',
-    '--artifact',
-    join(out, 'model.onnx'),
-    '--report',
-    join(out, 'evaluation.json'),
-    '--resamples',
-    '300',
-    ...(push ? ['--push-run'] : []),
-  ]);
-  return { id: /^run (\S+)/m.exec(t)![1]!, file: join(out, 'run.json') };
-}
-
-/** A pull request's checkout: a fresh clone (no runs: a checkout fetches branches only). */
-function pullRequest(origin: string, branch: string, C: number): string {
-  const repo = clone(origin);
-  git(repo, 'checkout', '--quiet', '-b', branch);
-  writeFileSync(join(repo, 'modelci.yaml'), config(C));
-  git(repo, 'commit', '--quiet', '-am', `C = ${C}`);
-  return repo;
-}
+import {
+  clone,
+  git,
+  modelci,
+  ok,
+  pullRequest,
+  trainAndEvaluate,
+  trainerOrigin,
+} from './project.js';
 
 let origin: string;
 let main: string;
@@ -68,24 +23,18 @@ let mainRun: { id: string; file: string };
 const PR_ENV = { GITHUB_BASE_REF: 'main' };
 
 beforeAll(async () => {
-  origin = makeOrigin();
-  const seed = clone(origin);
-  writeFileSync(join(seed, 'modelci.yaml'), config(1));
-  writeFileSync(join(seed, '.gitignore'), 'modelci-*\n');
-  git(seed, 'add', '-A');
-  git(seed, 'commit', '--quiet', '-m', 'Project');
-  git(seed, 'push', '--quiet', 'origin', 'HEAD:main');
+  origin = trainerOrigin();
   main = clone(origin);
-  mainRun = await trainAndEvaluate(main, true);
+  mainRun = await trainAndEvaluate(main, { push: true });
 }, 300_000);
 
 describe('the pull request comment says what changed since the base branch and whether it mattered', () => {
   it('two PRs with different params: each names its change; a strong one is significantly worse, a small one is not', async () => {
     const strong = pullRequest(origin, 'smaller-c', 0.001);
-    const strongRun = await trainAndEvaluate(strong, false);
+    const strongRun = await trainAndEvaluate(strong);
     const a = await ok(strong, ['comment', '--run', strongRun.file, '--fetch-runs'], PR_ENV);
     const small = pullRequest(origin, 'larger-c', 2);
-    const smallRun = await trainAndEvaluate(small, false);
+    const smallRun = await trainAndEvaluate(small);
     const b = await ok(small, ['comment', '--run', smallRun.id, '--fetch-runs'], PR_ENV);
 
     for (const [md, run, C] of [
@@ -123,7 +72,7 @@ describe('the pull request comment says what changed since the base branch and w
 
   it('a base branch without runs is said, not fatal; a run of another model is refused', async () => {
     const pr = pullRequest(origin, 'no-base', 2);
-    const run = await trainAndEvaluate(pr, false);
+    const run = await trainAndEvaluate(pr);
     const md = await ok(pr, ['comment', '--run', run.file, '--no-fetch-runs'], {
       GITHUB_BASE_REF: 'release',
     });

@@ -4,6 +4,7 @@ import { spawn } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { builtBundle } from '../../harness/bundles.js';
+import { tempDir } from '../../harness/temp.js';
 import { clone, git, gitEnv, makeOrigin } from '../registry/git-fixture.js';
 
 export const CLI = builtBundle('dist/cli/index.js');
@@ -45,6 +46,82 @@ export function config(
     `      params: ${JSON.stringify(params)}`,
     '',
   ].join('\n');
+}
+
+/** modelci.yaml for model `churn` trained by the built-in logistic regression with `C`. */
+export function trainerConfig(C: number): string {
+  return [
+    'version: 1',
+    'models:',
+    '  churn:',
+    '    task: binary',
+    '    primary_metric: roc_auc',
+    `    data: { train: ${DATA}, holdout: ${DATA}, label: malignant }`,
+    '    train:',
+    '      trainer: logistic-regression',
+    `      params: { C: ${C} }`,
+    '',
+  ].join('\n');
+}
+
+/** The CLI's output; a failure is an error with its stderr. */
+export async function ok(
+  cwd: string,
+  args: string[],
+  env: NodeJS.ProcessEnv = {},
+): Promise<string> {
+  const r = await modelci(cwd, args, env);
+  if (r.code !== 0) throw new Error(`modelci ${args.join(' ')}: ${r.stderr}`);
+  return r.stdout;
+}
+
+/**
+ * Trains and evaluates in a checkout (the evaluation attached to the run); with `push`, both go to
+ * origin. Returns the run id, the output folder and its run.json.
+ */
+export async function trainAndEvaluate(
+  repo: string,
+  o: { push?: boolean; evaluate?: string[]; env?: NodeJS.ProcessEnv } = {},
+): Promise<{ id: string; out: string; file: string }> {
+  const out = join(tempDir('modelci-out-'), 'out');
+  const t = await ok(repo, ['train', '--output-dir', out, ...(o.push ? ['--push'] : [])], o.env);
+  await ok(
+    repo,
+    [
+      'evaluate',
+      '--artifact',
+      join(out, 'model.onnx'),
+      '--report',
+      join(out, 'evaluation.json'),
+      '--resamples',
+      '300',
+      ...(o.push ? ['--push-run'] : []),
+      ...(o.evaluate ?? []),
+    ],
+    o.env,
+  );
+  return { id: /^run (\S+)/m.exec(t)![1]!, out, file: join(out, 'run.json') };
+}
+
+/** A bare origin whose main holds trainerConfig(1). */
+export function trainerOrigin(): string {
+  const origin = makeOrigin();
+  const seed = clone(origin);
+  writeFileSync(join(seed, 'modelci.yaml'), trainerConfig(1));
+  writeFileSync(join(seed, '.gitignore'), 'modelci-*\n');
+  git(seed, 'add', '-A');
+  git(seed, 'commit', '--quiet', '-m', 'Project');
+  git(seed, 'push', '--quiet', 'origin', 'HEAD:main');
+  return origin;
+}
+
+/** A pull request's checkout: a fresh clone (no runs: a checkout fetches branches only). */
+export function pullRequest(origin: string, branch: string, C: number): string {
+  const repo = clone(origin);
+  git(repo, 'checkout', '--quiet', '-b', branch);
+  writeFileSync(join(repo, 'modelci.yaml'), trainerConfig(C));
+  git(repo, 'commit', '--quiet', '-am', `C = ${C}`);
+  return repo;
 }
 
 /** Copies the fixture model; accuracy is 0.9 + C/100 so params show in the metrics. */

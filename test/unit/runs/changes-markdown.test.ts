@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { renderRunChanges } from '../../../src/core/runs/changes-markdown.js';
+import { baselineRunLine, renderRunChanges } from '../../../src/core/runs/changes-markdown.js';
 import type { RunEvaluation, RunRecord } from '../../../src/core/runs/record.js';
 import { inspectGfm } from '../../harness/github-markdown.js';
 import { record } from './fixture.js';
@@ -118,5 +118,26 @@ describe('the PR comment: what changed since the base branch', () => {
     expect(f.badRows).toEqual([]);
     expect(f.autolinks).toEqual([]);
     expect(f.html.every((h) => /^<\/?sub>$/.test(h))).toBe(true);
+  });
+});
+
+describe("the registered baseline's run", () => {
+  it('links the run like the PR run, and escapes what came from the registry and the ref', () => {
+    expect(baselineRunLine({ version: '1.2.0', stage: 'production', id: base.id, run: base })).toBe(
+      `The registered baseline, **production** version \`1.2.0\`, was trained by run [\`${base.id}\`](https://github.com/o/r/actions/runs/11) @ 1111111.`,
+    );
+    const line = baselineRunLine({
+      version: '1.2.0',
+      stage: '*prod*',
+      id: base.id,
+      problem: 'run.json is not JSON (Unexpected token <b> @octocat)',
+    });
+    expect(line).toContain('**\\*prod\\*** version');
+    expect(line).not.toContain('<b>');
+    expect(line).not.toMatch(/(^|[^`])@octocat/);
+    expect(inspectGfm(line).badRows).toEqual([]);
+    expect(baselineRunLine({ version: '0.1.0', id: base.id })).toBe(
+      `The registered baseline, version \`0.1.0\`, was trained by run \`${base.id}\` (not among the runs here: \`modelci runs fetch\` brings it).`,
+    );
   });
 });
