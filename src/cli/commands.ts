@@ -6,6 +6,7 @@ import { contractSpec } from '../spec/commands/contract.js';
 import { deploySpec } from '../spec/commands/deploy.js';
 import { driftSpec } from '../spec/commands/drift.js';
 import { evaluateSpec } from '../spec/commands/evaluate.js';
+import { packageSpec } from '../spec/commands/package.js';
 import { profileSpec } from '../spec/commands/profile.js';
 import { deprecateSpec, promoteSpec, rollbackSpec } from '../spec/commands/promote.js';
 import { registerSpec } from '../spec/commands/register.js';
@@ -79,6 +80,11 @@ export const commands: CommandEntry[] = [
     spec: deploySpec,
     load: async () =>
       (await import(/* webpackChunkName: "cli-deploy" */ './deploy.js')).deployCommand,
+  },
+  {
+    spec: packageSpec,
+    load: async () =>
+      (await import(/* webpackChunkName: "cli-package" */ './package.js')).packageCommand,
   },
   {
     spec: compareLiveSpec,

@@ -5,6 +5,7 @@ import { contractSpec } from './contract.js';
 import { deploySpec } from './deploy.js';
 import { driftSpec } from './drift.js';
 import { evaluateSpec } from './evaluate.js';
+import { packageSpec } from './package.js';
 import { profileSpec } from './profile.js';
 import { deprecateSpec, promoteSpec, rollbackSpec } from './promote.js';
 import { registerSpec } from './register.js';
@@ -28,6 +29,7 @@ export const commandSpecs: readonly CommandSpec[] = [
   runsSpec,
   serveSpec,
   deploySpec,
+  packageSpec,
   compareLiveSpec,
   driftSpec,
   profileSpec,
