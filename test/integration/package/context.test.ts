@@ -26,7 +26,7 @@ function makeRegistry(dir: string): string {
   const { uri } = registerVersion(registry, 'tampered', '1.0.0', ONNX);
   const stored = join(registry, uri.slice('git:'.length));
   const bytes = readFileSync(stored);
-  bytes[bytes.length - 1] ^= 1;
+  bytes[bytes.length - 1] = bytes.at(-1)! ^ 1;
   writeFileSync(stored, bytes);
   return registry;
 }
