@@ -165,55 +165,132 @@ function scoreOrderPass(
   cm: Float64Array,
   auc: Float64Array,
 ) => { total: number; loss: number; brier: number } {
-  const { order, groupEnd } = ranked;
-  const n = order.length;
-  // Per sorted position: confusion cell (true·2 + predicted), loss and Brier terms.
-  const cell = new Uint8Array(n);
-  const loss = new Float64Array(n);
-  const brier = new Float64Array(n);
-  for (let j = 0; j < n; j++) {
-    const i = order[j] as number;
-    cell[j] = (y[i] as number) * 2 + (pred[i] as number);
-    loss[j] = logLossRow[i] as number;
-    brier[j] = brierRow[i] as number;
-  }
-  const positive = ranked.positive;
-  const sorted = new Uint8Array(n);
-  return (w, cm, auc) => {
-    // Weights gathered into score order first: a tight gather, then a sequential branch-free
-    // pass (twice as fast as gathering inside the accumulating loop at 1M rows).
-    for (let j = 0; j < n; j++) sorted[j] = w[order[j] as number] as number;
-    let ls = 0;
-    let bs = 0;
-    let tp = 0;
-    let fp = 0;
-    let gtp = 0;
-    let gfp = 0;
-    let area = 0;
-    let ap = 0;
-    cm.fill(0);
-    for (let j = 0; j < n; j++) {
-      const wi = sorted[j] as number;
-      cm[cell[j] as number]! += wi;
-      ls += wi * (loss[j] as number);
-      bs += wi * (brier[j] as number);
-      const pw = wi * (positive[j] as number);
-      gtp += pw;
-      gfp += wi - pw;
-      if (groupEnd[j]) {
-        area += gfp * (tp + gtp / 2);
-        tp += gtp;
-        fp += gfp;
-        if (gtp > 0) ap += (gtp * tp) / (tp + fp);
-        gtp = 0;
-        gfp = 0;
-      }
-    }
-    auc[0] = tp > 0 && fp > 0 ? area / (tp * fp) : NaN;
-    auc[1] = tp > 0 ? ap / tp : NaN;
-    return { total: cm[0]! + cm[1]! + cm[2]! + cm[3]!, loss: ls, brier: bs };
-  };
+  const pass = new ScoreOrderPass(ranked, y, pred, logLossRow, brierRow);
+  return (w, cm, auc) => pass.run(w, cm, auc);
 }
+
+/**
+ * The state of scoreOrderPass in typed fields, the gather and the accumulation in two small
+ * methods: written as one closure with the confusion matrix in a Float64Array, V8 compiled the
+ * loop 2-3x slower (17 ms per resample at 1M rows, against 7 ms here). The confusion cells are
+ * integer sums (weights are integers), so the result is the same to the last bit.
+ */
+class ScoreOrderPass {
+  private readonly order: Uint32Array;
+  private readonly groupEnd: Uint8Array;
+  private readonly positive: Uint8Array;
+  /** Class index (0 or 1) of the row at this sorted position: true, predicted. */
+  private readonly actual: Uint8Array;
+  private readonly predicted: Uint8Array;
+  private readonly loss: Float64Array;
+  private readonly brier: Float64Array;
+  private readonly sorted: Uint8Array;
+
+  constructor(
+    ranked: RankedScores,
+    y: Int32Array,
+    pred: Int32Array,
+    logLossRow: Float64Array,
+    brierRow: Float64Array,
+  ) {
+    const { order } = ranked;
+    const n = order.length;
+    this.order = order;
+    this.groupEnd = ranked.groupEnd;
+    this.positive = ranked.positive;
+    this.actual = new Uint8Array(n);
+    this.predicted = new Uint8Array(n);
+    this.loss = new Float64Array(n);
+    this.brier = new Float64Array(n);
+    this.sorted = new Uint8Array(n);
+    for (let j = 0; j < n; j++) {
+      const i = order[j] as number;
+      this.actual[j] = y[i] === 1 ? 1 : 0;
+      this.predicted[j] = pred[i] === 1 ? 1 : 0;
+      this.loss[j] = logLossRow[i] as number;
+      this.brier[j] = brierRow[i] as number;
+    }
+  }
+
+  run(w: Uint8Array, cm: Float64Array, auc: Float64Array) {
+    gatherInto(this.sorted, w, this.order);
+    return accumulate(
+      this.sorted,
+      this.positive,
+      this.actual,
+      this.predicted,
+      this.groupEnd,
+      this.loss,
+      this.brier,
+      cm,
+      auc,
+    );
+  }
+}
+
+/** sorted[j] = w[order[j]]: weights into score order (a tight gather, then sequential reads). */
+function gatherInto(sorted: Uint8Array, w: Uint8Array, order: Uint32Array): void {
+  const n = order.length;
+  for (let j = 0; j < n; j++) sorted[j] = w[order[j] as number] as number;
+}
+
+function accumulate(
+  sorted: Uint8Array,
+  positive: Uint8Array,
+  actual: Uint8Array,
+  predicted: Uint8Array,
+  groupEnd: Uint8Array,
+  loss: Float64Array,
+  brier: Float64Array,
+  cm: Float64Array,
+  auc: Float64Array,
+): { total: number; loss: number; brier: number } {
+  const n = sorted.length;
+  let ls = 0;
+  let bs = 0;
+  let tp = 0;
+  let fp = 0;
+  let gtp = 0;
+  let gfp = 0;
+  let area = 0;
+  let ap = 0;
+  let total = 0;
+  let actualOne = 0;
+  let predictedOne = 0;
+  let bothOne = 0;
+  for (let j = 0; j < n; j++) {
+    const wi = sorted[j] as number;
+    const p = positive[j] as number;
+    const a = actual[j] as number;
+    const q = predicted[j] as number;
+    total += wi;
+    actualOne += wi * a;
+    predictedOne += wi * q;
+    bothOne += wi * (a & q);
+    ls += wi * (loss[j] as number);
+    bs += wi * (brier[j] as number);
+    const pw = wi * p;
+    gtp += pw;
+    gfp += wi - pw;
+    if (groupEnd[j]) {
+      area += gfp * (tp + gtp / 2);
+      tp += gtp;
+      fp += gfp;
+      if (gtp > 0) ap += (gtp * tp) / (tp + fp);
+      gtp = 0;
+      gfp = 0;
+    }
+  }
+  // cells are true·2 + predicted (class indices 0 and 1, whichever is the positive class)
+  cm[3] = bothOne;
+  cm[1] = predictedOne - bothOne;
+  cm[2] = actualOne - bothOne;
+  cm[0] = total - predictedOne - actualOne + bothOne;
+  auc[0] = tp > 0 && fp > 0 ? area / (tp * fp) : NaN;
+  auc[1] = tp > 0 ? ap / tp : NaN;
+  return { total, loss: ls, brier: bs };
+}
+
 export interface PrecisionRecallF1 {
   precision: Float64Array;
   recall: Float64Array;

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { evaluatePredictions } from '../../../src/core/evaluation/evaluate.js';
 import type { EvaluationInput, Predictions } from '../../../src/core/evaluation/types.js';
+import { drawPoissonWeights } from '../../../src/core/stats/bootstrap.js';
 import { Xoshiro128 } from '../../../src/core/stats/prng.js';
 import { argmax, expectClose, reference, type BootstrapCase } from '../metrics/reference.js';
 
@@ -117,5 +118,39 @@ describe('bootstrap intervals', () => {
     expect(r.metrics.accuracy?.ci).toBeUndefined();
     expect(r.comparison?.accuracy?.test).toBe('mcnemar');
     expect(r.comparison?.roc_auc?.ci_delta).toBeUndefined();
+  });
+});
+
+describe('drawPoissonWeights', () => {
+  // The loop inlines the generator; it must be the same draws as Xoshiro128.nextUint32 mapped by
+  // inversion of the Poisson(1) CDF (the method make_reference.py replays), and leave the stream
+  // where 100,000 draws leave it.
+  it('is the inversion of the stream nextUint32 gives, and advances the stream as many draws', () => {
+    const cdf = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12].map((k) => {
+      let p = 0;
+      let term = Math.exp(-1);
+      for (let j = 0; j <= k; j++) {
+        p += term;
+        term /= j + 1;
+      }
+      return p;
+    });
+    const fast = new Xoshiro128(12345);
+    const slow = fast.clone();
+    const weights = new Uint8Array(100_000);
+    drawPoissonWeights(fast, weights);
+    const counts = new Array<number>(13).fill(0);
+    for (let i = 0; i < weights.length; i++) {
+      const u = slow.nextUint32() / 2 ** 32;
+      let k = 0;
+      while (k < 12 && u >= cdf[k]!) k++;
+      // a draw within 1e-9 of a CDF step may round either way in float64 here
+      if (Math.abs(u - (cdf[k - 1] ?? -1)) > 1e-9 && Math.abs(u - cdf[k]!) > 1e-9)
+        expect(weights[i], `draw ${i}`).toBe(k);
+      counts[weights[i]!]!++;
+    }
+    expect(fast.nextUint32()).toBe(slow.nextUint32());
+    expect(counts[0]! / weights.length).toBeCloseTo(Math.exp(-1), 2);
+    expect(counts[1]! / weights.length).toBeCloseTo(Math.exp(-1), 2);
   });
 });
