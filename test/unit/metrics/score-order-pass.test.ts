@@ -20,7 +20,12 @@ describe('binary metrics under resample weights: score-order pass = row-order pa
       k: 2,
       positive: c.positive,
       yTrue: Int32Array.from(c.y_true),
-      predictions: { label: Int32Array.from(c.label), proba: Float64Array.from(c.proba) },
+      predictions: {
+        kind: 'classification',
+        classes: [0, 1],
+        label: Int32Array.from(c.label),
+        proba: Float64Array.from(c.proba),
+      },
     });
     const weights = new Uint8Array(c.y_true.length);
     const rng = new Xoshiro128(7);
