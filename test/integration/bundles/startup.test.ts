@@ -76,6 +76,19 @@ describe('start-up path of every bundle', () => {
     expect(loaded).toEqual({});
   });
 
+  it('the GitHub client, once loaded, sends requests without undici unless a proxy is set', () => {
+    // undici's fetch cost ~0.4 s of CPU on the first request (parse + llhttp WebAssembly).
+    const inputs = [...startupInputs('src/github/client.ts')];
+    expect(inputs).toContain('node_modules/@octokit/core/dist-src/index.js');
+    expect(
+      inputs.filter((f) => /node_modules\/(undici|@actions\/http-client|tunnel)\//.test(f)),
+    ).toEqual([]);
+    // The proxy path still exists, behind import().
+    expect(meta.inputs['src/github/client.ts']!.imports).toContainEqual(
+      expect.objectContaining({ path: 'src/github/proxy-fetch.ts', kind: 'dynamic-import' }),
+    );
+  });
+
   it('the CLI parses only its dispatcher before choosing a command', () => {
     const inputs = [...startupInputs(entries['cli/index']!)];
     // `modelci --version` and `--help` stay near bare node: no YAML, schema or data readers yet.
