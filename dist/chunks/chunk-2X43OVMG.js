@@ -1,0 +1,2 @@
+import { createRequire as __modelciRequire } from 'node:module'; const require = __modelciRequire(import.meta.url);
+var n=()=>import("./cache-GEBVXAXR.js");function o(e=process.env){return!!(e.ACTIONS_CACHE_URL||e.ACTIONS_RESULTS_URL)&&!!e.ACTIONS_RUNTIME_TOKEN}function r(e=process.env){if(o(e))return{restore:async(t,s)=>{let a=await n();return a.isFeatureAvailable()?a.restoreCache(t,s):void 0},save:async(t,s)=>{let a=await n();a.isFeatureAvailable()&&await a.saveCache(t,s)}}}export{r as a};
