@@ -22,10 +22,14 @@ export class AccessControl {
       : undefined;
   }
 
-  /** The caller: `key <n>` for the n-th API key, else the client address. 401 without a valid key. */
+  /**
+   * The caller: `key <n>` for the n-th API key, else the client address (empty without a rate
+   * limit: nobody asks). 401 without a valid key.
+   */
   authenticate(req: IncomingMessage): string {
     const keys = this.opts.apiKeys;
-    if (!keys) return `address ${req.socket.remoteAddress ?? ''}`;
+    // The address only matters to a rate limit (reading it is a getpeername call per request).
+    if (!keys) return this.limiter ? `address ${req.socket.remoteAddress ?? ''}` : '';
     const who = keys.check(req.headers.authorization);
     if (who === 'missing')
       throw new ProtocolError(401, 'this server needs "Authorization: Bearer <API key>"', {

@@ -5,7 +5,7 @@ import { ProtocolError } from '../core/serve/protocol.js';
 import { checkAdminAccess } from './admin-guard.js';
 import { readJson } from './http-body.js';
 import type { ModelSource } from './loaded-model.js';
-import { reply, type Exchange, type ServerContext } from './server-context.js';
+import { reply, type ServerContext } from './server-context.js';
 
 export interface LoadParameters {
   uri?: string;
@@ -60,7 +60,6 @@ export async function repositoryApi(
   req: IncomingMessage,
   res: ServerResponse,
   rest: string[],
-  exchange: Exchange,
 ): Promise<void> {
   const { options, pool } = ctx;
   checkAdminAccess(req, { token: ctx.adminToken, boundHost: options.host });
@@ -85,7 +84,7 @@ export async function repositoryApi(
       400,
       `invalid model name "${name.slice(0, 80)}": use lowercase letters, digits, ".", "_" and "-", starting with a letter or digit (no "..")`,
     );
-  const body = (await readJson(req, options.maxBodyBytes, exchange.closed)) ?? {};
+  const body = (await readJson(req, options.maxBodyBytes, res)) ?? {};
   if (!isObject(body)) throw new ProtocolError(400, 'the body must be a JSON object');
   const params = body.parameters ?? {};
   if (!isObject(params)) throw new ProtocolError(400, '"parameters" must be an object');

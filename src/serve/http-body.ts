@@ -11,20 +11,21 @@ export class ClientGone extends Error {}
 
 /**
  * Reads a whole request body, refusing (before reading it, when declared) more than `limit` bytes.
- * `closed` is aborted when the response closes (answered 408, or the client left): Node then
- * discards the unread body without an event on the request, so the read ends there.
+ * When `answer` closes first (answered 408, or the client left), Node discards the unread body
+ * without an event on the request, so the read ends there.
  */
 export function readBody(
   req: IncomingMessage,
   limit: number,
-  closed?: AbortSignal,
+  answer?: ServerResponse,
 ): Promise<Buffer> {
   const declared = Number(req.headers['content-length']);
   if (Number.isFinite(declared) && declared > limit) return Promise.reject(new BodyTooLarge());
   return new Promise((resolve, reject) => {
-    closed?.addEventListener('abort', () => reject(new ClientGone('the connection closed')), {
-      once: true,
-    });
+    // A listener on the answer, dropped once the body is in: an AbortSignal per request (its
+    // DOMException and a ClientGone built on every close) was ~13% of a small request's time.
+    const gone = () => reject(new ClientGone('the connection closed'));
+    answer?.once('close', gone);
     const chunks: Buffer[] = [];
     let size = 0;
     req.on('data', (chunk: Buffer) => {
@@ -37,7 +38,10 @@ export function readBody(
       }
       chunks.push(chunk);
     });
-    req.on('end', () => resolve(Buffer.concat(chunks)));
+    req.on('end', () => {
+      answer?.off('close', gone);
+      resolve(chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks));
+    });
     req.on('error', () => reject(new ClientGone('the client connection broke')));
     req.on('aborted', () => reject(new ClientGone('the client closed the connection')));
   });
@@ -47,9 +51,9 @@ export function readBody(
 export async function readJson(
   req: IncomingMessage,
   limit: number,
-  closed?: AbortSignal,
+  answer?: ServerResponse,
 ): Promise<unknown> {
-  const body = await readBody(req, limit, closed);
+  const body = await readBody(req, limit, answer);
   if (body.length === 0) return undefined;
   try {
     return JSON.parse(body.toString('utf8'));

@@ -51,7 +51,7 @@ export async function infer(
     if (!served) throw new ProtocolError(404, `unknown model "${name}"`);
     served.incoming();
     onItsWay = true;
-    const body = await readJson(req, options.maxBodyBytes, exchange.closed);
+    const body = await readJson(req, options.maxBodyBytes, res);
     const request = parseInferenceRequest(body);
     const model = served.route(request.id, version);
     if (!model)

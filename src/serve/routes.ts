@@ -59,7 +59,7 @@ export async function route(
   }
   if (seg[1] === 'repository') {
     exchange.handler = 'repository';
-    return repositoryApi(ctx, req, res, seg.slice(2), exchange);
+    return repositoryApi(ctx, req, res, seg.slice(2));
   }
   if (seg[1] === 'models' && seg.length >= 3)
     return modelRoute(ctx, req, res, seg.slice(2), exchange);

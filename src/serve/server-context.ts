@@ -30,8 +30,8 @@ export interface Exchange {
   handler: Handler;
   /** Set when Node's request timeout fired: the answer is 408, whatever the handler saw. */
   timedOut: boolean;
-  /** Aborted when the response closes (answered, timed out, or the client left). */
-  closed: AbortSignal;
+  /** Set when the response closed (answered, timed out, or the client left). */
+  closed: boolean;
 }
 
 export function reply(

@@ -183,12 +183,11 @@ export class ModelServer implements ServerContext {
   }
 
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const closed = new AbortController();
-    const exchange: Exchange = { handler: 'other', timedOut: false, closed: closed.signal };
+    const exchange: Exchange = { handler: 'other', timedOut: false, closed: false };
     const socket: Socket = req.socket;
     this.exchanges.set(socket, { exchange, res });
     res.on('close', () => {
-      closed.abort();
+      exchange.closed = true;
       if (this.exchanges.get(socket)?.exchange === exchange) this.exchanges.delete(socket);
       // An answer that never went out completely: the client left first (nginx's 499).
       const code = res.writableFinished ? res.statusCode : 499;
@@ -210,7 +209,7 @@ export class ModelServer implements ServerContext {
       } else if (e instanceof ProtocolError) {
         for (const [k, v] of Object.entries(e.headers)) res.setHeader(k, v);
         sendJson(res, e.status, { error: e.message }, this.draining);
-      } else if (!closed.signal.aborted) {
+      } else if (!exchange.closed) {
         // (Not req.destroyed: a request whose body was read is destroyed already.)
         this.options.log?.(`internal error on ${req.method} ${req.url}: ${describeError(e)}`);
         sendJson(res, 500, { error: describeError(e) }, this.draining);

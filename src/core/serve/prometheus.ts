@@ -16,8 +16,22 @@ interface HistogramValue {
   count: number;
 }
 
+// Label names cannot hold `=` and each value is length-prefixed, so different label sets never
+// share a key. Several series are touched per request: JSON.stringify of sorted entries was ~5%
+// of a small request's time; the names usually come in order already.
 function key(labels: Labels): string {
-  return JSON.stringify(Object.entries(labels).sort(([a], [b]) => (a < b ? -1 : 1)));
+  const names = Object.keys(labels);
+  for (let i = 1; i < names.length; i++)
+    if (names[i - 1]! > names[i]!) {
+      names.sort();
+      break;
+    }
+  let k = '';
+  for (const n of names) {
+    const v = labels[n]!;
+    k += `${n}=${v.length}:${v},`;
+  }
+  return k;
 }
 
 /** Label values escape backslash, double quote and newline (exposition format rules). */

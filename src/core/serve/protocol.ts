@@ -337,6 +337,28 @@ function shapeText(shape: number[]): string {
   return `[${shape.join(', ')}]`;
 }
 
+interface SignatureLookup {
+  byName: Map<string, MetadataTensor>;
+  outputNames: Set<string>;
+  allOutputs: string[];
+}
+
+// Built once per signature (a loaded model keeps its own), not on every request.
+const LOOKUPS = new WeakMap<ServingSignature, SignatureLookup>();
+
+function lookupOf(signature: ServingSignature): SignatureLookup {
+  let l = LOOKUPS.get(signature);
+  if (!l) {
+    l = {
+      byName: new Map(signature.inputs.map((t) => [t.name, t])),
+      outputNames: new Set(signature.outputs.map((t) => t.name)),
+      allOutputs: signature.outputs.map((t) => t.name),
+    };
+    LOOKUPS.set(signature, l);
+  }
+  return l;
+}
+
 /**
  * Checks a parsed request against the model's signature: every input present once, the same
  * datatype, the same rank, fixed dimensions equal, element count equal to the shape's product.
@@ -346,7 +368,7 @@ export function validateAgainstSignature(
   signature: ServingSignature,
   limits: { maxBatch?: number } = {},
 ): DecodedRequest {
-  const byName = new Map(signature.inputs.map((t) => [t.name, t]));
+  const { byName, outputNames, allOutputs } = lookupOf(signature);
   const seen = new Set<string>();
   const inputs: DecodedInput[] = [];
   for (const input of request.inputs) {
@@ -401,8 +423,7 @@ export function validateAgainstSignature(
   const missing = signature.inputs.filter((t) => !seen.has(t.name)).map((t) => `"${t.name}"`);
   if (missing.length)
     throw new ProtocolError(400, `missing input ${missing.join(', ')} required by the model`);
-  const outputNames = new Set(signature.outputs.map((t) => t.name));
-  let outputs = signature.outputs.map((t) => t.name);
+  let outputs = allOutputs;
   if (request.outputs && request.outputs.length > 0) {
     for (const o of request.outputs)
       if (!outputNames.has(o.name))
