@@ -39,6 +39,8 @@ export interface DeployOptions {
   registryOptions?: RegistryOptions;
   /** Deploy this version instead of the one the stage pointer names. */
   version?: string;
+  /** The container image of that version (the gitops target writes it into manifests). */
+  image?: string;
   /** The environment's config (`environments.<env>`); `{}` means the built-in server defaults. */
   config: EnvironmentConfig;
   /** Folder relative config paths are resolved against (the repository root). */
@@ -277,7 +279,10 @@ export async function runDeploy(o: DeployOptions): Promise<DeployResult> {
       } else {
         if (rollout)
           log(`rollout: no other version of ${o.model} answers at ${base}: deploying directly`);
-        deployed = await target.deploy(contextFor(record, artifactPath));
+        deployed = await target.deploy({
+          ...contextFor(record, artifactPath),
+          ...(o.image ? { image: o.image } : {}),
+        });
       }
       result.targetDetail = deployed.detail;
       result.url = deployed.url ?? o.config.url;

@@ -1,5 +1,6 @@
 import { loadConfig } from '../../config/load.js';
 import { ModelciError } from '../../core/errors.js';
+import { checkImageReference } from '../../core/package/image-reference.js';
 import { findJobDeployment } from '../../github/deployments.js';
 import { registrySettings } from '../../registry/settings.js';
 import type { deploySpec } from '../../spec/commands/deploy.js';
@@ -20,6 +21,7 @@ export async function invokeDeploy(
   const loaded = loadConfig(v.config, { explicit: given.has('config') });
   const config = { ...(loaded.config.environments?.[v.environment] ?? {}) };
   if (v.url !== undefined) config.url = v.url;
+  if (v.image !== undefined) checkImageReference(v.image, optionName(inv, 'image'));
   const repo = repositoryOf(inv, v.repository);
   const client = repo ? await githubClient(inv) : undefined;
   const ref = v.ref ?? inv.env.sha ?? 'HEAD';
@@ -58,6 +60,7 @@ export async function invokeDeploy(
     model: v.model,
     environment: v.environment,
     ...(v.version !== undefined ? { version: v.version } : {}),
+    ...(v.image !== undefined ? { image: v.image } : {}),
     // Artifacts in GitHub release assets are downloaded with the same token.
     ...(client && repo
       ? {

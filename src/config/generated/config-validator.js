@@ -20,7 +20,7 @@ const ajvRuntime_ucs2length = function ucs2length(str) {
 };
 "use strict";
 export const validateConfig = validate10;
-const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://modelci.dev/schema/modelci.schema.json","title":"modelci.yaml","type":"object","additionalProperties":false,"required":["version"],"properties":{"version":{"const":1,"description":"Format version of this file; 1."},"models":{"type":"object","propertyNames":{"pattern":"^[a-z0-9][a-z0-9._-]*$"},"additionalProperties":{"type":"object","additionalProperties":false,"properties":{"task":{"enum":["binary","multiclass","regression"]},"description":{"type":"string","description":"What the model does, for people (model cards, the registry)."},"owners":{"type":"array","items":{"type":"string"},"default":[],"description":"Who answers for the model (GitHub logins or teams)."},"primary_metric":{"type":"string","minLength":1,"description":"The metric that decides \"better\" in one word, e.g. `roc_auc`."},"data":{"type":"object","additionalProperties":false,"properties":{"train":{"type":"string","minLength":1,"description":"Training data (CSV, JSONL or Parquet)."},"holdout":{"type":"string","minLength":1,"description":"Holdout data the model is evaluated on."},"label":{"type":"string","minLength":1,"description":"Label column."},"features":{"type":"array","items":{"type":"string","minLength":1},"uniqueItems":true,"description":"Feature columns in model input order; default: every column but the label."}},"default":{}},"contract":{"type":"string","minLength":1,"description":"The data contract file (`modelci contract infer`); default `<registry>/<model>/contract.yaml` when it exists."},"train":{"type":"object","description":"How the model is trained: a command (any language) or a built-in trainer.","additionalProperties":false,"properties":{"command":{"type":"string","minLength":1,"description":"Training command, run by the shell in `working_directory` (any language), e.g. `python train.py`."},"trainer":{"enum":["logistic-regression","linear-regression","ridge"],"description":"Built-in trainer, used when there is no command."},"params":{"type":"object","description":"Hyperparameters: written to MODELCI_PARAMS_FILE; the built-in trainers read C, alpha, max_iter."},"seed":{"type":"integer","minimum":0,"default":42,"description":"Seed passed as MODELCI_SEED."},"timeout_minutes":{"type":"number","exclusiveMinimum":0,"default":60,"description":"The command is killed (its whole process group) after this many minutes."},"working_directory":{"type":"string","minLength":1,"description":"Where the command runs."},"env":{"type":"object","additionalProperties":{"type":"string"},"description":"Extra environment variables for the command."},"outputs":{"type":"object","additionalProperties":false,"default":{},"description":"Files the command writes, relative to MODELCI_OUTPUT_DIR.","properties":{"model":{"type":"string","minLength":1,"default":"model.onnx"},"metrics":{"type":"string","minLength":1,"default":"metrics.json"}}}},"default":{}},"evaluate":{"type":"object","description":"How the model is evaluated: slices, baseline, bootstrap, batch size.","additionalProperties":false,"properties":{"slices":{"type":"array","items":{"type":"string","minLength":1},"uniqueItems":true,"default":[],"description":"Columns whose values get their own metrics (and slice gates)."},"baseline":{"type":"string","minLength":1,"description":"A baseline .onnx file, or `production` / `staging` for what that registry stage holds."},"bootstrap":{"type":"object","additionalProperties":false,"default":{},"properties":{"resamples":{"type":"integer","minimum":0,"default":1000,"description":"Resamples; 0 = no intervals."},"seed":{"type":"integer","minimum":0,"default":42},"confidence":{"type":"number","exclusiveMinimum":0,"exclusiveMaximum":1,"default":0.95}}},"batch_size":{"type":"integer","minimum":1,"default":16384,"description":"Rows per inference batch."},"drop_invalid":{"type":"boolean","default":false,"description":"Drop rows with missing or invalid values (counted in the report) instead of failing."},"latency_requests":{"type":"integer","minimum":0,"default":100,"description":"Single-row requests timed one by one (against an in-process modelci serve) for latency_p50/latency_p95; 0: latency is not measured."}},"default":{}},"metrics":{"type":"object","additionalProperties":false,"properties":{"directions":{"type":"object","additionalProperties":{"enum":["higher","lower"]},"description":"higher or lower is better, by metric name (flattened key, e.g. `eval.auc`) or its last segment."},"tolerance":{"type":"number","minimum":0,"description":"Absolute change at or below which a metric counts as unchanged."},"relative_tolerance":{"type":"number","minimum":0,"description":"Relative change (fraction of the base value) at or below which a metric counts as unchanged."},"precision":{"type":"integer","minimum":1,"maximum":17,"description":"Significant digits shown in tables."}}},"gates":{"type":"object","additionalProperties":false,"description":"Conditions a candidate model must meet before it is registered or promoted.","properties":{"min":{"type":"object","propertyNames":{"minLength":1},"additionalProperties":{"type":"number"},"description":"Metric must be ≥ this value, e.g. {roc_auc: 0.9}."},"max":{"type":"object","propertyNames":{"minLength":1},"additionalProperties":{"type":"number"},"description":"Metric must be ≤ this value, e.g. {log_loss: 0.3}."},"max_regression":{"type":"object","propertyNames":{"minLength":1},"additionalProperties":{"oneOf":[{"type":"number","minimum":0},{"type":"string","pattern":"^\\s*\\d+(\\.\\d+)?\\s*%\\s*$"}]},"description":"Largest allowed move in the worse direction vs the baseline: a number is absolute (`accuracy: 0.01`), a string 'N%' is relative to |baseline| (`roc_auc: '2%'`)."},"not_significantly_worse":{"type":"object","description":"Fails when the candidate is significantly worse (p < alpha, one worse-direction verdict).","additionalProperties":false,"required":["metrics"],"properties":{"metrics":{"type":"array","items":{"type":"string","minLength":1},"minItems":1},"alpha":{"type":"number","exclusiveMinimum":0,"exclusiveMaximum":1,"default":0.05}}},"slices":{"type":"object","additionalProperties":false,"required":["max_drop"],"description":"Per slice: largest drop vs the baseline on the same slice, for slices with ≥ min_rows rows.","properties":{"max_drop":{"type":"object","propertyNames":{"minLength":1},"additionalProperties":{"oneOf":[{"type":"number","minimum":0},{"type":"string","pattern":"^\\s*\\d+(\\.\\d+)?\\s*%\\s*$"}]},"description":"Absolute (0.01) or relative to the baseline ('2%')."},"min_rows":{"type":"integer","minimum":1,"default":30}}},"latency_p50_ms":{"type":"number","exclusiveMinimum":0,"description":"Latency budget (median), ms."},"latency_p95_ms":{"type":"number","exclusiveMinimum":0,"description":"Latency budget (95th percentile), ms."},"max_size":{"oneOf":[{"type":"integer","minimum":1},{"type":"string","pattern":"^\\s*\\d+(\\.\\d+)?\\s*([kKMG]i?B|B)?\\s*$"}],"description":"Model file size budget: bytes or e.g. '10MB' (10^6), '10MiB' (2^20)."},"signature":{"enum":["unchanged","compatible","any"],"default":"any","description":"`unchanged`: inputs and outputs identical to the baseline's; `compatible`: same input names, dtypes and shapes, every baseline output still present with its dtype (new outputs are fine); `any`: not checked."},"fail_step":{"type":"boolean","default":true,"description":"Whether failing gates fail the evaluate step."}}},"drift":{"type":"object","description":"How production data is compared with the reference profile.","additionalProperties":false,"properties":{"threshold":{"type":"number","minimum":0,"maximum":1,"default":0.5,"description":"Dataset drift when the share of drifted columns is >= this."},"test":{"enum":["ks","chi2","psi","js","wasserstein","z"],"description":"One test for every column it applies to (like `--test`)."},"thresholds":{"type":"object","additionalProperties":false,"description":"Per test, the drift threshold: p-value for ks/chi2/z (default 0.05), distance for psi/js/wasserstein (0.1).","properties":{"ks":{"type":"number","minimum":0},"chi2":{"type":"number","minimum":0},"psi":{"type":"number","minimum":0},"js":{"type":"number","minimum":0},"wasserstein":{"type":"number","minimum":0},"z":{"type":"number","minimum":0}}},"columns":{"type":"object","description":"Per column: a test and/or a threshold.","additionalProperties":{"type":"object","additionalProperties":false,"properties":{"test":{"enum":["ks","chi2","psi","js","wasserstein","z"]},"threshold":{"type":"number","minimum":0}}}},"ignore":{"type":"array","items":{"type":"string"},"default":[],"description":"Columns never tested (ids, timestamps)."},"prediction_columns":{"type":"array","items":{"type":"string"},"default":[],"description":"Model output columns: their drift is reported as prediction drift."},"missing_rate_tolerance":{"type":"number","minimum":0,"maximum":1,"default":0.1,"description":"A missing rate that moves by more than this (absolute, 0..1) is flagged."},"sketch_size":{"type":"integer","minimum":2,"multipleOf":2,"default":10000,"description":"Quantile sketch size k of profiles (exact up to k values per column)."},"retrain_workflow":{"type":"string","minLength":1,"description":"Workflow file started by workflow_dispatch on the retraining branch (e.g. retrain.yml)."},"performance":{"type":"object","description":"Performance drift when labels are present: evaluate's metrics on the current window vs the reference.","additionalProperties":false,"properties":{"label":{"type":"string","minLength":1,"description":"Label column (default: the model's data.label)."},"prediction":{"type":"string","minLength":1,"description":"Predicted label/value column (default `_out.label`, the prediction log's column)."},"score":{"type":"string","minLength":1,"description":"Binary: probability of the positive class, e.g. `_out.probabilities.1` (enables roc_auc, log_loss)."},"positive":{"type":["string","number"],"description":"Binary: the positive label (default: the greater label, like scikit-learn's pos_label=1)."},"threshold":{"type":"number","minimum":0,"maximum":1,"description":"Binary with a score and no prediction column: positive when score >= threshold (0.5)."},"task":{"enum":["binary","multiclass","regression"],"description":"Default: the model's task; else binary with a score, multiclass without."},"max_drop":{"type":"object","propertyNames":{"minLength":1},"additionalProperties":{"oneOf":[{"type":"number","minimum":0},{"type":"string","pattern":"^\\s*\\d+(\\.\\d+)?\\s*%\\s*$"}]},"description":"Metric -> allowed drop, absolute (0.05) or relative ('5%'); default: primary metric '5%'."},"min_rows":{"type":"integer","minimum":1,"default":30,"description":"Fewer labelled current rows than this: no verdict."}}}}},"deploy":{"type":"object"},"card":{"type":"object","description":"Model Card sections shown by `modelci card` and the catalog site.","additionalProperties":false,"properties":{"intended_use":{"type":"string","description":"Primary intended uses."},"out_of_scope_use":{"type":"string","description":"Uses the model is not meant for."},"users":{"type":"string","description":"Primary intended users."},"limitations":{"type":"string","description":"Known limitations."},"ethical_considerations":{"type":"string","description":"Risks, affected groups, sensitive data, mitigations."},"caveats":{"type":"string","description":"Further caveats and recommendations."},"training_data":{"type":"string","description":"What the training data is."},"evaluation_data":{"type":"string","description":"What the evaluation data is."},"license":{"type":"string","pattern":"^[A-Za-z0-9.+-]+$","description":"License id, e.g. apache-2.0."},"tags":{"type":"array","items":{"type":"string","minLength":1}},"datasets":{"type":"array","items":{"type":"string","minLength":1}},"contact":{"type":"string","description":"Where to send questions."}}}}},"default":{}},"metrics":{"type":"object","additionalProperties":false,"properties":{"directions":{"type":"object","additionalProperties":{"enum":["higher","lower"]},"description":"higher or lower is better, by metric name (flattened key, e.g. `eval.auc`) or its last segment."},"tolerance":{"type":"number","minimum":0,"description":"Absolute change at or below which a metric counts as unchanged."},"relative_tolerance":{"type":"number","minimum":0,"description":"Relative change (fraction of the base value) at or below which a metric counts as unchanged."},"precision":{"type":"integer","minimum":1,"maximum":17,"description":"Significant digits shown in tables."}}},"comment":{"type":"object","additionalProperties":false,"properties":{"precision":{"type":"integer","minimum":1,"maximum":17,"description":"Significant digits shown in tables (overrides metrics.precision for the comment)."},"chart_metric":{"type":"string","minLength":1,"description":"Metric whose history is charted when a history file is given; default: the primary metric."},"metrics":{"type":"array","items":{"type":"string","minLength":1},"uniqueItems":true,"description":"Metrics in the comment table after the primary metric (names or last key segments); the rest are collapsed under \"more metrics\". Default: the metrics the gates read. A metric that got significantly worse is always in the table; exact duplicates (recall_weighted = accuracy) are never repeated."}}},"registry":{"type":"object","description":"Where the registry folder lives, its stages and artifact store.","additionalProperties":false,"properties":{"path":{"type":"string","minLength":1,"default":"registry","description":"Registry folder, relative to the repository root. Every registry file goes here, the retraining request (retrain.yaml) included."},"branch":{"type":"string","minLength":1,"description":"Branch the registry commits go to. Default: the branch checked out."},"stages":{"type":"array","description":"Stage names in promotion order; the last one is production.","minItems":1,"uniqueItems":true,"items":{"type":"string","pattern":"^[a-z0-9][a-z0-9._-]*$"},"default":["staging","production"]},"require_previous_stage":{"type":"boolean","default":true,"description":"A stage takes only the version the stage before it holds (no skipping staging). Rollbacks to a version the stage held are exempt."},"require_evaluation":{"type":"boolean","default":true,"description":"The last stage takes only a version registered with an evaluation report whose gates passed. Switched off, the stage pointer and the commit record evaluation_required: false."},"require_data_checks":{"type":"boolean","default":false,"description":"A version can only be promoted when its evaluation data passed the model's data contract (recorded by register from the evaluation report)."},"required_checks":{"type":"array","items":{"type":"string","minLength":1},"default":[],"description":"Check runs or commit statuses that must be green on the version's commit to promote it."},"bump":{"enum":["minor","patch"],"default":"minor","description":"Bump when the signature is compatible; a change the signature gate calls incompatible is always major."},"tags":{"type":"boolean","default":false,"description":"Also write GTO's git tags (model@vX.Y.Z, model#stage#N, model#stage!#N, model@vX.Y.Z!) on each version's registration commit. Model and stage names must then fit GTO's grammar."},"promotion":{"enum":["commit","pull-request"],"default":"commit","description":"How promote writes: push the commit, or open/update a promotion pull request."},"push_attempts":{"type":"integer","minimum":1,"maximum":100,"default":20,"description":"Push attempts when other writers race (fetch, rebuild, re-check, retry)."},"store":{"type":"object","additionalProperties":false,"default":{},"description":"Where artifacts go: `git` (copied into the registry folder; small models), `local` (a folder) or `github-release` (release assets).","properties":{"type":{"enum":["git","local","github-release"],"default":"git"},"max_bytes":{"type":"integer","minimum":1,"default":10485760,"description":"`git` store: refuse artifacts larger than this."},"path":{"type":"string","minLength":1,"description":"`local` store: the folder artifacts are copied to."},"release_tag":{"type":"string","minLength":1,"default":"modelci-artifacts","description":"`github-release` store: the release tag assets go to."},"repository":{"type":"string","pattern":"^[^/\\s]+/[^/\\s]+$","description":"`github-release` store: `owner/repo`; default, the run's repository."}}}}},"drift":{"type":"object","description":"How production data is compared with the reference profile.","additionalProperties":false,"properties":{"threshold":{"type":"number","minimum":0,"maximum":1,"default":0.5,"description":"Dataset drift when the share of drifted columns is >= this."},"test":{"enum":["ks","chi2","psi","js","wasserstein","z"],"description":"One test for every column it applies to (like `--test`)."},"thresholds":{"type":"object","additionalProperties":false,"description":"Per test, the drift threshold: p-value for ks/chi2/z (default 0.05), distance for psi/js/wasserstein (0.1).","properties":{"ks":{"type":"number","minimum":0},"chi2":{"type":"number","minimum":0},"psi":{"type":"number","minimum":0},"js":{"type":"number","minimum":0},"wasserstein":{"type":"number","minimum":0},"z":{"type":"number","minimum":0}}},"columns":{"type":"object","description":"Per column: a test and/or a threshold.","additionalProperties":{"type":"object","additionalProperties":false,"properties":{"test":{"enum":["ks","chi2","psi","js","wasserstein","z"]},"threshold":{"type":"number","minimum":0}}}},"ignore":{"type":"array","items":{"type":"string"},"default":[],"description":"Columns never tested (ids, timestamps)."},"prediction_columns":{"type":"array","items":{"type":"string"},"default":[],"description":"Model output columns: their drift is reported as prediction drift."},"missing_rate_tolerance":{"type":"number","minimum":0,"maximum":1,"default":0.1,"description":"A missing rate that moves by more than this (absolute, 0..1) is flagged."},"sketch_size":{"type":"integer","minimum":2,"multipleOf":2,"default":10000,"description":"Quantile sketch size k of profiles (exact up to k values per column)."},"retrain_workflow":{"type":"string","minLength":1,"description":"Workflow file started by workflow_dispatch on the retraining branch (e.g. retrain.yml)."},"performance":{"type":"object","description":"Performance drift when labels are present: evaluate's metrics on the current window vs the reference.","additionalProperties":false,"properties":{"label":{"type":"string","minLength":1,"description":"Label column (default: the model's data.label)."},"prediction":{"type":"string","minLength":1,"description":"Predicted label/value column (default `_out.label`, the prediction log's column)."},"score":{"type":"string","minLength":1,"description":"Binary: probability of the positive class, e.g. `_out.probabilities.1` (enables roc_auc, log_loss)."},"positive":{"type":["string","number"],"description":"Binary: the positive label (default: the greater label, like scikit-learn's pos_label=1)."},"threshold":{"type":"number","minimum":0,"maximum":1,"description":"Binary with a score and no prediction column: positive when score >= threshold (0.5)."},"task":{"enum":["binary","multiclass","regression"],"description":"Default: the model's task; else binary with a score, multiclass without."},"max_drop":{"type":"object","propertyNames":{"minLength":1},"additionalProperties":{"oneOf":[{"type":"number","minimum":0},{"type":"string","pattern":"^\\s*\\d+(\\.\\d+)?\\s*%\\s*$"}]},"description":"Metric -> allowed drop, absolute (0.05) or relative ('5%'); default: primary metric '5%'."},"min_rows":{"type":"integer","minimum":1,"default":30,"description":"Fewer labelled current rows than this: no verdict."}}}}},"environments":{"type":"object","description":"Deployment environments by name (e.g. staging, production) and their targets.","propertyNames":{"pattern":"^[a-zA-Z0-9][a-zA-Z0-9._-]*$"},"additionalProperties":{"type":"object","additionalProperties":false,"properties":{"target":{"enum":["server","command","gitops"],"default":"server","description":"`server`: the built-in `modelci serve` on the runner; `command`: your deploy command; `gitops`: commit the version to a manifests repository."},"url":{"type":"string","pattern":"^https?://","description":"The environment's URL: shown on the deployment; the server target's address; smoke base."},"stage":{"type":"string","pattern":"^[a-z0-9][a-z0-9._-]*$","description":"The registry stage this environment runs. Default: the environment name."},"smoke":{"type":"object","additionalProperties":false,"properties":{"samples":{"type":"string","minLength":1,"description":"smoke.jsonl recorded at evaluation (inputs + expected outputs per line); `{model}` and `{version}` are replaced, e.g. `registry/{model}/smoke/{version}.jsonl`."},"count":{"type":"integer","minimum":1,"description":"Use at most this many samples. Default: all."},"tolerance":{"type":"number","minimum":0,"default":0.0001,"description":"Output tolerance, absolute or relative to the recorded value."},"latency_ms":{"type":"number","exclusiveMinimum":0,"description":"Budget for the 95th percentile prediction latency, in milliseconds."}}},"command":{"type":"string","minLength":1,"description":"`command` target: shell command run with MODEL_PATH, MODEL_NAME, MODEL_VERSION, ..."},"gitops":{"type":"object","additionalProperties":false,"properties":{"repo":{"type":"string","minLength":1,"default":".","description":"Config repository: a path or URL git can push to (`.`: this repository)."},"branch":{"type":"string","minLength":1,"default":"main","description":"Branch the reconciler watches."},"path":{"type":"string","minLength":1,"default":"deploy/{environment}/{model}.yaml","description":"File the version pointer is written to; `{model}` and `{environment}` are replaced."}}},"shadow":{"type":"string","minLength":1,"description":"Server target: a registry version (`X.Y.Z`, `#staging`, `latest`) loaded as a shadow beside the deployed one: it runs every request after the answer and its outputs go to the prediction log (role shadow), for `modelci compare-live`."},"rollout":{"type":"object","additionalProperties":false,"required":["steps"],"description":"Server target: deploy as a canary whose share goes through `steps`, checked at each step against the stable version from the server's metrics and prediction log; promoted after the last step, removed at the first failed check.","properties":{"steps":{"type":"array","minItems":1,"maxItems":20,"items":{"type":"number","exclusiveMinimum":0,"maximum":100},"description":"Canary shares in percent, ascending, e.g. [5, 25, 50, 100]."},"interval":{"type":"string","pattern":"^[0-9]+(\\.[0-9]+)?(ms|s|m|h)$","default":"60s","description":"How long each step lasts before its checks, e.g. 30s, 5m."},"min_requests":{"type":"integer","minimum":1,"default":50,"description":"Canary requests a step needs before it decides; it waits up to 5 intervals for them, then fails."},"log":{"type":"string","minLength":1,"description":"The server's prediction log (--log-predictions): the prediction shift and A/B checks read it."},"labels":{"type":"object","additionalProperties":false,"required":["file"],"description":"Labels joined to the log by request id: the A/B check (the canary must not be significantly worse on the primary metric).","properties":{"file":{"type":"string","minLength":1},"join":{"type":"string","minLength":1,"default":"id","description":"The request id column."},"label":{"type":"string","minLength":1,"description":"The label column. Default: the model's data.label."}}},"checks":{"type":"object","additionalProperties":false,"default":{},"properties":{"max_error_ratio":{"type":"number","minimum":0,"maximum":1,"default":0.01,"description":"Largest share of canary requests answered 5xx in a step."},"latency_p95_ratio":{"type":"number","exclusiveMinimum":0,"default":1.5,"description":"Canary p95 latency at most this times stable's (plus latency_slack_ms)."},"latency_slack_ms":{"type":"number","minimum":0,"default":5},"prediction_shift":{"type":"boolean","default":true,"description":"With `log`: fail when the canary's predictions shift from stable's."},"alpha":{"type":"number","exclusiveMinimum":0,"maximum":0.5,"default":0.05,"description":"False-alarm rate over the whole rollout; each step tests at alpha / steps."}}}}},"timeout_minutes":{"type":"number","exclusiveMinimum":0,"maximum":360,"default":10,"description":"Time limit of the target (and of waiting for the server to be ready)."}},"if":{"properties":{"target":{"const":"command"}},"required":["target"]},"then":{"required":["command"]}}}}};
+const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://modelci.dev/schema/modelci.schema.json","title":"modelci.yaml","type":"object","additionalProperties":false,"required":["version"],"properties":{"version":{"const":1,"description":"Format version of this file; 1."},"models":{"type":"object","propertyNames":{"pattern":"^[a-z0-9][a-z0-9._-]*$"},"additionalProperties":{"type":"object","additionalProperties":false,"properties":{"task":{"enum":["binary","multiclass","regression"]},"description":{"type":"string","description":"What the model does, for people (model cards, the registry)."},"owners":{"type":"array","items":{"type":"string"},"default":[],"description":"Who answers for the model (GitHub logins or teams)."},"primary_metric":{"type":"string","minLength":1,"description":"The metric that decides \"better\" in one word, e.g. `roc_auc`."},"data":{"type":"object","additionalProperties":false,"properties":{"train":{"type":"string","minLength":1,"description":"Training data (CSV, JSONL or Parquet)."},"holdout":{"type":"string","minLength":1,"description":"Holdout data the model is evaluated on."},"label":{"type":"string","minLength":1,"description":"Label column."},"features":{"type":"array","items":{"type":"string","minLength":1},"uniqueItems":true,"description":"Feature columns in model input order; default: every column but the label."}},"default":{}},"contract":{"type":"string","minLength":1,"description":"The data contract file (`modelci contract infer`); default `<registry>/<model>/contract.yaml` when it exists."},"train":{"type":"object","description":"How the model is trained: a command (any language) or a built-in trainer.","additionalProperties":false,"properties":{"command":{"type":"string","minLength":1,"description":"Training command, run by the shell in `working_directory` (any language), e.g. `python train.py`."},"trainer":{"enum":["logistic-regression","linear-regression","ridge"],"description":"Built-in trainer, used when there is no command."},"params":{"type":"object","description":"Hyperparameters: written to MODELCI_PARAMS_FILE; the built-in trainers read C, alpha, max_iter."},"seed":{"type":"integer","minimum":0,"default":42,"description":"Seed passed as MODELCI_SEED."},"timeout_minutes":{"type":"number","exclusiveMinimum":0,"default":60,"description":"The command is killed (its whole process group) after this many minutes."},"working_directory":{"type":"string","minLength":1,"description":"Where the command runs."},"env":{"type":"object","additionalProperties":{"type":"string"},"description":"Extra environment variables for the command."},"outputs":{"type":"object","additionalProperties":false,"default":{},"description":"Files the command writes, relative to MODELCI_OUTPUT_DIR.","properties":{"model":{"type":"string","minLength":1,"default":"model.onnx"},"metrics":{"type":"string","minLength":1,"default":"metrics.json"}}}},"default":{}},"evaluate":{"type":"object","description":"How the model is evaluated: slices, baseline, bootstrap, batch size.","additionalProperties":false,"properties":{"slices":{"type":"array","items":{"type":"string","minLength":1},"uniqueItems":true,"default":[],"description":"Columns whose values get their own metrics (and slice gates)."},"baseline":{"type":"string","minLength":1,"description":"A baseline .onnx file, or `production` / `staging` for what that registry stage holds."},"bootstrap":{"type":"object","additionalProperties":false,"default":{},"properties":{"resamples":{"type":"integer","minimum":0,"default":1000,"description":"Resamples; 0 = no intervals."},"seed":{"type":"integer","minimum":0,"default":42},"confidence":{"type":"number","exclusiveMinimum":0,"exclusiveMaximum":1,"default":0.95}}},"batch_size":{"type":"integer","minimum":1,"default":16384,"description":"Rows per inference batch."},"drop_invalid":{"type":"boolean","default":false,"description":"Drop rows with missing or invalid values (counted in the report) instead of failing."},"latency_requests":{"type":"integer","minimum":0,"default":100,"description":"Single-row requests timed one by one (against an in-process modelci serve) for latency_p50/latency_p95; 0: latency is not measured."}},"default":{}},"metrics":{"type":"object","additionalProperties":false,"properties":{"directions":{"type":"object","additionalProperties":{"enum":["higher","lower"]},"description":"higher or lower is better, by metric name (flattened key, e.g. `eval.auc`) or its last segment."},"tolerance":{"type":"number","minimum":0,"description":"Absolute change at or below which a metric counts as unchanged."},"relative_tolerance":{"type":"number","minimum":0,"description":"Relative change (fraction of the base value) at or below which a metric counts as unchanged."},"precision":{"type":"integer","minimum":1,"maximum":17,"description":"Significant digits shown in tables."}}},"gates":{"type":"object","additionalProperties":false,"description":"Conditions a candidate model must meet before it is registered or promoted.","properties":{"min":{"type":"object","propertyNames":{"minLength":1},"additionalProperties":{"type":"number"},"description":"Metric must be ≥ this value, e.g. {roc_auc: 0.9}."},"max":{"type":"object","propertyNames":{"minLength":1},"additionalProperties":{"type":"number"},"description":"Metric must be ≤ this value, e.g. {log_loss: 0.3}."},"max_regression":{"type":"object","propertyNames":{"minLength":1},"additionalProperties":{"oneOf":[{"type":"number","minimum":0},{"type":"string","pattern":"^\\s*\\d+(\\.\\d+)?\\s*%\\s*$"}]},"description":"Largest allowed move in the worse direction vs the baseline: a number is absolute (`accuracy: 0.01`), a string 'N%' is relative to |baseline| (`roc_auc: '2%'`)."},"not_significantly_worse":{"type":"object","description":"Fails when the candidate is significantly worse (p < alpha, one worse-direction verdict).","additionalProperties":false,"required":["metrics"],"properties":{"metrics":{"type":"array","items":{"type":"string","minLength":1},"minItems":1},"alpha":{"type":"number","exclusiveMinimum":0,"exclusiveMaximum":1,"default":0.05}}},"slices":{"type":"object","additionalProperties":false,"required":["max_drop"],"description":"Per slice: largest drop vs the baseline on the same slice, for slices with ≥ min_rows rows.","properties":{"max_drop":{"type":"object","propertyNames":{"minLength":1},"additionalProperties":{"oneOf":[{"type":"number","minimum":0},{"type":"string","pattern":"^\\s*\\d+(\\.\\d+)?\\s*%\\s*$"}]},"description":"Absolute (0.01) or relative to the baseline ('2%')."},"min_rows":{"type":"integer","minimum":1,"default":30}}},"latency_p50_ms":{"type":"number","exclusiveMinimum":0,"description":"Latency budget (median), ms."},"latency_p95_ms":{"type":"number","exclusiveMinimum":0,"description":"Latency budget (95th percentile), ms."},"max_size":{"oneOf":[{"type":"integer","minimum":1},{"type":"string","pattern":"^\\s*\\d+(\\.\\d+)?\\s*([kKMG]i?B|B)?\\s*$"}],"description":"Model file size budget: bytes or e.g. '10MB' (10^6), '10MiB' (2^20)."},"signature":{"enum":["unchanged","compatible","any"],"default":"any","description":"`unchanged`: inputs and outputs identical to the baseline's; `compatible`: same input names, dtypes and shapes, every baseline output still present with its dtype (new outputs are fine); `any`: not checked."},"fail_step":{"type":"boolean","default":true,"description":"Whether failing gates fail the evaluate step."}}},"drift":{"type":"object","description":"How production data is compared with the reference profile.","additionalProperties":false,"properties":{"threshold":{"type":"number","minimum":0,"maximum":1,"default":0.5,"description":"Dataset drift when the share of drifted columns is >= this."},"test":{"enum":["ks","chi2","psi","js","wasserstein","z"],"description":"One test for every column it applies to (like `--test`)."},"thresholds":{"type":"object","additionalProperties":false,"description":"Per test, the drift threshold: p-value for ks/chi2/z (default 0.05), distance for psi/js/wasserstein (0.1).","properties":{"ks":{"type":"number","minimum":0},"chi2":{"type":"number","minimum":0},"psi":{"type":"number","minimum":0},"js":{"type":"number","minimum":0},"wasserstein":{"type":"number","minimum":0},"z":{"type":"number","minimum":0}}},"columns":{"type":"object","description":"Per column: a test and/or a threshold.","additionalProperties":{"type":"object","additionalProperties":false,"properties":{"test":{"enum":["ks","chi2","psi","js","wasserstein","z"]},"threshold":{"type":"number","minimum":0}}}},"ignore":{"type":"array","items":{"type":"string"},"default":[],"description":"Columns never tested (ids, timestamps)."},"prediction_columns":{"type":"array","items":{"type":"string"},"default":[],"description":"Model output columns: their drift is reported as prediction drift."},"missing_rate_tolerance":{"type":"number","minimum":0,"maximum":1,"default":0.1,"description":"A missing rate that moves by more than this (absolute, 0..1) is flagged."},"sketch_size":{"type":"integer","minimum":2,"multipleOf":2,"default":10000,"description":"Quantile sketch size k of profiles (exact up to k values per column)."},"retrain_workflow":{"type":"string","minLength":1,"description":"Workflow file started by workflow_dispatch on the retraining branch (e.g. retrain.yml)."},"performance":{"type":"object","description":"Performance drift when labels are present: evaluate's metrics on the current window vs the reference.","additionalProperties":false,"properties":{"label":{"type":"string","minLength":1,"description":"Label column (default: the model's data.label)."},"prediction":{"type":"string","minLength":1,"description":"Predicted label/value column (default `_out.label`, the prediction log's column)."},"score":{"type":"string","minLength":1,"description":"Binary: probability of the positive class, e.g. `_out.probabilities.1` (enables roc_auc, log_loss)."},"positive":{"type":["string","number"],"description":"Binary: the positive label (default: the greater label, like scikit-learn's pos_label=1)."},"threshold":{"type":"number","minimum":0,"maximum":1,"description":"Binary with a score and no prediction column: positive when score >= threshold (0.5)."},"task":{"enum":["binary","multiclass","regression"],"description":"Default: the model's task; else binary with a score, multiclass without."},"max_drop":{"type":"object","propertyNames":{"minLength":1},"additionalProperties":{"oneOf":[{"type":"number","minimum":0},{"type":"string","pattern":"^\\s*\\d+(\\.\\d+)?\\s*%\\s*$"}]},"description":"Metric -> allowed drop, absolute (0.05) or relative ('5%'); default: primary metric '5%'."},"min_rows":{"type":"integer","minimum":1,"default":30,"description":"Fewer labelled current rows than this: no verdict."}}}}},"deploy":{"type":"object"},"card":{"type":"object","description":"Model Card sections shown by `modelci card` and the catalog site.","additionalProperties":false,"properties":{"intended_use":{"type":"string","description":"Primary intended uses."},"out_of_scope_use":{"type":"string","description":"Uses the model is not meant for."},"users":{"type":"string","description":"Primary intended users."},"limitations":{"type":"string","description":"Known limitations."},"ethical_considerations":{"type":"string","description":"Risks, affected groups, sensitive data, mitigations."},"caveats":{"type":"string","description":"Further caveats and recommendations."},"training_data":{"type":"string","description":"What the training data is."},"evaluation_data":{"type":"string","description":"What the evaluation data is."},"license":{"type":"string","pattern":"^[A-Za-z0-9.+-]+$","description":"License id, e.g. apache-2.0."},"tags":{"type":"array","items":{"type":"string","minLength":1}},"datasets":{"type":"array","items":{"type":"string","minLength":1}},"contact":{"type":"string","description":"Where to send questions."}}}}},"default":{}},"metrics":{"type":"object","additionalProperties":false,"properties":{"directions":{"type":"object","additionalProperties":{"enum":["higher","lower"]},"description":"higher or lower is better, by metric name (flattened key, e.g. `eval.auc`) or its last segment."},"tolerance":{"type":"number","minimum":0,"description":"Absolute change at or below which a metric counts as unchanged."},"relative_tolerance":{"type":"number","minimum":0,"description":"Relative change (fraction of the base value) at or below which a metric counts as unchanged."},"precision":{"type":"integer","minimum":1,"maximum":17,"description":"Significant digits shown in tables."}}},"comment":{"type":"object","additionalProperties":false,"properties":{"precision":{"type":"integer","minimum":1,"maximum":17,"description":"Significant digits shown in tables (overrides metrics.precision for the comment)."},"chart_metric":{"type":"string","minLength":1,"description":"Metric whose history is charted when a history file is given; default: the primary metric."},"metrics":{"type":"array","items":{"type":"string","minLength":1},"uniqueItems":true,"description":"Metrics in the comment table after the primary metric (names or last key segments); the rest are collapsed under \"more metrics\". Default: the metrics the gates read. A metric that got significantly worse is always in the table; exact duplicates (recall_weighted = accuracy) are never repeated."}}},"registry":{"type":"object","description":"Where the registry folder lives, its stages and artifact store.","additionalProperties":false,"properties":{"path":{"type":"string","minLength":1,"default":"registry","description":"Registry folder, relative to the repository root. Every registry file goes here, the retraining request (retrain.yaml) included."},"branch":{"type":"string","minLength":1,"description":"Branch the registry commits go to. Default: the branch checked out."},"stages":{"type":"array","description":"Stage names in promotion order; the last one is production.","minItems":1,"uniqueItems":true,"items":{"type":"string","pattern":"^[a-z0-9][a-z0-9._-]*$"},"default":["staging","production"]},"require_previous_stage":{"type":"boolean","default":true,"description":"A stage takes only the version the stage before it holds (no skipping staging). Rollbacks to a version the stage held are exempt."},"require_evaluation":{"type":"boolean","default":true,"description":"The last stage takes only a version registered with an evaluation report whose gates passed. Switched off, the stage pointer and the commit record evaluation_required: false."},"require_data_checks":{"type":"boolean","default":false,"description":"A version can only be promoted when its evaluation data passed the model's data contract (recorded by register from the evaluation report)."},"required_checks":{"type":"array","items":{"type":"string","minLength":1},"default":[],"description":"Check runs or commit statuses that must be green on the version's commit to promote it."},"bump":{"enum":["minor","patch"],"default":"minor","description":"Bump when the signature is compatible; a change the signature gate calls incompatible is always major."},"tags":{"type":"boolean","default":false,"description":"Also write GTO's git tags (model@vX.Y.Z, model#stage#N, model#stage!#N, model@vX.Y.Z!) on each version's registration commit. Model and stage names must then fit GTO's grammar."},"promotion":{"enum":["commit","pull-request"],"default":"commit","description":"How promote writes: push the commit, or open/update a promotion pull request."},"push_attempts":{"type":"integer","minimum":1,"maximum":100,"default":20,"description":"Push attempts when other writers race (fetch, rebuild, re-check, retry)."},"store":{"type":"object","additionalProperties":false,"default":{},"description":"Where artifacts go: `git` (copied into the registry folder; small models), `local` (a folder) or `github-release` (release assets).","properties":{"type":{"enum":["git","local","github-release"],"default":"git"},"max_bytes":{"type":"integer","minimum":1,"default":10485760,"description":"`git` store: refuse artifacts larger than this."},"path":{"type":"string","minLength":1,"description":"`local` store: the folder artifacts are copied to."},"release_tag":{"type":"string","minLength":1,"default":"modelci-artifacts","description":"`github-release` store: the release tag assets go to."},"repository":{"type":"string","pattern":"^[^/\\s]+/[^/\\s]+$","description":"`github-release` store: `owner/repo`; default, the run's repository."}}}}},"drift":{"type":"object","description":"How production data is compared with the reference profile.","additionalProperties":false,"properties":{"threshold":{"type":"number","minimum":0,"maximum":1,"default":0.5,"description":"Dataset drift when the share of drifted columns is >= this."},"test":{"enum":["ks","chi2","psi","js","wasserstein","z"],"description":"One test for every column it applies to (like `--test`)."},"thresholds":{"type":"object","additionalProperties":false,"description":"Per test, the drift threshold: p-value for ks/chi2/z (default 0.05), distance for psi/js/wasserstein (0.1).","properties":{"ks":{"type":"number","minimum":0},"chi2":{"type":"number","minimum":0},"psi":{"type":"number","minimum":0},"js":{"type":"number","minimum":0},"wasserstein":{"type":"number","minimum":0},"z":{"type":"number","minimum":0}}},"columns":{"type":"object","description":"Per column: a test and/or a threshold.","additionalProperties":{"type":"object","additionalProperties":false,"properties":{"test":{"enum":["ks","chi2","psi","js","wasserstein","z"]},"threshold":{"type":"number","minimum":0}}}},"ignore":{"type":"array","items":{"type":"string"},"default":[],"description":"Columns never tested (ids, timestamps)."},"prediction_columns":{"type":"array","items":{"type":"string"},"default":[],"description":"Model output columns: their drift is reported as prediction drift."},"missing_rate_tolerance":{"type":"number","minimum":0,"maximum":1,"default":0.1,"description":"A missing rate that moves by more than this (absolute, 0..1) is flagged."},"sketch_size":{"type":"integer","minimum":2,"multipleOf":2,"default":10000,"description":"Quantile sketch size k of profiles (exact up to k values per column)."},"retrain_workflow":{"type":"string","minLength":1,"description":"Workflow file started by workflow_dispatch on the retraining branch (e.g. retrain.yml)."},"performance":{"type":"object","description":"Performance drift when labels are present: evaluate's metrics on the current window vs the reference.","additionalProperties":false,"properties":{"label":{"type":"string","minLength":1,"description":"Label column (default: the model's data.label)."},"prediction":{"type":"string","minLength":1,"description":"Predicted label/value column (default `_out.label`, the prediction log's column)."},"score":{"type":"string","minLength":1,"description":"Binary: probability of the positive class, e.g. `_out.probabilities.1` (enables roc_auc, log_loss)."},"positive":{"type":["string","number"],"description":"Binary: the positive label (default: the greater label, like scikit-learn's pos_label=1)."},"threshold":{"type":"number","minimum":0,"maximum":1,"description":"Binary with a score and no prediction column: positive when score >= threshold (0.5)."},"task":{"enum":["binary","multiclass","regression"],"description":"Default: the model's task; else binary with a score, multiclass without."},"max_drop":{"type":"object","propertyNames":{"minLength":1},"additionalProperties":{"oneOf":[{"type":"number","minimum":0},{"type":"string","pattern":"^\\s*\\d+(\\.\\d+)?\\s*%\\s*$"}]},"description":"Metric -> allowed drop, absolute (0.05) or relative ('5%'); default: primary metric '5%'."},"min_rows":{"type":"integer","minimum":1,"default":30,"description":"Fewer labelled current rows than this: no verdict."}}}}},"environments":{"type":"object","description":"Deployment environments by name (e.g. staging, production) and their targets.","propertyNames":{"pattern":"^[a-zA-Z0-9][a-zA-Z0-9._-]*$"},"additionalProperties":{"type":"object","additionalProperties":false,"properties":{"target":{"enum":["server","command","gitops"],"default":"server","description":"`server`: the built-in `modelci serve` on the runner; `command`: your deploy command; `gitops`: commit the version to a manifests repository."},"url":{"type":"string","pattern":"^https?://","description":"The environment's URL: shown on the deployment; the server target's address; smoke base."},"stage":{"type":"string","pattern":"^[a-z0-9][a-z0-9._-]*$","description":"The registry stage this environment runs. Default: the environment name."},"smoke":{"type":"object","additionalProperties":false,"properties":{"samples":{"type":"string","minLength":1,"description":"smoke.jsonl recorded at evaluation (inputs + expected outputs per line); `{model}` and `{version}` are replaced, e.g. `registry/{model}/smoke/{version}.jsonl`."},"count":{"type":"integer","minimum":1,"description":"Use at most this many samples. Default: all."},"tolerance":{"type":"number","minimum":0,"default":0.0001,"description":"Output tolerance, absolute or relative to the recorded value."},"latency_ms":{"type":"number","exclusiveMinimum":0,"description":"Budget for the 95th percentile prediction latency, in milliseconds."}}},"command":{"type":"string","minLength":1,"description":"`command` target: shell command run with MODEL_PATH, MODEL_NAME, MODEL_VERSION, ..."},"gitops":{"type":"object","additionalProperties":false,"properties":{"repo":{"type":"string","minLength":1,"default":".","description":"Config repository: a path or URL git can push to (`.`: this repository)."},"branch":{"type":"string","minLength":1,"default":"main","description":"Branch the reconciler watches."},"path":{"type":"string","minLength":1,"default":"deploy/{environment}/{model}.yaml","description":"File the version pointer is written to; `{model}` and `{environment}` are replaced."},"manifests":{"type":"array","items":{"type":"string","minLength":1},"description":"Kubernetes manifests in the repository (e.g. those `modelci package` writes) whose model container's `image:` deploy sets to `--image`, changing nothing else; `{model}` and `{environment}` are replaced."},"container":{"type":"string","minLength":1,"description":"The container of those manifests that runs the model. Default, the only one, else `server` (Deployment) or `kserve-container` (InferenceService)."}}},"shadow":{"type":"string","minLength":1,"description":"Server target: a registry version (`X.Y.Z`, `#staging`, `latest`) loaded as a shadow beside the deployed one: it runs every request after the answer and its outputs go to the prediction log (role shadow), for `modelci compare-live`."},"rollout":{"type":"object","additionalProperties":false,"required":["steps"],"description":"Server target: deploy as a canary whose share goes through `steps`, checked at each step against the stable version from the server's metrics and prediction log; promoted after the last step, removed at the first failed check.","properties":{"steps":{"type":"array","minItems":1,"maxItems":20,"items":{"type":"number","exclusiveMinimum":0,"maximum":100},"description":"Canary shares in percent, ascending, e.g. [5, 25, 50, 100]."},"interval":{"type":"string","pattern":"^[0-9]+(\\.[0-9]+)?(ms|s|m|h)$","default":"60s","description":"How long each step lasts before its checks, e.g. 30s, 5m."},"min_requests":{"type":"integer","minimum":1,"default":50,"description":"Canary requests a step needs before it decides; it waits up to 5 intervals for them, then fails."},"log":{"type":"string","minLength":1,"description":"The server's prediction log (--log-predictions): the prediction shift and A/B checks read it."},"labels":{"type":"object","additionalProperties":false,"required":["file"],"description":"Labels joined to the log by request id: the A/B check (the canary must not be significantly worse on the primary metric).","properties":{"file":{"type":"string","minLength":1},"join":{"type":"string","minLength":1,"default":"id","description":"The request id column."},"label":{"type":"string","minLength":1,"description":"The label column. Default: the model's data.label."}}},"checks":{"type":"object","additionalProperties":false,"default":{},"properties":{"max_error_ratio":{"type":"number","minimum":0,"maximum":1,"default":0.01,"description":"Largest share of canary requests answered 5xx in a step."},"latency_p95_ratio":{"type":"number","exclusiveMinimum":0,"default":1.5,"description":"Canary p95 latency at most this times stable's (plus latency_slack_ms)."},"latency_slack_ms":{"type":"number","minimum":0,"default":5},"prediction_shift":{"type":"boolean","default":true,"description":"With `log`: fail when the canary's predictions shift from stable's."},"alpha":{"type":"number","exclusiveMinimum":0,"maximum":0.5,"default":0.05,"description":"False-alarm rate over the whole rollout; each step tests at alpha / steps."}}}}},"timeout_minutes":{"type":"number","exclusiveMinimum":0,"maximum":360,"default":10,"description":"Time limit of the target (and of waiting for the server to be ready)."}},"if":{"properties":{"target":{"const":"command"}},"required":["target"]},"then":{"required":["command"]}}}}};
 const pattern0 = new RegExp("^[a-z0-9][a-z0-9._-]*$", "u");
 const pattern1 = new RegExp("^\\s*\\d+(\\.\\d+)?\\s*%\\s*$", "u");
 const pattern3 = new RegExp("^\\s*\\d+(\\.\\d+)?\\s*([kKMG]i?B|B)?\\s*$", "u");
@@ -4762,7 +4762,7 @@ if(data174.gitops !== undefined){
 let data185 = data174.gitops;
 if(data185 && typeof data185 == "object" && !Array.isArray(data185)){
 for(const key47 in data185){
-if(!(((key47 === "repo") || (key47 === "branch")) || (key47 === "path"))){
+if(!(((((key47 === "repo") || (key47 === "branch")) || (key47 === "path")) || (key47 === "manifests")) || (key47 === "container"))){
 const err355 = {instancePath:instancePath+"/environments/" + key44.replace(/~/g, "~0").replace(/\//g, "~1")+"/gitops",schemaPath:"#/properties/environments/additionalProperties/properties/gitops/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key47},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err355];
@@ -4848,9 +4848,15 @@ vErrors.push(err361);
 errors++;
 }
 }
-}
-else {
-const err362 = {instancePath:instancePath+"/environments/" + key44.replace(/~/g, "~0").replace(/\//g, "~1")+"/gitops",schemaPath:"#/properties/environments/additionalProperties/properties/gitops/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data185.manifests !== undefined){
+let data189 = data185.manifests;
+if(Array.isArray(data189)){
+const len13 = data189.length;
+for(let i17=0; i17<len13; i17++){
+let data190 = data189[i17];
+if(typeof data190 === "string"){
+if(func3(data190) < 1){
+const err362 = {instancePath:instancePath+"/environments/" + key44.replace(/~/g, "~0").replace(/\//g, "~1")+"/gitops/manifests/" + i17,schemaPath:"#/properties/environments/additionalProperties/properties/gitops/properties/manifests/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err362];
 }
@@ -4860,11 +4866,8 @@ vErrors.push(err362);
 errors++;
 }
 }
-if(data174.shadow !== undefined){
-let data189 = data174.shadow;
-if(typeof data189 === "string"){
-if(func3(data189) < 1){
-const err363 = {instancePath:instancePath+"/environments/" + key44.replace(/~/g, "~0").replace(/\//g, "~1")+"/shadow",schemaPath:"#/properties/environments/additionalProperties/properties/shadow/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+else {
+const err363 = {instancePath:instancePath+"/environments/" + key44.replace(/~/g, "~0").replace(/\//g, "~1")+"/gitops/manifests/" + i17,schemaPath:"#/properties/environments/additionalProperties/properties/gitops/properties/manifests/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err363];
 }
@@ -4874,8 +4877,9 @@ vErrors.push(err363);
 errors++;
 }
 }
+}
 else {
-const err364 = {instancePath:instancePath+"/environments/" + key44.replace(/~/g, "~0").replace(/\//g, "~1")+"/shadow",schemaPath:"#/properties/environments/additionalProperties/properties/shadow/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err364 = {instancePath:instancePath+"/environments/" + key44.replace(/~/g, "~0").replace(/\//g, "~1")+"/gitops/manifests",schemaPath:"#/properties/environments/additionalProperties/properties/gitops/properties/manifests/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err364];
 }
@@ -4885,11 +4889,11 @@ vErrors.push(err364);
 errors++;
 }
 }
-if(data174.rollout !== undefined){
-let data190 = data174.rollout;
-if(data190 && typeof data190 == "object" && !Array.isArray(data190)){
-if(data190.steps === undefined){
-const err365 = {instancePath:instancePath+"/environments/" + key44.replace(/~/g, "~0").replace(/\//g, "~1")+"/rollout",schemaPath:"#/properties/environments/additionalProperties/properties/rollout/required",keyword:"required",params:{missingProperty: "steps"},message:"must have required property '"+"steps"+"'"};
+if(data185.container !== undefined){
+let data191 = data185.container;
+if(typeof data191 === "string"){
+if(func3(data191) < 1){
+const err365 = {instancePath:instancePath+"/environments/" + key44.replace(/~/g, "~0").replace(/\//g, "~1")+"/gitops/container",schemaPath:"#/properties/environments/additionalProperties/properties/gitops/properties/container/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err365];
 }
@@ -4898,9 +4902,9 @@ vErrors.push(err365);
 }
 errors++;
 }
-for(const key48 in data190){
-if(!((((((key48 === "steps") || (key48 === "interval")) || (key48 === "min_requests")) || (key48 === "log")) || (key48 === "labels")) || (key48 === "checks"))){
-const err366 = {instancePath:instancePath+"/environments/" + key44.replace(/~/g, "~0").replace(/\//g, "~1")+"/rollout",schemaPath:"#/properties/environments/additionalProperties/properties/rollout/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key48},message:"must NOT have additional properties"};
+}
+else {
+const err366 = {instancePath:instancePath+"/environments/" + key44.replace(/~/g, "~0").replace(/\//g, "~1")+"/gitops/container",schemaPath:"#/properties/environments/additionalProperties/properties/gitops/properties/container/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err366];
 }
@@ -4910,11 +4914,9 @@ vErrors.push(err366);
 errors++;
 }
 }
-if(data190.steps !== undefined){
-let data191 = data190.steps;
-if(Array.isArray(data191)){
-if(data191.length > 20){
-const err367 = {instancePath:instancePath+"/environments/" + key44.replace(/~/g, "~0").replace(/\//g, "~1")+"/rollout/steps",schemaPath:"#/properties/environments/additionalProperties/properties/rollout/properties/steps/maxItems",keyword:"maxItems",params:{limit: 20},message:"must NOT have more than 20 items"};
+}
+else {
+const err367 = {instancePath:instancePath+"/environments/" + key44.replace(/~/g, "~0").replace(/\//g, "~1")+"/gitops",schemaPath:"#/properties/environments/additionalProperties/properties/gitops/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err367];
 }
@@ -4923,8 +4925,12 @@ vErrors.push(err367);
 }
 errors++;
 }
-if(data191.length < 1){
-const err368 = {instancePath:instancePath+"/environments/" + key44.replace(/~/g, "~0").replace(/\//g, "~1")+"/rollout/steps",schemaPath:"#/properties/environments/additionalProperties/properties/rollout/properties/steps/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
+}
+if(data174.shadow !== undefined){
+let data192 = data174.shadow;
+if(typeof data192 === "string"){
+if(func3(data192) < 1){
+const err368 = {instancePath:instancePath+"/environments/" + key44.replace(/~/g, "~0").replace(/\//g, "~1")+"/shadow",schemaPath:"#/properties/environments/additionalProperties/properties/shadow/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err368];
 }
@@ -4933,12 +4939,9 @@ vErrors.push(err368);
 }
 errors++;
 }
-const len13 = data191.length;
-for(let i17=0; i17<len13; i17++){
-let data192 = data191[i17];
-if(typeof data192 == "number"){
-if(data192 > 100 || isNaN(data192)){
-const err369 = {instancePath:instancePath+"/environments/" + key44.replace(/~/g, "~0").replace(/\//g, "~1")+"/rollout/steps/" + i17,schemaPath:"#/properties/environments/additionalProperties/properties/rollout/properties/steps/items/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100},message:"must be <= 100"};
+}
+else {
+const err369 = {instancePath:instancePath+"/environments/" + key44.replace(/~/g, "~0").replace(/\//g, "~1")+"/shadow",schemaPath:"#/properties/environments/additionalProperties/properties/shadow/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err369];
 }
@@ -4947,8 +4950,12 @@ vErrors.push(err369);
 }
 errors++;
 }
-if(data192 <= 0 || isNaN(data192)){
-const err370 = {instancePath:instancePath+"/environments/" + key44.replace(/~/g, "~0").replace(/\//g, "~1")+"/rollout/steps/" + i17,schemaPath:"#/properties/environments/additionalProperties/properties/rollout/properties/steps/items/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0"};
+}
+if(data174.rollout !== undefined){
+let data193 = data174.rollout;
+if(data193 && typeof data193 == "object" && !Array.isArray(data193)){
+if(data193.steps === undefined){
+const err370 = {instancePath:instancePath+"/environments/" + key44.replace(/~/g, "~0").replace(/\//g, "~1")+"/rollout",schemaPath:"#/properties/environments/additionalProperties/properties/rollout/required",keyword:"required",params:{missingProperty: "steps"},message:"must have required property '"+"steps"+"'"};
 if(vErrors === null){
 vErrors = [err370];
 }
@@ -4957,9 +4964,9 @@ vErrors.push(err370);
 }
 errors++;
 }
-}
-else {
-const err371 = {instancePath:instancePath+"/environments/" + key44.replace(/~/g, "~0").replace(/\//g, "~1")+"/rollout/steps/" + i17,schemaPath:"#/properties/environments/additionalProperties/properties/rollout/properties/steps/items/type",keyword:"type",params:{type: "number"},message:"must be number"};
+for(const key48 in data193){
+if(!((((((key48 === "steps") || (key48 === "interval")) || (key48 === "min_requests")) || (key48 === "log")) || (key48 === "labels")) || (key48 === "checks"))){
+const err371 = {instancePath:instancePath+"/environments/" + key44.replace(/~/g, "~0").replace(/\//g, "~1")+"/rollout",schemaPath:"#/properties/environments/additionalProperties/properties/rollout/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key48},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err371];
 }
@@ -4969,9 +4976,11 @@ vErrors.push(err371);
 errors++;
 }
 }
-}
-else {
-const err372 = {instancePath:instancePath+"/environments/" + key44.replace(/~/g, "~0").replace(/\//g, "~1")+"/rollout/steps",schemaPath:"#/properties/environments/additionalProperties/properties/rollout/properties/steps/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data193.steps !== undefined){
+let data194 = data193.steps;
+if(Array.isArray(data194)){
+if(data194.length > 20){
+const err372 = {instancePath:instancePath+"/environments/" + key44.replace(/~/g, "~0").replace(/\//g, "~1")+"/rollout/steps",schemaPath:"#/properties/environments/additionalProperties/properties/rollout/properties/steps/maxItems",keyword:"maxItems",params:{limit: 20},message:"must NOT have more than 20 items"};
 if(vErrors === null){
 vErrors = [err372];
 }
@@ -4980,12 +4989,8 @@ vErrors.push(err372);
 }
 errors++;
 }
-}
-if(data190.interval !== undefined){
-let data193 = data190.interval;
-if(typeof data193 === "string"){
-if(!pattern12.test(data193)){
-const err373 = {instancePath:instancePath+"/environments/" + key44.replace(/~/g, "~0").replace(/\//g, "~1")+"/rollout/interval",schemaPath:"#/properties/environments/additionalProperties/properties/rollout/properties/interval/pattern",keyword:"pattern",params:{pattern: "^[0-9]+(\\.[0-9]+)?(ms|s|m|h)$"},message:"must match pattern \""+"^[0-9]+(\\.[0-9]+)?(ms|s|m|h)$"+"\""};
+if(data194.length < 1){
+const err373 = {instancePath:instancePath+"/environments/" + key44.replace(/~/g, "~0").replace(/\//g, "~1")+"/rollout/steps",schemaPath:"#/properties/environments/additionalProperties/properties/rollout/properties/steps/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
 if(vErrors === null){
 vErrors = [err373];
 }
@@ -4994,9 +4999,12 @@ vErrors.push(err373);
 }
 errors++;
 }
-}
-else {
-const err374 = {instancePath:instancePath+"/environments/" + key44.replace(/~/g, "~0").replace(/\//g, "~1")+"/rollout/interval",schemaPath:"#/properties/environments/additionalProperties/properties/rollout/properties/interval/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const len14 = data194.length;
+for(let i18=0; i18<len14; i18++){
+let data195 = data194[i18];
+if(typeof data195 == "number"){
+if(data195 > 100 || isNaN(data195)){
+const err374 = {instancePath:instancePath+"/environments/" + key44.replace(/~/g, "~0").replace(/\//g, "~1")+"/rollout/steps/" + i18,schemaPath:"#/properties/environments/additionalProperties/properties/rollout/properties/steps/items/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100},message:"must be <= 100"};
 if(vErrors === null){
 vErrors = [err374];
 }
@@ -5005,11 +5013,8 @@ vErrors.push(err374);
 }
 errors++;
 }
-}
-if(data190.min_requests !== undefined){
-let data194 = data190.min_requests;
-if(!((typeof data194 == "number") && (!(data194 % 1) && !isNaN(data194)))){
-const err375 = {instancePath:instancePath+"/environments/" + key44.replace(/~/g, "~0").replace(/\//g, "~1")+"/rollout/min_requests",schemaPath:"#/properties/environments/additionalProperties/properties/rollout/properties/min_requests/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(data195 <= 0 || isNaN(data195)){
+const err375 = {instancePath:instancePath+"/environments/" + key44.replace(/~/g, "~0").replace(/\//g, "~1")+"/rollout/steps/" + i18,schemaPath:"#/properties/environments/additionalProperties/properties/rollout/properties/steps/items/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0"};
 if(vErrors === null){
 vErrors = [err375];
 }
@@ -5018,9 +5023,9 @@ vErrors.push(err375);
 }
 errors++;
 }
-if(typeof data194 == "number"){
-if(data194 < 1 || isNaN(data194)){
-const err376 = {instancePath:instancePath+"/environments/" + key44.replace(/~/g, "~0").replace(/\//g, "~1")+"/rollout/min_requests",schemaPath:"#/properties/environments/additionalProperties/properties/rollout/properties/min_requests/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+}
+else {
+const err376 = {instancePath:instancePath+"/environments/" + key44.replace(/~/g, "~0").replace(/\//g, "~1")+"/rollout/steps/" + i18,schemaPath:"#/properties/environments/additionalProperties/properties/rollout/properties/steps/items/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err376];
 }
@@ -5031,11 +5036,8 @@ errors++;
 }
 }
 }
-if(data190.log !== undefined){
-let data195 = data190.log;
-if(typeof data195 === "string"){
-if(func3(data195) < 1){
-const err377 = {instancePath:instancePath+"/environments/" + key44.replace(/~/g, "~0").replace(/\//g, "~1")+"/rollout/log",schemaPath:"#/properties/environments/additionalProperties/properties/rollout/properties/log/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+else {
+const err377 = {instancePath:instancePath+"/environments/" + key44.replace(/~/g, "~0").replace(/\//g, "~1")+"/rollout/steps",schemaPath:"#/properties/environments/additionalProperties/properties/rollout/properties/steps/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err377];
 }
@@ -5045,8 +5047,11 @@ vErrors.push(err377);
 errors++;
 }
 }
-else {
-const err378 = {instancePath:instancePath+"/environments/" + key44.replace(/~/g, "~0").replace(/\//g, "~1")+"/rollout/log",schemaPath:"#/properties/environments/additionalProperties/properties/rollout/properties/log/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data193.interval !== undefined){
+let data196 = data193.interval;
+if(typeof data196 === "string"){
+if(!pattern12.test(data196)){
+const err378 = {instancePath:instancePath+"/environments/" + key44.replace(/~/g, "~0").replace(/\//g, "~1")+"/rollout/interval",schemaPath:"#/properties/environments/additionalProperties/properties/rollout/properties/interval/pattern",keyword:"pattern",params:{pattern: "^[0-9]+(\\.[0-9]+)?(ms|s|m|h)$"},message:"must match pattern \""+"^[0-9]+(\\.[0-9]+)?(ms|s|m|h)$"+"\""};
 if(vErrors === null){
 vErrors = [err378];
 }
@@ -5056,11 +5061,8 @@ vErrors.push(err378);
 errors++;
 }
 }
-if(data190.labels !== undefined){
-let data196 = data190.labels;
-if(data196 && typeof data196 == "object" && !Array.isArray(data196)){
-if(data196.file === undefined){
-const err379 = {instancePath:instancePath+"/environments/" + key44.replace(/~/g, "~0").replace(/\//g, "~1")+"/rollout/labels",schemaPath:"#/properties/environments/additionalProperties/properties/rollout/properties/labels/required",keyword:"required",params:{missingProperty: "file"},message:"must have required property '"+"file"+"'"};
+else {
+const err379 = {instancePath:instancePath+"/environments/" + key44.replace(/~/g, "~0").replace(/\//g, "~1")+"/rollout/interval",schemaPath:"#/properties/environments/additionalProperties/properties/rollout/properties/interval/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err379];
 }
@@ -5069,9 +5071,11 @@ vErrors.push(err379);
 }
 errors++;
 }
-for(const key49 in data196){
-if(!(((key49 === "file") || (key49 === "join")) || (key49 === "label"))){
-const err380 = {instancePath:instancePath+"/environments/" + key44.replace(/~/g, "~0").replace(/\//g, "~1")+"/rollout/labels",schemaPath:"#/properties/environments/additionalProperties/properties/rollout/properties/labels/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key49},message:"must NOT have additional properties"};
+}
+if(data193.min_requests !== undefined){
+let data197 = data193.min_requests;
+if(!((typeof data197 == "number") && (!(data197 % 1) && !isNaN(data197)))){
+const err380 = {instancePath:instancePath+"/environments/" + key44.replace(/~/g, "~0").replace(/\//g, "~1")+"/rollout/min_requests",schemaPath:"#/properties/environments/additionalProperties/properties/rollout/properties/min_requests/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err380];
 }
@@ -5080,12 +5084,9 @@ vErrors.push(err380);
 }
 errors++;
 }
-}
-if(data196.file !== undefined){
-let data197 = data196.file;
-if(typeof data197 === "string"){
-if(func3(data197) < 1){
-const err381 = {instancePath:instancePath+"/environments/" + key44.replace(/~/g, "~0").replace(/\//g, "~1")+"/rollout/labels/file",schemaPath:"#/properties/environments/additionalProperties/properties/rollout/properties/labels/properties/file/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(typeof data197 == "number"){
+if(data197 < 1 || isNaN(data197)){
+const err381 = {instancePath:instancePath+"/environments/" + key44.replace(/~/g, "~0").replace(/\//g, "~1")+"/rollout/min_requests",schemaPath:"#/properties/environments/additionalProperties/properties/rollout/properties/min_requests/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
 if(vErrors === null){
 vErrors = [err381];
 }
@@ -5095,8 +5096,12 @@ vErrors.push(err381);
 errors++;
 }
 }
-else {
-const err382 = {instancePath:instancePath+"/environments/" + key44.replace(/~/g, "~0").replace(/\//g, "~1")+"/rollout/labels/file",schemaPath:"#/properties/environments/additionalProperties/properties/rollout/properties/labels/properties/file/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+if(data193.log !== undefined){
+let data198 = data193.log;
+if(typeof data198 === "string"){
+if(func3(data198) < 1){
+const err382 = {instancePath:instancePath+"/environments/" + key44.replace(/~/g, "~0").replace(/\//g, "~1")+"/rollout/log",schemaPath:"#/properties/environments/additionalProperties/properties/rollout/properties/log/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err382];
 }
@@ -5106,11 +5111,8 @@ vErrors.push(err382);
 errors++;
 }
 }
-if(data196.join !== undefined){
-let data198 = data196.join;
-if(typeof data198 === "string"){
-if(func3(data198) < 1){
-const err383 = {instancePath:instancePath+"/environments/" + key44.replace(/~/g, "~0").replace(/\//g, "~1")+"/rollout/labels/join",schemaPath:"#/properties/environments/additionalProperties/properties/rollout/properties/labels/properties/join/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+else {
+const err383 = {instancePath:instancePath+"/environments/" + key44.replace(/~/g, "~0").replace(/\//g, "~1")+"/rollout/log",schemaPath:"#/properties/environments/additionalProperties/properties/rollout/properties/log/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err383];
 }
@@ -5120,8 +5122,11 @@ vErrors.push(err383);
 errors++;
 }
 }
-else {
-const err384 = {instancePath:instancePath+"/environments/" + key44.replace(/~/g, "~0").replace(/\//g, "~1")+"/rollout/labels/join",schemaPath:"#/properties/environments/additionalProperties/properties/rollout/properties/labels/properties/join/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data193.labels !== undefined){
+let data199 = data193.labels;
+if(data199 && typeof data199 == "object" && !Array.isArray(data199)){
+if(data199.file === undefined){
+const err384 = {instancePath:instancePath+"/environments/" + key44.replace(/~/g, "~0").replace(/\//g, "~1")+"/rollout/labels",schemaPath:"#/properties/environments/additionalProperties/properties/rollout/properties/labels/required",keyword:"required",params:{missingProperty: "file"},message:"must have required property '"+"file"+"'"};
 if(vErrors === null){
 vErrors = [err384];
 }
@@ -5130,12 +5135,9 @@ vErrors.push(err384);
 }
 errors++;
 }
-}
-if(data196.label !== undefined){
-let data199 = data196.label;
-if(typeof data199 === "string"){
-if(func3(data199) < 1){
-const err385 = {instancePath:instancePath+"/environments/" + key44.replace(/~/g, "~0").replace(/\//g, "~1")+"/rollout/labels/label",schemaPath:"#/properties/environments/additionalProperties/properties/rollout/properties/labels/properties/label/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+for(const key49 in data199){
+if(!(((key49 === "file") || (key49 === "join")) || (key49 === "label"))){
+const err385 = {instancePath:instancePath+"/environments/" + key44.replace(/~/g, "~0").replace(/\//g, "~1")+"/rollout/labels",schemaPath:"#/properties/environments/additionalProperties/properties/rollout/properties/labels/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key49},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err385];
 }
@@ -5145,8 +5147,11 @@ vErrors.push(err385);
 errors++;
 }
 }
-else {
-const err386 = {instancePath:instancePath+"/environments/" + key44.replace(/~/g, "~0").replace(/\//g, "~1")+"/rollout/labels/label",schemaPath:"#/properties/environments/additionalProperties/properties/rollout/properties/labels/properties/label/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data199.file !== undefined){
+let data200 = data199.file;
+if(typeof data200 === "string"){
+if(func3(data200) < 1){
+const err386 = {instancePath:instancePath+"/environments/" + key44.replace(/~/g, "~0").replace(/\//g, "~1")+"/rollout/labels/file",schemaPath:"#/properties/environments/additionalProperties/properties/rollout/properties/labels/properties/file/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err386];
 }
@@ -5156,9 +5161,8 @@ vErrors.push(err386);
 errors++;
 }
 }
-}
 else {
-const err387 = {instancePath:instancePath+"/environments/" + key44.replace(/~/g, "~0").replace(/\//g, "~1")+"/rollout/labels",schemaPath:"#/properties/environments/additionalProperties/properties/rollout/properties/labels/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err387 = {instancePath:instancePath+"/environments/" + key44.replace(/~/g, "~0").replace(/\//g, "~1")+"/rollout/labels/file",schemaPath:"#/properties/environments/additionalProperties/properties/rollout/properties/labels/properties/file/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err387];
 }
@@ -5168,12 +5172,11 @@ vErrors.push(err387);
 errors++;
 }
 }
-if(data190.checks !== undefined){
-let data200 = data190.checks;
-if(data200 && typeof data200 == "object" && !Array.isArray(data200)){
-for(const key50 in data200){
-if(!(((((key50 === "max_error_ratio") || (key50 === "latency_p95_ratio")) || (key50 === "latency_slack_ms")) || (key50 === "prediction_shift")) || (key50 === "alpha"))){
-const err388 = {instancePath:instancePath+"/environments/" + key44.replace(/~/g, "~0").replace(/\//g, "~1")+"/rollout/checks",schemaPath:"#/properties/environments/additionalProperties/properties/rollout/properties/checks/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key50},message:"must NOT have additional properties"};
+if(data199.join !== undefined){
+let data201 = data199.join;
+if(typeof data201 === "string"){
+if(func3(data201) < 1){
+const err388 = {instancePath:instancePath+"/environments/" + key44.replace(/~/g, "~0").replace(/\//g, "~1")+"/rollout/labels/join",schemaPath:"#/properties/environments/additionalProperties/properties/rollout/properties/labels/properties/join/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err388];
 }
@@ -5183,11 +5186,8 @@ vErrors.push(err388);
 errors++;
 }
 }
-if(data200.max_error_ratio !== undefined){
-let data201 = data200.max_error_ratio;
-if(typeof data201 == "number"){
-if(data201 > 1 || isNaN(data201)){
-const err389 = {instancePath:instancePath+"/environments/" + key44.replace(/~/g, "~0").replace(/\//g, "~1")+"/rollout/checks/max_error_ratio",schemaPath:"#/properties/environments/additionalProperties/properties/rollout/properties/checks/properties/max_error_ratio/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"};
+else {
+const err389 = {instancePath:instancePath+"/environments/" + key44.replace(/~/g, "~0").replace(/\//g, "~1")+"/rollout/labels/join",schemaPath:"#/properties/environments/additionalProperties/properties/rollout/properties/labels/properties/join/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err389];
 }
@@ -5196,8 +5196,12 @@ vErrors.push(err389);
 }
 errors++;
 }
-if(data201 < 0 || isNaN(data201)){
-const err390 = {instancePath:instancePath+"/environments/" + key44.replace(/~/g, "~0").replace(/\//g, "~1")+"/rollout/checks/max_error_ratio",schemaPath:"#/properties/environments/additionalProperties/properties/rollout/properties/checks/properties/max_error_ratio/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+}
+if(data199.label !== undefined){
+let data202 = data199.label;
+if(typeof data202 === "string"){
+if(func3(data202) < 1){
+const err390 = {instancePath:instancePath+"/environments/" + key44.replace(/~/g, "~0").replace(/\//g, "~1")+"/rollout/labels/label",schemaPath:"#/properties/environments/additionalProperties/properties/rollout/properties/labels/properties/label/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err390];
 }
@@ -5208,7 +5212,7 @@ errors++;
 }
 }
 else {
-const err391 = {instancePath:instancePath+"/environments/" + key44.replace(/~/g, "~0").replace(/\//g, "~1")+"/rollout/checks/max_error_ratio",schemaPath:"#/properties/environments/additionalProperties/properties/rollout/properties/checks/properties/max_error_ratio/type",keyword:"type",params:{type: "number"},message:"must be number"};
+const err391 = {instancePath:instancePath+"/environments/" + key44.replace(/~/g, "~0").replace(/\//g, "~1")+"/rollout/labels/label",schemaPath:"#/properties/environments/additionalProperties/properties/rollout/properties/labels/properties/label/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err391];
 }
@@ -5218,11 +5222,9 @@ vErrors.push(err391);
 errors++;
 }
 }
-if(data200.latency_p95_ratio !== undefined){
-let data202 = data200.latency_p95_ratio;
-if(typeof data202 == "number"){
-if(data202 <= 0 || isNaN(data202)){
-const err392 = {instancePath:instancePath+"/environments/" + key44.replace(/~/g, "~0").replace(/\//g, "~1")+"/rollout/checks/latency_p95_ratio",schemaPath:"#/properties/environments/additionalProperties/properties/rollout/properties/checks/properties/latency_p95_ratio/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0"};
+}
+else {
+const err392 = {instancePath:instancePath+"/environments/" + key44.replace(/~/g, "~0").replace(/\//g, "~1")+"/rollout/labels",schemaPath:"#/properties/environments/additionalProperties/properties/rollout/properties/labels/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err392];
 }
@@ -5232,8 +5234,12 @@ vErrors.push(err392);
 errors++;
 }
 }
-else {
-const err393 = {instancePath:instancePath+"/environments/" + key44.replace(/~/g, "~0").replace(/\//g, "~1")+"/rollout/checks/latency_p95_ratio",schemaPath:"#/properties/environments/additionalProperties/properties/rollout/properties/checks/properties/latency_p95_ratio/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data193.checks !== undefined){
+let data203 = data193.checks;
+if(data203 && typeof data203 == "object" && !Array.isArray(data203)){
+for(const key50 in data203){
+if(!(((((key50 === "max_error_ratio") || (key50 === "latency_p95_ratio")) || (key50 === "latency_slack_ms")) || (key50 === "prediction_shift")) || (key50 === "alpha"))){
+const err393 = {instancePath:instancePath+"/environments/" + key44.replace(/~/g, "~0").replace(/\//g, "~1")+"/rollout/checks",schemaPath:"#/properties/environments/additionalProperties/properties/rollout/properties/checks/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key50},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err393];
 }
@@ -5243,11 +5249,11 @@ vErrors.push(err393);
 errors++;
 }
 }
-if(data200.latency_slack_ms !== undefined){
-let data203 = data200.latency_slack_ms;
-if(typeof data203 == "number"){
-if(data203 < 0 || isNaN(data203)){
-const err394 = {instancePath:instancePath+"/environments/" + key44.replace(/~/g, "~0").replace(/\//g, "~1")+"/rollout/checks/latency_slack_ms",schemaPath:"#/properties/environments/additionalProperties/properties/rollout/properties/checks/properties/latency_slack_ms/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(data203.max_error_ratio !== undefined){
+let data204 = data203.max_error_ratio;
+if(typeof data204 == "number"){
+if(data204 > 1 || isNaN(data204)){
+const err394 = {instancePath:instancePath+"/environments/" + key44.replace(/~/g, "~0").replace(/\//g, "~1")+"/rollout/checks/max_error_ratio",schemaPath:"#/properties/environments/additionalProperties/properties/rollout/properties/checks/properties/max_error_ratio/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"};
 if(vErrors === null){
 vErrors = [err394];
 }
@@ -5256,9 +5262,8 @@ vErrors.push(err394);
 }
 errors++;
 }
-}
-else {
-const err395 = {instancePath:instancePath+"/environments/" + key44.replace(/~/g, "~0").replace(/\//g, "~1")+"/rollout/checks/latency_slack_ms",schemaPath:"#/properties/environments/additionalProperties/properties/rollout/properties/checks/properties/latency_slack_ms/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data204 < 0 || isNaN(data204)){
+const err395 = {instancePath:instancePath+"/environments/" + key44.replace(/~/g, "~0").replace(/\//g, "~1")+"/rollout/checks/max_error_ratio",schemaPath:"#/properties/environments/additionalProperties/properties/rollout/properties/checks/properties/max_error_ratio/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err395];
 }
@@ -5268,9 +5273,8 @@ vErrors.push(err395);
 errors++;
 }
 }
-if(data200.prediction_shift !== undefined){
-if(typeof data200.prediction_shift !== "boolean"){
-const err396 = {instancePath:instancePath+"/environments/" + key44.replace(/~/g, "~0").replace(/\//g, "~1")+"/rollout/checks/prediction_shift",schemaPath:"#/properties/environments/additionalProperties/properties/rollout/properties/checks/properties/prediction_shift/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+else {
+const err396 = {instancePath:instancePath+"/environments/" + key44.replace(/~/g, "~0").replace(/\//g, "~1")+"/rollout/checks/max_error_ratio",schemaPath:"#/properties/environments/additionalProperties/properties/rollout/properties/checks/properties/max_error_ratio/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err396];
 }
@@ -5280,11 +5284,11 @@ vErrors.push(err396);
 errors++;
 }
 }
-if(data200.alpha !== undefined){
-let data205 = data200.alpha;
+if(data203.latency_p95_ratio !== undefined){
+let data205 = data203.latency_p95_ratio;
 if(typeof data205 == "number"){
-if(data205 > 0.5 || isNaN(data205)){
-const err397 = {instancePath:instancePath+"/environments/" + key44.replace(/~/g, "~0").replace(/\//g, "~1")+"/rollout/checks/alpha",schemaPath:"#/properties/environments/additionalProperties/properties/rollout/properties/checks/properties/alpha/maximum",keyword:"maximum",params:{comparison: "<=", limit: 0.5},message:"must be <= 0.5"};
+if(data205 <= 0 || isNaN(data205)){
+const err397 = {instancePath:instancePath+"/environments/" + key44.replace(/~/g, "~0").replace(/\//g, "~1")+"/rollout/checks/latency_p95_ratio",schemaPath:"#/properties/environments/additionalProperties/properties/rollout/properties/checks/properties/latency_p95_ratio/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0"};
 if(vErrors === null){
 vErrors = [err397];
 }
@@ -5293,8 +5297,9 @@ vErrors.push(err397);
 }
 errors++;
 }
-if(data205 <= 0 || isNaN(data205)){
-const err398 = {instancePath:instancePath+"/environments/" + key44.replace(/~/g, "~0").replace(/\//g, "~1")+"/rollout/checks/alpha",schemaPath:"#/properties/environments/additionalProperties/properties/rollout/properties/checks/properties/alpha/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0"};
+}
+else {
+const err398 = {instancePath:instancePath+"/environments/" + key44.replace(/~/g, "~0").replace(/\//g, "~1")+"/rollout/checks/latency_p95_ratio",schemaPath:"#/properties/environments/additionalProperties/properties/rollout/properties/checks/properties/latency_p95_ratio/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err398];
 }
@@ -5304,8 +5309,11 @@ vErrors.push(err398);
 errors++;
 }
 }
-else {
-const err399 = {instancePath:instancePath+"/environments/" + key44.replace(/~/g, "~0").replace(/\//g, "~1")+"/rollout/checks/alpha",schemaPath:"#/properties/environments/additionalProperties/properties/rollout/properties/checks/properties/alpha/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data203.latency_slack_ms !== undefined){
+let data206 = data203.latency_slack_ms;
+if(typeof data206 == "number"){
+if(data206 < 0 || isNaN(data206)){
+const err399 = {instancePath:instancePath+"/environments/" + key44.replace(/~/g, "~0").replace(/\//g, "~1")+"/rollout/checks/latency_slack_ms",schemaPath:"#/properties/environments/additionalProperties/properties/rollout/properties/checks/properties/latency_slack_ms/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err399];
 }
@@ -5315,9 +5323,8 @@ vErrors.push(err399);
 errors++;
 }
 }
-}
 else {
-const err400 = {instancePath:instancePath+"/environments/" + key44.replace(/~/g, "~0").replace(/\//g, "~1")+"/rollout/checks",schemaPath:"#/properties/environments/additionalProperties/properties/rollout/properties/checks/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err400 = {instancePath:instancePath+"/environments/" + key44.replace(/~/g, "~0").replace(/\//g, "~1")+"/rollout/checks/latency_slack_ms",schemaPath:"#/properties/environments/additionalProperties/properties/rollout/properties/checks/properties/latency_slack_ms/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err400];
 }
@@ -5327,9 +5334,9 @@ vErrors.push(err400);
 errors++;
 }
 }
-}
-else {
-const err401 = {instancePath:instancePath+"/environments/" + key44.replace(/~/g, "~0").replace(/\//g, "~1")+"/rollout",schemaPath:"#/properties/environments/additionalProperties/properties/rollout/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data203.prediction_shift !== undefined){
+if(typeof data203.prediction_shift !== "boolean"){
+const err401 = {instancePath:instancePath+"/environments/" + key44.replace(/~/g, "~0").replace(/\//g, "~1")+"/rollout/checks/prediction_shift",schemaPath:"#/properties/environments/additionalProperties/properties/rollout/properties/checks/properties/prediction_shift/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err401];
 }
@@ -5339,11 +5346,11 @@ vErrors.push(err401);
 errors++;
 }
 }
-if(data174.timeout_minutes !== undefined){
-let data206 = data174.timeout_minutes;
-if(typeof data206 == "number"){
-if(data206 > 360 || isNaN(data206)){
-const err402 = {instancePath:instancePath+"/environments/" + key44.replace(/~/g, "~0").replace(/\//g, "~1")+"/timeout_minutes",schemaPath:"#/properties/environments/additionalProperties/properties/timeout_minutes/maximum",keyword:"maximum",params:{comparison: "<=", limit: 360},message:"must be <= 360"};
+if(data203.alpha !== undefined){
+let data208 = data203.alpha;
+if(typeof data208 == "number"){
+if(data208 > 0.5 || isNaN(data208)){
+const err402 = {instancePath:instancePath+"/environments/" + key44.replace(/~/g, "~0").replace(/\//g, "~1")+"/rollout/checks/alpha",schemaPath:"#/properties/environments/additionalProperties/properties/rollout/properties/checks/properties/alpha/maximum",keyword:"maximum",params:{comparison: "<=", limit: 0.5},message:"must be <= 0.5"};
 if(vErrors === null){
 vErrors = [err402];
 }
@@ -5352,8 +5359,8 @@ vErrors.push(err402);
 }
 errors++;
 }
-if(data206 <= 0 || isNaN(data206)){
-const err403 = {instancePath:instancePath+"/environments/" + key44.replace(/~/g, "~0").replace(/\//g, "~1")+"/timeout_minutes",schemaPath:"#/properties/environments/additionalProperties/properties/timeout_minutes/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0"};
+if(data208 <= 0 || isNaN(data208)){
+const err403 = {instancePath:instancePath+"/environments/" + key44.replace(/~/g, "~0").replace(/\//g, "~1")+"/rollout/checks/alpha",schemaPath:"#/properties/environments/additionalProperties/properties/rollout/properties/checks/properties/alpha/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0"};
 if(vErrors === null){
 vErrors = [err403];
 }
@@ -5364,7 +5371,7 @@ errors++;
 }
 }
 else {
-const err404 = {instancePath:instancePath+"/environments/" + key44.replace(/~/g, "~0").replace(/\//g, "~1")+"/timeout_minutes",schemaPath:"#/properties/environments/additionalProperties/properties/timeout_minutes/type",keyword:"type",params:{type: "number"},message:"must be number"};
+const err404 = {instancePath:instancePath+"/environments/" + key44.replace(/~/g, "~0").replace(/\//g, "~1")+"/rollout/checks/alpha",schemaPath:"#/properties/environments/additionalProperties/properties/rollout/properties/checks/properties/alpha/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err404];
 }
@@ -5376,7 +5383,7 @@ errors++;
 }
 }
 else {
-const err405 = {instancePath:instancePath+"/environments/" + key44.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/environments/additionalProperties/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err405 = {instancePath:instancePath+"/environments/" + key44.replace(/~/g, "~0").replace(/\//g, "~1")+"/rollout/checks",schemaPath:"#/properties/environments/additionalProperties/properties/rollout/properties/checks/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err405];
 }
@@ -5388,7 +5395,7 @@ errors++;
 }
 }
 else {
-const err406 = {instancePath:instancePath+"/environments",schemaPath:"#/properties/environments/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err406 = {instancePath:instancePath+"/environments/" + key44.replace(/~/g, "~0").replace(/\//g, "~1")+"/rollout",schemaPath:"#/properties/environments/additionalProperties/properties/rollout/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err406];
 }
@@ -5398,14 +5405,73 @@ vErrors.push(err406);
 errors++;
 }
 }
-}
-else {
-const err407 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data174.timeout_minutes !== undefined){
+let data209 = data174.timeout_minutes;
+if(typeof data209 == "number"){
+if(data209 > 360 || isNaN(data209)){
+const err407 = {instancePath:instancePath+"/environments/" + key44.replace(/~/g, "~0").replace(/\//g, "~1")+"/timeout_minutes",schemaPath:"#/properties/environments/additionalProperties/properties/timeout_minutes/maximum",keyword:"maximum",params:{comparison: "<=", limit: 360},message:"must be <= 360"};
 if(vErrors === null){
 vErrors = [err407];
 }
 else {
 vErrors.push(err407);
+}
+errors++;
+}
+if(data209 <= 0 || isNaN(data209)){
+const err408 = {instancePath:instancePath+"/environments/" + key44.replace(/~/g, "~0").replace(/\//g, "~1")+"/timeout_minutes",schemaPath:"#/properties/environments/additionalProperties/properties/timeout_minutes/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0"};
+if(vErrors === null){
+vErrors = [err408];
+}
+else {
+vErrors.push(err408);
+}
+errors++;
+}
+}
+else {
+const err409 = {instancePath:instancePath+"/environments/" + key44.replace(/~/g, "~0").replace(/\//g, "~1")+"/timeout_minutes",schemaPath:"#/properties/environments/additionalProperties/properties/timeout_minutes/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err409];
+}
+else {
+vErrors.push(err409);
+}
+errors++;
+}
+}
+}
+else {
+const err410 = {instancePath:instancePath+"/environments/" + key44.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/environments/additionalProperties/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err410];
+}
+else {
+vErrors.push(err410);
+}
+errors++;
+}
+}
+}
+else {
+const err411 = {instancePath:instancePath+"/environments",schemaPath:"#/properties/environments/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err411];
+}
+else {
+vErrors.push(err411);
+}
+errors++;
+}
+}
+}
+else {
+const err412 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err412];
+}
+else {
+vErrors.push(err412);
 }
 errors++;
 }

@@ -144,6 +144,18 @@ export const environmentConfigSchema = {
           default: 'deploy/{environment}/{model}.yaml',
           description: 'File the version pointer is written to; `{model}` and `{environment}` are replaced.',
         },
+        manifests: {
+          type: 'array',
+          items: { type: 'string', minLength: 1 },
+          description:
+            "Kubernetes manifests in the repository (e.g. those `modelci package` writes) whose model container's `image:` deploy sets to `--image`, changing nothing else; `{model}` and `{environment}` are replaced.",
+        },
+        container: {
+          type: 'string',
+          minLength: 1,
+          description:
+            'The container of those manifests that runs the model. Default, the only one, else `server` (Deployment) or `kserve-container` (InferenceService).',
+        },
       },
     },
     shadow: {

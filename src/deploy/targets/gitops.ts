@@ -3,6 +3,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync
 import { tmpdir } from 'node:os';
 import { dirname, isAbsolute, join, normalize, resolve } from 'node:path';
 import { promisify } from 'node:util';
+import { setManifestImage, type ImageChange } from '../../core/deploy/manifest-image.js';
 import { ModelciError } from '../../core/errors.js';
 import { Git } from '../../git/git.js';
 import { pushRetryPolicy, pushWithRetry } from '../../git/push-retry.js';
@@ -19,6 +20,10 @@ export interface GitopsTargetOptions {
   path: string;
   /** Push attempts when another writer got there first. */
   attempts?: number;
+  /** Manifests whose model container's image is set to the deployed image (same substitutions). */
+  manifests?: string[];
+  /** That container's name, when a workload has several. */
+  container?: string;
 }
 
 async function git(cwd: string, args: string[]): Promise<string> {
@@ -39,6 +44,8 @@ export const gitopsTarget: TargetFactory = (_environment, config, cwd) => {
     repo: /^[a-z]+:\/\/|^[^/]+@[^:]+:/.test(repo) ? repo : resolve(cwd, repo),
     branch: g.branch ?? 'main',
     path: g.path ?? 'deploy/{environment}/{model}.yaml',
+    ...(g.manifests?.length ? { manifests: g.manifests } : {}),
+    ...(g.container ? { container: g.container } : {}),
   });
 };
 
@@ -49,6 +56,7 @@ export function pointerYaml(ctx: TargetContext): string {
     `model: ${ctx.model}`,
     `environment: ${ctx.environment}`,
     `version: ${ctx.version}`,
+    ...(ctx.image ? [`image: ${JSON.stringify(ctx.image)}`] : []),
     'artifact:',
     `  uri: ${JSON.stringify(ctx.artifactUri)}`,
     `  sha256: ${ctx.sha256}`,
@@ -62,22 +70,77 @@ export function pointerYaml(ctx: TargetContext): string {
  */
 export class GitopsTarget implements DeployTarget {
   readonly kind = 'gitops';
+  /** The images the last deploy replaced, by manifest and workload: what a rollback restores. */
+  private replaced = new Map<string, string>();
 
   constructor(private readonly opts: GitopsTargetOptions) {}
 
-  private filePath(ctx: TargetContext): string {
+  private filePath(ctx: TargetContext, template: string, key: string): string {
     const rel = normalize(
-      this.opts.path.replaceAll('{model}', ctx.model).replaceAll('{environment}', ctx.environment),
+      template.replaceAll('{model}', ctx.model).replaceAll('{environment}', ctx.environment),
     );
     if (isAbsolute(rel) || rel.startsWith('..'))
       throw new ModelciError('CONFIG', `gitops path must stay inside the repository (got ${rel})`, {
-        path: `environments.${ctx.environment}.gitops.path`,
+        path: `environments.${ctx.environment}.gitops.${key}`,
       });
     return rel;
   }
 
+  /**
+   * The image each workload of the manifests gets: the deployed version's image, or, for a
+   * rollback (no image), the one the last deploy replaced.
+   */
+  private imageFor(ctx: TargetContext): (file: string) => (c: ImageChange) => string {
+    if (ctx.image) return () => () => ctx.image!;
+    if (this.replaced.size)
+      return (file) => (c) => this.replaced.get(`${file}\0${c.kind}/${c.name}`) ?? c.previous;
+    throw new ModelciError(
+      'CONFIG',
+      `gitops.manifests is set, but no image was given for ${ctx.model} ${ctx.version}`,
+      {
+        path: `environments.${ctx.environment}.gitops.manifests`,
+        hint: 'Pass --image <ref> (the image `modelci package` built for this version, best by digest)',
+      },
+    );
+  }
+
+  /** Sets the image in each manifest; returns the files changed and what they held before. */
+  private updateManifests(
+    ctx: TargetContext,
+    work: string,
+    branch: string,
+  ): { changed: string[]; before: Map<string, string> } {
+    const changed: string[] = [];
+    const before = new Map<string, string>();
+    const manifests = this.opts.manifests ?? [];
+    if (!manifests.length) return { changed, before };
+    const imageFor = this.imageFor(ctx);
+    manifests.forEach((template, i) => {
+      const rel = this.filePath(ctx, template, `manifests[${i}]`);
+      const file = join(work, rel);
+      if (!existsSync(file))
+        throw new ModelciError('DEPLOY', `${rel} is not on ${branch} of ${this.opts.repo}`, {
+          path: `environments.${ctx.environment}.gitops.manifests[${i}]`,
+          hint: 'Commit the manifests there first (`modelci package` writes them under kubernetes/)',
+        });
+      const text = readFileSync(file, 'utf8');
+      const r = setManifestImage(text, {
+        file: rel,
+        model: ctx.model,
+        image: imageFor(rel),
+        ...(this.opts.container ? { container: this.opts.container } : {}),
+      });
+      for (const c of r.changes) before.set(`${rel}\0${c.kind}/${c.name}`, c.previous);
+      if (r.text !== text) {
+        writeFileSync(file, r.text);
+        changed.push(rel);
+      }
+    });
+    return { changed, before };
+  }
+
   async deploy(ctx: TargetContext): Promise<TargetResult> {
-    const rel = this.filePath(ctx);
+    const rel = this.filePath(ctx, this.opts.path, 'path');
     const remote = /^[a-z]+:\/\/|^[^/]+@[^:]+:/.test(this.opts.repo)
       ? this.opts.repo
       : resolve(this.opts.repo);
@@ -107,15 +170,20 @@ export class GitopsTarget implements DeployTarget {
         attempt: async () => {
           const file = join(work, rel);
           const content = pointerYaml(ctx);
-          if (existsSync(file) && readFileSync(file, 'utf8') === content)
+          const pointerSame = existsSync(file) && readFileSync(file, 'utf8') === content;
+          if (!pointerSame) {
+            mkdirSync(dirname(file), { recursive: true });
+            writeFileSync(file, content);
+          }
+          const manifests = this.updateManifests(ctx, work, branch);
+          const files = [...(pointerSame ? [] : [rel]), ...manifests.changed];
+          if (!files.length)
             return {
               done: {
                 detail: `${rel} on ${branch} already names ${ctx.version}; nothing to commit`,
               },
             };
-          mkdirSync(dirname(file), { recursive: true });
-          writeFileSync(file, content);
-          await git(work, ['add', '--', rel]);
+          await git(work, ['add', '--', ...files]);
           await git(work, [
             '-c',
             `user.name=${process.env.GIT_AUTHOR_NAME ?? ACTIONS_BOT.name}`,
@@ -124,13 +192,16 @@ export class GitopsTarget implements DeployTarget {
             'commit',
             '-q',
             '-m',
-            `Deploy ${ctx.model} ${ctx.version} to ${ctx.environment}\n\nModel: ${ctx.model}\nVersion: ${ctx.version}\nEnvironment: ${ctx.environment}`,
+            `Deploy ${ctx.model} ${ctx.version} to ${ctx.environment}\n\nModel: ${ctx.model}\nVersion: ${ctx.version}\nEnvironment: ${ctx.environment}${ctx.image ? `\nImage: ${ctx.image}` : ''}`,
           ]);
           if ((await repo.push('origin', [`HEAD:refs/heads/${branch}`])) === 'rejected')
             return 'rejected';
+          // Only what this push replaced is what a rollback restores.
+          this.replaced = manifests.before;
           const sha = (await git(work, ['rev-parse', 'HEAD'])).trim();
-          ctx.log(`gitops: pushed ${rel} (${sha.slice(0, 7)}) to ${branch}`);
-          return { done: { detail: `committed ${rel} at ${sha.slice(0, 7)} on ${branch}` } };
+          const what = files.join(', ');
+          ctx.log(`gitops: pushed ${what} (${sha.slice(0, 7)}) to ${branch}`);
+          return { done: { detail: `committed ${what} at ${sha.slice(0, 7)} on ${branch}` } };
         },
       });
       return value;

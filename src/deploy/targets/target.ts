@@ -12,6 +12,8 @@ export interface TargetContext {
   artifactPath: string;
   /** The artifact's registry uri (what a reconciler can fetch). */
   artifactUri: string;
+  /** The container image serving this version (`deploy --image`), for targets that set it. */
+  image?: string;
   environment: string;
   /** The environment's URL from the config, when it has one. */
   url: string | undefined;

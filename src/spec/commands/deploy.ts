@@ -31,6 +31,12 @@ export const deploySpec = defineCommand({
     },
     registry: registryOption,
     config: configOption,
+    image: {
+      type: 'string',
+      placeholder: 'ref',
+      description:
+        "The container image of this version (best by digest, e.g. ghcr.io/acme/models/churn@sha256:...): the gitops target writes it into the model's container in `environments.<env>.gitops.manifests`.",
+    },
     url: {
       type: 'string',
       placeholder: 'url',

@@ -1,16 +1,18 @@
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer as createHttpServer, request, type Server } from 'node:http';
 import { createServer } from 'node:net';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { kubernetesManifests } from '../../../src/core/package/manifests.js';
 import { CommandTarget } from '../../../src/deploy/targets/command.js';
 import { GitopsTarget } from '../../../src/deploy/targets/gitops.js';
 import { ServerTarget } from '../../../src/deploy/targets/server.js';
 import type { TargetContext } from '../../../src/deploy/targets/target.js';
 import { startTestServer, type TestServer } from '../../harness/model-server.js';
 import { CLASSIFIER_V2, writeClassifier } from '../../harness/onnx-models.js';
+import { errorOf } from '../../harness/error-of.js';
 import { tempDir } from '../../harness/temp.js';
 
 const pids: number[] = [];
@@ -81,6 +83,22 @@ describe('command target', () => {
   });
 });
 
+/** A bare config repository whose main holds these files (path -> text), as origin. */
+function configRepo(dir: string, files: Record<string, string>): string {
+  const origin = join(dir, 'config.git');
+  git(dir, 'init', '-q', '--bare', origin);
+  const seed = join(dir, 'seed');
+  git(dir, 'clone', '-q', origin, seed);
+  for (const [path, text] of Object.entries(files)) {
+    mkdirSync(dirname(join(seed, path)), { recursive: true });
+    writeFileSync(join(seed, path), text);
+  }
+  git(seed, 'add', '.');
+  git(seed, '-c', 'user.name=x', '-c', 'user.email=x@x', 'commit', '-qm', 'seed');
+  git(seed, 'push', '-q', 'origin', 'HEAD:refs/heads/main');
+  return origin;
+}
+
 describe('gitops target', () => {
   it('commits the version pointer to a bare config repository, once', async () => {
     const dir = tempDir('modelci-gitops-');
@@ -107,14 +125,7 @@ describe('gitops target', () => {
 
   it('builds on the commits already on the branch', async () => {
     const dir = tempDir('modelci-gitops-');
-    const origin = join(dir, 'config.git');
-    git(dir, 'init', '-q', '--bare', origin);
-    const other = join(dir, 'other');
-    git(dir, 'clone', '-q', origin, other);
-    writeFileSync(join(other, 'README.md'), 'config\n');
-    git(other, 'add', '.');
-    git(other, '-c', 'user.name=x', '-c', 'user.email=x@x', 'commit', '-qm', 'other');
-    git(other, 'push', '-q', 'origin', 'HEAD:refs/heads/main');
+    const origin = configRepo(dir, { 'README.md': 'config\n' });
     await new GitopsTarget({ repo: origin, branch: 'main', path: 'deploy/{model}.yaml' }).deploy(
       context(dir),
     );
@@ -122,6 +133,95 @@ describe('gitops target', () => {
       'README.md',
       'deploy/clf.yaml',
     ]);
+  });
+
+  it("sets the model container's image in the manifests, in the pointer's commit, and restores it on rollback", async () => {
+    const dir = tempDir('modelci-gitops-');
+    const oldImage = `ghcr.io/acme/models/clf@sha256:${'1'.repeat(64)}`;
+    const newImage = `ghcr.io/acme/models/clf@sha256:${'2'.repeat(64)}`;
+    // The manifests as modelci package writes them, with a line the platform team added.
+    const files = kubernetesManifests({ model: 'clf', version: '1.1.0', image: oldImage }).map(
+      (f) => [
+        `apps/staging/${f.path}`,
+        f.path === 'deployment.yaml'
+          ? f.text.replace('replicas: 1', 'replicas: 2 # HPA takes over')
+          : f.text,
+      ],
+    );
+    const origin = configRepo(dir, Object.fromEntries(files));
+    const seeded = git(origin, 'rev-parse', 'main');
+    const target = new GitopsTarget({
+      repo: origin,
+      branch: 'main',
+      path: 'apps/{environment}/{model}.version.yaml',
+      manifests: [
+        'apps/{environment}/deployment.yaml',
+        'apps/{environment}/kserve/inferenceservice.yaml',
+      ],
+    });
+
+    const first = await target.deploy(context(dir, { image: newImage }));
+    expect(first.detail).toMatch(
+      /committed apps\/staging\/clf.version.yaml, apps\/staging\/deployment.yaml, apps\/staging\/kserve\/inferenceservice.yaml at [0-9a-f]{7} on main/,
+    );
+    // One commit; in the manifests, only each image line changed.
+    expect(git(origin, 'rev-list', '--count', `${seeded}..main`)).toBe('1');
+    const diff = git(
+      origin,
+      'diff',
+      '--unified=0',
+      seeded,
+      'main',
+      '--',
+      'apps/staging/deployment.yaml',
+      'apps/staging/kserve',
+    );
+    expect(diff.split('\n').filter((l) => /^[-+] /.test(l))).toEqual([
+      `-          image: ${oldImage}`,
+      `+          image: ${newImage}`,
+      `-        image: ${oldImage}`,
+      `+        image: ${newImage}`,
+    ]);
+    expect(git(origin, 'show', 'main:apps/staging/deployment.yaml')).toContain(
+      'replicas: 2 # HPA takes over',
+    );
+    expect(git(origin, 'show', 'main:apps/staging/clf.version.yaml')).toContain(
+      `image: "${newImage}"`,
+    );
+    expect(git(origin, 'log', '-1', '--format=%B', 'main')).toContain(`Image: ${newImage}`);
+
+    const again = await target.deploy(context(dir, { image: newImage }));
+    expect(again.detail).toMatch(/nothing to commit/);
+
+    // deploy's rollback comes without an image: the target restores what its deploy replaced.
+    await target.deploy(context(dir, { version: '1.1.0' }));
+    expect(git(origin, 'show', 'main:apps/staging/deployment.yaml')).toContain(
+      `image: ${oldImage}`,
+    );
+    expect(git(origin, 'show', 'main:apps/staging/kserve/inferenceservice.yaml')).toContain(
+      `image: ${oldImage}`,
+    );
+    expect(git(origin, 'show', 'main:apps/staging/clf.version.yaml')).toMatch(/^version: 1.1.0$/m);
+
+    // A new target (a new deploy run) without an image has nothing to restore: it says what to pass.
+    const fresh = new GitopsTarget({
+      repo: origin,
+      branch: 'main',
+      path: 'p.yaml',
+      manifests: ['apps/staging/deployment.yaml'],
+    });
+    await expect(fresh.deploy(context(dir))).rejects.toThrow(/no image was given for clf 1.2.0/);
+    const missing = new GitopsTarget({
+      repo: origin,
+      branch: 'main',
+      path: 'p.yaml',
+      manifests: ['apps/{environment}/nope.yaml'],
+    });
+    const e = await errorOf(missing.deploy(context(dir, { image: newImage })));
+    expect(e.message).toMatch(/apps\/staging\/nope.yaml is not on main of/);
+    expect(e.where.path).toBe('environments.staging.gitops.manifests[0]');
+    // Nothing was pushed by the failed runs.
+    expect(git(origin, 'rev-list', '--count', `${seeded}..main`)).toBe('2');
   });
 
   it('refuses a path outside the repository', async () => {
