@@ -68,13 +68,13 @@ export function imageLabels(i: LabelInput): Array<[string, string]> {
   );
   if (i.commit) labels.push(['io.modelci.model.commit', i.commit]);
   labels.push(['io.modelci.version', i.modelciVersion]);
-  return labels;
+  // A label is one line of text; what the registry holds may not be.
+  return labels.map(([k, v]) => [k, v.replace(/\s*[\r\n\t]+\s*/g, ' ').trim()]);
 }
 
-/** A double-quoted Dockerfile word: one line, no variable expansion, quotes and backslashes escaped. */
+/** A double-quoted Dockerfile word (of one line): no variable expansion, quotes and backslashes escaped. */
 function quoted(value: string): string {
-  const oneLine = value.replace(/[\r\n\t]+/g, ' ').trim();
-  return `"${oneLine.replace(/[\\"$]/g, (c) => `\\${c}`)}"`;
+  return `"${value.replace(/[\\"$]/g, (c) => `\\${c}`)}"`;
 }
 
 export function dockerfile(i: DockerfileInput): string {
