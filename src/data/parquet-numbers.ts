@@ -1,4 +1,4 @@
-import type { ColumnChunk, FileMetaData, SchemaTree } from 'hyparquet';
+import type { ColumnChunk, SchemaTree } from 'hyparquet';
 import { parquetHeader } from 'hyparquet/src/column.js';
 import { convertWithDictionary } from 'hyparquet/src/convert.js';
 import { decompressPage, readDataPage, readDataPageV2 } from 'hyparquet/src/datapage.js';
@@ -28,104 +28,187 @@ export function isFlatNumberColumn(node: SchemaTree): boolean {
   return !ltype || ltype === 'INTEGER';
 }
 
+/** Reads `length` bytes at `position` of the file. */
+export type ReadAt = (position: number, length: number) => Promise<Uint8Array>;
+
 export interface NumberColumnRead {
-  /** Bytes of the file (hyparquet's AsyncBuffer). */
-  file: { slice(start: number, end?: number): ArrayBuffer | Promise<ArrayBuffer> };
-  metadata: FileMetaData;
+  readAt: ReadAt;
   node: SchemaTree;
   chunk: ColumnChunk;
   rows: number;
 }
 
-export async function readNumberColumn(read: NumberColumnRead): Promise<Float64Array> {
-  const { node, rows } = read;
-  const meta = read.chunk.meta_data;
-  if (!meta) throw new Error('column chunk has no metadata');
-  const dict = meta.dictionary_page_offset;
-  const start = Number(dict !== undefined && dict > 0n ? dict : meta.data_page_offset);
-  const end = start + Number(meta.total_compressed_size);
-  const bytes = await read.file.slice(start, end);
-  const reader = { view: new DataView(bytes), offset: 0 };
-  const schemaPath = [{ element: { name: 'root' }, children: [node], count: 1, path: [] }, node];
-  const decoder = {
-    pathInSchema: meta.path_in_schema,
-    type: meta.type,
-    element: node.element,
-    schemaPath: schemaPath as unknown as SchemaTree[],
-    codec: meta.codec,
-    parsers: {} as never,
-  };
-  const maxDef = node.element.repetition_type === 'REQUIRED' ? 0 : 1;
-  const out = new Float64Array(rows);
-  let row = 0;
-  let dictionary: ArrayLike<unknown> | undefined;
-  while (row < rows && reader.offset < bytes.byteLength) {
-    const header = parquetHeader(reader);
-    const compressed = new Uint8Array(bytes, reader.offset, header.compressed_page_size);
-    reader.offset += header.compressed_page_size;
-    const size = Number(header.uncompressed_page_size);
-    if (header.type === 'DICTIONARY_PAGE') {
-      const page = decompressPage(compressed, size, meta.codec, undefined);
-      const view = new DataView(page.buffer, page.byteOffset, page.byteLength);
-      dictionary = readPlain(
-        { view, offset: 0 },
-        meta.type,
-        header.dictionary_page_header!.num_values,
-        node.element.type_length,
-      );
-      continue;
-    }
-    let levels: Uint8Array | undefined;
-    let values: ArrayLike<unknown>;
-    let n: number;
-    if (header.type === 'DATA_PAGE') {
-      const daph = header.data_page_header!;
-      n = daph.num_values;
-      const page = decompressPage(compressed, size, meta.codec, undefined);
-      const at = { view: new DataView(page.buffer, page.byteOffset, page.byteLength), offset: 0 };
-      if (maxDef) readRleBitPackedHybrid(at, 1, (levels = new Uint8Array(n)));
-      if (daph.encoding === 'PLAIN')
-        values = plainNumbers(page, at.offset, meta.type, present(levels, n));
-      else {
-        const p = readDataPage(page, daph, decoder);
-        values = convertWithDictionary(p.dataPage, dictionary as never, daph.encoding, decoder);
-      }
-    } else if (header.type === 'DATA_PAGE_V2') {
-      const daph2 = header.data_page_header_v2!;
-      n = daph2.num_values;
-      const rl = daph2.repetition_levels_byte_length;
-      const dl = daph2.definition_levels_byte_length;
-      if (maxDef) {
-        const at = { view: new DataView(bytes, compressed.byteOffset + rl, dl), offset: 0 };
-        readRleBitPackedHybrid(at, 1, (levels = new Uint8Array(n)), dl);
-      }
-      if (daph2.encoding === 'PLAIN') {
-        let page: Uint8Array = compressed.subarray(rl + dl);
-        if (daph2.is_compressed !== false)
-          page = decompressPage(page, size - rl - dl, meta.codec, undefined);
-        values = plainNumbers(page, 0, meta.type, n - daph2.num_nulls);
-      } else {
-        const p = readDataPageV2(compressed, header, decoder);
-        values = convertWithDictionary(p.dataPage, dictionary as never, daph2.encoding, decoder);
-      }
-    } else continue; // index pages carry no values
-    n = Math.min(n, rows - row);
-    if (levels && present(levels, n) < n) {
-      let v = 0;
-      for (let i = 0; i < n; i++) out[row + i] = levels[i] === maxDef ? Number(values[v++]) : NaN;
-    } else if (
-      values instanceof Float64Array ||
-      values instanceof Float32Array ||
-      values instanceof Int32Array
-    ) {
-      out.set(n === values.length ? values : values.subarray(0, n), row);
-    } else for (let i = 0; i < n; i++) out[row + i] = Number(values[i]);
-    row += n;
+/** Bytes read ahead for a page header (and, when it fits, the page itself). */
+const HEADER_WINDOW = 64 * 1024;
+
+/**
+ * One flat numeric column chunk, decoded page by page as rows are asked for: memory is one page
+ * (pyarrow's default: 1 MiB) per column, not the row group (a 1M-row group of 30 DOUBLE columns
+ * is 240 MB decoded), and the file is read a page at a time with positioned reads.
+ */
+export class NumberColumnCursor {
+  private offset: number;
+  private readonly end: number;
+  private row = 0;
+  private page: Float64Array<ArrayBufferLike> = new Float64Array(0);
+  private at = 0;
+  private dictionary: ArrayLike<unknown> | undefined;
+  private readonly decoder;
+  private readonly maxDef: number;
+
+  constructor(private readonly read: NumberColumnRead) {
+    const meta = read.chunk.meta_data;
+    if (!meta) throw new Error('column chunk has no metadata');
+    const dict = meta.dictionary_page_offset;
+    this.offset = Number(dict !== undefined && dict > 0n ? dict : meta.data_page_offset);
+    this.end = this.offset + Number(meta.total_compressed_size);
+    const node = read.node;
+    const schemaPath = [{ element: { name: 'root' }, children: [node], count: 1, path: [] }, node];
+    this.decoder = {
+      pathInSchema: meta.path_in_schema,
+      type: meta.type,
+      element: node.element,
+      schemaPath: schemaPath as unknown as SchemaTree[],
+      codec: meta.codec,
+      parsers: {} as never,
+    };
+    this.maxDef = node.element.repetition_type === 'REQUIRED' ? 0 : 1;
   }
-  if (row !== rows)
-    throw new Error(`column ${meta.path_in_schema.join('.')} holds ${row} of ${rows} rows`);
-  return out;
+
+  /** Writes the next `n` values of the column into `out[at..at+n)` (null -> NaN). */
+  async fill(out: Float64Array, at: number, n: number): Promise<void> {
+    let done = 0;
+    while (done < n) {
+      if (this.at === this.page.length) {
+        const page = await this.nextPage();
+        if (!page) {
+          const path = this.decoder.pathInSchema.join('.');
+          throw new Error(`column ${path} holds ${this.row} of ${this.read.rows} rows`);
+        }
+        this.page = page;
+        this.at = 0;
+      }
+      const k = Math.min(n - done, this.page.length - this.at);
+      out.set(this.page.subarray(this.at, this.at + k), at + done);
+      this.at += k;
+      done += k;
+    }
+  }
+
+  /** The next data page's values (null -> NaN), or undefined past the chunk's end. */
+  private async nextPage(): Promise<Float64Array | undefined> {
+    const meta = this.read.chunk.meta_data!;
+    while (this.row < this.read.rows && this.offset < this.end) {
+      const { header, compressed } = await this.readPage();
+      const size = Number(header.uncompressed_page_size);
+      if (header.type === 'DICTIONARY_PAGE') {
+        const page = decompressPage(compressed, size, meta.codec, undefined);
+        const view = new DataView(page.buffer, page.byteOffset, page.byteLength);
+        this.dictionary = readPlain(
+          { view, offset: 0 },
+          meta.type,
+          header.dictionary_page_header!.num_values,
+          this.read.node.element.type_length,
+        );
+        continue;
+      }
+      const maxDef = this.maxDef;
+      let levels: Uint8Array | undefined;
+      let values: ArrayLike<unknown>;
+      let n: number;
+      if (header.type === 'DATA_PAGE') {
+        const daph = header.data_page_header!;
+        n = daph.num_values;
+        const page = decompressPage(compressed, size, meta.codec, undefined);
+        const at = { view: new DataView(page.buffer, page.byteOffset, page.byteLength), offset: 0 };
+        if (maxDef) readRleBitPackedHybrid(at, 1, (levels = new Uint8Array(n)));
+        if (daph.encoding === 'PLAIN')
+          values = plainNumbers(page, at.offset, meta.type, present(levels, n));
+        else {
+          const p = readDataPage(page, daph, this.decoder);
+          values = convertWithDictionary(
+            p.dataPage,
+            this.dictionary as never,
+            daph.encoding,
+            this.decoder,
+          );
+        }
+      } else if (header.type === 'DATA_PAGE_V2') {
+        const daph2 = header.data_page_header_v2!;
+        n = daph2.num_values;
+        const rl = daph2.repetition_levels_byte_length;
+        const dl = daph2.definition_levels_byte_length;
+        if (maxDef) {
+          const view = new DataView(compressed.buffer, compressed.byteOffset + rl, dl);
+          readRleBitPackedHybrid({ view, offset: 0 }, 1, (levels = new Uint8Array(n)), dl);
+        }
+        if (daph2.encoding === 'PLAIN') {
+          let page: Uint8Array = compressed.subarray(rl + dl);
+          if (daph2.is_compressed !== false)
+            page = decompressPage(page, size - rl - dl, meta.codec, undefined);
+          values = plainNumbers(page, 0, meta.type, n - daph2.num_nulls);
+        } else {
+          const p = readDataPageV2(compressed, header, this.decoder);
+          values = convertWithDictionary(
+            p.dataPage,
+            this.dictionary as never,
+            daph2.encoding,
+            this.decoder,
+          );
+        }
+      } else continue; // index pages carry no values
+      n = Math.min(n, this.read.rows - this.row);
+      const out = new Float64Array(n);
+      if (levels && present(levels, n) < n) {
+        let v = 0;
+        for (let i = 0; i < n; i++) out[i] = levels[i] === maxDef ? Number(values[v++]) : NaN;
+      } else if (
+        values instanceof Float64Array ||
+        values instanceof Float32Array ||
+        values instanceof Int32Array
+      ) {
+        out.set(n === values.length ? values : values.subarray(0, n));
+      } else for (let i = 0; i < n; i++) out[i] = Number(values[i]);
+      this.row += n;
+      return out;
+    }
+    return undefined;
+  }
+
+  /** The page at `offset`: its header, and its (compressed) bytes. */
+  private async readPage(): Promise<{ header: PageHeader; compressed: Uint8Array }> {
+    let window = Math.min(HEADER_WINDOW, this.end - this.offset);
+    for (;;) {
+      const bytes = await this.read.readAt(this.offset, window);
+      const reader = {
+        view: new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength),
+        offset: 0,
+      };
+      let header: PageHeader;
+      try {
+        header = parquetHeader(reader);
+      } catch (e) {
+        // a header (with its statistics) longer than the window: read more
+        if (window < this.end - this.offset && e instanceof RangeError) {
+          window = Math.min(window * 4, this.end - this.offset);
+          continue;
+        }
+        throw e;
+      }
+      const start = reader.offset;
+      const stop = start + header.compressed_page_size;
+      if (this.offset + stop > this.end) throw new Error('page runs past its column chunk');
+      const compressed =
+        stop <= bytes.byteLength
+          ? bytes.subarray(start, stop)
+          : await this.read.readAt(this.offset + start, header.compressed_page_size);
+      this.offset += stop;
+      return { header, compressed };
+    }
+  }
 }
+
+type PageHeader = ReturnType<typeof parquetHeader>;
 
 /** Values present in a page: definition levels at max (1 for a flat OPTIONAL column). */
 function present(levels: Uint8Array | undefined, n: number): number {

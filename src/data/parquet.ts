@@ -1,7 +1,8 @@
+import { open } from 'node:fs/promises';
 import { asyncBufferFromFile, parquetMetadataAsync, parquetRead, parquetSchema } from 'hyparquet';
 import { ModelciError } from '../core/errors.js';
 import { assertDataFile } from './data-file.js';
-import { isFlatNumberColumn, readNumberColumn } from './parquet-numbers.js';
+import { isFlatNumberColumn, NumberColumnCursor, type ReadAt } from './parquet-numbers.js';
 import type { Cell, RecordBatch, TableSource } from './table.js';
 
 /**
@@ -12,10 +13,15 @@ export interface ParquetSource extends TableSource {
   format: 'parquet';
   rowCount: number;
   /**
-   * The named columns of each row group, decoded column by column. Those in `asNumbers` that are
-   * flat numeric columns come as one Float64Array each (null -> NaN), the rest as hyparquet reads them.
+   * The named columns in batches of up to `batchSize` rows (never across row groups). Those in
+   * `asNumbers` that are flat numeric columns come as one Float64Array per batch (null -> NaN),
+   * decoded page by page; the rest as hyparquet reads them, a row group at a time.
    */
-  columnGroups(columns: string[], asNumbers?: ReadonlySet<string>): AsyncIterable<ColumnGroup>;
+  columnBatches(
+    columns: string[],
+    asNumbers: ReadonlySet<string>,
+    batchSize: number,
+  ): AsyncIterable<ColumnBatch>;
 }
 
 /** A piece of one decoded column: `data[from..from+length)`. */
@@ -25,13 +31,15 @@ export interface ColumnPiece {
   length: number;
 }
 
-/** One row group's decoded columns, in the pieces (pages) hyparquet decoded them in. */
-export interface ColumnGroup {
-  /** 1-based data row of the group's first row. */
+/** Up to `batchSize` rows of the named columns. */
+export interface ColumnBatch {
+  /** 1-based data row of the batch's first row. */
   firstRow: number;
   length: number;
-  /** The pieces that hold rows `start..start+n)` (0-based within the group) of a column. */
-  slices(column: string, start: number, n: number): Iterable<ColumnPiece>;
+  /** The flat numeric columns asked for as numbers, one value per row of the batch. */
+  numbers: ReadonlyMap<string, Float64Array>;
+  /** The pieces that hold rows `0..length)` of the batch for a column not in `numbers`. */
+  slices(column: string): Iterable<ColumnPiece>;
 }
 
 export async function openParquet(file: string): Promise<ParquetSource> {
@@ -60,64 +68,92 @@ export async function openParquet(file: string): Promise<ParquetSource> {
     format: 'parquet',
     columns,
     rowCount: Number(metadata.num_rows),
-    async *columnGroups(
+    async *columnBatches(
       wanted: string[],
-      asNumbers = new Set<string>(),
-    ): AsyncIterable<ColumnGroup> {
+      asNumbers: ReadonlySet<string>,
+      batchSize: number,
+    ): AsyncIterable<ColumnBatch> {
       const fast = wanted.filter((c) => {
         const node = schema.children.find((n) => n.element.name === c);
         return asNumbers.has(c) && node !== undefined && isFlatNumberColumn(node);
       });
       const general = wanted.filter((c) => !fast.includes(c));
-      for (const [g, [rowStart, rowEnd]] of groups.entries()) {
-        const chunks = new Map<string, { start: number; data: ArrayLike<unknown> }[]>(
-          wanted.map((c) => [c, []]),
-        );
-        try {
-          for (const name of fast) {
-            const chunk = metadata.row_groups[g]!.columns.find(
-              (c) =>
-                c.meta_data?.path_in_schema.length === 1 && c.meta_data.path_in_schema[0] === name,
-            );
-            const node = schema.children.find((n) => n.element.name === name)!;
-            if (!chunk) throw new Error(`no column chunk for ${name}`);
-            const data = await readNumberColumn({
-              file: buffer,
-              metadata,
-              node,
-              chunk,
-              rows: rowEnd - rowStart,
-            });
-            chunks.get(name)!.push({ start: 0, data });
-          }
-          if (general.length)
-            await parquetRead({
-              file: buffer,
-              metadata,
-              rowStart,
-              rowEnd,
-              columns: general,
-              onChunk: (c) =>
-                chunks
-                  .get(c.columnName)
-                  ?.push({ start: c.rowStart - rowStart, data: c.columnData }),
-            });
-        } catch (e) {
-          throw readError(file, rowStart, rowEnd, e);
+      const handle = await open(file, 'r');
+      const readAt: ReadAt = async (position, length) => {
+        const bytes = new Uint8Array(length);
+        let got = 0;
+        while (got < length) {
+          const { bytesRead } = await handle.read(bytes, got, length - got, position + got);
+          if (bytesRead === 0) throw new Error(`unexpected end of file at byte ${position + got}`);
+          got += bytesRead;
         }
-        for (const list of chunks.values()) list.sort((a, b) => a.start - b.start);
-        yield {
-          firstRow: rowStart + 1,
-          length: rowEnd - rowStart,
-          *slices(column: string, start: number, n: number): Iterable<ColumnPiece> {
-            const end = start + n;
-            for (const c of chunks.get(column) ?? []) {
-              const lo = Math.max(start, c.start);
-              const hi = Math.min(end, c.start + c.data.length);
-              if (hi > lo) yield { data: c.data, from: lo - c.start, length: hi - lo };
+        return bytes;
+      };
+      try {
+        for (const [g, [rowStart, rowEnd]] of groups.entries()) {
+          const rows = rowEnd - rowStart;
+          const chunks = new Map<string, { start: number; data: ArrayLike<unknown> }[]>(
+            general.map((c) => [c, []]),
+          );
+          let cursors: Map<string, NumberColumnCursor>;
+          try {
+            cursors = new Map(
+              fast.map((name) => {
+                const chunk = metadata.row_groups[g]!.columns.find(
+                  (c) =>
+                    c.meta_data?.path_in_schema.length === 1 &&
+                    c.meta_data.path_in_schema[0] === name,
+                );
+                if (!chunk) throw new Error(`no column chunk for ${name}`);
+                const node = schema.children.find((n) => n.element.name === name)!;
+                return [name, new NumberColumnCursor({ readAt, node, chunk, rows })];
+              }),
+            );
+            if (general.length)
+              await parquetRead({
+                file: buffer,
+                metadata,
+                rowStart,
+                rowEnd,
+                columns: general,
+                onChunk: (c) =>
+                  chunks
+                    .get(c.columnName)
+                    ?.push({ start: c.rowStart - rowStart, data: c.columnData }),
+              });
+          } catch (e) {
+            throw readError(file, rowStart, rowEnd, e);
+          }
+          for (const list of chunks.values()) list.sort((a, b) => a.start - b.start);
+          for (let s = 0; s < rows; s += batchSize) {
+            const n = Math.min(batchSize, rows - s);
+            const numbers = new Map<string, Float64Array>();
+            try {
+              for (const [name, cursor] of cursors) {
+                const out = new Float64Array(n);
+                await cursor.fill(out, 0, n);
+                numbers.set(name, out);
+              }
+            } catch (e) {
+              throw readError(file, rowStart + s, rowStart + s + n, e);
             }
-          },
-        };
+            yield {
+              firstRow: rowStart + s + 1,
+              length: n,
+              numbers,
+              *slices(column: string): Iterable<ColumnPiece> {
+                const end = s + n;
+                for (const c of chunks.get(column) ?? []) {
+                  const lo = Math.max(s, c.start);
+                  const hi = Math.min(end, c.start + c.data.length);
+                  if (hi > lo) yield { data: c.data, from: lo - c.start, length: hi - lo };
+                }
+              },
+            };
+          }
+        }
+      } finally {
+        await handle.close();
       }
     },
     async *batches(batchSize = 65536): AsyncIterable<RecordBatch> {

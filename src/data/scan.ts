@@ -38,14 +38,15 @@ class BatchBuilder {
     this.strict = (spec.onInvalidNumber ?? 'error') === 'error';
   }
 
-  fresh(firstRow: number, length: number): ScanBatch {
+  /** A batch to fill; numeric columns in `decoded` are taken as they are. */
+  fresh(firstRow: number, length: number, decoded?: ReadonlyMap<string, Float64Array>): ScanBatch {
     const numeric = this.spec.numeric ?? [];
     const lines = new Int32Array(length);
     for (let r = 0; r < length; r++) lines[r] = firstRow + r;
     return {
       firstRow,
       length,
-      numeric: numeric.map(() => new Float64Array(length)),
+      numeric: numeric.map((name) => decoded?.get(name) ?? new Float64Array(length)),
       strings: (this.spec.strings ?? []).map(() => []),
       lines,
       invalid: numeric.map(() => 0),
@@ -141,34 +142,33 @@ async function* scanRecords(source: TableSource, spec: ScanSpec): AsyncIterable<
 }
 
 /**
- * Parquet: one row group at a time, only the named columns decoded (hyparquet gives DOUBLE and
- * FLOAT columns as typed arrays, copied in one call), then cut into batches. Memory: the decoded
- * columns of one row group.
+ * Parquet: only the named columns decoded; flat numeric columns page by page straight into each
+ * batch's Float64Array, others (text, nested, dates) a row group at a time by hyparquet. Memory:
+ * a page per numeric column plus the other columns of one row group.
  */
 async function* scanColumns(source: ParquetSource, spec: ScanSpec): AsyncIterable<ScanBatch> {
   const build = new BatchBuilder(source.file, spec);
   const numeric = spec.numeric ?? [];
   const strings = spec.strings ?? [];
   const batchSize = spec.batchSize ?? 65536;
-  for await (const group of source.columnGroups(
+  for await (const batch of source.columnBatches(
     [...new Set([...numeric, ...strings])],
     new Set(numeric.filter((n) => !strings.includes(n))),
+    batchSize,
   )) {
-    for (let s = 0; s < group.length; s += batchSize) {
-      const n = Math.min(batchSize, group.length - s);
-      const b = build.fresh(group.firstRow + s, n);
-      numeric.forEach((name, k) => {
-        let at = 0;
-        for (const piece of group.slices(name, s, n)) {
-          build.numbers(b, k, piece.data, piece.from, at, piece.length);
-          at += piece.length;
-        }
-      });
-      strings.forEach((name, k) => {
-        for (const piece of group.slices(name, s, n))
-          build.strings(b, k, piece.data, piece.from, piece.length);
-      });
-      yield b;
-    }
+    const b = build.fresh(batch.firstRow, batch.length, batch.numbers);
+    numeric.forEach((name, k) => {
+      if (batch.numbers.has(name)) return;
+      let at = 0;
+      for (const piece of batch.slices(name)) {
+        build.numbers(b, k, piece.data, piece.from, at, piece.length);
+        at += piece.length;
+      }
+    });
+    strings.forEach((name, k) => {
+      for (const piece of batch.slices(name))
+        build.strings(b, k, piece.data, piece.from, piece.length);
+    });
+    yield b;
   }
 }
