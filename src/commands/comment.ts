@@ -10,14 +10,9 @@ import {
 import type { EvaluationReport } from '../core/report/evaluation-report.js';
 import { lastSegment } from '../core/report/direction.js';
 import { historySeries, MAX_CHART_POINTS, parseHistory } from '../core/report/history.js';
-import { runMetric, runMetrics } from '../core/runs/metrics.js';
-import { commentRuns, runHistoryPoints } from './comment-runs.js';
-import { runStoreAt } from './record-run.js';
-import { registeredBaseline, type RegisteredBaseline } from './registry-baseline.js';
-import { registrySettings } from '../registry/settings.js';
+import type { RegisteredBaseline } from './registry-baseline.js';
 import { commentMarker } from '../core/report/marker.js';
 import { diffMetrics, isNumber, type MetricRow } from '../core/report/metric-diff.js';
-import { parseEvaluationReport } from '../core/report/parse-evaluation-report.js';
 import { readMetrics } from '../data/metrics-files.js';
 import { readStructuredFile } from '../data/structured-file.js';
 import type { Repository, RunEnvironment } from '../github/run-environment.js';
@@ -104,8 +99,24 @@ function chartMetric(
   return numeric?.key ?? (report ? Object.keys(report.metrics)[0] : undefined);
 }
 
+/**
+ * What only a comment with a training run uses: run records, git's run refs, the registry (~100
+ * KiB with the registry's validators), loaded then rather than at every start (issue 20).
+ */
+async function runsSide() {
+  const [runs, record, baseline, settings, metrics] = await Promise.all([
+    import('./comment-runs.js'),
+    import('./record-run.js'),
+    import('./registry-baseline.js'),
+    import('../registry/settings.js'),
+    import('../core/runs/metrics.js'),
+  ]);
+  return { ...runs, ...record, ...baseline, ...settings, ...metrics };
+}
+
 /** The registered baseline of the report (its version's run is linked); a registry that cannot be read is a warning. */
 function baselineOf(
+  registeredBaseline: Awaited<ReturnType<typeof runsSide>>['registeredBaseline'],
   dir: string,
   model: string,
   report: EvaluationReport | undefined,
@@ -144,7 +155,11 @@ export async function runComment(opts: CommentOptions): Promise<CommentResult> {
     });
   }
   const report = opts.report
-    ? parseEvaluationReport(readStructuredFile(opts.report, MAX_REPORT_BYTES), opts.report)
+    ? // Its checks carry the data contract's report format: loaded when a report is given.
+      (await import('../core/report/parse-evaluation-report.js')).parseEvaluationReport(
+        readStructuredFile(opts.report, MAX_REPORT_BYTES),
+        opts.report,
+      )
     : undefined;
 
   const env = opts.env;
@@ -160,20 +175,22 @@ export async function runComment(opts: CommentOptions): Promise<CommentResult> {
   };
   if (rows) content.rows = rows;
   if (report) content.report = report;
+  const side = opts.run !== undefined ? await runsSide() : undefined;
   const runs =
-    opts.run !== undefined
-      ? await commentRuns({
+    side && opts.run !== undefined
+      ? await side.commentRuns({
           run: opts.run,
           ...(opts.baseRun !== undefined ? { baseRun: opts.baseRun } : {}),
           ...(env.baseBranch ? { baseBranch: env.baseBranch } : {}),
           model,
           ...baselineOf(
-            registrySettings(loaded.config.registry).path,
+            side.registeredBaseline,
+            side.registrySettings(loaded.config.registry).path,
             model,
             report,
             opts.warn ?? log,
           ),
-          store: await runStoreAt(env.workspace, opts.processEnv),
+          store: await side.runStoreAt(env.workspace, opts.processEnv),
           fetch: opts.fetchRuns ?? env.onRunner,
           ...(metricsConfig.directions ? { directions: metricsConfig.directions } : {}),
           ...(modelConfig.primary_metric ? { primaryMetric: modelConfig.primary_metric } : {}),
@@ -183,17 +200,17 @@ export async function runComment(opts: CommentOptions): Promise<CommentResult> {
         })
       : undefined;
   if (runs) content.changes = runs.changes;
-  if (runs && !opts.history) {
+  if (side && runs && !opts.history) {
     // No history file: the base branch's runs are the history.
     const metric =
       chartMetric(
         rows,
         report,
         loaded.config.comment?.chart_metric ?? modelConfig.primary_metric,
-      ) ?? [...runMetrics(runs.head).keys()][0];
+      ) ?? [...side.runMetrics(runs.head).keys()][0];
     if (metric) {
-      const head = runMetric(runs.head, metric)?.value ?? report?.metrics[metric]?.value;
-      const points = runHistoryPoints(runs.history, metric);
+      const head = side.runMetric(runs.head, metric)?.value ?? report?.metrics[metric]?.value;
+      const points = side.runHistoryPoints(runs.history, metric);
       if (head !== undefined) points.push({ label: 'this PR', value: head });
       content.chart = { metric, points: points.slice(-MAX_CHART_POINTS) };
     }

@@ -8,6 +8,7 @@ import {
 import { parseTimestamp } from '../profile/timestamp.js';
 import type { ColumnContract } from './contract.js';
 import { HashRowSet, Hasher64 } from './hash-set.js';
+import { percent } from './percent.js';
 import type { ColumnValues } from './table-batch.js';
 import {
   MAX_EXAMPLES,
@@ -340,12 +341,6 @@ function numberOf(s: string): number {
 
 export function plural(n: number, word: string): string {
   return `${n.toLocaleString('en-US')} ${word}${n === 1 ? '' : 's'}`;
-}
-
-export function percent(x: number): string {
-  if (x === 0) return '0%';
-  const p = x * 100;
-  return `${p < 0.1 ? '<0.1' : p < 10 ? p.toFixed(1) : p.toFixed(0)}%`;
 }
 
 function rangeText(min: number | undefined, max: number | undefined): string {

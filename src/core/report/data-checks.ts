@@ -1,4 +1,4 @@
-import { percent } from '../contract/column-check.js';
+import { percent } from '../contract/percent.js';
 import type { ValidationReport } from '../contract/report.js';
 import { cell, details, table } from './markdown.js';
 

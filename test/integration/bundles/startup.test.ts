@@ -76,6 +76,25 @@ describe('start-up path of every bundle', () => {
     expect(loaded).toEqual({});
   });
 
+  it('the comment action parses the run, registry and data-contract code only when given them', () => {
+    // A comment with base/head metrics renders and posts; --run (git's run refs, run records, the
+    // registry and its validators) and --report (the contract's report format) load on use.
+    const inputs = [...startupInputs(entries['actions/comment']!)];
+    const late = [
+      /^src\/core\/runs\//,
+      // The config loader uses column kinds (drift tests) and GTO's tag grammar: nothing more.
+      /^src\/core\/profile\/(?!column-kind\.ts)/,
+      /^src\/core\/registry\/(?!gto-tags\.ts)/,
+      /^src\/core\/contract\/(?!percent\.ts)/,
+      /^src\/(git|registry)\//,
+      /^src\/commands\/(comment-runs|record-run|registry-baseline)\.ts$/,
+    ];
+    expect(inputs.filter((f) => late.some((p) => p.test(f)))).toEqual([]);
+    // They are in the graph, behind import().
+    const all = Object.keys(meta.inputs);
+    for (const p of late) expect(all.some((f) => p.test(f), String(p))).toBe(true);
+  });
+
   it('the GitHub client, once loaded, sends requests without undici unless a proxy is set', () => {
     // undici's fetch cost ~0.4 s of CPU on the first request (parse + llhttp WebAssembly).
     const inputs = [...startupInputs('src/github/client.ts')];
