@@ -1,2 +1,0 @@
-import { createRequire as __modelciRequire } from 'node:module'; const require = __modelciRequire(import.meta.url);
-import{g as t,h as r}from"./chunk-WKULSBWP.js";function a(i={}){let e=t(r,i);return{path:e.path,branch:e.branch,stages:[...e.stages],requirePreviousStage:e.require_previous_stage,requireDataChecks:e.require_data_checks,requireEvaluation:e.require_evaluation,requiredChecks:[...e.required_checks],bump:e.bump,tags:e.tags,promotion:e.promotion,pushAttempts:e.push_attempts,store:e.store}}export{a};

@@ -1,7 +1,0 @@
-import { createRequire as __modelciRequire } from 'node:module'; const require = __modelciRequire(import.meta.url);
-import"./chunk-ER5J3XQH.js";import{a as i,b as l,c as a}from"./chunk-NCAX3N77.js";import{a as n,b as m}from"./chunk-DENTUPRT.js";import"./chunk-KFP47QFU.js";import"./chunk-O54K6DPS.js";import"./chunk-XA4D654T.js";import"./chunk-BHFG3LMV.js";import"./chunk-VONFTVL4.js";import"./chunk-TUYC4ILU.js";import"./chunk-ZQZRNY4O.js";import"./chunk-4OUOVSDZ.js";import"./chunk-SYCZZFLR.js";import"./chunk-DQCQFLGW.js";import"./chunk-P5USFPHL.js";import"./chunk-WKULSBWP.js";import"./chunk-24GNZG5P.js";import"./chunk-SJHGK7OC.js";import"./chunk-4LUXRFJL.js";import"./chunk-TXNDX7I7.js";import"./chunk-LELQE3LJ.js";import"./chunk-HW5XXTOA.js";import{resolve as d}from"node:path";import{pathToFileURL as f}from"node:url";var g={spec:n,async run(r,o,s){let e=await l(r,s);if(r.values.json)return o.stdout(JSON.stringify(e,null,2)+`
-`),0;for(let t of e.notes)o.stderr(`modelci site: note: ${t}
-`);for(let t of e.problems)s.warn(`${t.file}: ${t.message}`);return o.stderr(`modelci site: ${e.models} models, ${e.versions} versions, ${e.pages} files (${i(e.bytes)})${e.problems.length?`, ${e.problems.length} unreadable files shown as such`:""}
-`),o.stdout(`${f(d(e.index)).href}
-`),0}},w={spec:m,async run(r,o,s){let e=await a(r,s);return e.file?o.stderr(`modelci card: ${e.model} ${e.version} -> ${e.file}
-`):o.stdout(e.markdown),0}};export{w as cardCommand,g as siteCommand};
