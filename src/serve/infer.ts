@@ -75,7 +75,7 @@ export async function infer(
         outputs,
       };
       const rows = decoded.inputs[0]?.shape[0] ?? 1;
-      metrics.rows.inc({ ...labels }, rows);
+      metrics.countRows(labels, rows);
       // The deploy smoke test's requests are not traffic: neither logged nor shadowed.
       const traffic = request.parameters?.[SMOKE_PARAMETER] !== true;
       const features = options.features?.[name];

@@ -1,4 +1,11 @@
-import { Counter, Gauge, Histogram, renderExposition } from '../core/serve/prometheus.js';
+import {
+  Counter,
+  Gauge,
+  Histogram,
+  renderExposition,
+  type BoundCounter,
+  type BoundHistogram,
+} from '../core/serve/prometheus.js';
 import { collectProcessMetrics, ProcessMetrics } from './process-metrics.js';
 
 // Seconds; spans sub-millisecond loopback calls up to slow batch requests.
@@ -32,6 +39,32 @@ export interface InferenceLabels extends Record<string, string> {
   model: string;
   version: string;
   role: string;
+}
+
+interface InferenceSeries {
+  requests: BoundCounter;
+  latency: BoundHistogram;
+  errors: BoundCounter | undefined;
+}
+
+type Tree<T> = Map<string, Tree<T> | T>;
+
+/**
+ * The value under a path of label values, made on first use. Per request, finding a series by a
+ * key built from its labels (plus the spread that added `code`) cost more than the rest of the
+ * metrics: this walks maps of strings the server already holds.
+ */
+function memo<T>(root: Tree<T>, path: string[], make: () => T): T {
+  let node = root;
+  for (let i = 0; i < path.length - 1; i++) {
+    let next = node.get(path[i]!) as Tree<T> | undefined;
+    if (!next) node.set(path[i]!, (next = new Map()));
+    node = next;
+  }
+  const last = path[path.length - 1]!;
+  let value = node.get(last) as T | undefined;
+  if (value === undefined) node.set(last, (value = make()));
+  return value;
 }
 
 /** The server's Prometheus metrics; names follow the `modelci_serve_` prefix. */
@@ -92,13 +125,42 @@ export class ServerMetrics {
     'Model loads and hot swaps, by model and outcome (loaded or failed).',
   );
   private readonly process = new ProcessMetrics();
+  private readonly inferenceSeries: Tree<InferenceSeries> = new Map();
+  private readonly rowSeries: Tree<BoundCounter> = new Map();
+  private readonly httpSeries: Tree<BoundCounter> = new Map();
 
   /** Counts one answered inference request in the counters and the histogram, with one label set. */
   recordInference(labels: InferenceLabels, code: number, seconds: number): void {
-    const withCode = { ...labels, code: String(code) };
-    this.requests.inc(withCode);
-    this.latency.observe(withCode, seconds);
-    if (code >= 400) this.errors.inc({ ...labels, reason: errorReason(code) });
+    const { model, version, role } = labels;
+    const s = memo(this.inferenceSeries, [model, version, role, String(code)], () => {
+      const withCode = { model, version, role, code: String(code) };
+      return {
+        requests: this.requests.bind(withCode),
+        latency: this.latency.bind(withCode),
+        errors:
+          code >= 400
+            ? this.errors.bind({ model, version, role, reason: errorReason(code) })
+            : undefined,
+      };
+    });
+    s.requests.inc();
+    s.latency.observe(seconds);
+    s.errors?.inc();
+  }
+
+  /** Counts the rows of one answered request (or shadow run: role `shadow`). */
+  countRows(labels: InferenceLabels, rows: number): void {
+    const { model, version, role } = labels;
+    memo(this.rowSeries, [model, version, role], () =>
+      this.rows.bind({ model, version, role }),
+    ).inc(rows);
+  }
+
+  /** Counts one HTTP answer by handler and status code. */
+  countHttp(handler: string, code: number): void {
+    memo(this.httpSeries, [handler, String(code)], () =>
+      this.http.bind({ handler, code: String(code) }),
+    ).inc();
   }
 
   render(): string {

@@ -1,5 +1,6 @@
 import { ModelciError } from '../core/errors.js';
 import { ProtocolError, type MetadataTensor } from '../core/serve/protocol.js';
+import type { BoundHistogram } from '../core/serve/prometheus.js';
 import type { BatchPolicy } from './batcher.js';
 import { LoadedModel, type ModelSource } from './loaded-model.js';
 import type { ServerMetrics } from './metrics.js';
@@ -69,12 +70,17 @@ export class ModelPool {
 
   private async loadNow(source: ModelSource, params: LoadOptions): Promise<LoadedModel> {
     let next: LoadedModel;
+    // Found on the first run (a version that never runs shows no series), then kept.
+    let runs: BoundHistogram | undefined;
     try {
       next = await LoadedModel.load(source, {
         threads: this.opts.threads ?? 1,
         ...(this.opts.batch ? { batch: this.opts.batch } : {}),
         onRun: (rows) =>
-          this.metrics.batchRows.observe({ model: source.name, version: source.version }, rows),
+          (runs ??= this.metrics.batchRows.bind({
+            model: source.name,
+            version: source.version,
+          })).observe(rows),
       });
     } catch (e) {
       this.metrics.swaps.inc({ model: source.name, outcome: 'failed' });

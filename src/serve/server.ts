@@ -178,7 +178,7 @@ export class ModelServer implements ServerContext {
       : status === 431
         ? 'the request headers are too large'
         : `malformed HTTP request (${code ?? 'parse error'})`;
-    this.metrics.http.inc({ handler: 'connection', code: String(status) });
+    this.metrics.countHttp('connection', status);
     socket.end(rawJsonAnswer(status, message));
   }
 
@@ -191,7 +191,7 @@ export class ModelServer implements ServerContext {
       if (this.exchanges.get(socket)?.exchange === exchange) this.exchanges.delete(socket);
       // An answer that never went out completely: the client left first (nginx's 499).
       const code = res.writableFinished ? res.statusCode : 499;
-      this.metrics.http.inc({ handler: exchange.handler, code: String(code) });
+      this.metrics.countHttp(exchange.handler, code);
     });
     try {
       await route(this, req, res, exchange);

@@ -74,9 +74,28 @@ abstract class Metric<V> {
   abstract render(): string[];
 }
 
+/** One series of a counter, found once: for code that counts per request. */
+export interface BoundCounter {
+  inc(by?: number): void;
+}
+
+/** One series of a histogram, found once. */
+export interface BoundHistogram {
+  observe(value: number): void;
+}
+
 export class Counter extends Metric<number> {
   inc(labels: Labels = {}, by = 1): void {
     this.at(labels, () => 0).value += by;
+  }
+  /** The series of these labels (counters never drop a series, so it stays valid). */
+  bind(labels: Labels): BoundCounter {
+    const s = this.at(labels, () => 0);
+    return {
+      inc: (by = 1) => {
+        s.value += by;
+      },
+    };
   }
   /** For totals kept elsewhere and read at scrape time (CPU seconds from the OS). */
   set(labels: Labels, total: number): void {
@@ -130,11 +149,20 @@ export class Histogram extends Metric<HistogramValue> {
     super(name, help);
   }
   observe(labels: Labels, value: number): void {
-    const s = this.at(labels, () => ({ buckets: this.bounds.map(() => 0), sum: 0, count: 0 }));
-    for (let i = 0; i < this.bounds.length; i++)
-      if (value <= this.bounds[i]!) s.value.buckets[i]!++;
-    s.value.sum += value;
-    s.value.count++;
+    this.add(this.seriesOf(labels).value, value);
+  }
+  /** The series of these labels (histograms never drop a series, so it stays valid). */
+  bind(labels: Labels): BoundHistogram {
+    const s = this.seriesOf(labels);
+    return { observe: (value) => this.add(s.value, value) };
+  }
+  private seriesOf(labels: Labels): Series<HistogramValue> {
+    return this.at(labels, () => ({ buckets: this.bounds.map(() => 0), sum: 0, count: 0 }));
+  }
+  private add(h: HistogramValue, value: number): void {
+    for (let i = 0; i < this.bounds.length; i++) if (value <= this.bounds[i]!) h.buckets[i]!++;
+    h.sum += value;
+    h.count++;
   }
   render(): string[] {
     const lines = [`# HELP ${this.name} ${helpText(this.help)}`, `# TYPE ${this.name} histogram`];
