@@ -8,6 +8,7 @@ await runCommandAction(packageSpec, async (parsed, inv) => {
   const r = await invokePackage(parsed, inv);
   core.setOutput('context', r.context);
   core.setOutput('dockerfile', r.dockerfile);
+  core.setOutput('manifests', r.manifests);
   core.setOutput('model', r.model);
   core.setOutput('version', r.version);
   core.setOutput('sha256', r.sha256);

@@ -18,6 +18,7 @@ import {
   imageLabels,
   sha256Sums,
 } from '../core/package/dockerfile.js';
+import { kubernetesManifests } from '../core/package/manifests.js';
 import { contextReadme, type ServeOptionDoc } from '../core/package/readme.js';
 import { VERSION } from '../core/version.js';
 import { ONNXRUNTIME_VERSION } from '../onnx/runtime.js';
@@ -33,6 +34,8 @@ export interface RunPackageOptions {
   registryDir: string;
   registryOptions?: RegistryOptions;
   out: string;
+  /** The image reference the Kubernetes manifests run; default `<model>:<version>`. */
+  image?: string;
   /** `https://github.com/acme/models`: the image's source label. */
   sourceUrl?: string;
   env: NodeJS.ProcessEnv;
@@ -46,6 +49,9 @@ export interface PackageResult {
   /** The build context folder, absolute. */
   context: string;
   dockerfile: string;
+  /** The Kubernetes manifests' folder and the image reference they run. */
+  manifests: string;
+  image: string;
   /** Files written, relative to the context, sorted (folders of many files as one entry). */
   files: string[];
   /** Linux architectures onnxruntime's CPU library is there for. */
@@ -93,6 +99,14 @@ export async function runPackage(o: RunPackageOptions): Promise<PackageResult> {
   const { model, ref } = parseModelRef(o.ref);
   const record = reg.resolve(model, ref);
   const what = `${record.model}@${record.version}`;
+  const image = o.image ?? `${model}:${record.version}`;
+  // Built before anything is written: a bad image reference or name fails here.
+  const manifests = kubernetesManifests({
+    model,
+    version: record.version,
+    image,
+    sha256: record.artifact.sha256,
+  });
   const artifact = await reg.readArtifact(record);
   const sha256 = record.artifact.sha256;
   const artifactFile = `${model}.${record.artifact.format || 'onnx'}`;
@@ -143,9 +157,15 @@ export async function runPackage(o: RunPackageOptions): Promise<PackageResult> {
         onnxruntimeVersion: ONNXRUNTIME_VERSION,
         arches,
         serveOptions: serveOptionDocs(),
+        image,
+        manifests: manifests.map((m) => m.path),
       }),
     };
     for (const [file, body] of Object.entries(text)) writeFileSync(join(tmp, file), body);
+    for (const m of manifests) {
+      mkdirSync(dirname(join(tmp, 'kubernetes', m.path)), { recursive: true });
+      writeFileSync(join(tmp, 'kubernetes', m.path), m.text);
+    }
     // rename(2) replaces an empty folder, so an empty --out is taken as absent.
     renameSync(tmp, out);
     return {
@@ -154,12 +174,15 @@ export async function runPackage(o: RunPackageOptions): Promise<PackageResult> {
       sha256,
       context: out,
       dockerfile: join(out, 'Dockerfile'),
+      manifests: join(out, 'kubernetes'),
+      image,
       files: [
         ...Object.keys(text),
         `model/${artifactFile}`,
         'model/SHA256SUMS',
         tarball,
         'onnxruntime/',
+        ...manifests.map((m) => `kubernetes/${m.path}`),
       ].sort(),
       arches,
       labels,

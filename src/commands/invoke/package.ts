@@ -24,6 +24,7 @@ export async function invokePackage(
       ...(client && repo ? { github: { client, repository: repo.fullName } } : {}),
     },
     out: v.out,
+    ...(v.image !== undefined ? { image: v.image } : {}),
     ...(repo ? { sourceUrl: `${inv.env.serverUrl}/${repo.fullName}` } : {}),
     env: inv.processEnv,
     log: inv.log,

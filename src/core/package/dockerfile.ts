@@ -1,3 +1,5 @@
+import { SERVER_PORT, SERVER_UID } from './manifests.js';
+
 /**
  * The Dockerfile of a packaged model server (`modelci package`): plain data in, text out.
  * Every value from the registry goes through `labelValue`/`envValue`, so a description cannot
@@ -11,9 +13,6 @@
 export const DEFAULT_BASE_IMAGE =
   'node:24-bookworm-slim@sha256:6f7b03f7c2c8e2e784dcf9295400527b9b1270fd37b7e9a7285cf83b6951452d';
 
-/** The user the server runs as: numeric, so Kubernetes' runAsNonRoot can check it. */
-export const SERVER_UID = 10001;
-export const SERVER_PORT = 8080;
 /** Where things live in the image. */
 export const IMAGE_PATHS = {
   modelci: '/opt/modelci',

@@ -1,4 +1,5 @@
-import { DEFAULT_BASE_IMAGE, SERVER_PORT, SERVER_UID } from './dockerfile.js';
+import { DEFAULT_BASE_IMAGE } from './dockerfile.js';
+import { SERVER_PORT, SERVER_UID } from './manifests.js';
 
 /** One `modelci serve` option as the README lists it. */
 export interface ServeOptionDoc {
@@ -17,6 +18,16 @@ export interface ReadmeInput {
   /** Linux architectures whose CPU library is in the context. */
   arches: readonly string[];
   serveOptions: readonly ServeOptionDoc[];
+  /** The image the Kubernetes manifests run, and their files under kubernetes/. */
+  image: string;
+  manifests: readonly string[];
+}
+
+function manifestWhat(file: string): string {
+  if (file.startsWith('kserve/'))
+    return 'KServe InferenceService: this image as a custom predictor, v2 protocol';
+  if (file.includes('service')) return 'Kubernetes Service in front of the Deployment';
+  return 'Kubernetes Deployment: probes on the v2 health endpoints, non-root, read-only root';
 }
 
 function cell(text: string): string {
@@ -42,6 +53,7 @@ ${SERVER_UID} (not root).
 | \`modelci-${i.modelciVersion}.tgz\` | the modelci npm package |
 | \`onnxruntime/\` | onnxruntime-node ${i.onnxruntimeVersion}, CPU library for linux ${i.arches.join(', ')} (no GPU libraries) |
 | \`healthcheck.mjs\` | the image's \`HEALTHCHECK\`: GET /v2/health/ready |
+${i.manifests.map((m) => `| \`kubernetes/${m}\` | ${manifestWhat(m)} |`).join('\n')}
 
 The build needs no network: everything it installs is here.
 
@@ -67,6 +79,19 @@ Arguments after the image name are \`modelci serve\` options (\`docker run ${tag
 each option is an environment variable too (\`-e MODELCI_SERVE_THREADS=2\`). The health check asks
 \`127.0.0.1:$MODELCI_SERVE_PORT\`: change the port through the variable, not \`--port\`. The image
 sets \`MODELCI_SERVE_ARTIFACT\`, \`MODELCI_SERVE_HOST=0.0.0.0\` and \`MODELCI_SERVE_PORT=${SERVER_PORT}\`.
+
+## Kubernetes
+
+\`kubernetes/\` is not part of the image (\`.dockerignore\` leaves it out). Its manifests run
+\`${i.image}\`: push the image under that reference (by digest is best), or write them again with
+\`modelci package --image <ref>\`; the gitops deploy target rewrites the reference on deploy.
+
+\`\`\`sh
+kubectl apply -f kubernetes/                      # Deployment + Service
+kubectl apply -f kubernetes/kserve/               # or: a KServe InferenceService (v2 protocol)
+\`\`\`
+
+## Serve options
 
 | option | environment | what it does |
 | --- | --- | --- |

@@ -11,7 +11,7 @@ export const packageSpec = defineCommand({
     'package --model churn@1.4.0 --registry registry --out build/churn',
   ],
   notes: [
-    'Layout of --out: Dockerfile, .dockerignore, README.md (how to build and run it), healthcheck.mjs, model/<model>.onnx with model/SHA256SUMS, modelci-<version>.tgz (the npm package), onnxruntime/node_modules/ (onnxruntime-node, Linux x64/arm64 CPU libraries only), kubernetes/ (Deployment, Service, KServe InferenceService, when this modelci writes them).',
+    'Layout of --out: Dockerfile, .dockerignore, README.md (how to build and run it), healthcheck.mjs, model/<model>.onnx with model/SHA256SUMS, modelci-<version>.tgz (the npm package), onnxruntime/node_modules/ (onnxruntime-node, Linux x64/arm64 CPU libraries only), kubernetes/ (deployment.yaml and service.yaml: `kubectl apply -f kubernetes/`; kserve/inferenceservice.yaml: the same server as a KServe v2 custom predictor), not part of the image.',
     'Build: `docker build -t churn:1.4.0 build/churn` (or `buildah bud --format docker`); `--build-arg BASE=<image>` replaces the pinned node:24-bookworm-slim base. Run: `docker run -p 8080:8080 churn:1.4.0 [serve options]`; every serve option is also an environment variable (MODELCI_SERVE_<OPTION>, see `modelci serve --help`).',
   ],
   options: {
@@ -30,6 +30,12 @@ export const packageSpec = defineCommand({
       required: true,
       description: 'Folder to write the build context to: absent or empty.',
     },
+    image: {
+      type: 'string',
+      placeholder: 'ref',
+      description:
+        'The image reference the Kubernetes manifests in kubernetes/ run, best by digest (`ghcr.io/acme/churn@sha256:<digest>`); the gitops deploy target can set it later. Default, `<model>:<version>`.',
+    },
     repository: {
       ...repositoryOption,
       description:
@@ -43,6 +49,9 @@ export const packageSpec = defineCommand({
     outputs: {
       context: { description: 'The build context folder (`--out`).' },
       dockerfile: { description: 'The Dockerfile in it.' },
+      manifests: {
+        description: 'The folder of the Kubernetes manifests (`<context>/kubernetes`).',
+      },
       model: { description: 'The packaged model.' },
       version: { description: 'The packaged version.' },
       sha256: { description: "The artifact's sha256." },

@@ -6,10 +6,12 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
 import { serveSpec } from '../../../src/spec/commands/serve.js';
 import { runCli } from '../../harness/cli.js';
 import { corpusPath } from '../../harness/exporter-corpus.js';
 import { pointStage, registerVersion } from '../../harness/registry-fixture.js';
+import { kubernetesSchemas, schemaErrors } from '../../harness/kubernetes-schemas.js';
 import { runAction } from '../../harness/runner.js';
 import { tempDir } from '../../harness/temp.js';
 
@@ -82,6 +84,7 @@ describe('modelci package writes a self-contained build context', () => {
       'Dockerfile',
       'README.md',
       'healthcheck.mjs',
+      'kubernetes',
       'model',
       'modelci-0.1.0.tgz',
       'onnxruntime',
@@ -152,6 +155,49 @@ describe('modelci package writes a self-contained build context', () => {
   });
 });
 
+describe('the Kubernetes manifests beside the context', () => {
+  const ctx = () => join(work, 'ctx');
+  const doc = (file: string) => parse(readFileSync(join(ctx(), 'kubernetes', file), 'utf8'));
+
+  it('are the Deployment, Service and InferenceService, valid against their schemas', () => {
+    expect(files(join(ctx(), 'kubernetes'))).toEqual([
+      'deployment.yaml',
+      'kserve/inferenceservice.yaml',
+      'service.yaml',
+    ]);
+    const v = kubernetesSchemas();
+    expect(schemaErrors(v.deployment, doc('deployment.yaml'))).toEqual([]);
+    expect(schemaErrors(v.service, doc('service.yaml'))).toEqual([]);
+    expect(schemaErrors(v.inferenceService, doc('kserve/inferenceservice.yaml'))).toEqual([]);
+  });
+
+  it('run the image the Dockerfile makes: its user, its port, the model and its sha256', () => {
+    const df = readFileSync(join(ctx(), 'Dockerfile'), 'utf8');
+    const [, uid] = /^USER (\d+):\d+$/m.exec(df)!;
+    const [, port] = /^EXPOSE (\d+)$/m.exec(df)!;
+    const pod = doc('deployment.yaml').spec.template;
+    const c = pod.spec.containers[0];
+    expect(c.image).toBe('bc:1.0.0');
+    expect(pod.spec.securityContext.runAsUser ?? c.securityContext.runAsUser).toBe(Number(uid));
+    expect(c.ports[0].containerPort).toBe(Number(port));
+    expect(c.readinessProbe.httpGet.path).toBe('/v2/health/ready');
+    expect(pod.metadata.annotations['modelci.dev/artifact-sha256']).toBe(SHA);
+    // Every variable the manifests set is one `modelci serve` reads.
+    const known = new Set(Object.values(serveSpec.options).map((d) => d.env));
+    for (const e of c.env ?? []) expect(known, e.name).toContain(e.name);
+  });
+
+  it('--image names the image they run', () => {
+    const out = join(work, 'by-digest');
+    const ref = `ghcr.io/acme/bc@sha256:${'ab'.repeat(32)}`;
+    const r = runCli(['package', '--model', 'bc@1.0.0', '--out', out, '--image', ref], work);
+    expect(r.code, r.stderr).toBe(0);
+    const text = readFileSync(join(out, 'kubernetes/deployment.yaml'), 'utf8');
+    expect(parse(text).spec.template.spec.containers[0].image).toBe(ref);
+    expect(readFileSync(join(out, 'README.md'), 'utf8')).toContain(`run\n\`${ref}\``);
+  }, 120_000);
+});
+
 describe('bad input: a clear one-line error, nothing written', () => {
   /** Runs package into `out` (under a fresh parent) and returns the error line and the parent's files. */
   function refused(model: string, prepare?: (out: string) => void) {
@@ -199,6 +245,19 @@ describe('bad input: a clear one-line error, nothing written', () => {
     );
   });
 
+  it('an image reference that is not one', () => {
+    const r = runCli(
+      ['package', '--model', 'bc', '--out', join(work, 'never'), '--image', 'Not An Image'],
+      work,
+    );
+    expect(r.code).toBe(1);
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+    expect(r.stderr).toMatch(
+      /^modelci package: error: image: "Not An Image" is not an image reference/,
+    );
+    expect(existsSync(join(work, 'never'))).toBe(false);
+  });
+
   it('an output path that is a file', () => {
     expect(refused('bc', (out) => writeFileSync(out, 'a file\n'))).toMatch(
       /^modelci package: error: .*\/ctx: the output folder is a file/,
@@ -229,6 +288,7 @@ describe('package action (bundle, as the runner runs it)', () => {
     expect(r.outputs).toMatchObject({
       context: join(work, 'action-ctx'),
       dockerfile: join(work, 'action-ctx', 'Dockerfile'),
+      manifests: join(work, 'action-ctx', 'kubernetes'),
       model: 'bc',
       version: '1.1.0',
       sha256: SHA,
