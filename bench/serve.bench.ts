@@ -4,10 +4,16 @@
 // (bench/peers/fastapi_serve.py, uvicorn, one worker) with the same model; plus the floor, an
 // in-process onnxruntime `session.run` loop on the same row. Two models: a linear classifier (20
 // features; a run costs microseconds, so HTTP and JSON dominate) and an MLP (256-1024-1024-3, where
-// the run dominates and batching pays). Figures: requests/s, p50/p99 latency, ratios to
-// unbatched, to the peer and to the floor.
+// the run dominates and batching pays). Figures: requests/s, p50/p99 latency, the server's CPU
+// time per request, ratios to unbatched, to the peer and to the floor.
+//
+// The three servers run side by side (an idle one costs nothing) and each figure is measured in
+// ROUNDS slices taken in turn, the order rotating: on a machine shared with others the load moves
+// within a run, and legs measured one after another for minutes compared the load of two moments
+// more than two servers. The server's CPU time per request (from /proc) moves less with the load
+// than throughput does. The load generator runs in this process, the servers in their own.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -16,6 +22,7 @@ import { quantile, runLoad, type TimedLoadResult } from '../test/harness/load-ge
 import { buildOnnxModel, type NodeSpec } from '../src/onnx/build.js';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 4);
+const ROUNDS = 4;
 const CONNECTIONS = [1, 8, 64];
 const BATCH_ROWS = 64;
 const BATCH_WAIT_MS = 2;
@@ -101,6 +108,8 @@ interface Figure {
   rps: number;
   p50: number;
   p99: number;
+  /** Server CPU microseconds (user + system) per answered request; NaN without /proc. */
+  cpuUs?: number;
 }
 
 async function floor(b: Bench): Promise<Figure> {
@@ -128,7 +137,21 @@ async function floor(b: Bench): Promise<Figure> {
 
 interface Started {
   url: string;
+  /** CPU seconds the server process has used so far (NaN without /proc). */
+  cpu(): number;
   stop(): Promise<void>;
+}
+
+/** User + system CPU seconds of a process, from /proc/<pid>/stat (Linux, 100 ticks a second). */
+function cpuSeconds(pid: number | undefined): number {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // Fields after the command name (which may hold spaces): utime and stime are the 12th and 13th.
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return NaN;
+  }
 }
 
 function stopper(child: ChildProcess): () => Promise<void> {
@@ -166,7 +189,7 @@ async function startModelci(b: Bench, extra: string[]): Promise<Started> {
     });
     child.on('exit', (code) => reject(new Error(`modelci serve exited ${code}`)));
   });
-  return { url, stop: stopper(child) };
+  return { url, cpu: () => cpuSeconds(child.pid), stop: stopper(child) };
 }
 
 async function freePort(): Promise<number> {
@@ -193,16 +216,55 @@ async function startPeer(b: Bench): Promise<Started> {
     }
     await new Promise((r) => setTimeout(r, 200));
   }
-  return { url, stop: stopper(child) };
+  return { url, cpu: () => cpuSeconds(child.pid), stop: stopper(child) };
 }
 
-async function measure(url: string, body: string, connections: number): Promise<Figure> {
-  const target = { url: `${url}/v2/models/clf/infer`, method: 'POST' as const, body, connections };
-  await runLoad({ ...target, duration: 1 }); // warm-up at this concurrency
-  const r: TimedLoadResult = await runLoad({ ...target, duration: SECONDS });
+interface Tally {
+  ok: number;
+  seconds: number;
+  cpu: number;
+  times: number[];
+}
+
+async function slice(server: Started, body: string, connections: number, seconds: number) {
+  const target = {
+    url: `${server.url}/v2/models/clf/infer`,
+    method: 'POST' as const,
+    body,
+    connections,
+  };
+  const cpu0 = server.cpu();
+  const r: TimedLoadResult = await runLoad({ ...target, duration: seconds });
+  const cpu = server.cpu() - cpu0;
   if (r.errors || r.non2xx || r.timeouts)
     throw new Error(`load failed: ${r.errors} errors, ${r.non2xx} non-2xx, ${r.timeouts} timeouts`);
-  return { rps: r['2xx'] / r.duration, p50: quantile(r.times, 0.5), p99: quantile(r.times, 0.99) };
+  return { ok: r['2xx'], seconds: r.duration, cpu, times: r.times };
+}
+
+/** One figure per server at this concurrency: a warm-up each, then ROUNDS slices in turn. */
+async function measureSideBySide(
+  servers: Started[],
+  body: string,
+  connections: number,
+): Promise<Figure[]> {
+  for (const s of servers) await slice(s, body, connections, 1);
+  const tallies: Tally[] = servers.map(() => ({ ok: 0, seconds: 0, cpu: 0, times: [] }));
+  for (let round = 0; round < ROUNDS; round++)
+    for (let k = 0; k < servers.length; k++) {
+      const i = (k + round) % servers.length;
+      const r = await slice(servers[i]!, body, connections, SECONDS / ROUNDS);
+      const t = tallies[i]!;
+      t.ok += r.ok;
+      t.seconds += r.seconds;
+      t.cpu += r.cpu;
+      for (const x of r.times) t.times.push(x);
+    }
+  return tallies.map((t) => ({
+    rps: t.ok / t.seconds,
+    p50: quantile(t.times, 0.5),
+    p99: quantile(t.times, 0.99),
+    cpuUs: (t.cpu / t.ok) * 1e6,
+  }));
 }
 
 async function check(url: string, body: string): Promise<number[]> {
@@ -233,7 +295,7 @@ const servers: [string, (b: Bench) => Promise<Started>][] = [
 
 const fmt = (n: number, d = 2) => n.toFixed(d);
 const lines: string[] = [
-  `Single-row requests, loopback, autocannon, ${SECONDS} s per figure after 1 s of warm-up; servers in child processes, one at a time; the machine's cores shared by server and load generator.`,
+  `Single-row requests, loopback, autocannon (in the bench's process), ${SECONDS} s per figure in ${ROUNDS} slices taken in turn with the other servers' (after 1 s of warm-up each); servers in child processes, side by side; the machine's cores shared by servers and load generator. CPU µs/req: the server process's user + system time per answered request.`,
 ];
 try {
   for (const b of [
@@ -243,16 +305,17 @@ try {
     const results = new Map<string, Map<number, Figure>>();
     const answers: number[][] = [];
     const f = await floor(b);
-    for (const [name, start] of servers) {
-      const server = await start(b);
-      try {
-        answers.push(await check(server.url, b.body));
-        const byConnections = new Map<number, Figure>();
-        for (const c of CONNECTIONS) byConnections.set(c, await measure(server.url, b.body, c));
-        results.set(name, byConnections);
-      } finally {
-        await server.stop();
+    const started: Started[] = [];
+    try {
+      for (const [, start] of servers) started.push(await start(b));
+      for (const s of started) answers.push(await check(s.url, b.body));
+      for (const [name] of servers) results.set(name, new Map());
+      for (const c of CONNECTIONS) {
+        const figures = await measureSideBySide(started, b.body, c);
+        servers.forEach(([name], i) => results.get(name)!.set(c, figures[i]!));
       }
+    } finally {
+      await Promise.all(started.map((s) => s.stop()));
     }
     // The servers answer the same probabilities (onnxruntime float32 vs scikit-learn float64).
     const agree = answers.every((a) => a.every((p, k) => Math.abs(p - answers[0]![k]!) < 1e-4));
@@ -262,21 +325,21 @@ try {
       '',
       `**${b.name}** (answers agree across servers: ${agree ? 'yes' : 'NO'})`,
       '',
-      '| server | connections | req/s | p50 ms | p99 ms | ÷ unbatched | ÷ FastAPI | ÷ floor |',
-      '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
-      `| in-process session.run (floor) | 1 | ${fmt(f.rps, 0)} | ${fmt(f.p50, 3)} | ${fmt(f.p99, 3)} | | | 1 |`,
+      '| server | connections | req/s | p50 ms | p99 ms | CPU µs/req | ÷ unbatched | ÷ FastAPI | ÷ floor |',
+      '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+      `| in-process session.run (floor) | 1 | ${fmt(f.rps, 0)} | ${fmt(f.p50, 3)} | ${fmt(f.p99, 3)} | | | | 1 |`,
     );
     for (const [name] of servers)
       for (const c of CONNECTIONS) {
         const x = results.get(name)!.get(c)!;
         lines.push(
-          `| ${name} | ${c} | ${fmt(x.rps, 0)} | ${fmt(x.p50, 3)} | ${fmt(x.p99, 3)} | ${fmt(x.rps / unbatched.get(c)!.rps)} | ${fmt(x.rps / peer.get(c)!.rps)} | ${fmt(x.rps / f.rps, 3)} |`,
+          `| ${name} | ${c} | ${fmt(x.rps, 0)} | ${fmt(x.p50, 3)} | ${fmt(x.p99, 3)} | ${fmt(x.cpuUs!, 0)} | ${fmt(x.rps / unbatched.get(c)!.rps)} | ${fmt(x.rps / peer.get(c)!.rps)} | ${fmt(x.rps / f.rps, 3)} |`,
         );
       }
     const batched = results.get(BATCHED)!;
     lines.push(
       '',
-      `Targets: batched ÷ unbatched at 64 connections = ${fmt(batched.get(64)!.rps / unbatched.get(64)!.rps)} (target ≥ 2); batched p99 at 1 connection = ${fmt(batched.get(1)!.p99, 3)} ms vs unbatched p99 + wait = ${fmt(unbatched.get(1)!.p99 + BATCH_WAIT_MS, 3)} ms (target: not above).`,
+      `Targets: batched ÷ unbatched at 64 connections = ${fmt(batched.get(64)!.rps / unbatched.get(64)!.rps)} (target ≥ 2; server CPU per request, unbatched ÷ batched: ${fmt(unbatched.get(64)!.cpuUs! / batched.get(64)!.cpuUs!)}); batched p99 at 1 connection = ${fmt(batched.get(1)!.p99, 3)} ms vs unbatched p99 + wait = ${fmt(unbatched.get(1)!.p99 + BATCH_WAIT_MS, 3)} ms (target: not above).`,
     );
   }
   console.log(lines.join('\n'));
