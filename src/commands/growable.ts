@@ -24,15 +24,23 @@ export class Growable {
   }
 }
 
-/** Predicted class values as the model returns them (numbers or strings). */
+/**
+ * Predicted class values as the model returns them: numbers in a Growable (int64 and int32
+ * label outputs, the common case), text in an array; a model whose labels are text gives text
+ * for every batch.
+ */
 export class GrowableValues {
-  private readonly items: (number | string)[] = [];
+  private readonly numbers = new Growable();
+  private readonly texts: string[] = [];
 
-  push(values: (number | string)[]): void {
-    for (const v of values) this.items.push(v);
+  push(values: Float64Array | string[]): void {
+    if (Array.isArray(values)) for (const v of values) this.texts.push(v);
+    else this.numbers.push(values);
   }
 
-  values(): (number | string)[] {
-    return this.items;
+  values(): Float64Array | string[] {
+    if (this.texts.length && this.numbers.length)
+      throw new Error('a model gave numeric and text labels in one evaluation');
+    return this.texts.length ? this.texts : this.numbers.view();
   }
 }

@@ -102,7 +102,8 @@ export interface ColumnBatch {
 
 export interface BatchPrediction {
   /** Predicted class value per row, as the model's label output gives it. */
-  labels?: (number | string)[];
+  /** Predicted labels: numbers in a Float64Array (int64/int32 outputs), text as strings. */
+  labels?: Float64Array | string[];
   /** n × k probabilities (k = 2 for a one-column positive-class output). */
   proba?: Float64Array;
   k?: number;
@@ -184,9 +185,13 @@ export async function predictBatch(
   if (outputs.label) {
     const t = result[outputs.label]!;
     const d = t.data as BigInt64Array | Int32Array | string[];
-    pred.labels = Array.from(d as ArrayLike<bigint | number | string>, (v) =>
-      typeof v === 'bigint' ? Number(v) : v,
-    );
+    if (Array.isArray(d)) pred.labels = d;
+    else {
+      // one typed copy: a JS array of a million numbers costs ~10x more to build and to keep
+      const labels = new Float64Array(d.length);
+      for (let i = 0; i < d.length; i++) labels[i] = Number(d[i]);
+      pred.labels = labels;
+    }
   }
   if (outputs.proba) {
     const t = result[outputs.proba]!;

@@ -49,7 +49,7 @@ export interface ClassifierOutputs {
   k: number;
   proba: Float64Array;
   /** Predicted labels as the model returns them (empty when it gives probabilities only). */
-  labels: ClassValue[];
+  labels: Float64Array | readonly string[] | readonly ClassValue[];
 }
 
 /** Where the labels came from, for messages. */
@@ -171,9 +171,18 @@ export function classifierPredictions(
       for (let j = 0; j < k; j++) proba[i * k + cols[j]!] = src[i * k + j]!;
   }
   const raw = side.labels;
+  // index() matches by text (a CSV label "1" is class 1): memoised per distinct value, since
+  // String() of a million predictions is most of this loop's time
+  const memo = new Map<ClassValue, number | undefined>();
+  const indexOf = (v: ClassValue): number | undefined => {
+    if (memo.has(v)) return memo.get(v);
+    const c = index(v);
+    memo.set(v, c);
+    return c;
+  };
   for (let i = 0; i < rows; i++) {
     if (raw.length) {
-      const c = index(raw[i]!);
+      const c = indexOf(raw[i]!);
       if (c === undefined)
         throw new ModelciError(
           'MODEL',
