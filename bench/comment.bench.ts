@@ -6,7 +6,7 @@
 // update) compile its validators for every request the timed runs make, and its own CPU time per
 // timed run is printed, as it shares the machine with the action it answers.
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { ACTIONS_TOKEN, startGitHubServer } from '../test/harness/github/index.js';
@@ -141,6 +141,14 @@ try {
   console.log('| :--- | ---: |');
   for (const f of ['dist/actions/comment.js', 'dist/actions/evaluate.js', 'dist/cli/index.js'])
     console.log(`| ${f} | ${(startupBytes(join(root, f)) / 1024).toFixed(0)} KiB |`);
+  // What the first GitHub request adds: the client chunk (Octokit) and what it imports statically.
+  const seen = new Set<string>();
+  startupBytes(join(root, 'dist/actions/comment.js'), seen);
+  const client = readdirSync(join(root, 'dist/chunks')).filter((f) => /^client-\w+\.js$/.test(f));
+  const added = client.reduce((n, f) => n + startupBytes(join(root, 'dist/chunks', f), seen), 0);
+  console.log(
+    `| dist/actions/comment.js: added by its first GitHub request (Octokit client) | +${(added / 1024).toFixed(0)} KiB |`,
+  );
 } finally {
   await gh.close();
   rmSync(dir, { recursive: true, force: true });
