@@ -1,11 +1,14 @@
 // Listing training runs as they accumulate: 100, 1,000 and 10,000 runs over 5 models, written as
 // `modelci train` writes them (one root commit per run, the record in run.json and in the message)
-// with git fast-import. The floor is bare `git for-each-ref` over the same refs, measured in the
-// same run; refs are measured loose (as written) and packed (after `git pack-refs`, as gc leaves
-// them). `runs list --json` runs as the bundled CLI in a child process (what a user or a workflow
-// step pays, node start included); listRuns runs in this process (the listing itself).
+// with git fast-import, once: the stores are cached in bench/.cache/ and copied for each
+// measurement (they hold no runs index, as an older modelci leaves them). The floor is bare
+// `git for-each-ref` over the same refs, measured in the same run; refs are measured loose (as
+// written) and packed (after `git pack-refs`, as gc leaves them). The first listing builds the
+// runs index (every run read once); the others read the index. The CLI runs as the bundled
+// `modelci` in a child process (what a user or a workflow step pays, node start included);
+// listRuns runs in this process (the listing itself).
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, renameSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { listRuns } from '../src/commands/runs.js';
@@ -15,6 +18,8 @@ import { RunStore } from '../src/git/run-refs.js';
 import { rng } from '../test/harness/random.js';
 
 const CLI = resolve(import.meta.dirname, '../dist/cli/index.js');
+// Bump when the generated store changes: a cached store of another version is not reused.
+const CACHE = resolve(import.meta.dirname, '.cache/runs-v1');
 const SIZES = [100, 1_000, 10_000];
 const MODELS = 5;
 const RUNS = 7;
@@ -121,18 +126,40 @@ function record(i: number, rand: () => number): RunRecord {
   };
 }
 
-/** A repository holding `total` runs, written in one fast-import stream. */
-function generate(total: number): { repo: string; bytes: number } {
+/** A repository holding `total` runs, written in one fast-import stream into the cache (once). */
+function cached(total: number): string {
+  const dir = join(CACHE, String(total));
+  if (existsSync(dir)) return dir;
+  mkdirSync(CACHE, { recursive: true });
+  const building = mkdtempSync(join(CACHE, `${total}-building-`));
+  generate(building, total);
+  renameSync(building, dir);
+  return dir;
+}
+
+/** A copy of the cached store to measure in (the listing writes its index there). */
+function copyOf(total: number): string {
   const repo = mkdtempSync(join(tmpdir(), `modelci-runs-bench-${total}-`));
+  cpSync(cached(total), repo, { recursive: true });
+  return repo;
+}
+
+/** Bytes of the run summaries the listing reads (the commit messages). */
+function messageBytes(total: number): number {
+  const rand = rng(total);
+  let bytes = 0;
+  for (let i = 0; i < total; i++) bytes += Buffer.byteLength(runCommitMessage(record(i, rand)));
+  return bytes;
+}
+
+function generate(repo: string, total: number): void {
   sh('git', ['init', '--quiet', '-b', 'main'], repo);
   const rand = rng(total);
   const parts: string[] = [];
-  let bytes = 0;
   for (let i = 0; i < total; i++) {
     const r = record(i, rand);
     const blob = JSON.stringify(r, null, 2) + '\n';
     const message = runCommitMessage(r);
-    bytes += Buffer.byteLength(message);
     const t = Math.floor(Date.parse(r.finished_at) / 1000);
     parts.push(
       `blob\nmark :${2 * i + 1}\ndata ${Buffer.byteLength(blob)}\n${blob}\n`,
@@ -142,52 +169,54 @@ function generate(total: number): { repo: string; bytes: number } {
     );
   }
   sh('git', ['fast-import', '--quiet'], repo, parts.join(''));
-  return { repo, bytes };
 }
 
 const f = (ms: number) => (ms < 10 ? ms.toFixed(1) : ms.toFixed(0));
 const rows: string[] = [];
+const filterArgs = [
+  '--model',
+  'model-3',
+  '--branch',
+  'main',
+  '--where',
+  'accuracy>=0.9',
+  '--sort',
+  'roc_auc',
+  '--limit',
+  '20',
+];
 for (const total of SIZES) {
-  const { repo, bytes } = generate(total);
+  const bytes = messageBytes(total);
   for (const layout of ['loose', 'packed'] as const) {
+    const repo = copyOf(total);
     if (layout === 'packed') sh('git', ['pack-refs', '--all'], repo);
+    const store = RunStore.at(repo, env);
+    // The first listing finds no index: it reads every run once and writes the index.
+    const c0 = performance.now();
+    const cold = (await listRuns(store, { filter: {} })).runs.length;
+    const first = performance.now() - c0;
+    if (cold !== total) throw new Error(`listed ${cold} of ${total} runs`);
     const floor: number[] = [];
     const contents: number[] = [];
     const node: number[] = [];
-    const cli: number[] = [];
+    const table: number[] = [];
+    const json: number[] = [];
     const filtered: number[] = [];
     const inproc: number[] = [];
-    const store = RunStore.at(repo, env);
+    const full: number[] = [];
     let listed = 0;
     for (let i = 0; i < RUNS; i++) {
       floor.push(time('git', ['for-each-ref', 'refs/modelci/runs/'], repo));
-      // What listing cannot do without: git reading every run commit's message.
+      // What listing cost before the index: git reading every run commit's message.
       contents.push(
         time('git', ['for-each-ref', '--format=%(contents)', 'refs/modelci/runs/'], repo),
       );
       node.push(time(process.execPath, ['-e', ''], repo));
-      cli.push(time(process.execPath, [CLI, 'runs', 'list', '--json'], repo));
-      filtered.push(
-        time(
-          process.execPath,
-          [
-            CLI,
-            'runs',
-            'list',
-            '--model',
-            'model-3',
-            '--branch',
-            'main',
-            '--where',
-            'accuracy>=0.9',
-            '--sort',
-            'roc_auc',
-            '--limit',
-            '20',
-          ],
-          repo,
-        ),
-      );
+      table.push(time(process.execPath, [CLI, 'runs', 'list'], repo));
+      json.push(time(process.execPath, [CLI, 'runs', 'list', '--json'], repo));
+      filtered.push(time(process.execPath, [CLI, 'runs', 'list', ...filterArgs], repo));
+      // Whole records (every run.json read): the old `--json`, now asked for with --full.
+      if (i < 3) full.push(time(process.execPath, [CLI, 'runs', 'list', '--json', '--full'], repo));
       const t0 = performance.now();
       listed = (await listRuns(store, { filter: {} })).runs.length;
       inproc.push(performance.now() - t0);
@@ -196,20 +225,20 @@ for (const total of SIZES) {
     const fl = median(floor);
     const cell = (xs: number[]) => `${f(median(xs))} ms (${(median(xs) / fl).toFixed(1)}×)`;
     rows.push(
-      `| ${total.toLocaleString('en')} | ${layout} | ${(bytes / 1e6).toFixed(1)} MB | ${f(fl)} ms | ${f(median(contents))} ms | ${f(median(node))} ms | ${cell(inproc)} | ${cell(cli)} | ${cell(filtered)} |`,
+      `| ${total.toLocaleString('en')} | ${layout} | ${(bytes / 1e6).toFixed(1)} MB | ${f(fl)} ms | ${f(median(contents))} ms | ${f(median(node))} ms | ${cell([first])} | ${cell(inproc)} | ${cell(table)} | ${cell(json)} | ${cell(filtered)} | ${cell(full)} |`,
     );
+    rmSync(repo, { recursive: true, force: true });
   }
-  rmSync(repo, { recursive: true, force: true });
 }
 
 console.log(
-  `Listing runs, median of ${RUNS}, ${MODELS} models; ratios to the floor \`git for-each-ref refs/modelci/runs/\` in the same repository.`,
+  `Listing runs, median of ${RUNS} (--full: of 3), ${MODELS} models; ratios to the floor \`git for-each-ref refs/modelci/runs/\` in the same repository.`,
 );
 console.log(
-  'In-process: listRuns (one for-each-ref reading every record, parsed); CLI: the bundled `modelci runs list` as a child process, node start included.\n',
+  'The store is built once (bench/.cache/) without a runs index, as an older modelci leaves it. "first listing" builds the index (in process, every run read once); the other figures read it. CLI: the bundled `modelci` as a child process, node start included.\n',
 );
 console.log(
-  "| runs | refs | records | floor: for-each-ref | for-each-ref reading the messages | `node -e ''` | listRuns (in process) | `runs list --json` | `runs list` filtered + sorted |",
+  "| runs | refs | summaries | floor: for-each-ref | for-each-ref reading every message (listing before the index) | `node -e ''` | first listing: builds the index | listRuns (in process) | `runs list` | `runs list --json` | `runs list` filtered + sorted | `runs list --json --full` |",
 );
-console.log('| ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
+console.log('| ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
 for (const r of rows) console.log(r);

@@ -5,6 +5,9 @@ import { storedRecord, type RunRecord } from '../core/runs/record.js';
 import type { RunSummary } from '../core/runs/record.js';
 import { runRecordProblem } from '../core/runs/validate.js';
 import { parseRunRef, runRef, RUNS_REF_PREFIX } from '../core/runs/refs.js';
+import { diffIndex, RUN_INDEX_PREFIX, type IndexDiff } from '../core/runs/listing-index.js';
+import { catFileBatch } from './cat-file.js';
+import { RunIndex } from './run-index.js';
 import { Git, isPermissionDenied } from './git.js';
 import { ACTIONS_BOT, type GitIdentity } from './identity.js';
 
@@ -45,8 +48,6 @@ export interface RunFetchResult {
   kept: string[];
 }
 
-const SEP = '\0';
-
 /**
  * Training runs kept in git: one commit per run under `refs/modelci/runs/<model>/<id>`, written
  * with plumbing (hash-object, mktree, commit-tree, update-ref): no branch, index or working tree
@@ -55,21 +56,118 @@ const SEP = '\0';
  * as one JSON line, which is what listing reads.
  */
 export class RunStore {
-  constructor(readonly git: Git) {}
+  private readonly index: RunIndex;
+
+  constructor(readonly git: Git) {
+    this.index = new RunIndex(git);
+  }
 
   static at(cwd: string, env?: NodeJS.ProcessEnv): RunStore {
     return new RunStore(new Git(cwd, env));
   }
 
-  /** Every run (of one model, when given), in ref order, plus the refs that are not runs. */
+  /**
+   * Every run (of one model, when given), in ref order, plus the refs that are not runs. Reads the
+   * run refs (names and commits only) and the runs index; only runs the index lacks at their
+   * current commit are read from git, and the index is then brought up to date (best effort: a
+   * clone that cannot write still lists correctly).
+   */
   async list(model?: string): Promise<RunListing> {
-    const prefix = model ? `${RUNS_REF_PREFIX}${model}/` : RUNS_REF_PREFIX;
-    const out = await this.git.run([
-      'for-each-ref',
-      `--format=%(refname)${'%00'}%(objectname)${'%00'}%(objecttype)${'%00'}%(contents)${'%00'}`,
-      prefix,
-    ]);
-    return parseListing(out);
+    return (await this.reconcile(model, 1)).listing;
+  }
+
+  /**
+   * Brings the index of `model` (or every model) up to date after a write; a writer that races
+   * another for the index reads again and retries, so the index ends up covering both.
+   */
+  async refreshIndex(model?: string): Promise<void> {
+    try {
+      await this.reconcile(model, 5);
+    } catch {
+      // The index is a cache: the next listing rebuilds what this one could not write.
+    }
+  }
+
+  private async reconcile(
+    model: string | undefined,
+    attempts: number,
+  ): Promise<{ listing: RunListing; indexed: boolean }> {
+    for (let attempt = 1; ; attempt++) {
+      const refs = await this.git.run([
+        'for-each-ref',
+        '--format=%(refname) %(objectname)',
+        model ? `${RUNS_REF_PREFIX}${model}/` : RUNS_REF_PREFIX,
+        model ? RunIndex.ref(model) : RUN_INDEX_PREFIX,
+      ]);
+      const { byModel, indexCommits, problems } = splitRefs(refs);
+      const wanted = new Map<string, { commit: string; ids: Iterable<string> }>();
+      for (const [m, runs] of byModel) {
+        const commit = indexCommits.get(m);
+        if (commit) wanted.set(m, { commit, ids: runs.keys() });
+      }
+      const indexes = await this.index.read(wanted);
+      const runs: ListedRun[] = [];
+      const stale: { model: string; diff: IndexDiff }[] = [];
+      const unread = new Map<string, string>();
+      for (const [m, byId] of byModel) {
+        const diff = diffIndex(byId, indexes.get(m)?.entries ?? new Map());
+        for (const e of diff.fresh)
+          runs.push({ ref: byId.get(e.summary.id)!.ref, commit: e.commit, record: e.summary });
+        for (const [ref, commit] of diff.unread) unread.set(ref, commit);
+        if (diff.unread.size || diff.gone.length || !indexCommits.has(m))
+          stale.push({ model: m, diff });
+      }
+      const read = await this.readSummaries(unread);
+      runs.push(...read.runs);
+      problems.push(...read.problems);
+      runs.sort((a, b) => (a.ref < b.ref ? -1 : a.ref > b.ref ? 1 : 0));
+      problems.sort((a, b) => (a.ref < b.ref ? -1 : a.ref > b.ref ? 1 : 0));
+      const listing = { runs, problems };
+      let raced = false;
+      for (const { model: m, diff } of stale) {
+        // A ref one level too deep (`<model>/x/<id>`) names no model an index ref could hold.
+        if (m.includes('/')) continue;
+        const entries = runs
+          .filter((r) => r.record.model_name === m)
+          .map((r) => ({ commit: r.commit, summary: r.record }));
+        const changed = [...diff.gone, ...[...diff.unread.keys()].map((r) => parseRunRef(r)!.id)];
+        try {
+          if (!(await this.index.write(m, entries, changed, indexes.get(m)))) raced = true;
+        } catch {
+          // Read-only clone, full disk: listing stays correct without the index.
+        }
+      }
+      if (!raced || attempt >= attempts) return { listing, indexed: !raced };
+    }
+  }
+
+  /** Summaries of runs read from their commits' messages (one `git cat-file --batch`). */
+  private async readSummaries(refs: Map<string, string>): Promise<RunListing> {
+    const list = [...refs];
+    const objects = await catFileBatch(
+      this.git,
+      list.map(([, commit]) => commit),
+    );
+    const runs: ListedRun[] = [];
+    const problems: RunRefProblem[] = [];
+    list.forEach(([ref, commit], i) => {
+      const o = objects[i];
+      const names = parseRunRef(ref)!;
+      if (!o) return problems.push({ ref, problem: 'its object is missing' });
+      if (o.type !== 'commit')
+        return problems.push({ ref, problem: `points at a ${o.type}, not a run commit` });
+      const text = o.body.toString('utf8');
+      const start = text.indexOf('\n\n');
+      const parsed = parseRunCommitMessage(start < 0 ? '' : text.slice(start + 2));
+      if (!parsed.summary) return problems.push({ ref, problem: parsed.problem });
+      if (parsed.summary.id !== names.id || parsed.summary.model_name !== names.model)
+        return problems.push({
+          ref,
+          problem: `holds run ${parsed.summary.model_name}/${parsed.summary.id}, not ${names.model}/${names.id}`,
+        });
+      runs.push({ ref, commit, record: parsed.summary });
+    });
+    return { runs, problems };
   }
 
   /** One run's full record by its ref; undefined when the ref does not exist. */
@@ -90,35 +188,22 @@ export class RunStore {
   async full(
     runs: readonly { ref: string; commit: string }[],
   ): Promise<(StoredRun | RunRefProblem)[]> {
-    if (!runs.length) return [];
-    const out = await this.git.runBuffer(
-      ['cat-file', '--batch'],
-      runs.map((x) => `${x.commit}:run.json\n`).join(''),
+    const objects = await catFileBatch(
+      this.git,
+      runs.map((x) => `${x.commit}:run.json`),
     );
-    const result: (StoredRun | RunRefProblem)[] = [];
-    let at = 0;
-    for (const run of runs) {
-      const nl = out.indexOf(10, at);
-      const header = out.subarray(at, nl).toString('utf8');
-      at = nl + 1;
-      const m = /^[0-9a-f]+ (\S+) (\d+)$/.exec(header);
-      if (!m) {
-        result.push({ ref: run.ref, problem: 'its commit holds no run.json' });
-        continue;
-      }
-      const body = out.subarray(at, at + Number(m[2])).toString('utf8');
-      at += Number(m[2]) + 1;
+    return runs.map((run, i) => {
+      const o = objects[i];
+      if (!o) return { ref: run.ref, problem: 'its commit holds no run.json' };
       let data: unknown;
       try {
-        data = JSON.parse(body);
+        data = JSON.parse(o.body.toString('utf8'));
       } catch (e) {
-        result.push({ ref: run.ref, problem: `run.json is not JSON (${(e as Error).message})` });
-        continue;
+        return { ref: run.ref, problem: `run.json is not JSON (${(e as Error).message})` };
       }
-      const problem = m[1] !== 'blob' ? 'run.json is not a file' : runRecordProblem(data);
-      result.push(problem ? { ref: run.ref, problem } : { ...run, record: data as RunRecord });
-    }
-    return result;
+      const problem = o.type !== 'blob' ? 'run.json is not a file' : runRecordProblem(data);
+      return problem ? { ref: run.ref, problem } : { ...run, record: data as RunRecord };
+    });
   }
 
   /** Full records of listed runs; the first that cannot be read is an error naming its ref. */
@@ -153,6 +238,7 @@ export class RunStore {
       throw new ModelciError('GIT', `run ${record.id} already exists (${ref})`, {
         hint: 'Run ids carry a random part; record the run again',
       });
+    await this.refreshIndex(record.model_name);
     return { ref, commit, record: stored };
   }
 
@@ -175,6 +261,7 @@ export class RunStore {
       throw new ModelciError('GIT', `run ${record.id} changed while it was being updated`, {
         hint: 'Run the command again',
       });
+    await this.refreshIndex(record.model_name);
     return { ref: run.ref, commit, record: stored };
   }
 
@@ -186,6 +273,7 @@ export class RunStore {
       throw new ModelciError('GIT', `run ${run.record.id} changed while it was being updated`, {
         hint: 'Run the command again',
       });
+    await this.refreshIndex(run.record.model_name);
     return run;
   }
 
@@ -287,7 +375,11 @@ export class RunStore {
           result.updated++;
         } else result.kept.push(ref);
       }
-      if (updates.length) await this.git.run(['update-ref', '--stdin'], updates.join('\n') + '\n');
+      if (updates.length) {
+        await this.git.run(['update-ref', '--stdin'], updates.join('\n') + '\n');
+        // The fetch reads the new runs once, so the first listing after it does not.
+        await this.refreshIndex(model);
+      }
       return result;
     } finally {
       const left = await this.refs(scratch);
@@ -321,6 +413,8 @@ export class RunStore {
           hint: 'Run the command again',
         },
       );
+    for (const m of new Set(runs.map((x) => parseRunRef(x.ref)?.model)))
+      if (m) await this.refreshIndex(m);
     if (!remote) return [];
     const refused: string[] = [];
     // A few hundred refs per push keep the command line short.
@@ -369,38 +463,31 @@ function lastLine(text: string): string {
   return text.trim().split('\n').filter(Boolean).slice(-1)[0] ?? 'no output';
 }
 
-/** Parses `for-each-ref` output of `ref NUL sha NUL type NUL contents NUL` entries. */
-export function parseListing(out: string): RunListing {
-  const runs: ListedRun[] = [];
+/** The run refs of `for-each-ref` output by model and id, the index commits, and stray refs. */
+function splitRefs(out: string): {
+  byModel: Map<string, Map<string, { ref: string; commit: string }>>;
+  indexCommits: Map<string, string>;
+  problems: RunRefProblem[];
+} {
+  const byModel = new Map<string, Map<string, { ref: string; commit: string }>>();
+  const indexCommits = new Map<string, string>();
   const problems: RunRefProblem[] = [];
-  const fields = out.split(SEP);
-  for (let i = 0; i + 3 < fields.length; i += 4) {
-    const ref = fields[i]!.replace(/^\n/, '');
-    const commit = fields[i + 1]!;
-    const type = fields[i + 2]!;
-    const contents = fields[i + 3]!;
+  for (const line of out.split('\n')) {
+    if (!line) continue;
+    const space = line.lastIndexOf(' ');
+    const ref = line.slice(0, space);
+    const commit = line.slice(space + 1);
+    if (ref.startsWith(RUN_INDEX_PREFIX)) {
+      indexCommits.set(ref.slice(RUN_INDEX_PREFIX.length), commit);
+      continue;
+    }
     const names = parseRunRef(ref);
     if (!names) {
       problems.push({ ref, problem: 'not a run ref (refs/modelci/runs/<model>/<id>)' });
       continue;
     }
-    if (type !== 'commit') {
-      problems.push({ ref, problem: `points at a ${type}, not a run commit` });
-      continue;
-    }
-    const parsed = parseRunCommitMessage(contents);
-    if (!parsed.summary) {
-      problems.push({ ref, problem: parsed.problem });
-      continue;
-    }
-    if (parsed.summary.id !== names.id || parsed.summary.model_name !== names.model) {
-      problems.push({
-        ref,
-        problem: `holds run ${parsed.summary.model_name}/${parsed.summary.id}, not ${names.model}/${names.id}`,
-      });
-      continue;
-    }
-    runs.push({ ref, commit, record: parsed.summary });
+    const ids = byModel.get(names.model) ?? new Map<string, { ref: string; commit: string }>();
+    byModel.set(names.model, ids.set(names.id, { ref, commit }));
   }
-  return { runs, problems };
+  return { byModel, indexCommits, problems };
 }

@@ -3,7 +3,7 @@ import { loadConfig } from '../../config/load.js';
 import { ModelciError } from '../../core/errors.js';
 import type { Direction } from '../../core/report/direction.js';
 import { compareRuns, type RunComparison } from '../../core/runs/compare.js';
-import { checkTag } from '../../core/runs/record.js';
+import { checkTag, type RunSummary } from '../../core/runs/record.js';
 import { parseSort, parseThreshold, parseWhen, type RunFilter } from '../../core/runs/select.js';
 import type { RunFetchResult, RunRefProblem, StoredRun } from '../../git/run-refs.js';
 import { registrySettings } from '../../registry/settings.js';
@@ -26,11 +26,11 @@ import {
 
 type Values = Parsed<typeof runsSpec.options>;
 
-/** `runs list`: summaries for the terminal; with --json or --output, the full records too. */
+/** `runs list`: summaries (from the runs index); with --full and JSON, the full records too. */
 export interface RunsListed extends RunsListResult {
   metrics: string[];
   precision?: number;
-  /** The listed runs' full records (JSON output), in list order. */
+  /** The listed runs' full records (--full), in list order. */
   full?: StoredRun[];
 }
 
@@ -46,7 +46,7 @@ export type RunsResult =
 const FILTERS = ['model', 'branch', 'commit', 'tag', 'status', 'since', 'until', 'where'];
 /** Options each subcommand reads (config and json: all); any other given is a usage error. */
 const APPLIES: Record<string, readonly string[]> = {
-  list: [...FILTERS, 'sort', 'limit', 'metric', 'output'],
+  list: [...FILTERS, 'sort', 'limit', 'metric', 'output', 'full'],
   show: FILTERS,
   compare: FILTERS,
   tag: [...FILTERS, 'remove', 'note', 'push', 'remote'],
@@ -137,8 +137,10 @@ export async function invokeRuns(
         metrics,
         ...(precision !== undefined ? { precision } : {}),
       };
-      if (v.json || v.output !== undefined) {
-        // JSON carries whole records: read them (one git process) only for the runs listed.
+      if (v.full && !(v.json || v.output !== undefined))
+        throw usage('--full needs --json or --output', 'The table shows summaries only');
+      if (v.full) {
+        // Whole records: read them (one git process) only for the runs listed.
         const full = await store.full(result.runs);
         listed.full = full.filter((r): r is StoredRun => 'record' in r);
         listed.problems = [
@@ -231,14 +233,17 @@ export async function invokeRuns(
   }
 }
 
-/** What `runs list --json` prints (and `--output` writes). */
+/**
+ * What `runs list --json` prints (and `--output` writes): each run's summary (what the table
+ * shows and the filters read), or with --full its whole record.
+ */
 export function listJson(r: RunsListed): {
-  runs: { ref: string; commit: string; record: StoredRun['record'] }[];
+  runs: { ref: string; commit: string; record: StoredRun['record'] | RunSummary }[];
   matched: number;
   problems: RunsListResult['problems'];
 } {
   return {
-    runs: (r.full ?? []).map(({ ref, commit, record }) => ({ ref, commit, record })),
+    runs: (r.full ?? r.runs).map(({ ref, commit, record }) => ({ ref, commit, record })),
     matched: r.matched,
     problems: r.problems,
   };

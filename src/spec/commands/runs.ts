@@ -111,6 +111,11 @@ export const runsSpec = defineCommand({
       placeholder: 'file',
       description: 'list: also write the JSON (what --json prints) to this file.',
     },
+    full: {
+      type: 'boolean',
+      description:
+        "list: with --json or --output, each run's whole record (params, data, environment, evaluation intervals) instead of its summary; reads every listed run's commit, so slower on thousands of runs.",
+    },
     from: {
       type: 'enum',
       values: ['dvc', 'mlflow'],

@@ -65,7 +65,15 @@ describe('runs survive a fresh clone after runs fetch', () => {
     expect((await modelci(fresh, ['runs', 'fetch'])).stdout).toBe(
       'fetched runs from origin: 0 new, 0 updated, 3 unchanged\n',
     );
-    const listed = await json<Listed>(fresh, ['runs', 'list']);
+    // --json prints what the table reads (each run's summary, from the runs index) ...
+    const summaries = await json<Listed>(fresh, ['runs', 'list']);
+    expect(summaries.runs.map((r) => r.record.id)).toEqual([...ids].reverse());
+    expect(summaries.runs[0]!.record).not.toHaveProperty('params');
+    expect(summaries.runs[0]!.record.evaluation).toMatchObject({
+      metrics: { roc_auc: { value: expect.any(Number) } },
+    });
+    // ... and --full the whole records.
+    const listed = await json<Listed>(fresh, ['runs', 'list', '--full']);
     expect(listed.runs.map((r) => r.record.id)).toEqual([...ids].reverse());
     expect(listed.runs.map((r) => r.record.params.C)).toEqual([2, 3, 1]);
     // evaluate attached its evaluation to each run: run.json beside the model, and the ref.
@@ -106,7 +114,8 @@ describe('runs survive a fresh clone after runs fetch', () => {
 
 describe('runs list', () => {
   it('filters, sorts by a metric, limits; refs that are not runs are reported, not fatal', async () => {
-    const ids3 = (l: Listed) => l.runs.map((r) => r.record.params.C);
+    // The C each run was trained with (ids are in training order: C = 1, 3, 2).
+    const ids3 = (l: Listed) => l.runs.map((r) => [1, 3, 2][ids.indexOf(r.record.id)]);
     expect(ids3(await json<Listed>(trainer, ['runs', 'list', '--sort', 'train.accuracy']))).toEqual(
       [3, 2, 1],
     );
@@ -165,6 +174,11 @@ describe('runs list', () => {
     const bad = await modelci(trainer, ['runs', 'show', 'latest', '--sort', 'x']);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toBe('modelci runs: error: --sort does not apply to runs show\n');
+    const table = await modelci(trainer, ['runs', 'list', '--full']);
+    expect(table.code).toBe(2);
+    expect(table.stderr).toBe(
+      'modelci runs: error: --full needs --json or --output. The table shows summaries only\n',
+    );
     const none = await modelci(trainer, ['runs', 'compare', ids[0]!]);
     expect(none.stderr).toBe('modelci runs: error: runs compare needs two or more runs\n');
     const where = await modelci(trainer, ['runs', 'list', '--where', 'accuracy=>1']);

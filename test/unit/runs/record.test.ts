@@ -8,7 +8,6 @@ import {
   storedRecord,
 } from '../../../src/core/runs/record.js';
 import { parseRunRef, runRef } from '../../../src/core/runs/refs.js';
-import { parseListing } from '../../../src/git/run-refs.js';
 import { runSummary } from '../../../src/core/runs/summary.js';
 import { runRecordProblem } from '../../../src/core/runs/validate.js';
 import { errorOf } from '../../harness/error-of.js';
@@ -88,51 +87,5 @@ describe('the commit message holds the record', () => {
   it('the stored record leaves out local file paths', () => {
     const withFiles = { ...record(), files: { model: '/home/runner/m.onnx' } };
     expect(storedRecord(withFiles)).toEqual(record());
-  });
-
-  it('listing output: runs, and refs that are not run records reported', () => {
-    const good = record();
-    const other = record({ id: '20260102-030405-ffffff' });
-    const entry = (ref: string, sha: string, type: string, contents: string) =>
-      `${ref}\0${sha}\0${type}\0${contents}\0\n`;
-    const out =
-      entry(
-        `refs/modelci/runs/churn/${good.id}`,
-        '1'.repeat(40),
-        'commit',
-        runCommitMessage(good),
-      ) +
-      entry('refs/modelci/runs/churn/20260102-030405-000000', '2'.repeat(40), 'blob', '') +
-      entry('refs/modelci/runs/churn/20260102-030405-eeeeee', '3'.repeat(40), 'commit', 'hello\n') +
-      entry(
-        `refs/modelci/runs/churn/20260102-030405-dddddd`,
-        '4'.repeat(40),
-        'commit',
-        runCommitMessage(other),
-      ) +
-      entry('refs/modelci/runs/stray', '5'.repeat(40), 'commit', 'x');
-    const { runs, problems } = parseListing(out);
-    expect(runs).toEqual([
-      {
-        ref: `refs/modelci/runs/churn/${good.id}`,
-        commit: '1'.repeat(40),
-        record: runSummary(good),
-      },
-    ]);
-    expect(problems).toEqual([
-      {
-        ref: 'refs/modelci/runs/churn/20260102-030405-000000',
-        problem: 'points at a blob, not a run commit',
-      },
-      {
-        ref: 'refs/modelci/runs/churn/20260102-030405-eeeeee',
-        problem: 'the commit message holds no run record',
-      },
-      {
-        ref: 'refs/modelci/runs/churn/20260102-030405-dddddd',
-        problem: 'holds run churn/20260102-030405-ffffff, not churn/20260102-030405-dddddd',
-      },
-      { ref: 'refs/modelci/runs/stray', problem: 'not a run ref (refs/modelci/runs/<model>/<id>)' },
-    ]);
   });
 });
