@@ -18,7 +18,7 @@ import {
   imageLabels,
   sha256Sums,
 } from '../core/package/dockerfile.js';
-import { kubernetesManifests } from '../core/package/manifests.js';
+import { kubernetesManifests, localImageReference } from '../core/package/manifests.js';
 import { contextReadme, type ServeOptionDoc } from '../core/package/readme.js';
 import { VERSION } from '../core/version.js';
 import { ONNXRUNTIME_VERSION } from '../onnx/runtime.js';
@@ -99,7 +99,7 @@ export async function runPackage(o: RunPackageOptions): Promise<PackageResult> {
   const { model, ref } = parseModelRef(o.ref);
   const record = reg.resolve(model, ref);
   const what = `${record.model}@${record.version}`;
-  const image = o.image ?? `${model}:${record.version}`;
+  const image = o.image ?? localImageReference(model, record.version);
   // Built before anything is written: a bad image reference or name fails here.
   const manifests = kubernetesManifests({
     model,

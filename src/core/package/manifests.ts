@@ -59,6 +59,22 @@ export interface ManifestFile {
   text: string;
 }
 
+/**
+ * The image name a context is built as before it is pushed: `<model>:<version>`, the tag its
+ * README builds; where that is no image reference (a model name ending in `-`, a version with
+ * `+build`), the model's object name and the version with `-` for what a tag refuses.
+ */
+export function localImageReference(model: string, version: string): string {
+  const tag = version.replace(/[^\w.-]/g, '-');
+  const ref = `${model}:${tag}`;
+  try {
+    checkImageReference(ref);
+    return ref;
+  } catch {
+    return `${objectName(model)}:${tag}`;
+  }
+}
+
 /** Options the manifests set themselves: the address probes reach and the log's volume. */
 const RESERVED_SERVE_OPTIONS = ['host', 'port', 'log-predictions'];
 

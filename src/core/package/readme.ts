@@ -1,5 +1,5 @@
 import { DEFAULT_BASE_IMAGE } from './dockerfile.js';
-import { SERVER_PORT, SERVER_UID } from './manifests.js';
+import { localImageReference, SERVER_PORT, SERVER_UID } from './manifests.js';
 
 /** One `modelci serve` option as the README lists it. */
 export interface ServeOptionDoc {
@@ -36,7 +36,7 @@ function cell(text: string): string {
 
 /** The context's README.md: what it holds, how to build it, run it and configure the server. */
 export function contextReadme(i: ReadmeInput): string {
-  const tag = `${i.model}:${i.version}`;
+  const tag = localImageReference(i.model, i.version);
   const rows = i.serveOptions.map(
     (o) => `| \`--${o.flag}\` | \`${o.env}\` | ${cell(o.description)} |`,
   );

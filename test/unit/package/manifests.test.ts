@@ -3,10 +3,13 @@ import { parse, parseAllDocuments } from 'yaml';
 import {
   DEFAULT_RESOURCES,
   kubernetesManifests,
+  localImageReference,
   PREDICTION_LOG_FILE,
   SERVER_UID,
   type ManifestInput,
 } from '../../../src/core/package/manifests.js';
+import { checkImageReference } from '../../../src/core/package/image-reference.js';
+import { contextReadme } from '../../../src/core/package/readme.js';
 import { objectName, labelValue } from '../../../src/core/package/k8s-names.js';
 import { podPolicyFindings } from '../../../src/core/package/pod-policy.js';
 import { errorOf } from '../../harness/error-of.js';
@@ -326,6 +329,34 @@ describe('kubernetesManifests', () => {
       expect(e.where.path, JSON.stringify(input)).toBe(path);
       expect(e.message).toMatch(message);
     }
+  });
+
+  it('names a local image before one is pushed: <model>:<version>, mapped where that is none', () => {
+    expect(localImageReference('churn', '1.4.0')).toBe('churn:1.4.0');
+    expect(localImageReference('churn_v2', '1.0.0+build.5')).toBe('churn_v2:1.0.0-build.5');
+    expect(localImageReference('model_', '1.0.0')).toMatch(/^model-[0-9a-f]{6}:1\.0\.0$/);
+    for (const [m, v] of [
+      ['model_', '1.0.0'],
+      ['a..b', '2.0.0'],
+      ['x-', '1'],
+    ])
+      expect(() => checkImageReference(localImageReference(m!, v!))).not.toThrow();
+    // Such a model packs: its manifests and the README's build command use the mapped name.
+    const image = localImageReference('x-', '1.0.0');
+    expect(() => kubernetesManifests({ ...INPUT, model: 'x-', image })).not.toThrow();
+    const readme = contextReadme({
+      model: 'x-',
+      version: '1.0.0',
+      sha256: 'f'.repeat(64),
+      artifactFile: 'x-.onnx',
+      modelciVersion: '0.1.0',
+      onnxruntimeVersion: '1.30.0',
+      arches: ['x64'],
+      serveOptions: [],
+      image,
+      manifests: [],
+    });
+    expect(readme).toContain(`docker build -t ${image} .`);
   });
 
   it('writes each file with a header that names the model, version and image', () => {
