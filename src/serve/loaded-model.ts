@@ -78,9 +78,9 @@ function tensorData(type: Tensor.Type, values: DecodedInput['values']): Tensor.D
   const nums = values as number[];
   switch (type) {
     case 'float32':
-      return Float32Array.from(nums);
+      return values instanceof Float32Array ? values : Float32Array.from(nums);
     case 'float64':
-      return Float64Array.from(nums);
+      return values instanceof Float64Array ? values : Float64Array.from(nums);
     case 'int64':
       return BigInt64Array.from(nums, (v) => BigInt(v));
     case 'uint64':

@@ -56,7 +56,7 @@ export interface PredictionRowsInput {
 interface Tensorish {
   name: string;
   shape: number[];
-  values: readonly LogCell[];
+  values: ArrayLike<LogCell>;
 }
 
 function rowCount(tensors: Tensorish[]): number {

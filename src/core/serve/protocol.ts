@@ -97,12 +97,15 @@ export function isEncodedNonFinite(v: unknown): v is 'NaN' | 'Infinity' | '-Infi
   return v === 'NaN' || v === 'Infinity' || v === '-Infinity';
 }
 
-/** A validated input: flat row-major values already checked against datatype and shape. */
+/**
+ * A validated input: flat row-major values already checked against datatype and shape (a typed
+ * array when batching stacked FP32/FP64 rows straight into the run's tensor).
+ */
 export interface DecodedInput {
   name: string;
   datatype: Datatype;
   shape: number[];
-  values: (number | boolean | string)[];
+  values: (number | boolean | string)[] | Float32Array | Float64Array;
 }
 
 export interface DecodedRequest {

@@ -49,10 +49,13 @@ describe('batch merge and split', () => {
 
   it('merges rows in order and cuts the outputs back per request', () => {
     const merged = mergeRequests([request(1, 0), request(2, 5)]);
-    expect(merged.inputs.map((i) => [i.name, i.shape, i.values])).toEqual([
+    expect(merged.inputs.map((i) => [i.name, i.shape, Array.from(i.values)])).toEqual([
       ['k', [3], [0, 5, 6]],
       ['x', [3, 2], [0, 1, 50, 51, 52, 53]],
     ]);
+    // FP32 rows are stacked into the run's tensor as they are merged; INT64 stays a list (BigInt).
+    expect(merged.inputs[1]!.values).toBeInstanceOf(Float32Array);
+    expect(Array.isArray(merged.inputs[0]!.values)).toBe(true);
     const y = {
       name: 'y',
       datatype: 'FP32' as const,
