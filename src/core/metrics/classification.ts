@@ -75,11 +75,11 @@ export function classificationEngine(o: ClassificationEngineOptions): MetricEngi
   const gather = new WeightGather(rows, n);
   const cm = new Float64Array(k * k);
   const aucScratch = new Float64Array(2);
-  // Binary with scores, under resample weights: one pass in score order does it all.
-  const byScore =
-    o.task === 'binary' && logLossRow
-      ? scoreOrderPass(ranked[0]!, y, pred, logLossRow, brierRow!)
-      : undefined;
+  // Binary with scores, under resample weights: one pass in score order does it all. Built on
+  // the first resample: its per-row arrays cost ~0.3 s at 1M rows, which a run without
+  // intervals never uses.
+  const canPassByScore = o.task === 'binary' && logLossRow !== null;
+  let byScore: ScoreOrderPass | undefined;
 
   return {
     names,
@@ -90,9 +90,10 @@ export function classificationEngine(o: ClassificationEngineOptions): MetricEngi
       let total = 0;
       let lossSum = 0;
       let brierSum = 0;
-      const resample = byScore && w instanceof Uint8Array && counts !== null;
+      const resample = canPassByScore && w instanceof Uint8Array && counts !== null;
       if (resample) {
-        const s = byScore(w, cm, aucScratch);
+        byScore ??= new ScoreOrderPass(ranked[0]!, y, pred, logLossRow!, brierRow!);
+        const s = byScore.run(w, cm, aucScratch);
         total = s.total;
         lossSum = s.loss;
         brierSum = s.brier;
@@ -153,26 +154,10 @@ export function classificationEngine(o: ClassificationEngineOptions): MetricEngi
  * over the rows in descending score order (the order of `ranked`), reading each row's weight
  * once: the resample loop of a large evaluation. Same formulas as the row-order pass and
  * aucAndAp; sums are taken in score order, so they may differ from those in the last bits.
- */
-function scoreOrderPass(
-  ranked: RankedScores,
-  y: Int32Array,
-  pred: Int32Array,
-  logLossRow: Float64Array,
-  brierRow: Float64Array,
-): (
-  w: Uint8Array,
-  cm: Float64Array,
-  auc: Float64Array,
-) => { total: number; loss: number; brier: number } {
-  const pass = new ScoreOrderPass(ranked, y, pred, logLossRow, brierRow);
-  return (w, cm, auc) => pass.run(w, cm, auc);
-}
-
-/**
- * The state of scoreOrderPass in typed fields, the gather and the accumulation in two small
- * methods: written as one closure with the confusion matrix in a Float64Array, V8 compiled the
- * loop 2-3x slower (17 ms per resample at 1M rows, against 7 ms here). The confusion cells are
+ *
+ * State in typed fields, the gather and the accumulation in two small functions: written as one
+ * closure with the confusion matrix in a Float64Array, V8 compiled the loop 2-3x slower (17 ms
+ * per resample at 1M rows, against 7 ms here). The confusion cells are
  * integer sums (weights are integers), so the result is the same to the last bit.
  */
 class ScoreOrderPass {
