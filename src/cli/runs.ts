@@ -1,5 +1,5 @@
 import { stringify } from 'yaml';
-import { invokeRuns, listJson } from '../commands/invoke/runs.js';
+import { invokeRuns, listJsonText } from '../commands/invoke/runs.js';
 import { renderComparison, renderRunList } from '../core/runs/text.js';
 import { formatCount } from '../core/report/number-format.js';
 import { runsSpec } from '../spec/commands/runs.js';
@@ -18,7 +18,10 @@ export const runsCommand = defineCliCommand({
       case 'list': {
         // A ref that is not a run is worth a look, never a failure.
         for (const p of r.problems) inv.warn(`${p.ref}: ${p.problem}`);
-        if (json) return out(listJson(r));
+        if (json) {
+          io.stdout(listJsonText(r));
+          return;
+        }
         if (!r.runs.length) {
           io.stdout('no runs match\n');
           return;
@@ -31,7 +34,9 @@ export const runsCommand = defineCliCommand({
           ),
         );
         if (r.matched > r.runs.length)
-          io.stdout(`(${formatCount(r.runs.length)} of ${formatCount(r.matched)} runs shown)\n`);
+          io.stdout(
+            `(${formatCount(r.runs.length)} of ${formatCount(r.matched)} runs shown; --all shows every one)\n`,
+          );
         return;
       }
       case 'show':

@@ -1,5 +1,8 @@
+import { existsSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import { describeError } from '../core/errors.js';
 import type { RunCi, RunRecord } from '../core/runs/record.js';
+import { newestFirst } from '../core/runs/select.js';
 import { Git } from '../git/git.js';
 import { RunStore, type StoredRun } from '../git/run-refs.js';
 import type { RunEnvironment } from '../github/run-environment.js';
@@ -40,8 +43,18 @@ export async function runStoreAt(
   env?: NodeJS.ProcessEnv,
 ): Promise<RunStore | undefined> {
   const git = new Git(cwd, env);
+  // A `.git` above the folder answers without starting git (a process costs ~15 ms, and listing
+  // runs is a command people wait for); GIT_DIR, a bare repository: ask git.
+  if (!(env ?? process.env).GIT_DIR && hasDotGit(cwd)) return new RunStore(git);
   const r = await git.exec(['rev-parse', '--git-dir']);
   return r.code === 0 ? new RunStore(git) : undefined;
+}
+
+function hasDotGit(cwd: string): boolean {
+  for (let dir = resolve(cwd); ; dir = dirname(dir)) {
+    if (existsSync(join(dir, '.git'))) return true;
+    if (dirname(dir) === dir) return false;
+  }
 }
 
 /**
@@ -59,9 +72,7 @@ export async function defaultParent(
   const newest = (b: string | undefined) =>
     b === undefined
       ? undefined
-      : runs
-          .filter((r) => r.record.code.branch === b)
-          .sort((x, y) => y.record.started_at.localeCompare(x.record.started_at))[0];
+      : newestFirst(runs.filter((r) => r.record.code.branch === b))[0];
   return (newest(branch) ?? newest(baseBranch))?.record.id;
 }
 

@@ -8,6 +8,7 @@ import type { Direction } from '../core/report/direction.js';
 import type {
   ListedRun,
   RunFetchResult,
+  RunListing,
   RunRefProblem,
   RunStore,
   StoredRun,
@@ -24,16 +25,26 @@ export interface RunsListResult {
 
 export async function listRuns(
   store: RunStore,
-  o: { filter: RunFilter; sort?: RunSort; limit?: number; directions?: Record<string, Direction> },
+  o: {
+    filter: RunFilter;
+    sort?: RunSort;
+    limit?: number;
+    directions?: Record<string, Direction>;
+    /** The store's listing (without summaries), when the caller started it earlier. */
+    listing?: Promise<RunListing>;
+  },
 ): Promise<RunsListResult> {
-  const { runs, problems } = await store.list(o.filter.model);
-  const matched = filterRuns(runs, o.filter);
+  const { runs, problems } = await (o.listing ??
+    store.list(o.filter.model, { summaries: false }));
+  // The store listed that model's runs only: matching the model again would read every record.
+  const filter = { ...o.filter, model: undefined };
+  // Newest first needs no record; filters and a metric sort read every one.
+  if (o.sort || Object.values(filter).some((v) => v !== undefined)) await store.load(runs);
+  const matched = filterRuns(runs, filter);
   const sorted = o.sort ? sortRuns(matched, o.sort, o.directions) : newestFirst(matched);
-  return {
-    runs: o.limit !== undefined ? sorted.slice(0, o.limit) : sorted,
-    matched: matched.length,
-    problems,
-  };
+  const shown = o.limit !== undefined ? sorted.slice(0, o.limit) : sorted;
+  await store.load(shown);
+  return { runs: shown, matched: matched.length, problems };
 }
 
 /**

@@ -1,4 +1,4 @@
-import { execFile } from 'node:child_process';
+import { execFile, spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { ModelciError } from '../core/errors.js';
 
 export interface GitResult {
@@ -41,6 +41,22 @@ export class Git {
     return r.stdout;
   }
 
+  /**
+   * Starts git with pipes for a conversation (`cat-file --batch`: request, answer, request); the
+   * caller reads, writes and ends it.
+   */
+  spawnStream(args: string[]): ChildProcessWithoutNullStreams {
+    return spawn('git', ['-c', 'core.quotepath=off', ...args], {
+      cwd: this.cwd,
+      env: this.childEnv(),
+    });
+  }
+
+  private childEnv(): NodeJS.ProcessEnv {
+    // No optional locks: a `git status` killed mid-way must not leave index.lock behind.
+    return { ...this.env, GIT_TERMINAL_PROMPT: '0', LC_ALL: 'C', GIT_OPTIONAL_LOCKS: '0' };
+  }
+
   private spawn(
     args: string[],
     input: string | undefined,
@@ -52,8 +68,7 @@ export class Git {
         ['-c', 'core.quotepath=off', ...args],
         {
           cwd: this.cwd,
-          // No optional locks: a `git status` killed mid-way must not leave index.lock behind.
-          env: { ...this.env, GIT_TERMINAL_PROMPT: '0', LC_ALL: 'C', GIT_OPTIONAL_LOCKS: '0' },
+          env: this.childEnv(),
           maxBuffer,
           encoding: 'buffer',
         },

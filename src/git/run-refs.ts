@@ -5,7 +5,8 @@ import { storedRecord, type RunRecord } from '../core/runs/record.js';
 import type { RunSummary } from '../core/runs/record.js';
 import { runRecordProblem } from '../core/runs/validate.js';
 import { parseRunRef, runRef, RUNS_REF_PREFIX } from '../core/runs/refs.js';
-import { diffIndex, RUN_INDEX_PREFIX, type IndexDiff } from '../core/runs/listing-index.js';
+import { diffIndex, IndexEntry, type IndexDiff } from '../core/runs/listing-index.js';
+import { runOrder } from '../core/runs/select.js';
 import { catFileBatch } from './cat-file.js';
 import { RunIndex } from './run-index.js';
 import { Git, isPermissionDenied } from './git.js';
@@ -23,7 +24,46 @@ export interface StoredRun {
 export interface ListedRun {
   ref: string;
   commit: string;
-  record: RunSummary;
+  /** Read from the runs index when first used (see IndexEntry). */
+  readonly record: RunSummary;
+  /** `<started_at>\0<id>`: newest-first order without reading the record. */
+  order: string;
+}
+
+/**
+ * A listed run whose record is its index entry's summary, read when first asked for (a class:
+ * ten thousand object literals with their own getter closures cost V8 far more).
+ */
+class IndexedRun implements ListedRun {
+  readonly commit: string;
+  readonly order: string;
+  readonly #entry: IndexEntry;
+
+  constructor(
+    readonly ref: string,
+    entry: IndexEntry,
+  ) {
+    this.commit = entry.commit;
+    this.order = runOrder(entry.startedAt, entry.id);
+    this.#entry = entry;
+  }
+
+  get entry(): IndexEntry {
+    return this.#entry;
+  }
+
+  get record(): RunSummary {
+    return this.#entry.summary;
+  }
+
+  get json(): string {
+    return this.#entry.json;
+  }
+}
+
+/** A listed run's record as JSON text: for a run from the index, its text as stored (not parsed). */
+export function listedRecordJson(run: ListedRun): string {
+  return run instanceof IndexedRun ? run.json : JSON.stringify(run.record);
 }
 
 /** A ref under refs/modelci/runs/ that does not hold a run record: reported, never fatal. */
@@ -70,10 +110,47 @@ export class RunStore {
    * Every run (of one model, when given), in ref order, plus the refs that are not runs. Reads the
    * run refs (names and commits only) and the runs index; only runs the index lacks at their
    * current commit are read from git, and the index is then brought up to date (best effort: a
-   * clone that cannot write still lists correctly).
+   * clone that cannot write still lists correctly). With `summaries: false` the runs' records
+   * are not loaded: call `load` with the runs whose records will be read (listing 10,000 runs
+   * to print 50 loads 50).
    */
-  async list(model?: string): Promise<RunListing> {
-    return (await this.reconcile(model, 1)).listing;
+  async list(model?: string, o: { summaries?: boolean } = {}): Promise<RunListing> {
+    const { listing } = await this.reconcile(model, 1);
+    if (o.summaries !== false) await this.load(listing.runs);
+    return listing;
+  }
+
+  /** Loads the records of listed runs (see list); runs already loaded cost nothing. */
+  async load(runs: readonly ListedRun[]): Promise<void> {
+    await this.loadEntries(
+      runs.flatMap((r) => (r instanceof IndexedRun && !r.entry.loaded ? [r.entry] : [])),
+      new Map(runs.map((r) => [r instanceof IndexedRun ? r.entry : undefined, r.ref])),
+    );
+  }
+
+  /**
+   * Loads summaries from the index, and those it does not hold as expected from their commits
+   * (`refs` names each entry's ref).
+   */
+  private async loadEntries(
+    entries: IndexEntry[],
+    refs: Map<IndexEntry | undefined, string>,
+  ): Promise<void> {
+    if (!entries.length) return;
+    const missing = await this.index.load(entries);
+    if (!missing.length) return;
+    const read = await this.readSummaries(
+      new Map(missing.map((e) => [refs.get(e) ?? runRef(e.model, e.id), e.commit])),
+    );
+    const byId = new Map(read.runs.map((r) => [r.summary.id, r.summary]));
+    for (const e of missing) {
+      const summary = byId.get(e.id);
+      if (!summary)
+        throw new ModelciError('GIT', `run ${e.model}/${e.id} could not be read from git`, {
+          hint: `List the runs again; if this repeats, delete the runs index: git update-ref -d ${RunIndex.ref(e.model)}`,
+        });
+      e.load(summary);
+    }
   }
 
   /**
@@ -93,32 +170,29 @@ export class RunStore {
     attempts: number,
   ): Promise<{ listing: RunListing; indexed: boolean }> {
     for (let attempt = 1; ; attempt++) {
-      const refs = await this.git.run([
-        'for-each-ref',
-        '--format=%(refname) %(objectname)',
-        model ? `${RUNS_REF_PREFIX}${model}/` : RUNS_REF_PREFIX,
-        model ? RunIndex.ref(model) : RUN_INDEX_PREFIX,
+      // The refs and the index's keys at once: over 10,000 loose refs for-each-ref is the
+      // longest step, and the keys (~0.9 MB) are read and parsed meanwhile.
+      const [refs, indexes] = await Promise.all([
+        this.git.run([
+          'for-each-ref',
+          '--format=%(refname) %(objectname)',
+          model ? `${RUNS_REF_PREFIX}${model}/` : RUNS_REF_PREFIX,
+        ]),
+        this.index.read(model),
       ]);
-      const { byModel, indexCommits, problems } = splitRefs(refs);
-      const wanted = new Map<string, { commit: string; ids: Iterable<string> }>();
-      for (const [m, runs] of byModel) {
-        const commit = indexCommits.get(m);
-        if (commit) wanted.set(m, { commit, ids: runs.keys() });
-      }
-      const indexes = await this.index.read(wanted);
+      const { byModel, problems } = splitRefs(refs);
       const runs: ListedRun[] = [];
       const stale: { model: string; diff: IndexDiff }[] = [];
       const unread = new Map<string, string>();
       for (const [m, byId] of byModel) {
         const diff = diffIndex(byId, indexes.get(m)?.entries ?? new Map());
-        for (const e of diff.fresh)
-          runs.push({ ref: byId.get(e.summary.id)!.ref, commit: e.commit, record: e.summary });
+        for (const e of diff.fresh) runs.push(new IndexedRun(byId.get(e.id)!.ref, e));
         for (const [ref, commit] of diff.unread) unread.set(ref, commit);
-        if (diff.unread.size || diff.gone.length || !indexCommits.has(m))
+        if (diff.unread.size || diff.gone.length || !indexes.has(m))
           stale.push({ model: m, diff });
       }
       const read = await this.readSummaries(unread);
-      runs.push(...read.runs);
+      runs.push(...read.runs.map((r) => new IndexedRun(r.ref, IndexEntry.of(r.commit, r.summary))));
       problems.push(...read.problems);
       runs.sort((a, b) => (a.ref < b.ref ? -1 : a.ref > b.ref ? 1 : 0));
       problems.sort((a, b) => (a.ref < b.ref ? -1 : a.ref > b.ref ? 1 : 0));
@@ -127,12 +201,18 @@ export class RunStore {
       for (const { model: m, diff } of stale) {
         // A ref one level too deep (`<model>/x/<id>`) names no model an index ref could hold.
         if (m.includes('/')) continue;
-        const entries = runs
-          .filter((r) => r.record.model_name === m)
-          .map((r) => ({ commit: r.commit, summary: r.record }));
+        const entries = [
+          ...diff.fresh,
+          ...read.runs
+            .filter((r) => r.summary.model_name === m)
+            .map((r) => IndexEntry.of(r.commit, r.summary)),
+        ];
         const changed = [...diff.gone, ...[...diff.unread.keys()].map((r) => parseRunRef(r)!.id)];
         try {
-          if (!(await this.index.write(m, entries, changed, indexes.get(m)))) raced = true;
+          const written = await this.index.write(m, entries, changed, indexes.get(m), (es) =>
+            this.loadEntries(es, new Map()),
+          );
+          if (!written) raced = true;
         } catch {
           // Read-only clone, full disk: listing stays correct without the index.
         }
@@ -142,13 +222,15 @@ export class RunStore {
   }
 
   /** Summaries of runs read from their commits' messages (one `git cat-file --batch`). */
-  private async readSummaries(refs: Map<string, string>): Promise<RunListing> {
+  private async readSummaries(
+    refs: Map<string, string>,
+  ): Promise<{ runs: { ref: string; commit: string; summary: RunSummary }[]; problems: RunRefProblem[] }> {
     const list = [...refs];
     const objects = await catFileBatch(
       this.git,
       list.map(([, commit]) => commit),
     );
-    const runs: ListedRun[] = [];
+    const runs: { ref: string; commit: string; summary: RunSummary }[] = [];
     const problems: RunRefProblem[] = [];
     list.forEach(([ref, commit], i) => {
       const o = objects[i];
@@ -165,7 +247,7 @@ export class RunStore {
           ref,
           problem: `holds run ${parsed.summary.model_name}/${parsed.summary.id}, not ${names.model}/${names.id}`,
         });
-      runs.push({ ref, commit, record: parsed.summary });
+      runs.push({ ref, commit, summary: parsed.summary });
     });
     return { runs, problems };
   }
@@ -202,7 +284,9 @@ export class RunStore {
         return { ref: run.ref, problem: `run.json is not JSON (${(e as Error).message})` };
       }
       const problem = o.type !== 'blob' ? 'run.json is not a file' : runRecordProblem(data);
-      return problem ? { ref: run.ref, problem } : { ...run, record: data as RunRecord };
+      return problem
+        ? { ref: run.ref, problem }
+        : { ref: run.ref, commit: run.commit, record: data as RunRecord };
     });
   }
 
@@ -466,21 +550,15 @@ function lastLine(text: string): string {
 /** The run refs of `for-each-ref` output by model and id, the index commits, and stray refs. */
 function splitRefs(out: string): {
   byModel: Map<string, Map<string, { ref: string; commit: string }>>;
-  indexCommits: Map<string, string>;
   problems: RunRefProblem[];
 } {
   const byModel = new Map<string, Map<string, { ref: string; commit: string }>>();
-  const indexCommits = new Map<string, string>();
   const problems: RunRefProblem[] = [];
   for (const line of out.split('\n')) {
     if (!line) continue;
     const space = line.lastIndexOf(' ');
     const ref = line.slice(0, space);
     const commit = line.slice(space + 1);
-    if (ref.startsWith(RUN_INDEX_PREFIX)) {
-      indexCommits.set(ref.slice(RUN_INDEX_PREFIX.length), commit);
-      continue;
-    }
     const names = parseRunRef(ref);
     if (!names) {
       problems.push({ ref, problem: 'not a run ref (refs/modelci/runs/<model>/<id>)' });
@@ -489,5 +567,5 @@ function splitRefs(out: string): {
     const ids = byModel.get(names.model) ?? new Map<string, { ref: string; commit: string }>();
     byModel.set(names.model, ids.set(names.id, { ref, commit }));
   }
-  return { byModel, indexCommits, problems };
+  return { byModel, problems };
 }

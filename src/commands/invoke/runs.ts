@@ -5,7 +5,12 @@ import type { Direction } from '../../core/report/direction.js';
 import { compareRuns, type RunComparison } from '../../core/runs/compare.js';
 import { checkTag, type RunSummary } from '../../core/runs/record.js';
 import { parseSort, parseThreshold, parseWhen, type RunFilter } from '../../core/runs/select.js';
-import type { RunFetchResult, RunRefProblem, StoredRun } from '../../git/run-refs.js';
+import {
+  listedRecordJson,
+  type RunFetchResult,
+  type RunRefProblem,
+  type StoredRun,
+} from '../../git/run-refs.js';
 import { registrySettings } from '../../registry/settings.js';
 import type { runsSpec } from '../../spec/commands/runs.js';
 import type { Parsed } from '../../spec/option-spec.js';
@@ -43,10 +48,13 @@ export type RunsResult =
   | ({ subcommand: 'fetch'; remote: string } & RunFetchResult)
   | { subcommand: 'import'; runs: ImportedRun[] };
 
+/** How many runs the `runs list` table shows unless --limit or --all says otherwise. */
+export const TABLE_LIMIT = 50;
+
 const FILTERS = ['model', 'branch', 'commit', 'tag', 'status', 'since', 'until', 'where'];
 /** Options each subcommand reads (config and json: all); any other given is a usage error. */
 const APPLIES: Record<string, readonly string[]> = {
-  list: [...FILTERS, 'sort', 'limit', 'metric', 'output', 'full'],
+  list: [...FILTERS, 'sort', 'limit', 'all', 'metric', 'output', 'full'],
   show: FILTERS,
   compare: FILTERS,
   tag: [...FILTERS, 'remove', 'note', 'push', 'remote'],
@@ -93,6 +101,10 @@ export async function invokeRuns(
     throw new ModelciError('GIT', `${inv.env.workspace} is not a git checkout`, {
       hint: 'Run modelci runs inside a clone of the repository the runs were pushed to',
     });
+  const filter = filterOf(v, now);
+  // The listing starts before the configuration is read: git works while node loads and checks it.
+  const listing = sub === 'list' ? store.list(filter.model, { summaries: false }) : undefined;
+  listing?.catch(() => undefined);
   const loaded = loadConfig(v.config, { explicit: given.has('config') });
   const models = loaded.config.models;
   const directions: Record<string, Direction> = {
@@ -108,7 +120,6 @@ export async function invokeRuns(
     ),
   ];
   const precision = loaded.config.comment?.precision ?? loaded.config.metrics?.precision;
-  const filter = filterOf(v, now);
   const needs = (n: number, what: string) => {
     if (args.length < n) throw usage(`runs ${sub} needs ${what}`);
   };
@@ -117,10 +128,17 @@ export async function invokeRuns(
     case 'list': {
       if (args.length) throw usage(`unexpected argument "${args[0]}"`);
       const sort = v.sort !== undefined ? parseSort(v.sort, '--sort') : undefined;
+      if (v.all && v.limit !== undefined) throw usage('--all and --limit contradict each other');
+      // A terminal gets the newest (or best) 50, as `gh run list` gives 20: ten thousand lines
+      // scroll past unread, and only the runs shown have their summaries read. JSON is for
+      // programs: every match unless --limit.
+      const table = !v.json && v.output === undefined;
+      const limit = v.limit ?? (table && !v.all ? TABLE_LIMIT : undefined);
       const result = await listRuns(store, {
         filter,
+        ...(listing ? { listing } : {}),
         ...(sort ? { sort } : {}),
-        ...(v.limit !== undefined ? { limit: v.limit } : {}),
+        ...(limit !== undefined ? { limit } : {}),
         directions,
       });
       const metrics = v.metric.length
@@ -149,7 +167,7 @@ export async function invokeRuns(
         ];
       }
       if (v.output !== undefined)
-        writeFileSync(v.output, JSON.stringify(listJson(listed), null, 2) + '\n');
+        writeFileSync(v.output, listJsonText(listed));
       return { subcommand: 'list', ...listed };
     }
     case 'show': {
@@ -234,17 +252,23 @@ export async function invokeRuns(
 }
 
 /**
- * What `runs list --json` prints (and `--output` writes): each run's summary (what the table
- * shows and the filters read), or with --full its whole record.
+ * What `runs list --json` prints (and `--output` writes): `{runs: [{ref, commit, record}],
+ * matched, problems}`, each record the run's summary (what the table shows and the filters read)
+ * or with --full its whole record. One run per line (jq reads it as any JSON; 10,000 runs are
+ * 10,000 lines), a summary from the runs index copied as stored, not parsed and printed again.
  */
-export function listJson(r: RunsListed): {
-  runs: { ref: string; commit: string; record: StoredRun['record'] | RunSummary }[];
-  matched: number;
-  problems: RunsListResult['problems'];
-} {
-  return {
-    runs: (r.full ?? r.runs).map(({ ref, commit, record }) => ({ ref, commit, record })),
-    matched: r.matched,
-    problems: r.problems,
-  };
+export function listJsonText(r: RunsListed): string {
+  const runs = r.full
+    ? r.full.map((x) => runLine(x.ref, x.commit, JSON.stringify(x.record)))
+    : r.runs.map((x) => runLine(x.ref, x.commit, listedRecordJson(x)));
+  const problems = r.problems.map((p) => JSON.stringify(p));
+  return `{"runs":[${list(runs)}],\n"matched":${r.matched},\n"problems":[${list(problems)}]}\n`;
+}
+
+function runLine(ref: string, commit: string, record: string): string {
+  return `{"ref":${JSON.stringify(ref)},"commit":${JSON.stringify(commit)},"record":${record}}`;
+}
+
+function list(items: string[]): string {
+  return items.length ? `\n${items.join(',\n')}\n` : '';
 }

@@ -48,7 +48,16 @@ export function formatPClause(p: number | null | undefined): string {
 
 /** A count with thousands separators: `65,536`. */
 export function formatCount(n: number): string {
-  return n.toLocaleString('en-US');
+  // What toLocaleString('en-US') prints for integers, without loading ICU's number formatting
+  // (~25 ms at a command's start, for one footer line).
+  if (!Number.isSafeInteger(n)) return n.toLocaleString('en-US');
+  const digits = String(Math.abs(n));
+  let out = '';
+  for (let i = 0; i < digits.length; i++) {
+    if (i > 0 && (digits.length - i) % 3 === 0) out += ',';
+    out += digits[i];
+  }
+  return n < 0 ? `-${out}` : out;
 }
 
 /**

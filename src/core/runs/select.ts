@@ -7,15 +7,26 @@ import type { RunHeader } from './record.js';
 /** Anything that carries a run (a listed run's summary, a stored run's full record). */
 export interface HasRecord {
   record: RunHeader;
+  /** runOrder of the record, when the carrier knows it without reading the record. */
+  order?: string;
+}
+
+/** A key whose code-unit order is newest last: the start time, then the id. */
+export function runOrder(startedAt: string, id: string): string {
+  return `${startedAt}\0${id}`;
 }
 
 /** Newest first (by start time, then id). */
 export function newestFirst<T extends HasRecord>(runs: readonly T[]): T[] {
-  return [...runs].sort(
-    (a, b) =>
-      b.record.started_at.localeCompare(a.record.started_at) ||
-      b.record.id.localeCompare(a.record.id),
-  );
+  // Code-unit order, not localeCompare: ISO times and ids sort the same either way, and the
+  // locale-aware compare made sorting 10,000 runs cost tens of milliseconds. The key comes from
+  // the listing when it has one: a listed run's record is read only when something needs it.
+  const keyed = runs.map((run) => ({
+    run,
+    key: run.order ?? runOrder(run.record.started_at, run.record.id),
+  }));
+  keyed.sort((a, b) => (a.key < b.key ? 1 : a.key > b.key ? -1 : 0));
+  return keyed.map((k) => k.run);
 }
 
 /**
@@ -131,6 +142,8 @@ export interface RunFilter {
 
 /** The runs that pass every filter given. A metric threshold fails a run without that metric. */
 export function filterRuns<T extends HasRecord>(runs: readonly T[], f: RunFilter): T[] {
+  // No filter reads no record.
+  if (!Object.values(f).some((v) => v !== undefined)) return [...runs];
   const commit = f.commit?.toLowerCase();
   return runs.filter(({ record: r }) => {
     if (f.model !== undefined && r.model_name !== f.model) return false;

@@ -17,19 +17,23 @@ type Line = string[] | { heading: string };
 export function alignRows(lines: readonly Line[]): string {
   const widths: number[] = [];
   for (const l of lines)
-    if (Array.isArray(l)) l.forEach((c, i) => (widths[i] = Math.max(widths[i] ?? 0, c.length)));
-  return (
-    lines
-      .map((l) =>
-        Array.isArray(l)
-          ? l
-              .map((c, i) => (i === l.length - 1 ? c : c.padEnd(widths[i]!)))
-              .join('  ')
-              .trimEnd()
-          : l.heading,
-      )
-      .join('\n') + '\n'
-  );
+    if (Array.isArray(l))
+      for (let i = 0; i < l.length; i++) widths[i] = Math.max(widths[i] ?? 0, l[i]!.length);
+  // One pass of plain concatenation: `runs list` aligns 10,000 rows, where map/join/trimEnd
+  // per row cost tens of milliseconds.
+  let out = '';
+  for (const l of lines) {
+    if (!Array.isArray(l)) {
+      out += `${l.heading}\n`;
+      continue;
+    }
+    // Trailing empty cells print nothing, so no line ends in spaces.
+    let last = l.length - 1;
+    while (last > 0 && l[last] === '') last--;
+    for (let i = 0; i < last; i++) out += l[i]!.padEnd(widths[i]! + 2);
+    out += `${l[last] ?? ''}\n`;
+  }
+  return out;
 }
 
 /** `2026-01-02 03:04` (UTC): minutes are enough to tell runs apart by eye; ids carry seconds. */

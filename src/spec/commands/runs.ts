@@ -78,7 +78,13 @@ export const runsSpec = defineCommand({
       description:
         'Sort by a metric, best first by its direction (`metrics.directions`, else known names), or as given. Default, newest first.',
     },
-    limit: { type: 'integer', min: 1, description: 'Show at most this many runs.' },
+    limit: {
+      type: 'integer',
+      min: 1,
+      description:
+        'list: at most this many runs. Default, the table shows the first 50 (a footer says how many matched); --json and --output list every match.',
+    },
+    all: { type: 'boolean', description: 'list: the table shows every matching run.' },
     metric: {
       type: 'list',
       placeholder: 'name',

@@ -7,7 +7,7 @@ import { runCommitMessage } from '../../../src/core/runs/message.js';
 import { RUN_INDEX_PREFIX } from '../../../src/core/runs/listing-index.js';
 import type { RunRecord } from '../../../src/core/runs/record.js';
 import { Git } from '../../../src/git/git.js';
-import { RunStore } from '../../../src/git/run-refs.js';
+import { RunStore, type RunListing } from '../../../src/git/run-refs.js';
 import { tempDir } from '../../harness/temp.js';
 import { record } from '../runs/fixture.js';
 
@@ -28,6 +28,17 @@ class CountingGit extends Git {
   override runBuffer(args: string[], input?: string) {
     this.calls.push({ args, input: input ?? '' });
     return super.runBuffer(args, input);
+  }
+  override spawnStream(args: string[]) {
+    const call = { args, input: '' };
+    this.calls.push(call);
+    const child = super.spawnStream(args);
+    const write = child.stdin.write.bind(child.stdin) as (chunk: string) => boolean;
+    child.stdin.write = ((chunk: string) => {
+      call.input += chunk;
+      return write(chunk);
+    }) as typeof child.stdin.write;
+    return child;
   }
 }
 
@@ -75,6 +86,14 @@ function writeWithoutIndex(r: RunRecord): string {
   return commit;
 }
 
+/** A listing as data: listed runs read their records from the index when asked. */
+function plain(l: RunListing) {
+  return {
+    runs: l.runs.map((r) => ({ ref: r.ref, commit: r.commit, record: r.record })),
+    problems: l.problems,
+  };
+}
+
 /** The run commits listing asked git for (beside the index's trees and shards). */
 function commitReads(g: CountingGit): string[] {
   const runCommits = new Set(
@@ -87,7 +106,7 @@ function commitReads(g: CountingGit): string[] {
 }
 
 describe('runs list reads the index, not every run', () => {
-  it('a fresh index answers with three git commands and no run object read', async () => {
+  it('a fresh index answers with four git commands (three without summaries) and no run object read', async () => {
     for (let i = 0; i < 40; i++) writeWithoutIndex(run(i, i % 2 ? {} : { model_name: 'fraud' }));
     const first = new CountingGit(repo, env);
     const built = await new RunStore(first).list();
@@ -101,13 +120,38 @@ describe('runs list reads the index, not every run', () => {
 
     const counting = new CountingGit(repo, env);
     const again = await new RunStore(counting).list();
-    expect(again).toEqual(built);
-    // The refs' names and commits, the index trees, the shards: three commands, whatever the count.
-    expect(counting.calls.map((c) => c.args[0])).toEqual(['for-each-ref', 'cat-file', 'cat-file']);
-    expect(counting.calls[1]!.input.trim().split('\n')).toHaveLength(2);
-    expect(counting.calls[2]!.input.trim().split('\n').length).toBeLessThanOrEqual(40);
-    expect(counting.calls[0]!.args).not.toContain('--format=%(contents)');
+    expect(plain(again)).toEqual(plain(built));
+    // The run refs' names and commits, the index refs, one cat-file for the index trees and their
+    // keys files, one for the summaries files: four commands, whatever the count.
+    expect(counting.calls.map((c) => c.args[0]).sort()).toEqual([
+      'cat-file',
+      'cat-file',
+      'for-each-ref',
+      'for-each-ref',
+    ]);
+    const [keys, summaries] = counting.calls.filter((c) => c.args[0] === 'cat-file');
+    const asked = keys!.input.trim().split('\n');
+    expect(asked.filter((l) => l.endsWith('^{tree}'))).toHaveLength(2);
+    expect(asked.length).toBeLessThanOrEqual(2 + 40);
+    expect(summaries!.input.trim().split('\n').length).toBeLessThanOrEqual(40);
+    for (const c of counting.calls) expect(c.args).not.toContain('--format=%(contents)');
     expect(commitReads(counting)).toEqual([]);
+
+    // Without summaries, listing reads keys only; loading two runs reads their two shards.
+    const lazy = new CountingGit(repo, env);
+    const store = new RunStore(lazy);
+    const keysOnly = await store.list(undefined, { summaries: false });
+    expect(lazy.calls.filter((c) => c.args[0] === 'cat-file')).toHaveLength(1);
+    expect(keysOnly.runs.map((r) => [r.ref, r.commit])).toEqual(
+      built.runs.map((r) => [r.ref, r.commit]),
+    );
+    const two = keysOnly.runs.slice(0, 2);
+    await store.load(two);
+    const loads = lazy.calls.filter((c) => c.args[0] === 'cat-file');
+    expect(loads).toHaveLength(2);
+    expect(loads[1]!.input.trim().split('\n').length).toBeLessThanOrEqual(2);
+    expect(two.map((r) => r.record)).toEqual(built.runs.slice(0, 2).map((r) => r.record));
+    expect(() => keysOnly.runs[39]!.record).toThrow(/was not loaded/);
     // Filters and --model read the same index: one model's refs and its index only.
     const one = new CountingGit(repo, env);
     const churn = await new RunStore(one).list('churn');
@@ -142,7 +186,7 @@ describe('runs list reads the index, not every run', () => {
     expect(commitReads(g).sort()).toEqual([added, retagged].sort());
     expect(index()).not.toBe(before);
     const after = new CountingGit(repo, env);
-    expect(await new RunStore(after).list('churn')).toEqual(listed);
+    expect(plain(await new RunStore(after).list('churn'))).toEqual(plain(listed));
     expect(commitReads(after)).toEqual([]);
   });
 
@@ -167,10 +211,10 @@ describe('runs list reads the index, not every run', () => {
     const c = git('-c', 'user.name=x', '-c', 'user.email=x@x', 'commit-tree', tree, '-m', 'old');
     git('update-ref', `${RUN_INDEX_PREFIX}churn`, c);
     const g = new CountingGit(repo, env);
-    expect(await new RunStore(g).list()).toEqual(good);
+    expect(plain(await new RunStore(g).list())).toEqual(plain(good));
     expect(commitReads(g)).toHaveLength(6);
     const after = new CountingGit(repo, env);
-    expect(await new RunStore(after).list()).toEqual(good);
+    expect(plain(await new RunStore(after).list())).toEqual(plain(good));
     expect(commitReads(after)).toEqual([]);
   });
 
