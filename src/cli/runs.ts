@@ -1,4 +1,3 @@
-import { stringify } from 'yaml';
 import { invokeRuns, listJsonText } from '../commands/invoke/runs.js';
 import { renderComparison, renderRunList } from '../core/runs/text.js';
 import { formatCount } from '../core/report/number-format.js';
@@ -42,7 +41,7 @@ export const runsCommand = defineCliCommand({
       case 'show':
         if (json) return out({ ref: r.run.ref, commit: r.run.commit, record: r.run.record });
         io.stdout(`# ${r.run.ref} (commit ${r.run.commit.slice(0, 12)})\n`);
-        io.stdout(stringify(r.run.record, { lineWidth: 0 }));
+        io.stdout((await import('yaml')).stringify(r.run.record, { lineWidth: 0 }));
         return;
       case 'compare':
         if (json) return out(r.comparison);

@@ -70,9 +70,7 @@ export async function defaultParent(
   if (!store) return undefined;
   const { runs } = await store.list(model);
   const newest = (b: string | undefined) =>
-    b === undefined
-      ? undefined
-      : newestFirst(runs.filter((r) => r.record.code.branch === b))[0];
+    b === undefined ? undefined : newestFirst(runs.filter((r) => r.record.code.branch === b))[0];
   return (newest(branch) ?? newest(baseBranch))?.record.id;
 }
 

@@ -13,7 +13,6 @@ import type {
   RunStore,
   StoredRun,
 } from '../git/run-refs.js';
-import { openRegistry } from '../registry/registry.js';
 
 /** `runs list`: the runs that pass the filters, sorted, and the refs that are not runs. */
 export interface RunsListResult {
@@ -34,8 +33,7 @@ export async function listRuns(
     listing?: Promise<RunListing>;
   },
 ): Promise<RunsListResult> {
-  const { runs, problems } = await (o.listing ??
-    store.list(o.filter.model, { summaries: false }));
+  const { runs, problems } = await (o.listing ?? store.list(o.filter.model, { summaries: false }));
   // The store listed that model's runs only: matching the model again would read every record.
   const filter = { ...o.filter, model: undefined };
   // Newest first needs no record; filters and a metric sort read every one.
@@ -155,10 +153,14 @@ export async function tagRun(
 }
 
 /** Run ids that registered versions name (lineage.run), with the records that could not be read. */
-export function registeredRuns(dir: string): { ids: Set<string>; problems: string[] } {
+export async function registeredRuns(
+  dir: string,
+): Promise<{ ids: Set<string>; problems: string[] }> {
   const ids = new Set<string>();
   const problems: string[] = [];
   if (!existsSync(dir)) return { ids, problems };
+  // Loaded here, not with the module: listing runs never reads the registry.
+  const { openRegistry } = await import('../registry/registry.js');
   const reg = openRegistry(dir);
   for (const model of reg.listModels())
     for (const v of reg.listVersions(model)) {

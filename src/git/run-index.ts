@@ -1,5 +1,4 @@
 import {
-  IndexEntry,
   RUN_INDEX_PREFIX,
   SUMMARIES_HEAD,
   SUMMARIES_TAIL,
@@ -10,6 +9,7 @@ import {
   shardOf,
   summariesText,
   type IndexEntries,
+  type IndexEntry,
   type ShardSource,
 } from '../core/runs/listing-index.js';
 import { CatFile, catFileBatch } from './cat-file.js';
@@ -263,7 +263,7 @@ export function parseSummaries(
     const q = body.indexOf(QUOTE, at + 1);
     return q > 0 && body[q + 1] === COMMA ? q : -1;
   };
-  for (let at = head; at < end; ) {
+  for (let at = head; at < end;) {
     let nl = body.indexOf(0x0a, at);
     if (nl < 0 || nl > end) nl = end;
     // `[...]` and, unless it is the last line, a comma.

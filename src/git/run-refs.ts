@@ -188,11 +188,11 @@ export class RunStore {
         const diff = diffIndex(byId, indexes.get(m)?.entries ?? new Map());
         for (const e of diff.fresh) runs.push(new IndexedRun(byId.get(e.id)!.ref, e));
         for (const [ref, commit] of diff.unread) unread.set(ref, commit);
-        if (diff.unread.size || diff.gone.length || !indexes.has(m))
-          stale.push({ model: m, diff });
+        if (diff.unread.size || diff.gone.length || !indexes.has(m)) stale.push({ model: m, diff });
       }
       const read = await this.readSummaries(unread);
-      runs.push(...read.runs.map((r) => new IndexedRun(r.ref, IndexEntry.of(r.commit, r.summary))));
+      const readEntries = read.runs.map((r) => IndexEntry.of(r.commit, r.summary));
+      read.runs.forEach((r, i) => runs.push(new IndexedRun(r.ref, readEntries[i]!)));
       problems.push(...read.problems);
       runs.sort((a, b) => (a.ref < b.ref ? -1 : a.ref > b.ref ? 1 : 0));
       problems.sort((a, b) => (a.ref < b.ref ? -1 : a.ref > b.ref ? 1 : 0));
@@ -201,12 +201,7 @@ export class RunStore {
       for (const { model: m, diff } of stale) {
         // A ref one level too deep (`<model>/x/<id>`) names no model an index ref could hold.
         if (m.includes('/')) continue;
-        const entries = [
-          ...diff.fresh,
-          ...read.runs
-            .filter((r) => r.summary.model_name === m)
-            .map((r) => IndexEntry.of(r.commit, r.summary)),
-        ];
+        const entries = [...diff.fresh, ...readEntries.filter((e) => e.model === m)];
         const changed = [...diff.gone, ...[...diff.unread.keys()].map((r) => parseRunRef(r)!.id)];
         try {
           const written = await this.index.write(m, entries, changed, indexes.get(m), (es) =>
@@ -222,9 +217,10 @@ export class RunStore {
   }
 
   /** Summaries of runs read from their commits' messages (one `git cat-file --batch`). */
-  private async readSummaries(
-    refs: Map<string, string>,
-  ): Promise<{ runs: { ref: string; commit: string; summary: RunSummary }[]; problems: RunRefProblem[] }> {
+  private async readSummaries(refs: Map<string, string>): Promise<{
+    runs: { ref: string; commit: string; summary: RunSummary }[];
+    problems: RunRefProblem[];
+  }> {
     const list = [...refs];
     const objects = await catFileBatch(
       this.git,

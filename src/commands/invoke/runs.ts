@@ -1,9 +1,8 @@
 import { writeFileSync } from 'node:fs';
-import { loadConfig } from '../../config/load.js';
 import { ModelciError } from '../../core/errors.js';
 import type { Direction } from '../../core/report/direction.js';
 import { compareRuns, type RunComparison } from '../../core/runs/compare.js';
-import { checkTag, type RunSummary } from '../../core/runs/record.js';
+import { checkTag } from '../../core/runs/record.js';
 import { parseSort, parseThreshold, parseWhen, type RunFilter } from '../../core/runs/select.js';
 import {
   listedRecordJson,
@@ -11,12 +10,11 @@ import {
   type RunRefProblem,
   type StoredRun,
 } from '../../git/run-refs.js';
-import { registrySettings } from '../../registry/settings.js';
 import type { runsSpec } from '../../spec/commands/runs.js';
 import type { Parsed } from '../../spec/option-spec.js';
 import type { Invocation } from '../invocation.js';
 import { runStoreAt } from '../record-run.js';
-import { importRuns, type ImportedRun } from '../runs-import.js';
+import type { ImportedRun } from '../runs-import.js';
 import {
   fetchRuns,
   gcRuns,
@@ -105,6 +103,9 @@ export async function invokeRuns(
   // The listing starts before the configuration is read: git works while node loads and checks it.
   const listing = sub === 'list' ? store.list(filter.model, { summaries: false }) : undefined;
   listing?.catch(() => undefined);
+  // The configuration's reader (yaml and the schema validator, ~70 ms to load) comes in while
+  // git lists: runs list is a command people wait for.
+  const { loadConfig } = await import('../../config/load.js');
   const loaded = loadConfig(v.config, { explicit: given.has('config') });
   const models = loaded.config.models;
   const directions: Record<string, Direction> = {
@@ -166,8 +167,7 @@ export async function invokeRuns(
           ...full.filter((r): r is RunRefProblem => !('record' in r)),
         ];
       }
-      if (v.output !== undefined)
-        writeFileSync(v.output, listJsonText(listed));
+      if (v.output !== undefined) writeFileSync(v.output, listJsonText(listed));
       return { subcommand: 'list', ...listed };
     }
     case 'show': {
@@ -206,8 +206,9 @@ export async function invokeRuns(
     }
     case 'gc': {
       if (args.length) throw usage(`unexpected argument "${args[0]}"`);
+      const { registrySettings } = await import('../../registry/settings.js');
       const dir = v.registry ?? registrySettings(loaded.config.registry).path;
-      const registered = registeredRuns(dir);
+      const registered = await registeredRuns(dir);
       for (const p of registered.problems) inv.warn(`a registry record could not be read: ${p}`);
       return {
         subcommand: 'gc',
@@ -231,7 +232,9 @@ export async function invokeRuns(
         );
       return {
         subcommand: 'import',
-        ...(await importRuns(store, {
+        ...(await (
+          await import('../runs-import.js')
+        ).importRuns(store, {
           path: args[0]!,
           model: v.model,
           ...(v.from !== undefined ? { format: v.from } : {}),

@@ -166,7 +166,7 @@ export function keysText(entries: readonly IndexEntry[]): string {
 export function parseKeys(text: string, model: string): IndexEntry[] | undefined {
   if (!text.startsWith(KEYS_HEAD)) return undefined;
   const entries: IndexEntry[] = [];
-  for (let at = KEYS_HEAD.length; at < text.length; ) {
+  for (let at = KEYS_HEAD.length; at < text.length;) {
     const nl = text.indexOf('\n', at);
     if (nl < 0) return undefined;
     const a = text.indexOf(' ', at);
