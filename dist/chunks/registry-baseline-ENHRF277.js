@@ -1,2 +1,0 @@
-import { createRequire as __modelciRequire } from 'node:module'; const require = __modelciRequire(import.meta.url);
-import{a,b}from"./chunk-WH7JM3WE.js";import"./chunk-2WGDTXVD.js";import"./chunk-DQCQFLGW.js";import"./chunk-HZHE4LXN.js";import"./chunk-QQ46GCBT.js";import"./chunk-24GNZG5P.js";import"./chunk-PVXSW7HO.js";import"./chunk-MABLZSYO.js";import"./chunk-2QECUAFR.js";import"./chunk-7QC3266V.js";import"./chunk-LELQE3LJ.js";import"./chunk-HW5XXTOA.js";export{b as registeredBaseline,a as registryBaselineResolver};
