@@ -4,6 +4,8 @@ import type { CommandSpec, OptionDefs, Parsed } from '../spec/option-spec.js';
 /** Where a command writes; tests pass their own to capture output. */
 export interface CliIO {
   stdout(text: string): void;
+  /** Bytes as they are (a long JSON document): when absent, stdout gets them as text. */
+  stdoutBytes?(bytes: Uint8Array): void;
   stderr(text: string): void;
   /** True when stderr is an interactive terminal (progress bars and colours only then). */
   isTTY: boolean;

@@ -1,4 +1,4 @@
-import { invokeRuns, listJsonText } from '../commands/invoke/runs.js';
+import { invokeRuns, listJson } from '../commands/invoke/runs.js';
 import { renderComparison, renderRunList } from '../core/runs/text.js';
 import { formatCount } from '../core/report/number-format.js';
 import { runsSpec } from '../spec/commands/runs.js';
@@ -18,7 +18,9 @@ export const runsCommand = defineCliCommand({
         // A ref that is not a run is worth a look, never a failure.
         for (const p of r.problems) inv.warn(`${p.ref}: ${p.problem}`);
         if (json) {
-          io.stdout(listJsonText(r));
+          const bytes = listJson(r);
+          if (io.stdoutBytes) io.stdoutBytes(bytes);
+          else io.stdout(bytes.toString('utf8'));
           return;
         }
         if (!r.runs.length) {
@@ -41,7 +43,7 @@ export const runsCommand = defineCliCommand({
       case 'show':
         if (json) return out({ ref: r.run.ref, commit: r.run.commit, record: r.run.record });
         io.stdout(`# ${r.run.ref} (commit ${r.run.commit.slice(0, 12)})\n`);
-        io.stdout((await import('yaml')).stringify(r.run.record, { lineWidth: 0 }));
+        io.stdout((await import('./run-yaml.js')).runYaml(r.run.record));
         return;
       case 'compare':
         if (json) return out(r.comparison);

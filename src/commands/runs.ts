@@ -54,8 +54,11 @@ export async function resolveRuns(
   names: readonly string[],
   filter: RunFilter,
 ): Promise<StoredRun[]> {
-  const { runs } = await store.list(filter.model);
-  const pool = filterRuns(runs, filter);
+  // Names resolve from the refs; only a filter reads the summaries.
+  const criteria = { ...filter, model: undefined };
+  const filtered = Object.values(criteria).some((v) => v !== undefined);
+  const { runs } = await store.list(filter.model, { summaries: filtered });
+  const pool = filterRuns(runs, criteria);
   return store.fullOrFail(names.map((n) => resolveRun(n === 'latest' ? pool : runs, n)));
 }
 

@@ -58,8 +58,10 @@ export class RunIndex {
    * `for-each-ref`, then one `git cat-file --batch` for the trees and then the keys files (by
    * blob id: git resolves `<commit>:<path>` names far slower than ids), each parsed as it
    * arrives. A shard whose keys cannot be read is left out: its runs are read from their commits.
+   * With `summaries`, the summaries files come in the same conversation (a listing that will read
+   * every record: --json, --all, filters), while the refs are still being listed.
    */
-  async read(model?: string): Promise<Map<string, ReadIndex>> {
+  async read(model?: string, o: { summaries?: boolean } = {}): Promise<Map<string, ReadIndex>> {
     const out = await this.git.run([
       'for-each-ref',
       '--format=%(refname) %(objectname)',
@@ -90,20 +92,26 @@ export class RunIndex {
           if (b.keys && b.summaries)
             specs.push({ model: m, index: result.get(m)!, shard, blobs: b as ShardBlobs });
       });
-      await cat.read(
-        specs.map((s) => s.blobs.keys),
-        (i, o) => {
-          if (!o || o.type !== 'blob') return;
-          const s = specs[i]!;
-          const entries = parseKeys(o.body.toString('utf8'), s.model);
-          if (!entries) return;
-          s.index.shards.set(s.shard, s.blobs);
-          for (const e of entries) {
-            s.index.entries.set(e.id, e);
-            this.summariesOf.set(e, s.blobs.summaries);
-          }
-        },
-      );
+      // With summaries, each shard's summaries file follows its keys in the same request.
+      const shardEntries: IndexEntry[][] = specs.map(() => []);
+      const asked = specs.map((s) => s.blobs.keys);
+      if (o.summaries) asked.push(...specs.map((s) => s.blobs.summaries));
+      await cat.read(asked, (i, obj) => {
+        if (!obj || obj.type !== 'blob') return;
+        if (i >= specs.length) {
+          attachSummaries(obj.body, shardEntries[i - specs.length]!);
+          return;
+        }
+        const s = specs[i]!;
+        const entries = parseKeys(obj.body.toString('utf8'), s.model);
+        if (!entries) return;
+        s.index.shards.set(s.shard, s.blobs);
+        shardEntries[i] = entries;
+        for (const e of entries) {
+          s.index.entries.set(e.id, e);
+          this.summariesOf.set(e, s.blobs.summaries);
+        }
+      });
     } finally {
       await cat.close();
     }
@@ -126,14 +134,7 @@ export class RunIndex {
     }
     const blobs = [...byBlob.keys()];
     await catFileBatch(this.git, blobs, (i, o) => {
-      if (!o || o.type !== 'blob') return;
-      const lines = parseSummaries(o.body);
-      if (!lines) return;
-      const source = new BufferSource(o.body);
-      for (const e of byBlob.get(blobs[i]!)!) {
-        const l = lines.get(e.id);
-        if (l && l.commit === e.commit) e.attach(source, l.start, l.end);
-      }
+      if (o && o.type === 'blob') attachSummaries(o.body, byBlob.get(blobs[i]!)!);
     });
     for (const es of byBlob.values()) for (const e of es) if (!e.loaded) missing.push(e);
     return missing;
@@ -228,11 +229,25 @@ function treeEntries(body: Buffer, idBytes: number): Map<string, string> {
   return files;
 }
 
+/** Attaches to each of `entries` its summary in a summaries file, when the file holds it at its commit. */
+function attachSummaries(body: Buffer, entries: readonly IndexEntry[]): void {
+  const lines = parseSummaries(body);
+  if (!lines) return;
+  const source = new BufferSource(body);
+  for (const e of entries) {
+    const l = lines.get(e.id);
+    if (l && l.commit === e.commit) e.attach(source, l.start, l.end);
+  }
+}
+
 /** A summaries file's bytes as git gave them (a view of the pipe's chunk: no copy, off the heap). */
 class BufferSource implements ShardSource {
-  constructor(private readonly bytes: Buffer) {}
+  constructor(private readonly body: Buffer) {}
   text(start: number, end: number): string {
-    return this.bytes.toString('utf8', start, end);
+    return this.body.toString('utf8', start, end);
+  }
+  bytes(start: number, end: number): Uint8Array {
+    return this.body.subarray(start, end);
   }
 }
 

@@ -55,15 +55,16 @@ class IndexedRun implements ListedRun {
   get record(): RunSummary {
     return this.#entry.summary;
   }
-
-  get json(): string {
-    return this.#entry.json;
-  }
 }
 
-/** A listed run's record as JSON text: for a run from the index, its text as stored (not parsed). */
-export function listedRecordJson(run: ListedRun): string {
-  return run instanceof IndexedRun ? run.json : JSON.stringify(run.record);
+/**
+ * A listed run's record as JSON: for a run from the index, its UTF-8 bytes as stored (neither
+ * parsed nor decoded), else its text.
+ */
+export function listedRecordJson(run: ListedRun): string | Uint8Array {
+  return run instanceof IndexedRun
+    ? (run.entry.jsonBytes ?? run.entry.json)
+    : JSON.stringify(run.record);
 }
 
 /** A ref under refs/modelci/runs/ that does not hold a run record: reported, never fatal. */
@@ -115,7 +116,7 @@ export class RunStore {
    * to print 50 loads 50).
    */
   async list(model?: string, o: { summaries?: boolean } = {}): Promise<RunListing> {
-    const { listing } = await this.reconcile(model, 1);
+    const { listing } = await this.reconcile(model, 1, o.summaries !== false);
     if (o.summaries !== false) await this.load(listing.runs);
     return listing;
   }
@@ -159,7 +160,7 @@ export class RunStore {
    */
   async refreshIndex(model?: string): Promise<void> {
     try {
-      await this.reconcile(model, 5);
+      await this.reconcile(model, 5, false);
     } catch {
       // The index is a cache: the next listing rebuilds what this one could not write.
     }
@@ -168,6 +169,7 @@ export class RunStore {
   private async reconcile(
     model: string | undefined,
     attempts: number,
+    summaries: boolean,
   ): Promise<{ listing: RunListing; indexed: boolean }> {
     for (let attempt = 1; ; attempt++) {
       // The refs and the index's keys at once: over 10,000 loose refs for-each-ref is the
@@ -178,7 +180,7 @@ export class RunStore {
           '--format=%(refname) %(objectname)',
           model ? `${RUNS_REF_PREFIX}${model}/` : RUNS_REF_PREFIX,
         ]),
-        this.index.read(model),
+        this.index.read(model, { summaries }),
       ]);
       const { byModel, problems } = splitRefs(refs);
       const runs: ListedRun[] = [];

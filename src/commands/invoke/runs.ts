@@ -100,8 +100,19 @@ export async function invokeRuns(
       hint: 'Run modelci runs inside a clone of the repository the runs were pushed to',
     });
   const filter = filterOf(v, now);
-  // The listing starts before the configuration is read: git works while node loads and checks it.
-  const listing = sub === 'list' ? store.list(filter.model, { summaries: false }) : undefined;
+  // A terminal gets the newest (or best) 50, as `gh run list` gives 20: ten thousand lines scroll
+  // past unread, and only the runs shown have their summaries read. JSON is for programs: every
+  // match unless --limit.
+  const table = !v.json && v.output === undefined;
+  const limit = v.limit ?? (table && !v.all ? TABLE_LIMIT : undefined);
+  // The listing starts before the configuration is read: git works while node loads and checks
+  // it. When every record will be read (no limit, a filter, a sort), the summaries come with the
+  // keys, while the refs are still being listed.
+  const everyRecord =
+    limit === undefined ||
+    v.sort !== undefined ||
+    Object.entries(filter).some(([k, x]) => k !== 'model' && x !== undefined);
+  const listing = sub === 'list' ? store.list(filter.model, { summaries: everyRecord }) : undefined;
   listing?.catch(() => undefined);
   // The configuration's reader (yaml and the schema validator, ~70 ms to load) comes in while
   // git lists: runs list is a command people wait for.
@@ -130,11 +141,6 @@ export async function invokeRuns(
       if (args.length) throw usage(`unexpected argument "${args[0]}"`);
       const sort = v.sort !== undefined ? parseSort(v.sort, '--sort') : undefined;
       if (v.all && v.limit !== undefined) throw usage('--all and --limit contradict each other');
-      // A terminal gets the newest (or best) 50, as `gh run list` gives 20: ten thousand lines
-      // scroll past unread, and only the runs shown have their summaries read. JSON is for
-      // programs: every match unless --limit.
-      const table = !v.json && v.output === undefined;
-      const limit = v.limit ?? (table && !v.all ? TABLE_LIMIT : undefined);
       const result = await listRuns(store, {
         filter,
         ...(listing ? { listing } : {}),
@@ -167,7 +173,7 @@ export async function invokeRuns(
           ...full.filter((r): r is RunRefProblem => !('record' in r)),
         ];
       }
-      if (v.output !== undefined) writeFileSync(v.output, listJsonText(listed));
+      if (v.output !== undefined) writeFileSync(v.output, listJson(listed));
       return { subcommand: 'list', ...listed };
     }
     case 'show': {
@@ -260,16 +266,34 @@ export async function invokeRuns(
  * or with --full its whole record. One run per line (jq reads it as any JSON; 10,000 runs are
  * 10,000 lines), a summary from the runs index copied as stored, not parsed and printed again.
  */
-export function listJsonText(r: RunsListed): string {
+export function listJson(r: RunsListed): Buffer {
+  const pieces: (string | Uint8Array)[] = ['{"runs":['];
   const runs = r.full
-    ? r.full.map((x) => runLine(x.ref, x.commit, JSON.stringify(x.record)))
-    : r.runs.map((x) => runLine(x.ref, x.commit, listedRecordJson(x)));
+    ? r.full.map((x) => ({ ref: x.ref, commit: x.commit, record: JSON.stringify(x.record) }))
+    : r.runs.map((x) => ({ ref: x.ref, commit: x.commit, record: listedRecordJson(x) }));
+  runs.forEach((x, i) => {
+    pieces.push(
+      `${i ? '},' : ''}\n{"ref":${JSON.stringify(x.ref)},"commit":${JSON.stringify(x.commit)},"record":`,
+      x.record,
+    );
+  });
   const problems = r.problems.map((p) => JSON.stringify(p));
-  return `{"runs":[${list(runs)}],\n"matched":${r.matched},\n"problems":[${list(problems)}]}\n`;
-}
-
-function runLine(ref: string, commit: string, record: string): string {
-  return `{"ref":${JSON.stringify(ref)},"commit":${JSON.stringify(commit)},"record":${record}}`;
+  pieces.push(
+    `${runs.length ? '}\n' : ''}],\n"matched":${r.matched},\n"problems":[${list(problems)}]}\n`,
+  );
+  // One buffer, filled in place: 10,000 runs are ~9 MB, and a string built and then encoded for
+  // the pipe was two more copies of it.
+  let total = 0;
+  for (const p of pieces) total += typeof p === 'string' ? Buffer.byteLength(p) : p.length;
+  const out = Buffer.allocUnsafe(total);
+  let at = 0;
+  for (const p of pieces)
+    if (typeof p === 'string') at += out.write(p, at);
+    else {
+      out.set(p, at);
+      at += p.length;
+    }
+  return out;
 }
 
 function list(items: string[]): string {

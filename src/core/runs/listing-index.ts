@@ -21,6 +21,8 @@ export const RUN_INDEX_PREFIX = 'refs/modelci/runs-index/';
 export interface ShardSource {
   /** The text between two byte offsets. */
   text(start: number, end: number): string;
+  /** The bytes between two offsets (a view, not a copy). */
+  bytes(start: number, end: number): Uint8Array;
 }
 
 /**
@@ -100,6 +102,13 @@ export class IndexEntry {
       this.parsed = s;
     }
     return this.parsed;
+  }
+
+  /** The summary's JSON as the summaries file holds it (UTF-8), when it was read from one. */
+  get jsonBytes(): Uint8Array | undefined {
+    return this.text === undefined && this.source
+      ? this.source.bytes(this.start, this.end)
+      : undefined;
   }
 
   /** The summary's JSON text (what the summaries file holds). */

@@ -1,6 +1,7 @@
 import { ModelciError } from '../errors.js';
 import { metricDirection, type Direction } from '../report/direction.js';
 import { runMetric } from './metrics.js';
+import { parseRunRef } from './refs.js';
 import type { RunStatus } from './record.js';
 import type { RunHeader } from './record.js';
 
@@ -9,6 +10,14 @@ export interface HasRecord {
   record: RunHeader;
   /** runOrder of the record, when the carrier knows it without reading the record. */
   order?: string;
+  /** The run's ref (`refs/modelci/runs/<model>/<id>`): its names without reading the record. */
+  ref?: string;
+}
+
+/** A run's model and id: from its ref when it has one (the record is then not read). */
+function namesOf(run: HasRecord): { model: string; id: string } {
+  const names = run.ref !== undefined ? parseRunRef(run.ref) : undefined;
+  return names ?? { model: run.record.model_name, id: run.record.id };
 }
 
 /** A key whose code-unit order is newest last: the start time, then the id. */
@@ -45,22 +54,23 @@ export function resolveRun<T extends HasRecord>(runs: readonly T[], text: string
   const slash = text.lastIndexOf('/');
   const model = slash > 0 ? text.slice(0, slash) : undefined;
   const id = slash > 0 ? text.slice(slash + 1) : text;
-  const pool = model ? runs.filter((r) => r.record.model_name === model) : runs;
-  const exact = pool.filter((r) => r.record.id === id);
-  if (exact.length === 1) return exact[0]!;
+  const named = runs.map((run) => ({ run, ...namesOf(run) }));
+  const pool = model ? named.filter((r) => r.model === model) : named;
+  const exact = pool.filter((r) => r.id === id);
+  if (exact.length === 1) return exact[0]!.run;
   const matches =
     exact.length > 1
       ? exact
       : id.length >= 4
-        ? pool.filter((r) => r.record.id.startsWith(id) || r.record.id.endsWith(`-${id}`))
+        ? pool.filter((r) => r.id.startsWith(id) || r.id.endsWith(`-${id}`))
         : [];
-  if (matches.length === 1) return matches[0]!;
+  if (matches.length === 1) return matches[0]!.run;
   if (matches.length > 1)
     throw new ModelciError(
       'INPUT',
       `run "${text}" is ambiguous: ${matches
         .slice(0, 5)
-        .map((r) => `${r.record.model_name}/${r.record.id}`)
+        .map((r) => `${r.model}/${r.id}`)
         .join(', ')}${matches.length > 5 ? `, … (${matches.length})` : ''}`,
       { hint: 'Give more of the id, or <model>/<id>' },
     );

@@ -129,4 +129,34 @@ describe('runs list over many runs', () => {
     expect(limited.runs).toHaveLength(2);
     expect(limited.matched).toBe(TOTAL);
   });
+
+  it('show and compare name runs among many by id, prefix, random part or latest', async () => {
+    const [a, b, c] = newest();
+    const shown = await modelci(repo, ['runs', 'show', a!.id.slice(0, 15), '--json']);
+    expect(shown.code).toBe(0);
+    expect((JSON.parse(shown.stdout) as { record: RunRecord }).record).toEqual(a);
+    const text = await modelci(repo, ['runs', 'show', a!.id]);
+    expect(text.code).toBe(0);
+    expect(text.stdout).toContain(`# refs/modelci/runs/${a!.model_name}/${a!.id} (commit `);
+    expect(text.stdout).toContain(`\nid: ${a!.id}\n`);
+    const latest = await modelci(repo, ['runs', 'show', 'latest', '--model', 'fraud', '--json']);
+    expect((JSON.parse(latest.stdout) as { record: RunRecord }).record.id).toBe(
+      newest().find((x) => x.model_name === 'fraud')!.id,
+    );
+    const compared = await modelci(repo, [
+      'runs',
+      'compare',
+      a!.id,
+      `${b!.model_name}/${b!.id}`,
+      c!.id.slice(-6),
+      '--json',
+    ]);
+    expect(compared.code).toBe(0);
+    expect(
+      (JSON.parse(compared.stdout) as { runs: { id: string }[] }).runs.map((r) => r.id),
+    ).toEqual([a!.id, b!.id, c!.id]);
+    const ambiguous = await modelci(repo, ['runs', 'show', '2026']);
+    expect(ambiguous.code).toBe(1);
+    expect(ambiguous.stderr).toMatch(/run "2026" is ambiguous: \S+\/2026\d{4}-/);
+  });
 });

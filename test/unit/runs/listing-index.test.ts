@@ -12,6 +12,12 @@ import { runSummary } from '../../../src/core/runs/summary.js';
 import { parseSummaries } from '../../../src/git/run-index.js';
 import { record } from './fixture.js';
 
+/** A summaries file's bytes as the git layer hands them to entries. */
+const source = (body: Buffer) => ({
+  text: (s: number, e: number) => body.toString('utf8', s, e),
+  bytes: (s: number, e: number) => body.subarray(s, e),
+});
+
 const runs = [
   record({ id: '20260102-030405-a1b2c3', code: { branch: 'féature/ünïcode ✓' }, note: 'ok' }),
   record({ id: '20260101-000000-000001', started_at: '2026-01-01T00:00:00.000Z', tags: ['x'] }),
@@ -46,9 +52,12 @@ describe('summaries files', () => {
     for (const k of keys) {
       const l = lines.get(k.id)!;
       expect(l.commit).toBe(k.commit);
-      k.attach({ text: (s, e) => body.toString('utf8', s, e) }, l.start, l.end);
+      k.attach(source(body), l.start, l.end);
     }
     const byId = new Map(runs.map((e) => [e.id, e.summary]));
+    // The bytes as stored (what --json copies out), then the parsed summary.
+    for (const k of keys)
+      expect(Buffer.from(k.jsonBytes!).toString('utf8')).toBe(JSON.stringify(byId.get(k.id)));
     for (const k of keys) expect(k.summary).toEqual(byId.get(k.id));
     expect(keys.find((k) => k.id === runs[0]!.id)!.summary.code.branch).toBe('féature/ünïcode ✓');
   });
@@ -58,7 +67,7 @@ describe('summaries files', () => {
     const lines = parseSummaries(body)!;
     const [k] = parseKeys(keysText([runs[1]!]), 'churn')!;
     const other = lines.get(runs[0]!.id)!;
-    k!.attach({ text: (s, e) => body.toString('utf8', s, e) }, other.start, other.end);
+    k!.attach(source(body), other.start, other.end);
     const error = (() => {
       try {
         return k!.summary;
