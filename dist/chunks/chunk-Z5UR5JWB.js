@@ -1,0 +1,2 @@
+import { createRequire as __modelciRequire } from 'node:module'; const require = __modelciRequire(import.meta.url);
+import{c as f}from"./chunk-YAHXLH65.js";import{j as l,k as n}from"./chunk-OIOKZZ4E.js";async function c(o,r){let e=o.progress?{...o.options,onProgress:r}:o.options,{profile:i,notes:s}=await n(o.file,e);return{profile:i.toJSON(),notes:s}}async function g(o,r={}){let{onProgress:e,...i}=r,t=await f({task:"profile",file:o,options:i,progress:e!==void 0},[],e?p=>e(p):void 0);return{profile:l.fromJSON(t.profile,o),notes:t.notes}}export{c as a,g as b};

@@ -1,5 +1,0 @@
-import { createRequire as __modelciRequire } from 'node:module'; const require = __modelciRequire(import.meta.url);
-import"./chunk-ER5J3XQH.js";import{a as r}from"./chunk-KUXKY6SQ.js";import"./chunk-A2VH3TKQ.js";import{a as e}from"./chunk-F6BJ2DZY.js";import"./chunk-LZSLVR24.js";import"./chunk-BZUVTXWO.js";import"./chunk-IUB6JU4O.js";import"./chunk-HZHE4LXN.js";import"./chunk-HHAYX7HY.js";import"./chunk-DQCQFLGW.js";import"./chunk-P5USFPHL.js";import"./chunk-ZUVB2EYO.js";import"./chunk-PVXSW7HO.js";import"./chunk-XVJ6D3E6.js";import"./chunk-427I6ZMH.js";import"./chunk-BDVH2OUS.js";import"./chunk-4LUXRFJL.js";import"./chunk-MABLZSYO.js";import"./chunk-2QECUAFR.js";import"./chunk-7QC3266V.js";import"./chunk-LELQE3LJ.js";import"./chunk-HW5XXTOA.js";var u={spec:e,async run(o,t,i){let n=await r(o,i);return o.values.json?(t.stdout(JSON.stringify(n,null,2)+`
-`),0):(t.stderr(`modelci package: ${n.model} ${n.version} -> ${n.context} (onnxruntime for linux ${n.arches.join(", ")}); build it with: docker build ${n.context}
-`),t.stdout(`${n.context}
-`),0)}};export{u as packageCommand};

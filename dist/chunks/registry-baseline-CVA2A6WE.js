@@ -1,0 +1,2 @@
+import { createRequire as __modelciRequire } from 'node:module'; const require = __modelciRequire(import.meta.url);
+import{a,b}from"./chunk-H46T3EVH.js";import"./chunk-WAMGWVJT.js";import"./chunk-DQCQFLGW.js";import"./chunk-HZHE4LXN.js";import"./chunk-S4EMHFME.js";import"./chunk-XVJ6D3E6.js";import"./chunk-GHXFC5K7.js";import"./chunk-EIEVJARL.js";import"./chunk-PVXSW7HO.js";import"./chunk-MABLZSYO.js";import"./chunk-2QECUAFR.js";import"./chunk-7QC3266V.js";import"./chunk-LELQE3LJ.js";import"./chunk-HW5XXTOA.js";export{b as registeredBaseline,a as registryBaselineResolver};

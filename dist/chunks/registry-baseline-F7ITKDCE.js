@@ -1,2 +1,0 @@
-import { createRequire as __modelciRequire } from 'node:module'; const require = __modelciRequire(import.meta.url);
-import{a,b}from"./chunk-N35RXH2J.js";import"./chunk-HZHE4LXN.js";import"./chunk-HHAYX7HY.js";import"./chunk-DQCQFLGW.js";import"./chunk-ZUVB2EYO.js";import"./chunk-PVXSW7HO.js";import"./chunk-XVJ6D3E6.js";import"./chunk-427I6ZMH.js";import"./chunk-BDVH2OUS.js";import"./chunk-MABLZSYO.js";import"./chunk-2QECUAFR.js";import"./chunk-7QC3266V.js";import"./chunk-LELQE3LJ.js";import"./chunk-HW5XXTOA.js";export{b as registeredBaseline,a as registryBaselineResolver};
