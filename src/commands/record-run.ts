@@ -37,15 +37,20 @@ export function ciOf(env: RunEnvironment): RunCi | undefined {
   return Object.keys(ci).length ? ci : undefined;
 }
 
-/** The run store of the checkout at `cwd`, or undefined when it is not a git checkout. */
+/**
+ * The run store of the checkout at `cwd`, or undefined when git does not see a checkout there
+ * (none, or one it refuses: another owner without safe.directory, GIT_CEILING_DIRECTORIES).
+ * `assume`: a `.git` above the folder is enough, without starting git (a process costs ~15 ms,
+ * and `runs list` is a command people wait for); for commands where git failing later is an
+ * error anyway, never for train or evaluate, which go on without a store.
+ */
 export async function runStoreAt(
   cwd: string,
   env?: NodeJS.ProcessEnv,
+  o: { assume?: boolean } = {},
 ): Promise<RunStore | undefined> {
   const git = new Git(cwd, env);
-  // A `.git` above the folder answers without starting git (a process costs ~15 ms, and listing
-  // runs is a command people wait for); GIT_DIR, a bare repository: ask git.
-  if (!(env ?? process.env).GIT_DIR && hasDotGit(cwd)) return new RunStore(git);
+  if (o.assume && !(env ?? process.env).GIT_DIR && hasDotGit(cwd)) return new RunStore(git);
   const r = await git.exec(['rev-parse', '--git-dir']);
   return r.code === 0 ? new RunStore(git) : undefined;
 }

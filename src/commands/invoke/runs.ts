@@ -94,7 +94,8 @@ export async function invokeRuns(
   for (const name of given)
     if (name !== 'config' && name !== 'json' && !applies.includes(name))
       throw usage(`--${name} does not apply to runs ${sub}`);
-  const store = await runStoreAt(inv.env.workspace, inv.processEnv);
+  // Every runs command fails when git does: a `.git` is enough to start (git says what is wrong).
+  const store = await runStoreAt(inv.env.workspace, inv.processEnv, { assume: true });
   if (!store)
     throw new ModelciError('GIT', `${inv.env.workspace} is not a git checkout`, {
       hint: 'Run modelci runs inside a clone of the repository the runs were pushed to',
