@@ -3,7 +3,7 @@ import { describeError, ModelciError } from '../core/errors.js';
 import { collectRuns, type KeptBecause } from '../core/runs/gc.js';
 import { checkTag, type RunRecord } from '../core/runs/record.js';
 import type { RunFilter, RunSort } from '../core/runs/select.js';
-import { filterRuns, newestFirst, resolveRun, sortRuns } from '../core/runs/select.js';
+import { beyondModel, filterRuns, newestFirst, resolveRun, sortRuns } from '../core/runs/select.js';
 import type { Direction } from '../core/report/direction.js';
 import type {
   ListedRun,
@@ -34,10 +34,9 @@ export async function listRuns(
   },
 ): Promise<RunsListResult> {
   const { runs, problems } = await (o.listing ?? store.list(o.filter.model, { summaries: false }));
-  // The store listed that model's runs only: matching the model again would read every record.
-  const filter = { ...o.filter, model: undefined };
+  const { filter, readsRecords } = beyondModel(o.filter);
   // Newest first needs no record; filters and a metric sort read every one.
-  if (o.sort || Object.values(filter).some((v) => v !== undefined)) await store.load(runs);
+  if (o.sort || readsRecords) await store.load(runs);
   const matched = filterRuns(runs, filter);
   const sorted = o.sort ? sortRuns(matched, o.sort, o.directions) : newestFirst(matched);
   const shown = o.limit !== undefined ? sorted.slice(0, o.limit) : sorted;
@@ -55,10 +54,9 @@ export async function resolveRuns(
   filter: RunFilter,
 ): Promise<StoredRun[]> {
   // Names resolve from the refs; only a filter reads the summaries.
-  const criteria = { ...filter, model: undefined };
-  const filtered = Object.values(criteria).some((v) => v !== undefined);
-  const { runs } = await store.list(filter.model, { summaries: filtered });
-  const pool = filterRuns(runs, criteria);
+  const criteria = beyondModel(filter);
+  const { runs } = await store.list(filter.model, { summaries: criteria.readsRecords });
+  const pool = filterRuns(runs, criteria.filter);
   return store.fullOrFail(names.map((n) => resolveRun(n === 'latest' ? pool : runs, n)));
 }
 

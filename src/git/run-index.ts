@@ -130,7 +130,8 @@ export class RunIndex {
       if (e.loaded) continue;
       const blob = this.summariesOf.get(e);
       if (!blob) missing.push(e);
-      else byBlob.set(blob, [...(byBlob.get(blob) ?? []), e]);
+      else if (byBlob.has(blob)) byBlob.get(blob)!.push(e);
+      else byBlob.set(blob, [e]);
     }
     const blobs = [...byBlob.keys()];
     await catFileBatch(this.git, blobs, (i, o) => {
@@ -158,7 +159,8 @@ export class RunIndex {
     const byShard = new Map<string, IndexEntry[]>();
     for (const e of entries) {
       const s = shardOf(e.id);
-      byShard.set(s, [...(byShard.get(s) ?? []), e]);
+      if (byShard.has(s)) byShard.get(s)!.push(e);
+      else byShard.set(s, [e]);
     }
     const files = new Map<string, string>();
     const toWrite: string[] = [];

@@ -125,23 +125,17 @@ export class RunStore {
   async load(runs: readonly ListedRun[]): Promise<void> {
     await this.loadEntries(
       runs.flatMap((r) => (r instanceof IndexedRun && !r.entry.loaded ? [r.entry] : [])),
-      new Map(runs.map((r) => [r instanceof IndexedRun ? r.entry : undefined, r.ref])),
     );
   }
 
-  /**
-   * Loads summaries from the index, and those it does not hold as expected from their commits
-   * (`refs` names each entry's ref).
-   */
-  private async loadEntries(
-    entries: IndexEntry[],
-    refs: Map<IndexEntry | undefined, string>,
-  ): Promise<void> {
+  /** Loads summaries from the index, and those it does not hold as expected from their commits. */
+  private async loadEntries(entries: IndexEntry[]): Promise<void> {
     if (!entries.length) return;
     const missing = await this.index.load(entries);
     if (!missing.length) return;
+    // An entry's ref is its model's and id's (no name check: the ref exists, whatever its name).
     const read = await this.readSummaries(
-      new Map(missing.map((e) => [refs.get(e) ?? runRef(e.model, e.id), e.commit])),
+      new Map(missing.map((e) => [`${RUNS_REF_PREFIX}${e.model}/${e.id}`, e.commit])),
     );
     const byId = new Map(read.runs.map((r) => [r.summary.id, r.summary]));
     for (const e of missing) {
@@ -207,7 +201,7 @@ export class RunStore {
         const changed = [...diff.gone, ...[...diff.unread.keys()].map((r) => parseRunRef(r)!.id)];
         try {
           const written = await this.index.write(m, entries, changed, indexes.get(m), (es) =>
-            this.loadEntries(es, new Map()),
+            this.loadEntries(es),
           );
           if (!written) raced = true;
         } catch {

@@ -3,7 +3,13 @@ import { ModelciError } from '../../core/errors.js';
 import type { Direction } from '../../core/report/direction.js';
 import { compareRuns, type RunComparison } from '../../core/runs/compare.js';
 import { checkTag } from '../../core/runs/record.js';
-import { parseSort, parseThreshold, parseWhen, type RunFilter } from '../../core/runs/select.js';
+import {
+  beyondModel,
+  parseSort,
+  parseThreshold,
+  parseWhen,
+  type RunFilter,
+} from '../../core/runs/select.js';
 import {
   listedRecordJson,
   type RunFetchResult,
@@ -110,9 +116,7 @@ export async function invokeRuns(
   // it. When every record will be read (no limit, a filter, a sort), the summaries come with the
   // keys, while the refs are still being listed.
   const everyRecord =
-    limit === undefined ||
-    v.sort !== undefined ||
-    Object.entries(filter).some(([k, x]) => k !== 'model' && x !== undefined);
+    limit === undefined || v.sort !== undefined || beyondModel(filter).readsRecords;
   const listing = sub === 'list' ? store.list(filter.model, { summaries: everyRecord }) : undefined;
   listing?.catch(() => undefined);
   // The configuration's reader (yaml and the schema validator, ~70 ms to load) comes in while

@@ -151,9 +151,23 @@ export interface RunFilter {
 }
 
 /** The runs that pass every filter given. A metric threshold fails a run without that metric. */
+/** Whether a filter sets any criterion. */
+function hasCriteria(f: RunFilter): boolean {
+  return Object.values(f).some((v) => v !== undefined);
+}
+
+/**
+ * A filter for the runs a store listed for its model: the model left out (matching it again would
+ * read every record), and whether what is left reads records at all.
+ */
+export function beyondModel(f: RunFilter): { filter: RunFilter; readsRecords: boolean } {
+  const filter = { ...f, model: undefined };
+  return { filter, readsRecords: hasCriteria(filter) };
+}
+
 export function filterRuns<T extends HasRecord>(runs: readonly T[], f: RunFilter): T[] {
   // No filter reads no record.
-  if (!Object.values(f).some((v) => v !== undefined)) return [...runs];
+  if (!hasCriteria(f)) return [...runs];
   const commit = f.commit?.toLowerCase();
   return runs.filter(({ record: r }) => {
     if (f.model !== undefined && r.model_name !== f.model) return false;
