@@ -1,0 +1,2 @@
+import { createRequire as __modelciRequire } from 'node:module'; const require = __modelciRequire(import.meta.url);
+import{a,b,c,d,e}from"./chunk-SB7ZCTMG.js";import"./chunk-HO64TVUD.js";import"./chunk-CKEJYEWQ.js";import"./chunk-5SRVA5WL.js";import"./chunk-ZBCNZAV6.js";import"./chunk-QYLKLTSR.js";import"./chunk-BHFG3LMV.js";import"./chunk-ZQZRNY4O.js";import"./chunk-DQCQFLGW.js";import"./chunk-LELQE3LJ.js";import"./chunk-HW5XXTOA.js";export{a as autoPush,b as ciOf,d as defaultParent,e as recordRun,c as runStoreAt};
